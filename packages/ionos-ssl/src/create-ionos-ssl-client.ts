@@ -1,0 +1,51 @@
+import { assertCredential, createApiClient, type ApiClient, type FetchLike } from "@certkit/runtime";
+import { describeIonosError } from "./describe-ionos-error.js";
+import type { paths } from "./generated/schema.js";
+import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
+
+/** The IONOS SSL API's production server (the only one IONOS documents). */
+export const IONOS_SSL_BASE_URL = "https://api.hosting.ionos.com/ssl";
+
+/** Options of {@link createIonosSslClient}. */
+export interface IonosSslClientOptions {
+  /** The API key, `<public prefix>.<secret>`, sent as `X-API-Key`. It never appears in an error. */
+  apiKey: string;
+  /** Another server, e.g. a sandbox or a proxy. Default {@link IONOS_SSL_BASE_URL}. */
+  baseUrl?: string | undefined;
+  /** The fetch to send requests with. Default: the global `fetch`, looked up at each call. */
+  fetch?: FetchLike | undefined;
+  /** Your application's product token, sent before `@certkit/ionos-ssl/<version>` in `User-Agent`. */
+  userAgent?: string | undefined;
+}
+
+/** A client of the IONOS SSL API: openapi-fetch methods typed by the spec, errors as `CertkitError`. */
+export type IonosSslClient = ApiClient<paths>;
+
+/**
+ * Creates a client of the IONOS SSL API.
+ *
+ * Every call resolves to `{ data, response }` for a 2xx answer or `{ error, response }` otherwise, where `error`
+ * is a `CertkitError` with `status`, `providerCode` (IONOS `code`), `message` and `requestId`. A call that gets
+ * no answer at all rejects with a `CertkitError` (`NETWORK`, `TIMEOUT` or `ABORTED`).
+ *
+ * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed; no request is sent.
+ * @example
+ * ```ts
+ * const ionos = createIonosSslClient({ apiKey: process.env.IONOS_API_KEY! });
+ * const { data, error } = await ionos.GET("/v1/certificates", { params: { query: { page: 1, size: 50 } } });
+ * ```
+ */
+export function createIonosSslClient(options: IonosSslClientOptions): IonosSslClient {
+  assertCredential("ionos-ssl", "apiKey", options?.apiKey);
+  return createApiClient<paths>({
+    provider: "ionos-ssl",
+    apiName: "IONOS SSL API",
+    packageName: PACKAGE_NAME,
+    packageVersion: PACKAGE_VERSION,
+    baseUrl: options.baseUrl ?? IONOS_SSL_BASE_URL,
+    userAgent: options.userAgent,
+    fetch: options.fetch,
+    auth: { headers: { "X-API-Key": options.apiKey }, secrets: [options.apiKey] },
+    describeError: describeIonosError,
+  });
+}

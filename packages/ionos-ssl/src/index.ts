@@ -1,0 +1,9 @@
+export {
+  createIonosSslClient,
+  IONOS_SSL_BASE_URL,
+  type IonosSslClient,
+  type IonosSslClientOptions,
+} from "./create-ionos-ssl-client.js";
+export { PACKAGE_VERSION } from "./version.js";
+export { CertkitError, isCertkitError, type CertkitErrorCode, type HttpError } from "@certkit/runtime";
+export type * from "./generated/schema.js";

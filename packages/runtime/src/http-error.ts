@@ -1,0 +1,99 @@
+import { CertkitError, type CertkitErrorCode } from "./certkit-error.js";
+import type { Redactor } from "./redact.js";
+
+/** Text bodies longer than this are cut: an HTML error page is evidence, not payload. */
+export const MAX_TEXT_BODY_LENGTH = 2048;
+
+// Headers under which providers (or their gateways) name the request, in order of preference.
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid", "cf-ray"];
+
+/** What a provider package reads out of its own error body. */
+export interface ProviderErrorDetails {
+  /** The provider's own error code, e.g. IONOS `VALIDATION_FAILED`. */
+  providerCode?: string | undefined;
+  /** The provider's human message. */
+  message?: string | undefined;
+  /** A code to use instead of the one the HTTP status implies. */
+  code?: CertkitErrorCode | undefined;
+}
+
+/** Reads a provider's error body; returns what it understood and leaves the rest out. */
+export type DescribeProviderError = (body: unknown, status: number) => ProviderErrorDetails;
+
+/** The {@link CertkitErrorCode} an HTTP error status means when the provider says nothing more precise. */
+export function errorCodeForStatus(status: number): CertkitErrorCode {
+  if (status === 401 || status === 403) return "AUTH";
+  if (status === 404 || status === 410) return "NOT_FOUND";
+  if (status === 409) return "CONFLICT";
+  if (status === 400 || status === 422) return "VALIDATION_FAILED";
+  if (status === 429) return "RATE_LIMITED";
+  return "PROVIDER";
+}
+
+const SAFE_TO_REPEAT = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Whether the same request may be sent again. A 429 was refused before it did anything, so any method may repeat it;
+ * a 408 or 5xx may have done its work, so only reads may.
+ */
+export function isRetryableStatus(status: number, method: string): boolean {
+  if (status === 429) return true;
+  if (status === 408 || status >= 500) return SAFE_TO_REPEAT.has(method.toUpperCase());
+  return false;
+}
+
+/** The provider's request id from an answer's headers, if it sent one. */
+export function readRequestId(headers: Headers): string | undefined {
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers.get(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** Everything {@link createHttpError} needs to describe a provider's non-2xx answer. */
+export interface HttpErrorContext {
+  provider: string;
+  /** Human name of the API, used at the start of messages: `"IONOS SSL API"`. */
+  apiName: string;
+  method: string;
+  /** The path template, e.g. `/v1/certificates/{id}`: it never holds ids or query values. */
+  path: string;
+  response: Response;
+  /** The body as openapi-fetch parsed it: JSON when it was JSON, otherwise text, `undefined` when empty. */
+  body: unknown;
+  redactor: Redactor;
+  describe?: DescribeProviderError | undefined;
+}
+
+/** Turns a provider's non-2xx answer into a {@link CertkitError} with status, codes, message and request id. */
+export function createHttpError<Body>(context: HttpErrorContext): CertkitError<Body> & { readonly status: number } {
+  const { response, redactor } = context;
+  const body = normalizeBody(context.body, redactor);
+  const details = body === undefined ? {} : (context.describe?.(body, response.status) ?? {});
+  const providerMessage = details.message ? redactor.text(details.message) : undefined;
+  const statusText = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  const message =
+    `${context.apiName}: ${context.method} ${context.path} failed with ${statusText}` +
+    (details.providerCode ? ` (${details.providerCode})` : "") +
+    (providerMessage ? `: ${providerMessage}` : "");
+  return new CertkitError<Body>({
+    code: details.code ?? errorCodeForStatus(response.status),
+    provider: context.provider,
+    message,
+    retryable: isRetryableStatus(response.status, context.method),
+    status: response.status,
+    providerCode: details.providerCode,
+    requestId: readRequestId(response.headers),
+    body: body as Body | string | undefined,
+  }) as CertkitError<Body> & { readonly status: number };
+}
+
+function normalizeBody(body: unknown, redactor: Redactor): unknown {
+  if (body === undefined || body === null || body === "") return undefined;
+  if (typeof body === "string") {
+    const text = redactor.text(body);
+    return text.length > MAX_TEXT_BODY_LENGTH ? `${text.slice(0, MAX_TEXT_BODY_LENGTH)}… [truncated]` : text;
+  }
+  return redactor.value(body);
+}

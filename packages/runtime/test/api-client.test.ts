@@ -1,0 +1,121 @@
+import { HttpResponse, http } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CertkitError, createApiClient, MAX_TEXT_BODY_LENGTH, type ApiClientConfig } from "../src/index.js";
+
+/** A one-operation API, enough to drive the client the way a generated `paths` does. */
+interface paths {
+  "/things/{id}": {
+    parameters: { query?: never; header?: never; path?: never; cookie?: never };
+    get: {
+      parameters: { query?: never; header?: never; path: { id: string }; cookie?: never };
+      requestBody?: never;
+      responses: {
+        200: { headers: Record<string, unknown>; content: { "application/json": { id: string } } };
+        404: { headers: Record<string, unknown>; content: { "application/json": { error: string; kind: string } } };
+      };
+    };
+  };
+}
+
+const BASE_URL = "https://api.example.test/v9";
+const SECRET = "very-secret-token-42";
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+function client(overrides: Partial<ApiClientConfig> = {}) {
+  return createApiClient<paths>({
+    provider: "example",
+    apiName: "Example API",
+    packageName: "@certkit/example",
+    packageVersion: "1.2.3",
+    baseUrl: BASE_URL,
+    auth: { headers: { Authorization: `Bearer ${SECRET}` }, secrets: [SECRET] },
+    describeError: (body) => {
+      const { error, kind } = body as { error?: string; kind?: string };
+      return { message: error, providerCode: kind, code: kind === "gone" ? "NOT_FOUND" : undefined };
+    },
+    ...overrides,
+  });
+}
+
+const get = (c = client(), init: RequestInit = {}) => c.GET("/things/{id}", { params: { path: { id: "7" } }, ...init });
+
+describe("createApiClient", () => {
+  it("sends auth and User-Agent, and returns data for a 2xx answer", async () => {
+    let seen: Request | undefined;
+    server.use(
+      http.get(`${BASE_URL}/things/:id`, ({ request, params }) => {
+        seen = request;
+        return HttpResponse.json({ id: String(params.id) });
+      }),
+    );
+    const { data, error } = await get();
+    expect(error).toBeUndefined();
+    expect(data).toEqual({ id: "7" });
+    expect(seen?.headers.get("authorization")).toBe(`Bearer ${SECRET}`);
+    expect(seen?.headers.get("user-agent")).toBe("@certkit/example/1.2.3");
+  });
+
+  it("lets the provider's describeError name the code, provider code and message", async () => {
+    server.use(
+      http.get(`${BASE_URL}/things/:id`, () => HttpResponse.json({ error: `no thing for ${SECRET}`, kind: "gone" }, { status: 400 })),
+    );
+    const { error } = await get();
+    expect(error).toMatchObject({ code: "NOT_FOUND", status: 400, providerCode: "gone", provider: "example" });
+    expect(error?.message).toBe("Example API: GET /things/{id} failed with HTTP 400 Bad Request (gone): no thing for [REDACTED]");
+    expect(JSON.stringify(error)).not.toContain(SECRET);
+  });
+
+  it("truncates a long text body at MAX_TEXT_BODY_LENGTH", async () => {
+    server.use(http.get(`${BASE_URL}/things/:id`, () => HttpResponse.text("e".repeat(10_000), { status: 503 })));
+    const { error } = await get();
+    expect(error?.body).toBe(`${"e".repeat(MAX_TEXT_BODY_LENGTH)}… [truncated]`);
+    expect(error?.retryable).toBe(true);
+  });
+
+  it("throws TIMEOUT when the signal times out, distinct from ABORTED", async () => {
+    server.use(http.get(`${BASE_URL}/things/:id`, () => new Promise<never>(() => undefined)));
+    await expect(get(client(), { signal: AbortSignal.timeout(20) })).rejects.toMatchObject({ code: "TIMEOUT" });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(get(client(), { signal: controller.signal })).rejects.toMatchObject({ code: "ABORTED" });
+  });
+
+  it("runs openapi-fetch middleware added with use, and stops after eject", async () => {
+    const seen: string[] = [];
+    server.use(http.get(`${BASE_URL}/things/:id`, ({ request }) => HttpResponse.json({ id: request.headers.get("x-trace") ?? "" })));
+    const c = client();
+    const trace = {
+      onRequest({ request }: { request: Request }) {
+        seen.push(request.url);
+        request.headers.set("x-trace", "t-1");
+        return request;
+      },
+    };
+    c.use(trace);
+    expect((await get(c)).data).toEqual({ id: "t-1" });
+    c.eject(trace);
+    expect((await get(c)).data).toEqual({ id: "" });
+    expect(seen).toEqual([`${BASE_URL}/things/7`]);
+  });
+
+  it("passes a CertkitError thrown by a custom fetch through unchanged", async () => {
+    const own = new CertkitError({ code: "RATE_LIMITED", provider: "example", message: "queue full", retryable: true });
+    await expect(get(client({ fetch: () => Promise.reject(own) }))).rejects.toBe(own);
+  });
+
+  it("removes secrets from a transport error's message and cause", async () => {
+    const failing = client({ fetch: () => Promise.reject(new TypeError(`connect failed for ${SECRET}`)) });
+    const error = (await get(failing).catch((e: unknown) => e)) as CertkitError;
+    expect(error.code).toBe("NETWORK");
+    expect(error.message).toBe("Example API: GET /things/{id} got no answer: connect failed for [REDACTED]");
+    expect(String((error.cause as Error).message)).not.toContain(SECRET);
+  });
+
+  it("accepts plain http for local servers", () => {
+    expect(() => client({ baseUrl: "http://127.0.0.1:8080/api" })).not.toThrow();
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { createRedactor } from "../src/index.js";
+
+const PEM_KEY = [
+  "-----BEGIN PRIVATE KEY-----",
+  "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7",
+  "-----END PRIVATE KEY-----",
+].join("\n");
+
+describe("createRedactor", () => {
+  const redactor = createRedactor(["tok_abcdef123456", "hunter22", undefined, "", "ab"]);
+
+  it("removes every known secret from text", () => {
+    expect(redactor.text("token tok_abcdef123456 and again tok_abcdef123456, password hunter22")).toBe(
+      "token [REDACTED] and again [REDACTED], password [REDACTED]",
+    );
+  });
+
+  it("ignores empty and very short secrets, which would blank ordinary words", () => {
+    expect(redactor.text("a fabulous absence")).toBe("a fabulous absence");
+  });
+
+  it("removes a secret that contains another one whole", () => {
+    const nested = createRedactor(["abcd", "xxabcdyy"]);
+    expect(nested.text("key=xxabcdyy")).toBe("key=[REDACTED]");
+  });
+
+  it("removes PEM private keys of any kind, even when cut off", () => {
+    const rsa = PEM_KEY.replaceAll("PRIVATE KEY", "RSA PRIVATE KEY");
+    expect(redactor.text(`before\n${PEM_KEY}\nafter`)).toBe("before\n[REDACTED]\nafter");
+    expect(redactor.text(rsa)).toBe("[REDACTED]");
+    expect(redactor.text("-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEI")).toBe("[REDACTED]");
+  });
+
+  it("leaves certificates and CSRs alone", () => {
+    const cert = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+    expect(redactor.text(cert)).toBe(cert);
+  });
+
+  it("copies JSON values deeply, removing secrets and credential-named string fields", () => {
+    const input = {
+      message: "bad key tok_abcdef123456",
+      api_key: "anything",
+      accessToken: "anything",
+      private_key: PEM_KEY,
+      errors: { password: ["is too short"], name: ["hunter22 is taken"] },
+      nested: [{ secret: "s" }, 42, null, true],
+      footprint: "kept",
+    };
+    expect(redactor.value(input)).toEqual({
+      message: "bad key [REDACTED]",
+      api_key: "[REDACTED]",
+      accessToken: "[REDACTED]",
+      private_key: "[REDACTED]",
+      errors: { password: ["is too short"], name: ["[REDACTED] is taken"] },
+      nested: [{ secret: "[REDACTED]" }, 42, null, true],
+      footprint: "kept",
+    });
+    expect(input.api_key).toBe("anything");
+  });
+});
