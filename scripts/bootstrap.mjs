@@ -23,30 +23,48 @@ const toolsDir = join(root, ".tools");
 const toolsBin = join(toolsDir, "node_modules", ".bin");
 const pnpmVersion = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager.replace(/^pnpm@/, "");
 
+/** @param {string} message */
 function log(message) {
   process.stderr.write(`[bootstrap] ${message}\n`);
 }
 
+/**
+ * @param {string} version
+ * @param {number[]} minimum
+ */
 function atLeast(version, minimum) {
   const parts = version.replace(/^v/, "").split(".").map(Number);
   for (let i = 0; i < minimum.length; i += 1) {
-    if (parts[i] !== minimum[i]) return parts[i] > minimum[i];
+    const [have = 0, need = 0] = [parts[i], minimum[i]];
+    if (have !== need) return have > need;
   }
   return true;
 }
 
+/**
+ * @param {string} command
+ * @param {NodeJS.ProcessEnv} env
+ */
 function versionOf(command, env) {
   const result = spawnSync(command, ["--version"], { encoding: "utf8", env });
   return result.status === 0 ? result.stdout.trim().replace(/^v/, "") : undefined;
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {NodeJS.ProcessEnv} env
+ */
 function run(command, args, env) {
   const result = spawnSync(command, args, { stdio: "inherit", cwd: root, env });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }
 
-/** Installs the given packages into .tools/ with npm, pinned exactly, unless they are already there. */
+/**
+ * Installs the given packages into .tools/ with npm, pinned exactly, unless they are already there.
+ * @param {Record<string, string>} wanted package name → exact version
+ */
 function ensureTools(wanted) {
   const manifestPath = join(toolsDir, "package.json");
   const current = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")).dependencies ?? {} : {};
@@ -71,6 +89,7 @@ if (!script) {
   process.exit(2);
 }
 
+/** @type {Record<string, string>} */
 const wanted = {};
 const systemNodeIsNewEnough = atLeast(process.versions.node, MIN_NODE);
 if (!systemNodeIsNewEnough) {
@@ -83,11 +102,14 @@ if (!systemNodeIsNewEnough) {
 if (versionOf("pnpm", process.env) !== pnpmVersion) wanted.pnpm = pnpmVersion;
 if (Object.keys(wanted).length > 0) ensureTools(wanted);
 
-const env = { ...process.env };
+// Turbo would otherwise announce its telemetry on every fresh machine (CI included).
+/** @type {NodeJS.ProcessEnv} */
+const env = { TURBO_TELEMETRY_DISABLED: "1", ...process.env };
 if (Object.keys(wanted).length > 0) env.PATH = `${toolsBin}${delimiter}${env.PATH ?? ""}`;
 log(`node ${versionOf("node", env)}, pnpm ${versionOf("pnpm", env)}`);
 
 const installArgs = ["install", "--frozen-lockfile", "--prefer-offline"];
 let status = run("pnpm", installArgs, env);
-if (status === 0) status = run("pnpm", ["run", script, ...scriptArgs], env);
+// --silent: the script's own last line (the test total) must stay the last line, without pnpm's lifecycle notes.
+if (status === 0) status = run("pnpm", ["run", "--silent", script, ...scriptArgs], env);
 process.exit(status);

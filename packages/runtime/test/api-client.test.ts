@@ -1,7 +1,8 @@
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CertkitError, createApiClient, MAX_TEXT_BODY_LENGTH, type ApiClientConfig } from "../src/index.js";
+import { MAX_TEXT_BODY_LENGTH } from "../src/http-error.js";
+import { CertkitError, createApiClient, type ApiClientConfig } from "../src/index.js";
 
 /** A one-operation API, enough to drive the client the way a generated `paths` does. */
 interface paths {
@@ -41,7 +42,8 @@ function client(overrides: Partial<ApiClientConfig> = {}) {
   });
 }
 
-const get = (c = client(), init: RequestInit = {}) => c.GET("/things/{id}", { params: { path: { id: "7" } }, ...init });
+const get = (c = client(), init: { signal?: AbortSignal } = {}) =>
+  c.GET("/things/{id}", { params: { path: { id: "7" } }, ...init });
 
 describe("createApiClient", () => {
   it("sends auth and User-Agent, and returns data for a 2xx answer", async () => {

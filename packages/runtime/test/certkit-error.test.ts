@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { CertkitError, errorCodeForStatus, isCertkitError, isRetryableStatus, readRequestId } from "../src/index.js";
+import { errorCodeForStatus, isRetryableStatus, readRequestId } from "../src/http-error.js";
+import { CertkitError, isCertkitError } from "../src/index.js";
 
 describe("CertkitError", () => {
   const error = new CertkitError({
@@ -38,7 +39,7 @@ describe("CertkitError", () => {
     const fromAnotherCopy = Object.defineProperty(new Error("x"), Symbol.for("@certkit/runtime/CertkitError"), { value: true });
     expect(fromAnotherCopy).toBeInstanceOf(CertkitError);
     expect(new Error("plain")).not.toBeInstanceOf(CertkitError);
-    expect(null instanceof CertkitError).toBe(false);
+    expect(CertkitError[Symbol.hasInstance](null)).toBe(false);
   });
 
   it("is told apart by isCertkitError, optionally by code", () => {

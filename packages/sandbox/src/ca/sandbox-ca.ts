@@ -1,0 +1,184 @@
+// @peculiar/x509 resolves its ASN.1 codecs through tsyringe, which needs the Reflect metadata API.
+import "reflect-metadata";
+import * as x509 from "@peculiar/x509";
+
+const SIGNING = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
+const DAY_MS = 86_400_000;
+
+/** PEM text of a certificate the sandbox CA issued, with its chain. */
+export interface IssuedCertificate {
+  certificate: string;
+  intermediate: string;
+  root: string;
+  serialNumber: string;
+  validFrom: Date;
+  validUntil: Date;
+}
+
+/** What the CA needs to issue a leaf: names and a public key (from the customer's CSR, or made by the sandbox). */
+export interface LeafRequest {
+  commonName: string;
+  altNames: readonly string[];
+  publicKey: x509.PublicKeyType;
+  validFrom: Date;
+  validDays: number;
+}
+
+/**
+ * A small certificate authority of the sandbox's own: a root and an intermediate made at start, signing real X.509
+ * leaves, so that downloaded bundles parse and verify like a real CA's (but chain to a root nobody trusts).
+ */
+export class SandboxCa {
+  readonly #root: x509.X509Certificate;
+  readonly #intermediate: x509.X509Certificate;
+  readonly #intermediateKey: CryptoKey;
+
+  private constructor(root: x509.X509Certificate, intermediate: x509.X509Certificate, intermediateKey: CryptoKey) {
+    this.#root = root;
+    this.#intermediate = intermediate;
+    this.#intermediateKey = intermediateKey;
+  }
+
+  /** Makes a new root and intermediate, valid from `now`. */
+  static async create(now: Date): Promise<SandboxCa> {
+    const rootKeys = await crypto.subtle.generateKey(SIGNING, true, ["sign", "verify"]);
+    const intermediateKeys = await crypto.subtle.generateKey(SIGNING, true, ["sign", "verify"]);
+    const notAfter = new Date(now.getTime() + 3650 * DAY_MS);
+    const caUsage = x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign;
+    const root = await x509.X509CertificateGenerator.createSelfSigned({
+      name: "CN=certkit Sandbox Root CA, O=certkit sandbox",
+      keys: rootKeys,
+      notBefore: now,
+      notAfter,
+      signingAlgorithm: SIGNING,
+      extensions: [
+        new x509.BasicConstraintsExtension(true, 1, true),
+        new x509.KeyUsagesExtension(caUsage, true),
+        await x509.SubjectKeyIdentifierExtension.create(rootKeys.publicKey),
+      ],
+    });
+    const intermediate = await x509.X509CertificateGenerator.create({
+      subject: "CN=certkit Sandbox Issuing CA, O=certkit sandbox",
+      issuer: root.subject,
+      publicKey: intermediateKeys.publicKey,
+      signingKey: rootKeys.privateKey,
+      notBefore: now,
+      notAfter,
+      signingAlgorithm: SIGNING,
+      extensions: [
+        new x509.BasicConstraintsExtension(true, 0, true),
+        new x509.KeyUsagesExtension(caUsage, true),
+        await x509.SubjectKeyIdentifierExtension.create(intermediateKeys.publicKey),
+        await x509.AuthorityKeyIdentifierExtension.create(rootKeys.publicKey),
+      ],
+    });
+    return new SandboxCa(root, intermediate, intermediateKeys.privateKey);
+  }
+
+  /** This CA's root certificate, PEM: the trust anchor to verify its certificates with. */
+  get rootPem(): string {
+    return this.#root.toString("pem");
+  }
+
+  /**
+   * Checks a PEM bundle (leaf first, then intermediates, as in a fullchain file) the way a TLS client would: each
+   * certificate is signed by the next, the last by this CA's root, and the leaf is valid at `at`.
+   */
+  async verifyChain(bundle: string, at: Date): Promise<ChainVerification> {
+    let certificates: x509.X509Certificate[];
+    try {
+      certificates = x509.PemConverter.decodeWithHeaders(bundle)
+        .filter((block) => block.type === "CERTIFICATE")
+        .map((block) => new x509.X509Certificate(block.rawData));
+    } catch {
+      return { ok: false, problem: "the bundle is not PEM certificates" };
+    }
+    const [leaf] = certificates;
+    if (!leaf) return { ok: false, problem: "the bundle holds no certificate" };
+    const issuers = [...certificates.slice(1), this.#root];
+    for (const [index, certificate] of certificates.entries()) {
+      const issuer = issuers[index]!;
+      if (!(await certificate.verify({ publicKey: issuer.publicKey, signatureOnly: true }))) {
+        return { ok: false, problem: `${certificate.subject} is not signed by ${issuer.subject}` };
+      }
+    }
+    if (at < leaf.notBefore || at > leaf.notAfter) return { ok: false, problem: `${leaf.subject} is not valid at ${at.toISOString()}` };
+    const san = leaf.getExtension(x509.SubjectAlternativeNameExtension);
+    const names = san?.names.items.filter((name) => name.type === "dns").map((name) => name.value) ?? [];
+    return { ok: true, subject: leaf.subject, names, notAfter: leaf.notAfter };
+  }
+
+  /**
+   * Makes a key pair for a certificate whose key the provider generates (the customer sent no CSR).
+   * ECDSA P-256: quick to make, and as good as RSA 2048 for a sandbox.
+   */
+  async generateKeyPair(): Promise<CryptoKeyPair> {
+    return crypto.subtle.generateKey(SIGNING, true, ["sign", "verify"]);
+  }
+
+  /** Signs a server certificate for the given names. */
+  async issue(request: LeafRequest): Promise<IssuedCertificate> {
+    const validUntil = new Date(request.validFrom.getTime() + request.validDays * DAY_MS);
+    const names = [...new Set([request.commonName, ...request.altNames])];
+    const leaf = await x509.X509CertificateGenerator.create({
+      subject: `CN=${request.commonName}`,
+      issuer: this.#intermediate.subject,
+      publicKey: request.publicKey,
+      signingKey: this.#intermediateKey,
+      notBefore: request.validFrom,
+      notAfter: validUntil,
+      signingAlgorithm: SIGNING,
+      extensions: [
+        new x509.BasicConstraintsExtension(false, undefined, true),
+        new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),
+        new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+        new x509.SubjectAlternativeNameExtension(names.map((value) => ({ type: "dns" as const, value }))),
+        await x509.AuthorityKeyIdentifierExtension.create(this.#intermediate.publicKey),
+      ],
+    });
+    return {
+      certificate: leaf.toString("pem"),
+      intermediate: this.#intermediate.toString("pem"),
+      root: this.#root.toString("pem"),
+      serialNumber: leaf.serialNumber,
+      validFrom: request.validFrom,
+      validUntil,
+    };
+  }
+}
+
+/** The outcome of {@link SandboxCa.verifyChain}. */
+export type ChainVerification =
+  | { ok: true; subject: string; names: string[]; notAfter: Date }
+  | { ok: false; problem: string };
+
+/** What the sandbox read from a customer's CSR. */
+export interface ParsedCsr {
+  publicKey: x509.PublicKey;
+  /** `rsa` with its modulus size, or `ec` with its curve. */
+  key: { type: "rsa"; bits: number } | { type: "ec"; curve: string };
+  /** The subject's CN and the SAN DNS names, without repeats. */
+  names: string[];
+}
+
+/**
+ * Parses a PEM CSR as a CA would: it must parse and carry a valid self-signature. Returns a reason instead of
+ * throwing, for the simulator to answer with; key rules are each provider's own and are left to the simulator.
+ */
+export async function parseCsr(pem: string): Promise<ParsedCsr | { problem: string }> {
+  let csr: x509.Pkcs10CertificateRequest;
+  try {
+    csr = new x509.Pkcs10CertificateRequest(pem);
+  } catch {
+    return { problem: "The CSR could not be parsed." };
+  }
+  if (!(await csr.verify())) return { problem: "The CSR signature is invalid." };
+  const algorithm = csr.publicKey.algorithm as { name: string; modulusLength?: number; namedCurve?: string };
+  const key: ParsedCsr["key"] = algorithm.name.startsWith("RSA")
+    ? { type: "rsa", bits: algorithm.modulusLength ?? 0 }
+    : { type: "ec", curve: algorithm.namedCurve ?? "unknown" };
+  const commonName = csr.subjectName.getField("CN")[0];
+  const san = csr.extensions.find((extension) => extension instanceof x509.SubjectAlternativeNameExtension);
+  const dnsNames = san?.names.items.filter((name) => name.type === "dns").map((name) => name.value) ?? [];
+  return { publicKey: csr.publicKey, key, names: [...new Set([...(commonName ? [commonName] : []), ...dnsNames])] };
+}

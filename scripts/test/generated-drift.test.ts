@@ -1,0 +1,47 @@
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readApis, repoRoot } from "../lib/apis.mjs";
+import { findCommittedDrift } from "../lib/drift.mjs";
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.test", ...args], { cwd, encoding: "utf8" });
+
+/** A throwaway repository holding the IONOS spec and the given generated text, committed. */
+function repoWith(generated: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "certkit-drift-repo-"));
+  const api = readApis().find((a) => a.name === "ionos-ssl")!;
+  cpSync(join(repoRoot, "redocly.yaml"), join(dir, "redocly.yaml"));
+  mkdirSync(join(dir, "specs", "ionos-ssl"), { recursive: true });
+  cpSync(join(repoRoot, api.root), join(dir, api.root));
+  mkdirSync(join(dir, "packages", "ionos-ssl", "src", "generated"), { recursive: true });
+  writeFileSync(join(dir, api.output), generated);
+  git(dir, "init", "-q");
+  git(dir, "add", "-A");
+  git(dir, "commit", "-qm", "fixture");
+  return dir;
+}
+
+describe("generated code drift", () => {
+  it("finds no drift between the committed specs and the committed generated files", async () => {
+    expect(await findCommittedDrift(repoRoot)).toEqual([]);
+  });
+
+  it("reports a hand edit to a committed generated file", async () => {
+    const api = readApis().find((a) => a.name === "ionos-ssl")!;
+    const edited = readFileSync(join(repoRoot, api.output), "utf8").replace("commonName?: string;", "commonName?: number;");
+    expect(await findCommittedDrift(repoWith(edited))).toEqual([{ api: "ionos-ssl", output: api.output }]);
+  });
+
+  it("reports a spec change committed without regenerating", async () => {
+    const api = readApis().find((a) => a.name === "ionos-ssl")!;
+    const dir = repoWith(readFileSync(join(repoRoot, api.output), "utf8"));
+    expect(await findCommittedDrift(dir)).toEqual([]);
+    const spec = readFileSync(join(dir, api.root), "utf8").replace("        serialNumber:\n", "        serialNo:\n");
+    writeFileSync(join(dir, api.root), spec);
+    git(dir, "commit", "-qam", "rename a field");
+    expect(await findCommittedDrift(dir)).toEqual([{ api: "ionos-ssl", output: api.output }]);
+  });
+});

@@ -1,0 +1,51 @@
+import { appendFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runReadmeExample, typecheckReadmeExamples, typeScriptBlocks, writeReadmeExamples } from "../lib/readme-examples.mjs";
+import { runSandboxExample, SANDBOX_EXAMPLES } from "../lib/sandbox-examples.mjs";
+
+const examples = writeReadmeExamples();
+
+describe("README examples", () => {
+  it("reads ```ts blocks in order and ignores other languages", () => {
+    const markdown = ["# T", "```sh", "npm i x", "```", "```ts", "const a = 1;", "```", "text", "```ts", "console.log(a);", "```"].join("\n");
+    expect(typeScriptBlocks(markdown)).toEqual(["const a = 1;\n", "console.log(a);\n"]);
+  });
+
+  it("exist for every package that has a README with code", () => {
+    expect(examples.map((example) => example.folder)).toEqual(expect.arrayContaining(["ionos-ssl", "runtime", "sandbox"]));
+  });
+
+  it("type-check under the workspace's strict settings", () => {
+    const { ok, output } = typecheckReadmeExamples();
+    expect(output).toBe("");
+    expect(ok).toBe(true);
+  });
+
+  it.each(examples.filter((example) => !(example.folder in SANDBOX_EXAMPLES)).map((example) => [example.folder, example]))(
+    "%s: runs on its own and exits 0",
+    async (_folder, example) => {
+      const run = await runReadmeExample(example);
+      expect(run.output).not.toMatch(/Error/);
+      expect(run.code).toBe(0);
+    },
+  );
+
+  it.each(examples.filter((example) => example.folder in SANDBOX_EXAMPLES).map((example) => [example.folder, example]))(
+    "%s: runs against the sandbox, and the certificate it downloads verifies",
+    async (_folder, example) => {
+      const result = await runSandboxExample(example);
+      expect(result.problem).toBeUndefined();
+      expect(result.verified).toMatch(/chains to the sandbox root/);
+      expect(result.ok).toBe(true);
+    },
+  );
+
+  it("fails the type check when an example is wrong", () => {
+    const [first] = writeReadmeExamples();
+    appendFileSync(first!.file, '\nconst wrong: number = "not a number";\n');
+    const { ok, output } = typecheckReadmeExamples();
+    expect(ok).toBe(false);
+    expect(output).toMatch(/readme\.ts\(\d+,\d+\): error TS2322/);
+    writeReadmeExamples();
+  });
+});

@@ -1,0 +1,48 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readApis, repoRoot } from "../lib/apis.mjs";
+
+const redocly = join(import.meta.dirname, "..", "node_modules", ".bin", "redocly");
+
+function lint(args: string[]) {
+  const run = spawnSync(redocly, ["lint", ...args], { cwd: repoRoot, encoding: "utf8" });
+  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+}
+
+describe("spec lint (Redocly CLI, redocly.yaml)", () => {
+  it.each(readApis().map((api) => [api.name]))("%s is valid and has no warnings", (name) => {
+    const { status, output } = lint(["--config", "redocly.yaml", "--max-problems", "50", name]);
+    expect(output).toContain("Your API description is valid");
+    expect(output).not.toMatch(/warning/i);
+    expect(status).toBe(0);
+  });
+
+  it("fails on an invalid spec", () => {
+    const dir = mkdtempSync(join(tmpdir(), "certkit-lint-"));
+    const spec = join(dir, "openapi.yaml");
+    writeFileSync(
+      spec,
+      [
+        "openapi: 3.0.1",
+        "info: { title: Broken, version: 1.0.0 }",
+        "paths:",
+        "  /things:",
+        "    get:",
+        "      operationId: listThings",
+        "      responses:",
+        "        '200':",
+        "          description: ok",
+        "          content:",
+        "            application/json:",
+        "              schema: { $ref: '#/components/schemas/Missing' }",
+      ].join("\n"),
+    );
+    writeFileSync(join(dir, "redocly.yaml"), "extends:\n  - recommended\n");
+    const { status, output } = lint(["--config", join(dir, "redocly.yaml"), spec]);
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/Can't resolve \$ref|no-unresolved-refs/);
+  });
+});
