@@ -66,9 +66,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         clock,
         dns,
         web,
-        describe: (at) => ({
+        describe: () => ({
           now: clock.now().toISOString(),
-          providers: { "ionos-ssl": { baseUrl: baseUrl(at, "ionos-ssl"), ...credentials["ionos-ssl"] } },
+          providers: { "ionos-ssl": { baseUrl: baseUrl(origin, "ionos-ssl"), ...credentials["ionos-ssl"] } },
         }),
       }),
     ],

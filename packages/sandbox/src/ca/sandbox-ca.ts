@@ -75,11 +75,6 @@ export class SandboxCa {
     return new SandboxCa(root, intermediate, intermediateKeys.privateKey);
   }
 
-  /** This CA's root certificate, PEM: the trust anchor to verify its certificates with. */
-  get rootPem(): string {
-    return this.#root.toString("pem");
-  }
-
   /**
    * Checks a PEM bundle (leaf first, then intermediates, as in a fullchain file) the way a TLS client would: each
    * certificate is signed by the next, the last by this CA's root, and the leaf is valid at `at`.

@@ -31,7 +31,6 @@ interface IonosOrder {
   authentication: Required<AuthenticationSummary>;
   /** The key the certificate is issued for: the CSR's, or one the simulator made (IONOS installs it itself). */
   publicKey: LeafRequest["publicKey"] | undefined;
-  createdAt: Date;
   /** When the CA finishes, once the domain is authenticated. */
   activeAt?: Date;
   issued?: IssuedCertificate;
@@ -189,7 +188,6 @@ export class IonosSimulator {
       certificateType,
       commonName,
       publicKey,
-      createdAt: this.#world.clock.now(),
       authentication: {
         id: randomUuid(),
         method: authenticationMethod,

@@ -8,8 +8,8 @@ export interface ControlTarget {
   clock: SandboxClock;
   dns: FakeDns;
   web: FakeWeb;
-  /** What `GET /_sandbox` describes: each simulated API's base URL and sandbox credentials. */
-  describe: (origin: string) => unknown;
+  /** What `GET /_sandbox` answers: each simulated API's base URL and sandbox credentials. */
+  describe: () => unknown;
 }
 
 async function readObject(request: Request): Promise<Record<string, unknown> | undefined> {
@@ -32,7 +32,7 @@ function badRequest(message: string): Response {
 export function controlHandlers(origin: string, target: ControlTarget): HttpHandler[] {
   const base = `${origin.replace(/\/+$/, "")}/_sandbox`;
   return [
-    http.get(base, () => HttpResponse.json(target.describe(origin) as never)),
+    http.get(base, () => HttpResponse.json(target.describe() as never)),
     http.put(`${base}/dns/txt`, async ({ request }) => {
       const body = await readObject(request);
       if (typeof body?.name !== "string" || typeof body.value !== "string") return badRequest("body must be {name, value}");

@@ -15,11 +15,6 @@ export class FakeWeb {
     this.#files.set(normalizeUrl(url), content);
   }
 
-  /** Removes the file at `url`. */
-  remove(url: string): void {
-    this.#files.delete(normalizeUrl(url));
-  }
-
   /** The content published at `url`, if any. */
   read(url: string): string | undefined {
     return this.#files.get(normalizeUrl(url));
