@@ -3,13 +3,22 @@
 import createClient, { type FetchResponse, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 import { CertkitError } from "./certkit-error.js";
+import { createEventEmitter, type ClientEventListener } from "./client-events.js";
+import { createConcurrencyLimiter } from "./concurrency-limiter.js";
 import { createHttpError, type DescribeProviderError } from "./http-error.js";
 import { checkBaseUrl, checkUserAgent } from "./options.js";
+import type { RateLimitState } from "./rate-limit.js";
 import { createRedactor } from "./redact.js";
+import {
+  checkTimeout,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+  resolveRetryPolicy,
+  type RetryOptions,
+} from "./retry-policy.js";
+import { createCallFetch, systemClock, type CallState, type FetchLike, type TransportClock } from "./transport.js";
+import { unexpectedError, unusableAnswerError } from "./transport-error.js";
 import { buildUserAgent } from "./user-agent.js";
-
-/** A fetch implementation as openapi-fetch calls it: one `Request` in, one `Response` out. */
-export type FetchLike = (request: Request) => Promise<Response>;
 
 /**
  * The error half of a call's result: a {@link CertkitError} that always has the HTTP `status`, and whose `body`
@@ -29,10 +38,20 @@ export type ApiResult<Operation extends Record<string | number, any>, Init, Medi
   FetchResponse<Operation, Init, Media>
 >;
 
+/** Options of one call, beside its params and body. */
+export interface CallOptions {
+  /** Aborts the call: it then rejects with `CertkitError` `ABORTED`. */
+  signal?: AbortSignal | undefined;
+  /** The limit on each try of this call, in ms (see {@link HttpPolicyOptions.timeoutMs}). */
+  timeoutMs?: number | undefined;
+  /** Retry settings for this call, merged over the client's; `false` sends it once. */
+  retry?: RetryOptions | false | undefined;
+}
+
 // openapi-fetch's rule for the optional/required `init` argument (not exported by it).
 type InitParam<Init> = RequiredKeysOf<Init> extends never
-  ? [(Init & Record<string, unknown>)?]
-  : [Init & Record<string, unknown>];
+  ? [(Init & CallOptions & Record<string, unknown>)?]
+  : [Init & CallOptions & Record<string, unknown>];
 
 /** One HTTP method of an {@link ApiClient}: a path of the spec, then the typed params and body for it. */
 export type ApiMethod<Paths extends Record<string, any>, Method extends HttpMethod, Media extends MediaType = MediaType> = <
@@ -59,10 +78,39 @@ export interface ApiClient<Paths extends Record<string, any>, Media extends Medi
   use(...middleware: Middleware[]): void;
   /** Removes middleware added with `use`. */
   eject(...middleware: Middleware[]): void;
+  /** The rate-limit figures of the provider's last answer that carried them; `undefined` before any did. */
+  readonly rateLimit: RateLimitState | undefined;
 }
 
+/**
+ * How a client treats the network: timeouts, retries, a cap on calls in flight, and an event hook. Every provider
+ * package's options include these.
+ */
+export interface HttpPolicyOptions {
+  /**
+   * The limit on each try, from sending the request to the last byte of the answer, in ms. Default 30 000.
+   * A try that runs out fails the call with `TIMEOUT` (it is not retried: the limit is the caller's to set).
+   */
+  timeoutMs?: number | undefined;
+  /**
+   * How reads are retried on network errors, 408, 429, 500, 502, 503 and 504 (and any call on 429). Default
+   * 3 tries, backoff from 500 ms, waits up to 30 s, retries started within 60 s; `false` turns retries off.
+   */
+  retry?: RetryOptions | false | undefined;
+  /**
+   * How many tries may be in flight at once; the rest queue in order, so a burst of calls (polling many orders)
+   * does not trip the provider's rate limit. Default 10; `Infinity` for no cap.
+   */
+  maxConcurrency?: number | undefined;
+  /** Receives an event for each try sent, each answer, each retry and each failed call (redacted). Default: none. */
+  onEvent?: ClientEventListener | undefined;
+}
+
+/** The cap on tries in flight of a client that is given no `maxConcurrency` option. */
+export const DEFAULT_MAX_CONCURRENCY = 10;
+
 /** How a provider package sets up its {@link ApiClient}. */
-export interface ApiClientConfig {
+export interface ApiClientConfig extends HttpPolicyOptions {
   /** The package's provider name, carried by every error: `"ionos-ssl"`. */
   provider: string;
   /** Human name of the API, used at the start of error messages: `"IONOS SSL API"`. */
@@ -91,43 +139,88 @@ interface RawResult {
 }
 
 /**
- * Creates an {@link ApiClient}: openapi-fetch with the given headers, and every non-2xx answer turned into a
- * redacted {@link HttpError}. Provider packages call this; applications call the provider's own factory.
+ * Creates an {@link ApiClient}: openapi-fetch with the given headers, the network policy of
+ * {@link HttpPolicyOptions}, and every non-2xx answer turned into a redacted {@link HttpError}. Provider packages
+ * call this; applications call the provider's own factory.
+ *
+ * @throws CertkitError `INVALID_INPUT` when an option is malformed; nothing is sent.
  */
 export function createApiClient<Paths extends Record<string, any>, Media extends MediaType = MediaType>(
   config: ApiClientConfig,
 ): ApiClient<Paths, Media> {
-  const baseUrl = checkBaseUrl(config.provider, config.baseUrl);
-  const userAgent = checkUserAgent(config.provider, config.userAgent);
-  if (config.fetch !== undefined && typeof config.fetch !== "function") {
-    throw new CertkitError({
-      code: "INVALID_INPUT",
-      provider: config.provider,
-      message: `${config.provider}: option "fetch" must be a function`,
-    });
-  }
+  return createClientWithClock<Paths, Media>(config, systemClock);
+}
+
+/** {@link createApiClient} with a replaceable clock, for tests of waits and jitter. */
+export function createClientWithClock<Paths extends Record<string, any>, Media extends MediaType = MediaType>(
+  config: ApiClientConfig,
+  clock: TransportClock,
+): ApiClient<Paths, Media> {
+  const { provider } = config;
+  const baseUrl = checkBaseUrl(provider, config.baseUrl);
+  const userAgent = checkUserAgent(provider, config.userAgent);
+  checkFunction(provider, "fetch", config.fetch);
+  checkFunction(provider, "onEvent", config.onEvent);
+  const retry = resolveRetryPolicy(provider, DEFAULT_RETRY, config.retry);
+  const timeoutMs = config.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(provider, config.timeoutMs);
+  const maxConcurrency = checkConcurrency(provider, config.maxConcurrency);
+
   const redactor = createRedactor(config.auth.secrets);
+  const emit = createEventEmitter(config.onEvent);
+  const rateLimit: { current: RateLimitState | undefined } = { current: undefined };
+  const transport = {
+    provider,
+    apiName: config.apiName,
+    redact: redactor.text,
+    limiter: createConcurrencyLimiter(maxConcurrency),
+    emit,
+    rateLimit,
+    clock,
+  };
   // Looked up per call, so a fetch patched after the client was made (msw, instrumentation) is honoured.
   const send: FetchLike = config.fetch ?? ((request) => globalThis.fetch(request));
   const headers = {
     ...config.auth.headers,
     "User-Agent": buildUserAgent(config.packageName, config.packageVersion, userAgent),
   };
-  const inner = createClient<Paths, Media>({ baseUrl, fetch: send, headers });
+  const inner = createClient<Paths, Media>({ baseUrl, headers });
   // The untyped door into openapi-fetch: the typed surface is ApiClient's, below.
   const request = (inner as unknown as { request: (method: string, path: string, init: unknown) => Promise<RawResult> })
     .request;
 
-  const call = async (method: (typeof METHODS)[number], path: string, init: unknown) => {
+  const call = async (method: (typeof METHODS)[number], path: string, init: Record<string, unknown> | undefined) => {
+    const { signal, timeoutMs: callTimeout, retry: callRetry, fetch: callFetch, ...rest } = init ?? {};
+    const state: CallState = {
+      provider,
+      apiName: config.apiName,
+      method,
+      path,
+      fetch: send,
+      retry: resolveRetryPolicy(provider, retry, callRetry as RetryOptions | false | undefined),
+      timeoutMs: callTimeout === undefined ? timeoutMs : checkTimeout(provider, callTimeout),
+      signal: checkSignal(provider, signal),
+      startedAt: clock.now(),
+      attempts: 0,
+      lastStatus: undefined,
+    };
+    if (callFetch !== undefined) {
+      checkFunction(provider, "fetch", callFetch);
+      state.fetch = callFetch as FetchLike;
+    }
+    const fail = (error: CertkitError) => {
+      emit({ type: "error", provider, method, path, error, attempts: state.attempts, durationMs: clock.now() - state.startedAt });
+      return error;
+    };
+
     let result: RawResult;
     try {
-      result = await request(method, path, init);
+      result = await request(method, path, { ...rest, fetch: createCallFetch(transport, state) });
     } catch (error) {
-      throw transportError(config, redactor.text, method, path, error);
+      throw fail(describeThrown(state, error, redactor.text));
     }
     if (result.response.ok) return result;
     const error = createHttpError({
-      provider: config.provider,
+      provider,
       apiName: config.apiName,
       method,
       path,
@@ -135,53 +228,48 @@ export function createApiClient<Paths extends Record<string, any>, Media extends
       body: result.error,
       redactor,
       describe: config.describeError,
+      rateLimit: rateLimit.current,
+      now: clock.now(),
     });
-    return { error, response: result.response };
+    return { error: fail(error), response: result.response };
   };
 
   const client = {
     use: (...middleware: Middleware[]) => inner.use(...middleware),
     eject: (...middleware: Middleware[]) => inner.eject(...middleware),
   } as Record<string, unknown>;
-  for (const method of METHODS) client[method] = (path: string, init?: unknown) => call(method, path, init);
+  Object.defineProperty(client, "rateLimit", { get: () => rateLimit.current, enumerable: true });
+  for (const method of METHODS) {
+    client[method] = (path: string, init?: Record<string, unknown>) => call(method, path, init);
+  }
   return client as unknown as ApiClient<Paths, Media>;
 }
 
-function transportError(
-  config: ApiClientConfig,
-  redact: (text: string) => string,
-  method: string,
-  path: string,
-  error: unknown,
-): CertkitError {
+/** What a call that threw becomes: the transport's own errors as they are, a body that would not parse, or else. */
+function describeThrown(state: CallState, error: unknown, redact: (text: string) => string): CertkitError {
   if (error instanceof CertkitError) return error;
-  const name = error instanceof Error ? error.name : "Error";
-  const detail = redact(error instanceof Error ? error.message : String(error));
-  // A plain copy, so that nothing the original held (a request, a URL with credentials) travels with the error.
-  const cause = Object.assign(new Error(detail), { name });
-  const where = `${config.apiName}: ${method} ${path}`;
-  if (name === "AbortError") {
-    return new CertkitError({ code: "ABORTED", provider: config.provider, message: `${where} was aborted`, cause });
+  // openapi-fetch parses a 2xx body after the transport returned it, so this answer arrived but cannot be read.
+  if (error instanceof SyntaxError && state.lastStatus !== undefined) {
+    return unusableAnswerError(state, state.lastStatus, "with a body that is not valid JSON", new SyntaxError(redact(error.message)));
   }
-  if (name === "TimeoutError") {
-    return new CertkitError({ code: "TIMEOUT", provider: config.provider, message: `${where} timed out`, cause });
-  }
-  if (name === "SyntaxError") {
-    return new CertkitError({
-      code: "PROVIDER",
-      provider: config.provider,
-      message: `${where} answered with a body that is not valid JSON`,
-      cause,
-    });
-  }
-  const isRead = method === "GET" || method === "HEAD" || method === "OPTIONS";
-  return new CertkitError({
-    code: "NETWORK",
-    provider: config.provider,
-    message: isRead
-      ? `${where} got no answer: ${detail}`
-      : `${where} got no answer: ${detail}. The request may have reached the provider: check whether it took effect before sending it again`,
-    retryable: isRead,
-    cause,
-  });
+  return unexpectedError(state, error, redact, state.attempts > 0);
+}
+
+function invalid(provider: string, message: string): CertkitError {
+  return new CertkitError({ code: "INVALID_INPUT", provider, message: `${provider}: ${message}` });
+}
+
+function checkFunction(provider: string, option: string, value: unknown): void {
+  if (value !== undefined && typeof value !== "function") throw invalid(provider, `option "${option}" must be a function`);
+}
+
+function checkConcurrency(provider: string, value: unknown): number {
+  if (value === undefined) return DEFAULT_MAX_CONCURRENCY;
+  if (value === Infinity || (typeof value === "number" && Number.isInteger(value) && value >= 1)) return value;
+  throw invalid(provider, `option "maxConcurrency" must be a whole number of at least 1, or Infinity`);
+}
+
+function checkSignal(provider: string, value: unknown): AbortSignal | undefined {
+  if (value === undefined || value instanceof AbortSignal) return value;
+  throw invalid(provider, `option "signal" must be an AbortSignal`);
 }

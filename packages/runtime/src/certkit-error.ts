@@ -34,12 +34,21 @@ export interface CertkitErrorInit<Body = unknown> {
   message: string;
   /** Whether the same call may succeed if made again unchanged. */
   retryable?: boolean;
+  /**
+   * A write failed after it may have reached the provider (no answer, a timeout, a 5xx, an unreadable answer):
+   * whatever it was meant to create or change may exist. Check before sending it again.
+   */
+  effectUnknown?: boolean;
   /** HTTP status of the provider's answer, when there was one. */
   status?: number;
   /** The provider's own error code, e.g. IONOS `DCV_FAILED`. */
   providerCode?: string;
   /** The provider's request id, from the answer's headers. */
   requestId?: string;
+  /** How long the provider asked the client to wait (`Retry-After`, `X-RateLimit-Reset`), in ms. */
+  retryAfterMs?: number;
+  /** The provider's messages per input field, when it rejected the input and said which field was wrong. */
+  fieldErrors?: Readonly<Record<string, readonly string[]>>;
   /** The provider's error body: parsed JSON, or text (truncated); secrets already removed. */
   body?: Body | string;
   cause?: unknown;
@@ -50,7 +59,8 @@ const brand = Symbol.for("@certkit/runtime/CertkitError");
 
 /**
  * The one error type of every certkit package: what went wrong (`code`), where (`provider`, `status`,
- * `providerCode`, `requestId`) and whether trying again may help (`retryable`).
+ * `providerCode`, `requestId`), whether trying again may help (`retryable`, `retryAfterMs`) and whether a failed
+ * write may still have taken effect (`effectUnknown`).
  *
  * It never holds a credential: messages and bodies are redacted when the error is made, and it keeps
  * no request or headers. `JSON.stringify(error)` gives its public fields.
@@ -60,9 +70,12 @@ export class CertkitError<Body = unknown> extends Error {
   readonly code: CertkitErrorCode;
   readonly provider: string;
   readonly retryable: boolean;
+  readonly effectUnknown: boolean;
   readonly status: number | undefined;
   readonly providerCode: string | undefined;
   readonly requestId: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly fieldErrors: Readonly<Record<string, readonly string[]>> | undefined;
   readonly body: Body | string | undefined;
 
   constructor(init: CertkitErrorInit<Body>) {
@@ -70,9 +83,12 @@ export class CertkitError<Body = unknown> extends Error {
     this.code = init.code;
     this.provider = init.provider;
     this.retryable = init.retryable ?? false;
+    this.effectUnknown = init.effectUnknown ?? false;
     this.status = init.status;
     this.providerCode = init.providerCode;
     this.requestId = init.requestId;
+    this.retryAfterMs = init.retryAfterMs;
+    this.fieldErrors = init.fieldErrors;
     this.body = init.body;
     Object.defineProperty(this, brand, { value: true });
   }
@@ -89,9 +105,12 @@ export class CertkitError<Body = unknown> extends Error {
       provider: this.provider,
       message: this.message,
       retryable: this.retryable,
+      effectUnknown: this.effectUnknown,
       status: this.status,
       providerCode: this.providerCode,
       requestId: this.requestId,
+      retryAfterMs: this.retryAfterMs,
+      fieldErrors: this.fieldErrors,
       body: this.body,
     };
   }

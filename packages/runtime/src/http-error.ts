@@ -1,5 +1,8 @@
 import { CertkitError, type CertkitErrorCode } from "./certkit-error.js";
+import type { RateLimitState } from "./rate-limit.js";
 import type { Redactor } from "./redact.js";
+import { serverDelay } from "./retry-policy.js";
+import { EFFECT_UNKNOWN_ADVICE, isReadMethod } from "./transport-error.js";
 
 /** Text bodies longer than this are cut: an HTML error page is evidence, not payload. */
 export const MAX_TEXT_BODY_LENGTH = 2048;
@@ -15,6 +18,8 @@ export interface ProviderErrorDetails {
   message?: string | undefined;
   /** A code to use instead of the one the HTTP status implies. */
   code?: CertkitErrorCode | undefined;
+  /** The provider's messages per input field (e.g. DNSimple's `errors: {field: [message]}`). */
+  fieldErrors?: Record<string, readonly string[]> | undefined;
 }
 
 /** Reads a provider's error body; returns what it understood and leaves the rest out. */
@@ -30,7 +35,10 @@ export function errorCodeForStatus(status: number): CertkitErrorCode {
   return "PROVIDER";
 }
 
-const SAFE_TO_REPEAT = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Whether a write answered with this status may have done its work anyway: a timeout or a server failure. */
+function leavesEffectUnknown(status: number): boolean {
+  return status === 408 || status >= 500;
+}
 
 /**
  * Whether the same request may be sent again. A 429 was refused before it did anything, so any method may repeat it;
@@ -38,8 +46,7 @@ const SAFE_TO_REPEAT = new Set(["GET", "HEAD", "OPTIONS"]);
  */
 export function isRetryableStatus(status: number, method: string): boolean {
   if (status === 429) return true;
-  if (status === 408 || status >= 500) return SAFE_TO_REPEAT.has(method.toUpperCase());
-  return false;
+  return leavesEffectUnknown(status) && isReadMethod(method.toUpperCase());
 }
 
 /** The provider's request id from an answer's headers, if it sent one. */
@@ -64,6 +71,9 @@ export interface HttpErrorContext {
   body: unknown;
   redactor: Redactor;
   describe?: DescribeProviderError | undefined;
+  /** The client's last seen rate-limit figures, for `retryAfterMs` on a 429 that sends no `Retry-After`. */
+  rateLimit?: RateLimitState | undefined;
+  now: number;
 }
 
 /** Turns a provider's non-2xx answer into a {@link CertkitError} with status, codes, message and request id. */
@@ -73,18 +83,24 @@ export function createHttpError<Body>(context: HttpErrorContext): CertkitError<B
   const details = body === undefined ? {} : (context.describe?.(body, response.status) ?? {});
   const providerMessage = details.message ? redactor.text(details.message) : undefined;
   const statusText = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+  const effectUnknown = !isReadMethod(context.method) && leavesEffectUnknown(response.status);
   const message =
     `${context.apiName}: ${context.method} ${context.path} failed with ${statusText}` +
     (details.providerCode ? ` (${details.providerCode})` : "") +
-    (providerMessage ? `: ${providerMessage}` : "");
+    (providerMessage ? `: ${providerMessage}` : "") +
+    (effectUnknown ? `. ${EFFECT_UNKNOWN_ADVICE}` : "");
+  const rateLimit = response.status === 429 ? context.rateLimit : undefined;
   return new CertkitError<Body>({
     code: details.code ?? errorCodeForStatus(response.status),
     provider: context.provider,
     message,
     retryable: isRetryableStatus(response.status, context.method),
+    effectUnknown,
     status: response.status,
     providerCode: details.providerCode,
     requestId: readRequestId(response.headers),
+    retryAfterMs: serverDelay(response.headers, rateLimit, context.now),
+    fieldErrors: details.fieldErrors ? redactor.value(details.fieldErrors) : undefined,
     body: body as Body | string | undefined,
   }) as CertkitError<Body> & { readonly status: number };
 }

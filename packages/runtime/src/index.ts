@@ -1,13 +1,28 @@
 export { CertkitError, isCertkitError, type CertkitErrorCode, type CertkitErrorInit } from "./certkit-error.js";
 export {
   createApiClient,
+  DEFAULT_MAX_CONCURRENCY,
   type ApiClient,
   type ApiClientConfig,
   type ApiMethod,
   type ApiResult,
-  type FetchLike,
+  type CallOptions,
   type HttpError,
+  type HttpPolicyOptions,
 } from "./api-client.js";
+export type {
+  ClientEvent,
+  ClientEventBase,
+  ClientEventListener,
+  ErrorEvent,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+} from "./client-events.js";
 export type { DescribeProviderError, ProviderErrorDetails } from "./http-error.js";
+export type { RateLimitState } from "./rate-limit.js";
 export { createRedactor, type Redactor } from "./redact.js";
+export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryOptions } from "./retry-policy.js";
+export type { FetchLike } from "./transport.js";
+export { writeOnce, type WriteOnceOptions } from "./write-once.js";
 export { assertCredential } from "./options.js";

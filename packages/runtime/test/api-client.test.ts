@@ -73,12 +73,12 @@ describe("createApiClient", () => {
 
   it("truncates a long text body at MAX_TEXT_BODY_LENGTH", async () => {
     server.use(http.get(`${BASE_URL}/things/:id`, () => HttpResponse.text("e".repeat(10_000), { status: 503 })));
-    const { error } = await get();
+    const { error } = await get(client({ retry: false }));
     expect(error?.body).toBe(`${"e".repeat(MAX_TEXT_BODY_LENGTH)}… [truncated]`);
     expect(error?.retryable).toBe(true);
   });
 
-  it("throws TIMEOUT when the signal times out, distinct from ABORTED", async () => {
+  it("throws TIMEOUT when the caller's AbortSignal.timeout fires, distinct from ABORTED", async () => {
     server.use(http.get(`${BASE_URL}/things/:id`, () => new Promise<never>(() => undefined)));
     await expect(get(client(), { signal: AbortSignal.timeout(20) })).rejects.toMatchObject({ code: "TIMEOUT" });
     const controller = new AbortController();
@@ -110,7 +110,7 @@ describe("createApiClient", () => {
   });
 
   it("removes secrets from a transport error's message and cause", async () => {
-    const failing = client({ fetch: () => Promise.reject(new TypeError(`connect failed for ${SECRET}`)) });
+    const failing = client({ fetch: () => Promise.reject(new TypeError(`connect failed for ${SECRET}`)), retry: false });
     const error = (await get(failing).catch((e: unknown) => e)) as CertkitError;
     expect(error.code).toBe("NETWORK");
     expect(error.message).toBe("Example API: GET /things/{id} got no answer: connect failed for [REDACTED]");

@@ -28,6 +28,7 @@ describe("CertkitError", () => {
       provider: "ionos-ssl",
       message: error.message,
       retryable: false,
+      effectUnknown: false,
       status: 404,
       providerCode: "NOT_FOUND",
       requestId: "req-1",

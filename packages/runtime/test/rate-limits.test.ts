@@ -1,0 +1,151 @@
+import { HttpResponse, delay, http } from "msw";
+import { describe, expect, it } from "vitest";
+import { createConcurrencyLimiter } from "../src/concurrency-limiter.js";
+import { DEFAULT_MAX_CONCURRENCY } from "../src/index.js";
+import { readRateLimit } from "../src/rate-limit.js";
+import { BASE_URL, exampleClient, fakeClock, useServer } from "./support/example-api.js";
+
+const server = useServer();
+const getOrder = (client: ReturnType<typeof exampleClient>, id = "o-1", init: Record<string, unknown> = {}) =>
+  client.GET("/orders/{id}", { params: { path: { id } }, ...init });
+
+/** A server that counts requests in flight and remembers the most at once. */
+function trackingServer() {
+  const stats = { inFlight: 0, most: 0, total: 0 };
+  server.use(
+    http.get(`${BASE_URL}/orders/:id`, async ({ params }) => {
+      stats.total++;
+      stats.most = Math.max(stats.most, ++stats.inFlight);
+      await delay(5);
+      stats.inFlight--;
+      return HttpResponse.json({ id: String(params.id), state: "issued" });
+    }),
+  );
+  return stats;
+}
+
+describe("maxConcurrency", () => {
+  it("queues a burst instead of sending it at once", async () => {
+    const stats = trackingServer();
+    const client = exampleClient(fakeClock().clock, { maxConcurrency: 3 });
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => getOrder(client, `o-${i}`)));
+    expect(results.map((r) => r.data?.id)).toEqual(Array.from({ length: 40 }, (_, i) => `o-${i}`));
+    expect(stats.most).toBe(3);
+    expect(stats.total).toBe(40);
+  });
+
+  it("defaults to 10, and Infinity lifts the cap", async () => {
+    expect(DEFAULT_MAX_CONCURRENCY).toBe(10);
+    const stats = trackingServer();
+    await Promise.all(Array.from({ length: 30 }, () => getOrder(exampleClient(fakeClock().clock))));
+    expect(stats.most).toBeGreaterThan(10);
+    stats.most = 0;
+    const capped = exampleClient(fakeClock().clock);
+    await Promise.all(Array.from({ length: 30 }, () => getOrder(capped)));
+    expect(stats.most).toBe(10);
+    stats.most = 0;
+    const open = exampleClient(fakeClock().clock, { maxConcurrency: Infinity });
+    await Promise.all(Array.from({ length: 30 }, () => getOrder(open)));
+    expect(stats.most).toBe(30);
+  });
+
+  it("lets a queued call be aborted without sending it", async () => {
+    const stats = trackingServer();
+    const client = exampleClient(fakeClock().clock, { maxConcurrency: 1 });
+    const first = getOrder(client);
+    const queued = getOrder(client, "o-2", { signal: AbortSignal.abort() });
+    await expect(queued).rejects.toMatchObject({ code: "ABORTED" });
+    await first;
+    expect(stats.total).toBe(1);
+  });
+
+  it("is checked", () => {
+    expect(() => exampleClient(fakeClock().clock, { maxConcurrency: 0 })).toThrow(
+      'example: option "maxConcurrency" must be a whole number of at least 1, or Infinity',
+    );
+  });
+
+  it("hands slots over in order of arrival, skipping callers who gave up", async () => {
+    const limiter = createConcurrencyLimiter(1);
+    const order: string[] = [];
+    await limiter.acquire();
+    const controller = new AbortController();
+    const a = limiter.acquire().then(() => order.push("a"));
+    const b = limiter.acquire(controller.signal).then(
+      () => order.push("b"),
+      () => order.push("b gave up"),
+    );
+    const c = limiter.acquire().then(() => order.push("c"));
+    controller.abort();
+    await b;
+    limiter.release();
+    await a;
+    limiter.release();
+    await c;
+    expect(order).toEqual(["b gave up", "a", "c"]);
+  });
+});
+
+describe("rate-limit awareness", () => {
+  it("exposes the last seen limit, remaining and reset", async () => {
+    const { clock } = fakeClock();
+    const reset = Math.floor(clock.now() / 1000) + 600;
+    server.use(
+      http.get(`${BASE_URL}/orders/:id`, () =>
+        HttpResponse.json(
+          { id: "o-1", state: "issued" },
+          { headers: { "X-RateLimit-Limit": "2400", "X-RateLimit-Remaining": "2398", "X-RateLimit-Reset": String(reset) } },
+        ),
+      ),
+    );
+    const client = exampleClient(clock);
+    expect(client.rateLimit).toBeUndefined();
+    await getOrder(client);
+    expect(client.rateLimit).toEqual({
+      limit: 2400,
+      remaining: 2398,
+      resetAt: new Date(reset * 1000),
+      observedAt: new Date(clock.now()),
+    });
+  });
+
+  it("holds the next request until the reset when none is left, instead of spending a 429", async () => {
+    const { clock, sleeps } = fakeClock();
+    // One request per 30-second window, as a provider's rate limiter would allow.
+    const window = { end: clock.now() + 30_000, remaining: 1 };
+    const statuses: number[] = [];
+    server.use(
+      http.get(`${BASE_URL}/orders/:id`, () => {
+        if (clock.now() >= window.end) Object.assign(window, { end: window.end + 30_000, remaining: 1 });
+        const status = window.remaining > 0 ? 200 : 429;
+        window.remaining = Math.max(0, window.remaining - 1);
+        statuses.push(status);
+        const headers = {
+          "X-RateLimit-Limit": "1",
+          "X-RateLimit-Remaining": String(window.remaining),
+          "X-RateLimit-Reset": String(window.end / 1000),
+        };
+        return HttpResponse.json({ id: "o-1", state: "issued" }, { status, headers });
+      }),
+    );
+    const client = exampleClient(clock, { retry: false });
+    await getOrder(client);
+    expect(client.rateLimit?.remaining).toBe(0);
+    const { error } = await getOrder(client);
+    expect(error).toBeUndefined();
+    expect(sleeps).toEqual([30_000]);
+    expect(statuses).toEqual([200, 200]);
+  });
+
+  it("reads X-RateLimit-* (Unix or relative reset) and the IETF RateLimit-* headers", () => {
+    const now = Date.UTC(2026, 10, 23, 12, 0, 0);
+    expect(readRateLimit(new Headers({ "X-RateLimit-Reset": "60" }), now)?.resetAt).toEqual(new Date(now + 60_000));
+    expect(readRateLimit(new Headers({ "RateLimit-Limit": "100", "RateLimit-Remaining": "5", "RateLimit-Reset": "9" }), now)).toEqual({
+      limit: 100,
+      remaining: 5,
+      resetAt: new Date(now + 9000),
+      observedAt: new Date(now),
+    });
+    expect(readRateLimit(new Headers({ "X-RateLimit-Remaining": "lots" }), now)).toBeUndefined();
+  });
+});

@@ -1,0 +1,80 @@
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { createClientWithClock } from "../../src/api-client.js";
+import type { ApiClientConfig } from "../../src/index.js";
+import type { TransportClock } from "../../src/transport.js";
+
+/** A small API with a read and a write, enough to drive the client the way a generated `paths` does. */
+export interface paths {
+  "/orders/{id}": {
+    get: {
+      parameters: { path: { id: string } };
+      responses: {
+        200: { content: { "application/json": { id: string; state: string } } };
+        404: { content: { "application/json": { error: string } } };
+      };
+    };
+  };
+  "/orders": {
+    get: {
+      parameters: { query: { reference: string } };
+      responses: { 200: { content: { "application/json": { id: string; state: string }[] } } };
+    };
+    post: {
+      requestBody: { content: { "application/json": { domain: string; reference?: string } } };
+      responses: {
+        202: { content: { "application/json": { id: string; state: string } } };
+        400: { content: { "application/json": { error: string; fields?: Record<string, string[]> } } };
+      };
+    };
+  };
+}
+
+export const BASE_URL = "https://api.example.test/v1";
+export const SECRET = "tok-SECRET-4e1d-9b7a";
+
+/** An msw server for the file's tests, failing on any request without a handler. */
+export function useServer() {
+  const server = setupServer();
+  beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+  return server;
+}
+
+/** A clock whose sleeps return at once and move time on, recording each wait. */
+export function fakeClock(random = 0.5) {
+  let now = Date.UTC(2026, 10, 23, 12, 0, 0);
+  const sleeps: number[] = [];
+  const clock: TransportClock = {
+    now: () => now,
+    random: () => random,
+    sleep: (ms, signal) => {
+      if (signal?.aborted) return Promise.reject(new Error("aborted"));
+      sleeps.push(ms);
+      now += ms;
+      return Promise.resolve();
+    },
+  };
+  return { clock, sleeps };
+}
+
+/** A client of the example API; time is `clock`'s. */
+export function exampleClient(clock: TransportClock, overrides: Partial<ApiClientConfig> = {}) {
+  return createClientWithClock<paths>(
+    {
+      provider: "example",
+      apiName: "Example API",
+      packageName: "@certkit/example",
+      packageVersion: "1.0.0",
+      baseUrl: BASE_URL,
+      auth: { headers: { Authorization: `Bearer ${SECRET}` }, secrets: [SECRET] },
+      describeError: (body) => {
+        const { error, fields } = body as { error?: string; fields?: Record<string, string[]> };
+        return { message: error, fieldErrors: fields };
+      },
+      ...overrides,
+    },
+    clock,
+  );
+}
