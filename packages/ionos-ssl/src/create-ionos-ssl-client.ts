@@ -1,4 +1,4 @@
-import { assertCredential, createApiClient, type ApiClient, type FetchLike } from "@certkit/runtime";
+import { assertCredential, createApiClient, type ApiClient, type FetchLike, type HttpPolicyOptions } from "@certkit/runtime";
 import { describeIonosError } from "./describe-ionos-error.js";
 import type { paths } from "./generated/schema.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
@@ -6,8 +6,11 @@ import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 /** The IONOS SSL API's production server (the only one IONOS documents). */
 export const IONOS_SSL_BASE_URL = "https://api.hosting.ionos.com/ssl";
 
-/** Options of {@link createIonosSslClient}. */
-export interface IonosSslClientOptions {
+/**
+ * Options of {@link createIonosSslClient}. Besides these, `timeoutMs` (default 30 s per try), `retry` (reads only,
+ * 3 tries), `maxConcurrency` (default 10) and `onEvent` set how the client treats the network (see `@certkit/runtime`).
+ */
+export interface IonosSslClientOptions extends HttpPolicyOptions {
   /** The API key, `<public prefix>.<secret>`, sent as `X-API-Key`. It never appears in an error. */
   apiKey: string;
   /** Another server, e.g. a sandbox or a proxy. Default {@link IONOS_SSL_BASE_URL}. */
@@ -26,7 +29,9 @@ export type IonosSslClient = ApiClient<paths>;
  *
  * Every call resolves to `{ data, response }` for a 2xx answer or `{ error, response }` otherwise, where `error`
  * is a `CertkitError` with `status`, `providerCode` (IONOS `code`), `message` and `requestId`. A call that gets
- * no answer at all rejects with a `CertkitError` (`NETWORK`, `TIMEOUT` or `ABORTED`).
+ * no usable answer rejects with a `CertkitError` (`NETWORK`, `TIMEOUT`, `ABORTED`, or `PROVIDER` for a body that
+ * cannot be read). Reads are retried on network errors, 408, 429 and 5xx; writes never are, and a write that failed
+ * after it may have reached IONOS has `effectUnknown: true`. Each call also takes `signal`, `timeoutMs` and `retry`.
  *
  * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed; no request is sent.
  * @example
@@ -45,6 +50,10 @@ export function createIonosSslClient(options: IonosSslClientOptions): IonosSslCl
     baseUrl: options.baseUrl ?? IONOS_SSL_BASE_URL,
     userAgent: options.userAgent,
     fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+    maxConcurrency: options.maxConcurrency,
+    onEvent: options.onEvent,
     auth: { headers: { "X-API-Key": options.apiKey }, secrets: [options.apiKey] },
     describeError: describeIonosError,
   });

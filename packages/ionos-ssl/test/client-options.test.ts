@@ -65,6 +65,11 @@ describe("createIonosSslClient options", () => {
     ["a baseUrl with a query", { apiKey: API_KEY, baseUrl: `${BASE_URL}?x=1` }, /must not have a query/],
     ["a userAgent with a line break", { apiKey: API_KEY, userAgent: "a\nb" }, /"userAgent" must be printable/],
     ["a fetch that is not a function", { apiKey: API_KEY, fetch: "fetch" }, /"fetch" must be a function/],
+    ["a timeoutMs of 0", { apiKey: API_KEY, timeoutMs: 0 }, /"timeoutMs" must be a number of milliseconds/],
+    ["retry settings that are not an object", { apiKey: API_KEY, retry: 3 }, /"retry" must be an object/],
+    ["a negative retry delay", { apiKey: API_KEY, retry: { maxDelayMs: -5 } }, /"retry.maxDelayMs"/],
+    ["a maxConcurrency of 0", { apiKey: API_KEY, maxConcurrency: 0 }, /"maxConcurrency" must be a whole number/],
+    ["an onEvent that is not a function", { apiKey: API_KEY, onEvent: true }, /"onEvent" must be a function/],
   ];
 
   it.each(invalidOptions)("rejects %s with INVALID_INPUT before any request", (_, options, message) => {
@@ -79,5 +84,35 @@ describe("createIonosSslClient options", () => {
     expect((thrown as Error).message).toMatch(message);
     expect(String((thrown as Error).message)).not.toContain("secret");
     expect(requests).toHaveLength(0);
+  });
+
+  it("passes the network policy to the runtime: retries, timeouts, the concurrency cap and events", async () => {
+    let count = 0;
+    server.use(
+      http.get(`${BASE_URL}/v1/certificates/quota`, () =>
+        count++ === 0 ? HttpResponse.json({ code: "ERROR", message: "busy" }, { status: 503 }) : HttpResponse.json(quota),
+      ),
+    );
+    const events: string[] = [];
+    const client = createIonosSslClient({
+      apiKey: API_KEY,
+      baseUrl: BASE_URL,
+      retry: { baseDelayMs: 1 },
+      timeoutMs: 5_000,
+      maxConcurrency: 1,
+      onEvent: (event) => events.push(`${event.type} ${event.path}`),
+    });
+    const { data } = await client.GET("/v1/certificates/quota");
+    expect(data).toEqual(quota);
+    expect(events).toEqual([
+      "request /v1/certificates/quota",
+      "response /v1/certificates/quota",
+      "retry /v1/certificates/quota",
+      "request /v1/certificates/quota",
+      "response /v1/certificates/quota",
+    ]);
+    const once = await createIonosSslClient({ apiKey: API_KEY, baseUrl: BASE_URL, retry: false }).GET("/v1/certificates/quota");
+    expect(once.data).toEqual(quota);
+    expect(count).toBe(3);
   });
 });

@@ -7,7 +7,8 @@ import { CertkitError, createIonosSslClient, type IonosSslClient } from "../src/
 import { AUTHENTICATION_ID, CERTIFICATE_ID } from "./support/fixtures.js";
 import { API_KEY, BASE_URL, requests, server } from "./support/server.js";
 
-const ionos = () => createIonosSslClient({ apiKey: API_KEY, baseUrl: BASE_URL });
+// Sent once: these tests are about how each documented error reads, not about retries.
+const ionos = () => createIonosSslClient({ apiKey: API_KEY, baseUrl: BASE_URL, retry: false });
 
 type Call = (client: IonosSslClient) => Promise<{ error?: CertkitError | undefined; response: Response }>;
 

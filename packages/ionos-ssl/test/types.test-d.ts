@@ -10,6 +10,7 @@ import {
   type GatewayError,
   type HttpError,
   type operations,
+  type RateLimitState,
   type paths,
 } from "../src/index.js";
 
@@ -94,5 +95,20 @@ describe("IONOS client types", () => {
     createIonosSslClient({});
     // @ts-expect-error baseUrl is a string
     createIonosSslClient({ apiKey: "pub.secret", baseUrl: new URL("https://a.example.test") });
+  });
+
+  it("takes per-call network options, and checks their types", () => {
+    void ionos.GET("/v1/certificates/quota", { signal: AbortSignal.timeout(1000), timeoutMs: 5000, retry: { maxAttempts: 5 } });
+    void ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "a.example.test" }, retry: false });
+    // @ts-expect-error timeoutMs is a number
+    void ionos.GET("/v1/certificates/quota", { timeoutMs: "5s" });
+    // @ts-expect-error retry takes settings or false, not true
+    void ionos.GET("/v1/certificates/quota", { retry: true });
+    // @ts-expect-error no such retry setting
+    createIonosSslClient({ apiKey: "pub.secret", retry: { attempts: 2 } });
+  });
+
+  it("exposes the last seen rate limit", () => {
+    expectTypeOf(ionos.rateLimit).toEqualTypeOf<RateLimitState | undefined>();
   });
 });
