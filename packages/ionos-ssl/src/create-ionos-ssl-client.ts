@@ -1,4 +1,4 @@
-import { assertCredential, createApiClient, type ApiClient, type FetchLike, type HttpPolicyOptions } from "@certkit/runtime";
+import { assertCredential, createApiClient, sharedClientOptions, type ApiClient, type ProviderClientOptions } from "@certkit/runtime";
 import { describeIonosError } from "./describe-ionos-error.js";
 import type { paths } from "./generated/schema.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
@@ -10,15 +10,11 @@ export const IONOS_SSL_BASE_URL = "https://api.hosting.ionos.com/ssl";
  * Options of {@link createIonosSslClient}. Besides these, `timeoutMs` (default 30 s per try), `retry` (reads only,
  * 3 tries), `maxConcurrency` (default 10) and `onEvent` set how the client treats the network (see `@certkit/runtime`).
  */
-export interface IonosSslClientOptions extends HttpPolicyOptions {
+export interface IonosSslClientOptions extends ProviderClientOptions {
   /** The API key, `<public prefix>.<secret>`, sent as `X-API-Key`. It never appears in an error. */
   apiKey: string;
   /** Another server, e.g. a sandbox or a proxy. Default {@link IONOS_SSL_BASE_URL}. */
   baseUrl?: string | undefined;
-  /** The fetch to send requests with. Default: the global `fetch`, looked up at each call. */
-  fetch?: FetchLike | undefined;
-  /** Your application's product token, sent before `@certkit/ionos-ssl/<version>` in `User-Agent`. */
-  userAgent?: string | undefined;
 }
 
 /** A client of the IONOS SSL API: openapi-fetch methods typed by the spec, errors as `CertkitError`. */
@@ -43,17 +39,12 @@ export type IonosSslClient = ApiClient<paths>;
 export function createIonosSslClient(options: IonosSslClientOptions): IonosSslClient {
   assertCredential("ionos-ssl", "apiKey", options?.apiKey);
   return createApiClient<paths>({
+    ...sharedClientOptions(options),
+    baseUrl: options.baseUrl ?? IONOS_SSL_BASE_URL,
     provider: "ionos-ssl",
     apiName: "IONOS SSL API",
     packageName: PACKAGE_NAME,
     packageVersion: PACKAGE_VERSION,
-    baseUrl: options.baseUrl ?? IONOS_SSL_BASE_URL,
-    userAgent: options.userAgent,
-    fetch: options.fetch,
-    timeoutMs: options.timeoutMs,
-    retry: options.retry,
-    maxConcurrency: options.maxConcurrency,
-    onEvent: options.onEvent,
     auth: { headers: { "X-API-Key": options.apiKey }, secrets: [options.apiKey] },
     describeError: describeIonosError,
   });

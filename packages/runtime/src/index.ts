@@ -21,6 +21,7 @@ export type {
 } from "./client-events.js";
 export type { DescribeProviderError, ProviderErrorDetails } from "./http-error.js";
 export type { RateLimitState } from "./rate-limit.js";
+export { basicAuthorization, sharedClientOptions, type ProviderClientOptions } from "./provider-client-options.js";
 export { createRedactor, type Redactor } from "./redact.js";
 export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryOptions } from "./retry-policy.js";
 export type { FetchLike } from "./transport.js";
