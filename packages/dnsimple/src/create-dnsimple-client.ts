@@ -1,0 +1,88 @@
+import { createApiClient, sharedClientOptions, type ApiClient, type ProviderClientOptions } from "@certkit/runtime";
+import { describeDnsimpleError } from "./describe-dnsimple-error.js";
+import { resolveDnsimpleAuth } from "./dnsimple-auth.js";
+import type { paths } from "./generated/schema.js";
+import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
+
+/** DNSimple's production API v2 server. */
+export const DNSIMPLE_BASE_URL = "https://api.dnsimple.com/v2";
+
+/**
+ * DNSimple's sandbox API v2 server. It has its own accounts and tokens (a production token is refused there), and it
+ * does not issue certificates: purchases work, issuing does not.
+ */
+export const DNSIMPLE_SANDBOX_BASE_URL = "https://api.sandbox.dnsimple.com/v2";
+
+/**
+ * The options of {@link createDnsimpleClient} that do not depend on the kind of credentials. Besides these,
+ * `timeoutMs` (default 30 s per try), `retry` (reads only, 3 tries), `maxConcurrency` (default 10) and `onEvent` set
+ * how the client treats the network (see `@certkit/runtime`).
+ */
+export interface DnsimpleClientBaseOptions extends ProviderClientOptions {
+  /**
+   * A two-factor one-time code, sent as `X-Dnsimple-OTP` on every request. Only needed with `email`/`password` for a
+   * user with two-factor authentication, after a `401` whose `X-Dnsimple-OTP` response header says `required`.
+   * Codes expire quickly: make a new client with a fresh code, or pass the header on one call instead. It never
+   * appears in an error.
+   */
+  otp?: string | undefined;
+  /** Another server: {@link DNSIMPLE_SANDBOX_BASE_URL}, a proxy or a simulator. Default {@link DNSIMPLE_BASE_URL}. */
+  baseUrl?: string | undefined;
+}
+
+/** Authenticates with an API access token, sent as `Authorization: Bearer <token>`. */
+export interface DnsimpleTokenCredentials {
+  /** An account or user API access token. It never appears in an error. */
+  token: string;
+  /** Not with a token: give either `token`, or `email` and `password`. */
+  email?: never;
+  /** Not with a token: give either `token`, or `email` and `password`. */
+  password?: never;
+}
+
+/** Authenticates with a user's email and password, sent as HTTP Basic `Authorization`. */
+export interface DnsimpleBasicCredentials {
+  /** The DNSimple user's email address. */
+  email: string;
+  /** The user's password. Neither it nor the encoded header ever appears in an error. */
+  password: string;
+  /** Not with an email and password: give either `token`, or `email` and `password`. */
+  token?: never;
+}
+
+/** Options of {@link createDnsimpleClient}: a token or an email/password pair, and the shared options. */
+export type DnsimpleClientOptions = DnsimpleClientBaseOptions & (DnsimpleTokenCredentials | DnsimpleBasicCredentials);
+
+/** A client of the DNSimple API v2: openapi-fetch methods typed by the spec, errors as `CertkitError`. */
+export type DnsimpleClient = ApiClient<paths>;
+
+/**
+ * Creates a client of the DNSimple API v2 (certificates, webhooks, and the account and domain look-ups).
+ *
+ * Every call resolves to `{ data, response }` for a 2xx answer or `{ error, response }` otherwise, where `error`
+ * is a `CertkitError` with `status`, `message` (DNSimple's `message`), `fieldErrors` (a 400's `errors`) and
+ * `requestId`. A call that gets no usable answer rejects with a `CertkitError` (`NETWORK`, `TIMEOUT`, `ABORTED`, or
+ * `PROVIDER` for a body that cannot be read). Reads are retried on network errors, 408, 429 and 5xx; writes are not,
+ * and a write that failed after it may have reached DNSimple has `effectUnknown: true`. Each call also takes
+ * `signal`, `timeoutMs` and `retry`.
+ *
+ * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed; no request is sent.
+ * @example
+ * ```ts
+ * const dnsimple = createDnsimpleClient({ token: process.env.DNSIMPLE_TOKEN! });
+ * const { data, error } = await dnsimple.GET("/whoami");
+ * ```
+ */
+export function createDnsimpleClient(options: DnsimpleClientOptions): DnsimpleClient {
+  const auth = resolveDnsimpleAuth(options);
+  return createApiClient<paths>({
+    ...sharedClientOptions(options),
+    baseUrl: options.baseUrl ?? DNSIMPLE_BASE_URL,
+    provider: "dnsimple",
+    apiName: "DNSimple API",
+    packageName: PACKAGE_NAME,
+    packageVersion: PACKAGE_VERSION,
+    auth,
+    describeError: describeDnsimpleError,
+  });
+}

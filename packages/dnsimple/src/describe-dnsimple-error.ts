@@ -1,0 +1,28 @@
+import type { ProviderErrorDetails } from "@certkit/runtime";
+
+/**
+ * Reads a DNSimple error body. The API answers `{message}`, and a `400` may add `errors: {field: [messages]}`, which
+ * becomes `fieldErrors`. DNSimple sends no error code of its own, so `providerCode` stays unset. Anything else (the
+ * edge's HTML page on a 502, a string, JSON of another shape) yields no details and is kept as the raw body.
+ */
+export function describeDnsimpleError(body: unknown): ProviderErrorDetails {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return {};
+  const { message, errors } = body as { message?: unknown; errors?: unknown };
+  return {
+    message: typeof message === "string" && message !== "" ? message : undefined,
+    fieldErrors: readFieldErrors(errors),
+  };
+}
+
+/** The messages per field of a validation error; fields whose value is not a list of strings are left out. */
+function readFieldErrors(errors: unknown): Record<string, string[]> | undefined {
+  if (typeof errors !== "object" || errors === null || Array.isArray(errors)) return undefined;
+  const fields: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(errors)) {
+    // The documented shape is a list; a lone string is accepted so that a message is not lost to a shape change.
+    const list: unknown[] = Array.isArray(messages) ? messages : [messages];
+    const texts = list.filter((item): item is string => typeof item === "string");
+    if (texts.length > 0) fields[field] = texts;
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
+}
