@@ -1,0 +1,117 @@
+import {
+  assertCredential,
+  basicAuthorization,
+  CertkitError,
+  createApiClient,
+  sharedClientOptions,
+  type ApiClient,
+  type ProviderClientOptions,
+} from "@certkit/runtime";
+import { describeReselloError } from "./describe-resello-error.js";
+import type { paths } from "./generated/schema.js";
+import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
+
+/** The Resello Reseller Platform API's production server: orders placed here are real purchases. */
+export const RESELLO_BASE_URL = "https://rp01.hostcontrol.com/api/v1";
+
+/** The Resello Reseller Platform API's OTE (operational test environment): orders placed here are not billed. */
+export const RESELLO_OTE_BASE_URL = "https://rp.hostcontrol-ote.com/api/v1";
+
+/**
+ * What every {@link ReselloClientOptions} takes besides the credentials. Besides these, `timeoutMs` (default 30 s
+ * per try), `retry` (reads only, 3 tries), `maxConcurrency` (default 10) and `onEvent` set how the client treats the
+ * network (see `@certkit/runtime`).
+ */
+export interface ReselloClientBaseOptions extends ProviderClientOptions {
+  /** Another server: {@link RESELLO_OTE_BASE_URL}, a sandbox or a proxy. Default {@link RESELLO_BASE_URL}. */
+  baseUrl?: string | undefined;
+}
+
+/** Options of a client that signs in with HTTP Basic: the reseller reference and an API key. */
+export interface ReselloBasicAuthOptions extends ReselloClientBaseOptions {
+  /** Your reseller reference, sent as the Basic user name. It must not contain `:`. */
+  resellerReference: string;
+  /** The API key, sent as the Basic password. It never appears in an error. */
+  apiKey: string;
+  /** Not with Basic credentials: give `accessToken` alone for bearer authentication. */
+  accessToken?: never;
+}
+
+/** Options of a client that signs in with an OpenID Connect access token (client credentials). */
+export interface ReselloBearerAuthOptions extends ReselloClientBaseOptions {
+  /**
+   * An access token from your client's token endpoint, sent as `Authorization: Bearer <token>`. Tokens last
+   * `expires_in` seconds (300): make a new client with a new token before then. It never appears in an error.
+   */
+  accessToken: string;
+  /** Not with a bearer token: give `resellerReference` and `apiKey` alone for Basic authentication. */
+  resellerReference?: never;
+  /** Not with a bearer token: give `resellerReference` and `apiKey` alone for Basic authentication. */
+  apiKey?: never;
+}
+
+/** Options of {@link createReselloClient}: Basic credentials or a bearer access token, never both. */
+export type ReselloClientOptions = ReselloBasicAuthOptions | ReselloBearerAuthOptions;
+
+/** A client of the Resello API: openapi-fetch methods typed by the spec, errors as `CertkitError`. */
+export type ReselloClient = ApiClient<paths>;
+
+const PROVIDER = "resello";
+
+/**
+ * Creates a client of the Resello Reseller Platform API (SSL certificates).
+ *
+ * Every call resolves to `{ data, response }` for a 2xx answer or `{ error, response }` otherwise, where `error` is
+ * a `CertkitError` with `status`, `providerCode` (the envelope's `error.code`), `message`, `fieldErrors` and
+ * `requestId`. A call that gets no usable answer rejects with a `CertkitError` (`NETWORK`, `TIMEOUT`, `ABORTED`, or
+ * `PROVIDER` for a body that cannot be read). Reads are retried on network errors, 408, 429 and 5xx; writes never
+ * are, and a write that failed after it may have reached Resello has `effectUnknown: true` (for orders, use
+ * `createCertificateOnce`, which looks the order up by its `client_reference`). Each call also takes `signal`,
+ * `timeoutMs` and `retry`.
+ *
+ * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed; no request is sent.
+ * @example
+ * ```ts
+ * const resello = createReselloClient({ resellerReference: "RS-1001", apiKey: process.env.RESELLO_API_KEY! });
+ * const { data, error } = await resello.GET("/ssl-certificate-plan", { params: { query: { name: "DV" } } });
+ * ```
+ */
+export function createReselloClient(options: ReselloClientOptions): ReselloClient {
+  const auth = authOf(options);
+  return createApiClient<paths>({
+    ...sharedClientOptions(options),
+    baseUrl: options.baseUrl ?? RESELLO_BASE_URL,
+    provider: PROVIDER,
+    apiName: "Resello API",
+    packageName: PACKAGE_NAME,
+    packageVersion: PACKAGE_VERSION,
+    auth,
+    describeError: describeReselloError,
+  });
+}
+
+/** The `Authorization` header for the credentials given, and the secret values in it. */
+function authOf(options: ReselloClientOptions | undefined): { headers: Record<string, string>; secrets: string[] } {
+  const { resellerReference, apiKey, accessToken } = (options ?? {}) as Record<string, unknown>;
+  const basicGiven = resellerReference !== undefined || apiKey !== undefined;
+  if (accessToken !== undefined && basicGiven) {
+    throw invalid(`give "accessToken" or "resellerReference" with "apiKey", not both`);
+  }
+  if (accessToken !== undefined) {
+    assertCredential(PROVIDER, "accessToken", accessToken);
+    return { headers: { Authorization: `Bearer ${accessToken}` }, secrets: [accessToken] };
+  }
+  if (!basicGiven) {
+    throw invalid(`give "resellerReference" and "apiKey" (HTTP Basic), or "accessToken" (bearer)`);
+  }
+  assertCredential(PROVIDER, "resellerReference", resellerReference);
+  assertCredential(PROVIDER, "apiKey", apiKey);
+  // RFC 7617: the user name ends at the first colon, so one inside it would shift part of it into the password.
+  if (resellerReference.includes(":")) throw invalid(`option "resellerReference" must not contain ":"`);
+  const authorization = basicAuthorization(resellerReference, apiKey);
+  return { headers: { Authorization: authorization }, secrets: [apiKey, authorization.slice("Basic ".length)] };
+}
+
+function invalid(message: string): CertkitError {
+  return new CertkitError({ code: "INVALID_INPUT", provider: PROVIDER, message: `${PROVIDER}: ${message}` });
+}
