@@ -2,4 +2,4 @@
 export const PACKAGE_NAME = "@certkit/ionos-ssl";
 
 /** This package's version, sent in `User-Agent`. A test keeps it equal to package.json's. */
-export const PACKAGE_VERSION = "0.1.0";
+export const PACKAGE_VERSION = "0.0.0";
