@@ -4,6 +4,7 @@ import createClient, { type FetchResponse, type MaybeOptionalInit, type Middlewa
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 import { CertkitError } from "./certkit-error.js";
 import { createEventEmitter, type ClientEventListener } from "./client-events.js";
+import type { DynamicAuth } from "./dynamic-auth.js";
 import { createConcurrencyLimiter } from "./concurrency-limiter.js";
 import { createHttpError, type DescribeProviderError } from "./http-error.js";
 import { checkBaseUrl, checkUserAgent } from "./options.js";
@@ -122,8 +123,11 @@ export interface ApiClientConfig extends HttpPolicyOptions {
   baseUrl: string;
   /** The caller's own product token, sent before the package's in `User-Agent`. */
   userAgent?: string | undefined;
-  /** Authentication headers, and the secret values in them, which never appear in an error. */
-  auth: { headers: Record<string, string>; secrets: readonly string[] };
+  /**
+   * Authentication: fixed headers and the secret values in them, which never appear in an error; and, for
+   * credentials that change (an expiring access token), `dynamic`, asked for headers before every try.
+   */
+  auth: { headers: Record<string, string>; secrets: readonly string[]; dynamic?: DynamicAuth | undefined };
   /** The fetch to send requests with; defaults to the global `fetch`, looked up at each call. */
   fetch?: FetchLike | undefined;
   /** Reads the provider's error body into a provider code and message. */
@@ -173,6 +177,8 @@ export function createClientWithClock<Paths extends Record<string, any>, Media e
     apiName: config.apiName,
     redact: redactor.text,
     limiter: createConcurrencyLimiter(maxConcurrency),
+    auth: config.auth.dynamic,
+    learnSecrets: redactor.add,
     emit,
     rateLimit,
     clock,

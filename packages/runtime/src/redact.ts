@@ -5,6 +5,8 @@ const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(-----EN
 const SECRET_KEY_NAME = /(password|passwd|secret|token|api[-_]?key|private[-_]?key|authorization)$/i;
 // Shorter strings would blank out ordinary words that happen to match.
 const MIN_SECRET_LENGTH = 4;
+/** How many secrets learnt at run time a {@link Redactor} keeps. */
+export const MAX_LEARNT_SECRETS = 16;
 
 /** Removes credentials from text and from JSON-like values before they reach a message, a log or an error. */
 export interface Redactor {
@@ -12,6 +14,11 @@ export interface Redactor {
   text: (text: string) => string;
   /** A deep copy of `value` with secrets removed from strings and from fields named like credentials. */
   value: <T>(value: T) => T;
+  /**
+   * Adds secrets learnt later (access tokens fetched at run time). Only the latest {@link MAX_LEARNT_SECRETS} are
+   * kept, so a long-running client does not grow without bound; tokens that old have long expired.
+   */
+  add: (secrets: readonly string[]) => void;
 }
 
 /**
@@ -19,9 +26,20 @@ export interface Redactor {
  * Empty and very short strings are ignored.
  */
 export function createRedactor(secrets: readonly (string | undefined)[]): Redactor {
-  const known = [...new Set(secrets.filter((s): s is string => typeof s === "string" && s.length >= MIN_SECRET_LENGTH))]
+  const usable = (list: readonly (string | undefined)[]) =>
+    list.filter((s): s is string => typeof s === "string" && s.length >= MIN_SECRET_LENGTH);
+  const given = usable(secrets);
+  let learnt: string[] = [];
+  let known: string[] = [];
+  const update = () => {
     // Longest first, so a secret that contains another is removed whole.
-    .sort((a, b) => b.length - a.length);
+    known = [...new Set([...given, ...learnt])].sort((a, b) => b.length - a.length);
+  };
+  const add = (more: readonly string[]) => {
+    learnt = [...learnt.filter((secret) => !more.includes(secret)), ...usable(more)].slice(-MAX_LEARNT_SECRETS);
+    update();
+  };
+  update();
 
   const text = (input: string): string => {
     let out = input.replace(PEM_PRIVATE_KEY, REDACTED);
@@ -42,5 +60,5 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
     return input;
   };
 
-  return { text, value };
+  return { text, value, add };
 }

@@ -2,6 +2,7 @@ import { abortReason } from "./abort-reason.js";
 import { CertkitError } from "./certkit-error.js";
 import type { ClientEvent } from "./client-events.js";
 import type { ConcurrencyLimiter } from "./concurrency-limiter.js";
+import type { AuthHeaders, DynamicAuth } from "./dynamic-auth.js";
 import { rateLimitWait, readRateLimit, type RateLimitState } from "./rate-limit.js";
 import { backoffDelay, DEFAULT_RETRY, serverDelay, type RetryPolicy } from "./retry-policy.js";
 import {
@@ -50,6 +51,10 @@ export interface TransportConfig {
   apiName: string;
   redact: (text: string) => string;
   limiter: ConcurrencyLimiter;
+  /** Credentials asked for before every try, when they change while the client lives. */
+  auth: DynamicAuth | undefined;
+  /** Tells the client's redactor about secrets learnt at run time (a fresh access token). */
+  learnSecrets: (secrets: readonly string[]) => void;
   emit: (event: ClientEvent) => void;
   /** Where the last seen rate-limit figures are kept. */
   rateLimit: { current: RateLimitState | undefined };
@@ -93,9 +98,11 @@ export function createCallFetch(config: TransportConfig, call: CallState): Fetch
       await waitForTurn(config, call);
       let attempt: Attempt;
       try {
+        const outgoing = new Request(request, { body });
+        await authorize(config, call, outgoing);
         call.attempts++;
         config.emit({ type: "request", ...event(config, call), url: config.redact(request.url), attempt: call.attempts });
-        attempt = await sendOnce(config, call, new Request(request, { body }));
+        attempt = await sendOnce(config, call, outgoing);
       } finally {
         config.limiter.release();
       }
@@ -113,6 +120,8 @@ export function createCallFetch(config: TransportConfig, call: CallState): Fetch
 
       const { response, bytes } = attempt;
       call.lastStatus = response.status;
+      // The credentials may have been revoked or expired early: the next call asks for fresh ones.
+      if (response.status === 401) config.auth?.invalidate?.();
       config.rateLimit.current = readRateLimit(response.headers, clock.now()) ?? config.rateLimit.current;
       config.emit({
         type: "response",
@@ -163,6 +172,20 @@ async function pause(config: TransportConfig, call: CallState, delayMs: number, 
   } catch {
     throw abortedError(call, call.signal, false);
   }
+}
+
+/** Sets the dynamic credentials' headers on the try, and makes their secrets known to the redactor first. */
+async function authorize(config: TransportConfig, call: CallState, request: Request): Promise<void> {
+  if (!config.auth) return;
+  let auth: AuthHeaders;
+  try {
+    auth = await config.auth.headers(call.signal);
+  } catch (error) {
+    if (error instanceof CertkitError) throw error;
+    throw abortedError(call, call.signal, false);
+  }
+  config.learnSecrets(auth.secrets);
+  for (const [name, value] of Object.entries(auth.headers)) request.headers.set(name, value);
 }
 
 /** Holds the try while the provider says no request is left (up to the longest wait allowed), then takes a slot. */

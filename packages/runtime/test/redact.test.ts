@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRedactor } from "../src/index.js";
+import { MAX_LEARNT_SECRETS } from "../src/redact.js";
 
 const PEM_KEY = [
   "-----BEGIN PRIVATE KEY-----",
@@ -57,5 +58,13 @@ describe("createRedactor", () => {
       footprint: "kept",
     });
     expect(input.api_key).toBe("anything");
+  });
+
+  it("learns secrets at run time, keeping only the latest MAX_LEARNT_SECRETS besides the ones it was given", () => {
+    const redactor = createRedactor(["given-secret"]);
+    const tokens = Array.from({ length: MAX_LEARNT_SECRETS + 1 }, (_, i) => `token-number-${i}-x`);
+    for (const token of tokens) redactor.add([token]);
+    expect(redactor.text(`given-secret ${tokens.at(-1)} ${tokens[1]}`)).toBe("[REDACTED] [REDACTED] [REDACTED]");
+    expect(redactor.text(tokens[0]!)).toBe(tokens[0]);
   });
 });

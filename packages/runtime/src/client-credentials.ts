@@ -1,0 +1,184 @@
+import { abortReason } from "./abort-reason.js";
+import { CertkitError } from "./certkit-error.js";
+import type { DynamicAuth } from "./dynamic-auth.js";
+import { errorCodeForStatus, MAX_TEXT_BODY_LENGTH } from "./http-error.js";
+import { assertCredential } from "./options.js";
+import { createRedactor } from "./redact.js";
+import { checkTimeout, DEFAULT_TIMEOUT_MS } from "./retry-policy.js";
+import type { FetchLike } from "./transport.js";
+
+/** Where and how to get access tokens with the OAuth 2.0 client credentials grant (RFC 6749 §4.4). */
+export interface ClientCredentialsOptions {
+  /** The package's provider name, carried by every error: `"resello"`. */
+  provider: string;
+  /** The token endpoint (OpenID Connect: `.../protocol/openid-connect/token`). */
+  tokenUrl: string;
+  clientId: string;
+  /** Sent in the form body; it never appears in an error. */
+  clientSecret: string;
+  /** The scopes to ask for, space-separated, when the provider wants them. */
+  scope?: string | undefined;
+  /** The fetch to ask with. Default: the global `fetch`, looked up at each call. */
+  fetch?: FetchLike | undefined;
+  /** The limit on one token request, in ms. Default 30 000. */
+  timeoutMs?: number | undefined;
+}
+
+// How long before its expiry a token is replaced, at most: a request sent with it must still arrive in time.
+const REFRESH_MARGIN_MS = 30_000;
+// Used when the token endpoint leaves out `expires_in` (RFC 6749 makes it optional): short, to stay on the safe side.
+const DEFAULT_LIFETIME_S = 60;
+
+interface Token {
+  value: string;
+  refreshAt: number;
+}
+
+/**
+ * Fetches and caches access tokens with the client credentials grant, for a client's `auth.dynamic`: one request at a
+ * time however many calls need a token, a new token shortly before the old one expires (or after a 401), and
+ * `Authorization: Bearer <token>` on every try. The client secret and every token are kept out of errors and events.
+ *
+ * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed; nothing is sent.
+ */
+export function createClientCredentials(options: ClientCredentialsOptions, now: () => number = Date.now): DynamicAuth {
+  const { provider } = options;
+  const tokenUrl = checkTokenUrl(provider, options.tokenUrl);
+  assertCredential(provider, "clientId", options.clientId);
+  if (typeof options.clientSecret !== "string" || options.clientSecret.length === 0) {
+    throw invalid(provider, `option "clientSecret" is required and must be a non-empty string`);
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw invalid(provider, `option "fetch" must be a function`);
+  }
+  const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(provider, options.timeoutMs);
+  const redactor = createRedactor([options.clientSecret]);
+  const form = new URLSearchParams({
+    grant_type: "client_credentials",
+    client_id: options.clientId,
+    client_secret: options.clientSecret,
+    ...(options.scope ? { scope: options.scope } : {}),
+  }).toString();
+
+  let cached: Token | undefined;
+  let pending: Promise<Token> | undefined;
+
+  const requestToken = async (): Promise<Token> => {
+    const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+    const where = `${provider}: the token endpoint`;
+    let response: Response;
+    let text: string;
+    try {
+      response = await send(
+        new Request(tokenUrl, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+          body: form,
+          signal: AbortSignal.timeout(timeoutMs),
+        }),
+      );
+      text = await response.text();
+    } catch (error) {
+      const timedOut = error instanceof Error && error.name === "TimeoutError";
+      const detail = redactor.text(error instanceof Error ? error.message : String(error));
+      throw new CertkitError({
+        code: timedOut ? "TIMEOUT" : "NETWORK",
+        provider,
+        message: timedOut ? `${where} did not answer within ${timeoutMs} ms` : `${where} got no answer: ${detail}`,
+        retryable: true,
+      });
+    }
+    const body = parseJson(text);
+    if (!response.ok) throw refused(provider, where, response, body ?? text, redactor.value, redactor.text);
+    const token = (body as { access_token?: unknown } | undefined)?.access_token;
+    if (typeof token !== "string" || token === "") {
+      throw new CertkitError({ code: "PROVIDER", provider, message: `${where} answered HTTP ${response.status} without an access_token` });
+    }
+    redactor.add([token]);
+    const expiresIn = (body as { expires_in?: unknown }).expires_in;
+    const lifetimeMs = (typeof expiresIn === "number" && expiresIn > 0 ? expiresIn : DEFAULT_LIFETIME_S) * 1000;
+    return { value: token, refreshAt: now() + lifetimeMs - Math.min(REFRESH_MARGIN_MS, lifetimeMs / 2) };
+  };
+
+  const current = (): Promise<Token> => {
+    if (cached && now() < cached.refreshAt) return Promise.resolve(cached);
+    pending ??= requestToken()
+      .then((token) => (cached = token))
+      .finally(() => (pending = undefined));
+    return pending;
+  };
+
+  return {
+    async headers(signal) {
+      const token = await untilAborted(current(), signal);
+      return { headers: { Authorization: `Bearer ${token.value}` }, secrets: [token.value] };
+    },
+    invalidate() {
+      cached = undefined;
+    },
+  };
+}
+
+/** The token request's refusal: `AUTH` for bad client credentials, with the OAuth `error` code as `providerCode`. */
+function refused(
+  provider: string,
+  where: string,
+  response: Response,
+  body: unknown,
+  redactValue: <T>(value: T) => T,
+  redactText: (text: string) => string,
+): CertkitError {
+  const { error, error_description: description } = (typeof body === "object" && body !== null ? body : {}) as {
+    error?: unknown;
+    error_description?: unknown;
+  };
+  const code = typeof error === "string" ? error : undefined;
+  return new CertkitError({
+    code: errorCodeForStatus(response.status) === "VALIDATION_FAILED" ? "AUTH" : errorCodeForStatus(response.status),
+    provider,
+    message:
+      `${where} refused the client credentials with HTTP ${response.status}` +
+      (code ? ` (${code})` : "") +
+      (typeof description === "string" ? `: ${redactText(description)}` : ""),
+    retryable: response.status === 429 || response.status >= 500,
+    status: response.status,
+    providerCode: code,
+    body: typeof body === "string" ? redactText(body).slice(0, MAX_TEXT_BODY_LENGTH) : redactValue(body),
+  });
+}
+
+/** Waits for `promise`, or rejects with `ABORTED`-worthy reason when the caller's signal fires first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortReason(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function checkTokenUrl(provider: string, value: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password) {
+    throw invalid(provider, `option "tokenUrl" must be an absolute http(s) URL without credentials`);
+  }
+  return url.href;
+}
+
+function invalid(provider: string, message: string): CertkitError {
+  return new CertkitError({ code: "INVALID_INPUT", provider, message: `${provider}: ${message}` });
+}
