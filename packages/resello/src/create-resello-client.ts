@@ -3,8 +3,10 @@ import {
   basicAuthorization,
   CertkitError,
   createApiClient,
+  createClientCredentials,
   sharedClientOptions,
   type ApiClient,
+  type ApiClientConfig,
   type ProviderClientOptions,
 } from "@certkit/runtime";
 import { describeReselloError } from "./describe-resello-error.js";
@@ -35,6 +37,30 @@ export interface ReselloBasicAuthOptions extends ReselloClientBaseOptions {
   apiKey: string;
   /** Not with Basic credentials: give `accessToken` alone for bearer authentication. */
   accessToken?: never;
+  /** Not with Basic credentials: give `oidc` alone to have the client fetch its own tokens. */
+  oidc?: never;
+}
+
+/** OpenID Connect client credentials: the client fetches access tokens with them, and renews them before they expire. */
+export interface ReselloOidcCredentials {
+  /** Your client's token endpoint (it differs per client; it comes with the credentials). */
+  tokenUrl: string;
+  clientId: string;
+  /** Sent only to the token endpoint; it never appears in an error. */
+  clientSecret: string;
+  /** Scopes to ask for, space-separated, if your client was told to. */
+  scope?: string | undefined;
+}
+
+/** Options of a client that fetches and renews its own OpenID Connect access tokens. */
+export interface ReselloOidcAuthOptions extends ReselloClientBaseOptions {
+  oidc: ReselloOidcCredentials;
+  /** Not with `oidc`: the client fetches its own tokens. */
+  accessToken?: never;
+  /** Not with `oidc`: give `resellerReference` and `apiKey` alone for Basic authentication. */
+  resellerReference?: never;
+  /** Not with `oidc`: give `resellerReference` and `apiKey` alone for Basic authentication. */
+  apiKey?: never;
 }
 
 /** Options of a client that signs in with an OpenID Connect access token (client credentials). */
@@ -48,10 +74,15 @@ export interface ReselloBearerAuthOptions extends ReselloClientBaseOptions {
   resellerReference?: never;
   /** Not with a bearer token: give `resellerReference` and `apiKey` alone for Basic authentication. */
   apiKey?: never;
+  /** Not with a fixed token: give `oidc` alone to have the client fetch its own tokens. */
+  oidc?: never;
 }
 
-/** Options of {@link createReselloClient}: Basic credentials or a bearer access token, never both. */
-export type ReselloClientOptions = ReselloBasicAuthOptions | ReselloBearerAuthOptions;
+/**
+ * Options of {@link createReselloClient}: Basic credentials, OpenID Connect client credentials (the client fetches
+ * and renews its tokens), or a bearer access token you fetched yourself; exactly one of them.
+ */
+export type ReselloClientOptions = ReselloBasicAuthOptions | ReselloOidcAuthOptions | ReselloBearerAuthOptions;
 
 /** A client of the Resello API: openapi-fetch methods typed by the spec, errors as `CertkitError`. */
 export type ReselloClient = ApiClient<paths>;
@@ -90,19 +121,26 @@ export function createReselloClient(options: ReselloClientOptions): ReselloClien
   });
 }
 
-/** The `Authorization` header for the credentials given, and the secret values in it. */
-function authOf(options: ReselloClientOptions | undefined): { headers: Record<string, string>; secrets: string[] } {
-  const { resellerReference, apiKey, accessToken } = (options ?? {}) as Record<string, unknown>;
+/** The `Authorization` header for the credentials given (or the source of it), and the secret values in it. */
+function authOf(options: ReselloClientOptions | undefined): ApiClientConfig["auth"] {
+  const { resellerReference, apiKey, accessToken, oidc } = (options ?? {}) as Record<string, unknown>;
   const basicGiven = resellerReference !== undefined || apiKey !== undefined;
-  if (accessToken !== undefined && basicGiven) {
-    throw invalid(`give "accessToken" or "resellerReference" with "apiKey", not both`);
+  const given = [basicGiven, accessToken !== undefined, oidc !== undefined].filter(Boolean).length;
+  if (given > 1) {
+    throw invalid(`give one of "resellerReference" with "apiKey", "oidc" or "accessToken", not several`);
+  }
+  if (oidc !== undefined) {
+    if (typeof oidc !== "object" || oidc === null) throw invalid(`option "oidc" must be an object of client credentials`);
+    const credentials = oidc as ReselloOidcCredentials;
+    const dynamic = createClientCredentials({ ...credentials, provider: PROVIDER, fetch: options?.fetch });
+    return { headers: {}, secrets: [credentials.clientSecret], dynamic };
   }
   if (accessToken !== undefined) {
     assertCredential(PROVIDER, "accessToken", accessToken);
     return { headers: { Authorization: `Bearer ${accessToken}` }, secrets: [accessToken] };
   }
   if (!basicGiven) {
-    throw invalid(`give "resellerReference" and "apiKey" (HTTP Basic), or "accessToken" (bearer)`);
+    throw invalid(`give "resellerReference" and "apiKey" (HTTP Basic), "oidc" (client credentials) or "accessToken" (bearer)`);
   }
   assertCredential(PROVIDER, "resellerReference", resellerReference);
   assertCredential(PROVIDER, "apiKey", apiKey);

@@ -4,6 +4,8 @@ export {
   RESELLO_OTE_BASE_URL,
   type ReselloBasicAuthOptions,
   type ReselloBearerAuthOptions,
+  type ReselloOidcAuthOptions,
+  type ReselloOidcCredentials,
   type ReselloClient,
   type ReselloClientBaseOptions,
   type ReselloClientOptions,

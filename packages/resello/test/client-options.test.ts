@@ -13,6 +13,7 @@ import { ACCESS_TOKEN, API_KEY, BASE_URL, BASIC_AUTHORIZATION, RESELLER_REFERENC
 import packageJson from "../package.json" with { type: "json" };
 
 const basic = { resellerReference: RESELLER_REFERENCE, apiKey: API_KEY };
+const OIDC = { tokenUrl: "https://id.resello.example.test/realms/r/protocol/openid-connect/token", clientId: "rs-4711", clientSecret: "oidc-SECRET-77a1" };
 const answerPlans = () => server.use(http.get(`${BASE_URL}/ssl-certificate-plan`, () => HttpResponse.json(envelope(plans))));
 
 describe("createReselloClient options", () => {
@@ -89,7 +90,7 @@ describe("createReselloClient options", () => {
   });
 
   const invalidOptions: [string, unknown, RegExp][] = [
-    ["no options", undefined, /give "resellerReference" and "apiKey" \(HTTP Basic\), or "accessToken" \(bearer\)/],
+    ["no options", undefined, /give "resellerReference" and "apiKey" \(HTTP Basic\), "oidc" \(client credentials\) or "accessToken" \(bearer\)/],
     ["no credentials", { baseUrl: BASE_URL }, /give "resellerReference" and "apiKey"/],
     ["a reseller reference without an API key", { resellerReference: RESELLER_REFERENCE }, /"apiKey" is required/],
     ["an API key without a reseller reference", { apiKey: API_KEY }, /"resellerReference" is required/],
@@ -98,8 +99,12 @@ describe("createReselloClient options", () => {
     ["an API key with a line break", { ...basic, apiKey: "abc\r\nX-Evil: 1" }, /"apiKey" must not contain whitespace/],
     ["a reseller reference with a colon", { ...basic, resellerReference: "RS:4711" }, /"resellerReference" must not contain ":"/],
     ["a reseller reference with a space", { ...basic, resellerReference: "RS 4711" }, /"resellerReference" must not contain whitespace/],
-    ["both Basic credentials and a token", { ...basic, accessToken: ACCESS_TOKEN }, /not both/],
-    ["a token and an API key", { apiKey: API_KEY, accessToken: ACCESS_TOKEN }, /not both/],
+    ["both Basic credentials and a token", { ...basic, accessToken: ACCESS_TOKEN }, /not several/],
+    ["a token and an API key", { apiKey: API_KEY, accessToken: ACCESS_TOKEN }, /not several/],
+    ["OIDC credentials and a token", { oidc: OIDC, accessToken: ACCESS_TOKEN }, /not several/],
+    ["OIDC credentials that are not an object", { oidc: "client:secret" }, /"oidc" must be an object/],
+    ["OIDC credentials without a secret", { oidc: { ...OIDC, clientSecret: "" } }, /"clientSecret" is required/],
+    ["OIDC credentials with a relative token URL", { oidc: { ...OIDC, tokenUrl: "/token" } }, /"tokenUrl" must be an absolute/],
     ["an empty token", { accessToken: "" }, /"accessToken" is required/],
     ["a token with its scheme", { accessToken: `Bearer ${ACCESS_TOKEN}` }, /"accessToken" must not contain whitespace/],
     ["a relative baseUrl", { ...basic, baseUrl: "/api/v1" }, /"baseUrl" must be an absolute http\(s\) URL/],
@@ -183,5 +188,34 @@ describe("createReselloClient options", () => {
     await Promise.all(Array.from({ length: 5 }, () => client.GET("/ssl-certificate-plan")));
     expect(requests).toHaveLength(5);
     expect(most).toBe(2);
+  });
+
+  it("with oidc, fetches its own access token, sends it as a bearer token and reuses it until it nears expiry", async () => {
+    const forms: Record<string, string>[] = [];
+    server.use(
+      http.post(OIDC.tokenUrl, async ({ request }) => {
+        forms.push(Object.fromEntries(new URLSearchParams(await request.text())));
+        return HttpResponse.json({ access_token: ACCESS_TOKEN, expires_in: 300, refresh_expires_in: 1800, token_type: "Bearer" });
+      }),
+    );
+    answerPlans();
+    const client = createReselloClient({ oidc: OIDC, baseUrl: BASE_URL });
+    expect((await client.GET("/ssl-certificate-plan")).error).toBeUndefined();
+    expect((await client.GET("/ssl-certificate-plan")).error).toBeUndefined();
+    expect(forms).toEqual([{ grant_type: "client_credentials", client_id: OIDC.clientId, client_secret: OIDC.clientSecret }]);
+    const apiCalls = requests.filter((request) => request.url.startsWith(BASE_URL));
+    expect(apiCalls.map((request) => request.headers.get("authorization"))).toEqual([`Bearer ${ACCESS_TOKEN}`, `Bearer ${ACCESS_TOKEN}`]);
+  });
+
+  it("with oidc, reports refused client credentials as AUTH, without the secret", async () => {
+    server.use(
+      http.post(OIDC.tokenUrl, () =>
+        HttpResponse.json({ error: "unauthorized_client", error_description: "Invalid client secret" }, { status: 401 }),
+      ),
+    );
+    const error = await createReselloClient({ oidc: OIDC, baseUrl: BASE_URL }).GET("/ssl-certificate-plan").catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "AUTH", provider: "resello", status: 401, providerCode: "unauthorized_client" });
+    expect(JSON.stringify(error)).not.toContain(OIDC.clientSecret);
+    expect(requests.filter((request) => request.url.startsWith(BASE_URL))).toHaveLength(0);
   });
 });

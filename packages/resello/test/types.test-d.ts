@@ -19,6 +19,7 @@ import {
   type RateLimitState,
   type ReselloBasicAuthOptions,
   type ReselloBearerAuthOptions,
+  type ReselloOidcAuthOptions,
   type ReselloClient,
   type ReselloClientOptions,
   type ValidationDetails,
@@ -139,9 +140,16 @@ describe("Resello client types", () => {
     void resello.POST("/ssl-certificate/{id}/renew", id);
   });
 
-  it("takes Basic credentials or a bearer token, never both", () => {
-    expectTypeOf<ReselloClientOptions>().toEqualTypeOf<ReselloBasicAuthOptions | ReselloBearerAuthOptions>();
+  it("takes Basic credentials, OIDC client credentials or a bearer token, exactly one", () => {
+    expectTypeOf<ReselloClientOptions>().toEqualTypeOf<ReselloBasicAuthOptions | ReselloOidcAuthOptions | ReselloBearerAuthOptions>();
     expectTypeOf(createReselloClient({ accessToken: "t-123" })).toEqualTypeOf<ReselloClient>();
+    expectTypeOf(
+      createReselloClient({ oidc: { tokenUrl: "https://id.example.test/token", clientId: "c", clientSecret: "s" } }),
+    ).toEqualTypeOf<ReselloClient>();
+    // @ts-expect-error OIDC needs the client secret
+    createReselloClient({ oidc: { tokenUrl: "https://id.example.test/token", clientId: "c" } });
+    // @ts-expect-error not OIDC and a fixed token
+    createReselloClient({ oidc: { tokenUrl: "https://id.example.test/token", clientId: "c", clientSecret: "s" }, accessToken: "t-123" });
     // @ts-expect-error Basic needs the API key too
     createReselloClient({ resellerReference: "RS-1" });
     // @ts-expect-error not both kinds of credentials
