@@ -22,10 +22,20 @@ export function typeScriptBlocks(markdown) {
 }
 
 /**
+ * What a README says its examples print: the comment after each one-line `console.log(...); // text`.
+ * @param {string} code
+ * @returns {string[]}
+ */
+export function printedOutputs(code) {
+  return [...code.matchAll(/^\s*console\.log\(.*\);\s*\/\/ (.+)$/gm)].map((match) => (match[1] ?? "").trim());
+}
+
+/**
  * @typedef {object} ReadmeExample
  * @property {string} folder  the package's folder under packages/
  * @property {string} dir     where the example module was written
  * @property {string} file    the example module
+ * @property {string[]} printed what the README says its `console.log` lines print, in order (see {@link printedOutputs})
  */
 
 /**
@@ -45,7 +55,7 @@ export function writeReadmeExamples() {
     for (const support of readdirSync(supportDir)) copyFileSync(join(supportDir, support), join(dir, support));
     const file = join(dir, "readme.ts");
     writeFileSync(file, `// From packages/${folder}/README.md: its \`\`\`ts blocks, in order.\n${blocks.join("\n")}`);
-    examples.push({ folder, dir, file });
+    examples.push({ folder, dir, file, printed: printedOutputs(blocks.join("\n")) });
   }
   writeFileSync(
     join(cacheDir, "tsconfig.json"),

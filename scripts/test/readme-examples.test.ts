@@ -2,7 +2,13 @@ import { appendFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SANDBOX_MOUNTS } from "@certkit/sandbox";
 import { readApis } from "../lib/apis.mjs";
-import { runReadmeExample, typecheckReadmeExamples, typeScriptBlocks, writeReadmeExamples } from "../lib/readme-examples.mjs";
+import {
+  printedOutputs,
+  runReadmeExample,
+  typecheckReadmeExamples,
+  typeScriptBlocks,
+  writeReadmeExamples,
+} from "../lib/readme-examples.mjs";
 import { runSandboxExample, SANDBOX_EXAMPLES } from "../lib/sandbox-examples.mjs";
 
 const examples = writeReadmeExamples();
@@ -15,6 +21,11 @@ describe("README examples", () => {
   it("reads ```ts blocks in order and ignores other languages", () => {
     const markdown = ["# T", "```sh", "npm i x", "```", "```ts", "const a = 1;", "```", "text", "```ts", "console.log(a);", "```"].join("\n");
     expect(typeScriptBlocks(markdown)).toEqual(["const a = 1;\n", "console.log(a);\n"]);
+  });
+
+  it("read what a README says its console.log lines print", () => {
+    const code = ['console.log(a); // 1 2', "console.log(b);", 'if (x) console.log(c); // not at the start', '  console.log(d, e); // ok true'].join("\n");
+    expect(printedOutputs(code)).toEqual(["1 2", "ok true"]);
   });
 
   it("exist for every package that has a README with code", () => {
@@ -33,11 +44,19 @@ describe("README examples", () => {
   });
 
   it.each(standalone.map((example) => [example.folder, example]))(
-    "%s: runs on its own and exits 0",
+    "%s: runs on its own, exits 0 and prints what its comments say",
     async (_folder, example) => {
       const run = await runReadmeExample(example);
       expect(run.output).not.toMatch(/Error/);
       expect(run.code).toBe(0);
+      // What the README promises each console.log prints is what it printed, in the same order.
+      const lines = run.output.split("\n").map((line) => line.trim());
+      let from = 0;
+      for (const expected of example.printed) {
+        const at = lines.indexOf(expected, from);
+        expect(at, `README says a line prints "${expected}"`).toBeGreaterThanOrEqual(0);
+        from = at + 1;
+      }
     },
   );
 
