@@ -8,6 +8,7 @@ export {
   type DnsimpleClientOptions,
   type DnsimpleTokenCredentials,
 } from "./create-dnsimple-client.js";
+export { DNSIMPLE_OTP_REQUIRED } from "./describe-dnsimple-error.js";
 export {
   DNSIMPLE_CERTIFICATE_EVENT_NAMES,
   parseDnsimpleWebhook,

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { CertkitError, createDnsimpleClient, type ClientEvent } from "../src/index.js";
+import { CertkitError, createDnsimpleClient, DNSIMPLE_OTP_REQUIRED, type ClientEvent } from "../src/index.js";
 import { accountWhoami } from "./support/fixtures.js";
 import { BASE_URL, requests, server, TOKEN } from "./support/server.js";
 
@@ -70,8 +70,9 @@ describe("DNSimple authentication", () => {
     const client = createDnsimpleClient({ email: EMAIL, password: PASSWORD, baseUrl: BASE_URL });
     const { error, response } = await client.GET("/whoami");
     expect(error).toBeInstanceOf(CertkitError);
-    expect(error).toMatchObject({ code: "AUTH", provider: "dnsimple", status: 401, retryable: false });
-    expect(error?.message).toContain("a one-time password is required");
+    expect(error).toMatchObject({ code: "AUTH", provider: "dnsimple", status: 401, retryable: false, providerCode: DNSIMPLE_OTP_REQUIRED });
+    expect(DNSIMPLE_OTP_REQUIRED).toBe("OTP_REQUIRED");
+    expect(error?.message).toBe("DNSimple API: GET /whoami failed with HTTP 401 Unauthorized (OTP_REQUIRED): Authentication failed: a one-time password is required");
     expect(response.headers.get("X-Dnsimple-OTP")).toBe("required");
 
     const retried = await createDnsimpleClient({ email: EMAIL, password: PASSWORD, otp: OTP, baseUrl: BASE_URL }).GET("/whoami");

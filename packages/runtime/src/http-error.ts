@@ -22,8 +22,11 @@ export interface ProviderErrorDetails {
   fieldErrors?: Record<string, readonly string[]> | undefined;
 }
 
-/** Reads a provider's error body; returns what it understood and leaves the rest out. */
-export type DescribeProviderError = (body: unknown, status: number) => ProviderErrorDetails;
+/**
+ * Reads a provider's error answer: its body (parsed JSON, text, or `undefined` when empty), status and headers
+ * (some providers say what is wrong in a header). Returns what it understood and leaves the rest out.
+ */
+export type DescribeProviderError = (body: unknown, status: number, headers: Headers) => ProviderErrorDetails;
 
 /** The {@link CertkitErrorCode} an HTTP error status means when the provider says nothing more precise. */
 export function errorCodeForStatus(status: number): CertkitErrorCode {
@@ -80,7 +83,7 @@ export interface HttpErrorContext {
 export function createHttpError<Body>(context: HttpErrorContext): CertkitError<Body> & { readonly status: number } {
   const { response, redactor } = context;
   const body = normalizeBody(context.body, redactor);
-  const details = body === undefined ? {} : (context.describe?.(body, response.status) ?? {});
+  const details = context.describe?.(body, response.status, response.headers) ?? {};
   const providerMessage = details.message ? redactor.text(details.message) : undefined;
   const statusText = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
   const effectUnknown = !isReadMethod(context.method) && leavesEffectUnknown(response.status);

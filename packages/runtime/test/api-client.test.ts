@@ -71,6 +71,14 @@ describe("createApiClient", () => {
     expect(JSON.stringify(error)).not.toContain(SECRET);
   });
 
+  it("gives describeError the status and headers too, even for an empty body", async () => {
+    server.use(http.get(`${BASE_URL}/things/:id`, () => new HttpResponse(null, { status: 401, headers: { "X-Challenge": "otp" } })));
+    const { error } = await get(
+      client({ describeError: (body, status, headers) => ({ providerCode: `${String(body)}/${status}/${headers.get("x-challenge")}` }) }),
+    );
+    expect(error).toMatchObject({ code: "AUTH", providerCode: "undefined/401/otp" });
+  });
+
   it("truncates a long text body at MAX_TEXT_BODY_LENGTH", async () => {
     server.use(http.get(`${BASE_URL}/things/:id`, () => HttpResponse.text("e".repeat(10_000), { status: 503 })));
     const { error } = await get(client({ retry: false }));
