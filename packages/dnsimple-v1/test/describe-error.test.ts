@@ -20,9 +20,9 @@ describe("describeDnsimpleV1Error", () => {
     expect(describeDnsimpleV1Error({ error: "older text", message: "newer text" }, 400).message).toBe("newer text");
   });
 
-  it("reads {errors: {field: [problem]}} into fieldErrors and, with no text sent, a message naming each field", () => {
+  it("reads {errors: {field: [problem]}} into fieldErrors, leaving the message to the runtime when no text is sent", () => {
     expect(describeDnsimpleV1Error({ errors: { phone: ["is invalid"], name: ["can't be blank", "is too long"] } }, 400)).toEqual({
-      message: "phone is invalid; name can't be blank, is too long",
+      message: undefined,
       fieldErrors: { phone: ["is invalid"], name: ["can't be blank", "is too long"] },
       code: undefined,
     });
@@ -30,7 +30,7 @@ describe("describeDnsimpleV1Error", () => {
 
   it("takes a lone string as a one-problem list, and drops what is not text", () => {
     expect(describeDnsimpleV1Error({ errors: { csr: "is invalid", contact_id: [7, null, "must exist"], x: {}, y: [] } }, 400)).toEqual({
-      message: "csr is invalid; contact_id must exist",
+      message: undefined,
       fieldErrors: { csr: ["is invalid"], contact_id: ["must exist"] },
       code: undefined,
     });

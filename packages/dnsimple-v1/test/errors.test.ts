@@ -133,7 +133,7 @@ describe("documented DNSimple v1 errors", () => {
       const text = example.value.message ?? example.value.error;
       if (text) expect(error?.message).toContain(`: ${text}`);
       for (const [field, problems] of Object.entries(example.value.errors ?? {})) {
-        expect(error?.message).toContain(`${field} ${problems.join(", ")}`);
+        expect(error?.message).toContain(`${field}: ${problems.join(", ")}`);
       }
       expect(error?.message).toContain(`HTTP ${status}`);
     },

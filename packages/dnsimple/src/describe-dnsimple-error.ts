@@ -1,4 +1,4 @@
-import type { ProviderErrorDetails } from "@certkit/runtime";
+import { readFieldErrors, type ProviderErrorDetails } from "@certkit/runtime";
 
 /** The `providerCode` of a 401 that asks for a two-factor one-time code (`X-Dnsimple-OTP: required`). */
 export const DNSIMPLE_OTP_REQUIRED = "OTP_REQUIRED";
@@ -19,17 +19,4 @@ export function describeDnsimpleError(body: unknown, status: number, headers: He
     message: typeof message === "string" && message !== "" ? message : undefined,
     fieldErrors: readFieldErrors(errors),
   };
-}
-
-/** The messages per field of a validation error; fields whose value is not a list of strings are left out. */
-function readFieldErrors(errors: unknown): Record<string, string[]> | undefined {
-  if (typeof errors !== "object" || errors === null || Array.isArray(errors)) return undefined;
-  const fields: Record<string, string[]> = {};
-  for (const [field, messages] of Object.entries(errors)) {
-    // The documented shape is a list; a lone string is accepted so that a message is not lost to a shape change.
-    const list: unknown[] = Array.isArray(messages) ? messages : [messages];
-    const texts = list.filter((item): item is string => typeof item === "string");
-    if (texts.length > 0) fields[field] = texts;
-  }
-  return Object.keys(fields).length > 0 ? fields : undefined;
 }

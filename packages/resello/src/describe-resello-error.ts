@@ -8,7 +8,7 @@ const MAX_FIELD_DEPTH = 4;
  * the envelope `{success: false, error: {code, message}}`, where `message` is text or, for a rejected request, an
  * object of messages per field (lists of strings, or of `{message, code}` objects, nested for nested fields);
  * `error` as a bare string; a bare `{code?, message}`; and `{errors: {field: [...]}}`. Field messages become
- * `fieldErrors` (nested fields as `parent.child`), and the message when no text came with them. Anything else (an
+ * `fieldErrors` (nested fields as `parent.child`), which the error's message lists when no text came with them. Anything else (an
  * HTML page from a proxy, unknown JSON) yields no details and is kept as the raw body.
  */
 export function describeReselloError(body: unknown): ProviderErrorDetails {
@@ -18,7 +18,7 @@ export function describeReselloError(body: unknown): ProviderErrorDetails {
   const fieldErrors = readFieldErrors(detail.message) ?? readFieldErrors(body.errors);
   return {
     providerCode: nonEmptyString(detail.code),
-    message: text ?? (fieldErrors && summarize(fieldErrors)),
+    message: text,
     fieldErrors,
   };
 }
@@ -54,10 +54,4 @@ function collect(node: Record<string, unknown>, prefix: string, depth: number, i
 /** A message as text: a string, or the `message` of a `{message, code}` entry. */
 function messageOf(entry: unknown): string | undefined {
   return nonEmptyString(entry) ?? (isRecord(entry) ? nonEmptyString(entry.message) : undefined);
-}
-
-function summarize(fieldErrors: Record<string, string[]>): string {
-  return Object.entries(fieldErrors)
-    .map(([field, messages]) => `${field}: ${messages.join(" ")}`)
-    .join("; ");
 }

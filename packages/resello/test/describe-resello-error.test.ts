@@ -10,7 +10,7 @@ describe("describeReselloError", () => {
     });
   });
 
-  it("turns a message of messages per field into fieldErrors, and a summary message", () => {
+  it("turns a message of messages per field into fieldErrors, leaving the summary to the runtime", () => {
     const body = {
       success: false,
       error: {
@@ -20,7 +20,7 @@ describe("describeReselloError", () => {
     };
     expect(describeReselloError(body)).toEqual({
       providerCode: "request_validation_failed",
-      message: "csr: This field is required.; plan: Not a valid UUID. Unknown plan.",
+      message: undefined,
       fieldErrors: { csr: ["This field is required."], plan: ["Not a valid UUID.", "Unknown plan."] },
     });
   });

@@ -84,7 +84,9 @@ export function createHttpError<Body>(context: HttpErrorContext): CertkitError<B
   const { response, redactor } = context;
   const body = normalizeBody(context.body, redactor);
   const details = context.describe?.(body, response.status, response.headers) ?? {};
-  const providerMessage = details.message ? redactor.text(details.message) : undefined;
+  const fieldErrors = details.fieldErrors ? redactor.value(details.fieldErrors) : undefined;
+  // A provider that names the wrong fields but says nothing else still gets a message that names them.
+  const providerMessage = details.message ? redactor.text(details.message) : fieldErrors && summarizeFieldErrors(fieldErrors);
   const statusText = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
   const effectUnknown = !isReadMethod(context.method) && leavesEffectUnknown(response.status);
   const message =
@@ -103,9 +105,30 @@ export function createHttpError<Body>(context: HttpErrorContext): CertkitError<B
     providerCode: details.providerCode,
     requestId: readRequestId(response.headers),
     retryAfterMs: serverDelay(response.headers, rateLimit, context.now),
-    fieldErrors: details.fieldErrors ? redactor.value(details.fieldErrors) : undefined,
+    fieldErrors,
     body: body as Body | string | undefined,
   }) as CertkitError<Body> & { readonly status: number };
+}
+
+/**
+ * Reads the common `{field: message | [messages]}` shape (Rails, DNSimple) into messages per field, leaving out
+ * whatever is not text. `undefined` when nothing readable is there.
+ */
+export function readFieldErrors(value: unknown): Record<string, string[]> | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const fields: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(value)) {
+    const list: unknown[] = Array.isArray(messages) ? messages : [messages];
+    const texts = list.filter((item): item is string => typeof item === "string" && item.trim() !== "");
+    if (texts.length > 0) fields[field] = texts;
+  }
+  return Object.keys(fields).length > 0 ? fields : undefined;
+}
+
+/** `field: message, message; other: message`, for an error whose provider sent only messages per field. */
+function summarizeFieldErrors(fieldErrors: Readonly<Record<string, readonly string[]>>): string | undefined {
+  const parts = Object.entries(fieldErrors).map(([field, messages]) => `${field}: ${messages.join(", ")}`);
+  return parts.length > 0 ? parts.join("; ") : undefined;
 }
 
 function normalizeBody(body: unknown, redactor: Redactor): unknown {

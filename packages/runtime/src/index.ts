@@ -21,7 +21,7 @@ export type {
 } from "./client-events.js";
 export { createClientCredentials, type ClientCredentialsOptions } from "./client-credentials.js";
 export type { AuthHeaders, DynamicAuth } from "./dynamic-auth.js";
-export type { DescribeProviderError, ProviderErrorDetails } from "./http-error.js";
+export { readFieldErrors, type DescribeProviderError, type ProviderErrorDetails } from "./http-error.js";
 export type { RateLimitState } from "./rate-limit.js";
 export { basicAuthorization, sharedClientOptions, type ProviderClientOptions } from "./provider-client-options.js";
 export { createRedactor, type Redactor } from "./redact.js";

@@ -2,7 +2,7 @@ import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MAX_TEXT_BODY_LENGTH } from "../src/http-error.js";
-import { CertkitError, createApiClient, type ApiClientConfig } from "../src/index.js";
+import { CertkitError, createApiClient, readFieldErrors, type ApiClientConfig } from "../src/index.js";
 
 /** A one-operation API, enough to drive the client the way a generated `paths` does. */
 interface paths {
@@ -77,6 +77,28 @@ describe("createApiClient", () => {
       client({ describeError: (body, status, headers) => ({ providerCode: `${String(body)}/${status}/${headers.get("x-challenge")}` }) }),
     );
     expect(error).toMatchObject({ code: "AUTH", providerCode: "undefined/401/otp" });
+  });
+
+  it("names the rejected fields in the message when the provider sent no text but messages per field", async () => {
+    server.use(
+      http.get(`${BASE_URL}/things/:id`, () =>
+        HttpResponse.json({ errors: { csr: ["is invalid"], name: ["can't be blank", `is not ${SECRET}`] } }, { status: 422 }),
+      ),
+    );
+    const { error } = await get(client({ describeError: (body) => ({ fieldErrors: readFieldErrors((body as { errors?: unknown }).errors) }) }));
+    expect(error).toMatchObject({ code: "VALIDATION_FAILED", fieldErrors: { csr: ["is invalid"], name: ["can't be blank", "is not [REDACTED]"] } });
+    expect(error?.message).toBe(
+      "Example API: GET /things/{id} failed with HTTP 422 Unprocessable Entity: csr: is invalid; name: can't be blank, is not [REDACTED]",
+    );
+  });
+
+  it("reads {field: message | [messages]}, leaving out what is not text", () => {
+    expect(readFieldErrors({ csr: "is invalid", years: [1, "is too long", null, " "], other: {} })).toEqual({
+      csr: ["is invalid"],
+      years: ["is too long"],
+    });
+    expect(readFieldErrors(["not", "fields"])).toBeUndefined();
+    expect(readFieldErrors({ name: [] })).toBeUndefined();
   });
 
   it("truncates a long text body at MAX_TEXT_BODY_LENGTH", async () => {
