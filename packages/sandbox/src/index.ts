@@ -1,9 +1,25 @@
-export { createSandbox, SANDBOX_CREDENTIALS, SANDBOX_MOUNTS, type Sandbox, type SandboxOptions, type SandboxProvider } from "./sandbox.js";
+export { createSandbox, type Sandbox, type SandboxClientOptions, type SandboxOptions, type SandboxSimulators, type SandboxSnapshot } from "./sandbox.js";
+export { setupSandbox, DEFAULT_SANDBOX_ORIGIN, type MswSandbox, type MswSetup, type SetupSandboxOptions } from "./setup-sandbox.js";
 export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from "./server/start-sandbox-server.js";
+export { SANDBOX_MOUNTS, SANDBOX_PROVIDERS, sandboxBaseUrl, type SandboxProvider } from "./providers.js";
+export { SANDBOX_CREDENTIALS, type SandboxCredentials } from "./credentials.js";
+export type { ProviderSimulator, SimulatorWorld } from "./simulator.js";
 export { SandboxClock } from "./clock.js";
-export { FakeDns } from "./state/fake-dns.js";
-export { FakeWeb } from "./state/fake-web.js";
+export { SandboxFaults, type ActiveFault, type FaultMethod, type FaultSpec, type FaultTarget } from "./faults/sandbox-faults.js";
+export { FakeDns, type FakeDnsState } from "./state/fake-dns.js";
+export { FakeWeb, type FakeWebState } from "./state/fake-web.js";
+export { FakeMail, type ApprovalEmail, type FakeMailState } from "./state/fake-mail.js";
 export { generateCsr, type CsrKeyType, type GeneratedCsr } from "./ca/generate-csr.js";
-export { SandboxCa, parseCsr, type ChainVerification, type IssuedCertificate, type LeafRequest, type ParsedCsr } from "./ca/sandbox-ca.js";
-export { IonosSimulator, type IonosSimulatorOptions, type SimulatorWorld } from "./ionos/ionos-simulator.js";
-export { TypedRoutes, type Reply, type RouteContext, type RouteGuard, type RouteResolver } from "./typed-routes.js";
+export {
+  SandboxCa,
+  parseCsr,
+  type ChainVerification,
+  type GeneratedKey,
+  type IssuedCertificate,
+  type LeafRequest,
+  type ParsedCsr,
+  type SandboxCaState,
+} from "./ca/sandbox-ca.js";
+export { toPkcs7, toZip } from "./ca/certificate-formats.js";
+export { IonosSimulator, type IonosOrder, type IonosSimulatorOptions, type IonosState } from "./ionos/ionos-simulator.js";
+export { TypedRoutes, type Reply, type RouteContext, type RouteGuard, type RouteResolver, type ServeOptions } from "./typed-routes.js";

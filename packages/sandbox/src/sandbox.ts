@@ -1,76 +1,174 @@
 import type { HttpHandler } from "msw";
-import { SandboxCa } from "./ca/sandbox-ca.js";
+import { SandboxCa, type SandboxCaState } from "./ca/sandbox-ca.js";
 import { SandboxClock } from "./clock.js";
+import { SANDBOX_CREDENTIALS, type SandboxCredentials } from "./credentials.js";
+import { SandboxFaults } from "./faults/sandbox-faults.js";
 import { IonosSimulator, type IonosSimulatorOptions } from "./ionos/ionos-simulator.js";
+import { SANDBOX_PROVIDERS, sandboxBaseUrl, type SandboxProvider } from "./providers.js";
 import { controlHandlers } from "./server/control-handlers.js";
-import { FakeDns } from "./state/fake-dns.js";
-import { FakeWeb } from "./state/fake-web.js";
-
-/** Where each simulated API lives under the sandbox's origin: its base URL is `origin + mount`. */
-export const SANDBOX_MOUNTS = {
-  "ionos-ssl": "/ionos-ssl",
-} as const;
-
-/** A provider the sandbox simulates, by package name. */
-export type SandboxProvider = keyof typeof SANDBOX_MOUNTS;
-
-/** The credentials each simulator accepts unless told otherwise. They guard nothing: they exist to be checked. */
-export const SANDBOX_CREDENTIALS = {
-  "ionos-ssl": { apiKey: "sandbox.ionos-ssl-api-key" },
-} as const;
+import type { ProviderSimulator, SimulatorWorld } from "./simulator.js";
+import { FakeDns, type FakeDnsState } from "./state/fake-dns.js";
+import { FakeMail, type FakeMailState } from "./state/fake-mail.js";
+import { FakeWeb, type FakeWebState } from "./state/fake-web.js";
 
 /** Options of {@link createSandbox}. */
 export interface SandboxOptions {
   /** The clock every simulator reads. Default: one that follows the system time. */
   clock?: SandboxClock;
+  /** Credentials to accept instead of {@link SANDBOX_CREDENTIALS}, per provider. */
+  credentials?: { [P in SandboxProvider]?: Partial<SandboxCredentials[P]> };
+  /** Add demo data to every simulator (see {@link ProviderSimulator.seed}). Default `false`. */
+  seed?: boolean;
   /** IONOS simulator settings. */
-  ionos?: Partial<IonosSimulatorOptions>;
+  ionos?: Omit<Partial<IonosSimulatorOptions>, "apiKey">;
 }
 
-/** Every simulator, sharing one clock, one fake DNS, one fake web and one CA. */
+/** The simulators of a sandbox, by provider. */
+export interface SandboxSimulators {
+  "ionos-ssl": IonosSimulator;
+}
+
+/** The whole state of a sandbox, as JSON: what {@link Sandbox.snapshot} gives and {@link Sandbox.restore} takes. */
+export interface SandboxSnapshot {
+  format: "certkit-sandbox/1";
+  /** Sandbox time when the snapshot was taken; a restored sandbox's clock is moved forward to it if behind. */
+  now: string;
+  ca: SandboxCaState;
+  dns: FakeDnsState;
+  web: FakeWebState;
+  mail: FakeMailState;
+  providers: { [P in SandboxProvider]?: unknown };
+}
+
+/** The client options that reach one simulator: its base URL and the credentials it accepts. */
+export type SandboxClientOptions<P extends SandboxProvider> = SandboxCredentials[P] & { baseUrl: string };
+
+/** Every simulator, sharing one clock, one fake DNS, web and mail, one CA, and one set of faults. */
 export interface Sandbox {
   readonly clock: SandboxClock;
   readonly dns: FakeDns;
   readonly web: FakeWeb;
+  readonly mail: FakeMail;
   readonly ca: SandboxCa;
-  readonly ionos: IonosSimulator;
+  readonly faults: SandboxFaults;
+  readonly simulators: SandboxSimulators;
   /** The credentials each simulator accepts. */
-  readonly credentials: { "ionos-ssl": { apiKey: string } };
+  readonly credentials: SandboxCredentials;
   /** The base URL of a simulated API under `origin`. */
   baseUrl(origin: string, provider: SandboxProvider): string;
+  /** What a provider's client needs to reach its simulator under `origin`: `create…Client(sandbox.clientOptions(origin, p))`. */
+  clientOptions<P extends SandboxProvider>(origin: string, provider: P): SandboxClientOptions<P>;
   /** msw handlers for every simulated API under `origin` (see {@link SANDBOX_MOUNTS}) and the control API. */
   handlers(origin: string): HttpHandler[];
+  /** Adds demo data to every simulator. */
+  seed(): Promise<void>;
+  /** The whole state (CA, fake DNS/web/mail, every simulator), safe to `JSON.stringify`. Faults are not part of it. */
+  snapshot(): Promise<SandboxSnapshot>;
+  /** Replaces the whole state with a snapshot's. Throws a `TypeError` (and changes nothing) when it is not one. */
+  restore(snapshot: SandboxSnapshot): Promise<void>;
+  /** Forgets every order, record, file and email (the CA, credentials and faults stay). */
+  reset(): void;
 }
 
-/** Creates a sandbox: a new CA, an empty fake DNS and web, and a simulator per provider. */
+function checkSnapshot(snapshot: SandboxSnapshot): void {
+  const objects = ["ca", "dns", "web", "providers"] as const;
+  if (typeof snapshot !== "object" || snapshot === null || snapshot.format !== "certkit-sandbox/1") {
+    throw new TypeError('not a sandbox snapshot: expected {"format": "certkit-sandbox/1", ...}');
+  }
+  for (const key of objects) {
+    if (typeof snapshot[key] !== "object" || snapshot[key] === null) throw new TypeError(`sandbox snapshot: "${key}" must be an object`);
+  }
+  if (!Array.isArray(snapshot.mail)) throw new TypeError('sandbox snapshot: "mail" must be an array');
+  if (Number.isNaN(Date.parse(snapshot.now))) throw new TypeError('sandbox snapshot: "now" must be an ISO 8601 time');
+}
+
+/** Creates a sandbox: a new CA, an empty fake DNS, web and mail, and a simulator per provider. */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? new SandboxClock();
-  const dns = new FakeDns();
-  const web = new FakeWeb();
-  const ca = await SandboxCa.create(new Date(clock.now().getTime() - 86_400_000));
-  const world = { clock, dns, web, ca };
-  const credentials = { "ionos-ssl": { apiKey: options.ionos?.apiKey ?? SANDBOX_CREDENTIALS["ionos-ssl"].apiKey } };
-  const ionos = new IonosSimulator(world, { ...options.ionos, apiKey: credentials["ionos-ssl"].apiKey });
-  const baseUrl = (origin: string, provider: SandboxProvider) => `${origin.replace(/\/+$/, "")}${SANDBOX_MOUNTS[provider]}`;
-  return {
+  const world: SimulatorWorld = {
     clock,
-    dns,
-    web,
-    ca,
-    ionos,
+    dns: new FakeDns(),
+    web: new FakeWeb(),
+    mail: new FakeMail(),
+    ca: await SandboxCa.create(new Date(clock.now().getTime() - 86_400_000)),
+    faults: new SandboxFaults(),
+  };
+  const credentials = Object.fromEntries(
+    SANDBOX_PROVIDERS.map((provider) => [provider, { ...SANDBOX_CREDENTIALS[provider], ...options.credentials?.[provider] }]),
+  ) as SandboxCredentials;
+  const simulators: SandboxSimulators = {
+    "ionos-ssl": new IonosSimulator(world, { ...options.ionos, ...credentials["ionos-ssl"] }),
+  };
+  const all = (): ProviderSimulator[] => Object.values(simulators);
+  const sandbox: Sandbox = {
+    clock,
+    dns: world.dns,
+    web: world.web,
+    mail: world.mail,
+    get ca() {
+      return world.ca;
+    },
+    faults: world.faults,
+    simulators,
     credentials,
-    baseUrl,
+    baseUrl: sandboxBaseUrl,
+    clientOptions: (origin, provider) => ({ ...credentials[provider], baseUrl: sandboxBaseUrl(origin, provider) }),
     handlers: (origin) => [
-      ...ionos.handlers(baseUrl(origin, "ionos-ssl")),
+      ...all().flatMap((simulator) => simulator.handlers(sandboxBaseUrl(origin, simulator.provider))),
       ...controlHandlers(origin, {
-        clock,
-        dns,
-        web,
+        sandbox,
         describe: () => ({
           now: clock.now().toISOString(),
-          providers: { "ionos-ssl": { baseUrl: baseUrl(origin, "ionos-ssl"), ...credentials["ionos-ssl"] } },
+          providers: Object.fromEntries(SANDBOX_PROVIDERS.map((provider) => [provider, sandbox.clientOptions(origin, provider)])),
         }),
       }),
     ],
+    seed: async () => {
+      for (const simulator of all()) await simulator.seed();
+    },
+    snapshot: async () => ({
+      format: "certkit-sandbox/1",
+      now: clock.now().toISOString(),
+      ca: await world.ca.snapshot(),
+      dns: world.dns.snapshot(),
+      web: world.web.snapshot(),
+      mail: world.mail.snapshot(),
+      providers: Object.fromEntries(all().map((simulator) => [simulator.provider, simulator.snapshot()])),
+    }),
+    restore: async (snapshot) => {
+      checkSnapshot(snapshot);
+      const ca = await SandboxCa.restore(snapshot.ca).catch(() => {
+        throw new TypeError('sandbox snapshot: "ca" does not hold the CA\'s certificates and key');
+      });
+      // Restore into scratch copies first, so a snapshot that fails part-way changes nothing.
+      new FakeDns().restore(snapshot.dns);
+      new FakeWeb().restore(snapshot.web);
+      new FakeMail().restore(snapshot.mail);
+      const before = all().map((simulator) => [simulator, simulator.snapshot()] as const);
+      try {
+        for (const simulator of all()) {
+          const state = snapshot.providers[simulator.provider];
+          if (state === undefined) simulator.reset();
+          else simulator.restore(state);
+        }
+      } catch (problem) {
+        for (const [simulator, state] of before) simulator.restore(state);
+        throw problem;
+      }
+      world.ca = ca;
+      world.dns.restore(snapshot.dns);
+      world.web.restore(snapshot.web);
+      world.mail.restore(snapshot.mail);
+      const behind = Date.parse(snapshot.now) - clock.now().getTime();
+      if (behind > 0) clock.advance(behind);
+    },
+    reset: () => {
+      for (const simulator of all()) simulator.reset();
+      world.dns.restore({});
+      world.web.restore({});
+      world.mail.restore([]);
+    },
   };
+  if (options.seed) await sandbox.seed();
+  return sandbox;
 }

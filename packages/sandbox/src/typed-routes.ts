@@ -1,4 +1,6 @@
 import { HttpResponse, http, type HttpHandler } from "msw";
+import type { SandboxFaults } from "./faults/sandbox-faults.js";
+import type { SandboxProvider } from "./providers.js";
 
 type Method = "get" | "put" | "post" | "delete" | "patch";
 
@@ -43,13 +45,25 @@ export interface RouteContext<Op> {
    * it as the provider would, since a client may send anything. `undefined` when absent or not JSON.
    */
   json: () => Promise<Partial<JsonBodyOf<Op>> | undefined>;
+  /** The body's fields when it was sent as `application/x-www-form-urlencoded`, else `undefined`. */
+  form: () => Promise<URLSearchParams | undefined>;
 }
 
 /** A resolver that answers one operation. It may return a plain `Response` for bodies the spec cannot type. */
 export type RouteResolver<Op> = (context: RouteContext<Op>) => Reply<Op> | Response | Promise<Reply<Op> | Response>;
 
 /** A check that runs before every route (authentication): a `Response` ends the request there. */
-export type RouteGuard = (request: Request) => Response | undefined;
+export type RouteGuard = (request: Request) => Response | undefined | Promise<Response | undefined>;
+
+/** How {@link TypedRoutes.handlers} serves the routes. */
+export interface ServeOptions {
+  /** The provider the routes simulate, which faults are matched against. */
+  provider: SandboxProvider;
+  /** Runs before every route, after faults: the provider's authentication. */
+  guard?: RouteGuard;
+  /** Faults to apply before the guard and the route, as a gateway in front of the provider would fail. */
+  faults?: SandboxFaults;
+}
 
 interface RouteDefinition {
   method: Method;
@@ -76,6 +90,11 @@ function toResponse(reply: unknown): Response {
   if (body === null || body === undefined) return new HttpResponse(null, { status, headers });
   if (typeof body === "string") return HttpResponse.text(body, { status, headers });
   return HttpResponse.json(body as never, { status, headers });
+}
+
+async function readForm(request: Request): Promise<URLSearchParams | undefined> {
+  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/x-www-form-urlencoded")) return undefined;
+  return new URLSearchParams(await request.text());
 }
 
 async function readJson(request: Request): Promise<unknown> {
@@ -105,18 +124,22 @@ export class TypedRoutes<Paths> {
     return this;
   }
 
-  /** The routes as msw handlers under `baseUrl`, most specific first; `guard` runs before each. */
-  handlers(baseUrl: string, guard?: RouteGuard): HttpHandler[] {
+  /** The routes as msw handlers under `baseUrl`, most specific first, with faults and the guard applied first. */
+  handlers(baseUrl: string, options: ServeOptions): HttpHandler[] {
     const base = baseUrl.replace(/\/+$/, "");
     return [...this.#routes].sort(compareSpecificity).map((route) =>
       http[route.method](`${base}${route.path.replace(/\{([^}]+)\}/g, ":$1")}`, async ({ request, params }) => {
-        const refused = guard?.(request);
+        const target = { provider: options.provider, method: route.method, route: route.path };
+        const injected = await options.faults?.apply(target, request.signal);
+        if (injected) return injected;
+        const refused = await options.guard?.(request);
         if (refused) return refused;
         const context: RouteContext<unknown> = {
           request,
           params: params as never,
           query: new URL(request.url).searchParams,
           json: () => readJson(request.clone()) as Promise<never>,
+          form: () => readForm(request.clone()),
         };
         return toResponse(await route.resolve(context));
       }),

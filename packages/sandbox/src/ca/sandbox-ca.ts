@@ -5,23 +5,42 @@ import * as x509 from "@peculiar/x509";
 const SIGNING = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
 const DAY_MS = 86_400_000;
 
-/** PEM text of a certificate the sandbox CA issued, with its chain. */
+/** A certificate the sandbox CA issued, with its chain, as JSON (PEM text and ISO 8601 times) so state can be saved. */
 export interface IssuedCertificate {
   certificate: string;
   intermediate: string;
   root: string;
   serialNumber: string;
-  validFrom: Date;
-  validUntil: Date;
+  validFrom: string;
+  validUntil: string;
 }
 
 /** What the CA needs to issue a leaf: names and a public key (from the customer's CSR, or made by the sandbox). */
 export interface LeafRequest {
   commonName: string;
   altNames: readonly string[];
-  publicKey: x509.PublicKeyType;
+  /** SPKI PEM, as {@link ParsedCsr.publicKey} or {@link GeneratedKey.publicKey}. */
+  publicKey: string;
   validFrom: Date;
   validDays: number;
+}
+
+/** A key pair the sandbox made for a provider that generates keys for its customers, as PEM. */
+export interface GeneratedKey {
+  /** PKCS#8 PEM. */
+  privateKey: string;
+  /** SPKI PEM. */
+  publicKey: string;
+}
+
+/** The CA's certificates and issuing key as PEM, so a restored sandbox keeps signing with the same chain. */
+export interface SandboxCaState {
+  root: string;
+  intermediate: string;
+  /** PKCS#8 PEM of the intermediate's private key. */
+  intermediateKey: string;
+  /** Revoked serial numbers → when (ISO 8601). */
+  revoked: Record<string, string>;
 }
 
 /**
@@ -32,11 +51,18 @@ export class SandboxCa {
   readonly #root: x509.X509Certificate;
   readonly #intermediate: x509.X509Certificate;
   readonly #intermediateKey: CryptoKey;
+  readonly #revoked: Map<string, string>;
 
-  private constructor(root: x509.X509Certificate, intermediate: x509.X509Certificate, intermediateKey: CryptoKey) {
+  private constructor(
+    root: x509.X509Certificate,
+    intermediate: x509.X509Certificate,
+    intermediateKey: CryptoKey,
+    revoked: Record<string, string> = {},
+  ) {
     this.#root = root;
     this.#intermediate = intermediate;
     this.#intermediateKey = intermediateKey;
+    this.#revoked = new Map(Object.entries(revoked));
   }
 
   /** Makes a new root and intermediate, valid from `now`. */
@@ -75,6 +101,48 @@ export class SandboxCa {
     return new SandboxCa(root, intermediate, intermediateKeys.privateKey);
   }
 
+  /** Brings back a CA saved with {@link SandboxCa.snapshot}. */
+  static async restore(state: SandboxCaState): Promise<SandboxCa> {
+    const intermediateKey = await crypto.subtle.importKey(
+      "pkcs8",
+      x509.PemConverter.decodeFirst(state.intermediateKey),
+      SIGNING,
+      true,
+      ["sign"],
+    );
+    return new SandboxCa(
+      new x509.X509Certificate(state.root),
+      new x509.X509Certificate(state.intermediate),
+      intermediateKey,
+      state.revoked,
+    );
+  }
+
+  /** The CA as JSON; the root's key is not kept, as a restored CA only ever signs with the intermediate. */
+  async snapshot(): Promise<SandboxCaState> {
+    return {
+      root: this.#root.toString("pem"),
+      intermediate: this.#intermediate.toString("pem"),
+      intermediateKey: x509.PemConverter.encode(await crypto.subtle.exportKey("pkcs8", this.#intermediateKey), "PRIVATE KEY"),
+      revoked: Object.fromEntries(this.#revoked),
+    };
+  }
+
+  /** Records that the certificate with `serialNumber` was revoked at `at` (the first time counts). */
+  revoke(serialNumber: string, at: Date): void {
+    if (!this.#revoked.has(serialNumber)) this.#revoked.set(serialNumber, at.toISOString());
+  }
+
+  /** When the certificate with `serialNumber` was revoked (ISO 8601), or `undefined` while it is good. */
+  revokedAt(serialNumber: string): string | undefined {
+    return this.#revoked.get(serialNumber);
+  }
+
+  /** The root certificate (PEM): what a test adds to its trust store to verify what the sandbox issued. */
+  get rootCertificate(): string {
+    return this.#root.toString("pem");
+  }
+
   /**
    * Checks a PEM bundle (leaf first, then intermediates, as in a fullchain file) the way a TLS client would: each
    * certificate is signed by the next, the last by this CA's root, and the leaf is valid at `at`.
@@ -107,8 +175,12 @@ export class SandboxCa {
    * Makes a key pair for a certificate whose key the provider generates (the customer sent no CSR).
    * ECDSA P-256: quick to make, and as good as RSA 2048 for a sandbox.
    */
-  async generateKeyPair(): Promise<CryptoKeyPair> {
-    return crypto.subtle.generateKey(SIGNING, true, ["sign", "verify"]);
+  async generateKey(): Promise<GeneratedKey> {
+    const keys = await crypto.subtle.generateKey(SIGNING, true, ["sign", "verify"]);
+    return {
+      privateKey: x509.PemConverter.encode(await crypto.subtle.exportKey("pkcs8", keys.privateKey), "PRIVATE KEY"),
+      publicKey: x509.PemConverter.encode(await crypto.subtle.exportKey("spki", keys.publicKey), "PUBLIC KEY"),
+    };
   }
 
   /** Signs a server certificate for the given names. */
@@ -118,7 +190,7 @@ export class SandboxCa {
     const leaf = await x509.X509CertificateGenerator.create({
       subject: `CN=${request.commonName}`,
       issuer: this.#intermediate.subject,
-      publicKey: request.publicKey,
+      publicKey: new x509.PublicKey(request.publicKey),
       signingKey: this.#intermediateKey,
       notBefore: request.validFrom,
       notAfter: validUntil,
@@ -136,8 +208,8 @@ export class SandboxCa {
       intermediate: this.#intermediate.toString("pem"),
       root: this.#root.toString("pem"),
       serialNumber: leaf.serialNumber,
-      validFrom: request.validFrom,
-      validUntil,
+      validFrom: request.validFrom.toISOString(),
+      validUntil: validUntil.toISOString(),
     };
   }
 }
@@ -149,7 +221,8 @@ export type ChainVerification =
 
 /** What the sandbox read from a customer's CSR. */
 export interface ParsedCsr {
-  publicKey: x509.PublicKey;
+  /** SPKI PEM. */
+  publicKey: string;
   /** `rsa` with its modulus size, or `ec` with its curve. */
   key: { type: "rsa"; bits: number } | { type: "ec"; curve: string };
   /** The subject's CN and the SAN DNS names, without repeats. */
@@ -175,5 +248,5 @@ export async function parseCsr(pem: string): Promise<ParsedCsr | { problem: stri
   const commonName = csr.subjectName.getField("CN")[0];
   const san = csr.extensions.find((extension) => extension instanceof x509.SubjectAlternativeNameExtension);
   const dnsNames = san?.names.items.filter((name) => name.type === "dns").map((name) => name.value) ?? [];
-  return { publicKey: csr.publicKey, key, names: [...new Set([...(commonName ? [commonName] : []), ...dnsNames])] };
+  return { publicKey: csr.publicKey.toString("pem"), key, names: [...new Set([...(commonName ? [commonName] : []), ...dnsNames])] };
 }

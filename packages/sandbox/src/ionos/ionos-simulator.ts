@@ -1,10 +1,8 @@
 import type { AuthenticationSummary, Certificate, EnrollRequest, paths } from "@certkit/ionos-ssl";
 import type { HttpHandler } from "msw";
-import { parseCsr, type IssuedCertificate, type LeafRequest, type SandboxCa } from "../ca/sandbox-ca.js";
-import type { SandboxClock } from "../clock.js";
+import { parseCsr, type IssuedCertificate } from "../ca/sandbox-ca.js";
 import { randomToken, randomUuid } from "../random-ids.js";
-import type { FakeDns } from "../state/fake-dns.js";
-import type { FakeWeb } from "../state/fake-web.js";
+import type { ProviderSimulator, SimulatorWorld } from "../simulator.js";
 import { TypedRoutes } from "../typed-routes.js";
 
 type CertificateType = EnrollRequest["certificateType"];
@@ -23,17 +21,26 @@ const GATEWAY_MESSAGE = "Missing or invalid API key.";
 // IONOS issues 2048-bit RSA only (its createCertificate description).
 const MIN_RSA_BITS = 2048;
 
-/** The state of one certificate slot in use, as the simulator keeps it. */
-interface IonosOrder {
+const DAY_MS = 86_400_000;
+
+/** The state of one certificate slot in use, as the simulator keeps it (JSON). */
+export interface IonosOrder {
   id: string;
   certificateType: CertificateType;
   commonName: string;
   authentication: Required<AuthenticationSummary>;
-  /** The key the certificate is issued for: the CSR's, or one the simulator made (IONOS installs it itself). */
-  publicKey: LeafRequest["publicKey"] | undefined;
-  /** When the CA finishes, once the domain is authenticated. */
-  activeAt?: Date;
+  /** SPKI PEM of the key the certificate is issued for: the CSR's, or none when IONOS makes (and installs) the key. */
+  publicKey?: string;
+  /** The code of the approval email, for EMAIL authentication. */
+  approvalCode?: string;
+  /** When the CA finishes (ISO 8601), once the domain is authenticated. */
+  activeAt?: string;
   issued?: IssuedCertificate;
+}
+
+/** What the IONOS simulator keeps, as JSON: the certificates in the order they were created. */
+export interface IonosState {
+  orders: IonosOrder[];
 }
 
 /** Options of {@link IonosSimulator}. */
@@ -44,14 +51,6 @@ export interface IonosSimulatorOptions {
   slots?: Partial<Record<CertificateType, number>>;
   /** Time from a passed domain validation to an `ACTIVE` certificate. Default 60 s of sandbox time. */
   issuanceDelayMs?: number;
-}
-
-/** What the simulator shares with the rest of the sandbox. */
-export interface SimulatorWorld {
-  clock: SandboxClock;
-  dns: FakeDns;
-  web: FakeWeb;
-  ca: SandboxCa;
 }
 
 const DEFAULT_SLOTS: Record<CertificateType, number> = {
@@ -69,15 +68,16 @@ function error(status: 400, code: "VALIDATION_FAILED" | "DCV_FAILED", message: s
 const notFound = { status: 404, body: { code: "NOT_FOUND", message: "No certificate exists for the specified id." } } as const;
 
 /**
- * A stateful simulator of the IONOS SSL API. A created certificate is `PENDING` with a DNS (or FILE) authentication
- * `WAITING_FOR_CUSTOMER`; `DCV_READY` checks the sandbox's fake DNS (or web) for the expected record and, when it is
- * there, marks the authentication `AUTHENTICATED`; after the issuance delay the certificate is `ACTIVE`, signed by the
- * sandbox CA. Email authentication is not simulated.
+ * A stateful simulator of the IONOS SSL API. A created certificate is `PENDING` with an authentication
+ * `WAITING_FOR_CUSTOMER`. For DNS and FILE, `DCV_READY` checks the sandbox's fake DNS (or web) for the expected value;
+ * for EMAIL, the approver approves the email in the fake mail. Then the authentication is `AUTHENTICATED`, and after
+ * the issuance delay the certificate is `ACTIVE`, signed by the sandbox CA. Unassigning deletes it and frees its slot.
  */
-export class IonosSimulator {
+export class IonosSimulator implements ProviderSimulator<IonosState> {
+  readonly provider = "ionos-ssl";
   readonly #options: Required<IonosSimulatorOptions>;
   readonly #world: SimulatorWorld;
-  readonly #orders = new Map<string, IonosOrder>();
+  #orders = new Map<string, IonosOrder>();
   readonly #routes = new TypedRoutes<paths>();
 
   constructor(world: SimulatorWorld, options: IonosSimulatorOptions) {
@@ -92,23 +92,52 @@ export class IonosSimulator {
 
   /** msw handlers serving the simulated API under `baseUrl` (e.g. `https://api.hosting.ionos.com/ssl`). */
   handlers(baseUrl: string): HttpHandler[] {
-    return this.#routes.handlers(baseUrl, (request) =>
-      request.headers.get("x-api-key") === this.#options.apiKey
-        ? undefined
-        : Response.json({ message: GATEWAY_MESSAGE }, { status: 401 }),
-    );
+    return this.#routes.handlers(baseUrl, {
+      provider: this.provider,
+      faults: this.#world.faults,
+      guard: (request) =>
+        request.headers.get("x-api-key") === this.#options.apiKey
+          ? undefined
+          : Response.json({ message: GATEWAY_MESSAGE }, { status: 401 }),
+    });
+  }
+
+  /** {@inheritDoc ProviderSimulator.snapshot} */
+  snapshot(): IonosState {
+    return structuredClone({ orders: [...this.#orders.values()] });
+  }
+
+  /** {@inheritDoc ProviderSimulator.restore} */
+  restore(state: IonosState): void {
+    if (!Array.isArray(state?.orders)) throw new TypeError("IONOS sandbox state must be {orders: [...]}");
+    this.#orders = new Map(structuredClone(state.orders).map((order) => [order.id, order]));
+  }
+
+  /** {@inheritDoc ProviderSimulator.reset} */
+  reset(): void {
+    this.#orders.clear();
+  }
+
+  /** An ACTIVE certificate issued a month ago, and one waiting for its DNS record. */
+  async seed(): Promise<void> {
+    const now = this.#world.clock.now().getTime();
+    const issued = this.#newOrder("SSL_STARTER", "shop.example.com", "DNS", undefined);
+    issued.authentication.status = "AUTHENTICATED";
+    await this.#issue(issued, new Date(now - 30 * DAY_MS));
+    this.#newOrder("SSL_BUSINESS", "www.example.org", "DNS", undefined);
   }
 
   #defineRoutes(): void {
     this.#routes
-      .on("get", "/v1/certificates", ({ query }) => {
+      .on("get", "/v1/certificates", async ({ query }) => {
         const page = Number(query.get("page") ?? 1);
         const size = Number(query.get("size") ?? 100);
         if (!Number.isInteger(page) || page < 1 || !Number.isInteger(size) || size < 1) {
           return error(400, "VALIDATION_FAILED", "The page number or the page size is invalid.");
         }
         const all = [...this.#orders.values()];
-        const certificates = all.slice((page - 1) * size, page * size).map((order) => this.#view(order));
+        const onPage = all.slice((page - 1) * size, page * size);
+        const certificates = await Promise.all(onPage.map(async (order) => this.#view(await this.#advance(order))));
         return { status: 200, body: { total: all.length, certificates } };
       })
       .on("post", "/v1/certificates", async ({ json }) => this.#create(await json()))
@@ -122,9 +151,9 @@ export class IonosSimulator {
         const used = quotaDetails.reduce((sum, detail) => sum + detail.used, 0);
         return { status: 200, body: { total, used, quotaDetails, flatrate: { used: 0, present: false } } };
       })
-      .on("get", "/v1/certificates/{id}", ({ params }) => {
+      .on("get", "/v1/certificates/{id}", async ({ params }) => {
         const order = this.#orders.get(params.id);
-        return order ? { status: 200, body: this.#view(order) } : notFound;
+        return order ? { status: 200, body: this.#view(await this.#advance(order)) } : notFound;
       })
       .on("delete", "/v1/certificates/{id}", ({ params }) => {
         if (!this.#orders.delete(params.id)) return notFound;
@@ -169,7 +198,7 @@ export class IonosSimulator {
         body: { code: "NOT_FOUND", message: `No unused SSL items were found in your account of type ${certificateType}.` },
       } as const;
     }
-    let publicKey: IonosOrder["publicKey"];
+    let publicKey: string | undefined;
     if (csr !== undefined) {
       const parsed = await parseCsr(String(csr));
       if ("problem" in parsed) return error(400, "VALIDATION_FAILED", parsed.problem);
@@ -181,28 +210,34 @@ export class IonosSimulator {
       }
       publicKey = parsed.publicKey;
     }
-    const id = randomUuid();
+    const order = this.#newOrder(certificateType, commonName, authenticationMethod, publicKey);
+    return { status: 202, body: this.#view(order) } as const;
+  }
+
+  #newOrder(certificateType: CertificateType, commonName: string, method: AuthenticationMethod, publicKey: string | undefined): IonosOrder {
     const domain = commonName.replace(/^\*\./, "").toLowerCase();
+    const name =
+      method === "FILE"
+        ? `http://${domain}/.well-known/pki-validation/fileauth.txt`
+        : method === "DNS"
+          ? `_dnsauth.${domain}`
+          : `admin@${domain}`;
     const order: IonosOrder = {
-      id,
+      id: randomUuid(),
       certificateType,
       commonName,
-      publicKey,
-      authentication: {
-        id: randomUuid(),
-        method: authenticationMethod,
-        name:
-          authenticationMethod === "FILE"
-            ? `http://${domain}/.well-known/pki-validation/fileauth.txt`
-            : authenticationMethod === "DNS"
-              ? `_dnsauth.${domain}`
-              : `hostmaster@${domain}`,
-        content: randomToken(),
-        status: "WAITING_FOR_CUSTOMER",
-      },
+      ...(publicKey === undefined ? {} : { publicKey }),
+      authentication: { id: randomUuid(), method, name, content: randomToken(), status: "WAITING_FOR_CUSTOMER" },
     };
-    this.#orders.set(id, order);
-    return { status: 202, body: this.#view(order) } as const;
+    if (method === "EMAIL") {
+      order.approvalCode = this.#world.mail.send({
+        to: name,
+        subject: `Approve the SSL certificate for ${commonName}`,
+        sentAt: this.#world.clock.now(),
+      });
+    }
+    this.#orders.set(order.id, order);
+    return order;
   }
 
   async #completeValidation(order: IonosOrder) {
@@ -220,21 +255,35 @@ export class IonosSimulator {
       return error(400, "DCV_FAILED", `The domain validation failed: the ${where} does not hold the expected value.`);
     }
     authentication.status = "AUTHENTICATED";
-    const activeAt = new Date(this.#world.clock.now().getTime() + this.#options.issuanceDelayMs);
-    order.activeAt = activeAt;
+    await this.#issue(order, new Date(this.#world.clock.now().getTime() + this.#options.issuanceDelayMs));
+    return { status: 204, body: null } as const;
+  }
+
+  /** Moves an order on by what happened outside the API since it was last seen: an approved email. */
+  async #advance(order: IonosOrder): Promise<IonosOrder> {
+    const { authentication } = order;
+    if (authentication.status === "WAITING_FOR_CUSTOMER" && order.approvalCode && this.#world.mail.isApproved(order.approvalCode)) {
+      authentication.status = "AUTHENTICATED";
+      await this.#issue(order, new Date(this.#world.clock.now().getTime() + this.#options.issuanceDelayMs));
+    }
+    return order;
+  }
+
+  /** Signs the certificate now, to be shown from `activeAt` on, as the CA's answer arriving then. */
+  async #issue(order: IonosOrder, activeAt: Date): Promise<void> {
+    order.activeAt = activeAt.toISOString();
     order.issued = await this.#world.ca.issue({
       commonName: order.commonName,
       altNames: [],
-      publicKey: order.publicKey ?? (await this.#world.ca.generateKeyPair()).publicKey,
+      publicKey: order.publicKey ?? (await this.#world.ca.generateKey()).publicKey,
       validFrom: activeAt,
       validDays: VALIDITY_DAYS,
     });
-    return { status: 204, body: null } as const;
   }
 
   /** The certificate as the API shows it at the sandbox's current time. */
   #view(order: IonosOrder): Certificate {
-    const active = order.issued !== undefined && order.activeAt !== undefined && order.activeAt <= this.#world.clock.now();
+    const active = order.issued !== undefined && order.activeAt !== undefined && new Date(order.activeAt) <= this.#world.clock.now();
     const base: Certificate = {
       id: order.id,
       certificateType: order.certificateType,
@@ -248,8 +297,8 @@ export class IonosSimulator {
     if (!active || !order.issued) return base;
     return {
       ...base,
-      validFrom: order.issued.validFrom.toISOString(),
-      validUntil: order.issued.validUntil.toISOString(),
+      validFrom: order.issued.validFrom,
+      validUntil: order.issued.validUntil,
       serialNumber: order.issued.serialNumber,
       caOrderId: `sandbox-${order.id.slice(0, 8)}`,
       certificate: order.issued.certificate,

@@ -1,45 +1,20 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
-import { getResponse } from "msw";
-import type { Sandbox } from "../sandbox.js";
+import type { SandboxProvider } from "../providers.js";
+import type { Sandbox, SandboxClientOptions } from "../sandbox.js";
+import { serveHandlers, type ListenOptions } from "./serve-handlers.js";
 
 /** Options of {@link startSandboxServer}. */
-export interface SandboxServerOptions {
-  /** Port to listen on; 0 (default) picks a free one. */
-  port?: number;
-  /** Interface to listen on. Default `127.0.0.1`: the sandbox is for this machine only. */
-  host?: string;
-}
+export type SandboxServerOptions = ListenOptions;
 
 /** A running sandbox server. */
 export interface SandboxServer {
   /** `http://host:port`, the origin under which every simulated API and `/_sandbox` are served. */
   readonly url: string;
+  /** The base URL of a simulated API on this server. */
+  baseUrl(provider: SandboxProvider): string;
+  /** What a provider's client needs to reach its simulator on this server: its base URL and credentials. */
+  clientOptions<P extends SandboxProvider>(provider: P): SandboxClientOptions<P>;
   /** Stops accepting connections and closes open ones. */
   close(): Promise<void>;
-}
-
-function toRequest(incoming: IncomingMessage, origin: string): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const method = incoming.method ?? "GET";
-  const hasBody = method !== "GET" && method !== "HEAD";
-  return new Request(new URL(incoming.url ?? "/", origin), {
-    method,
-    headers,
-    body: hasBody ? (Readable.toWeb(incoming) as ReadableStream<Uint8Array>) : null,
-    duplex: "half",
-  } as RequestInit);
-}
-
-async function send(outgoing: ServerResponse, response: Response): Promise<void> {
-  outgoing.statusCode = response.status;
-  response.headers.forEach((value, name) => outgoing.setHeader(name, value));
-  outgoing.end(Buffer.from(await response.arrayBuffer()));
 }
 
 /**
@@ -47,37 +22,11 @@ async function send(outgoing: ServerResponse, response: Response): Promise<void>
  * the demo). Requests are answered by the same msw handlers that in-process tests use.
  */
 export async function startSandboxServer(sandbox: Sandbox, options: SandboxServerOptions = {}): Promise<SandboxServer> {
-  const host = options.host ?? "127.0.0.1";
-  let origin = "";
-  let handlers: ReturnType<Sandbox["handlers"]> = [];
-  const server = createServer((incoming, outgoing) => {
-    const request = toRequest(incoming, origin);
-    getResponse(handlers, request)
-      .then((response) =>
-        send(
-          outgoing,
-          response ?? Response.json({ message: `The sandbox serves no ${request.method} ${new URL(request.url).pathname}` }, { status: 404 }),
-        ),
-      )
-      .catch((error: unknown) => {
-        const message = error instanceof Error ? error.message : String(error);
-        return send(outgoing, Response.json({ message: `The sandbox failed: ${message}` }, { status: 500 }));
-      })
-      .catch(() => outgoing.destroy());
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  handlers = sandbox.handlers(origin);
+  const server = await serveHandlers((origin) => sandbox.handlers(origin), options);
   return {
-    url: origin,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    url: server.url,
+    baseUrl: (provider) => sandbox.baseUrl(server.url, provider),
+    clientOptions: (provider) => sandbox.clientOptions(server.url, provider),
+    close: () => server.close(),
   };
 }
