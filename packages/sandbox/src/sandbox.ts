@@ -24,9 +24,11 @@ export interface SandboxOptions {
 }
 
 /** The simulators of a sandbox, by provider. */
-export interface SandboxSimulators {
+// A type alias, not an interface: it needs the implicit index signature to be listed with Object.values.
+// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
+export type SandboxSimulators = {
   "ionos-ssl": IonosSimulator;
-}
+};
 
 /** The whole state of a sandbox, as JSON: what {@link Sandbox.snapshot} gives and {@link Sandbox.restore} takes. */
 export interface SandboxSnapshot {
@@ -37,7 +39,7 @@ export interface SandboxSnapshot {
   dns: FakeDnsState;
   web: FakeWebState;
   mail: FakeMailState;
-  providers: { [P in SandboxProvider]?: unknown };
+  providers: Partial<Record<SandboxProvider, unknown>>;
 }
 
 /** The client options that reach one simulator: its base URL and the credentials it accepts. */
@@ -72,7 +74,7 @@ export interface Sandbox {
 
 function checkSnapshot(snapshot: SandboxSnapshot): void {
   const objects = ["ca", "dns", "web", "providers"] as const;
-  if (typeof snapshot !== "object" || snapshot === null || snapshot.format !== "certkit-sandbox/1") {
+  if ((snapshot as SandboxSnapshot | null)?.format !== "certkit-sandbox/1") {
     throw new TypeError('not a sandbox snapshot: expected {"format": "certkit-sandbox/1", ...}');
   }
   for (const key of objects) {
@@ -99,7 +101,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const simulators: SandboxSimulators = {
     "ionos-ssl": new IonosSimulator(world, { ...options.ionos, ...credentials["ionos-ssl"] }),
   };
-  const all = (): ProviderSimulator[] => Object.values(simulators);
+  const all = (): ProviderSimulator[] => Object.values<ProviderSimulator>(simulators);
   const sandbox: Sandbox = {
     clock,
     dns: world.dns,

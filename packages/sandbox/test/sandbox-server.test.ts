@@ -1,6 +1,6 @@
 import { createIonosSslClient } from "@certkit/ionos-ssl";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSandbox, SandboxClock, startSandboxServer, type Sandbox, type SandboxServer } from "../src/index.js";
+import { createSandbox, SANDBOX_PROVIDERS, SandboxClock, startSandboxServer, type Sandbox, type SandboxServer } from "../src/index.js";
 
 let sandbox: Sandbox;
 let server: SandboxServer;
@@ -21,12 +21,13 @@ describe("startSandboxServer", () => {
     const description = await (await control("GET", "")).json();
     expect(description).toEqual({
       now: "2026-06-01T00:00:00.000Z",
-      providers: { "ionos-ssl": { baseUrl: `${server.url}/ionos-ssl`, apiKey: sandbox.credentials["ionos-ssl"].apiKey } },
+      providers: Object.fromEntries(SANDBOX_PROVIDERS.map((provider) => [provider, server.clientOptions(provider)])),
     });
+    expect(description.providers["ionos-ssl"]).toEqual({ baseUrl: `${server.url}/ionos-ssl`, apiKey: sandbox.credentials["ionos-ssl"].apiKey });
   });
 
   it("serves the IONOS simulator over HTTP, and the control API drives its world", async () => {
-    const ionos = createIonosSslClient({ apiKey: sandbox.credentials["ionos-ssl"].apiKey, baseUrl: sandbox.baseUrl(server.url, "ionos-ssl") });
+    const ionos = createIonosSslClient(server.clientOptions("ionos-ssl"));
     const { data: created } = await ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "http.example.com" } });
     const auth = created!.authenticationSummary!;
     expect((await control("PUT", "/dns/txt", { name: auth.name, value: auth.content })).status).toBe(204);

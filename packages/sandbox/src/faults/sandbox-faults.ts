@@ -54,14 +54,14 @@ const METHODS: readonly FaultMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"
 
 function checkCount(name: string, value: unknown, minimum: number): void {
   if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value) || value < minimum)) {
-    throw new RangeError(`fault.${name} must be an integer ≥ ${minimum}, got ${String(value)}`);
+    throw new RangeError(`fault.${name} must be an integer ≥ ${minimum}, got ${JSON.stringify(value)}`);
   }
 }
 
 function checkSpec(spec: FaultSpec): void {
   if (typeof spec !== "object" || spec === null) throw new TypeError("a fault must be an object");
   if (spec.method !== undefined && !METHODS.includes(spec.method)) {
-    throw new RangeError(`fault.method must be one of ${METHODS.join(", ")}, got ${String(spec.method)}`);
+    throw new RangeError(`fault.method must be one of ${METHODS.join(", ")}, got ${JSON.stringify(spec.method)}`);
   }
   if (spec.route !== undefined && (typeof spec.route !== "string" || !spec.route.startsWith("/"))) {
     throw new TypeError("fault.route must be a path of the provider's spec, starting with /");
@@ -69,10 +69,10 @@ function checkSpec(spec: FaultSpec): void {
   checkCount("from", spec.from, 1);
   checkCount("times", spec.times, 1);
   if (spec.delayMs !== undefined && (typeof spec.delayMs !== "number" || !Number.isFinite(spec.delayMs) || spec.delayMs < 0)) {
-    throw new RangeError(`fault.delayMs must be a finite number ≥ 0, got ${String(spec.delayMs)}`);
+    throw new RangeError(`fault.delayMs must be a finite number ≥ 0, got ${JSON.stringify(spec.delayMs)}`);
   }
   if (spec.status !== undefined && (typeof spec.status !== "number" || !Number.isInteger(spec.status) || spec.status < 200 || spec.status > 599)) {
-    throw new RangeError(`fault.status must be an HTTP status from 200 to 599, got ${String(spec.status)}`);
+    throw new RangeError(`fault.status must be an HTTP status from 200 to 599, got ${JSON.stringify(spec.status)}`);
   }
   const outcomes = [spec.status !== undefined, spec.malformed === true, spec.drop === true].filter(Boolean).length;
   if (outcomes > 1) throw new TypeError("a fault may give one of status, malformed and drop");

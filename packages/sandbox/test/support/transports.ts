@@ -26,7 +26,13 @@ export async function serveOver(
     if (!mswListening) msw.listen({ onUnhandledFrame: "error" });
     mswListening = true;
     msw.resetHandlers(...handlersFor(MSW_ORIGIN));
-    return { origin: MSW_ORIGIN, close: async () => msw.resetHandlers() };
+    return {
+      origin: MSW_ORIGIN,
+      close: () => {
+        msw.resetHandlers();
+        return Promise.resolve();
+      },
+    };
   }
   // A real server is reached over the real network stack: msw must not be intercepting then.
   if (mswListening) msw.close();
