@@ -2,7 +2,8 @@
 //
 // A README's ```ts blocks, in order, form one ES module: later blocks use what earlier ones declared. It is written
 // to scripts/.cache/readme/<package>/readme.ts, where `@certkit/*` resolves to the workspace packages (built), with
-// the support files a reader brings themselves (readme-support/: their DNS code).
+// the support files a reader brings themselves (readme-support/: their DNS, web and mail code). Blocks fenced as
+// ```ts test are a reader's own vitest tests: they go to readme.test.ts beside it and run under vitest.
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -22,6 +23,15 @@ export function typeScriptBlocks(markdown) {
 }
 
 /**
+ * The contents of the fenced code blocks marked `ts test` (a reader's vitest tests), in order.
+ * @param {string} markdown
+ * @returns {string[]}
+ */
+export function testBlocks(markdown) {
+  return [...markdown.matchAll(/^```ts test\n([\s\S]*?)^```$/gm)].map((match) => match[1] ?? "");
+}
+
+/**
  * What a README says its examples print: the comment after each one-line `console.log(...); // text`.
  * @param {string} code
  * @returns {string[]}
@@ -36,6 +46,7 @@ export function printedOutputs(code) {
  * @property {string} dir     where the example module was written
  * @property {string} file    the example module
  * @property {string[]} printed what the README says its `console.log` lines print, in order (see {@link printedOutputs})
+ * @property {string} [testFile] the README's vitest tests (```ts test blocks), when it has some
  */
 
 /**
@@ -48,14 +59,18 @@ export function writeReadmeExamples() {
   for (const folder of readdirSync(join(repoRoot, "packages")).sort()) {
     const readme = join(repoRoot, "packages", folder, "README.md");
     if (!existsSync(readme)) continue;
-    const blocks = typeScriptBlocks(readFileSync(readme, "utf8"));
+    const markdown = readFileSync(readme, "utf8");
+    const blocks = typeScriptBlocks(markdown);
     if (blocks.length === 0) continue;
     const dir = join(cacheDir, folder);
     mkdirSync(dir, { recursive: true });
     for (const support of readdirSync(supportDir)) copyFileSync(join(supportDir, support), join(dir, support));
     const file = join(dir, "readme.ts");
     writeFileSync(file, `// From packages/${folder}/README.md: its \`\`\`ts blocks, in order.\n${blocks.join("\n")}`);
-    examples.push({ folder, dir, file, printed: printedOutputs(blocks.join("\n")) });
+    const tests = testBlocks(markdown);
+    const testFile = tests.length > 0 ? join(dir, "readme.test.ts") : undefined;
+    if (testFile) writeFileSync(testFile, `// From packages/${folder}/README.md: its \`\`\`ts test blocks, in order.\n${tests.join("\n")}`);
+    examples.push({ folder, dir, file, printed: printedOutputs(blocks.join("\n")), ...(testFile ? { testFile } : {}) });
   }
   writeFileSync(
     join(cacheDir, "tsconfig.json"),
@@ -63,7 +78,7 @@ export function writeReadmeExamples() {
       extends: "../../../tsconfig.base.json",
       // allowJs: the support files are JavaScript with JSDoc types, as Node runs them unchanged.
       compilerOptions: { types: ["node"], noEmit: true, allowJs: true, declaration: false, declarationMap: false, sourceMap: false },
-      include: ["*/readme.ts"],
+      include: ["*/readme.ts", "*/readme.test.ts"],
     }),
   );
   return examples;
@@ -110,4 +125,17 @@ export function runReadmeExample(example, options = {}) {
       resolve({ code, output });
     });
   });
+}
+
+/**
+ * Runs an example's vitest tests (its README's ```ts test blocks) with the workspace's vitest, in the example's folder.
+ * @param {ReadmeExample} example
+ * @returns {{ code: number | null, output: string }}
+ */
+export function runReadmeTests(example) {
+  if (!example.testFile) throw new Error(`the ${example.folder} README has no \`\`\`ts test blocks`);
+  const vitest = join(repoRoot, "node_modules", ".bin", "vitest");
+  // No config of its own: vitest's defaults, as a reader's fresh project would have; no cache beside the README copy.
+  const run = spawnSync(vitest, ["run", "--root", example.dir, "--reporter=default", "--no-cache"], { encoding: "utf8", env: { ...process.env, CI: "1" } });
+  return { code: run.status, output: `${run.stdout}${run.stderr}` };
 }

@@ -3,12 +3,13 @@
 // (credentials, a CSR on disk), how fast the sandbox should be for it, and what it leaves behind (certificate files),
 // so that a run is judged by its result, not only by its exit code.
 import { readdirSync } from "node:fs";
-import { createSandbox, startSandboxServer } from "@certkit/sandbox";
+import { createSandbox } from "@certkit/sandbox";
+import { startSandboxServer } from "@certkit/sandbox/node";
 import { runReadmeExample } from "./readme-examples.mjs";
 
 /**
  * @typedef {import("@certkit/sandbox").Sandbox} Sandbox
- * @typedef {import("@certkit/sandbox").SandboxServer} SandboxServer
+ * @typedef {import("@certkit/sandbox/node").SandboxServer} SandboxServer
  * @typedef {import("./readme-examples.mjs").ReadmeExample} ReadmeExample
  * @typedef {object} SandboxExample
  * @property {string} title

@@ -5,6 +5,8 @@ import { readApis } from "../lib/apis.mjs";
 import {
   printedOutputs,
   runReadmeExample,
+  runReadmeTests,
+  testBlocks,
   typecheckReadmeExamples,
   typeScriptBlocks,
   writeReadmeExamples,
@@ -21,6 +23,12 @@ describe("README examples", () => {
   it("reads ```ts blocks in order and ignores other languages", () => {
     const markdown = ["# T", "```sh", "npm i x", "```", "```ts", "const a = 1;", "```", "text", "```ts", "console.log(a);", "```"].join("\n");
     expect(typeScriptBlocks(markdown)).toEqual(["const a = 1;\n", "console.log(a);\n"]);
+  });
+
+  it("reads ```ts test blocks apart from the module's ```ts blocks", () => {
+    const markdown = ["```ts", "const a = 1;", "```", "```ts test", 'it("works", () => {});', "```"].join("\n");
+    expect(typeScriptBlocks(markdown)).toEqual(["const a = 1;\n"]);
+    expect(testBlocks(markdown)).toEqual(['it("works", () => {});\n']);
   });
 
   it("read what a README says its console.log lines print", () => {
@@ -67,6 +75,16 @@ describe("README examples", () => {
       expect(result.problem).toBeUndefined();
       expect(result.verified).toMatch(/chains to the sandbox root/);
       expect(result.ok).toBe(true);
+    },
+  );
+
+  it.each(examples.filter((example) => example.testFile).map((example) => [example.folder, example]))(
+    "%s: the vitest tests it shows pass under vitest",
+    (_folder, example) => {
+      const { code, output } = runReadmeTests(example);
+      expect(output).toMatch(/Tests\s+\d+ passed/);
+      expect(output).not.toMatch(/failed/);
+      expect(code).toBe(0);
     },
   );
 

@@ -1,6 +1,7 @@
+// The environment-neutral entry: everything here runs in Node and in browsers (msw's setupWorker). The HTTP server,
+// which needs node:http, is in "@certkit/sandbox/node".
 export { createSandbox, type Sandbox, type SandboxClientOptions, type SandboxOptions, type SandboxSimulators, type SandboxSnapshot } from "./sandbox.js";
 export { setupSandbox, DEFAULT_SANDBOX_ORIGIN, type MswSandbox, type MswSetup, type SetupSandboxOptions } from "./setup-sandbox.js";
-export { startSandboxServer, type SandboxServer, type SandboxServerOptions } from "./server/start-sandbox-server.js";
 export { SANDBOX_MOUNTS, SANDBOX_PROVIDERS, sandboxBaseUrl, type SandboxProvider } from "./providers.js";
 export { SANDBOX_CREDENTIALS, type SandboxCredentials } from "./credentials.js";
 export type { ProviderSimulator, SimulatorWorld } from "./simulator.js";
@@ -21,5 +22,7 @@ export {
   type SandboxCaState,
 } from "./ca/sandbox-ca.js";
 export { toPkcs7, toZip } from "./ca/certificate-formats.js";
+export { DnsimpleV1Simulator, type DnsimpleV1SimulatorOptions } from "./dnsimple-v1/dnsimple-v1-simulator.js";
+export type { DnsimpleV1State } from "./dnsimple-v1/dnsimple-v1-state.js";
 export { IonosSimulator, type IonosOrder, type IonosSimulatorOptions, type IonosState } from "./ionos/ionos-simulator.js";
 export { TypedRoutes, type Reply, type RouteContext, type RouteGuard, type RouteResolver, type ServeOptions } from "./typed-routes.js";

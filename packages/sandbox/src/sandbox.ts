@@ -3,6 +3,7 @@ import { SandboxCa, type SandboxCaState } from "./ca/sandbox-ca.js";
 import { SandboxClock } from "./clock.js";
 import { SANDBOX_CREDENTIALS, type SandboxCredentials } from "./credentials.js";
 import { SandboxFaults } from "./faults/sandbox-faults.js";
+import { DnsimpleV1Simulator, type DnsimpleV1SimulatorOptions } from "./dnsimple-v1/dnsimple-v1-simulator.js";
 import { IonosSimulator, type IonosSimulatorOptions } from "./ionos/ionos-simulator.js";
 import { SANDBOX_PROVIDERS, sandboxBaseUrl, type SandboxProvider } from "./providers.js";
 import { controlHandlers } from "./server/control-handlers.js";
@@ -19,8 +20,10 @@ export interface SandboxOptions {
   credentials?: { [P in SandboxProvider]?: Partial<SandboxCredentials[P]> };
   /** Add demo data to every simulator (see {@link ProviderSimulator.seed}). Default `false`. */
   seed?: boolean;
-  /** IONOS simulator settings. */
+  /** IONOS SSL simulator settings (credentials go in `credentials`). */
   ionos?: Omit<Partial<IonosSimulatorOptions>, "apiKey">;
+  /** DNSimple v1 simulator settings (credentials go in `credentials`). */
+  dnsimpleV1?: Omit<Partial<DnsimpleV1SimulatorOptions>, "email" | "token">;
 }
 
 /** The simulators of a sandbox, by provider. */
@@ -28,6 +31,7 @@ export interface SandboxOptions {
 // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type SandboxSimulators = {
   "ionos-ssl": IonosSimulator;
+  "dnsimple-v1": DnsimpleV1Simulator;
 };
 
 /** The whole state of a sandbox, as JSON: what {@link Sandbox.snapshot} gives and {@link Sandbox.restore} takes. */
@@ -100,6 +104,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   ) as SandboxCredentials;
   const simulators: SandboxSimulators = {
     "ionos-ssl": new IonosSimulator(world, { ...options.ionos, ...credentials["ionos-ssl"] }),
+    "dnsimple-v1": new DnsimpleV1Simulator(world, { ...options.dnsimpleV1, ...credentials["dnsimple-v1"] }),
   };
   const all = (): ProviderSimulator[] => Object.values<ProviderSimulator>(simulators);
   const sandbox: Sandbox = {

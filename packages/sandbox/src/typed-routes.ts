@@ -28,7 +28,8 @@ type ContentOf<Response> = Response extends { content: { "application/json": inf
  */
 export type Reply<Op> = {
   [Status in keyof ResponsesOf<Op>]: {
-    status: Status;
+    /** A status the spec lists; for its `default` or range (`4XX`) responses, any status those stand for. */
+    status: Status extends number ? Status : number;
     body: ContentOf<ResponsesOf<Op>[Status]>;
     headers?: Record<string, string>;
   };

@@ -1,6 +1,7 @@
 import { createIonosSslClient } from "@certkit/ionos-ssl";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSandbox, SANDBOX_PROVIDERS, SandboxClock, startSandboxServer, type Sandbox, type SandboxServer } from "../src/index.js";
+import { createSandbox, SANDBOX_PROVIDERS, SandboxClock, type Sandbox } from "../src/index.js";
+import { startSandboxServer, type SandboxServer } from "../src/node.js";
 
 let sandbox: Sandbox;
 let server: SandboxServer;

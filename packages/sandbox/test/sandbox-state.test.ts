@@ -1,6 +1,7 @@
 import { createIonosSslClient } from "@certkit/ionos-ssl";
 import { afterEach, describe, expect, it } from "vitest";
-import { createSandbox, generateCsr, SANDBOX_PROVIDERS, SandboxClock, startSandboxServer, type Sandbox, type SandboxServer } from "../src/index.js";
+import { createSandbox, generateCsr, SANDBOX_PROVIDERS, SandboxClock, type Sandbox } from "../src/index.js";
+import { startSandboxServer, type SandboxServer } from "../src/node.js";
 
 const frozen = (at: string) => new SandboxClock({ frozenAt: new Date(at) });
 let server: SandboxServer | undefined;

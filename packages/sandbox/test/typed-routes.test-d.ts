@@ -1,3 +1,4 @@
+import type { paths as DnsimpleV1Paths } from "@certkit/dnsimple-v1";
 import type { paths } from "@certkit/ionos-ssl";
 import { describe, expectTypeOf, it } from "vitest";
 import { TypedRoutes, type Reply } from "../src/index.js";
@@ -37,5 +38,12 @@ describe("TypedRoutes checks a simulator against the spec", () => {
     routes.on("get", "/v1/certificates/{id}", () => ({ status: 200, body: { id: 5 } }));
     // @ts-expect-error a 404 carries an ErrorResponse, whose code is an enum
     routes.on("get", "/v1/certificates/{id}", () => ({ status: 404, body: { code: "MISSING" } }));
+  });
+
+  it("lets a spec's default response stand for any status it does not list, with the default's body", () => {
+    const v1 = new TypedRoutes<DnsimpleV1Paths>();
+    v1.on("put", "/domains/{domain}/certificates/{id}/configure", () => ({ status: 422, body: { message: "not now" } }));
+    // @ts-expect-error the default response's body still has its documented shape
+    v1.on("put", "/domains/{domain}/certificates/{id}/configure", () => ({ status: 422, body: { message: 5 } }));
   });
 });
