@@ -22,7 +22,11 @@ export {
   type SandboxCaState,
 } from "./ca/sandbox-ca.js";
 export { toPkcs7, toZip } from "./ca/certificate-formats.js";
+export { DnsimpleSimulator, type DnsimpleSimulatorOptions } from "./dnsimple/dnsimple-simulator.js";
+export type { DnsimpleState } from "./dnsimple/dnsimple-state.js";
 export { DnsimpleV1Simulator, type DnsimpleV1SimulatorOptions } from "./dnsimple-v1/dnsimple-v1-simulator.js";
 export type { DnsimpleV1State } from "./dnsimple-v1/dnsimple-v1-state.js";
 export { IonosSimulator, type IonosOrder, type IonosSimulatorOptions, type IonosState } from "./ionos/ionos-simulator.js";
+export { SslmarketSimulator, type SslmarketSimulatorOptions } from "./sslmarket/sslmarket-simulator.js";
+export type { SslmarketState } from "./sslmarket/sslmarket-state.js";
 export { TypedRoutes, type Reply, type RouteContext, type RouteGuard, type RouteResolver, type ServeOptions } from "./typed-routes.js";

@@ -3,14 +3,19 @@ import { SandboxCa, type SandboxCaState } from "./ca/sandbox-ca.js";
 import { SandboxClock } from "./clock.js";
 import { SANDBOX_CREDENTIALS, type SandboxCredentials } from "./credentials.js";
 import { SandboxFaults } from "./faults/sandbox-faults.js";
+import { DnsimpleSimulator, type DnsimpleSimulatorOptions } from "./dnsimple/dnsimple-simulator.js";
 import { DnsimpleV1Simulator, type DnsimpleV1SimulatorOptions } from "./dnsimple-v1/dnsimple-v1-simulator.js";
 import { IonosSimulator, type IonosSimulatorOptions } from "./ionos/ionos-simulator.js";
+import { SslmarketSimulator, type SslmarketSimulatorOptions } from "./sslmarket/sslmarket-simulator.js";
 import { SANDBOX_PROVIDERS, sandboxBaseUrl, type SandboxProvider } from "./providers.js";
 import { controlHandlers } from "./server/control-handlers.js";
 import type { ProviderSimulator, SimulatorWorld } from "./simulator.js";
 import { FakeDns, type FakeDnsState } from "./state/fake-dns.js";
 import { FakeMail, type FakeMailState } from "./state/fake-mail.js";
 import { FakeWeb, type FakeWebState } from "./state/fake-web.js";
+
+// The CA predates the oldest seeded certificate, so every chain is valid the way a strict TLS client checks it.
+const CA_BACKDATE_MS = 2 * 365 * 86_400_000;
 
 /** Options of {@link createSandbox}. */
 export interface SandboxOptions {
@@ -22,8 +27,12 @@ export interface SandboxOptions {
   seed?: boolean;
   /** IONOS SSL simulator settings (credentials go in `credentials`). */
   ionos?: Omit<Partial<IonosSimulatorOptions>, "apiKey">;
+  /** DNSimple v2 simulator settings (the token goes in `credentials`; a Basic user and 2FA code may go here). */
+  dnsimple?: Omit<Partial<DnsimpleSimulatorOptions>, "token">;
   /** DNSimple v1 simulator settings (credentials go in `credentials`). */
   dnsimpleV1?: Omit<Partial<DnsimpleV1SimulatorOptions>, "email" | "token">;
+  /** SSLmarket simulator settings (credentials go in `credentials`). */
+  sslmarket?: Omit<Partial<SslmarketSimulatorOptions>, "token">;
 }
 
 /** The simulators of a sandbox, by provider. */
@@ -31,7 +40,9 @@ export interface SandboxOptions {
 // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
 export type SandboxSimulators = {
   "ionos-ssl": IonosSimulator;
+  dnsimple: DnsimpleSimulator;
   "dnsimple-v1": DnsimpleV1Simulator;
+  sslmarket: SslmarketSimulator;
 };
 
 /** The whole state of a sandbox, as JSON: what {@link Sandbox.snapshot} gives and {@link Sandbox.restore} takes. */
@@ -96,7 +107,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     dns: new FakeDns(),
     web: new FakeWeb(),
     mail: new FakeMail(),
-    ca: await SandboxCa.create(new Date(clock.now().getTime() - 86_400_000)),
+    ca: await SandboxCa.create(new Date(clock.now().getTime() - CA_BACKDATE_MS)),
     faults: new SandboxFaults(),
   };
   const credentials = Object.fromEntries(
@@ -104,7 +115,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   ) as SandboxCredentials;
   const simulators: SandboxSimulators = {
     "ionos-ssl": new IonosSimulator(world, { ...options.ionos, ...credentials["ionos-ssl"] }),
+    dnsimple: new DnsimpleSimulator(world, { ...options.dnsimple, ...credentials.dnsimple }),
     "dnsimple-v1": new DnsimpleV1Simulator(world, { ...options.dnsimpleV1, ...credentials["dnsimple-v1"] }),
+    sslmarket: new SslmarketSimulator(world, { ...options.sslmarket, ...credentials.sslmarket }),
   };
   const all = (): ProviderSimulator[] => Object.values<ProviderSimulator>(simulators);
   const sandbox: Sandbox = {

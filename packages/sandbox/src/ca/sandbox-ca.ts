@@ -128,6 +128,11 @@ export class SandboxCa {
     };
   }
 
+  /** Whether this CA's intermediate signed `certificate` (as an OCSP responder must know before it answers). */
+  async signed(certificate: x509.X509Certificate): Promise<boolean> {
+    return certificate.verify({ publicKey: this.#intermediate.publicKey, signatureOnly: true }).catch(() => false);
+  }
+
   /** Records that the certificate with `serialNumber` was revoked at `at` (the first time counts). */
   revoke(serialNumber: string, at: Date): void {
     if (!this.#revoked.has(serialNumber)) this.#revoked.set(serialNumber, at.toISOString());

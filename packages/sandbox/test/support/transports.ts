@@ -49,7 +49,7 @@ export async function createTestWorld(frozenAt = new Date("2026-03-01T12:00:00Z"
     dns: new FakeDns(),
     web: new FakeWeb(),
     mail: new FakeMail(),
-    ca: await SandboxCa.create(new Date(frozenAt.getTime() - 86_400_000)),
+    ca: await SandboxCa.create(new Date(frozenAt.getTime() - 2 * 365 * 86_400_000)),
     faults: new SandboxFaults(),
   };
 }
