@@ -130,12 +130,19 @@ export function runReadmeExample(example, options = {}) {
 /**
  * Runs an example's vitest tests (its README's ```ts test blocks) with the workspace's vitest, in the example's folder.
  * @param {ReadmeExample} example
- * @returns {{ code: number | null, output: string }}
+ * @returns {{ code: number | null, passed: number, failed: number, output: string }}
  */
 export function runReadmeTests(example) {
   if (!example.testFile) throw new Error(`the ${example.folder} README has no \`\`\`ts test blocks`);
   const vitest = join(repoRoot, "node_modules", ".bin", "vitest");
-  // No config of its own: vitest's defaults, as a reader's fresh project would have; no cache beside the README copy.
-  const run = spawnSync(vitest, ["run", "--root", example.dir, "--reporter=default", "--no-cache"], { encoding: "utf8", env: { ...process.env, CI: "1" } });
-  return { code: run.status, output: `${run.stdout}${run.stderr}` };
+  const report = join(example.dir, "vitest.json");
+  // No config of its own: vitest's defaults, as a reader's fresh project would have.
+  const run = spawnSync(vitest, ["run", "--root", example.dir, "--reporter=json", `--outputFile=${report}`], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  const output = `${run.stdout}${run.stderr}`;
+  if (!existsSync(report)) return { code: run.status, passed: 0, failed: 0, output };
+  const { numPassedTests, numFailedTests } = JSON.parse(readFileSync(report, "utf8"));
+  return { code: run.status, passed: numPassedTests, failed: numFailedTests, output };
 }

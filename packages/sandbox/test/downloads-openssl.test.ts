@@ -1,0 +1,103 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDnsimpleClient } from "@certkit/dnsimple";
+import { createDnsimpleV1Client } from "@certkit/dnsimple-v1";
+import { createIonosSslClient } from "@certkit/ionos-ssl";
+import { createSslmarketClient } from "@certkit/sslmarket";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSandbox, type Sandbox } from "../src/index.js";
+import { startSandboxServer, type SandboxServer } from "../src/node.js";
+
+// What each provider serves for its seeded issued certificate, checked by openssl itself, as a customer's server or
+// deploy script would read it. The sandbox clock follows the system time here, so openssl checks validity at "now".
+let sandbox: Sandbox;
+let server: SandboxServer;
+const work = mkdtempSync(join(tmpdir(), "certkit-openssl-"));
+
+beforeAll(async () => {
+  const version = spawnSync("openssl", ["version"], { encoding: "utf8" });
+  if (version.status !== 0) throw new Error("these tests need the openssl command on PATH");
+  sandbox = await createSandbox({ seed: true });
+  server = await startSandboxServer(sandbox);
+});
+afterAll(() => server.close());
+
+function openssl(args: string[], input?: Uint8Array | string): string {
+  const run = spawnSync("openssl", args, { input, encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`openssl ${args.join(" ")} failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(work, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** `openssl verify` of a leaf against the sandbox root, with the intermediates given as untrusted. */
+function verify(name: string, leaf: string, intermediates: string): string {
+  const root = file(`${name}-root.pem`, sandbox.ca.rootCertificate);
+  const chain = file(`${name}-chain.pem`, intermediates);
+  return openssl(["verify", "-CAfile", root, "-untrusted", chain, file(`${name}-leaf.pem`, leaf)]).trim();
+}
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n?/g;
+const blocks = (pem: string) => pem.match(PEM_BLOCK) ?? [];
+
+describe("downloads parse and verify with openssl", () => {
+  it("IONOS SSL: certificate and caCertificates of an ACTIVE certificate", async () => {
+    const ionos = createIonosSslClient(server.clientOptions("ionos-ssl"));
+    const active = (await ionos.GET("/v1/certificates")).data!.certificates!.find((certificate) => certificate.status === "ACTIVE")!;
+    expect(openssl(["x509", "-noout", "-subject"], active.certificate)).toMatch(/CN ?= ?shop\.example\.com/);
+    const intermediate = active.caCertificates!.find((ca) => ca.type === "INTERMEDIATE")!.certificate!;
+    expect(verify("ionos", active.certificate!, intermediate)).toMatch(/: OK$/);
+  });
+
+  it("DNSimple v2: server, chain and private key of an issued certificate", async () => {
+    const dnsimple = createDnsimpleClient(server.clientOptions("dnsimple"));
+    const account = sandbox.simulators.dnsimple.accountId;
+    const path = { account, domain: "example.com" };
+    const listed = (await dnsimple.GET("/{account}/domains/{domain}/certificates", { params: { path } })).data!.data;
+    const issued = listed.find((certificate) => certificate.state === "issued")!;
+    const where = { params: { path: { ...path, certificate: issued.id } } };
+    const download = (await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}/download", where)).data!.data;
+    expect(verify("dnsimple", download.server, download.chain.join("\n"))).toMatch(/: OK$/);
+    const key = (await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}/private_key", where)).data!.data.private_key;
+    // The key is the certificate's: their public keys are the same.
+    expect(openssl(["pkey", "-pubout"], key)).toBe(openssl(["x509", "-noout", "-pubkey"], download.server));
+  });
+
+  it("DNSimple v1: ssl_certificate (leaf then intermediate) and the private key DNSimple made", async () => {
+    const v1 = createDnsimpleV1Client(server.clientOptions("dnsimple-v1"));
+    const listed = (await v1.GET("/domains/{domain}/certificates", { params: { path: { domain: "example.com" } } })).data!;
+    const issued = listed.map(({ certificate }) => certificate).find((certificate) => certificate.state === "issued")!;
+    const [leaf, ...chain] = blocks(issued.ssl_certificate!);
+    expect(chain).toHaveLength(1);
+    expect(verify("dnsimple-v1", leaf!, chain.join(""))).toMatch(/: OK$/);
+    expect(openssl(["pkey", "-pubout"], issued.private_key!)).toBe(openssl(["x509", "-noout", "-pubkey"], leaf));
+  });
+
+  it("SSLmarket: pem_server, pem_intermediate and the binary p7b of a published order", async () => {
+    const sslmarket = createSslmarketClient(server.clientOptions("sslmarket"));
+    const orders = (await sslmarket.GET("/order/list")).data!.orders;
+    const published = orders.find((order) => order.state === "published")!;
+    const download = <F extends "pem_server" | "pem_intermediate">(format: F) =>
+      sslmarket.GET("/certificate/order_id/{order_id}/format/{format}", {
+        params: { path: { order_id: published.order_id, format } },
+        parseAs: "text",
+      });
+    const leaf = (await download("pem_server")).data as string;
+    const [first, intermediate] = blocks((await download("pem_intermediate")).data as string);
+    expect(first).toBe(leaf.endsWith("\n") ? leaf : `${leaf}\n`);
+    expect(verify("sslmarket", leaf, intermediate!)).toMatch(/: OK$/);
+
+    const p7b = await sslmarket.GET("/certificate/order_id/{order_id}/format/{format}", {
+      params: { path: { order_id: published.order_id, format: "p7b" } },
+      parseAs: "arrayBuffer",
+    });
+    const printed = openssl(["pkcs7", "-inform", "DER", "-print_certs", "-in", file("sslmarket.p7b", new Uint8Array(p7b.data as ArrayBuffer))]);
+    expect(blocks(printed).map((block) => block.trim())).toEqual([leaf.trim(), intermediate!.trim(), sandbox.ca.rootCertificate.trim()]);
+  });
+});
