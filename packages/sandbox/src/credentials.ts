@@ -15,3 +15,12 @@ export const SANDBOX_CREDENTIALS = {
 
 /** The credentials of every simulator, with the same fields as {@link SANDBOX_CREDENTIALS}. */
 export type SandboxCredentials = { [P in SandboxProvider]: { -readonly [K in keyof (typeof SANDBOX_CREDENTIALS)[P]]: string } };
+
+/**
+ * The OpenID Connect client the Resello simulator accepts at its token endpoint (`<resello base URL>/oauth2/token`),
+ * for the client's `oidc` sign-in: `createReselloClient({ oidc: { tokenUrl, ...SANDBOX_RESELLO_OIDC_CLIENT } })`.
+ */
+export const SANDBOX_RESELLO_OIDC_CLIENT = {
+  clientId: "sandbox-resello-client",
+  clientSecret: "sandbox-resello-client-secret",
+} as const;

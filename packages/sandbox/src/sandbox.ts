@@ -1,11 +1,12 @@
 import type { HttpHandler } from "msw";
 import { SandboxCa, type SandboxCaState } from "./ca/sandbox-ca.js";
 import { SandboxClock } from "./clock.js";
-import { SANDBOX_CREDENTIALS, type SandboxCredentials } from "./credentials.js";
+import { SANDBOX_CREDENTIALS, SANDBOX_RESELLO_OIDC_CLIENT, type SandboxCredentials } from "./credentials.js";
 import { SandboxFaults } from "./faults/sandbox-faults.js";
 import { DnsimpleSimulator, type DnsimpleSimulatorOptions } from "./dnsimple/dnsimple-simulator.js";
 import { DnsimpleV1Simulator, type DnsimpleV1SimulatorOptions } from "./dnsimple-v1/dnsimple-v1-simulator.js";
 import { IonosSimulator, type IonosSimulatorOptions } from "./ionos/ionos-simulator.js";
+import { ReselloSimulator, type ReselloSimulatorOptions } from "./resello/resello-simulator.js";
 import { SslmarketSimulator, type SslmarketSimulatorOptions } from "./sslmarket/sslmarket-simulator.js";
 import { SANDBOX_PROVIDERS, sandboxBaseUrl, type SandboxProvider } from "./providers.js";
 import { controlHandlers } from "./server/control-handlers.js";
@@ -31,19 +32,23 @@ export interface SandboxOptions {
   dnsimple?: Omit<Partial<DnsimpleSimulatorOptions>, "token">;
   /** DNSimple v1 simulator settings (credentials go in `credentials`). */
   dnsimpleV1?: Omit<Partial<DnsimpleV1SimulatorOptions>, "email" | "token">;
+  /**
+   * Resello simulator settings (Basic credentials go in `credentials`). Its token endpoint accepts
+   * {@link SANDBOX_RESELLO_OIDC_CLIENT} unless `oidc` names another client.
+   */
+  resello?: Omit<Partial<ReselloSimulatorOptions>, "resellerReference" | "apiKey">;
   /** SSLmarket simulator settings (credentials go in `credentials`). */
   sslmarket?: Omit<Partial<SslmarketSimulatorOptions>, "token">;
 }
 
 /** The simulators of a sandbox, by provider. */
-// A type alias, not an interface: it needs the implicit index signature to be listed with Object.values.
-// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
-export type SandboxSimulators = {
+export interface SandboxSimulators {
   "ionos-ssl": IonosSimulator;
   dnsimple: DnsimpleSimulator;
   "dnsimple-v1": DnsimpleV1Simulator;
+  resello: ReselloSimulator;
   sslmarket: SslmarketSimulator;
-};
+}
 
 /** The whole state of a sandbox, as JSON: what {@link Sandbox.snapshot} gives and {@link Sandbox.restore} takes. */
 export interface SandboxSnapshot {
@@ -117,9 +122,10 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     "ionos-ssl": new IonosSimulator(world, { ...options.ionos, ...credentials["ionos-ssl"] }),
     dnsimple: new DnsimpleSimulator(world, { ...options.dnsimple, ...credentials.dnsimple }),
     "dnsimple-v1": new DnsimpleV1Simulator(world, { ...options.dnsimpleV1, ...credentials["dnsimple-v1"] }),
+    resello: new ReselloSimulator(world, { oidc: SANDBOX_RESELLO_OIDC_CLIENT, ...options.resello, ...credentials.resello }),
     sslmarket: new SslmarketSimulator(world, { ...options.sslmarket, ...credentials.sslmarket }),
   };
-  const all = (): ProviderSimulator[] => Object.values<ProviderSimulator>(simulators);
+  const all = (): ProviderSimulator[] => SANDBOX_PROVIDERS.map((provider) => simulators[provider]);
   const sandbox: Sandbox = {
     clock,
     dns: world.dns,

@@ -14,7 +14,8 @@ function reach(entry: string): { modules: Set<string>; files: Set<string> } {
     if (files.has(file)) return;
     files.add(file);
     const code = readFileSync(file, "utf8");
-    for (const [, specifier] of code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?["']([^"']+)["']/g)) {
+    // Import and re-export statements only: a clause of names, braces and commas, then `from`, or a bare import.
+    for (const [, specifier] of code.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?:[\w$*{},\s]+\s+from\s+)?["']([^"']+)["']/g)) {
       if (specifier!.startsWith(".")) visit(resolve(dirname(file), specifier!));
       else modules.add(specifier!);
     }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createDnsimpleClient } from "@certkit/dnsimple";
 import { createDnsimpleV1Client } from "@certkit/dnsimple-v1";
 import { createIonosSslClient } from "@certkit/ionos-ssl";
+import { createReselloClient, unwrapResello } from "@certkit/resello";
 import { createSslmarketClient } from "@certkit/sslmarket";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, type Sandbox } from "../src/index.js";
@@ -88,8 +89,8 @@ describe("downloads parse and verify with openssl", () => {
         params: { path: { order_id: published.order_id, format } },
         parseAs: "text",
       });
-    const leaf = (await download("pem_server")).data as string;
-    const [first, intermediate] = blocks((await download("pem_intermediate")).data as string);
+    const leaf = (await download("pem_server")).data!;
+    const [first, intermediate] = blocks((await download("pem_intermediate")).data!);
     expect(first).toBe(leaf.endsWith("\n") ? leaf : `${leaf}\n`);
     expect(verify("sslmarket", leaf, intermediate!)).toMatch(/: OK$/);
 
@@ -97,7 +98,28 @@ describe("downloads parse and verify with openssl", () => {
       params: { path: { order_id: published.order_id, format: "p7b" } },
       parseAs: "arrayBuffer",
     });
-    const printed = openssl(["pkcs7", "-inform", "DER", "-print_certs", "-in", file("sslmarket.p7b", new Uint8Array(p7b.data as ArrayBuffer))]);
+    const printed = openssl(["pkcs7", "-inform", "DER", "-print_certs", "-in", file("sslmarket.p7b", new Uint8Array(p7b.data!))]);
     expect(blocks(printed).map((block) => block.trim())).toEqual([leaf.trim(), intermediate!.trim(), sandbox.ca.rootCertificate.trim()]);
+  });
+
+  it("Resello: crt, ca, the binary pkcs7 and the zip of an active certificate", async () => {
+    const resello = createReselloClient(server.clientOptions("resello"));
+    const listed = unwrapResello((await resello.GET("/ssl-certificate")).data!);
+    const active = listed.find((certificate) => certificate.status === "active")!;
+    const byId = { params: { path: { id: active.id! } }, parseAs: "arrayBuffer" } as const;
+    const bytes = async (format: "crt" | "ca" | "pkcs7" | "zip") =>
+      new Uint8Array((await resello.GET(`/ssl-certificate/{id}/download-${format}`, byId)).data!);
+    const leaf = new TextDecoder().decode(await bytes("crt"));
+    const [intermediate, root] = blocks(new TextDecoder().decode(await bytes("ca")));
+    expect(root?.trim()).toBe(sandbox.ca.rootCertificate.trim());
+    expect(verify("resello", leaf, intermediate!)).toMatch(/: OK$/);
+
+    const printed = openssl(["pkcs7", "-inform", "DER", "-print_certs", "-in", file("resello.p7b", await bytes("pkcs7"))]);
+    expect(blocks(printed).map((block) => block.trim())).toEqual([leaf.trim(), intermediate!.trim(), root!.trim()]);
+
+    const archive = file("resello.zip", await bytes("zip"));
+    const crtInZip = spawnSync("unzip", ["-p", archive, "*.crt"], { encoding: "utf8" });
+    expect(crtInZip.status).toBe(0);
+    expect(openssl(["x509", "-noout", "-fingerprint", "-sha256"], crtInZip.stdout)).toBe(openssl(["x509", "-noout", "-fingerprint", "-sha256"], leaf));
   });
 });

@@ -1,4 +1,8 @@
+import { createDnsimpleClient } from "@certkit/dnsimple";
+import { createDnsimpleV1Client } from "@certkit/dnsimple-v1";
 import { createIonosSslClient } from "@certkit/ionos-ssl";
+import { createReselloClient } from "@certkit/resello";
+import { createSslmarketClient } from "@certkit/sslmarket";
 import { afterEach, describe, expect, it } from "vitest";
 import { createSandbox, generateCsr, SANDBOX_PROVIDERS, SandboxClock, type Sandbox } from "../src/index.js";
 import { startSandboxServer, type SandboxServer } from "../src/node.js";
@@ -10,10 +14,21 @@ afterEach(async () => {
   server = undefined;
 });
 
-/** Everything a client can read from every simulator that has a list, as one comparable value. */
+/** What a client reads from every simulator's lists, as one comparable value. */
 async function readEverything(sandbox: Sandbox, origin: string) {
   const ionos = createIonosSslClient(sandbox.clientOptions(origin, "ionos-ssl"));
-  return { ionos: (await ionos.GET("/v1/certificates")).data };
+  const dnsimple = createDnsimpleClient(sandbox.clientOptions(origin, "dnsimple"));
+  const v1 = createDnsimpleV1Client(sandbox.clientOptions(origin, "dnsimple-v1"));
+  const resello = createReselloClient(sandbox.clientOptions(origin, "resello"));
+  const sslmarket = createSslmarketClient(sandbox.clientOptions(origin, "sslmarket"));
+  const domain = { account: sandbox.simulators.dnsimple.accountId, domain: "example.com" };
+  return {
+    ionos: (await ionos.GET("/v1/certificates")).data,
+    dnsimple: (await dnsimple.GET("/{account}/domains/{domain}/certificates", { params: { path: domain } })).data,
+    dnsimpleV1: (await v1.GET("/domains/{domain}/certificates", { params: { path: { domain: "example.com" } } })).data,
+    resello: (await resello.GET("/ssl-certificate")).data,
+    sslmarket: (await sslmarket.GET("/order/list")).data,
+  };
 }
 
 describe("sandbox snapshot and restore", () => {
@@ -25,6 +40,7 @@ describe("sandbox snapshot and restore", () => {
     first.mail.approve(code, first.clock.now());
     server = await startSandboxServer(first);
     const before = await readEverything(first, server.url);
+    expect(Object.values(before).map((list) => JSON.stringify(list).length > 100)).toEqual([true, true, true, true, true]);
     const json = JSON.stringify(await first.snapshot());
     await server.close();
 
@@ -98,8 +114,9 @@ describe("sandbox snapshot and restore", () => {
     const snapshot = await sandbox.snapshot();
     expect(snapshot.dns).toEqual({});
     expect(snapshot.mail).toEqual([]);
-    expect(Object.keys(snapshot.providers).sort()).toEqual([...SANDBOX_PROVIDERS].filter((p) => p in snapshot.providers).sort());
+    expect(Object.keys(snapshot.providers)).toEqual(SANDBOX_PROVIDERS);
     expect(snapshot.providers["ionos-ssl"]).toEqual({ orders: [] });
+    expect(await (await createSandbox()).snapshot().then((fresh) => fresh.providers)).toEqual(snapshot.providers);
     expect(sandbox.ca.rootCertificate).toBe(root);
   });
 });
