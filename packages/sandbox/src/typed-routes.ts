@@ -38,8 +38,11 @@ export type Reply<Op> = {
 /** What a route's resolver receives. */
 export interface RouteContext<Op> {
   request: Request;
-  /** Path parameters, decoded. */
-  params: PathParamsOf<Op>;
+  /**
+   * Path parameters, decoded, as the strings they arrive as: a parameter the spec types as a number is still text
+   * here, to be checked as the provider would (`/certificates/abc` is a request a client can send).
+   */
+  params: { [Name in keyof PathParamsOf<Op>]: string };
   query: URLSearchParams;
   /**
    * The JSON request body, typed as the spec's request body with every field optional: the simulator must check

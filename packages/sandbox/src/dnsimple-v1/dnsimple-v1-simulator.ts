@@ -199,19 +199,19 @@ export class DnsimpleV1Simulator implements ProviderSimulator<DnsimpleV1State> {
   }
 
   /** A domain by its id or its name, as the `domain` path parameter takes either. */
-  #domain(param: string | number): AccountDomain | undefined {
+  #domain(param: string): AccountDomain | undefined {
     const text = String(param).trim().toLowerCase().replace(/\.$/, "");
     return /^\d+$/.test(text) ? this.#domains.find((domain) => domain.id === Number(text)) : this.#domains.find((domain) => domain.name === text);
   }
 
-  #domainNotFound(param: string | number) {
+  #domainNotFound(param: string) {
     return { status: 404, body: { message: `Domain \`${String(param)}' not found` } } as const;
   }
 
-  #find(domainParam: string | number, idParam: number): Lookup {
+  #find(domainParam: string, idParam: string): Lookup {
     const domain = this.#domain(domainParam);
     if (!domain) return { missing: this.#domainNotFound(domainParam) };
-    const text = String(idParam);
+    const text = idParam;
     const record = /^\d+$/.test(text) ? this.#certificates.get(Number(text)) : undefined;
     if (record?.domainId !== domain.id) return { missing: { status: 404, body: { error: `Couldn't find Certificate with id=${text}` } } };
     return { domain, record };

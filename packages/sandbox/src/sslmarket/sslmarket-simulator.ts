@@ -168,7 +168,7 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
   }
 
   /** The order with the number in a path, moved on to the present. */
-  async #find(orderId: unknown): Promise<SslmarketOrder | undefined> {
+  async #find(orderId: string): Promise<SslmarketOrder | undefined> {
     const order = this.#orders.get(Number(orderId));
     if (order) await this.#advance(order);
     return order;
@@ -183,7 +183,7 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
         const now = this.#world.clock.now();
         return { status: 200, body: { orders: orders.map((order) => orderListItem(order, now)) } };
       })
-      .on("post", "/order/certificate/{product_code}", async ({ params, json }) => this.#create(String(params.product_code), await json()))
+      .on("post", "/order/certificate/{product_code}", async ({ params, json }) => this.#create(params.product_code, await json()))
       .on("get", "/order/order_id/{order_id}", async ({ params }) => {
         const order = await this.#find(params.order_id);
         return order ? { status: 200, body: orderDetail(order, this.#world.clock.now()) } : orderNotFound(params.order_id);
@@ -235,7 +235,7 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
         return { status: 202, body: null };
       })
       .on("put", "/certificate/order_id/{order_id}/revoke", async ({ params }) => this.#revoke(params.order_id))
-      .on("get", "/certificate/order_id/{order_id}/format/{format}", async ({ params }) => this.#download(params.order_id, String(params.format)))
+      .on("get", "/certificate/order_id/{order_id}/format/{format}", async ({ params }) => this.#download(params.order_id, params.format))
       .on("post", "/tool/decoder/csr", async ({ json }) => {
         const csr = (await json())?.csr;
         if (typeof csr !== "string" || csr.trim() === "") return clientError(400, "validation_error", "csr is required.", { csr: ["is required"] });
@@ -283,7 +283,7 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
     return { status: 201, body: { order_id: order.orderId } } as const;
   }
 
-  async #revoke(orderId: number) {
+  async #revoke(orderId: string) {
     const order = await this.#find(orderId);
     if (!order) return orderNotFound(orderId);
     const product = this.#product(order.productCode);
@@ -299,7 +299,7 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
     return { status: 202, body: null } as const;
   }
 
-  async #download(orderId: number, format: string) {
+  async #download(orderId: string, format: string) {
     const order = await this.#find(orderId);
     if (!order) return orderNotFound(orderId);
     if (!FORMATS.includes(format as CertificateFormat)) {
