@@ -40,13 +40,9 @@ const VALIDITY_DAYS = 365;
 const APPROVER_MAILBOXES = ["admin", "administrator", "hostmaster", "postmaster", "webmaster"] as const;
 const UNAUTHORIZED: ApiError = { message: "Authentication failed" };
 
-/**
- * An error the spec documents only as its `default` response (422: an operation not possible in the certificate's
- * state). TypedRoutes types numbered statuses only, so it goes out as a plain `Response` with the spec's body.
- */
-function notNow(action: "configured" | "submitted", record: DnsimpleV1CertificateRecord): Response {
-  const body: ApiError = { message: `Certificate may not be ${action} at this time: it is ${record.state}` };
-  return Response.json(body, { status: 422 });
+/** 422, an operation not possible in the certificate's state: the spec documents it only as its `default` response. */
+function notNow(action: "configured" | "submitted", record: DnsimpleV1CertificateRecord) {
+  return { status: 422, body: { message: `Certificate may not be ${action} at this time: it is ${record.state}` } satisfies ApiError };
 }
 
 /** The full name a certificate is for: `www` of example.com is www.example.com, `""` the domain itself. */

@@ -22,11 +22,7 @@ export const NOT_FOUND = { status: 404, body: { success: false, error: { code: "
 /** The body of the answer to missing or wrong credentials. */
 export const AUTHENTICATION_FAILED: ErrorResponse = { success: false, error: { message: "Authentication failed." } };
 
-/**
- * A 409 in the error envelope. The spec gives the operations that need it (downloads, delete) no status for "wrong
- * state" but `default`, which a typed reply cannot carry, so it is a plain `Response`.
- */
-export function conflict(code: string, message: string): Response {
-  const body: ErrorResponse = { success: false, error: { code, message } };
-  return Response.json(body, { status: 409 });
+/** A 409 in the error envelope: the spec gives the operations that need it (downloads, delete) only `default`. */
+export function conflict(code: string, message: string) {
+  return { status: 409, body: { success: false, error: { code, message } } satisfies ErrorResponse };
 }

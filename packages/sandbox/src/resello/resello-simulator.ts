@@ -491,9 +491,9 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
     return { status: 200, body: { success: true, result: certificateView(order) } } as const;
   }
 
-  async #download(id: string, format: ReselloDownloadFormat): Promise<Response> {
+  async #download(id: string, format: ReselloDownloadFormat) {
     const order = await this.#find(id);
-    if (!order) return Response.json(NOT_FOUND.body, { status: NOT_FOUND.status });
+    if (!order) return NOT_FOUND;
     if (order.status !== "active" || !order.issued) {
       return conflict("certificate_not_active", `The certificate is ${order.status}: its files can be downloaded once it is active.`);
     }
