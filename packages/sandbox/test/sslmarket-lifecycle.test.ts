@@ -8,33 +8,11 @@ import { SANDBOX_MOUNTS } from "../src/providers.js";
 import type { SimulatorWorld } from "../src/simulator.js";
 import { SslmarketSimulator } from "../src/sslmarket/sslmarket-simulator.js";
 import { createTestWorld, serveOver, TRANSPORTS } from "./support/transports.js";
+import { SSLMARKET_DEMO_CONTACTS } from "../src/sslmarket/sslmarket-demo-contacts.js";
 
 const MINUTE = 60_000;
 
-const COMPANY = {
-  owner_name: "Example Shop Ltd",
-  owner_street: "1 Market Street",
-  owner_city: "Leeds",
-  owner_zip: "LS1 1AA",
-  owner_country: "GB",
-  owner_tel: "+44.1131234567",
-  auth_title: "Director",
-  auth_firstname: "Ada",
-  auth_lastname: "Lovelace",
-  auth_tel: "+44.1131234567",
-  auth_email: "ada@example.com",
-  tech_title: "Administrator",
-  tech_firstname: "Alan",
-  tech_lastname: "Turing",
-  tech_email: "hostmaster@example.com",
-  tech_tel: "+44.1131234568",
-  invoice_name: "Example Shop Ltd",
-  invoice_street: "1 Market Street",
-  invoice_city: "Leeds",
-  invoice_zip: "LS1 1AA",
-  invoice_country: "GB",
-  invoice_email: "accounts@example.com",
-} as const;
+const COMPANY = SSLMARKET_DEMO_CONTACTS;
 
 describe.each(TRANSPORTS)("SSLmarket simulator over %s", (transport) => {
   let world: SimulatorWorld;

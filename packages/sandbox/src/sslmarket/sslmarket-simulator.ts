@@ -12,8 +12,9 @@ import { clientError, orderNotFound, unauthorized, wrongState, type SslmarketErr
 import { readCsr, readOrderChanges, readOrderRequest } from "./sslmarket-order-input.js";
 import { orderDetail, orderListItem, orderState, sslmarketDateTime } from "./sslmarket-order-view.js";
 import { DEFAULT_SSLMARKET_PRODUCTS, productView, type SslmarketProductSettings } from "./sslmarket-products.js";
-import { checkSslmarketState, type SslmarketContactField, type SslmarketOrder, type SslmarketState } from "./sslmarket-state.js";
+import { checkSslmarketState, type SslmarketOrder, type SslmarketState } from "./sslmarket-state.js";
 import { decodeCertificate, decodeCsr, readCertificate } from "./sslmarket-tools.js";
+import { SSLMARKET_DEMO_CONTACTS } from "./sslmarket-demo-contacts.js";
 
 /** Options of {@link SslmarketSimulator}. */
 export interface SslmarketSimulatorOptions {
@@ -34,30 +35,6 @@ const OCSP_NEXT_UPDATE_MS = 7 * 86_400_000;
 const DAY_MS = 86_400_000;
 const FORMATS: readonly CertificateFormat[] = ["pem_server", "pem_intermediate", "p7b"];
 
-const DEMO_CONTACTS: Partial<Record<SslmarketContactField, string>> = {
-  owner_name: "Example Shop Ltd",
-  owner_street: "1 Market Street",
-  owner_city: "Leeds",
-  owner_zip: "LS1 1AA",
-  owner_country: "GB",
-  owner_tel: "+44.1131234567",
-  auth_title: "Director",
-  auth_firstname: "Ada",
-  auth_lastname: "Lovelace",
-  auth_tel: "+44.1131234567",
-  auth_email: "ada@example.com",
-  tech_title: "Administrator",
-  tech_firstname: "Alan",
-  tech_lastname: "Turing",
-  tech_email: "hostmaster@example.com",
-  tech_tel: "+44.1131234568",
-  invoice_name: "Example Shop Ltd",
-  invoice_street: "1 Market Street",
-  invoice_city: "Leeds",
-  invoice_zip: "LS1 1AA",
-  invoice_country: "GB",
-  invoice_email: "accounts@example.com",
-};
 
 /**
  * A stateful simulator of the SSLmarket API. A server-certificate order starts `pending_validation`; the CA looks
@@ -152,7 +129,7 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
       years: 1,
       csr: accepted.csr,
       publicKey: accepted.publicKey,
-      contacts: { ...DEMO_CONTACTS },
+      contacts: { ...SSLMARKET_DEMO_CONTACTS },
       ...(dcvMethod ? { dcvMethod } : {}),
       dcvContent: randomToken(),
       approvalCodes: {},
