@@ -46,7 +46,7 @@ export function printedOutputs(code) {
  * @property {string} dir     where the example module was written
  * @property {string} file    the example module
  * @property {string[]} printed what the README says its `console.log` lines print, in order (see {@link printedOutputs})
- * @property {string} [testFile] the README's vitest tests (```ts test blocks), when it has some
+ * @property {string} [testFile] the README's vitest tests (its `ts test` blocks), when it has some
  */
 
 /**
@@ -128,7 +128,7 @@ export function runReadmeExample(example, options = {}) {
 }
 
 /**
- * Runs an example's vitest tests (its README's ```ts test blocks) with the workspace's vitest, in the example's folder.
+ * Runs an example's vitest tests (its README's blocks fenced as `ts test`) with the workspace's vitest, in its folder.
  * @param {ReadmeExample} example
  * @returns {{ code: number | null, passed: number, failed: number, output: string }}
  */
