@@ -1,0 +1,112 @@
+// A private npm registry on loopback (Verdaccio, from the npm registry), for proving that the packages install and
+// work as published: storage in a temporary folder, no uplinks (nothing is fetched from the internet), and one user
+// whose token can publish.
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { repoRoot } from "./apis.mjs";
+
+const verdaccioBin = join(repoRoot, "scripts", "node_modules", ".bin", "verdaccio");
+
+/**
+ * @typedef {object} LocalRegistry
+ * @property {string} url        `http://127.0.0.1:<port>/`
+ * @property {string} npmrc      an npmrc file that points npm and pnpm at the registry, with a token that may publish
+ * @property {NodeJS.ProcessEnv} env  environment for npm, pnpm and changesets to use the registry and nothing else
+ * @property {() => Promise<void>} stop
+ */
+
+/** A port nobody listens on now. */
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
+  const address = server.address();
+  await new Promise((resolve) => server.close(() => resolve(undefined)));
+  if (typeof address !== "object" || address === null) throw new Error("could not find a free port");
+  return address.port;
+}
+
+/**
+ * Waits until the registry answers its ping.
+ * @param {string} url
+ * @param {() => string} log what the registry printed so far, for the error
+ */
+async function waitUntilUp(url, log) {
+  for (let attempt = 0; attempt < 150; attempt += 1) {
+    try {
+      if ((await fetch(`${url}-/ping`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`Verdaccio did not start at ${url}:\n${log()}`);
+}
+
+/**
+ * Starts Verdaccio on 127.0.0.1 with its storage in a new temporary folder, and signs up a publisher.
+ * @returns {Promise<LocalRegistry>}
+ */
+export async function startLocalRegistry() {
+  const home = mkdtempSync(join(tmpdir(), "certkit-registry-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}/`;
+  const config = join(home, "config.yaml");
+  writeFileSync(
+    config,
+    [
+      `storage: ${join(home, "storage")}`,
+      "auth:",
+      "  htpasswd:",
+      `    file: ${join(home, "htpasswd")}`,
+      "    max_users: 1",
+      // No uplinks: a package that was not published here does not exist, so nothing can come from the internet.
+      "uplinks: {}",
+      "packages:",
+      "  '**':",
+      "    access: $all",
+      "    publish: $authenticated",
+      "log: { type: stdout, format: pretty, level: warn }",
+      "",
+    ].join("\n"),
+  );
+  const child = spawn(verdaccioBin, ["--config", config, "--listen", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  };
+  try {
+    await waitUntilUp(url, () => output);
+    const signup = await fetch(`${url}-/user/org.couchdb.user:certkit`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "certkit", password: "certkit-local-registry" }),
+    });
+    const { token } = /** @type {{ token?: string }} */ (await signup.json());
+    if (!token) throw new Error(`Verdaccio refused the publisher: HTTP ${signup.status}`);
+    const npmrc = join(home, "npmrc");
+    writeFileSync(npmrc, `registry=${url}\n//127.0.0.1:${port}/:_authToken=${token}\n`);
+    const env = {
+      ...process.env,
+      npm_config_userconfig: npmrc,
+      npm_config_registry: url,
+      npm_config_cache: join(home, "npm-cache"),
+      npm_config_store_dir: join(home, "pnpm-store"),
+      npm_config_audit: "false",
+      npm_config_fund: "false",
+      npm_config_update_notifier: "false",
+    };
+    return { url, npmrc, env, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

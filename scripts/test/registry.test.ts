@@ -1,0 +1,222 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../lib/apis.mjs";
+import { startLocalRegistry, type LocalRegistry } from "../lib/local-registry.mjs";
+
+// The packages as a user gets them: published by the release command to a real registry (Verdaccio on loopback), then
+// installed from it into a project outside the workspace, type-checked by the TypeScript versions users have, and run.
+
+interface Manifest {
+  name: string;
+  version: string;
+  private?: boolean;
+  dependencies?: Record<string, string>;
+}
+
+const readManifest = (dir: string) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Manifest;
+const publishable = readdirSync(join(repoRoot, "packages"))
+  .map((folder) => join(repoRoot, "packages", folder))
+  .map((dir) => ({ dir, manifest: readManifest(dir) }))
+  .filter(({ manifest }) => !manifest.private);
+
+const ALLOWED_IN_TARBALL = /^package\/(dist\/.+|README\.md|LICENSE|package\.json)$/;
+const typescripts = join(repoRoot, "scripts", "typescript-versions", "node_modules");
+const TYPESCRIPT_VERSIONS = [
+  ["5.9", join(typescripts, "typescript-5.9", "lib", "tsc.js")],
+  ["6.0", join(typescripts, "typescript-6.0", "lib", "tsc.js")],
+  ["7", join(typescripts, "typescript-7", "lib", "tsc.js")],
+] as const;
+const RESOLUTIONS = [
+  ["nodenext", { module: "nodenext", moduleResolution: "nodenext" }],
+  ["bundler", { module: "preserve", moduleResolution: "bundler" }],
+] as const;
+
+let registry: LocalRegistry;
+
+function run(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, env: registry.env, encoding: "utf8" });
+  return { code: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** Where a package `name` that `fromDir` depends on is installed, looking up the node_modules folders as Node does. */
+function installedDir(fromDir: string, name: string): string {
+  for (let dir = fromDir; dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, "node_modules", name);
+    if (existsSync(join(candidate, "package.json"))) return realpathSync(candidate);
+  }
+  throw new Error(`${name} is not installed where ${fromDir} can see it`);
+}
+
+/**
+ * Publishes, from the workspace's installed copies, the third-party packages the given workspace packages need at run
+ * time: the registry has no uplink, so what a consumer installs must have been published to it.
+ */
+function publishThirdPartyDependencies(fromDirs: string[]): string[] {
+  const published: string[] = [];
+  const visit = (dir: string) => {
+    for (const name of Object.keys(readManifest(dir).dependencies ?? {})) {
+      if (name.startsWith("@certkit/")) continue;
+      const installed = installedDir(dir, name);
+      const { version } = readManifest(installed);
+      if (published.includes(`${name}@${version}`)) continue;
+      published.push(`${name}@${version}`);
+      // pnpm's store hard-links identical files, which npm would pack as empty link entries: publish a plain copy.
+      const copy = join(mkdtempSync(join(tmpdir(), "certkit-dependency-")), "package");
+      cpSync(installed, copy, { recursive: true, filter: (source) => !source.slice(installed.length).includes("node_modules") });
+      const result = run("npm", ["publish", copy, "--ignore-scripts", "--tag", "latest"], copy);
+      if (result.code !== 0) throw new Error(`publishing ${name}@${version} failed:\n${result.output}`);
+      visit(installed);
+    }
+  };
+  for (const dir of fromDirs) visit(dir);
+  return published.sort();
+}
+
+/** The packages installed in a project's node_modules (npm installs them flat). */
+function installedPackages(project: string): string[] {
+  const modules = join(project, "node_modules");
+  return readdirSync(modules)
+    .filter((entry) => !entry.startsWith("."))
+    .flatMap((entry) => (entry.startsWith("@") ? readdirSync(join(modules, entry)).map((name) => `${entry}/${name}`) : [entry]))
+    .sort();
+}
+
+let firstRelease: { code: number | null; output: string };
+
+beforeAll(async () => {
+  registry = await startLocalRegistry();
+  // `pnpm release` is `turbo run build && changeset publish`; turbo built every package before these tests ran.
+  firstRelease = run("pnpm", ["changeset", "publish", "--no-git-tag"], repoRoot);
+}, 120_000);
+afterAll(() => registry?.stop());
+
+describe("pnpm release, against a registry", () => {
+  it("publishes every package whose version is not on the registry yet", async () => {
+    const { scripts } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(scripts.release).toMatch(/^turbo run build .*&& changeset publish$/);
+    expect(firstRelease.code, firstRelease.output).toBe(0);
+    for (const { manifest } of publishable) {
+      const document = (await (await fetch(`${registry.url}${manifest.name.replace("/", "%2f")}`)).json()) as { versions?: object };
+      expect(Object.keys(document.versions ?? {}), manifest.name).toContain(manifest.version);
+    }
+  });
+
+  it("publishes nothing the second time", () => {
+    const again = run("pnpm", ["changeset", "publish", "--no-git-tag"], repoRoot);
+    expect(again.code, again.output).toBe(0);
+    expect(again.output).toContain("No unpublished projects to publish");
+  });
+
+  it.each(publishable.map(({ manifest }) => [manifest.name, manifest] as const))(
+    "serves %s as a tarball of dist, README, LICENSE and package.json, with no workspace ranges",
+    async (_name, manifest) => {
+      const document = (await (await fetch(`${registry.url}${manifest.name.replace("/", "%2f")}`)).json()) as {
+        versions: Record<string, { dist: { tarball: string }; dependencies?: Record<string, string> }>;
+      };
+      const version = document.versions[manifest.version]!;
+      expect(JSON.stringify(version.dependencies ?? {})).not.toMatch(/workspace:|catalog:/);
+      const file = join(mkdtempSync(join(tmpdir(), "certkit-tarball-")), "package.tgz");
+      writeFileSync(file, new Uint8Array(await (await fetch(version.dist.tarball)).arrayBuffer()));
+      const files = execFileSync("tar", ["-tzf", file], { encoding: "utf8" }).trim().split("\n");
+      expect(files.filter((entry) => !ALLOWED_IN_TARBALL.test(entry))).toEqual([]);
+      expect(files).toEqual(expect.arrayContaining(["package/README.md", "package/LICENSE", "package/package.json"]));
+    },
+  );
+});
+
+describe("a project that installs only @certkit/ionos-ssl from the registry", () => {
+  const ionos = publishable.find(({ manifest }) => manifest.name === "@certkit/ionos-ssl")!;
+  const runtime = publishable.find(({ manifest }) => manifest.name === "@certkit/runtime")!;
+  let project = "";
+  let thirdParty: string[] = [];
+
+  beforeAll(() => {
+    thirdParty = publishThirdPartyDependencies([ionos.dir, runtime.dir]);
+    project = mkdtempSync(join(tmpdir(), "certkit-consumer-"));
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+    const install = run("npm", ["install", `@certkit/ionos-ssl@${ionos.manifest.version}`, "--ignore-scripts"], project);
+    if (install.code !== 0) throw new Error(`npm install failed:\n${install.output}`);
+    writeFileSync(
+      join(project, "consumer.ts"),
+      [
+        'import { CertkitError, createIonosSslClient, type Certificate } from "@certkit/ionos-ssl";',
+        "",
+        'const ionos = createIonosSslClient({ apiKey: "pub.consumer", baseUrl: "http://127.0.0.1:9" });',
+        "",
+        "export async function firstActive(): Promise<Certificate | undefined> {",
+        '  const { data, error } = await ionos.GET("/v1/certificates", { params: { query: { page: 1, size: 10 } } });',
+        "  if (error) throw error;",
+        '  return data.certificates?.find((certificate) => certificate.status === "ACTIVE");',
+        "}",
+        "",
+        "export const isCertkitError = (value: unknown): value is CertkitError => value instanceof CertkitError;",
+        "",
+        "export function typeErrorsThatMustStay(): void {",
+        "  // @ts-expect-error the spec has no such path",
+        '  void ionos.GET("/v1/certificate");',
+        "  // @ts-expect-error certificateType is an enum of the spec",
+        '  void ionos.POST("/v1/certificates", { body: { certificateType: "SSL_GOLD", commonName: "example.com" } });',
+        "}",
+        "",
+      ].join("\n"),
+    );
+    for (const [name, options] of RESOLUTIONS) {
+      writeFileSync(
+        join(project, `tsconfig.${name}.json`),
+        JSON.stringify({
+          compilerOptions: { ...options, target: "es2022", strict: true, noEmit: true, skipLibCheck: false, types: [] },
+          files: ["consumer.ts"],
+        }),
+      );
+    }
+    // A real call, against a server of the consumer's own on loopback.
+    const program = (load: string) =>
+      [
+        'const { createServer } = await import("node:http");',
+        `const { createIonosSslClient } = ${load};`,
+        "const server = createServer((request, response) => {",
+        '  response.setHeader("content-type", "application/json");',
+        '  response.end(JSON.stringify({ total: 1, certificates: [{ id: "c1", commonName: "shop.example.com", status: "ACTIVE" }] }));',
+        "});",
+        'await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));',
+        "const ionos = createIonosSslClient({ apiKey: \"pub.consumer\", baseUrl: `http://127.0.0.1:${server.address().port}` });",
+        'const { data } = await ionos.GET("/v1/certificates");',
+        "console.log(data.certificates.map((c) => `${c.commonName} ${c.status}`).join());",
+        "server.close();",
+        "",
+      ].join("\n");
+    writeFileSync(join(project, "import.mjs"), program('await import("@certkit/ionos-ssl")'));
+    writeFileSync(
+      join(project, "require.cjs"),
+      `(async () => {\n${program('require("@certkit/ionos-ssl")')}})();\n`,
+    );
+  }, 120_000);
+
+  it("installs the client, the runtime and openapi-fetch, and nothing else", () => {
+    expect(thirdParty).toEqual(["openapi-fetch@0.17.0", "openapi-typescript-helpers@0.1.0"]);
+    expect(installedPackages(project)).toEqual(["@certkit/ionos-ssl", "@certkit/runtime", "openapi-fetch", "openapi-typescript-helpers"]);
+  });
+
+  describe.each(TYPESCRIPT_VERSIONS)("TypeScript %s", (version, tsc) => {
+    it.each(RESOLUTIONS.map(([name]) => name))("type-checks the consumer under moduleResolution %s", (resolution) => {
+      const check = spawnSync(process.execPath, [tsc, "-p", `tsconfig.${resolution}.json`], { cwd: project, encoding: "utf8" });
+      expect(`${check.stdout}${check.stderr}`).toBe("");
+      expect(check.status).toBe(0);
+      const reported = spawnSync(process.execPath, [tsc, "--version"], { encoding: "utf8" }).stdout;
+      expect(reported).toContain(`Version ${version}`);
+    });
+  });
+
+  it.each([
+    ["an ES module import", "import.mjs"],
+    ["require()", "require.cjs"],
+  ])("runs under Node through %s", (_how, file) => {
+    const result = spawnSync(process.execPath, [file], { cwd: project, encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe("shop.example.com ACTIVE\n");
+    expect(result.status).toBe(0);
+  });
+});
