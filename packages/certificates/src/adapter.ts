@@ -1,0 +1,50 @@
+import type { Capabilities, ProductLimits } from "./capabilities.js";
+import type { CertificateOrder, DomainValidation, ProviderName } from "./certificate-order.js";
+import type { CheckedOrderRequest } from "./order-request.js";
+
+/** What every operation takes besides its arguments. */
+export interface OperationOptions {
+  /** Aborts the operation (and its requests): it rejects with `CertkitError` `ABORTED`. */
+  signal?: AbortSignal;
+}
+
+/** Options of `renew` and `reissue`. */
+export interface ReplaceOptions extends OperationOptions {
+  /** A new PEM CSR, where the provider wants one (a reissue usually does). */
+  csr?: string;
+}
+
+/** Options of `revoke`. */
+export interface RevokeOptions extends OperationOptions {
+  /** Why, where the provider records a reason. */
+  reason?: string;
+}
+
+/** The certificates a provider sent for an order, as PEM in any order, and the private key where it hands one out. */
+export interface DownloadedCertificates {
+  certificates: string[];
+  privateKey?: string;
+}
+
+/**
+ * One provider behind the facade. An adapter maps the provider's API onto the normalized model and declares its
+ * `capabilities`; an operation is present exactly when its capability is `true`. Adapters do not check input or
+ * derive `expired`: {@link createCertificateClient} does that once for all of them.
+ */
+export interface CertificateAdapter<C extends Capabilities = Capabilities> {
+  readonly provider: ProviderName;
+  readonly capabilities: C;
+  /** The limits of `product` (the default product when `undefined`), or `undefined` when only the API knows them. */
+  productLimits(product: string | undefined): ProductLimits | undefined;
+  /** Every order, fetched a page at a time. */
+  list?(options: OperationOptions): AsyncIterable<CertificateOrder>;
+  get?(id: string, options: OperationOptions): Promise<CertificateOrder>;
+  order?(request: CheckedOrderRequest, options: OperationOptions): Promise<CertificateOrder>;
+  validation?(id: string, options: OperationOptions): Promise<DomainValidation[]>;
+  confirmValidation?(id: string, options: OperationOptions): Promise<CertificateOrder>;
+  download?(id: string, options: OperationOptions): Promise<DownloadedCertificates>;
+  renew?(id: string, options: ReplaceOptions): Promise<CertificateOrder>;
+  reissue?(id: string, options: ReplaceOptions): Promise<CertificateOrder>;
+  cancel?(id: string, options: OperationOptions): Promise<CertificateOrder>;
+  revoke?(id: string, options: RevokeOptions): Promise<CertificateOrder>;
+}

@@ -1,0 +1,62 @@
+import "reflect-metadata";
+import * as x509 from "@peculiar/x509";
+import { CertkitError } from "@certkit/runtime";
+import type { DownloadedCertificates } from "../adapter.js";
+import type { CertificateBundle, ProviderName } from "../certificate-order.js";
+
+function parse(pem: string, provider: ProviderName): x509.X509Certificate {
+  try {
+    return new x509.X509Certificate(pem);
+  } catch (cause) {
+    throw new CertkitError({ code: "PROVIDER", provider, message: `${provider} sent a certificate that does not parse as X.509`, cause });
+  }
+}
+
+const isSelfSigned = (certificate: x509.X509Certificate) => certificate.subject === certificate.issuer;
+
+/**
+ * Orders what a provider sent into leaf → intermediates → root, whatever order it came in, and checks each link's
+ * signature: a bundle that does not chain is the provider's error, not something to install on a server.
+ */
+export async function assembleBundle(downloaded: DownloadedCertificates, provider: ProviderName): Promise<CertificateBundle> {
+  const unique = new Map<string, x509.X509Certificate>();
+  for (const pem of downloaded.certificates) {
+    const certificate = parse(pem, provider);
+    unique.set(certificate.toString("base64"), certificate);
+  }
+  const certificates = [...unique.values()];
+  // The leaf is the one certificate that issued none of the others.
+  const leaves = certificates.filter(
+    (certificate) => !isSelfSigned(certificate) && !certificates.some((other) => other !== certificate && other.issuer === certificate.subject),
+  );
+  if (leaves.length !== 1) {
+    throw new CertkitError({
+      code: "PROVIDER",
+      provider,
+      message: `${provider} sent ${certificates.length} certificates with ${leaves.length} leaves: expected one leaf and its chain`,
+    });
+  }
+  const path = [leaves[0]!];
+  for (;;) {
+    const current = path.at(-1)!;
+    if (isSelfSigned(current)) break;
+    const issuer = certificates.find((candidate) => candidate.subject === current.issuer && !path.includes(candidate));
+    if (!issuer) break;
+    if (!(await current.verify({ publicKey: issuer.publicKey, signatureOnly: true }))) {
+      throw new CertkitError({ code: "PROVIDER", provider, message: `${provider} sent a chain that does not verify: ${current.subject} is not signed by ${issuer.subject}` });
+    }
+    path.push(issuer);
+  }
+  if (path.length < certificates.length) {
+    throw new CertkitError({ code: "PROVIDER", provider, message: `${provider} sent certificates that are not part of the leaf's chain` });
+  }
+  const [leaf, ...rest] = path.map((certificate) => `${certificate.toString("pem")}\n`);
+  const last = path.at(-1)!;
+  const root = path.length > 1 && isSelfSigned(last) ? rest.pop() : undefined;
+  return {
+    certificate: leaf!,
+    chain: rest,
+    ...(root === undefined ? {} : { root }),
+    ...(downloaded.privateKey === undefined ? {} : { privateKey: downloaded.privateKey }),
+  };
+}

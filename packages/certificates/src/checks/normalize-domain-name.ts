@@ -1,0 +1,44 @@
+/** What is wrong with a domain name, or the name in the form CAs take: ASCII (punycode), lower case, no final dot. */
+export type DomainNameCheck = { ok: true; name: string } | { ok: false; problem: string };
+
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const MAX_NAME_LENGTH = 253;
+
+/**
+ * Checks a certificate name as CAs do: DNS labels of letters, digits and inner hyphens, 1 to 63 characters each, at
+ * least two labels, at most 253 characters in all, a wildcard only as the whole leftmost label. Unicode names are
+ * turned into punycode (IDNA) with the WHATWG URL parser, which every runtime has.
+ */
+export function normalizeDomainName(input: unknown): DomainNameCheck {
+  if (typeof input !== "string" || input.trim() === "") return { ok: false, problem: "must be a domain name" };
+  if (input !== input.trim()) return { ok: false, problem: "must not start or end with spaces" };
+  const wildcard = input.startsWith("*.");
+  const base = (wildcard ? input.slice(2) : input).replace(/\.$/, "");
+  if (base.includes("*")) return { ok: false, problem: "may hold a wildcard only as its whole leftmost label (*.example.com)" };
+  if (/[/:?#@\\\s]/.test(base)) return { ok: false, problem: "must be a bare domain name, without scheme, port, path or spaces" };
+  let ascii: string;
+  try {
+    ascii = new URL(`http://${base}`).hostname;
+  } catch {
+    return { ok: false, problem: "is not a valid domain name" };
+  }
+  if (/^[\d.]+$/.test(ascii) || ascii.startsWith("[")) return { ok: false, problem: "must be a domain name, not an IP address" };
+  const labels = ascii.split(".");
+  if (labels.length < 2) return { ok: false, problem: "must have at least two labels (example.com)" };
+  const bad = labels.find((label) => !LABEL.test(label));
+  if (bad !== undefined) {
+    return {
+      ok: false,
+      problem:
+        bad.length === 0
+          ? "has an empty label"
+          : bad.length > 63
+            ? `has a label longer than 63 characters (${bad.slice(0, 20)}…)`
+            : `has a label that is not letters, digits and inner hyphens: "${bad}"`,
+    };
+  }
+  if (/^\d+$/.test(labels.at(-1)!)) return { ok: false, problem: "must not end in an all-numeric label" };
+  const name = wildcard ? `*.${ascii}` : ascii;
+  if (name.length > MAX_NAME_LENGTH) return { ok: false, problem: `is longer than ${MAX_NAME_LENGTH} characters` };
+  return { ok: true, name };
+}

@@ -1,0 +1,23 @@
+export { createCertificateClient, type CertificateClient, type CertificateClientOptions } from "./create-certificate-client.js";
+export type { CertificateAdapter, DownloadedCertificates, OperationOptions, ReplaceOptions, RevokeOptions } from "./adapter.js";
+export { CERTIFICATE_OPERATIONS, type Capabilities, type CertificateOperation, type ProductLimits } from "./capabilities.js";
+export {
+  CERTIFICATE_STATUSES,
+  type CertificateBundle,
+  type CertificateOrder,
+  type CertificateStatus,
+  type DomainValidation,
+  type ProviderName,
+  type ValidationMethod,
+  type ValidationStatus,
+} from "./certificate-order.js";
+export type { CheckedOrderRequest, OrderRequest } from "./order-request.js";
+export { CertkitError, isCertkitError, type CertkitErrorCode } from "@certkit/runtime";
+export { waitForStatus, type OrderReader, type WaitForStatusOptions } from "./wait-for-status.js";
+export { OrderEndedError } from "./order-ended-error.js";
+export {
+  createWebhookDeduplicator,
+  type DeliveryStore,
+  type WebhookDeduplicator,
+  type WebhookDeduplicatorOptions,
+} from "./webhooks/webhook-deduplicator.js";

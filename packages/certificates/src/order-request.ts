@@ -1,0 +1,29 @@
+import type { ValidationMethod } from "./certificate-order.js";
+
+/** What to order: the same fields for every provider; each adapter says which products and methods it takes. */
+export interface OrderRequest {
+  /** The certificate's main name: a DNS name, `*.` in front for a wildcard. Unicode names are sent as punycode. */
+  commonName: string;
+  /** More names (SANs), besides the common name. */
+  altNames?: readonly string[];
+  /** PEM CSR: required, optional or not taken, as `capabilities.csr` says for the provider. */
+  csr?: string;
+  /** How to prove control of the domains. Default `"dns"`. */
+  validationMethod?: ValidationMethod;
+  /** The provider's product, plan or certificate type. Default: the adapter's default product. */
+  product?: string;
+  /** Validity in years. Default 1. */
+  years?: number;
+  /** For email validation: the approver address, where the provider lets the customer choose. */
+  approverEmail?: string;
+  /** The caller's own key for this order, where the provider keeps one (Resello `client_reference`). */
+  clientReference?: string;
+}
+
+/** An {@link OrderRequest} after the facade's checks: names in ASCII (punycode), lower case, without repeats. */
+export interface CheckedOrderRequest extends Omit<OrderRequest, "altNames" | "validationMethod" | "years"> {
+  commonName: string;
+  altNames: string[];
+  validationMethod: ValidationMethod;
+  years: number;
+}
