@@ -1,0 +1,208 @@
+import { createDnsimpleClient, type Certificate, type DnsimpleClient, type Pagination } from "@certkit/dnsimple";
+import { CertkitError } from "@certkit/runtime";
+import type { CertificateAdapter, DownloadedCertificates, OperationOptions, ReplaceOptions } from "../../adapter.js";
+import { pemCertificatesIn } from "../../bundle/read-certificate-files.js";
+import type { CertificateOrder, DomainValidation } from "../../certificate-order.js";
+import { invalidInput } from "../../checks/invalid-input.js";
+import type { CheckedOrderRequest } from "../../order-request.js";
+import { DNSIMPLE_CAPABILITIES, DNSIMPLE_LETSENCRYPT_PRODUCT, dnsimpleProductLimits } from "./dnsimple-capabilities.js";
+import { chooseDomain, purchaseName } from "./dnsimple-domains.js";
+import { decodeDnsimpleOrderId } from "./dnsimple-order-id.js";
+import { dnsimpleOrderView } from "./dnsimple-order-view.js";
+import { readDnsimpleOptions, type CheckedDnsimpleSettings, type DnsimpleAdapterOptions } from "./dnsimple-options.js";
+
+/** The DNSimple adapter's type: every operation of {@link DNSIMPLE_CAPABILITIES}, the others left out. */
+export type DnsimpleAdapter = CertificateAdapter<typeof DNSIMPLE_CAPABILITIES>;
+
+/** The data of a client call's answer; the error (already a `CertkitError`, made of a non-2xx answer) is thrown. */
+function unwrap<T>(answer: { data?: T; error?: CertkitError }): T {
+  if (answer.error) throw answer.error;
+  return answer.data as T;
+}
+
+/** Every item of a DNSimple list, one page at a time, as the loop asks for more. */
+async function* everyItem<T>(readPage: (page: number) => Promise<{ data: T[]; pagination: Pagination }>): AsyncGenerator<T> {
+  for (let page = 1; ; page++) {
+    const { data, pagination } = await readPage(page);
+    yield* data;
+    if (data.length === 0 || pagination.current_page >= pagination.total_pages) return;
+  }
+}
+
+/** The operations, over one client and the checked settings. */
+class DnsimpleOperations {
+  readonly #client: DnsimpleClient;
+  readonly #settings: CheckedDnsimpleSettings;
+  #account: Promise<number> | undefined;
+
+  constructor(client: DnsimpleClient, settings: CheckedDnsimpleSettings) {
+    this.#client = client;
+    this.#settings = settings;
+  }
+
+  /** The account: the `accountId` setting, or the credentials' own account from `GET /whoami` (asked once). */
+  account(signal: AbortSignal | undefined): Promise<number> {
+    if (this.#settings.accountId !== undefined) return Promise.resolve(this.#settings.accountId);
+    this.#account ??= this.#whoami(signal).catch((error: unknown) => {
+      this.#account = undefined;
+      throw error;
+    });
+    return this.#account;
+  }
+
+  async #whoami(signal: AbortSignal | undefined): Promise<number> {
+    const { data } = unwrap(await this.#client.GET("/whoami", { signal }));
+    if (!data.account) {
+      throw new CertkitError({
+        code: "INVALID_INPUT",
+        provider: "dnsimple",
+        message: 'dnsimple: these credentials are a user\'s, which has no account of its own: give the adapter option "accountId"',
+        fieldErrors: { accountId: ["is required with a user's credentials"] },
+      });
+    }
+    return data.account.id;
+  }
+
+  /** The domains to work with: the `domains` setting, or every domain of the account, a page at a time. */
+  async *domains(account: number, signal: AbortSignal | undefined): AsyncGenerator<string> {
+    if (this.#settings.domains) {
+      yield* this.#settings.domains;
+      return;
+    }
+    const per_page = this.#settings.pageSize;
+    for await (const domain of everyItem(async (page) =>
+      unwrap(await this.#client.GET("/{account}/domains", { params: { path: { account }, query: { page, per_page } }, signal })),
+    )) {
+      yield domain.name;
+    }
+  }
+
+  /** The certificates of one domain, oldest first (`id:asc`, so certificates bought meanwhile come at the end). */
+  certificates(account: number, domain: string, signal: AbortSignal | undefined): AsyncGenerator<Certificate> {
+    const per_page = this.#settings.pageSize;
+    return everyItem(async (page) =>
+      unwrap(
+        await this.#client.GET("/{account}/domains/{domain}/certificates", {
+          params: { path: { account, domain }, query: { sort: "id:asc", page, per_page } },
+          signal,
+        }),
+      ),
+    );
+  }
+
+  async certificate(id: string, signal: AbortSignal | undefined): Promise<CertificateOrder> {
+    const ref = decodeDnsimpleOrderId(id);
+    const { data } = unwrap(await this.#client.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path: ref }, signal }));
+    return dnsimpleOrderView(data, ref.account, ref.domain);
+  }
+
+  /** Purchases a Let's Encrypt certificate under the domain the names are in, then asks DNSimple to issue it. */
+  async order(request: CheckedOrderRequest, signal: AbortSignal | undefined): Promise<CertificateOrder> {
+    if (request.product !== undefined && request.product !== DNSIMPLE_LETSENCRYPT_PRODUCT) {
+      throw invalidInput("dnsimple", "product", `must be "${DNSIMPLE_LETSENCRYPT_PRODUCT}": DNSimple's API sells Let's Encrypt certificates only`);
+    }
+    const account = await this.account(signal);
+    const domain = await chooseDomain(request.commonName, request.altNames, this.domains(account, signal));
+    const { autoRenew, signatureAlgorithm } = this.#settings;
+    const path = { account, domain };
+    const purchase = unwrap(
+      await this.#client.POST("/{account}/domains/{domain}/certificates/letsencrypt", {
+        params: { path },
+        body: {
+          name: purchaseName(request.commonName, domain),
+          alternate_names: request.altNames,
+          ...(autoRenew === undefined ? {} : { auto_renew: autoRenew }),
+          ...(signatureAlgorithm === undefined ? {} : { signature_algorithm: signatureAlgorithm }),
+        },
+        signal,
+      }),
+    ).data;
+    // Issue by the purchase's id (in every recorded answer it equals certificate_id, and the client's README says so).
+    const { data } = unwrap(
+      await this.#client.POST("/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", {
+        params: { path: { ...path, purchaseId: purchase.id } },
+        signal,
+      }),
+    );
+    return dnsimpleOrderView(data, account, domain);
+  }
+
+  /** The certificate, its chain (and root, when DNSimple sends one) and the private key DNSimple made. */
+  async download(id: string, signal: AbortSignal | undefined): Promise<DownloadedCertificates> {
+    const ref = decodeDnsimpleOrderId(id);
+    const init = { params: { path: ref }, signal };
+    const [bundle, key] = await Promise.all([
+      this.#client.GET("/{account}/domains/{domain}/certificates/{certificate}/download", init).then(unwrap),
+      this.#client.GET("/{account}/domains/{domain}/certificates/{certificate}/private_key", init).then(unwrap),
+    ]);
+    const { server, chain, root } = bundle.data;
+    const parts = [server, ...(Array.isArray(chain) ? chain : []), ...(root ? [root] : [])];
+    return { certificates: parts.flatMap((part) => pemCertificatesIn(String(part))), privateKey: key.data.private_key };
+  }
+
+  /** Purchases a renewal of the certificate and issues it: the answer is the NEW certificate's order. */
+  async renew(id: string, options: ReplaceOptions): Promise<CertificateOrder> {
+    const ref = decodeDnsimpleOrderId(id);
+    if (options.csr !== undefined) throw invalidInput("dnsimple", "csr", "is not taken: DNSimple makes the key of a renewal itself");
+    const { signal } = options;
+    const certificatePath = { params: { path: ref }, signal };
+    // Without an autoRenew setting, the renewal keeps the old certificate's (DNSimple's default for a renewal is not documented).
+    const autoRenew =
+      this.#settings.autoRenew ??
+      unwrap(await this.#client.GET("/{account}/domains/{domain}/certificates/{certificate}", certificatePath)).data.auto_renew;
+    const { signatureAlgorithm } = this.#settings;
+    const renewal = unwrap(
+      await this.#client.POST("/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals", {
+        ...certificatePath,
+        body: { auto_renew: autoRenew, ...(signatureAlgorithm === undefined ? {} : { signature_algorithm: signatureAlgorithm }) },
+      }),
+    ).data;
+    const { data } = unwrap(
+      await this.#client.POST("/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals/{renewalId}/issue", {
+        params: { path: { ...ref, renewalId: renewal.id } },
+        signal,
+      }),
+    );
+    return dnsimpleOrderView(data, ref.account, ref.domain);
+  }
+}
+
+/**
+ * The facade's adapter for DNSimple API v2 Let's Encrypt certificates, over `@certkit/dnsimple`'s client. Use it with
+ * `createCertificateClient(dnsimple({ token }))`.
+ *
+ * - `list()` walks the account's domains (or the `domains` option) and each domain's certificates, a page at a time.
+ * - Order ids are `<account>/<domain>/<certificate>` (see `encodeDnsimpleOrderId`).
+ * - `order()` buys a Let's Encrypt certificate under the account's domain that holds every name, then asks DNSimple
+ *   to issue it: the order comes back `processing` (state `requesting`). There is nothing to publish: DNSimple answers
+ *   the DNS challenge itself, and `validation()` shows one `dns` entry per name without a record.
+ * - `download()` gives the certificate, its chain and the private key DNSimple made.
+ * - `renew()` buys a renewal and issues it, and gives the NEW certificate's order (with its own id).
+ *
+ * @throws CertkitError `INVALID_INPUT` when an option is malformed (see {@link DnsimpleAdapterOptions}); no request is sent.
+ * @example
+ * ```ts
+ * const certificates = createCertificateClient(dnsimple({ token: process.env.DNSIMPLE_TOKEN! }));
+ * const order = await certificates.order({ commonName: "www.example.com", altNames: ["example.com"] });
+ * ```
+ */
+export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
+  const { client, settings } = readDnsimpleOptions(options);
+  const operations = new DnsimpleOperations(createDnsimpleClient(client), settings);
+  return {
+    provider: "dnsimple",
+    capabilities: DNSIMPLE_CAPABILITIES,
+    productLimits: dnsimpleProductLimits,
+    async *list({ signal }: OperationOptions): AsyncIterable<CertificateOrder> {
+      const account = await operations.account(signal);
+      for await (const domain of operations.domains(account, signal)) {
+        for await (const certificate of operations.certificates(account, domain, signal)) yield dnsimpleOrderView(certificate, account, domain);
+      }
+    },
+    get: (id, { signal }) => operations.certificate(id, signal),
+    order: (request, { signal }) => operations.order(request, signal),
+    validation: async (id, { signal }): Promise<DomainValidation[]> => (await operations.certificate(id, signal)).validation,
+    download: (id, { signal }) => operations.download(id, signal),
+    renew: (id, replaceOptions) => operations.renew(id, replaceOptions),
+  };
+}
