@@ -1,0 +1,14 @@
+/**
+ * The Resello Reseller Platform adapter of `@certkit/certificates`: `createCertificateClient(resello({...}))`.
+ *
+ * @packageDocumentation
+ */
+export { resello, RESELLO_CAPABILITIES } from "./resello-adapter.js";
+export type { ReselloAdapterOptions, ReselloAdapterSettings, ReselloOrderDetails } from "./resello-adapter-options.js";
+export {
+  mapReselloStatus,
+  RESELLO_STATUS_NOTES,
+  RESELLO_STATUS_TABLE,
+  type ReselloStatus,
+  type ReselloStatusContext,
+} from "./map-resello-status.js";
