@@ -36,6 +36,11 @@ export interface CertificateAdapter<C extends Capabilities = Capabilities> {
   readonly capabilities: C;
   /** The limits of `product` (the default product when `undefined`), or `undefined` when only the API knows them. */
   productLimits(product: string | undefined): ProductLimits | undefined;
+  /**
+   * Every product the provider sells, where that is known without a request (its spec enumerates them): the client
+   * then refuses any other product before sending anything. Absent where products are per account (plans).
+   */
+  readonly catalog?: readonly string[];
   /** Every order, fetched a page at a time. */
   list?(options: OperationOptions): AsyncIterable<CertificateOrder>;
   get?(id: string, options: OperationOptions): Promise<CertificateOrder>;

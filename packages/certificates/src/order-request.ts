@@ -8,7 +8,7 @@ export interface OrderRequest {
   altNames?: readonly string[];
   /** PEM CSR: required, optional or not taken, as `capabilities.csr` says for the provider. */
   csr?: string;
-  /** How to prove control of the domains. Default `"dns"`. */
+  /** How to prove control of the domains. Default `"dns"`, or the provider's first method when it has no DNS validation. */
   validationMethod?: ValidationMethod;
   /** The provider's product, plan or certificate type. Default: the adapter's default product. */
   product?: string;

@@ -27,7 +27,8 @@ export async function checkOrderRequest<C extends Capabilities>(request: OrderRe
   }
   const names = [commonName.name, ...altNames];
 
-  const validationMethod = request.validationMethod ?? "dns";
+  // DNS where the provider offers it (it needs no one to read mail), else the provider's only or first method.
+  const validationMethod = request.validationMethod ?? (capabilities.validationMethods.includes("dns") ? "dns" : capabilities.validationMethods[0]!);
   if (!capabilities.validationMethods.includes(validationMethod)) {
     throw reject("validationMethod", `must be one of ${capabilities.validationMethods.join(", ")} for ${provider}`);
   }
@@ -36,6 +37,9 @@ export async function checkOrderRequest<C extends Capabilities>(request: OrderRe
 
   if (request.product !== undefined && (typeof request.product !== "string" || request.product.trim() === "")) {
     throw reject("product", "must be the provider's product name");
+  }
+  if (request.product !== undefined && adapter.catalog !== undefined && !adapter.catalog.includes(request.product)) {
+    throw reject("product", `is not a product of ${provider}: one of ${adapter.catalog.join(", ")}`);
   }
   const limits = adapter.productLimits(request.product);
   if (limits) {

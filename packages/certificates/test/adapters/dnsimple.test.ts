@@ -317,7 +317,7 @@ describe("dnsimple adapter: input checks", () => {
     await expect(client.order({ commonName: "www.example.com", product: "comodo" })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       provider: "dnsimple",
-      fieldErrors: { product: ['must be "letsencrypt": DNSimple\'s API sells Let\'s Encrypt certificates only'] },
+      fieldErrors: { product: ["is not a product of dnsimple: one of letsencrypt"] },
     });
     const altNames = Array.from({ length: 100 }, (_, index) => `host${index}.example.com`);
     await expect(client.order({ commonName: "www.example.com", altNames })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { altNames: [expect.stringMatching(/at most 100/)] } });

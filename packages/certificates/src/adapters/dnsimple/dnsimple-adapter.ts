@@ -98,9 +98,6 @@ class DnsimpleOperations {
 
   /** Purchases a Let's Encrypt certificate under the domain the names are in, then asks DNSimple to issue it. */
   async order(request: CheckedOrderRequest, signal: AbortSignal | undefined): Promise<CertificateOrder> {
-    if (request.product !== undefined && request.product !== DNSIMPLE_LETSENCRYPT_PRODUCT) {
-      throw invalidInput("dnsimple", "product", `must be "${DNSIMPLE_LETSENCRYPT_PRODUCT}": DNSimple's API sells Let's Encrypt certificates only`);
-    }
     const account = await this.account(signal);
     const domain = await chooseDomain(request.commonName, request.altNames, this.domains(account, signal));
     const { autoRenew, signatureAlgorithm } = this.#settings;
@@ -193,6 +190,8 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     provider: "dnsimple",
     capabilities: DNSIMPLE_CAPABILITIES,
     productLimits: dnsimpleProductLimits,
+    // DNSimple's API sells Let's Encrypt certificates only.
+    catalog: [DNSIMPLE_LETSENCRYPT_PRODUCT],
     async *list({ signal }: OperationOptions): AsyncIterable<CertificateOrder> {
       const account = await operations.account(signal);
       for await (const domain of operations.domains(account, signal)) {

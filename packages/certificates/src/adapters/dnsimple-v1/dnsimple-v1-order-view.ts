@@ -1,0 +1,124 @@
+// @peculiar/x509 resolves its ASN.1 codecs through tsyringe, which needs the Reflect metadata API.
+import "reflect-metadata";
+import * as x509 from "@peculiar/x509";
+import type { Certificate } from "@certkit/dnsimple-v1";
+import { pemCertificatesIn } from "../../bundle/read-certificate-files.js";
+import type { CertificateOrder, DomainValidation, ValidationStatus } from "../../certificate-order.js";
+import { encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
+import { hostNameOf } from "./dnsimple-v1-host-names.js";
+import { mapDnsimpleV1Status } from "./map-dnsimple-v1-status.js";
+
+/** How far the email validation of a certificate in each documented state is (anything else: `unknown`). */
+const VALIDATION_STATUS: Readonly<Record<string, ValidationStatus>> = Object.freeze({
+  // Nothing mailed yet: the customer must configure, then choose an approver and submit.
+  purchased: "waiting",
+  configured: "waiting",
+  // The CA mailed the approver; the approver must follow the link (v1 does not show when they have).
+  submitted: "waiting",
+  issued: "valid",
+  // v1 does not say how far a cancelled certificate's validation got.
+  cancelled: "unknown",
+});
+
+/** A certificate's state: `state`, or `certificate_status` in the earliest answers. Not always a string in bad data. */
+export function dnsimpleV1StateOf(certificate: Certificate): unknown {
+  return certificate.state ?? certificate.certificate_status ?? undefined;
+}
+
+/** The addresses DNSimple offers as approver: `approver_emails`, or the older comma-separated `available_approver_emails`. */
+export function dnsimpleV1ApproversOf(certificate: Certificate): string[] {
+  const offered: unknown[] = Array.isArray(certificate.approver_emails)
+    ? certificate.approver_emails
+    : typeof certificate.available_approver_emails === "string"
+      ? certificate.available_approver_emails.split(",")
+      : [];
+  const addresses = offered.filter((address): address is string => typeof address === "string").map((address) => address.trim());
+  return [...new Set(addresses.filter((address) => address !== ""))];
+}
+
+/**
+ * The validation of a certificate: one `email` entry for its host name. `approvers` is the chosen `approver_email`
+ * once the certificate is submitted (the one address the CA mails), before that the addresses DNSimple offers (empty
+ * until it is configured).
+ */
+export function dnsimpleV1ValidationOf(certificate: Certificate, hostName: string): DomainValidation[] {
+  const state = dnsimpleV1StateOf(certificate);
+  const chosen = typeof certificate.approver_email === "string" ? certificate.approver_email.trim() : "";
+  return [
+    {
+      domain: hostName,
+      method: "email",
+      status: typeof state === "string" && Object.hasOwn(VALIDATION_STATUS, state) ? VALIDATION_STATUS[state]! : "unknown",
+      email: { approvers: chosen === "" ? dnsimpleV1ApproversOf(certificate) : [chosen] },
+    },
+  ];
+}
+
+/** The full name a certificate is for: its host part (`name`) under the domain it lives under. */
+export function dnsimpleV1HostNameOf(certificate: Certificate, domain: string): string {
+  return hostNameOf(typeof certificate.name === "string" ? certificate.name.trim().toLowerCase() : "", domain);
+}
+
+/** An ISO 8601 time from v1's time or date (a date alone, `expires_on`, is read as the start of that day, UTC). */
+function isoTime(value: unknown): string | undefined {
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** What the issued certificate itself says: its exact validity and its names, when `ssl_certificate` parses. */
+function issuedLeaf(sslCertificate: unknown): { validFrom: string; validUntil: string; names: string[] } | undefined {
+  if (typeof sslCertificate !== "string") return undefined;
+  try {
+    const certificates = pemCertificatesIn(sslCertificate).map((pem) => new x509.X509Certificate(pem));
+    // The leaf is the one that issued none of the others (v1 sends leaf then intermediate, but does not promise it).
+    const leaf =
+      certificates.find((candidate) => candidate.subject !== candidate.issuer && !certificates.some((other) => other !== candidate && other.issuer === candidate.subject)) ??
+      certificates[0];
+    if (!leaf) return undefined;
+    const san = leaf.getExtension(x509.SubjectAlternativeNameExtension);
+    const names = san?.names.items.filter((item) => item.type === "dns").map((item) => item.value.toLowerCase()) ?? [];
+    return { validFrom: leaf.notBefore.toISOString(), validUntil: leaf.notAfter.toISOString(), names };
+  } catch {
+    // A certificate that does not parse (archived or garbled data) still shows; its dates come from expires_on.
+    return undefined;
+  }
+}
+
+function withoutPrivateKey(certificate: Certificate): Omit<Certificate, "private_key"> {
+  const { private_key: _privateKey, ...rest } = certificate;
+  return rest;
+}
+
+/**
+ * A v1 certificate as a {@link CertificateOrder}. `domain` is the account's domain it lives under (v1 answers give
+ * only its numeric `domain_id`); the host name is `name` under it. Status: {@link mapDnsimpleV1Status}. Validity:
+ * the issued certificate's own dates when `ssl_certificate` holds one, else `expires_on` (a date) for `validUntil`.
+ * `altNames`: the issued certificate's other DNS names (none before issuance; v1 buys one name). `raw` is the
+ * certificate as sent without its `private_key`: an order is shown and logged, a key only comes from `download()`.
+ */
+export function dnsimpleV1OrderView(certificate: Certificate, domain: string): CertificateOrder {
+  const commonName = dnsimpleV1HostNameOf(certificate, domain);
+  const { status, providerStatus, message } = mapDnsimpleV1Status(dnsimpleV1StateOf(certificate));
+  const leaf = issuedLeaf(certificate.ssl_certificate);
+  const validFrom = leaf?.validFrom;
+  const validUntil = leaf?.validUntil ?? isoTime(certificate.expires_on);
+  const createdAt = isoTime(certificate.created_at);
+  const updatedAt = isoTime(certificate.updated_at);
+  return {
+    provider: "dnsimple-v1",
+    id: encodeDnsimpleV1OrderId({ domain, certificateId: certificate.id }),
+    commonName,
+    altNames: [...new Set(leaf?.names ?? [])].filter((altName) => altName !== commonName),
+    status,
+    providerStatus,
+    ...(message === undefined ? {} : { message }),
+    validation: dnsimpleV1ValidationOf(certificate, commonName),
+    ...(validFrom === undefined ? {} : { validFrom }),
+    ...(validUntil === undefined ? {} : { validUntil }),
+    ...(createdAt === undefined ? {} : { createdAt }),
+    ...(updatedAt === undefined ? {} : { updatedAt }),
+    raw: withoutPrivateKey(certificate),
+  };
+}

@@ -1,0 +1,224 @@
+// @peculiar/x509 resolves its ASN.1 codecs through tsyringe, which needs the Reflect metadata API.
+import "reflect-metadata";
+import * as x509 from "@peculiar/x509";
+import { createIonosSslClient, type Certificate, type EnrollRequest, type IonosSslClient, type IonosSslClientOptions } from "@certkit/ionos-ssl";
+import { CertkitError } from "@certkit/runtime";
+import type { CertificateAdapter, DownloadedCertificates, OperationOptions } from "../../adapter.js";
+import { pemCertificatesIn } from "../../bundle/read-certificate-files.js";
+import type { Capabilities, ProductLimits } from "../../capabilities.js";
+import type { CertificateOrder, DomainValidation, ValidationMethod } from "../../certificate-order.js";
+import { invalidInput } from "../../checks/invalid-input.js";
+import type { CheckedOrderRequest } from "../../order-request.js";
+import { IONOS_DEFAULT_PRODUCT, IONOS_PRODUCTS, ionosProductLimits } from "./ionos-products.js";
+import { ionosOrderView, ionosValidation } from "./ionos-order-view.js";
+
+const PROVIDER = "ionos-ssl";
+
+/** The page size IONOS uses when asked for none (`size`, default 100). */
+export const IONOS_DEFAULT_PAGE_SIZE = 100;
+
+/**
+ * What the IONOS SSL API can do. `renew`, `reissue` and `revoke` are `false`: the API has no operation for them (it
+ * reads, creates, unassigns and completes validation only). `cancel` is the unassign (`DELETE`), which frees the
+ * slot. IONOS makes the key when no CSR is given, and installs the certificate on the IONOS-managed website itself.
+ */
+export const IONOS_CAPABILITIES = {
+  list: true,
+  get: true,
+  order: true,
+  validation: true,
+  confirmValidation: true,
+  download: true,
+  renew: false,
+  reissue: false,
+  cancel: true,
+  revoke: false,
+  validationMethods: ["dns", "file", "email"],
+  csr: "optional",
+} as const satisfies Capabilities;
+
+/**
+ * Options of {@link ionos}: the `@certkit/ionos-ssl` client's own (`apiKey`, `baseUrl`, `fetch`, `userAgent`,
+ * `timeoutMs`, `retry`, `maxConcurrency`, `onEvent`), and two adapter settings.
+ */
+export interface IonosAdapterOptions extends IonosSslClientOptions {
+  /**
+   * The certificate type ordered when a request names no `product`, and whose limits `productLimits(undefined)`
+   * gives. Default `SSL_STARTER`. An account may hold slots of one type only, so the default is the caller's to set.
+   */
+  defaultProduct?: string | undefined;
+  /** How many certificates `list()` asks for per page (IONOS `size`). Default 100, IONOS's own default. */
+  pageSize?: number | undefined;
+}
+
+const AUTHENTICATION_METHODS: Readonly<Record<ValidationMethod, NonNullable<EnrollRequest["authenticationMethod"]>>> = {
+  dns: "DNS",
+  file: "FILE",
+  email: "EMAIL",
+};
+
+function badOption(option: string, problem: string): CertkitError {
+  return new CertkitError({ code: "INVALID_INPUT", provider: PROVIDER, message: `ionos: ${option} ${problem}`, fieldErrors: { [option]: [problem] } });
+}
+
+/** The id as IONOS takes it; an empty one would address the list instead of a certificate. */
+function checkId(id: unknown): string {
+  if (typeof id !== "string" || id.trim() === "") {
+    throw new CertkitError({ code: "INVALID_INPUT", provider: PROVIDER, message: "id must be an IONOS certificate id", fieldErrors: { id: ["must be an IONOS certificate id"] } });
+  }
+  return id;
+}
+
+/** What is wrong with a CSR for IONOS, which issues RSA keys only (its spec: "The CSR must use RSA with key size 2048 bits"). */
+function csrKeyProblem(csr: string): string | undefined {
+  try {
+    const algorithm = new x509.Pkcs10CertificateRequest(csr).publicKey.algorithm;
+    return algorithm.name.startsWith("RSA") ? undefined : `has a ${algorithm.name === "ECDSA" ? "EC" : algorithm.name} key: IONOS issues RSA keys (2048 bits) only`;
+  } catch {
+    return "does not parse as a PKCS#10 certificate signing request";
+  }
+}
+
+/**
+ * The certkit adapter for the IONOS SSL API (`@certkit/ionos-ssl`), for `createCertificateClient`.
+ *
+ * - `order` uses an unused slot of the type (`product`, a `certificateType`) bought in the account, for one name (the
+ *   common name: IONOS takes no SANs) and one year; with a CSR (RSA) or without (IONOS makes the key and installs the
+ *   certificate on the IONOS-managed website: the key is never handed out). `approverEmail` and `clientReference`
+ *   are refused: IONOS lets the customer choose no approver (the CA mails the domain's hostmaster) and keeps no
+ *   client key.
+ * - `validation` shows the one authentication of the certificate (DNS TXT, FILE or EMAIL); `confirmValidation` sends
+ *   `DCV_READY` (IONOS's `DCV_FAILED` surfaces as `CertkitError` `VALIDATION_FAILED` with `providerCode`).
+ * - `download` gives the certificate and every CA certificate IONOS sends (intermediates and root).
+ * - `cancel` unassigns the certificate (`DELETE`): IONOS forgets it and frees the slot, so the order returned is the
+ *   last one read, with status `cancelled`; `get` then answers `NOT_FOUND`.
+ * - `list` reads `GET /v1/certificates` a page at a time.
+ *
+ * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed; no request is sent.
+ * @example
+ * ```ts
+ * const certificates = createCertificateClient(ionos({ apiKey: process.env.IONOS_API_KEY! }));
+ * const order = await certificates.order({ commonName: "shop.example.com", product: "SSL_STARTER" });
+ * ```
+ */
+export function ionos(options: IonosAdapterOptions): CertificateAdapter<typeof IONOS_CAPABILITIES> {
+  const defaultProduct = options?.defaultProduct ?? IONOS_DEFAULT_PRODUCT;
+  if (typeof defaultProduct !== "string" || defaultProduct.trim() === "") throw badOption("defaultProduct", "must be an IONOS certificate type");
+  const pageSize = options?.pageSize ?? IONOS_DEFAULT_PAGE_SIZE;
+  if (typeof pageSize !== "number" || !Number.isInteger(pageSize) || pageSize < 1) throw badOption("pageSize", "must be a whole number, 1 or more");
+  const client: IonosSslClient = createIonosSslClient(options);
+
+  async function read(id: string, signal: AbortSignal | undefined): Promise<Certificate> {
+    const { data, error } = await client.GET("/v1/certificates/{id}", { params: { path: { id: checkId(id) } }, signal });
+    if (error) throw error;
+    return data;
+  }
+
+  return {
+    provider: PROVIDER,
+    capabilities: IONOS_CAPABILITIES,
+    // The spec enumerates IONOS's certificate types: any other is refused before a request.
+    catalog: Object.keys(IONOS_PRODUCTS),
+
+    productLimits(product: string | undefined): ProductLimits | undefined {
+      return ionosProductLimits(product ?? defaultProduct);
+    },
+
+    async *list({ signal }: OperationOptions): AsyncGenerator<CertificateOrder> {
+      let seen = 0;
+      for (let page = 1; ; page += 1) {
+        const { data, error } = await client.GET("/v1/certificates", { params: { query: { page, size: pageSize } }, signal });
+        if (error) throw error;
+        const certificates = Array.isArray(data.certificates) ? data.certificates : [];
+        for (const certificate of certificates) yield ionosOrderView(certificate);
+        seen += certificates.length;
+        const total = typeof data.total === "number" ? data.total : undefined;
+        // With a total, stop once every certificate was seen (a server may cap the size); without one, at a short page.
+        if (certificates.length === 0 || (total === undefined ? certificates.length < pageSize : seen >= total)) return;
+      }
+    },
+
+    async get(id: string, { signal }: OperationOptions): Promise<CertificateOrder> {
+      return ionosOrderView(await read(id, signal));
+    },
+
+    async order(request: CheckedOrderRequest, { signal }: OperationOptions): Promise<CertificateOrder> {
+      const reject = (field: string, problem: string) => invalidInput(PROVIDER, field, problem);
+      if (request.approverEmail !== undefined) {
+        throw reject("approverEmail", "is not taken: IONOS lets no approver be chosen (the CA mails the domain's hostmaster)");
+      }
+      if (request.clientReference !== undefined) throw reject("clientReference", "is not taken: IONOS keeps no client reference");
+      const product = request.product ?? defaultProduct;
+      if (request.csr !== undefined) {
+        const problem = csrKeyProblem(request.csr);
+        if (problem !== undefined) throw reject("csr", problem);
+      }
+      const { data, error } = await client.POST("/v1/certificates", {
+        body: {
+          certificateType: product as EnrollRequest["certificateType"],
+          commonName: request.commonName,
+          authenticationMethod: AUTHENTICATION_METHODS[request.validationMethod],
+          ...(request.csr === undefined ? {} : { csr: request.csr }),
+        },
+        signal,
+      });
+      if (error) throw error;
+      return ionosOrderView(data);
+    },
+
+    async validation(id: string, { signal }: OperationOptions): Promise<DomainValidation[]> {
+      return ionosValidation(await read(id, signal));
+    },
+
+    async confirmValidation(id: string, { signal }: OperationOptions): Promise<CertificateOrder> {
+      const certificate = await read(id, signal);
+      const authentication = certificate.authenticationSummary;
+      const authenticationId = authentication?.id;
+      if (typeof authenticationId !== "string" || authenticationId === "") {
+        throw new CertkitError({
+          code: "CONFLICT",
+          provider: PROVIDER,
+          message: `IONOS shows no domain validation for certificate ${id} yet (status ${String(certificate.status)}): nothing to confirm`,
+        });
+      }
+      // Already validated: IONOS has nothing left to check, and the order as it stands is the answer.
+      if (authentication?.status === "AUTHENTICATED") return ionosOrderView(certificate);
+      const { error } = await client.POST("/v1/certificates/{id}/authentications/{authenticationId}", {
+        params: { path: { id, authenticationId }, query: { action: "DCV_READY" } },
+        signal,
+      });
+      if (error) throw error;
+      return ionosOrderView(await read(id, signal));
+    },
+
+    async download(id: string, { signal }: OperationOptions): Promise<DownloadedCertificates> {
+      const certificate = await read(id, signal);
+      const leaf = typeof certificate.certificate === "string" ? pemCertificatesIn(certificate.certificate) : [];
+      if (leaf.length === 0) {
+        throw new CertkitError({
+          code: "CONFLICT",
+          provider: PROVIDER,
+          message: `IONOS has no certificate to download for ${id} yet (status ${String(certificate.status)})`,
+        });
+      }
+      const authorities = (Array.isArray(certificate.caCertificates) ? certificate.caCertificates : []).flatMap((authority) =>
+        typeof authority?.certificate === "string" ? pemCertificatesIn(authority.certificate) : [],
+      );
+      return { certificates: [...leaf, ...authorities] };
+    },
+
+    async cancel(id: string, { signal }: OperationOptions): Promise<CertificateOrder> {
+      const before = ionosOrderView(await read(id, signal));
+      const { error } = await client.DELETE("/v1/certificates/{id}", { params: { path: { id } }, signal });
+      if (error) throw error;
+      const cancelled: CertificateOrder = {
+        ...before,
+        status: "cancelled",
+        message: "Unassigned: IONOS released the certificate's slot and no longer shows the certificate.",
+      };
+      // The reason explained the status before the unassign, not this one.
+      delete cancelled.reason;
+      return cancelled;
+    },
+  };
+}
