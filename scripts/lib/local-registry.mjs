@@ -2,7 +2,7 @@
 // work as published: storage in a temporary folder, no uplinks (nothing is fetched from the internet), and one user
 // whose token can publish.
 import { spawn } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,7 +16,7 @@ const verdaccioBin = join(repoRoot, "scripts", "node_modules", ".bin", "verdacci
  * @property {string} url        `http://127.0.0.1:<port>/`
  * @property {string} npmrc      an npmrc file that points npm and pnpm at the registry, with a token that may publish
  * @property {NodeJS.ProcessEnv} env  environment for npm, pnpm and changesets to use the registry and nothing else
- * @property {() => Promise<void>} stop
+ * @property {() => Promise<void>} stop  stops the registry and deletes its storage
  */
 
 /** A port nobody listens on now. */
@@ -70,6 +70,9 @@ export async function startLocalRegistry() {
       "    access: $all",
       "    publish: $authenticated",
       "log: { type: stdout, format: pretty, level: warn }",
+      // Outlive the clients' idle keep-alive sockets, so no client reuses a socket the registry is closing.
+      "server:",
+      "  keepAliveTimeout: 120",
       "",
     ].join("\n"),
   );
@@ -78,10 +81,12 @@ export async function startLocalRegistry() {
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));
   const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    rmSync(home, { recursive: true, force: true });
   };
   try {
     await waitUntilUp(url, () => output);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,6 +35,8 @@ const RESOLUTIONS = [
 ] as const;
 
 let registry: LocalRegistry;
+// Copies of dependencies and downloaded tarballs, removed at the end.
+const scratch = mkdtempSync(join(tmpdir(), "certkit-registry-test-"));
 
 function run(command: string, args: string[], cwd: string) {
   const result = spawnSync(command, args, { cwd, env: registry.env, encoding: "utf8" });
@@ -52,19 +54,27 @@ function installedDir(fromDir: string, name: string): string {
 
 /**
  * Publishes, from the workspace's installed copies, the third-party packages the given workspace packages need at run
- * time: the registry has no uplink, so what a consumer installs must have been published to it.
+ * time (those not published yet), and returns them all: the registry has no uplink, so what a consumer installs must
+ * have been published to it.
  */
+const publishedThirdParty = new Set<string>();
+
 function publishThirdPartyDependencies(fromDirs: string[]): string[] {
-  const published: string[] = [];
+  const needed: string[] = [];
   const visit = (dir: string) => {
     for (const name of Object.keys(readManifest(dir).dependencies ?? {})) {
       if (name.startsWith("@certkit/")) continue;
       const installed = installedDir(dir, name);
       const { version } = readManifest(installed);
-      if (published.includes(`${name}@${version}`)) continue;
-      published.push(`${name}@${version}`);
+      if (needed.includes(`${name}@${version}`)) continue;
+      needed.push(`${name}@${version}`);
+      if (publishedThirdParty.has(`${name}@${version}`)) {
+        visit(installed);
+        continue;
+      }
+      publishedThirdParty.add(`${name}@${version}`);
       // pnpm's store hard-links identical files, which npm would pack as empty link entries: publish a plain copy.
-      const copy = join(mkdtempSync(join(tmpdir(), "certkit-dependency-")), "package");
+      const copy = join(mkdtempSync(join(scratch, "dependency-")), "package");
       cpSync(installed, copy, { recursive: true, filter: (source) => !source.slice(installed.length).includes("node_modules") });
       const result = run("npm", ["publish", copy, "--ignore-scripts", "--tag", "latest"], copy);
       if (result.code !== 0) throw new Error(`publishing ${name}@${version} failed:\n${result.output}`);
@@ -72,7 +82,7 @@ function publishThirdPartyDependencies(fromDirs: string[]): string[] {
     }
   };
   for (const dir of fromDirs) visit(dir);
-  return published.sort();
+  return needed.sort();
 }
 
 /** The packages installed in a project's node_modules (npm installs them flat). */
@@ -91,7 +101,10 @@ beforeAll(async () => {
   // `pnpm release` is `turbo run build && changeset publish`; turbo built every package before these tests ran.
   firstRelease = run("pnpm", ["changeset", "publish", "--no-git-tag"], repoRoot);
 }, 120_000);
-afterAll(() => registry?.stop());
+afterAll(async () => {
+  await registry?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 describe("pnpm release, against a registry", () => {
   it("publishes every package whose version is not on the registry yet", async () => {
@@ -118,7 +131,7 @@ describe("pnpm release, against a registry", () => {
       };
       const version = document.versions[manifest.version]!;
       expect(JSON.stringify(version.dependencies ?? {})).not.toMatch(/workspace:|catalog:/);
-      const file = join(mkdtempSync(join(tmpdir(), "certkit-tarball-")), "package.tgz");
+      const file = join(mkdtempSync(join(scratch, "tarball-")), "package.tgz");
       writeFileSync(file, new Uint8Array(await (await fetch(version.dist.tarball)).arrayBuffer()));
       const files = execFileSync("tar", ["-tzf", file], { encoding: "utf8" }).trim().split("\n");
       expect(files.filter((entry) => !ALLOWED_IN_TARBALL.test(entry))).toEqual([]);
@@ -127,42 +140,129 @@ describe("pnpm release, against a registry", () => {
   );
 });
 
-describe("a project that installs only @certkit/ionos-ssl from the registry", () => {
-  const ionos = publishable.find(({ manifest }) => manifest.name === "@certkit/ionos-ssl")!;
-  const runtime = publishable.find(({ manifest }) => manifest.name === "@certkit/runtime")!;
+/** A consumer of the published packages: what it installs, what it imports, and the code it type-checks and runs. */
+interface Consumer {
+  install: string[];
+  /** consumer.ts: uses the public types, with `@ts-expect-error` lines that prove the types are real. */
+  typescript: string;
+  /** A program (ESM syntax) that loads the packages with `load(name)` and makes real calls to `answer` on loopback. */
+  program: (load: (name: string) => string) => string;
+  /** What a loopback server of the consumer's own answers every request with. */
+  answer: unknown;
+  printed: string;
+}
+
+const CONSUMERS: Record<string, Consumer> = {
+  "only @certkit/ionos-ssl": {
+    install: ["@certkit/ionos-ssl"],
+    typescript: [
+      'import { CertkitError, createIonosSslClient, type Certificate } from "@certkit/ionos-ssl";',
+      "",
+      'const ionos = createIonosSslClient({ apiKey: "pub.consumer", baseUrl: "http://127.0.0.1:9" });',
+      "",
+      "export async function firstActive(): Promise<Certificate | undefined> {",
+      '  const { data, error } = await ionos.GET("/v1/certificates", { params: { query: { page: 1, size: 10 } } });',
+      "  if (error) throw error;",
+      '  return data.certificates?.find((certificate) => certificate.status === "ACTIVE");',
+      "}",
+      "",
+      "export const isCertkitError = (value: unknown): value is CertkitError => value instanceof CertkitError;",
+      "",
+      "export function typeErrorsThatMustStay(): void {",
+      "  // @ts-expect-error the spec has no such path",
+      '  void ionos.GET("/v1/certificate");',
+      "  // @ts-expect-error certificateType is an enum of the spec",
+      '  void ionos.POST("/v1/certificates", { body: { certificateType: "SSL_GOLD", commonName: "example.com" } });',
+      "}",
+      "",
+    ].join("\n"),
+    program: (load) =>
+      [
+        `const { createIonosSslClient } = ${load("@certkit/ionos-ssl")};`,
+        'const ionos = createIonosSslClient({ apiKey: "pub.consumer", baseUrl: origin });',
+        'const { data } = await ionos.GET("/v1/certificates");',
+        "console.log(data.certificates.map((c) => `${c.commonName} ${c.status}`).join());",
+      ].join("\n"),
+    answer: { total: 1, certificates: [{ id: "c1", commonName: "shop.example.com", status: "ACTIVE" }] },
+    printed: "shop.example.com ACTIVE\n",
+  },
+  "only @certkit/certificates and @certkit/dnsimple": {
+    install: ["@certkit/certificates", "@certkit/dnsimple"],
+    typescript: [
+      'import { createCertificateClient, waitForStatus, type CertificateOrder } from "@certkit/certificates";',
+      'import { dnsimple } from "@certkit/certificates/dnsimple";',
+      "",
+      'const certs = createCertificateClient(dnsimple({ token: "consumer-token", accountId: 1010, baseUrl: "http://127.0.0.1:9" }));',
+      "",
+      "export async function issue(): Promise<CertificateOrder> {",
+      '  const order = await certs.order({ commonName: "www.example.com", altNames: ["example.com"] });',
+      "  return waitForStatus(certs, order.id, { until: \"issued\" });",
+      "}",
+      "",
+      "export function typeErrorsThatMustStay(): void {",
+      "  // @ts-expect-error DNSimple's API cannot revoke, so the client has no revoke",
+      '  void certs.revoke("1010/example.com/1");',
+      "  // @ts-expect-error status is one of the normalized statuses",
+      '  const status: CertificateOrder["status"] = "ACTIVE";',
+      "  void status;",
+      "}",
+      "",
+    ].join("\n"),
+    program: (load) =>
+      [
+        `const { createCertificateClient } = ${load("@certkit/certificates")};`,
+        `const { dnsimple } = ${load("@certkit/certificates/dnsimple")};`,
+        'const certs = createCertificateClient(dnsimple({ token: "consumer-token", accountId: 1010, baseUrl: origin }));',
+        'const order = await certs.get("1010/example.com/42");',
+        "console.log(`${order.commonName} ${order.status} revoke:${certs.capabilities.revoke}`);",
+      ].join("\n"),
+    answer: {
+      data: {
+        id: 42,
+        domain_id: 5001,
+        contact_id: null,
+        name: "www",
+        common_name: "www.example.com",
+        years: 1,
+        csr: null,
+        state: "requesting",
+        auto_renew: false,
+        alternate_names: [],
+        authority_identifier: "letsencrypt",
+        created_at: "2026-11-01T10:00:00Z",
+        updated_at: "2026-11-01T10:00:00Z",
+        expires_at: null,
+        expires_on: null,
+      },
+    },
+    printed: "www.example.com processing revoke:false\n",
+  },
+};
+
+describe.each(Object.entries(CONSUMERS))("a project that installs %s from the registry", (_what, consumer) => {
+  const installed = consumer.install.map((name) => publishable.find(({ manifest }) => manifest.name === name)!);
   let project = "";
   let thirdParty: string[] = [];
 
   beforeAll(() => {
-    thirdParty = publishThirdPartyDependencies([ionos.dir, runtime.dir]);
+    // The @certkit packages these depend on, and everything third-party the whole set needs at run time.
+    const certkitDirs = new Set<string>();
+    const addWithCertkitDependencies = (dir: string) => {
+      if (certkitDirs.has(dir)) return;
+      certkitDirs.add(dir);
+      for (const name of Object.keys(readManifest(dir).dependencies ?? {})) {
+        const own = publishable.find(({ manifest }) => manifest.name === name);
+        if (own) addWithCertkitDependencies(own.dir);
+      }
+    };
+    for (const { dir } of installed) addWithCertkitDependencies(dir);
+    thirdParty = publishThirdPartyDependencies([...certkitDirs]);
     project = mkdtempSync(join(tmpdir(), "certkit-consumer-"));
     writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-    const install = run("npm", ["install", `@certkit/ionos-ssl@${ionos.manifest.version}`, "--ignore-scripts"], project);
+    const specs = installed.map(({ manifest }) => `${manifest.name}@${manifest.version}`);
+    const install = run("npm", ["install", ...specs, "--ignore-scripts"], project);
     if (install.code !== 0) throw new Error(`npm install failed:\n${install.output}`);
-    writeFileSync(
-      join(project, "consumer.ts"),
-      [
-        'import { CertkitError, createIonosSslClient, type Certificate } from "@certkit/ionos-ssl";',
-        "",
-        'const ionos = createIonosSslClient({ apiKey: "pub.consumer", baseUrl: "http://127.0.0.1:9" });',
-        "",
-        "export async function firstActive(): Promise<Certificate | undefined> {",
-        '  const { data, error } = await ionos.GET("/v1/certificates", { params: { query: { page: 1, size: 10 } } });',
-        "  if (error) throw error;",
-        '  return data.certificates?.find((certificate) => certificate.status === "ACTIVE");',
-        "}",
-        "",
-        "export const isCertkitError = (value: unknown): value is CertkitError => value instanceof CertkitError;",
-        "",
-        "export function typeErrorsThatMustStay(): void {",
-        "  // @ts-expect-error the spec has no such path",
-        '  void ionos.GET("/v1/certificate");',
-        "  // @ts-expect-error certificateType is an enum of the spec",
-        '  void ionos.POST("/v1/certificates", { body: { certificateType: "SSL_GOLD", commonName: "example.com" } });',
-        "}",
-        "",
-      ].join("\n"),
-    );
+    writeFileSync(join(project, "consumer.ts"), consumer.typescript);
     for (const [name, options] of RESOLUTIONS) {
       writeFileSync(
         join(project, `tsconfig.${name}.json`),
@@ -172,32 +272,30 @@ describe("a project that installs only @certkit/ionos-ssl from the registry", ()
         }),
       );
     }
-    // A real call, against a server of the consumer's own on loopback.
-    const program = (load: string) =>
+    // The consumer's own server on loopback, answering every request the same.
+    const withServer = (load: (name: string) => string) =>
       [
         'const { createServer } = await import("node:http");',
-        `const { createIonosSslClient } = ${load};`,
         "const server = createServer((request, response) => {",
         '  response.setHeader("content-type", "application/json");',
-        '  response.end(JSON.stringify({ total: 1, certificates: [{ id: "c1", commonName: "shop.example.com", status: "ACTIVE" }] }));',
+        `  response.end(${JSON.stringify(JSON.stringify(consumer.answer))});`,
         "});",
         'await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));',
-        "const ionos = createIonosSslClient({ apiKey: \"pub.consumer\", baseUrl: `http://127.0.0.1:${server.address().port}` });",
-        'const { data } = await ionos.GET("/v1/certificates");',
-        "console.log(data.certificates.map((c) => `${c.commonName} ${c.status}`).join());",
+        "const origin = `http://127.0.0.1:${server.address().port}`;",
+        consumer.program(load),
         "server.close();",
         "",
       ].join("\n");
-    writeFileSync(join(project, "import.mjs"), program('await import("@certkit/ionos-ssl")'));
-    writeFileSync(
-      join(project, "require.cjs"),
-      `(async () => {\n${program('require("@certkit/ionos-ssl")')}})();\n`,
-    );
+    writeFileSync(join(project, "import.mjs"), withServer((name) => `await import(${JSON.stringify(name)})`));
+    writeFileSync(join(project, "require.cjs"), `(async () => {\n${withServer((name) => `require(${JSON.stringify(name)})`)}})();\n`);
   }, 120_000);
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
 
-  it("installs the client, the runtime and openapi-fetch, and nothing else", () => {
-    expect(thirdParty).toEqual(["openapi-fetch@0.17.0", "openapi-typescript-helpers@0.1.0"]);
-    expect(installedPackages(project)).toEqual(["@certkit/ionos-ssl", "@certkit/runtime", "openapi-fetch", "openapi-typescript-helpers"]);
+  it("installs what it asked for, the @certkit packages and third-party code those need, and nothing else", () => {
+    const certkit = installedPackages(project).filter((name) => name.startsWith("@certkit/"));
+    const others = installedPackages(project).filter((name) => !name.startsWith("@certkit/"));
+    expect(certkit).toEqual([...new Set([...consumer.install, "@certkit/runtime"])].sort());
+    expect(others).toEqual([...new Set(thirdParty.map((entry) => entry.slice(0, entry.lastIndexOf("@"))))].sort());
   });
 
   describe.each(TYPESCRIPT_VERSIONS)("TypeScript %s", (version, tsc) => {
@@ -216,7 +314,7 @@ describe("a project that installs only @certkit/ionos-ssl from the registry", ()
   ])("runs under Node through %s", (_how, file) => {
     const result = spawnSync(process.execPath, [file], { cwd: project, encoding: "utf8" });
     expect(result.stderr).toBe("");
-    expect(result.stdout).toBe("shop.example.com ACTIVE\n");
+    expect(result.stdout).toBe(consumer.printed);
     expect(result.status).toBe(0);
   });
 });

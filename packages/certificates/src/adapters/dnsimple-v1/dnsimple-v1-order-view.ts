@@ -87,8 +87,9 @@ function issuedLeaf(sslCertificate: unknown): { validFrom: string; validUntil: s
 }
 
 function withoutPrivateKey(certificate: Certificate): Omit<Certificate, "private_key"> {
-  const { private_key: _privateKey, ...rest } = certificate;
-  return rest;
+  const rest: Partial<Certificate> = { ...certificate };
+  delete rest.private_key;
+  return rest as Omit<Certificate, "private_key">;
 }
 
 /**
