@@ -32,5 +32,6 @@ export { DEFAULT_RESELLO_PLANS, type ReselloPlan } from "./resello/resello-plans
 export type { ReselloCertificateStatus, ReselloDomainValidation, ReselloOrder, ReselloState, ReselloToken } from "./resello/resello-state.js";
 export { RESELLO_TOKEN_PATH, type ReselloOidcClient } from "./resello/resello-tokens.js";
 export { SslmarketSimulator, type SslmarketSimulatorOptions } from "./sslmarket/sslmarket-simulator.js";
+export { SSLMARKET_DEMO_CONTACTS } from "./sslmarket/sslmarket-demo-contacts.js";
 export type { SslmarketState } from "./sslmarket/sslmarket-state.js";
 export { TypedRoutes, type Reply, type RouteContext, type RouteGuard, type RouteResolver, type ServeOptions } from "./typed-routes.js";

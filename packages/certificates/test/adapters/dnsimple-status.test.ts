@@ -51,9 +51,9 @@ describe("mapDnsimpleStatus", () => {
     for (const value of [undefined, null, 1, true, ["issued"], { state: "issued" }, Symbol("issued"), Object.create(null)]) {
       expect(mapDnsimpleStatus(value)).toMatchObject({ status: "unknown", message: expect.stringMatching(/is not one the adapter knows/) });
     }
-    expect(mapDnsimpleStatus(null).providerStatus).toBe("null");
+    expect(mapDnsimpleStatus(null).providerStatus).toBe("");
     expect(mapDnsimpleStatus(42).providerStatus).toBe("42");
-    expect(mapDnsimpleStatus({ toString: 1 }).providerStatus).toBe("[object Object]");
+    expect(mapDnsimpleStatus({ toString: 1 }).providerStatus).toBe('{"toString":1}');
   });
 
   it("maps undocumented strings to unknown and keeps them in providerStatus", () => {

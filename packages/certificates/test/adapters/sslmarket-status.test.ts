@@ -28,8 +28,8 @@ describe("mapSslmarketStatus", () => {
     for (const state of hostile) {
       expect(mapSslmarketStatus(state, throwing).status).toBe("unknown");
     }
-    expect(mapSslmarketStatus(null)).toMatchObject({ status: "unknown", providerStatus: "null" });
-    expect(mapSslmarketStatus(undefined)).toMatchObject({ status: "unknown", providerStatus: "undefined" });
+    expect(mapSslmarketStatus(null)).toMatchObject({ status: "unknown", providerStatus: "" });
+    expect(mapSslmarketStatus(undefined)).toMatchObject({ status: "unknown", providerStatus: "" });
     expect(mapSslmarketStatus(42)).toMatchObject({ status: "unknown", providerStatus: "42" });
   });
 

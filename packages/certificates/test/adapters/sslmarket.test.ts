@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
 import { createSslmarketClient } from "@certkit/sslmarket";
-import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
+import { generateCsr, SandboxClock, setupSandbox, SSLMARKET_DEMO_CONTACTS, type MswSandbox } from "@certkit/sandbox";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -17,31 +17,8 @@ const MINUTE = 60_000;
 const START = new Date("2026-03-01T12:00:00Z");
 const API = "/sslmarket/api";
 
-/** A complete, valid set of the company details SSLmarket requires on every order. */
-const CONTACTS: SslmarketOrderContacts = {
-  owner_name: "Example Shop Ltd",
-  owner_street: "1 Market Street",
-  owner_city: "Leeds",
-  owner_zip: "LS1 1AA",
-  owner_country: "GB",
-  owner_tel: "+44.1131234567",
-  auth_title: "Director",
-  auth_firstname: "Ada",
-  auth_lastname: "Lovelace",
-  auth_tel: "+44.1131234567",
-  auth_email: "ada@example.com",
-  tech_title: "Administrator",
-  tech_firstname: "Alan",
-  tech_lastname: "Turing",
-  tech_email: "hostmaster@example.com",
-  tech_tel: "+44.1131234568",
-  invoice_name: "Example Shop Ltd",
-  invoice_street: "1 Market Street",
-  invoice_city: "Leeds",
-  invoice_zip: "LS1 1AA",
-  invoice_country: "GB",
-  invoice_email: "accounts@example.com",
-};
+/** A complete, valid set of the company details SSLmarket requires on every order: the sandbox's demo company. */
+const CONTACTS: SslmarketOrderContacts = SSLMARKET_DEMO_CONTACTS;
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledFrame: "error" }));

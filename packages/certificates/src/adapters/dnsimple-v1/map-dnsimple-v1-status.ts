@@ -1,4 +1,5 @@
 import type { CertificateStatus } from "../../certificate-order.js";
+import { providerStatusText } from "../../status/provider-status-text.js";
 
 /**
  * Every documented DNSimple API v1 certificate state (`state`, or the deprecated `certificate_status` of the
@@ -43,24 +44,6 @@ export interface DnsimpleV1Status {
   message?: string;
 }
 
-/** `raw` as text, whatever it is, without ever throwing (cyclic objects, BigInts in objects, odd prototypes). */
-function asText(raw: unknown): string {
-  if (typeof raw === "string") return raw;
-  if (raw === null || raw === undefined) return "";
-  if (typeof raw === "number" || typeof raw === "boolean" || typeof raw === "bigint" || typeof raw === "symbol") return raw.toString();
-  try {
-    const json = JSON.stringify(raw) as string | undefined;
-    if (json !== undefined) return json;
-  } catch {
-    // Not JSON: described by its type below.
-  }
-  try {
-    return Object.prototype.toString.call(raw);
-  } catch {
-    return "[unprintable value]";
-  }
-}
-
 /**
  * Maps a DNSimple API v1 certificate state to a {@link CertificateStatus}. Total and safe: any value (a
  * documented state, an unknown string, `null`, a number, an object) gives a status, never an exception. Documented
@@ -68,7 +51,7 @@ function asText(raw: unknown): string {
  * and a `message` saying so. States are matched exactly (v1 sends them in lower case).
  */
 export function mapDnsimpleV1Status(raw: unknown): DnsimpleV1Status {
-  const providerStatus = asText(raw);
+  const providerStatus = providerStatusText(raw);
   if (typeof raw === "string" && Object.hasOwn(DNSIMPLE_V1_STATUS_TABLE, raw)) {
     const message = Object.hasOwn(STATE_MESSAGES, raw) ? STATE_MESSAGES[raw] : undefined;
     return { status: DNSIMPLE_V1_STATUS_TABLE[raw]!, providerStatus, ...(message === undefined ? {} : { message }) };

@@ -1,4 +1,5 @@
 import type { CertificateStatus, ValidationStatus } from "../../certificate-order.js";
+import { providerStatusText } from "../../status/provider-status-text.js";
 
 /**
  * Every documented DNSimple API v2 certificate `state` and the {@link CertificateStatus} it maps to. The state alone
@@ -59,17 +60,6 @@ export interface DnsimpleStatus {
   message?: string;
 }
 
-/** Any value as text, never throwing (objects without a usable `toString`, symbols, ...). */
-function asText(value: unknown): string {
-  if (typeof value === "string") return value;
-  try {
-    if (typeof value === "object" && value !== null) return Object.prototype.toString.call(value);
-    return String(value);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
-
 function lookup<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
   return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : undefined;
 }
@@ -80,7 +70,7 @@ function lookup<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefi
  * value kept in `providerStatus`. Never throws.
  */
 export function mapDnsimpleStatus(state: unknown): DnsimpleStatus {
-  const providerStatus = asText(state);
+  const providerStatus = providerStatusText(state);
   const status = lookup(DNSIMPLE_STATUS_TABLE, state);
   if (status === undefined) {
     return { status: "unknown", providerStatus, message: `DNSimple certificate state "${providerStatus}" is not one the adapter knows` };

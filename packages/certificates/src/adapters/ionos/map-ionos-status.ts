@@ -1,4 +1,5 @@
 import type { CertificateStatus, ValidationStatus } from "../../certificate-order.js";
+import { providerStatusText } from "../../status/provider-status-text.js";
 
 /**
  * How each IONOS status maps onto a {@link CertificateStatus}. Keys are the documented values of `Certificate.status`
@@ -65,34 +66,6 @@ const MESSAGES: Readonly<Record<string, string>> = {
   FAILED: "IONOS reports that the certificate request failed.",
 };
 
-/** `value` as text, for `providerStatus`, whatever it is (never throws, even on objects without `toString`). */
-function asText(value: unknown): string {
-  switch (typeof value) {
-    case "string":
-      return value;
-    case "undefined":
-      return "";
-    case "number":
-    case "bigint":
-    case "boolean":
-      return String(value);
-    case "symbol":
-      return value.toString();
-    case "object":
-    case "function":
-      if (value === null) return "";
-      try {
-        return JSON.stringify(value) ?? Object.prototype.toString.call(value);
-      } catch {
-        try {
-          return Object.prototype.toString.call(value);
-        } catch {
-          return "[unprintable]";
-        }
-      }
-  }
-}
-
 /** The table's entry under `key`, only for the table's own keys (not `toString`, `__proto__`, ...). */
 function entry<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined {
   return typeof key === "string" && Object.hasOwn(table, key) ? table[key] : undefined;
@@ -104,7 +77,7 @@ function entry<T>(table: Readonly<Record<string, T>>, key: unknown): T | undefin
  * {@link IONOS_STATUS_TABLE}, with the raw value kept in `providerStatus`. Never throws.
  */
 export function mapIonosStatus(status: unknown, authenticationStatus?: unknown): IonosStatusMapping {
-  const providerStatus = asText(status);
+  const providerStatus = providerStatusText(status);
   const base = entry(IONOS_STATUS_TABLE, status);
   if (base === undefined) {
     return { status: "unknown", providerStatus, message: `IONOS sent a certificate status certkit does not know: ${JSON.stringify(providerStatus)}.` };

@@ -1,4 +1,5 @@
 import type { CertificateStatus } from "../../certificate-order.js";
+import { providerStatusText } from "../../status/provider-status-text.js";
 
 /**
  * Every Resello certificate `status` the adapter knows, and the {@link CertificateStatus} it maps to when nothing
@@ -47,26 +48,6 @@ export interface ReselloStatus {
   message?: string;
 }
 
-/** A raw value as text, for `providerStatus`, whatever it is (never throws). */
-function asText(raw: unknown): string {
-  if (typeof raw === "string") return raw;
-  if (raw === undefined || raw === null) return "";
-  if (typeof raw === "number" || typeof raw === "boolean" || typeof raw === "bigint") return String(raw);
-  if (typeof raw === "symbol") return raw.toString();
-  if (typeof raw === "function") return `[function ${raw.name}]`;
-  try {
-    const json = JSON.stringify(raw, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
-    if (typeof json === "string") return json;
-  } catch {
-    // Cyclic or hostile values: fall through to the plainer description.
-  }
-  try {
-    return Object.prototype.toString.call(raw);
-  } catch {
-    return "[unreadable value]";
-  }
-}
-
 /**
  * Maps a Resello certificate `status` to a {@link CertificateStatus}: a total function over any value, which never
  * throws. `pending` is `awaiting_validation`, or `processing` when `context.validated` says every name is validated;
@@ -74,7 +55,7 @@ function asText(raw: unknown): string {
  * client does, from `validUntil`.
  */
 export function mapReselloStatus(raw: unknown, context: ReselloStatusContext = {}): ReselloStatus {
-  const providerStatus = asText(raw);
+  const providerStatus = providerStatusText(raw);
   if (typeof raw !== "string" || !Object.hasOwn(RESELLO_STATUS_TABLE, raw)) {
     const message =
       providerStatus === "" ? "Resello sent no certificate status" : `Resello certificate status "${providerStatus}" is not documented`;

@@ -1,4 +1,5 @@
 import type { CertificateStatus } from "../../certificate-order.js";
+import { providerStatusText } from "../../status/provider-status-text.js";
 
 /**
  * Every documented SSLmarket order `state` and the {@link CertificateStatus} it maps to. SSLmarket documents one
@@ -35,17 +36,6 @@ export interface SslmarketStatus {
   message?: string;
 }
 
-/** Any value as text, never throwing (objects without a usable `toString`, symbols, ...). */
-function asText(value: unknown): string {
-  if (typeof value === "string") return value;
-  try {
-    if (typeof value === "object" && value !== null) return Object.prototype.toString.call(value);
-    return String(value);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}
-
 /** A non-empty string member of the context, never throwing (a getter that throws counts as absent). */
 function textOf(context: SslmarketStatusContext | undefined, member: keyof SslmarketStatusContext): string | undefined {
   try {
@@ -74,7 +64,7 @@ function undocumentedMessage(providerStatus: string, context: SslmarketStatusCon
  * fields, which say whether a certificate was ever issued). Never throws, whatever it is given.
  */
 export function mapSslmarketStatus(state: unknown, context?: SslmarketStatusContext): SslmarketStatus {
-  const providerStatus = asText(state);
+  const providerStatus = providerStatusText(state);
   if (typeof state === "string" && Object.hasOwn(SSLMARKET_STATUS_TABLE, state)) {
     return { status: SSLMARKET_STATUS_TABLE[state]!, providerStatus };
   }
