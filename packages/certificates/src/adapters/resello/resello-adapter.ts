@@ -58,12 +58,7 @@ function certificateIn(payload: unknown, operation: string): Certificate {
 /** An id `get()` and the others accept: Resello's certificate id, a non-empty string. */
 function checkId(id: unknown, operation: string): string {
   if (typeof id !== "string" || id.trim() === "" || id.includes("/")) {
-    throw new CertkitError({
-      code: "INVALID_INPUT",
-      provider: PROVIDER,
-      message: `${operation}: id must be a Resello certificate id (the order's id)`,
-      fieldErrors: { id: ["must be a Resello certificate id"] },
-    });
+    throw invalidInput(PROVIDER, "id", "must be a Resello certificate id (the order's id)", operation);
   }
   return id;
 }
@@ -74,13 +69,7 @@ function checkId(id: unknown, operation: string): string {
  */
 async function checkReplacementCsr(csr: unknown, operation: "renew" | "reissue"): Promise<void> {
   const problem = await csrProblem(csr, []);
-  if (problem === undefined) return;
-  throw new CertkitError({
-    code: "INVALID_INPUT",
-    provider: PROVIDER,
-    message: `${operation}: csr ${problem}`,
-    fieldErrors: { csr: [problem] },
-  });
+  if (problem !== undefined) throw invalidInput(PROVIDER, "csr", problem, operation);
 }
 
 /** The certificates of a PKCS#7 download: DER, or PEM-armoured (Resello does not say which), or plain PEM blocks. */
@@ -245,14 +234,7 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
 
     async reissue(id: string, { signal, csr }: ReplaceOptions) {
       checkId(id, "reissue");
-      if (csr === undefined) {
-        throw new CertkitError({
-          code: "INVALID_INPUT",
-          provider: PROVIDER,
-          message: "reissue: csr is required: Resello reissues a certificate for a new CSR",
-          fieldErrors: { csr: ["is required: Resello reissues a certificate for a new CSR"] },
-        });
-      }
+      if (csr === undefined) throw invalidInput(PROVIDER, "csr", "is required: Resello reissues a certificate for a new CSR", "reissue");
       await checkReplacementCsr(csr, "reissue");
       const { data, error } = await client.POST("/ssl-certificate/{id}/reissue", {
         params: { path: { id } },

@@ -18,11 +18,6 @@ const PROVIDER = "sslmarket";
 /** The facade's validation methods as `dv_auth_method` spells them. */
 const DCV_METHODS: Readonly<Record<ValidationMethod, DcvMethod>> = Object.freeze({ dns: "DNS", file: "FILE", email: "Email" });
 
-/** A reissue's input error, before any request. */
-function invalidReissue(field: string, problem: string): CertkitError {
-  return new CertkitError({ code: "INVALID_INPUT", provider: PROVIDER, message: `reissue: ${field} ${problem}`, fieldErrors: { [field]: [problem] } });
-}
-
 /** An order's names in the form CSRs are checked against (ASCII, lower case). */
 function checkedNames(raw: Order): string[] {
   const { commonName, altNames } = sslmarketNames(raw);
@@ -180,9 +175,9 @@ export function sslmarket(options: SslmarketAdapterOptions): CertificateAdapter<
 
     async reissue(id: string, { csr, signal }: ReplaceOptions): Promise<CertificateOrder> {
       const orderId = sslmarketOrderNumber(id, "reissue");
-      if (csr === undefined) throw invalidReissue("csr", "is required: SSLmarket reissues a certificate for a new CSR");
+      if (csr === undefined) throw invalidInput(PROVIDER, "csr", "is required: SSLmarket reissues a certificate for a new CSR", "reissue");
       const problem = await csrProblem(csr, checkedNames(await readOrder(orderId, signal)));
-      if (problem) throw invalidReissue("csr", problem);
+      if (problem) throw invalidInput(PROVIDER, "csr", problem, "reissue");
       const { error } = await client.POST("/certificate/order_id/{order_id}/reissue", { ...inOrder(orderId, signal), body: { csr }, parseAs: "text" });
       if (error) throw error;
       return readBack(orderId, `the reissue of order ${orderId} was requested`, signal);
