@@ -55,7 +55,8 @@ async function start(args: string[]): Promise<{ url: string; banner: string; sto
   };
 }
 
-describe("certkit-sandbox", () => {
+// Each test starts node processes that build a sandbox: on a loaded CI machine that takes seconds, not milliseconds.
+describe("certkit-sandbox", { timeout: 30_000 }, () => {
   it("prints its usage with --help", async () => {
     const result = await run(["--help"]);
     expect(result.code).toBe(0);

@@ -22,7 +22,7 @@ beforeAll(async () => {
   if (version.status !== 0) throw new Error("these tests need the openssl command on PATH");
   sandbox = await createSandbox({ seed: true });
   server = await startSandboxServer(sandbox);
-});
+}, 30_000);
 afterAll(() => server.close());
 
 function openssl(args: string[], input?: Uint8Array | string): string {
@@ -47,7 +47,8 @@ function verify(name: string, leaf: string, intermediates: string): string {
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n?/g;
 const blocks = (pem: string) => pem.match(PEM_BLOCK) ?? [];
 
-describe("downloads parse and verify with openssl", () => {
+// openssl runs as a child process several times per test.
+describe("downloads parse and verify with openssl", { timeout: 30_000 }, () => {
   it("IONOS SSL: certificate and caCertificates of an ACTIVE certificate", async () => {
     const ionos = createIonosSslClient(server.clientOptions("ionos-ssl"));
     const active = (await ionos.GET("/v1/certificates")).data!.certificates!.find((certificate) => certificate.status === "ACTIVE")!;
