@@ -34,4 +34,4 @@ export { RESELLO_TOKEN_PATH, type ReselloOidcClient } from "./resello/resello-to
 export { SslmarketSimulator, type SslmarketSimulatorOptions } from "./sslmarket/sslmarket-simulator.js";
 export { SSLMARKET_DEMO_CONTACTS } from "./sslmarket/sslmarket-demo-contacts.js";
 export type { SslmarketState } from "./sslmarket/sslmarket-state.js";
-export { TypedRoutes, type Reply, type RouteContext, type RouteGuard, type RouteResolver, type ServeOptions } from "./typed-routes.js";
+export { TypedRoutes, type GuardVerdict, type Reply, type RouteContext, type RouteGuard, type RouteResolver, type ServeOptions } from "./typed-routes.js";

@@ -57,7 +57,13 @@ export interface RouteContext<Op> {
 export type RouteResolver<Op> = (context: RouteContext<Op>) => Reply<Op> | Response | Promise<Reply<Op> | Response>;
 
 /** A check that runs before every route (authentication): a `Response` ends the request there. */
-export type RouteGuard = (request: Request) => Response | undefined | Promise<Response | undefined>;
+export type RouteGuard = (request: Request) => GuardVerdict | Promise<GuardVerdict>;
+
+/**
+ * A guard's verdict: a `Response` refuses the request; `undefined` lets it through; `{ headers }` lets it through
+ * and puts those headers on whatever the route answers (as DNSimple puts its rate-limit headers on every answer).
+ */
+export type GuardVerdict = Response | { headers: Record<string, string> } | undefined;
 
 /** How {@link TypedRoutes.handlers} serves the routes. */
 export interface ServeOptions {
@@ -136,8 +142,8 @@ export class TypedRoutes<Paths> {
         const target = { provider: options.provider, method: route.method, route: route.path };
         const injected = await options.faults?.apply(target, request.signal);
         if (injected) return injected;
-        const refused = await options.guard?.(request);
-        if (refused) return refused;
+        const verdict = await options.guard?.(request);
+        if (verdict instanceof Response) return verdict;
         const context: RouteContext<unknown> = {
           request,
           params: params as never,
@@ -145,7 +151,9 @@ export class TypedRoutes<Paths> {
           json: () => readJson(request.clone()) as Promise<never>,
           form: () => readForm(request.clone()),
         };
-        return toResponse(await route.resolve(context));
+        const response = toResponse(await route.resolve(context));
+        for (const [name, value] of Object.entries(verdict?.headers ?? {})) response.headers.set(name, value);
+        return response;
       }),
     );
   }

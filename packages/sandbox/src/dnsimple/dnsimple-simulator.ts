@@ -1,7 +1,7 @@
 import type { paths } from "@certkit/dnsimple";
 import type { HttpHandler } from "msw";
 import type { ProviderSimulator, SimulatorWorld } from "../simulator.js";
-import { TypedRoutes, type RouteResolver } from "../typed-routes.js";
+import { TypedRoutes, type GuardVerdict } from "../typed-routes.js";
 import { identifyCaller, type DnsimpleCaller, type DnsimpleCredentialOptions } from "./dnsimple-auth.js";
 import { DnsimpleIssuance } from "./dnsimple-issuance.js";
 import { DnsimpleRateLimit, type DnsimpleRateLimitOptions } from "./dnsimple-rate-limit.js";
@@ -42,11 +42,6 @@ const FIRST_DOMAIN_ID = 5001;
 const DEFAULT_ACCOUNT_EMAIL = "sandbox@example.com";
 const SEED_WEBHOOK_URL = "https://hooks.example.com/dnsimple";
 
-/** What the guard learnt about a request, for its route. */
-interface RequestContext {
-  caller: DnsimpleCaller;
-  rateLimitHeaders: Record<string, string>;
-}
 
 /** The path parameters that lead to one certificate. */
 interface CertificatePath {
@@ -88,7 +83,8 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
   readonly #issuanceDelayMs: number;
   readonly #domains: DnsimpleDomain[];
   readonly #rateLimit: DnsimpleRateLimit;
-  readonly #requests = new WeakMap<Request, RequestContext>();
+  /** Who sent each request the guard let through, for the routes that answer by caller (`whoami`). */
+  readonly #callers = new WeakMap<Request, DnsimpleCaller>();
   readonly #issuance: DnsimpleIssuance;
   readonly #routes = new TypedRoutes<paths>();
   #state = emptyDnsimpleState();
@@ -160,8 +156,11 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
     this.#state.webhooks.push({ id: this.#state.nextIds.webhook++, url: SEED_WEBHOOK_URL });
   }
 
-  /** Counts the request against the rate limit, then checks the credentials, answering as DNSimple does. */
-  #guard(request: Request): Response | undefined {
+  /**
+   * Counts the request against the rate limit, then checks the credentials, answering as DNSimple does; the
+   * rate-limit headers go on every answer, refusals included.
+   */
+  #guard(request: Request): GuardVerdict {
     const { allowed, headers } = this.#rateLimit.take(this.#world.clock.now());
     if (!allowed) return Response.json({ message: "API rate limit exceeded" }, { status: 429, headers });
     const caller = identifyCaller(request, this.#credentials);
@@ -169,21 +168,8 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
       const challenge: Record<string, string> = caller === "otp-required" ? { "X-Dnsimple-OTP": "required" } : {};
       return Response.json({ message: "Authentication failed" }, { status: 401, headers: { ...headers, ...challenge } });
     }
-    this.#requests.set(request, { caller, rateLimitHeaders: headers });
-    return undefined;
-  }
-
-  /** The route, with the rate-limit headers DNSimple puts on every answer. */
-  #limited<Op>(resolve: RouteResolver<Op>): RouteResolver<Op> {
-    return async (context) => {
-      const reply = await resolve(context);
-      const headers = this.#requests.get(context.request)?.rateLimitHeaders ?? {};
-      if (reply instanceof Response) {
-        for (const [name, value] of Object.entries(headers)) reply.headers.set(name, value);
-        return reply;
-      }
-      return { ...reply, headers: { ...reply.headers, ...headers } };
-    };
+    this.#callers.set(request, caller);
+    return { headers };
   }
 
   #defineRoutes(): void {
@@ -191,28 +177,28 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
       .on(
         "get",
         "/whoami",
-        this.#limited(({ request }) => {
-          const user = this.#requests.get(request)?.caller === "user";
+        ({ request }) => {
+          const user = this.#callers.get(request) === "user";
           const email = this.#credentials.email ?? DEFAULT_ACCOUNT_EMAIL;
           const data = user ? { account: null, user: userView(email) } : { account: accountView(this.accountId, email), user: null };
           return { status: 200, body: { data } };
-        }),
+        },
       )
       .on(
         "get",
         "/{account}/domains",
-        this.#limited(({ params, query }) => {
+        ({ params, query }) => {
           if (!this.#isAccount(params.account)) return notFound("Account", params.account);
           const page = readPage(query);
           if (!page.ok) return validationFailed(page.errors);
           const domains = this.#domains.map((domain) => domainView(domain, this.accountId));
           return { status: 200, body: paginate(domains, page.value.page, page.value.perPage) };
-        }),
+        },
       )
       .on(
         "get",
         "/{account}/domains/{domain}/certificates",
-        this.#limited(async ({ params, query }) => {
+        async ({ params, query }) => {
           if (!this.#isAccount(params.account)) return notFound("Account", params.account);
           const domain = this.#domain(params.domain);
           if (!domain) return notFound("Domain", params.domain);
@@ -222,44 +208,44 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
           await Promise.all(certificates.map((certificate) => this.#advance(certificate)));
           const { data, pagination } = paginate(sortCertificates(certificates, sort.value), page.value.page, page.value.perPage);
           return { status: 200, body: { data: data.map(certificateView), pagination } };
-        }),
+        },
       )
       .on(
         "get",
         "/{account}/domains/{domain}/certificates/{certificate}",
-        this.#limited(async ({ params }) => {
+        async ({ params }) => {
           const found = this.#certificate(params);
           if ("status" in found) return found;
           return { status: 200, body: { data: certificateView(await this.#advance(found)) } };
-        }),
+        },
       )
       .on(
         "get",
         "/{account}/domains/{domain}/certificates/{certificate}/download",
-        this.#limited(async ({ params }) => {
+        async ({ params }) => {
           const found = this.#certificate(params);
           if ("status" in found) return found;
           const { issued } = await this.#advance(found);
           if (found.state !== "issued" || !issued) return this.#notIssued(found);
           // DNSimple leaves the root out (the recorded download has `root: null`): clients trust their own.
           return { status: 200, body: { data: { server: issued.certificate, root: null, chain: [issued.intermediate] } } };
-        }),
+        },
       )
       .on(
         "get",
         "/{account}/domains/{domain}/certificates/{certificate}/private_key",
-        this.#limited(async ({ params }) => {
+        async ({ params }) => {
           const found = this.#certificate(params);
           if ("status" in found) return found;
           const { privateKey } = await this.#advance(found);
           if (found.state !== "issued" || privateKey === undefined) return this.#notIssued(found);
           return { status: 200, body: { data: { private_key: privateKey } } };
-        }),
+        },
       )
       .on(
         "post",
         "/{account}/domains/{domain}/certificates/letsencrypt",
-        this.#limited(async ({ params, json }) => {
+        async ({ params, json }) => {
           if (!this.#isAccount(params.account)) return notFound("Account", params.account);
           const domain = this.#domain(params.domain);
           if (!domain) return notFound("Domain", params.domain);
@@ -267,12 +253,12 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
           if (!request.ok) return validationFailed(request.errors);
           const certificate = this.#newCertificate(domain, request.value, this.#world.clock.now());
           return { status: 201, body: { data: purchaseView(certificate) } };
-        }),
+        },
       )
       .on(
         "post",
         "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue",
-        this.#limited(async ({ params }) => {
+        async ({ params }) => {
           const found = this.#certificate({ ...params, certificate: params.purchaseId });
           if ("status" in found) return found;
           if (found.renewalId !== undefined) return notFound("Purchase", params.purchaseId);
@@ -280,12 +266,12 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
           if (found.state !== "new") return refused(`Certificate \`${found.id}\` was already requested (state: ${found.state})`);
           this.#issuance.request(found);
           return { status: 202, body: { data: certificateView(found) } };
-        }),
+        },
       )
       .on(
         "post",
         "/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals",
-        this.#limited(async ({ params, json }) => {
+        async ({ params, json }) => {
           const found = this.#certificate(params);
           if ("status" in found) return found;
           await this.#advance(found);
@@ -297,12 +283,12 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
           const request = readRenewal(await json());
           if (!request.ok) return validationFailed(request.errors);
           return { status: 201, body: { data: renewalView(this.#newRenewal(found, request.value)) } };
-        }),
+        },
       )
       .on(
         "post",
         "/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals/{renewalId}/issue",
-        this.#limited(({ params }) => {
+        ({ params }) => {
           const found = this.#certificate(params);
           if ("status" in found) return found;
           const renewalId = parseId(params.renewalId);
@@ -314,46 +300,46 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
           renewal.state = "renewing";
           renewal.updatedAt = replacement.updatedAt;
           return { status: 202, body: { data: certificateView(replacement) } };
-        }),
+        },
       )
       .on(
         "get",
         "/{account}/webhooks",
-        this.#limited(({ params }) => {
+        ({ params }) => {
           if (!this.#isAccount(params.account)) return notFound("Account", params.account);
           return { status: 200, body: { data: this.#state.webhooks.map((webhook) => ({ ...webhook })) } };
-        }),
+        },
       )
       .on(
         "post",
         "/{account}/webhooks",
-        this.#limited(async ({ params, json }) => {
+        async ({ params, json }) => {
           if (!this.#isAccount(params.account)) return notFound("Account", params.account);
           const url = readWebhook(await json());
           if (!url.ok) return validationFailed(url.errors);
           const webhook = { id: this.#state.nextIds.webhook++, url: url.value };
           this.#state.webhooks.push(webhook);
           return { status: 201, body: { data: { ...webhook } } };
-        }),
+        },
       )
       .on(
         "get",
         "/{account}/webhooks/{webhook}",
-        this.#limited(({ params }) => {
+        ({ params }) => {
           if (!this.#isAccount(params.account)) return notFound("Account", params.account);
           const webhook = this.#state.webhooks.find((candidate) => candidate.id === parseId(params.webhook));
           return webhook ? { status: 200, body: { data: { ...webhook } } } : notFound("Webhook", params.webhook);
-        }),
+        },
       )
       .on(
         "delete",
         "/{account}/webhooks/{webhook}",
-        this.#limited(({ params }) => {
+        ({ params }) => {
           if (!this.#isAccount(params.account)) return notFound("Account", params.account);
           const before = this.#state.webhooks.length;
           this.#state.webhooks = this.#state.webhooks.filter((candidate) => candidate.id !== parseId(params.webhook));
           return this.#state.webhooks.length < before ? { status: 204, body: null } : notFound("Webhook", params.webhook);
-        }),
+        },
       );
   }
 
