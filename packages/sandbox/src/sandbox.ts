@@ -2,7 +2,7 @@ import type { HttpHandler } from "msw";
 import { SandboxCa, type SandboxCaState } from "./ca/sandbox-ca.js";
 import { SandboxClock } from "./clock.js";
 import { SANDBOX_CREDENTIALS, SANDBOX_RESELLO_OIDC_CLIENT, type SandboxCredentials } from "./credentials.js";
-import { SandboxFaults } from "./faults/sandbox-faults.js";
+import type { SandboxFaults } from "./faults/sandbox-faults.js";
 import { DnsimpleSimulator, type DnsimpleSimulatorOptions } from "./dnsimple/dnsimple-simulator.js";
 import { DnsimpleV1Simulator, type DnsimpleV1SimulatorOptions } from "./dnsimple-v1/dnsimple-v1-simulator.js";
 import { IonosSimulator, type IonosSimulatorOptions } from "./ionos/ionos-simulator.js";
@@ -10,13 +10,10 @@ import { ReselloSimulator, type ReselloSimulatorOptions } from "./resello/resell
 import { SslmarketSimulator, type SslmarketSimulatorOptions } from "./sslmarket/sslmarket-simulator.js";
 import { SANDBOX_PROVIDERS, sandboxBaseUrl, type SandboxProvider } from "./providers.js";
 import { controlHandlers } from "./server/control-handlers.js";
-import type { ProviderSimulator, SimulatorWorld } from "./simulator.js";
+import { createSimulatorWorld, type ProviderSimulator } from "./simulator.js";
 import { FakeDns, type FakeDnsState } from "./state/fake-dns.js";
 import { FakeMail, type FakeMailState } from "./state/fake-mail.js";
 import { FakeWeb, type FakeWebState } from "./state/fake-web.js";
-
-// The CA predates the oldest seeded certificate, so every chain is valid the way a strict TLS client checks it.
-const CA_BACKDATE_MS = 2 * 365 * 86_400_000;
 
 /** Options of {@link createSandbox}. */
 export interface SandboxOptions {
@@ -107,14 +104,7 @@ function checkSnapshot(snapshot: SandboxSnapshot): void {
 /** Creates a sandbox: a new CA, an empty fake DNS, web and mail, and a simulator per provider. */
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? new SandboxClock();
-  const world: SimulatorWorld = {
-    clock,
-    dns: new FakeDns(),
-    web: new FakeWeb(),
-    mail: new FakeMail(),
-    ca: await SandboxCa.create(new Date(clock.now().getTime() - CA_BACKDATE_MS)),
-    faults: new SandboxFaults(),
-  };
+  const world = await createSimulatorWorld(clock);
   const credentials = Object.fromEntries(
     SANDBOX_PROVIDERS.map((provider) => [provider, { ...SANDBOX_CREDENTIALS[provider], ...options.credentials?.[provider] }]),
   ) as SandboxCredentials;

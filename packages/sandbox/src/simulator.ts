@@ -1,11 +1,14 @@
 import type { HttpHandler } from "msw";
-import type { SandboxCa } from "./ca/sandbox-ca.js";
+import { SandboxCa } from "./ca/sandbox-ca.js";
 import type { SandboxClock } from "./clock.js";
-import type { SandboxFaults } from "./faults/sandbox-faults.js";
+import { SandboxFaults } from "./faults/sandbox-faults.js";
 import type { SandboxProvider } from "./providers.js";
-import type { FakeDns } from "./state/fake-dns.js";
-import type { FakeMail } from "./state/fake-mail.js";
-import type { FakeWeb } from "./state/fake-web.js";
+import { FakeDns } from "./state/fake-dns.js";
+import { FakeMail } from "./state/fake-mail.js";
+import { FakeWeb } from "./state/fake-web.js";
+
+// The CA predates the oldest seeded certificate, so every chain is valid the way a strict TLS client checks it.
+const CA_BACKDATE_MS = 2 * 365 * 86_400_000;
 
 /** What every simulator shares: time, the world outside the provider (DNS, web, mail), the CA, and the faults. */
 export interface SimulatorWorld {
@@ -15,6 +18,18 @@ export interface SimulatorWorld {
   mail: FakeMail;
   ca: SandboxCa;
   faults: SandboxFaults;
+}
+
+/** A new world on `clock`: empty fake DNS, web and mail, a new CA, and no faults. */
+export async function createSimulatorWorld(clock: SandboxClock): Promise<SimulatorWorld> {
+  return {
+    clock,
+    dns: new FakeDns(),
+    web: new FakeWeb(),
+    mail: new FakeMail(),
+    ca: await SandboxCa.create(new Date(clock.now().getTime() - CA_BACKDATE_MS)),
+    faults: new SandboxFaults(),
+  };
 }
 
 /**

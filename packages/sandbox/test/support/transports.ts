@@ -1,13 +1,8 @@
 import type { HttpHandler } from "msw";
 import { setupServer } from "msw/node";
-import { SandboxCa } from "../../src/ca/sandbox-ca.js";
 import { SandboxClock } from "../../src/clock.js";
-import { SandboxFaults } from "../../src/faults/sandbox-faults.js";
 import { serveHandlers } from "../../src/server/serve-handlers.js";
-import type { SimulatorWorld } from "../../src/simulator.js";
-import { FakeDns } from "../../src/state/fake-dns.js";
-import { FakeMail } from "../../src/state/fake-mail.js";
-import { FakeWeb } from "../../src/state/fake-web.js";
+import { createSimulatorWorld, type SimulatorWorld } from "../../src/simulator.js";
 
 /** The two ways a simulator is served: msw in this process, or a real HTTP server on loopback. */
 export type Transport = "msw" | "http";
@@ -42,14 +37,6 @@ export async function serveOver(
 }
 
 /** A world of its own for one test: a frozen clock, empty fake DNS/web/mail, a new CA and no faults. */
-export async function createTestWorld(frozenAt = new Date("2026-03-01T12:00:00Z")): Promise<SimulatorWorld> {
-  const clock = new SandboxClock({ frozenAt });
-  return {
-    clock,
-    dns: new FakeDns(),
-    web: new FakeWeb(),
-    mail: new FakeMail(),
-    ca: await SandboxCa.create(new Date(frozenAt.getTime() - 2 * 365 * 86_400_000)),
-    faults: new SandboxFaults(),
-  };
+export function createTestWorld(frozenAt = new Date("2026-03-01T12:00:00Z")): Promise<SimulatorWorld> {
+  return createSimulatorWorld(new SandboxClock({ frozenAt }));
 }
