@@ -11,6 +11,7 @@ import { repoRoot } from "./lib/apis.mjs";
 const packageDirs = [
   ...readdirSync(join(repoRoot, "packages")).map((name) => join("packages", name)),
   "scripts",
+  "bench",
 ].filter((dir) => {
   const manifest = join(repoRoot, dir, "package.json");
   return existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).scripts?.test;

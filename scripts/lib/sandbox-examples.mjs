@@ -1,4 +1,4 @@
-// Runs a package's README example against the certkit sandbox: what `npm run demo` shows and the tests check.
+// Runs a package's README example against the certkit sandbox: what `npm run examples` shows and the tests check.
 // Each provider has a file in sandbox-examples/ that knows what its example expects from the reader's machine
 // (credentials, a CSR on disk), how fast the sandbox should be for it, and what it leaves behind (certificate files),
 // so that a run is judged by its result, not only by its exit code.

@@ -11,6 +11,14 @@ interface Manifest {
   name: string;
   private?: boolean;
   version: string;
+  exports?: Record<string, unknown>;
+  bin?: Record<string, string>;
+}
+
+/** What a tarball must hold besides README and LICENSE: the main entry and its types, or a command-only package's bins. */
+function entryFiles(manifest: Manifest): string[] {
+  if (manifest.exports?.["."] !== undefined) return ["package/dist/index.js", "package/dist/index.d.ts"];
+  return Object.values(manifest.bin ?? {}).map((path) => `package/${path.replace(/^\.\//, "")}`);
 }
 
 const publishable = readdirSync(join(repoRoot, "packages"))
@@ -43,7 +51,7 @@ describe.each(publishable.map((p) => [p.manifest.name, p] as const))("%s as publ
   it("holds only dist, README, LICENSE and package.json", () => {
     const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n");
     expect(files.filter((file) => !ALLOWED_IN_TARBALL.test(file))).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(["package/README.md", "package/LICENSE", "package/dist/index.js", "package/dist/index.d.ts"]));
+    expect(files).toEqual(expect.arrayContaining(["package/README.md", "package/LICENSE", ...entryFiles(pkg.manifest)]));
   });
 
   it("has no workspace: ranges left in its manifest", () => {
@@ -57,14 +65,17 @@ describe.each(publishable.map((p) => [p.manifest.name, p] as const))("%s as publ
     expect(messages.map((message) => formatMessage(message, manifest))).toEqual([]);
   });
 
-  it("passes arethetypeswrong (ESM-only profile)", () => {
-    const run = spawnSync(attw, [tarball, "--profile", "esm-only", "--format", "json"], { encoding: "utf8" });
-    const { problems } = JSON.parse(run.stdout) as { problems: Record<string, { resolutionKind?: string }[]> };
-    // The esm-only profile does not judge CommonJS resolution: these packages are ESM, loaded by require(esm) where Node has it.
-    const judged = Object.values(problems)
-      .flat()
-      .filter((problem) => problem.resolutionKind !== "node10" && problem.resolutionKind !== "node16-cjs");
-    expect(judged).toEqual([]);
-    expect(run.status).toBe(0);
-  });
+  // Types are judged where there are any: a command-only package (the CLI) exports none.
+  if (pkg.manifest.exports?.["."] !== undefined) {
+    it("passes arethetypeswrong (ESM-only profile)", () => {
+      const run = spawnSync(attw, [tarball, "--profile", "esm-only", "--format", "json"], { encoding: "utf8" });
+      const { problems } = JSON.parse(run.stdout) as { problems: Record<string, { resolutionKind?: string }[]> };
+      // The esm-only profile does not judge CommonJS resolution: these packages are ESM, loaded by require(esm) where Node has it.
+      const judged = Object.values(problems)
+        .flat()
+        .filter((problem) => problem.resolutionKind !== "node10" && problem.resolutionKind !== "node16-cjs");
+      expect(judged).toEqual([]);
+      expect(run.status).toBe(0);
+    });
+  }
 });

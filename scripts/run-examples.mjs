@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The main job: every README example that has a sandbox setup, type-checked, then run against the certkit sandbox
+// `npm run examples`: every README example that has a sandbox setup, type-checked, then run against the certkit sandbox
 // on loopback. Exits 0 only if every example ran and its result verified.
 import { relative } from "node:path";
 import { repoRoot } from "./lib/apis.mjs";
@@ -9,7 +9,7 @@ import { runSandboxExample, SANDBOX_EXAMPLES } from "./lib/sandbox-examples.mjs"
 const examples = writeReadmeExamples().filter((example) => example.folder in SANDBOX_EXAMPLES);
 const typecheck = typecheckReadmeExamples();
 if (!typecheck.ok) {
-  console.error(`certkit demo: the README examples do not type-check:\n${typecheck.output}`);
+  console.error(`certkit examples: the README examples do not type-check:\n${typecheck.output}`);
   process.exit(1);
 }
 
@@ -25,5 +25,5 @@ for (const example of examples) {
     console.log(`  ✘ ${result.problem}`);
   }
 }
-console.log(failures === 0 ? `\ncertkit demo: ${examples.length} of ${examples.length} examples worked` : `\ncertkit demo: ${failures} of ${examples.length} examples failed`);
+console.log(failures === 0 ? `\ncertkit examples: ${examples.length} of ${examples.length} examples worked` : `\ncertkit examples: ${failures} of ${examples.length} examples failed`);
 process.exit(failures === 0 ? 0 : 1);

@@ -1,0 +1,43 @@
+import { resolve } from "node:path";
+import { EXIT } from "../exit-codes.js";
+import { CERTIFICATE_FILES, defaultCertificateDir, PRIVATE_KEY_MODE, PUBLIC_FILE_MODE } from "../files/certificate-file-names.js";
+import { writeNewFiles, type NewFile } from "../files/write-new-files.js";
+import { PROVIDER_OPTION, type Command } from "./command.js";
+import { orderTarget } from "./order-target.js";
+
+const pem = (blocks: readonly string[]) => blocks.map((block) => `${block.trim()}\n`).join("");
+
+/** `certkit download ID`: the issued certificate, its chain, the full chain and (where the provider made it) the key. */
+export const downloadCommand: Command = {
+  name: "download",
+  summary: "write the issued certificate, chain, full chain and key (0600) to a folder",
+  usage: "ID [--out DIR] [--force]",
+  details: [
+    `Writes ${CERTIFICATE_FILES.certificate}, ${CERTIFICATE_FILES.chain} (intermediates), ${CERTIFICATE_FILES.fullchain} (certificate + intermediates) and,`,
+    `when the provider made the key, ${CERTIFICATE_FILES.privateKey} (mode 0600). The chain is checked, leaf to root, before anything is written.`,
+    "Existing files are never replaced without --force; then nothing is written at all.",
+  ],
+  options: {
+    ...PROVIDER_OPTION,
+    out: { type: "string", short: "o", value: "DIR", description: "the folder to write to (default: ./<common name>)" },
+    force: { type: "boolean", description: "replace files that exist" },
+  },
+  positionals: { min: 1, max: 1 },
+  async run(context) {
+    const { values, output, signal } = context;
+    const { client, ref, label } = await orderTarget(context);
+    const bundle = await client.download(ref.id, { signal });
+    const dir = resolve(context.cwd, typeof values.out === "string" ? values.out : defaultCertificateDir((await client.get(ref.id, { signal })).commonName));
+    const files: NewFile[] = [
+      { name: CERTIFICATE_FILES.certificate, content: pem([bundle.certificate]), mode: PUBLIC_FILE_MODE },
+      ...(bundle.chain.length > 0 ? [{ name: CERTIFICATE_FILES.chain, content: pem(bundle.chain), mode: PUBLIC_FILE_MODE }] : []),
+      { name: CERTIFICATE_FILES.fullchain, content: pem([bundle.certificate, ...bundle.chain]), mode: PUBLIC_FILE_MODE },
+      ...(bundle.privateKey === undefined ? [] : [{ name: CERTIFICATE_FILES.privateKey, content: pem([bundle.privateKey]), mode: PRIVATE_KEY_MODE }]),
+    ];
+    const written = await writeNewFiles(dir, files, { force: values.force === true });
+    output.json({ ref: label, dir, files: written, intermediates: bundle.chain.length, root: bundle.root !== undefined, privateKey: bundle.privateKey !== undefined });
+    output.line(`${label}: certificate and ${bundle.chain.length} intermediate${bundle.chain.length === 1 ? "" : "s"}, chain verified${bundle.root === undefined ? "" : " up to its root"}`);
+    for (const [index, path] of written.entries()) output.line(`  ${path}${files[index]!.mode === PRIVATE_KEY_MODE ? "  (private key, mode 0600)" : ""}`);
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,116 @@
+import { rm } from "node:fs/promises";
+import { resolve } from "node:path";
+import { isCertkitError, type CertificateClient, type CertificateOrder, type ProviderName, type ValidationMethod } from "@certkit/certificates";
+import { EXIT } from "../exit-codes.js";
+import { CERTIFICATE_FILES, defaultCertificateDir, PRIVATE_KEY_MODE, PUBLIC_FILE_MODE } from "../files/certificate-file-names.js";
+import { writeNewFiles } from "../files/write-new-files.js";
+import { checkCsrFlags, CSR_OPTIONS, readCsrOptions } from "../keys/csr-options.js";
+import { orderJson, validationLines } from "../output/order-view.js";
+import type { Output } from "../output/output.js";
+import { formatOrderRef } from "../order-ref.js";
+import type { Session } from "../session.js";
+import { UsageError } from "../usage-error.js";
+import { PROVIDER_OPTION, type Command } from "./command.js";
+
+const METHODS: readonly ValidationMethod[] = ["dns", "file", "email"];
+
+/** The one provider an order goes to: `--provider`, or the only one configured. */
+function orderProvider(session: Session, provider: string | undefined): ProviderName {
+  const selected = session.select(provider);
+  if (selected.length !== 1) throw new UsageError(`several providers are configured (${selected.join(", ")}): say which with --provider`);
+  return selected[0]!;
+}
+
+function readYears(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text)) throw new UsageError("--years must be a whole number of years");
+  return Number(text);
+}
+
+/** Prints what the customer must publish or approve, and what to run next. */
+export async function printNextSteps(order: CertificateOrder, client: CertificateClient, output: Output, signal: AbortSignal): Promise<CertificateOrder> {
+  const label = formatOrderRef(order);
+  let shown = order;
+  if (order.status === "awaiting_validation" && order.validation.length === 0 && client.capabilities.validation) {
+    shown = { ...order, validation: await client.validation(order.id, { signal }) };
+  }
+  if (shown.validation.length > 0) {
+    output.line("validation:");
+    for (const line of validationLines(shown.validation, order.provider)) output.line(`  ${line}`);
+  }
+  if (shown.status === "awaiting_validation" && client.capabilities.confirmValidation) output.line(`next: once that is in place, certkit validate ${label}, then certkit wait ${label}`);
+  else if (shown.status !== "issued") output.line(`next: certkit wait ${label}`);
+  return shown;
+}
+
+/** `certkit order DOMAIN`: orders a certificate and says exactly what to publish for its validation. */
+export const orderCommand: Command = {
+  name: "order",
+  summary: "order a certificate, and print the DNS record, file or approver email its validation needs",
+  usage: "DOMAIN [--san NAME]... [--csr FILE | --generate-key] [--validation dns|file|email] [--provider NAME]",
+  details: [
+    "Everything is checked before anything is sent (names, CSR, product, years): a refused order costs no request.",
+    `With --generate-key, ${CERTIFICATE_FILES.privateKey} (mode 0600) and ${CERTIFICATE_FILES.csr} are written to --out before the order is sent, and removed again if the order is refused before sending.`,
+  ],
+  options: {
+    ...PROVIDER_OPTION,
+    san: { type: "string", multiple: true, value: "NAME", description: "another name on the certificate (repeat for more)" },
+    ...CSR_OPTIONS,
+    validation: { type: "string", value: "METHOD", description: "how to prove control of the names: dns, file or email (default: dns, or the provider's only method)" },
+    product: { type: "string", value: "PRODUCT", description: "the provider's product, plan or certificate type (default: the configured one)" },
+    years: { type: "string", value: "N", description: "validity in years (default: 1)" },
+    "approver-email": { type: "string", value: "ADDRESS", description: "for email validation, where the provider lets you choose the approver" },
+    out: { type: "string", short: "o", value: "DIR", description: "where --generate-key writes the key and CSR (default: ./<domain>)" },
+    force: { type: "boolean", description: "let --generate-key replace files that exist" },
+  },
+  positionals: { min: 1, max: 1 },
+  async run({ values, positionals, output, session: open, cwd, signal }) {
+    const commonName = positionals[0]!;
+    const altNames = (values.san as string[] | undefined) ?? [];
+    const method = values.validation as string | undefined;
+    if (method !== undefined && !(METHODS as readonly string[]).includes(method)) throw new UsageError(`--validation must be one of ${METHODS.join(", ")}`);
+    const years = readYears(values.years as string | undefined);
+    checkCsrFlags(values);
+    const session = await open();
+    const provider = orderProvider(session, values.provider as string | undefined);
+    const client = session.client(provider);
+    const choice = await readCsrOptions(values, { cwd, provider, capabilities: client.capabilities, names: [commonName, ...altNames], required: true });
+    let written: string[] = [];
+    if (choice.kind === "generated") {
+      const dir = resolve(cwd, typeof values.out === "string" ? values.out : defaultCertificateDir(commonName));
+      written = await writeNewFiles(
+        dir,
+        [
+          { name: CERTIFICATE_FILES.privateKey, content: choice.generated.privateKey, mode: PRIVATE_KEY_MODE },
+          { name: CERTIFICATE_FILES.csr, content: choice.generated.csr, mode: PUBLIC_FILE_MODE },
+        ],
+        { force: values.force === true },
+      );
+    }
+    let order: CertificateOrder;
+    try {
+      order = await client.order(
+        {
+          commonName,
+          altNames,
+          ...(choice.kind === "file" ? { csr: choice.csr } : choice.kind === "generated" ? { csr: choice.generated.csr } : {}),
+          ...(method === undefined ? {} : { validationMethod: method as ValidationMethod }),
+          ...(typeof values.product === "string" ? { product: values.product } : {}),
+          ...(years === undefined ? {} : { years }),
+          ...(typeof values["approver-email"] === "string" ? { approverEmail: values["approver-email"] } : {}),
+        },
+        { signal },
+      );
+    } catch (error) {
+      // Refused before sending: the key belongs to no order, so it goes.
+      if (isCertkitError(error) && error.code === "INVALID_INPUT") await Promise.all(written.map((path) => rm(path, { force: true })));
+      throw error;
+    }
+    const label = formatOrderRef(order);
+    output.line(`ordered ${label} (${[order.commonName, ...order.altNames].join(", ")}) at ${provider}: ${order.status}`);
+    if (written.length > 0) output.line(`key and CSR written: ${written.join(", ")} (the key is mode 0600)`);
+    const shown = await printNextSteps(order, client, output, signal);
+    output.json({ ...orderJson(shown, new Date()), ...(written.length > 0 ? { files: written } : {}) });
+    return EXIT.ok;
+  },
+};

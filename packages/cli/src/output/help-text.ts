@@ -1,0 +1,46 @@
+import { GLOBAL_OPTIONS, type Command, type OptionSpec } from "../commands/command.js";
+import { PROVIDER_VARIABLES } from "../config/environment-variables.js";
+import { formatTable } from "./format-table.js";
+
+function optionRows(options: Readonly<Record<string, OptionSpec>>): string[][] {
+  return Object.entries(options).map(([name, spec]) => [
+    `${spec.short === undefined ? "    " : `-${spec.short}, `}--${name}${spec.value === undefined ? "" : ` ${spec.value}`}`,
+    spec.description,
+  ]);
+}
+
+/** `certkit --help`: the commands, the options they all take, the configuration and the exit codes. */
+export function generalHelp(commands: readonly Command[]): string[] {
+  return [
+    "certkit: order, validate, wait for, download and manage SSL/TLS certificates at IONOS SSL, DNSimple (v2 and v1),",
+    "Resello and SSLmarket. With no provider configured it runs against an embedded sandbox, offline.",
+    "",
+    "usage: certkit <command> [arguments] [options]",
+    "",
+    "commands:",
+    ...formatTable(["", ""], commands.map((command) => [`  ${command.name}`, command.summary])).slice(1),
+    "",
+    "options of every command:",
+    ...formatTable(["", ""], optionRows(GLOBAL_OPTIONS).map(([flag, text]) => [`  ${flag}`, text!])).slice(1),
+    "",
+    "configuration: a JSON config file {\"providers\": {\"<provider>\": {<adapter options>}}} and these variables over it:",
+    ...PROVIDER_VARIABLES.map((variable) => `  ${variable.name.padEnd(36)}${variable.provider} ${variable.option}${variable.secret ? " (secret)" : ""}`),
+    "  CERTKIT_SANDBOX_URL, CERTKIT_SANDBOX_STATE, CERTKIT_CONFIG: see --sandbox, the embedded sandbox's state file, --config",
+    "",
+    "exit codes: 0 done, 1 the operation failed, 2 bad usage or input (nothing was sent), 130 interrupted (Ctrl-C).",
+    "certkit <command> --help shows a command's options.",
+  ];
+}
+
+/** `certkit <command> --help`. */
+export function commandHelp(command: Command): string[] {
+  return [
+    `certkit ${command.name}: ${command.summary}`,
+    "",
+    `usage: certkit ${command.name}${command.usage === "" ? "" : ` ${command.usage}`} [--json] [--verbose]`,
+    ...(command.details === undefined ? [] : ["", ...command.details]),
+    "",
+    "options:",
+    ...formatTable(["", ""], optionRows({ ...command.options, ...GLOBAL_OPTIONS }).map(([flag, text]) => [`  ${flag}`, text!])).slice(1),
+  ];
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { finished, freshHome, hasStackTrace, jsonOf, runCertkit, startCertkit } from "./support/run-certkit.js";
+
+describe("Ctrl-C", { timeout: 60_000 }, () => {
+  it("during wait stops cleanly with exit 130, no stack trace, and the embedded sandbox's state saved", async () => {
+    const { env } = freshHome();
+    // Nothing is published for its validation, so this order never gets further than awaiting_validation.
+    const order = jsonOf(await runCertkit(["order", "stuck.example.com", "--provider", "ionos-ssl", "--json"], { env }));
+    expect(order.status).toBe("awaiting_validation");
+
+    const child = startCertkit(["wait", order.ref, "--interval", "100ms"], { env });
+    const run = finished(child);
+    await new Promise<void>((resolve) => {
+      child.stderr!.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("look 2")) resolve();
+      });
+    });
+    child.kill("SIGINT");
+    const { code, signal, stdout, stderr } = await run;
+    expect(signal).toBeNull();
+    expect(code).toBe(130);
+    expect(stdout).toBe("");
+    expect(stderr).toContain(`certkit: stopped waiting for ${order.ref} (interrupted); the order goes on at ionos-ssl: run certkit wait ${order.ref} to wait again`);
+    expect(hasStackTrace(stderr)).toBe(false);
+
+    const after = await runCertkit(["show", order.ref, "--json"], { env });
+    expect(after.code).toBe(0);
+    expect(jsonOf(after)).toMatchObject({ ref: order.ref, status: "awaiting_validation" });
+  });
+});

@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { COMMANDS } from "../src/commands/all-commands.ts";
+import { PROVIDER_VARIABLES } from "../src/config/environment-variables.ts";
+import { EXIT } from "../src/exit-codes.ts";
+
+const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+
+/** The rows of the markdown table whose header row starts with `| <first> |`. */
+function tableRows(first: string): string[][] {
+  const lines = readme.split("\n");
+  const start = lines.findIndex((line) => line.startsWith(`| ${first} |`));
+  const rows = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith("|")) break;
+    rows.push(line.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim()));
+  }
+  return rows;
+}
+
+describe("the README says what the code does", () => {
+  it("documents every environment variable, with its provider, option and secrecy", () => {
+    const documented = tableRows("variable").map(([name, provider, option]) => [name, provider, option]);
+    const actual = PROVIDER_VARIABLES.map((variable) => [
+      `\`${variable.name}\``,
+      variable.provider,
+      `\`${variable.option}\`${variable.secret ? " (secret)" : variable.type === "json" ? " (JSON)" : ""}`,
+    ]);
+    expect(documented).toEqual(actual);
+  });
+
+  it("documents every command, in the order --help lists them", () => {
+    const documented = tableRows("command").flatMap(([cell]) => [...cell!.matchAll(/`certkit (\w+)/g)].map((match) => match[1]));
+    expect(documented).toEqual(COMMANDS.map((command) => command.name));
+  });
+
+  it("documents every exit code", () => {
+    expect(tableRows("code").map(([code]) => Number(code!.replaceAll("`", "")))).toEqual(Object.values(EXIT));
+  });
+});

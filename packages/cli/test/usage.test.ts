@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { freshHome, hasStackTrace, jsonOf, runCertkit } from "./support/run-certkit.js";
+
+const COMMANDS = ["demo", "providers", "list", "show", "order", "validate", "wait", "download", "renew", "reissue", "cancel", "revoke"];
+
+describe("certkit usage", { timeout: 30_000 }, () => {
+  const { env } = freshHome();
+
+  it("--help lists every command, the options, the variables and the exit codes", async () => {
+    const run = await runCertkit(["--help"], { env });
+    expect(run.code).toBe(0);
+    for (const command of COMMANDS) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
+    expect(run.stdout).toContain("CERTKIT_IONOS_API_KEY");
+    expect(run.stdout).toContain("exit codes: 0 done, 1 the operation failed, 2 bad usage or input");
+  });
+
+  it("with no command prints the help and exits 2", async () => {
+    const run = await runCertkit([], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("usage: certkit <command>");
+  });
+
+  it("--version prints the package's version", async () => {
+    const run = await runCertkit(["--version"], { env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it.each(COMMANDS)("%s --help shows its usage and options, and touches nothing", async (command) => {
+    const run = await runCertkit([command, "--help"], { env });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`usage: certkit ${command}`);
+    expect(run.stdout).toContain("--json");
+    expect(run.stderr).toBe("");
+  });
+
+  it.each([
+    [["frobnicate"], /unknown command "frobnicate"/],
+    [["list", "--no-such-option"], /Unknown option '--no-such-option'/],
+    [["show"], /certkit show needs ID/],
+    [["show", "a", "b"], /certkit show takes 1 argument; got a b/],
+    [["providers", "extra"], /certkit providers takes no arguments/],
+    [["order", "example.com", "--validation", "carrier-pigeon"], /--validation must be one of dns, file, email/],
+    [["order", "example.com", "--years", "two"], /--years must be a whole number/],
+    [["order", "example.com", "--csr", "a.csr", "--generate-key"], /give --csr FILE or --generate-key, not both/],
+    [["order", "example.com", "--generate-key", "--key-type", "rsa-1024"], /--key-type must be one of rsa-2048/],
+    [["list", "--expiring-within", "soon"], /--expiring-within must be a duration such as 30d/],
+    [["wait", "ionos-ssl:x", "--until", "done"], /--until takes statuses among pending/],
+    [["wait", "ionos-ssl:x", "--timeout", "1 hour"], /--timeout must be a duration/],
+    [["revoke", "sslmarket:1"], /revoking cannot be undone: add --yes/],
+    [["cancel", "ionos-ssl:1"], /cancelling cannot be undone: add --yes/],
+    [["renew", "resello:x", "--generate-key"], /--generate-key needs --out DIR for renew/],
+    [["list", "--provider", "acme"], /unknown provider "acme"/],
+    [["show", "ionos-ssl:"], /the order id after "ionos-ssl:" is empty/],
+    [["show", "1234"], /"1234" does not say its provider/],
+  ])("certkit %j is bad usage: exit 2 and one clear line", async (args, message) => {
+    const run = await runCertkit([...args, "--sandbox", "http://127.0.0.1:9"], { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe("");
+    expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+
+  it("--json reports bad usage as an error object on stdout too", async () => {
+    const run = await runCertkit(["show", "--json"], { env });
+    expect(run.code).toBe(2);
+    expect(jsonOf(run)).toEqual({ error: { code: "USAGE", message: "certkit show needs ID" } });
+  });
+});
