@@ -9,6 +9,7 @@ import { createConcurrencyLimiter } from "./concurrency-limiter.js";
 import { createHttpError, type DescribeProviderError } from "./http-error.js";
 import { checkBaseUrl, checkUserAgent } from "./options.js";
 import type { RateLimitState } from "./rate-limit.js";
+import { createRateLimitGate } from "./rate-limit-gate.js";
 import { createRedactor } from "./redact.js";
 import {
   checkTimeout,
@@ -171,7 +172,7 @@ export function createClientWithClock<Paths extends Record<string, any>, Media e
 
   const redactor = createRedactor(config.auth.secrets);
   const emit = createEventEmitter(config.onEvent);
-  const rateLimit: { current: RateLimitState | undefined } = { current: undefined };
+  const rateLimit = createRateLimitGate(clock);
   const transport = {
     provider,
     apiName: config.apiName,

@@ -3,7 +3,8 @@ import { CertkitError } from "./certkit-error.js";
 import type { ClientEvent } from "./client-events.js";
 import type { ConcurrencyLimiter } from "./concurrency-limiter.js";
 import type { AuthHeaders, DynamicAuth } from "./dynamic-auth.js";
-import { rateLimitWait, readRateLimit, type RateLimitState } from "./rate-limit.js";
+import { readRateLimit, type RateLimitState } from "./rate-limit.js";
+import type { RateLimitGate } from "./rate-limit-gate.js";
 import { backoffDelay, DEFAULT_RETRY, serverDelay, type RetryPolicy } from "./retry-policy.js";
 import {
   abortedError,
@@ -56,8 +57,8 @@ export interface TransportConfig {
   /** Tells the client's redactor about secrets learnt at run time (a fresh access token). */
   learnSecrets: (secrets: readonly string[]) => void;
   emit: (event: ClientEvent) => void;
-  /** Where the last seen rate-limit figures are kept. */
-  rateLimit: { current: RateLimitState | undefined };
+  /** Keeps the client's tries within the provider's rate limit, and the last figures it sent. */
+  rateLimit: RateLimitGate;
   clock: TransportClock;
 }
 
@@ -97,13 +98,16 @@ export function createCallFetch(config: TransportConfig, call: CallState): Fetch
     for (;;) {
       await waitForTurn(config, call);
       let attempt: Attempt;
+      let observed: RateLimitState | undefined;
       try {
         const outgoing = new Request(request, { body });
         await authorize(config, call, outgoing);
         call.attempts++;
         config.emit({ type: "request", ...event(config, call), url: config.redact(request.url), attempt: call.attempts });
         attempt = await sendOnce(config, call, outgoing);
+        if (attempt.kind === "answer") observed = readRateLimit(attempt.response.headers, clock.now());
       } finally {
+        config.rateLimit.leave(observed);
         config.limiter.release();
       }
 
@@ -122,7 +126,6 @@ export function createCallFetch(config: TransportConfig, call: CallState): Fetch
       call.lastStatus = response.status;
       // The credentials may have been revoked or expired early: the next call asks for fresh ones.
       if (response.status === 401) config.auth?.invalidate?.();
-      config.rateLimit.current = readRateLimit(response.headers, clock.now()) ?? config.rateLimit.current;
       config.emit({
         type: "response",
         ...event(config, call),
@@ -188,14 +191,21 @@ async function authorize(config: TransportConfig, call: CallState, request: Requ
   for (const [name, value] of Object.entries(auth.headers)) request.headers.set(name, value);
 }
 
-/** Holds the try while the provider says no request is left (up to the longest wait allowed), then takes a slot. */
+/**
+ * Takes a concurrency slot, then holds the try while the rate limit has no request left for it (up to the longest
+ * wait allowed). Both are released after the try, in {@link createCallFetch}.
+ */
 async function waitForTurn(config: TransportConfig, call: CallState): Promise<void> {
-  const wait = rateLimitWait(config.rateLimit.current, config.clock.now());
   const longest = call.retry === false ? DEFAULT_RETRY.maxDelayMs : call.retry.maxDelayMs;
   try {
-    if (wait > 0 && wait <= longest) await config.clock.sleep(wait, call.signal);
     await config.limiter.acquire(call.signal);
   } catch {
+    throw abortedError(call, call.signal, false);
+  }
+  try {
+    await config.rateLimit.enter(call.signal, longest);
+  } catch {
+    config.limiter.release();
     throw abortedError(call, call.signal, false);
   }
 }

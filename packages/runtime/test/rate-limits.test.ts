@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createConcurrencyLimiter } from "../src/concurrency-limiter.js";
 import { DEFAULT_MAX_CONCURRENCY } from "../src/index.js";
 import { readRateLimit } from "../src/rate-limit.js";
+import { systemClock } from "../src/transport.js";
 import { BASE_URL, exampleClient, fakeClock, useServer } from "./support/example-api.js";
 
 const server = useServer();
@@ -135,6 +136,66 @@ describe("rate-limit awareness", () => {
     expect(error).toBeUndefined();
     expect(sleeps).toEqual([30_000]);
     expect(statuses).toEqual([200, 200]);
+  });
+
+  /**
+   * A provider's limiter: `limit` requests per `windowMs`, counted as they arrive; 429 past it. Windows end on whole
+   * seconds, since the reset header is in Unix seconds.
+   */
+  function windowedServer(clock: { now(): number }, limit: number, windowMs: number) {
+    const window = { end: Math.ceil((clock.now() + windowMs) / 1000) * 1000, used: 0 };
+    const stats = { statuses: [] as number[], inFlight: 0, most: 0 };
+    server.use(
+      http.get(`${BASE_URL}/orders/:id`, async ({ params }) => {
+        while (clock.now() >= window.end) Object.assign(window, { end: window.end + windowMs, used: 0 });
+        const status = window.used < limit ? 200 : 429;
+        window.used++;
+        stats.statuses.push(status);
+        stats.most = Math.max(stats.most, ++stats.inFlight);
+        await delay(2);
+        stats.inFlight--;
+        const headers = {
+          "X-RateLimit-Limit": String(limit),
+          "X-RateLimit-Remaining": String(Math.max(0, limit - window.used)),
+          "X-RateLimit-Reset": String(window.end / 1000),
+        };
+        return HttpResponse.json({ id: String(params.id), state: "issued" }, { status, headers });
+      }),
+    );
+    return stats;
+  }
+
+  it("keeps a burst of concurrent calls within the limit: tries in flight count as spent, the rest wait for the reset", async () => {
+    const { clock, sleeps } = fakeClock();
+    const stats = windowedServer(clock, 5, 30_000);
+    const client = exampleClient(clock, { maxConcurrency: 10 });
+    await getOrder(client, "first");
+    const results = await Promise.all(Array.from({ length: 24 }, (_, i) => getOrder(client, `o-${i}`)));
+    expect(results.every((result) => result.error === undefined)).toBe(true);
+    expect(stats.statuses).toHaveLength(25);
+    expect(stats.statuses.filter((status) => status === 429)).toEqual([]);
+    expect(sleeps.length).toBeGreaterThan(0);
+  });
+
+  it("keeps within the limit on a real clock too, with answers arriving in any order", async () => {
+    const stats = windowedServer({ now: () => Date.now() }, 4, 1_000);
+    const client = exampleClient(systemClock, { maxConcurrency: 8 });
+    await getOrder(client, "first");
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => getOrder(client, `o-${i}`)));
+    expect(results.every((result) => result.error === undefined)).toBe(true);
+    expect(stats.statuses.filter((status) => status === 429)).toEqual([]);
+    expect(stats.most).toBeLessThanOrEqual(4);
+  });
+
+  it("lets a call waiting for the reset be aborted, and frees its concurrency slot", async () => {
+    const { clock } = fakeClock();
+    windowedServer(clock, 1, 30_000);
+    const client = exampleClient(clock, { maxConcurrency: 1 });
+    await getOrder(client, "first");
+    const stuck = getOrder(client, "o-2", { signal: AbortSignal.abort() });
+    await expect(stuck).rejects.toMatchObject({ code: "ABORTED" });
+    const { error } = await getOrder(client, "o-3");
+    expect(error).toBeUndefined();
   });
 
   it("reads X-RateLimit-* (Unix or relative reset) and the IETF RateLimit-* headers", () => {
