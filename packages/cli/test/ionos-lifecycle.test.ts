@@ -89,7 +89,8 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     expect(validated.stdout).toContain(`${ref}: validation confirmed; the order is processing`);
     const waited = await certkit("wait", ref, "--interval", "100ms");
     expect(waited.code).toBe(0);
-    expect(waited.stderr).toMatch(new RegExp(`waiting for ${ref} to be issued: processing .*look 1`));
+    // Its first look may already find it issued on a slow machine: the progress line is there either way.
+    expect(waited.stderr).toMatch(new RegExp(`waiting for ${ref} to be issued: (processing|issued) \\(\\w+\\), look 1, `));
     expect(waited.stdout).toMatch(new RegExp(`^${ref} is issued after`, "m"));
   });
 

@@ -1,10 +1,9 @@
-import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
-import { isCertkitError, type CertificateClient, type CertificateOrder, type ProviderName, type ValidationMethod } from "@certkit/certificates";
+import type { CertificateClient, CertificateOrder, ProviderName, ValidationMethod } from "@certkit/certificates";
 import { EXIT } from "../exit-codes.js";
-import { CERTIFICATE_FILES, defaultCertificateDir, PRIVATE_KEY_MODE, PUBLIC_FILE_MODE } from "../files/certificate-file-names.js";
-import { writeNewFiles } from "../files/write-new-files.js";
+import { CERTIFICATE_FILES, defaultCertificateDir } from "../files/certificate-file-names.js";
 import { checkCsrFlags, CSR_OPTIONS, readCsrOptions } from "../keys/csr-options.js";
+import { prepareCsr, sendWithCsr } from "../keys/key-files.js";
 import { orderJson, validationLines } from "../output/order-view.js";
 import type { Output } from "../output/output.js";
 import { formatOrderRef } from "../order-ref.js";
@@ -75,42 +74,27 @@ export const orderCommand: Command = {
     const provider = orderProvider(session, values.provider as string | undefined);
     const client = session.client(provider);
     const choice = await readCsrOptions(values, { cwd, provider, capabilities: client.capabilities, names: [commonName, ...altNames], required: true });
-    let written: string[] = [];
-    if (choice.kind === "generated") {
-      const dir = resolve(cwd, typeof values.out === "string" ? values.out : defaultCertificateDir(commonName));
-      written = await writeNewFiles(
-        dir,
-        [
-          { name: CERTIFICATE_FILES.privateKey, content: choice.generated.privateKey, mode: PRIVATE_KEY_MODE },
-          { name: CERTIFICATE_FILES.csr, content: choice.generated.csr, mode: PUBLIC_FILE_MODE },
-        ],
-        { force: values.force === true },
-      );
-    }
-    let order: CertificateOrder;
-    try {
-      order = await client.order(
+    const dir = resolve(cwd, typeof values.out === "string" ? values.out : defaultCertificateDir(commonName));
+    const prepared = await prepareCsr(choice, dir, values.force === true);
+    const order = await sendWithCsr(prepared, (csr) =>
+      client.order(
         {
           commonName,
           altNames,
-          ...(choice.kind === "file" ? { csr: choice.csr } : choice.kind === "generated" ? { csr: choice.generated.csr } : {}),
+          ...(csr === undefined ? {} : { csr }),
           ...(method === undefined ? {} : { validationMethod: method as ValidationMethod }),
           ...(typeof values.product === "string" ? { product: values.product } : {}),
           ...(years === undefined ? {} : { years }),
           ...(typeof values["approver-email"] === "string" ? { approverEmail: values["approver-email"] } : {}),
         },
         { signal },
-      );
-    } catch (error) {
-      // Refused before sending: the key belongs to no order, so it goes.
-      if (isCertkitError(error) && error.code === "INVALID_INPUT") await Promise.all(written.map((path) => rm(path, { force: true })));
-      throw error;
-    }
+      ),
+    );
     const label = formatOrderRef(order);
     output.line(`ordered ${label} (${[order.commonName, ...order.altNames].join(", ")}) at ${provider}: ${order.status}`);
-    if (written.length > 0) output.line(`key and CSR written: ${written.join(", ")} (the key is mode 0600)`);
+    if (prepared.files.length > 0) output.line(`key and CSR written: ${prepared.files.join(", ")} (the key is mode 0600)`);
     const shown = await printNextSteps(order, client, output, signal);
-    output.json({ ...orderJson(shown, new Date()), ...(written.length > 0 ? { files: written } : {}) });
+    output.json({ ...orderJson(shown, new Date()), ...(prepared.files.length > 0 ? { files: prepared.files } : {}) });
     return EXIT.ok;
   },
 };

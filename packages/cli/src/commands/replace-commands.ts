@@ -1,8 +1,7 @@
 import { resolve } from "node:path";
 import { EXIT } from "../exit-codes.js";
-import { CERTIFICATE_FILES, PRIVATE_KEY_MODE, PUBLIC_FILE_MODE } from "../files/certificate-file-names.js";
-import { writeNewFiles } from "../files/write-new-files.js";
 import { checkCsrFlags, CSR_OPTIONS, readCsrOptions } from "../keys/csr-options.js";
+import { prepareCsr, sendWithCsr, type PreparedCsr } from "../keys/key-files.js";
 import { orderJson } from "../output/order-view.js";
 import { formatOrderRef } from "../order-ref.js";
 import { UsageError } from "../usage-error.js";
@@ -29,25 +28,14 @@ function replaceCommand(operation: "renew" | "reissue", summary: string): Comman
       if (values["generate-key"] === true && typeof values.out !== "string") throw new UsageError(`--generate-key needs --out DIR for ${operation}: the old key stays where it is`);
       checkCsrFlags(values);
       const { client, ref, label } = await orderTarget(context);
-      let csr: string | undefined;
+      let prepared: PreparedCsr = { csr: undefined, files: [] };
       if (values.csr !== undefined || values["generate-key"] === true) {
         const current = await client.get(ref.id, { signal });
         const choice = await readCsrOptions(values, { cwd, provider: ref.provider, capabilities: client.capabilities, names: [current.commonName, ...current.altNames], required: false });
-        if (choice.kind === "file") csr = choice.csr;
-        if (choice.kind === "generated") {
-          csr = choice.generated.csr;
-          const written = await writeNewFiles(
-            resolve(cwd, values.out as string),
-            [
-              { name: CERTIFICATE_FILES.privateKey, content: choice.generated.privateKey, mode: PRIVATE_KEY_MODE },
-              { name: CERTIFICATE_FILES.csr, content: choice.generated.csr, mode: PUBLIC_FILE_MODE },
-            ],
-            { force: values.force === true },
-          );
-          output.line(`new key and CSR written: ${written.join(", ")} (the key is mode 0600)`);
-        }
+        prepared = await prepareCsr(choice, resolve(cwd, (values.out as string | undefined) ?? "."), values.force === true);
+        if (prepared.files.length > 0) output.line(`new key and CSR written: ${prepared.files.join(", ")} (the key is mode 0600)`);
       }
-      const order = await client[operation](ref.id, { signal, ...(csr === undefined ? {} : { csr }) });
+      const order = await sendWithCsr(prepared, (csr) => client[operation](ref.id, { signal, ...(csr === undefined ? {} : { csr }) }));
       output.line(`${operation === "renew" ? "renewed" : "reissued"} ${label}: ${formatOrderRef(order)} is ${order.status}`);
       const shown = await printNextSteps(order, client, output, signal);
       output.json(orderJson(shown, new Date()));

@@ -1,11 +1,22 @@
 import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { createSandbox, type Sandbox, type SandboxSnapshot } from "@certkit/sandbox";
+import { createSandbox, type Sandbox, type SandboxOptions, type SandboxSnapshot } from "@certkit/sandbox";
 import { startSandboxServer, type SandboxServer } from "@certkit/sandbox/node";
 import { CertkitError } from "@certkit/runtime";
 
 /** How long the embedded sandbox takes to issue once validation is done: long enough to watch `certkit wait` work. */
 const ISSUANCE_DELAY_MS = 2_000;
+
+/** Sandbox options under which every simulated provider issues `delayMs` after the validation is done. */
+export function sandboxIssuingAfter(delayMs: number): SandboxOptions {
+  return {
+    ionos: { issuanceDelayMs: delayMs },
+    dnsimple: { issuanceDelayMs: delayMs },
+    dnsimpleV1: { issuanceDelayMs: delayMs },
+    resello: { provisioningDelayMs: delayMs },
+    sslmarket: { issuanceDelayMs: delayMs },
+  };
+}
 
 /** A sandbox running inside the CLI process, served on loopback, whose state outlives the process in a file. */
 export interface EmbeddedSandbox {
@@ -40,13 +51,7 @@ function stateFileError(stateFile: string, problem: string): CertkitError {
  */
 export async function startEmbeddedSandbox(options: { stateFile: string; fresh?: boolean }): Promise<EmbeddedSandbox> {
   const { stateFile } = options;
-  const sandbox = await createSandbox({
-    ionos: { issuanceDelayMs: ISSUANCE_DELAY_MS },
-    dnsimple: { issuanceDelayMs: ISSUANCE_DELAY_MS },
-    dnsimpleV1: { issuanceDelayMs: ISSUANCE_DELAY_MS },
-    resello: { provisioningDelayMs: ISSUANCE_DELAY_MS },
-    sslmarket: { issuanceDelayMs: ISSUANCE_DELAY_MS },
-  });
+  const sandbox = await createSandbox(sandboxIssuingAfter(ISSUANCE_DELAY_MS));
   const state = options.fresh ? undefined : await readState(stateFile);
   if (state !== undefined) {
     await sandbox.restore(state).catch(() => {

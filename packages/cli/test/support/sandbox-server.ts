@@ -2,18 +2,13 @@
 // the tests to act on as a customer would.
 import { createSandbox, type Sandbox } from "@certkit/sandbox";
 import { startSandboxServer, type SandboxServer } from "@certkit/sandbox/node";
+import { sandboxIssuingAfter } from "../../src/sandbox/embedded-sandbox.ts";
 
 /** Issues a second after validation: quick tests, yet `certkit wait` polls more than once. */
 const DELAY_MS = 1_000;
 
 /** Starts a sandbox server; close it with `server.close()`. */
 export async function startTestSandbox(): Promise<{ sandbox: Sandbox; server: SandboxServer }> {
-  const sandbox = await createSandbox({
-    ionos: { issuanceDelayMs: DELAY_MS },
-    dnsimple: { issuanceDelayMs: DELAY_MS },
-    dnsimpleV1: { issuanceDelayMs: DELAY_MS },
-    resello: { provisioningDelayMs: DELAY_MS },
-    sslmarket: { issuanceDelayMs: DELAY_MS },
-  });
+  const sandbox = await createSandbox(sandboxIssuingAfter(DELAY_MS));
   return { sandbox, server: await startSandboxServer(sandbox) };
 }
