@@ -12,6 +12,7 @@ export {
   type ValidationStatus,
 } from "./certificate-order.js";
 export type { CheckedOrderRequest, OrderRequest } from "./order-request.js";
+export { normalizeDomainName, type DomainNameCheck } from "./checks/normalize-domain-name.js";
 export { CertkitError, isCertkitError, type CertkitErrorCode } from "@certkit/runtime";
 export { waitForStatus, type OrderReader, type WaitForStatusOptions } from "./wait-for-status.js";
 export { OrderEndedError } from "./order-ended-error.js";

@@ -86,7 +86,6 @@ export async function runCli(args: string[], environment: CliEnvironment): Promi
       values,
       positionals,
       output,
-      env: environment.env,
       cwd: environment.cwd,
       signal: environment.signal,
       session: async (options = {}) => {

@@ -1,8 +1,8 @@
 import type { CertificateClient, ProviderName } from "@certkit/certificates";
-import type { ClientEvent } from "@certkit/runtime";
+import { credentialsIn, type ClientEvent } from "@certkit/runtime";
 import { createProviderClient } from "./clients/create-provider-client.js";
 import type { Configuration } from "./config/load-configuration.js";
-import { secretsOf, type ProvidersSettings } from "./config/provider-settings.js";
+import type { ProvidersSettings } from "./config/provider-settings.js";
 import type { Output } from "./output/output.js";
 import { isProviderName, PROVIDER_NAMES } from "./provider-names.js";
 import { startEmbeddedSandbox, type EmbeddedSandbox } from "./sandbox/embedded-sandbox.js";
@@ -61,7 +61,7 @@ export async function openSession(configuration: Configuration, output: Output, 
       for (const warning of configuration.warnings) output.note(`certkit: warning: ${warning}`);
       break;
   }
-  output.addSecrets(secretsOf(settings));
+  output.addSecrets(credentialsIn(settings));
   const configured = PROVIDER_NAMES.filter((provider) => settings[provider] !== undefined);
   const onEvent = output.flags.verbose ? (event: ClientEvent) => output.verbose(describeEvent(event)) : undefined;
   const clients = new Map<ProviderName, CertificateClient>();

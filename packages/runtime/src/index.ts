@@ -24,7 +24,7 @@ export type { AuthHeaders, DynamicAuth } from "./dynamic-auth.js";
 export { readFieldErrors, type DescribeProviderError, type ProviderErrorDetails } from "./http-error.js";
 export type { RateLimitState } from "./rate-limit.js";
 export { basicAuthorization, sharedClientOptions, type ProviderClientOptions } from "./provider-client-options.js";
-export { createRedactor, type Redactor } from "./redact.js";
+export { createRedactor, credentialsIn, type Redactor } from "./redact.js";
 export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryOptions } from "./retry-policy.js";
 export type { FetchLike } from "./transport.js";
 export { writeOnce, type WriteOnceOptions } from "./write-once.js";

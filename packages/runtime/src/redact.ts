@@ -62,3 +62,13 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
 
   return { text, value, add };
 }
+
+/**
+ * Every string held under a field named like a credential (`apiKey`, `token`, `password`, `clientSecret`, ...),
+ * at any depth: the secrets of an options object, for a {@link Redactor} that must know them.
+ */
+export function credentialsIn(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap((item: unknown) => credentialsIn(item));
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) => (SECRET_KEY_NAME.test(key) && typeof item === "string" ? [item] : credentialsIn(item)));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRedactor } from "../src/index.js";
+import { createRedactor, credentialsIn } from "../src/index.js";
 import { MAX_LEARNT_SECRETS } from "../src/redact.js";
 
 const PEM_KEY = [
@@ -66,5 +66,21 @@ describe("createRedactor", () => {
     for (const token of tokens) redactor.add([token]);
     expect(redactor.text(`given-secret ${tokens.at(-1)} ${tokens[1]}`)).toBe("[REDACTED] [REDACTED] [REDACTED]");
     expect(redactor.text(tokens[0]!)).toBe(tokens[0]);
+  });
+});
+
+describe("credentialsIn", () => {
+  it("finds every string under a field named like a credential, at any depth, and nothing else", () => {
+    const options = {
+      apiKey: "key-1",
+      baseUrl: "https://api.example.test",
+      oidc: { clientId: "client", clientSecret: "secret-2" },
+      accounts: [{ token: "tok-3", name: "main" }],
+      password: 42,
+      contacts: { owner_email: "owner@example.test" },
+    };
+    expect(credentialsIn(options)).toEqual(["key-1", "secret-2", "tok-3"]);
+    expect(credentialsIn("apiKey")).toEqual([]);
+    expect(credentialsIn(null)).toEqual([]);
   });
 });

@@ -22,7 +22,6 @@ export interface CommandContext {
    * closed by the caller. With `freshEmbeddedSandbox`, the configuration is ignored for a new, empty embedded sandbox.
    */
   session: (options?: { freshEmbeddedSandbox?: boolean }) => Promise<Session>;
-  env: NodeJS.ProcessEnv;
   cwd: string;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;

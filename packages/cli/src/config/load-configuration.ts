@@ -14,7 +14,7 @@ import { readEnvironment } from "./read-environment.js";
  * - `embedded-sandbox`: nothing configured, so a sandbox runs inside the CLI, its state kept in `stateFile`.
  */
 export type Configuration =
-  | { kind: "providers"; providers: ProvidersSettings; configFile: string | undefined; warnings: string[] }
+  | { kind: "providers"; providers: ProvidersSettings; warnings: string[] }
   | { kind: "sandbox-server"; url: string }
   | { kind: "embedded-sandbox"; stateFile: string };
 
@@ -77,5 +77,5 @@ export function loadConfiguration(sources: ConfigurationSources): Configuration 
   const warnings = file?.readableByOthers
     ? [`the config file ${configFile} can be read by other users: chmod 600 it, since it may hold credentials`]
     : [];
-  return { kind: "providers", providers, configFile, warnings };
+  return { kind: "providers", providers, warnings };
 }

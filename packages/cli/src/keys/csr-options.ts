@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { domainToASCII } from "node:url";
-import type { Capabilities, ProviderName } from "@certkit/certificates";
+import { normalizeDomainName, type Capabilities, type ProviderName } from "@certkit/certificates";
 import { generateCsr, type CsrKeyType, type GeneratedCsr } from "@certkit/sandbox";
 import type { OptionSpec } from "../commands/command.js";
 import { UsageError } from "../usage-error.js";
@@ -16,11 +15,10 @@ export const CSR_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   "key-type": { type: "string", value: "TYPE", description: `the key --generate-key makes: ${KEY_TYPES.join(", ")} (default: rsa-2048, which every provider takes)` },
 };
 
-/** A name as the CSR must carry it: punycode, as the facade sends it (a name that does not convert stays, for the facade to refuse). */
-function asciiName(name: string): string {
-  const wildcard = name.startsWith("*.");
-  const ascii = domainToASCII(wildcard ? name.slice(2) : name);
-  return ascii === "" ? name : `${wildcard ? "*." : ""}${ascii}`;
+/** A name as the CSR must carry it: as the facade sends it (a bad name stays as it is, for the facade to refuse). */
+function orderedName(name: string): string {
+  const checked = normalizeDomainName(name);
+  return checked.ok ? checked.name : name;
 }
 
 /** What the CSR options asked for: a CSR read from a file, a key and CSR made here, or neither. */
@@ -62,7 +60,7 @@ export async function readCsrOptions(
     }
   }
   if (generate) {
-    const [commonName, ...altNames] = context.names.map(asciiName);
+    const [commonName, ...altNames] = context.names.map(orderedName);
     return { kind: "generated", generated: await generateCsr({ commonName: commonName!, altNames, keyType }) };
   }
   if (context.required && context.capabilities.csr === "required") {

@@ -25,11 +25,6 @@ export class Output {
     this.#redactor.add(secrets);
   }
 
-  /** Removes credentials and private keys from `text`. */
-  redact(text: string): string {
-    return this.#redactor.text(text);
-  }
-
   /** A line of the result, in text mode; nothing with `--json`. */
   line(text = ""): void {
     if (!this.flags.json) this.#write(this.stdout, `${text}\n`);
