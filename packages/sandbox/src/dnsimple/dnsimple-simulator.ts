@@ -112,7 +112,13 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
 
   /** msw handlers serving the simulated API under `baseUrl` (e.g. `https://api.dnsimple.com/v2`). */
   handlers(baseUrl: string): HttpHandler[] {
-    return this.#routes.handlers(baseUrl, { provider: this.provider, faults: this.#world.faults, guard: (request) => this.#guard(request) });
+    return this.#routes.handlers(baseUrl, {
+      provider: this.provider,
+      faults: this.#world.faults,
+      guard: (request) => this.#guard(request),
+      // Its purchase and renewal bodies have no required field: without this, a body that is not JSON would buy.
+      malformedBody: () => Response.json({ message: "The request body is not valid JSON" }, { status: 400 }),
+    });
   }
 
   /** {@inheritDoc ProviderSimulator.snapshot} */
