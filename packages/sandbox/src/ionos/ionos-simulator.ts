@@ -1,11 +1,12 @@
-import type { AuthenticationSummary, Certificate, EnrollRequest, paths } from "@certkit/ionos-ssl";
+import type { Certificate, EnrollRequest, paths } from "@certkit/ionos-ssl";
 import type { HttpHandler } from "msw";
 import { parseCsr, type IssuedCertificate } from "../ca/sandbox-ca.js";
 import { randomToken, randomUuid } from "../random-ids.js";
 import type { ProviderSimulator, SimulatorWorld } from "../simulator.js";
 import { TypedRoutes } from "../typed-routes.js";
+import type { IonosAuthentication, IonosCertificateType } from "../spec-types.js";
 
-type CertificateType = EnrollRequest["certificateType"];
+type CertificateType = IonosCertificateType;
 type AuthenticationMethod = NonNullable<EnrollRequest["authenticationMethod"]>;
 
 const CERTIFICATE_TYPES: readonly CertificateType[] = [
@@ -28,7 +29,7 @@ export interface IonosOrder {
   id: string;
   certificateType: CertificateType;
   commonName: string;
-  authentication: Required<AuthenticationSummary>;
+  authentication: IonosAuthentication;
   /** SPKI PEM of the key the certificate is issued for: the CSR's, or none when IONOS makes (and installs) the key. */
   publicKey?: string;
   /** The code of the approval email, for EMAIL authentication. */
