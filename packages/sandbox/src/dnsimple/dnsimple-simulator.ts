@@ -23,6 +23,7 @@ import {
   userView,
   type DnsimpleDomain,
 } from "./dnsimple-views.js";
+import { checkDnsimpleStateFields } from "./dnsimple-state-schema.js";
 
 /** Options of {@link DnsimpleSimulator}. */
 export interface DnsimpleSimulatorOptions extends DnsimpleCredentialOptions {
@@ -129,6 +130,7 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
   /** {@inheritDoc ProviderSimulator.restore} */
   restore(state: DnsimpleState): void {
     checkDnsimpleState(state);
+    checkDnsimpleStateFields(state);
     this.#state = structuredClone(state);
   }
 

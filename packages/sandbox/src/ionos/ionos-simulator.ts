@@ -5,6 +5,7 @@ import { randomToken, randomUuid } from "../random-ids.js";
 import type { ProviderSimulator, SimulatorWorld } from "../simulator.js";
 import { TypedRoutes } from "../typed-routes.js";
 import type { IonosAuthentication, IonosCertificateType } from "../spec-types.js";
+import { checkIonosState } from "./ionos-state-schema.js";
 
 type CertificateType = IonosCertificateType;
 type AuthenticationMethod = NonNullable<EnrollRequest["authenticationMethod"]>;
@@ -111,6 +112,7 @@ export class IonosSimulator implements ProviderSimulator<IonosState> {
   /** {@inheritDoc ProviderSimulator.restore} */
   restore(state: IonosState): void {
     if (!Array.isArray(state?.orders)) throw new TypeError("IONOS sandbox state must be {orders: [...]}");
+    checkIonosState(state);
     this.#orders = new Map(structuredClone(state.orders).map((order) => [order.id, order]));
   }
 
