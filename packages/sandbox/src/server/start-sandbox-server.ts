@@ -36,7 +36,7 @@ export interface SandboxServer {
 }
 
 /** The largest snapshot `PUT /_sandbox/snapshot` takes: a sandbox with thousands of orders. */
-export const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
+const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 
 const isControl = (pathname: string) => pathname === CONTROL_PATH || pathname.startsWith(`${CONTROL_PATH}/`);
 const isSimulatedApi = (pathname: string) =>
@@ -52,7 +52,7 @@ function chain(filters: RequestFilter[]): RequestFilter {
  * the demo). Requests are answered by the same msw handlers that in-process tests use.
  *
  * Safe on a developer's machine: no request can stop it (bad ones get a 4xx), it answers only requests naming its
- * own host, bodies are capped (1 MiB; a snapshot restore {@link MAX_SNAPSHOT_BYTES}), control API writes must be
+ * own host, bodies are capped (1 MiB; 64 MiB for a snapshot restore), control API writes must be
  * JSON, and browser pages of other origins reach only the simulated APIs, and only with `cors`. Throws a `TypeError`
  * for a bad `cors` origin or `controlToken` before listening.
  */
