@@ -250,6 +250,49 @@ const CONSUMERS: Record<string, Consumer> = {
     },
     printed: "www.example.com processing revoke:false\n",
   },
+  // The sandbox's JavaScript imports no provider package, and its public types copy the few spec types they show:
+  // with one provider, it installs no other, and still type-checks without skipLibCheck.
+  "only @certkit/sandbox and @certkit/ionos-ssl": {
+    install: ["@certkit/sandbox", "@certkit/ionos-ssl"],
+    typescript: [
+      'import { createIonosSslClient } from "@certkit/ionos-ssl";',
+      'import { createSandbox, SandboxClock, type IonosOrder, type SandboxProvider } from "@certkit/sandbox";',
+      'import { readSandboxStateFile, startSandboxServer, writeSandboxStateFile } from "@certkit/sandbox/node";',
+      "",
+      "export async function activeOrders(file: string): Promise<string[]> {",
+      '  const sandbox = await createSandbox({ clock: new SandboxClock({ frozenAt: new Date("2026-01-05T10:00:00Z") }), ionos: { issuanceDelayMs: 0 } });',
+      "  const saved = await readSandboxStateFile(file);",
+      "  if (saved) await sandbox.restore(saved);",
+      '  const server = await startSandboxServer(sandbox, { cors: ["*"], controlToken: "token" });',
+      '  const { data } = await createIonosSslClient(server.clientOptions("ionos-ssl")).GET("/v1/certificates");',
+      "  await writeSandboxStateFile(file, await sandbox.snapshot());",
+      "  await server.close();",
+      '  return (data?.certificates ?? []).filter((certificate) => certificate.status === "ACTIVE").map((certificate) => certificate.id ?? "");',
+      "}",
+      "",
+      "export function typeErrorsThatMustStay(order: IonosOrder): void {",
+      "  // @ts-expect-error the sandbox simulates no such provider",
+      '  const provider: SandboxProvider = "zerossl";',
+      "  // @ts-expect-error IONOS certificate types are the spec's",
+      '  order.certificateType = "SSL_GOLD";',
+      "  void provider;",
+      "}",
+      "",
+    ].join("\n"),
+    program: (load) =>
+      [
+        `const { createSandbox, SandboxClock } = ${load("@certkit/sandbox")};`,
+        `const { startSandboxServer } = ${load("@certkit/sandbox/node")};`,
+        `const { createIonosSslClient } = ${load("@certkit/ionos-ssl")};`,
+        'const sandbox = await createSandbox({ seed: true, clock: new SandboxClock({ frozenAt: new Date("2026-01-05T10:00:00Z") }) });',
+        "const sandboxServer = await startSandboxServer(sandbox);",
+        'const { data } = await createIonosSslClient(sandboxServer.clientOptions("ionos-ssl")).GET("/v1/certificates");',
+        "console.log(data.certificates.map((c) => `${c.commonName} ${c.status}`).join());",
+        "await sandboxServer.close();",
+      ].join("\n"),
+    answer: {},
+    printed: "shop.example.com ACTIVE,www.example.org PENDING\n",
+  },
 };
 
 describe.each(Object.entries(CONSUMERS))("a project that installs %s from the registry", (_what, consumer) => {
@@ -306,7 +349,8 @@ describe.each(Object.entries(CONSUMERS))("a project that installs %s from the re
     for (const [version, tsc] of TYPESCRIPT_VERSIONS) {
       for (const [resolution] of RESOLUTIONS) checks.set(`${version} ${resolution}`, typeCheck(tsc, ["-p", `tsconfig.${resolution}.json`], project));
     }
-  }, 120_000);
+    // The sandbox's msw brings a few dozen third-party packages to publish first: minutes on a loaded machine.
+  }, 600_000);
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 
   it("installs what it asked for, the @certkit packages and third-party code those need, and nothing else", () => {

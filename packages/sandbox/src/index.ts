@@ -5,7 +5,7 @@ export { setupSandbox, DEFAULT_SANDBOX_ORIGIN, type MswSandbox, type MswSetup, t
 export { SANDBOX_MOUNTS, SANDBOX_PROVIDERS, sandboxBaseUrl, type SandboxProvider } from "./providers.js";
 export { SANDBOX_CREDENTIALS, SANDBOX_RESELLO_OIDC_CLIENT, type SandboxCredentials } from "./credentials.js";
 export type { ProviderSimulator, SimulatorWorld } from "./simulator.js";
-export { SandboxClock } from "./clock.js";
+export { LATEST_SANDBOX_TIME, SandboxClock } from "./clock.js";
 export { SandboxFaults, type ActiveFault, type FaultMethod, type FaultSpec, type FaultTarget } from "./faults/sandbox-faults.js";
 export { FakeDns, type FakeDnsState } from "./state/fake-dns.js";
 export { FakeWeb, type FakeWebState } from "./state/fake-web.js";

@@ -14,6 +14,7 @@ import { createSimulatorWorld, type ProviderSimulator } from "./simulator.js";
 import { FakeDns, type FakeDnsState } from "./state/fake-dns.js";
 import { FakeMail, type FakeMailState } from "./state/fake-mail.js";
 import { FakeWeb, type FakeWebState } from "./state/fake-web.js";
+import { checkSnapshot } from "./state/check-snapshot.js";
 
 /** Options of {@link createSandbox}. */
 export interface SandboxOptions {
@@ -87,18 +88,6 @@ export interface Sandbox {
   restore(snapshot: SandboxSnapshot): Promise<void>;
   /** Forgets every order, record, file and email (the CA, credentials and faults stay). */
   reset(): void;
-}
-
-function checkSnapshot(snapshot: SandboxSnapshot): void {
-  const objects = ["ca", "dns", "web", "providers"] as const;
-  if ((snapshot as SandboxSnapshot | null)?.format !== "certkit-sandbox/1") {
-    throw new TypeError('not a sandbox snapshot: expected {"format": "certkit-sandbox/1", ...}');
-  }
-  for (const key of objects) {
-    if (typeof snapshot[key] !== "object" || snapshot[key] === null) throw new TypeError(`sandbox snapshot: "${key}" must be an object`);
-  }
-  if (!Array.isArray(snapshot.mail)) throw new TypeError('sandbox snapshot: "mail" must be an array');
-  if (Number.isNaN(Date.parse(snapshot.now))) throw new TypeError('sandbox snapshot: "now" must be an ISO 8601 time');
 }
 
 /** Creates a sandbox: a new CA, an empty fake DNS, web and mail, and a simulator per provider. */

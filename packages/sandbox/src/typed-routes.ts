@@ -73,6 +73,11 @@ export interface ServeOptions {
   guard?: RouteGuard;
   /** Faults to apply before the guard and the route, as a gateway in front of the provider would fail. */
   faults?: SandboxFaults;
+  /**
+   * The provider's answer to a body that is neither JSON nor a form, given before the route runs. Without it the
+   * route sees such a body as absent (`json()` is `undefined`), which suits routes whose body has required fields.
+   */
+  malformedBody?: () => Response;
 }
 
 interface RouteDefinition {
@@ -105,6 +110,19 @@ function toResponse(reply: unknown): Response {
 async function readForm(request: Request): Promise<URLSearchParams | undefined> {
   if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/x-www-form-urlencoded")) return undefined;
   return new URLSearchParams(await request.text());
+}
+
+/** Whether the body is there but is neither JSON nor a form. */
+async function isMalformedBody(request: Request): Promise<boolean> {
+  if (request.headers.get("content-type")?.toLowerCase().startsWith("application/x-www-form-urlencoded")) return false;
+  const text = await request.text();
+  if (text.trim() === "") return false;
+  try {
+    JSON.parse(text);
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 async function readJson(request: Request): Promise<unknown> {
@@ -151,7 +169,9 @@ export class TypedRoutes<Paths> {
           json: () => readJson(request.clone()) as Promise<never>,
           form: () => readForm(request.clone()),
         };
-        const response = toResponse(await route.resolve(context));
+        const { malformedBody } = options;
+        const response =
+          malformedBody !== undefined && (await isMalformedBody(request.clone())) ? malformedBody() : toResponse(await route.resolve(context));
         for (const [name, value] of Object.entries(verdict?.headers ?? {})) response.headers.set(name, value);
         return response;
       }),

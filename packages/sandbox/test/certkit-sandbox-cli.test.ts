@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createDnsimpleClient } from "@certkit/dnsimple";
 import { createIonosSslClient } from "@certkit/ionos-ssl";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -20,7 +21,7 @@ interface Run {
 
 /** Runs the bin to its end. */
 function run(args: string[]): Promise<Run> {
-  const child = spawn(process.execPath, [BIN, ...args]);
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, CERTKIT_SANDBOX_CONTROL_TOKEN: "" } });
   running.push(child);
   let stdout = "";
   let stderr = "";
@@ -30,8 +31,8 @@ function run(args: string[]): Promise<Run> {
 }
 
 /** Starts the bin and waits for its banner; `stop()` sends SIGTERM and waits for it to exit. */
-async function start(args: string[]): Promise<{ url: string; banner: string; stop: () => Promise<Run> }> {
-  const child = spawn(process.execPath, [BIN, ...args]);
+async function start(args: string[], env: Record<string, string> = {}): Promise<{ url: string; banner: string; stop: () => Promise<Run> }> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, CERTKIT_SANDBOX_CONTROL_TOKEN: "", ...env } });
   running.push(child);
   let stdout = "";
   let stderr = "";
@@ -67,6 +68,15 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
     [["--bogus"], /^certkit-sandbox: Unknown option '--bogus'/],
     [["--port", "99999"], /^certkit-sandbox: --port must be a port number from 0 to 65535, got "99999"/],
     [["--port", "http"], /got "http"/],
+    [["--issuance-delay", "5x"], /^certkit-sandbox: --issuance-delay: "5x" is not a duration \(e\.g\. 0, 500ms, 30s, 5m, 1h\)\n$/],
+    [["--issuance-delay", "ionos=5s"], /"ionos" is not a provider of the sandbox \(ionos-ssl, dnsimple, dnsimple-v1, resello, sslmarket\)/],
+    [["--issuance-delay", "400d"], /400d is longer than the 365d the sandbox takes/],
+    [["--rate-limit", "100"], /--rate-limit: "100" is not a budget: write REQUESTS\/DURATION, e\.g\. 2400\/1h/],
+    [["--rate-limit", "dnsimple=10/0"], /--rate-limit: the window must be longer than 0/],
+    [["--rate-limit", "resello=10/1m"], /--rate-limit: the resello simulator enforces no rate limit \(only dnsimple does\)/],
+    [["--cors", "http://localhost:5173/app"], /^certkit-sandbox: --cors: "http:\/\/localhost:5173\/app" is not an origin/],
+    [["--cors", "localhost:5173"], /is not an origin/],
+    [["--control-token", "two words"], /^certkit-sandbox: --control-token: the control token must be letters, digits/],
   ])("exits 2 on bad usage: %j", async (args, message) => {
     const result = await run(args);
     expect(result.code).toBe(2);
@@ -96,6 +106,77 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
     await second.stop();
   });
 
+  it("issues after the delay --issuance-delay sets, for every provider or for one", async () => {
+    const sandbox = await start(["--port", "0", "--empty", "--issuance-delay", "5m", "--issuance-delay", "dnsimple=0"]);
+    const dnsimple = createDnsimpleClient({ token: "sandbox-dnsimple-token", baseUrl: `${sandbox.url}/dnsimple/v2` });
+    const path = { account: 1010, domain: "example.com" };
+    const { data: purchase } = await dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt", { params: { path }, body: { name: "now" } });
+    await dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", { params: { path: { ...path, purchaseId: purchase!.data.id } } });
+    const { data: certificate } = await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path: { ...path, certificate: purchase!.data.id } } });
+    expect(certificate?.data.state).toBe("issued");
+
+    // IONOS takes the global 5 minutes: not issued at once, issued once the sandbox clock has moved 5 minutes.
+    const ionos = createIonosSslClient({ apiKey: "sandbox.ionos-ssl-api-key", baseUrl: `${sandbox.url}/ionos-ssl` });
+    const { data: order } = await ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "later.example.com" } });
+    const auth = order!.authenticationSummary!;
+    const control = (path: string, body: unknown) =>
+      fetch(`${sandbox.url}/_sandbox${path}`, { method: path === "/dns/txt" ? "PUT" : "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    await control("/dns/txt", { name: auth.name, value: auth.content });
+    await ionos.POST("/v1/certificates/{id}/authentications/{authenticationId}", {
+      params: { path: { id: order!.id!, authenticationId: auth.id! }, query: { action: "DCV_READY" } },
+    });
+    const status = async () => (await ionos.GET("/v1/certificates/{id}", { params: { path: { id: order!.id! } } })).data?.status;
+    expect(await status()).toBe("PENDING");
+    await control("/clock/advance", { ms: 5 * 60_000 });
+    expect(await status()).toBe("ACTIVE");
+    await sandbox.stop();
+  });
+
+  it("enforces the budget --rate-limit sets", async () => {
+    const sandbox = await start(["--port", "0", "--empty", "--rate-limit", "dnsimple=2/1h"]);
+    const whoami = () => fetch(`${sandbox.url}/dnsimple/v2/whoami`, { headers: { authorization: "Bearer sandbox-dnsimple-token" } });
+    const answers = [await whoami(), await whoami(), await whoami()];
+    expect(answers.map((answer) => [answer.status, answer.headers.get("x-ratelimit-limit"), answer.headers.get("x-ratelimit-remaining")])).toEqual([
+      [200, "2", "1"],
+      [200, "2", "0"],
+      [429, "2", "0"],
+    ]);
+    await sandbox.stop();
+  });
+
+  it("answers the preflight of an origin given to --cors, and only that one", async () => {
+    const sandbox = await start(["--port", "0", "--empty", "--cors", "http://localhost:5173"]);
+    expect(sandbox.banner).toContain("  CORS         pages of http://localhost:5173 may call the simulated APIs");
+    const preflight = (origin: string) =>
+      fetch(`${sandbox.url}/ionos-ssl/v1/certificates`, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "x-api-key, content-type" },
+      });
+    const allowed = await preflight("http://localhost:5173");
+    expect([allowed.status, allowed.headers.get("access-control-allow-origin"), allowed.headers.get("access-control-allow-headers")]).toEqual([
+      204,
+      "http://localhost:5173",
+      "x-api-key, content-type",
+    ]);
+    const other = await preflight("http://localhost:3000");
+    expect([other.status, other.headers.get("access-control-allow-origin")]).toEqual([403, null]);
+    await sandbox.stop();
+  });
+
+  it("requires the control token from --control-token or CERTKIT_SANDBOX_CONTROL_TOKEN", async () => {
+    for (const [args, env] of [
+      [["--control-token", "t0ken"], {}],
+      [[], { CERTKIT_SANDBOX_CONTROL_TOKEN: "t0ken" }],
+    ] as const) {
+      const sandbox = await start(["--port", "0", "--empty", ...args], env);
+      expect(sandbox.banner).toContain(`  control API  ${sandbox.url}/_sandbox (with the control token)`);
+      expect(sandbox.banner).not.toContain("t0ken");
+      expect((await fetch(`${sandbox.url}/_sandbox`)).status).toBe(401);
+      expect((await fetch(`${sandbox.url}/_sandbox`, { headers: { authorization: "Bearer t0ken" } })).status).toBe(200);
+      await sandbox.stop();
+    }
+  });
+
   it("starts empty with --empty", async () => {
     const sandbox = await start(["--port", "0", "--empty"]);
     expect(sandbox.banner).toContain("(empty)");
@@ -109,7 +190,7 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
     writeFileSync(state, '{"format": "something else"}');
     const result = await run(["--port", "0", "--state", state]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`certkit-sandbox: cannot restore the state file ${state}: not a sandbox snapshot: expected {"format": "certkit-sandbox/1", ...}\n`);
+    expect(result.stderr).toBe(`certkit-sandbox: cannot read the state file: ${state} is not a sandbox state file (expected {"format": "certkit-sandbox/1", ...})\n`);
   });
 
   it("exits 1 with one line when the port is taken", async () => {

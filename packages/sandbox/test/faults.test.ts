@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSandbox, SandboxClock, SandboxFaults, type FaultSpec, type Sandbox } from "../src/index.js";
 import { serveOver, TRANSPORTS } from "./support/transports.js";
 
+const JSON_TYPE = { "content-type": "application/json" };
+
 const LIST = "/v1/certificates";
 
 describe.each(TRANSPORTS)("fault injection over %s", (transport) => {
@@ -77,7 +79,7 @@ describe.each(TRANSPORTS)("fault injection over %s", (transport) => {
 
   it("is managed over the control API", async () => {
     const control = (method: string, path: string, body?: unknown) =>
-      fetch(`${origin}/_sandbox/faults${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${origin}/_sandbox/faults${path}`, { method, headers: JSON_TYPE, body: body === undefined ? undefined : JSON.stringify(body) });
     const added = await control("POST", "", { route: LIST, status: 503, times: 1 });
     expect(added.status).toBe(201);
     const { id } = (await added.json()) as { id: number };

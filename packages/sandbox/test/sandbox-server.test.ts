@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSandbox, SANDBOX_PROVIDERS, SandboxClock, type Sandbox } from "../src/index.js";
 import { startSandboxServer, type SandboxServer } from "../src/node.js";
 
+const JSON_TYPE = { "content-type": "application/json" };
+
 let sandbox: Sandbox;
 let server: SandboxServer;
 const clock = new SandboxClock({ frozenAt: new Date("2026-06-01T00:00:00Z") });
@@ -14,7 +16,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${server.url}/_sandbox${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${server.url}/_sandbox${path}`, { method, headers: JSON_TYPE, body: body === undefined ? undefined : JSON.stringify(body) });
 
 describe("startSandboxServer", () => {
   it("listens on loopback and describes itself at /_sandbox", async () => {

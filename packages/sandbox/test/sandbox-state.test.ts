@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createSandbox, generateCsr, SANDBOX_PROVIDERS, SandboxClock, type Sandbox } from "../src/index.js";
 import { startSandboxServer, type SandboxServer } from "../src/node.js";
 
+const JSON_TYPE = { "content-type": "application/json" };
+
 const frozen = (at: string) => new SandboxClock({ frozenAt: new Date(at) });
 let server: SandboxServer | undefined;
 afterEach(async () => {
@@ -126,12 +128,12 @@ describe("the control API for state, mail and reset", () => {
     const sandbox = await createSandbox({ clock: frozen("2026-05-01T00:00:00Z"), seed: true });
     server = await startSandboxServer(sandbox);
     const saved = await (await fetch(`${server.url}/_sandbox/snapshot`)).json();
-    expect((await fetch(`${server.url}/_sandbox/reset`, { method: "POST" })).status).toBe(204);
+    expect((await fetch(`${server.url}/_sandbox/reset`, { method: "POST", headers: JSON_TYPE })).status).toBe(204);
     expect((await readEverything(sandbox, server.url)).ionos?.total).toBe(0);
-    const restored = await fetch(`${server.url}/_sandbox/snapshot`, { method: "PUT", body: JSON.stringify(saved) });
+    const restored = await fetch(`${server.url}/_sandbox/snapshot`, { method: "PUT", headers: JSON_TYPE, body: JSON.stringify(saved) });
     expect(restored.status).toBe(204);
     expect((await readEverything(sandbox, server.url)).ionos?.total).toBe(2);
-    const refused = await fetch(`${server.url}/_sandbox/snapshot`, { method: "PUT", body: JSON.stringify({ format: "x" }) });
+    const refused = await fetch(`${server.url}/_sandbox/snapshot`, { method: "PUT", headers: JSON_TYPE, body: JSON.stringify({ format: "x" }) });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({ message: 'not a sandbox snapshot: expected {"format": "certkit-sandbox/1", ...}' });
   });
@@ -143,7 +145,7 @@ describe("the control API for state, mail and reset", () => {
     sandbox.mail.send({ to: "other@example.org", subject: "Other", sentAt: sandbox.clock.now() });
     const inbox = await (await fetch(`${server.url}/_sandbox/mail?to=admin@example.com`)).json();
     expect(inbox).toEqual([{ code, to: "admin@example.com", subject: "Approve", sentAt: "2026-05-01T00:00:00.000Z" }]);
-    const approve = (body: unknown) => fetch(`${server!.url}/_sandbox/mail/approve`, { method: "POST", body: JSON.stringify(body) });
+    const approve = (body: unknown) => fetch(`${server!.url}/_sandbox/mail/approve`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify(body) });
     expect((await approve({ code })).status).toBe(204);
     expect(sandbox.mail.isApproved(code)).toBe(true);
     expect((await approve({ code: "unknown" })).status).toBe(404);

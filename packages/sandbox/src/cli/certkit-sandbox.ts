@@ -1,30 +1,49 @@
 #!/usr/bin/env node
 // `certkit-sandbox`: every simulated provider on a real HTTP server on loopback, for trying certkit (or testing code
 // in another language) without an account or a network.
-import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { SANDBOX_PROVIDERS } from "../providers.js";
 import { createSandbox, type SandboxSnapshot } from "../sandbox.js";
+import { checkControlToken } from "../server/control-access.js";
+import { corsOrigins } from "../server/cors.js";
 import { startSandboxServer } from "../server/start-sandbox-server.js";
+import { readSandboxStateFile, writeSandboxStateFile } from "../state/sandbox-state-file.js";
+import { FlagError, issuanceDelays, rateLimits, simulatorOptions } from "./simulator-flags.js";
 
-const USAGE = `Usage: certkit-sandbox [--port N] [--host ADDRESS] [--state FILE] [--empty]
+const TOKEN_VARIABLE = "CERTKIT_SANDBOX_CONTROL_TOKEN";
+const USAGE = `Usage: certkit-sandbox [--port N] [--host ADDRESS] [--state FILE] [--empty] [--cors ORIGIN]...
+                       [--issuance-delay [PROVIDER=]DURATION]... [--rate-limit [PROVIDER=]N/DURATION]...
 
 Serves the certkit sandbox (simulators of IONOS SSL, DNSimple v2 and v1, Resello and SSLmarket) on loopback.
 
-  --port N        port to listen on (default 4010; 0 picks a free one)
-  --host ADDRESS  interface to listen on (default 127.0.0.1)
-  --state FILE    start from the snapshot in FILE if it exists, and save the state there on exit (Ctrl-C)
-  --empty         start without the demo orders
-  --help          show this help
+  --port N          port to listen on (default 4010; 0 picks a free one)
+  --host ADDRESS    interface to listen on (default 127.0.0.1)
+  --state FILE      start from the snapshot in FILE if it exists, and save the state there on exit (Ctrl-C);
+                    saves are atomic (a crash leaves the old file or the new one) and the file is mode 0600
+  --empty           start without the demo orders
+  --cors ORIGIN     let web pages of ORIGIN (e.g. http://localhost:5173) call the simulated APIs; repeatable;
+                    * lets in every page served from this machine (localhost, 127.0.0.1, [::1], any port)
+  --allow-host NAME answer requests naming host NAME too (besides localhost and IP addresses); repeatable
+  --control-token TOKEN
+                    require Authorization: Bearer TOKEN on the control API (or set ${TOKEN_VARIABLE})
+  --issuance-delay [PROVIDER=]DURATION
+                    how long the CA takes to issue once validation passed (default 60s): for every provider,
+                    or for one (ionos-ssl, dnsimple, dnsimple-v1, resello, sslmarket); repeatable.
+                    DURATION: 0, 500ms, 30s, 5m, 1h, 1d
+  --rate-limit [PROVIDER=]N/DURATION
+                    the request budget a provider enforces (DNSimple v2, the only one: default 2400/1h), e.g. 100/1m
+  --help            show this help
 
-The control API is under /_sandbox (GET it for every provider's base URL and credentials).`;
+The control API is under /_sandbox (GET it for every provider's base URL and credentials). It answers only
+requests naming this machine's host, and its writes need Content-Type: application/json.`;
 
 /** Writes one line to stderr and exits: 2 for bad usage, 1 for a failure. */
 function fail(message: string, code: 1 | 2): never {
   process.stderr.write(`certkit-sandbox: ${message}\n`);
   process.exit(code);
 }
+
+const describe = (problem: unknown) => (problem instanceof Error ? problem.message : String(problem));
 
 function parseOptions() {
   try {
@@ -34,21 +53,36 @@ function parseOptions() {
         host: { type: "string", default: "127.0.0.1" },
         state: { type: "string" },
         empty: { type: "boolean", default: false },
+        cors: { type: "string", multiple: true, default: [] },
+        "allow-host": { type: "string", multiple: true, default: [] },
+        "control-token": { type: "string" },
+        "issuance-delay": { type: "string", multiple: true, default: [] },
+        "rate-limit": { type: "string", multiple: true, default: [] },
         help: { type: "boolean", default: false },
       },
       strict: true,
     });
     return values;
   } catch (problem) {
-    return fail(`${problem instanceof Error ? problem.message : String(problem)}\n${USAGE}`, 2);
+    return fail(`${describe(problem)}\n${USAGE}`, 2);
   }
 }
 
-async function readSnapshot(file: string): Promise<SandboxSnapshot> {
+/** Runs a check of one flag's value; a problem exits 2 with the flag's name. */
+function checkFlag<T>(flag: string, check: () => T): T {
   try {
-    return JSON.parse(await readFile(file, "utf8")) as SandboxSnapshot;
+    return check();
   } catch (problem) {
-    return fail(`cannot read the state file ${file}: ${problem instanceof Error ? problem.message : String(problem)}`, 1);
+    if (problem instanceof FlagError) return fail(problem.message, 2);
+    return fail(`${flag}: ${describe(problem)}`, 2);
+  }
+}
+
+async function readSnapshot(file: string): Promise<SandboxSnapshot | undefined> {
+  try {
+    return await readSandboxStateFile(file);
+  } catch (problem) {
+    return fail(`cannot read the state file: ${describe(problem)}`, 1);
   }
 }
 
@@ -59,20 +93,30 @@ if (options.help) {
 }
 const port = Number(options.port);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number from 0 to 65535, got "${options.port}"`, 2);
+const settings = checkFlag("--issuance-delay", () =>
+  simulatorOptions(issuanceDelays(options["issuance-delay"]), rateLimits(options["rate-limit"])),
+);
+checkFlag("--cors", () => corsOrigins(options.cors));
+const tokenFromEnvironment = process.env[TOKEN_VARIABLE];
+const controlToken = options["control-token"] ?? (tokenFromEnvironment === "" ? undefined : tokenFromEnvironment);
+if (controlToken !== undefined) checkFlag("--control-token", () => checkControlToken(controlToken));
 
-const sandbox = await createSandbox();
-const restoring = options.state !== undefined && existsSync(options.state);
+const sandbox = await createSandbox(settings);
+const saved = options.state === undefined ? undefined : await readSnapshot(options.state);
+const restoring = saved !== undefined;
 if (restoring) {
-  await sandbox.restore(await readSnapshot(options.state!)).catch((problem: unknown) =>
-    fail(`cannot restore the state file ${options.state}: ${problem instanceof Error ? problem.message : String(problem)}`, 1),
-  );
+  await sandbox.restore(saved).catch((problem: unknown) => fail(`cannot restore the state file ${options.state}: ${describe(problem)}`, 1));
 } else if (!options.empty) {
   await sandbox.seed();
 }
 
-const server = await startSandboxServer(sandbox, { port, host: options.host }).catch((problem: unknown) =>
-  fail(`cannot listen on ${options.host}:${port}: ${problem instanceof Error ? problem.message : String(problem)}`, 1),
-);
+const server = await startSandboxServer(sandbox, {
+  port,
+  host: options.host,
+  cors: options.cors,
+  allowedHosts: options["allow-host"],
+  controlToken,
+}).catch((problem: unknown) => fail(`cannot listen on ${options.host}:${port}: ${describe(problem)}`, 1));
 
 const lines = [
   `certkit sandbox listening on ${server.url} (${restoring ? `state from ${options.state}` : options.empty ? "empty" : "with demo orders"})`,
@@ -81,13 +125,14 @@ const lines = [
     const shown = Object.entries(credentials).map(([name, value]) => `${name}=${value}`).join(" ");
     return `  ${provider.padEnd(12)} ${baseUrl}  ${shown}`;
   }),
-  `  control API  ${server.url}/_sandbox`,
+  ...(options.cors.length > 0 ? [`  CORS         pages of ${options.cors.join(", ")} may call the simulated APIs`] : []),
+  `  control API  ${server.url}/_sandbox${controlToken === undefined ? "" : " (with the control token)"}`,
 ];
 process.stdout.write(`${lines.join("\n")}\n`);
 
 async function stop(): Promise<void> {
   if (options.state !== undefined) {
-    await writeFile(options.state, `${JSON.stringify(await sandbox.snapshot(), null, 2)}\n`, { mode: 0o600 });
+    await writeSandboxStateFile(options.state, await sandbox.snapshot());
     process.stdout.write(`state saved to ${options.state}\n`);
   }
   await server.close();
@@ -96,6 +141,6 @@ async function stop(): Promise<void> {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    stop().catch((problem: unknown) => fail(`could not stop cleanly: ${problem instanceof Error ? problem.message : String(problem)}`, 1));
+    stop().catch((problem: unknown) => fail(`could not stop cleanly: ${describe(problem)}`, 1));
   });
 }

@@ -7,6 +7,7 @@ import { TypedRoutes, type Reply, type RouteContext } from "../typed-routes.js";
 import { viewCertificate } from "./certificate-view.js";
 import { checkDnsimpleV1State, type DnsimpleV1CertificateRecord, type DnsimpleV1State } from "./dnsimple-v1-state.js";
 import { checkCsr, checkPurchase, checkSubmit, readRequestBody } from "./request-attributes.js";
+import { checkDnsimpleV1StateFields } from "./dnsimple-v1-state-schema.js";
 
 /** Options of {@link DnsimpleV1Simulator}. */
 export interface DnsimpleV1SimulatorOptions {
@@ -106,6 +107,7 @@ export class DnsimpleV1Simulator implements ProviderSimulator<DnsimpleV1State> {
   /** {@inheritDoc ProviderSimulator.restore} */
   restore(state: DnsimpleV1State): void {
     checkDnsimpleV1State(state);
+    checkDnsimpleV1StateFields(state);
     const copy = structuredClone(state);
     this.#nextId = copy.nextId;
     this.#certificates = new Map(copy.certificates.map((record) => [record.id, record]));

@@ -23,6 +23,7 @@ import {
   userView,
   type DnsimpleDomain,
 } from "./dnsimple-views.js";
+import { checkDnsimpleStateFields } from "./dnsimple-state-schema.js";
 
 /** Options of {@link DnsimpleSimulator}. */
 export interface DnsimpleSimulatorOptions extends DnsimpleCredentialOptions {
@@ -112,7 +113,13 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
 
   /** msw handlers serving the simulated API under `baseUrl` (e.g. `https://api.dnsimple.com/v2`). */
   handlers(baseUrl: string): HttpHandler[] {
-    return this.#routes.handlers(baseUrl, { provider: this.provider, faults: this.#world.faults, guard: (request) => this.#guard(request) });
+    return this.#routes.handlers(baseUrl, {
+      provider: this.provider,
+      faults: this.#world.faults,
+      guard: (request) => this.#guard(request),
+      // Its purchase and renewal bodies have no required field: without this, a body that is not JSON would buy.
+      malformedBody: () => Response.json({ message: "The request body is not valid JSON" }, { status: 400 }),
+    });
   }
 
   /** {@inheritDoc ProviderSimulator.snapshot} */
@@ -123,6 +130,7 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
   /** {@inheritDoc ProviderSimulator.restore} */
   restore(state: DnsimpleState): void {
     checkDnsimpleState(state);
+    checkDnsimpleStateFields(state);
     this.#state = structuredClone(state);
   }
 

@@ -1,11 +1,13 @@
-import type { AuthenticationSummary, Certificate, EnrollRequest, paths } from "@certkit/ionos-ssl";
+import type { Certificate, EnrollRequest, paths } from "@certkit/ionos-ssl";
 import type { HttpHandler } from "msw";
 import { parseCsr, type IssuedCertificate } from "../ca/sandbox-ca.js";
 import { randomToken, randomUuid } from "../random-ids.js";
 import type { ProviderSimulator, SimulatorWorld } from "../simulator.js";
 import { TypedRoutes } from "../typed-routes.js";
+import type { IonosAuthentication, IonosCertificateType } from "../spec-types.js";
+import { checkIonosState } from "./ionos-state-schema.js";
 
-type CertificateType = EnrollRequest["certificateType"];
+type CertificateType = IonosCertificateType;
 type AuthenticationMethod = NonNullable<EnrollRequest["authenticationMethod"]>;
 
 const CERTIFICATE_TYPES: readonly CertificateType[] = [
@@ -28,7 +30,7 @@ export interface IonosOrder {
   id: string;
   certificateType: CertificateType;
   commonName: string;
-  authentication: Required<AuthenticationSummary>;
+  authentication: IonosAuthentication;
   /** SPKI PEM of the key the certificate is issued for: the CSR's, or none when IONOS makes (and installs) the key. */
   publicKey?: string;
   /** The code of the approval email, for EMAIL authentication. */
@@ -110,6 +112,7 @@ export class IonosSimulator implements ProviderSimulator<IonosState> {
   /** {@inheritDoc ProviderSimulator.restore} */
   restore(state: IonosState): void {
     if (!Array.isArray(state?.orders)) throw new TypeError("IONOS sandbox state must be {orders: [...]}");
+    checkIonosState(state);
     this.#orders = new Map(structuredClone(state.orders).map((order) => [order.id, order]));
   }
 

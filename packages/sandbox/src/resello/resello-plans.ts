@@ -1,11 +1,11 @@
-import type { Plan } from "@certkit/resello";
+import type { ReselloSpecPlan } from "../spec-types.js";
 
 /**
  * A certificate plan the Resello simulator sells: the API's `Plan` fields, plus what the simulator needs to check an
  * order against it (Resello's real plans surely carry these too, under names that are not public, so the sandbox
  * shows them under its own: `validation` and `wildcard`).
  */
-export interface ReselloPlan extends Plan {
+export interface ReselloPlan extends ReselloSpecPlan {
   /** The validation level: an `OV` plan needs the organisation and approver fields on create. */
   validation: "DV" | "OV";
   /** Whether the plan covers a wildcard name (`*.example.com`) and only that. */

@@ -9,7 +9,8 @@ import type { ReselloOrganization } from "./resello-state.js";
 const DCV_TYPES: readonly DcvType[] = ["EMAIL", "FILE", "DNS"];
 // The seed: "The CSR should be generated using a key of at least 2048 bits in length" (RSA; EC keys are accepted).
 const MIN_RSA_BITS = 2048;
-const ORGANIZATION_FIELDS = [
+/** Every organisation and approver field an order may carry. */
+export const RESELLO_ORGANIZATION_FIELDS = [
   "chamber_of_commerce",
   "company_name",
   "department",
@@ -96,7 +97,7 @@ export async function readOrderFields(
   }
   const clientReference = text("client_reference");
   if (clientReference !== undefined) read.clientReference = clientReference;
-  for (const key of ORGANIZATION_FIELDS) {
+  for (const key of RESELLO_ORGANIZATION_FIELDS) {
     const value = text(key);
     if (value !== undefined) read.organization[key] = value;
   }

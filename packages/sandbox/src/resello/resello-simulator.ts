@@ -25,6 +25,7 @@ import {
 } from "./resello-state.js";
 import { ReselloTokenIssuer, RESELLO_TOKEN_PATH, type ReselloOidcClient } from "./resello-tokens.js";
 import { certificateView, validationDetailsView } from "./resello-views.js";
+import { checkReselloStateFields } from "./resello-state-schema.js";
 
 
 const DAY_MS = 86_400_000;
@@ -133,6 +134,7 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
   /** {@inheritDoc ProviderSimulator.restore} */
   restore(state: ReselloState): void {
     checkReselloState(state);
+    checkReselloStateFields(state);
     const copy = structuredClone(state);
     this.#orders = new Map(copy.orders.map((order) => [order.id, order]));
     this.#tokens.restore(copy.tokens);

@@ -1,4 +1,4 @@
-import type { DcvType } from "@certkit/resello";
+import type { ReselloDcvType as DcvType } from "../spec-types.js";
 import type { IssuedCertificate } from "../ca/sandbox-ca.js";
 
 /**

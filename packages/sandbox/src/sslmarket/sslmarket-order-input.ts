@@ -28,7 +28,8 @@ const REQUIRED_CONTACT_FIELDS: readonly SslmarketContactField[] = [
   "invoice_country",
   "invoice_email",
 ];
-const CONTACT_FIELDS: readonly SslmarketContactField[] = [...REQUIRED_CONTACT_FIELDS, "invoice_ic", "invoice_dic"];
+/** Every contact field an order may carry. */
+export const SSLMARKET_CONTACT_FIELDS: readonly SslmarketContactField[] = [...REQUIRED_CONTACT_FIELDS, "invoice_ic", "invoice_dic"];
 const DCV_METHODS: readonly DcvMethod[] = ["Email", "FILE", "DNS"];
 // DigiCert, whose CAs SSLmarket resells, signs RSA keys of 2048 bits or more and ECDSA keys on these curves.
 const MIN_RSA_BITS = 2048;
@@ -93,7 +94,7 @@ export async function readCsr(value: unknown): Promise<AcceptedCsr | SslmarketEr
 
 function readContacts(body: Record<string, unknown>, requireAll: boolean, errors: FieldErrors): Partial<Record<SslmarketContactField, string>> {
   const contacts: Partial<Record<SslmarketContactField, string>> = {};
-  for (const field of CONTACT_FIELDS) {
+  for (const field of SSLMARKET_CONTACT_FIELDS) {
     const value = body[field];
     if (value === undefined) {
       if (requireAll && REQUIRED_CONTACT_FIELDS.includes(field)) addError(errors, field, "is required");

@@ -15,6 +15,7 @@ import { DEFAULT_SSLMARKET_PRODUCTS, productView, type SslmarketProductSettings 
 import { checkSslmarketState, type SslmarketOrder, type SslmarketState } from "./sslmarket-state.js";
 import { decodeCertificate, decodeCsr, readCertificate } from "./sslmarket-tools.js";
 import { SSLMARKET_DEMO_CONTACTS } from "./sslmarket-demo-contacts.js";
+import { checkSslmarketStateFields } from "./sslmarket-state-schema.js";
 
 /** Options of {@link SslmarketSimulator}. */
 export interface SslmarketSimulatorOptions {
@@ -83,6 +84,7 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
   /** {@inheritDoc ProviderSimulator.restore} */
   restore(state: SslmarketState): void {
     checkSslmarketState(state);
+    checkSslmarketStateFields(state);
     const copy = structuredClone(state);
     this.#orders = new Map(copy.orders.map((order) => [order.orderId, order]));
     this.#nextOrderId = copy.nextOrderId;

@@ -1,4 +1,4 @@
-import type { DcvMethod, ProductType } from "@certkit/sslmarket";
+import type { SslmarketDcvMethod as DcvMethod, SslmarketProductType as ProductType } from "../spec-types.js";
 import type { IssuedCertificate } from "../ca/sandbox-ca.js";
 
 /**
