@@ -109,7 +109,7 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
     writeFileSync(state, '{"format": "something else"}');
     const result = await run(["--port", "0", "--state", state]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`certkit-sandbox: cannot restore the state file ${state}: not a sandbox snapshot: expected {"format": "certkit-sandbox/1", ...}\n`);
+    expect(result.stderr).toBe(`certkit-sandbox: cannot read the state file: ${state} is not a sandbox state file (expected {"format": "certkit-sandbox/1", ...})\n`);
   });
 
   it("exits 1 with one line when the port is taken", async () => {

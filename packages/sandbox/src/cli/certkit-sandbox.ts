@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // `certkit-sandbox`: every simulated provider on a real HTTP server on loopback, for trying certkit (or testing code
 // in another language) without an account or a network.
-import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { SANDBOX_PROVIDERS } from "../providers.js";
 import { createSandbox, type SandboxSnapshot } from "../sandbox.js";
 import { startSandboxServer } from "../server/start-sandbox-server.js";
+import { readSandboxStateFile, writeSandboxStateFile } from "../state/sandbox-state-file.js";
 
 const USAGE = `Usage: certkit-sandbox [--port N] [--host ADDRESS] [--state FILE] [--empty]
 
@@ -14,7 +13,8 @@ Serves the certkit sandbox (simulators of IONOS SSL, DNSimple v2 and v1, Resello
 
   --port N        port to listen on (default 4010; 0 picks a free one)
   --host ADDRESS  interface to listen on (default 127.0.0.1)
-  --state FILE    start from the snapshot in FILE if it exists, and save the state there on exit (Ctrl-C)
+  --state FILE    start from the snapshot in FILE if it exists, and save the state there on exit (Ctrl-C);
+                  saves are atomic (a crash leaves the old file or the new one) and the file is mode 0600
   --empty         start without the demo orders
   --help          show this help
 
@@ -44,11 +44,11 @@ function parseOptions() {
   }
 }
 
-async function readSnapshot(file: string): Promise<SandboxSnapshot> {
+async function readSnapshot(file: string): Promise<SandboxSnapshot | undefined> {
   try {
-    return JSON.parse(await readFile(file, "utf8")) as SandboxSnapshot;
+    return await readSandboxStateFile(file);
   } catch (problem) {
-    return fail(`cannot read the state file ${file}: ${problem instanceof Error ? problem.message : String(problem)}`, 1);
+    return fail(`cannot read the state file: ${problem instanceof Error ? problem.message : String(problem)}`, 1);
   }
 }
 
@@ -61,9 +61,10 @@ const port = Number(options.port);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number from 0 to 65535, got "${options.port}"`, 2);
 
 const sandbox = await createSandbox();
-const restoring = options.state !== undefined && existsSync(options.state);
+const saved = options.state === undefined ? undefined : await readSnapshot(options.state);
+const restoring = saved !== undefined;
 if (restoring) {
-  await sandbox.restore(await readSnapshot(options.state!)).catch((problem: unknown) =>
+  await sandbox.restore(saved).catch((problem: unknown) =>
     fail(`cannot restore the state file ${options.state}: ${problem instanceof Error ? problem.message : String(problem)}`, 1),
   );
 } else if (!options.empty) {
@@ -87,7 +88,7 @@ process.stdout.write(`${lines.join("\n")}\n`);
 
 async function stop(): Promise<void> {
   if (options.state !== undefined) {
-    await writeFile(options.state, `${JSON.stringify(await sandbox.snapshot(), null, 2)}\n`, { mode: 0o600 });
+    await writeSandboxStateFile(options.state, await sandbox.snapshot());
     process.stdout.write(`state saved to ${options.state}\n`);
   }
   await server.close();
