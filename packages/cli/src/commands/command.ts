@@ -25,6 +25,8 @@ export interface CommandContext {
   cwd: string;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
+  /** Names the order the command works on (`provider:id`), so that a failure names it too. */
+  about: (label: string) => void;
 }
 
 /** A `certkit` command. */

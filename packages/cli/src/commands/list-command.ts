@@ -7,6 +7,9 @@ import type { Output } from "../output/output.js";
 import { PROVIDER_OPTION, type Command } from "./command.js";
 import type { Session } from "../session.js";
 
+/** From "already ended" to further than any certificate lasts. */
+const EXPIRING_WITHIN_BOUNDS = { min: 0, max: 36_500 * 86_400_000 };
+
 // Orders that will never be in use again are not "expiring".
 const ENDED: readonly CertificateStatus[] = ["failed", "cancelled", "revoked"];
 
@@ -40,7 +43,7 @@ export const listCommand: Command = {
   },
   positionals: { min: 0, max: 0 },
   async run({ values, output, session, signal }) {
-    const within = typeof values["expiring-within"] === "string" ? parseDuration(values["expiring-within"], "--expiring-within") : undefined;
+    const within = typeof values["expiring-within"] === "string" ? parseDuration(values["expiring-within"], "--expiring-within", EXPIRING_WITHIN_BOUNDS) : undefined;
     const opened = await session();
     const providers = opened.select(values.provider as string | undefined);
     const { orders, failures } = await collectOrders(opened, providers, output, signal);

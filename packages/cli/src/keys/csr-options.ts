@@ -8,6 +8,9 @@ import { UsageError } from "../usage-error.js";
 /** Key types `--key-type` offers: those every CA accepts (the sandbox's generator also makes weak keys, for tests). */
 const KEY_TYPES: readonly CsrKeyType[] = ["rsa-2048", "rsa-3072", "ec-p256", "ec-p384"];
 
+/** The armour of a private key of any type: `PRIVATE KEY`, `RSA PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`... */
+const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+
 /** The options of the commands that take a CSR: `order`, `renew`, `reissue`. */
 export const CSR_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   csr: { type: "string", value: "FILE", description: "the PEM certificate signing request to send" },
@@ -53,11 +56,17 @@ export async function readCsrOptions(
     throw new UsageError(`${context.provider} makes the key itself and takes no CSR: leave out --csr and --generate-key (certkit download writes the key it made)`);
   }
   if (file !== undefined) {
+    let csr: string;
     try {
-      return { kind: "file", csr: await readFile(resolve(context.cwd, file), "utf8") };
+      csr = await readFile(resolve(context.cwd, file), "utf8");
     } catch {
       throw new UsageError(`cannot read the CSR file ${file}`);
     }
+    // What `cat request.csr key.pem > FILE` gives. The facade refuses it too; said here, the message names the file.
+    if (PRIVATE_KEY_BLOCK.test(csr)) {
+      throw new UsageError(`${file} holds a private key besides the CSR, and a private key never leaves this machine: remove the key from ${file} (keep it in a file of its own) and give the CSR alone; nothing was sent`);
+    }
+    return { kind: "file", csr };
   }
   if (generate) {
     const [commonName, ...altNames] = context.names.map(orderedName);
