@@ -59,7 +59,7 @@ describe("certkit at every provider", { timeout: 90_000 }, () => {
     expect(ordered.code).toBe(0);
     expect(ordered.stdout).toMatch(/blog\.example\.org \(email, waiting\): an approver approves the CA's email, sent to one of\n\s+admin@example\.org/);
     const ref = /ordered (dnsimple-v1:\S+)/.exec(ordered.stdout)![1]!;
-    expect(ordered.stdout).toContain(`next: certkit wait ${ref}`);
+    expect(ordered.stdout).toContain(`next: publish the record or file, or have the email approved (certkit show ${ref} says which), then certkit wait ${ref}`);
     const [email] = sandbox.mail.inbox("admin@example.org");
     sandbox.mail.approve(email!.code, sandbox.clock.now());
     const waited = await certkit("wait", ref, "--interval", "200ms", "--json");
@@ -81,7 +81,7 @@ describe("certkit at every provider", { timeout: 90_000 }, () => {
 
     const reissued = await certkit("reissue", order.ref, "--generate-key", "--out", "api-new");
     expect(reissued.code).toBe(0);
-    expect(reissued.stdout).toContain(`new key and CSR written: ${join(home, "api-new", "privkey.pem")}`);
+    expect(reissued.stdout).toContain(`new key and CSR written: ${join("api-new", "privkey.pem")}, ${join("api-new", "request.csr")} (the key is mode 0600)`);
     expect(statSync(join(home, "api-new", "privkey.pem")).mode & 0o777).toBe(0o600);
   });
 

@@ -11,7 +11,7 @@ import type { Output } from "../output/output.js";
 import { formatOrderRef } from "../order-ref.js";
 import type { Session } from "../session.js";
 import { UsageError } from "../usage-error.js";
-import { PROVIDER_OPTION, type Command } from "./command.js";
+import { PROVIDER_OPTION, providerOption, type Command } from "./command.js";
 import { orderWithValidation } from "./order-with-validation.js";
 import { validationSteps } from "./validation-to-do.js";
 
@@ -75,8 +75,9 @@ export const orderCommand: Command = {
     if (method !== undefined && !(METHODS as readonly string[]).includes(method)) throw new UsageError(`--validation must be one of ${METHODS.join(", ")}`);
     const years = readYears(values.years as string | undefined);
     checkCsrFlags(values);
+    const chosen = providerOption(values);
     const session = await open();
-    const provider = orderProvider(session, values.provider as string | undefined);
+    const provider = orderProvider(session, chosen);
     const client = session.client(provider);
     const choice = await readCsrOptions(values, { cwd, provider, capabilities: client.capabilities, names: [commonName, ...altNames], required: true });
     const dir = () => resolve(cwd, typeof values.out === "string" ? values.out : certificateFolder(commonName));

@@ -1,7 +1,6 @@
 import type { CertificateClient } from "@certkit/certificates";
 import { formatOrderRef, parseOrderRef, type OrderRef } from "../order-ref.js";
-import { isProviderName, unknownProvider } from "../provider-names.js";
-import type { CommandContext } from "./command.js";
+import { providerOption, type CommandContext } from "./command.js";
 import type { Session } from "../session.js";
 
 /** The order a command's `ID` argument names, and the client of its provider. */
@@ -18,8 +17,7 @@ export interface OrderTarget {
  * default its first argument), which a failure then names.
  */
 export async function orderTarget(context: CommandContext, text: string = context.positionals[0]!): Promise<OrderTarget> {
-  const provider = context.values.provider as string | undefined;
-  if (provider !== undefined && !isProviderName(provider)) throw unknownProvider(provider);
+  const provider = providerOption(context.values);
   const session = await context.session();
   const ref = parseOrderRef(text, { provider, configured: session.configured });
   const label = formatOrderRef(ref);

@@ -1,6 +1,7 @@
 import { CERTIFICATE_STATUSES, isCertkitError, waitForStatus, type OrderEndedError, type CertificateOrder, type CertificateStatus } from "@certkit/certificates";
 import { didYouMean } from "../arguments/closest-name.js";
 import { parseDuration } from "../arguments/parse-duration.js";
+import { isEnded } from "../ended-statuses.js";
 import { EXIT } from "../exit-codes.js";
 import { formatDuration } from "../output/format-duration.js";
 import { orderJson } from "../output/order-view.js";
@@ -77,7 +78,7 @@ export const waitCommand: Command = {
           if (attempt === 1 && seen.status === "awaiting_validation" && !until.includes(seen.status)) {
             output.note(`certkit: ${validationToDo(label, client.capabilities, target.session.kind)}`);
           }
-          progress.looked(seen, attempt);
+          progress.looked(seen, attempt, until.includes(seen.status) || isEnded(seen.status));
         },
       });
       progress.stop();

@@ -46,11 +46,14 @@ export class WaitProgress {
     return this.now() - this.#started;
   }
 
-  /** The order as a look found it: shown at once, and the next look's time worked out. */
-  looked(order: CertificateOrder, attempt: number): void {
+  /**
+   * The order as a look found it: shown at once, and the next look's time worked out, unless it is the `last` (the
+   * wait is over), which then shows no next look.
+   */
+  looked(order: CertificateOrder, attempt: number, last: boolean): void {
     const now = this.now();
     this.#seen = { order, attempt };
-    this.#nextLookAt = now + Math.min(this.#pause, Math.max(0, this.#started + this.pace.maxWaitMs - now));
+    this.#nextLookAt = last ? undefined : now + Math.min(this.#pause, Math.max(0, this.#started + this.pace.maxWaitMs - now));
     this.#pause = Math.min(this.pace.maxIntervalMs, Math.round(this.#pause * 1.5));
     this.#draw();
   }
@@ -65,9 +68,10 @@ export class WaitProgress {
     if (this.#seen === undefined) return;
     const { order, attempt } = this.#seen;
     const now = this.now();
-    const next = this.#nextLookAt === undefined || this.#nextLookAt - now < 500 ? "looking again" : `next look in ${formatElapsed(this.#nextLookAt - now + 999)}`;
+    const next =
+      this.#nextLookAt === undefined ? "" : this.#nextLookAt - now < 500 ? ", looking again" : `, next look in ${formatElapsed(this.#nextLookAt - now + 999)}`;
     const state = `${order.status} (${order.providerStatus || "no status"})`;
-    const pace = this.output.interactive ? `${formatElapsed(now - this.#started)} elapsed, ${next}` : `${formatDuration(now - this.#started)} elapsed`;
+    const pace = this.output.interactive ? `${formatElapsed(now - this.#started)} elapsed${next}` : `${formatDuration(now - this.#started)} elapsed`;
     this.output.progress(`${this.heading}: ${state}, look ${attempt}, ${pace}`);
   }
 }
