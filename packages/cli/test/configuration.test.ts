@@ -25,12 +25,15 @@ describe("certkit configuration", { timeout: 60_000 }, () => {
     expect(second.map((order: any) => order.ref)).toEqual(seeded.map((order: any) => order.ref));
   });
 
-  it("CERTKIT_SANDBOX_STATE moves the embedded sandbox's state file", async () => {
+  it("CERTKIT_SANDBOX_STATE moves the embedded sandbox's state file; providers shows each as the sandbox's", async () => {
     const { home, env } = freshHome();
     const stateFile = join(home, "elsewhere.json");
     const run = await runCertkit(["providers"], { env: { ...env, CERTKIT_SANDBOX_STATE: stateFile } });
     expect(run.code).toBe(0);
     expect(existsSync(stateFile)).toBe(true);
+    // What the first line says, the table says too: every provider is the sandbox's.
+    expect(run.stdout).toMatch(/^provider\s+account\s+list/);
+    expect(run.stdout.trimEnd().split("\n").slice(1).every((line) => /^\S+\s+sandbox\s/.test(line))).toBe(true);
   });
 
   it("a corrupt state file fails with one line saying what to do", async () => {

@@ -112,6 +112,11 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     expect(again.stderr).toContain("already exist: nothing was written (add --force to replace)");
     const forced = await certkit("download", ref, "--out", "shop-certs", "--force");
     expect(forced.code).toBe(0);
+
+    // Issued: the validation is done, and show gives no instruction for it any more.
+    const shown = await certkit("show", ref);
+    expect(shown.stdout).toMatch(/^ {2}shop\.example\.com \(dns, valid\): done$/m);
+    expect(shown.stdout).not.toContain("publish");
   });
 
   it("list shows the inventory with days left, and --expiring-within filters it", async () => {

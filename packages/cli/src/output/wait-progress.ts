@@ -69,7 +69,7 @@ export class WaitProgress {
     const { order, attempt } = this.#seen;
     const now = this.now();
     const next =
-      this.#nextLookAt === undefined ? "" : this.#nextLookAt - now < 500 ? ", looking again" : `, next look in ${formatElapsed(this.#nextLookAt - now + 999)}`;
+      this.#nextLookAt === undefined ? "" : this.#nextLookAt - now < 500 ? ", looking again" : `, next look in ${formatElapsed(this.#nextLookAt - now + 500)}`;
     const state = `${order.status} (${order.providerStatus || "no status"})`;
     const pace = this.output.interactive ? `${formatElapsed(now - this.#started)} elapsed${next}` : `${formatDuration(now - this.#started)} elapsed`;
     this.output.progress(`${this.heading}: ${state}, look ${attempt}, ${pace}`);
