@@ -10,6 +10,9 @@ import { settingEvery, startRewritingProxy, type RewritingProxy } from "./suppor
 import { startTestSandbox } from "./support/sandbox-server.js";
 
 const ESC = "\u001b";
+/** Any character a terminal acts on (but LF, which ends lines). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
 /** A title change, a screen wipe, a lone C1 CSI and a right-to-left override. */
 const ESCAPES = `${ESC}]0;pwned\u0007${ESC}[2J\u009b31m\u202e`;
 
@@ -73,12 +76,12 @@ describe("certkit when the provider's answers are hostile", { timeout: 60_000 },
     const text = await runCertkit(["show", ref], { env });
     expect(text.code).toBe(0);
     const printed = `${text.stdout}${text.stderr}`;
-    expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(printed).not.toMatch(CONTROL);
     expect(text.stdout).toContain("shop.example.com\\x1b]0;pwned\\x07\\x1b[2J\\x9b31m\\u202e");
 
     const json = await runCertkit(["show", ref, "--json"], { env });
     expect(json.code).toBe(0);
-    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(json.stdout).not.toMatch(CONTROL);
     // The same value, escaped in the JSON text only.
     expect(jsonOf(json)).toMatchObject({ commonName: `shop.example.com${ESCAPES}`, providerStatus: `ACTIVE${ESCAPES}` });
   });

@@ -19,12 +19,12 @@ async function bodyOf(request: IncomingMessage): Promise<Buffer> {
 
 /** Starts a proxy to `target` (an origin such as the sandbox server's). */
 export async function startRewritingProxy(target: string): Promise<RewritingProxy> {
-  const proxy: RewritingProxy = { url: "", rewrite: undefined, close: async () => {} };
+  const proxy: RewritingProxy = { url: "", rewrite: undefined, close: () => Promise.resolve() };
   const server = createServer((request, response) => {
     void (async () => {
       const body = await bodyOf(request);
       const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !["host", "connection", "content-length"].includes(name))) as Record<string, string>;
-      const answer = await fetch(`${target}${request.url}`, { method: request.method!, headers, ...(body.length > 0 ? { body } : {}) });
+      const answer = await fetch(`${target}${request.url}`, { method: request.method!, headers, ...(body.length > 0 ? { body: new Uint8Array(body) } : {}) });
       let text = await answer.text();
       if (proxy.rewrite !== undefined && (answer.headers.get("content-type") ?? "").includes("json") && text !== "") {
         const parsed: unknown = JSON.parse(text);
