@@ -101,8 +101,8 @@ export const waitCommand: Command = {
       }
       // waitForStatus's own deadline (a request's timeout names the provider instead).
       if (isCertkitError(error, "TIMEOUT") && error.provider === "certificates") {
-        const state = last === undefined ? "not found in time" : `still ${last.status} (${last.providerStatus || "no status"})`;
-        throw new RestatedError(error, `gave up after ${formatDuration(maxWaitMs)}: ${label} is ${state}, not ${until.join(" or ")}; run certkit wait ${label} to wait again`);
+        const state = last === undefined ? "could not be read in that time" : `is still ${last.status} (${last.providerStatus || "no status"})`;
+        throw new RestatedError(error, `gave up after ${formatDuration(maxWaitMs)}: ${label} ${state}, not ${until.join(" or ")}; run certkit wait ${label} to wait again`);
       }
       throw error;
     }

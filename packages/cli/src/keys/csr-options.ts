@@ -8,8 +8,11 @@ import { UsageError } from "../usage-error.js";
 /** Key types `--key-type` offers: those every CA accepts (the sandbox's generator also makes weak keys, for tests). */
 const KEY_TYPES: readonly CsrKeyType[] = ["rsa-2048", "rsa-3072", "ec-p256", "ec-p384"];
 
-/** The armour of a private key of any type: `PRIVATE KEY`, `RSA PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`... */
-const PRIVATE_KEY_BLOCK = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+/**
+ * A private key of any kind (PKCS#8 plain or encrypted, RSA, EC, OpenSSH, PGP's `PRIVATE KEY BLOCK`): their armour all
+ * say it, and a CSR's base64 has no spaces to say it by chance.
+ */
+const PRIVATE_KEY_BLOCK = /PRIVATE KEY/i;
 
 /** The options of the commands that take a CSR: `order`, `renew`, `reissue`. */
 export const CSR_OPTIONS: Readonly<Record<string, OptionSpec>> = {
