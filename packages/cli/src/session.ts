@@ -26,7 +26,7 @@ export interface Session {
   readonly embedded: EmbeddedSandbox | undefined;
   /** Where a sandbox's control API is (the embedded one's, or `--sandbox URL`'s), and how to reach it; none for real providers. */
   readonly sandboxControl: SandboxControl | undefined;
-  /** Saves the embedded sandbox's state, if any, and stops it. */
+  /** Stops the embedded sandbox, if any (its state is saved after every request already). */
   close(): Promise<void>;
 }
 

@@ -60,6 +60,10 @@ describe("certkit at every provider", { timeout: 90_000 }, () => {
     expect(ordered.stdout).toMatch(/blog\.example\.org \(email, waiting\): an approver approves the CA's email, sent to one of\n\s+admin@example\.org/);
     const ref = /ordered (dnsimple-v1:\S+)/.exec(ordered.stdout)![1]!;
     expect(ordered.stdout).toContain(`next: publish the record or file, or have the email approved (certkit show ${ref} says which), then certkit wait ${ref}`);
+    // Configured as a real provider (a config file), so certkit does not touch its validation: the user does.
+    const refused = await certkit("sandbox", "publish", ref);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`certkit sandbox works on the sandbox only, and dnsimple-v1 is configured for real`);
     const [email] = sandbox.mail.inbox("admin@example.org");
     sandbox.mail.approve(email!.code, sandbox.clock.now());
     const waited = await certkit("wait", ref, "--interval", "200ms", "--json");
@@ -75,7 +79,10 @@ describe("certkit at every provider", { timeout: 90_000 }, () => {
     expect(order.files).toEqual([join(home, "api", "privkey.pem"), join(home, "api", "request.csr")]);
     const [{ file }] = order.validation;
     expect(file.url).toMatch(/^http:\/\/api\.example\.net\/\.well-known\/pki-validation\//);
-    sandbox.web.publish(file.url, file.content);
+    const published = await certkit("sandbox", "publish", order.ref);
+    expect(published.code).toBe(0);
+    expect(published.stdout).toBe(`published ${file.url} on the sandbox's web\nnext: certkit validate ${order.ref}, then certkit wait ${order.ref}\n`);
+    expect(sandbox.web.read(file.url)).toBe(file.content);
     expect((await certkit("validate", order.ref)).code).toBe(0);
     expect((await certkit("wait", order.ref, "--interval", "200ms")).code).toBe(0);
 
