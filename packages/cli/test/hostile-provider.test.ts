@@ -38,7 +38,7 @@ describe("certkit when the provider's answers are hostile", { timeout: 60_000 },
     await client.confirmValidation(order.id);
     await waitForStatus(client, order.id, { intervalMs: 100 });
     ref = `ionos-ssl:${order.id}`;
-  });
+  }, 60_000);
   afterEach(() => (proxy.rewrite = undefined));
   afterAll(async () => {
     await proxy.close();

@@ -7,7 +7,8 @@ import { freshHome, jsonOf, runCertkit } from "./support/run-certkit.js";
 import { startTestSandbox } from "./support/sandbox-server.js";
 
 // Each provider's own way through the CLI, each configured a different way (variables, a config file, --sandbox).
-describe("certkit at every provider", { timeout: 90_000 }, () => {
+// Long timeouts: each test runs the CLI up to a dozen times, which takes minutes on a loaded machine.
+describe("certkit at every provider", { timeout: 240_000 }, () => {
   let sandbox: Sandbox;
   let server: SandboxServer;
   let home: string;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { freshHome, hasStackTrace, jsonOf, runCertkit } from "./support/run-certkit.js";
+import { runInProcess } from "./support/run-in-process.js";
 
 const COMMANDS = ["demo", "providers", "list", "show", "order", "sandbox", "validate", "wait", "download", "renew", "reissue", "cancel", "revoke"];
 
@@ -27,7 +28,7 @@ describe("certkit usage", { timeout: 30_000 }, () => {
   });
 
   it.each(COMMANDS)("%s --help shows its usage and options, and touches nothing", async (command) => {
-    const run = await runCertkit([command, "--help"], { env });
+    const run = await runInProcess([command, "--help"], { env });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`usage: certkit ${command}`);
     expect(run.stdout).toContain("--json");
@@ -71,7 +72,8 @@ describe("certkit usage", { timeout: 30_000 }, () => {
     [["sandbox", "publish"], /^certkit: certkit sandbox needs publish ID/],
     [["sandbox", "reset", "ionos-ssl:x"], /^certkit: certkit sandbox does publish; not "reset"/],
   ])("certkit %j is bad usage: exit 2 and one clear line", async (args, message) => {
-    const run = await runCertkit([...args, "--sandbox", "http://127.0.0.1:9"], { env });
+    // In-process: each fails before anything is sent; the spawned cases below check the same from the outside.
+    const run = await runInProcess([...args, "--sandbox", "http://127.0.0.1:9"], { env });
     expect(run.code).toBe(2);
     // One line: what is wrong and where to look (besides the note on which sandbox is used, once it is opened).
     const lines = run.stderr.trimEnd().split("\n").filter((line) => !line.endsWith("simulates every provider"));
@@ -79,6 +81,16 @@ describe("certkit usage", { timeout: 30_000 }, () => {
     expect(lines[0]).toMatch(message);
     expect(run.stdout).toBe("");
     expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+
+  it.each([
+    [["lsit"], 'certkit: there is no command "lsit"; did you mean list? (see certkit --help)\n'],
+    [["list", "--provder", "ionos-ssl"], "certkit: certkit list has no option --provder; did you mean --provider? (see certkit list --help)\n"],
+  ])("the installed command says %j is bad usage in one line, exit 2", async (args, line) => {
+    const run = await runCertkit(args, { env });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(line);
+    expect(run.stdout).toBe("");
   });
 
   it("--json reports bad usage as an error object on stdout too", async () => {

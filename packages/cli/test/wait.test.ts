@@ -14,7 +14,7 @@ describe("certkit wait, and what it says", { timeout: 60_000 }, () => {
   beforeAll(async () => {
     ({ home, env } = freshHome());
     ref = jsonOf(await runCertkit(["order", "stuck.example.com", "--provider", "ionos-ssl", "--json"], { env })).ref;
-  });
+  }, 60_000);
 
   it("on an order awaiting validation says once what to run first, and gives up in human words", async () => {
     const run = await runCertkit(["wait", ref, "--timeout", "2s", "--interval", "200ms"], { env });

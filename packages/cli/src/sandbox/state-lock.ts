@@ -3,14 +3,18 @@ import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CertkitError } from "@certkit/runtime";
 import { lock } from "proper-lockfile";
+import { formatDuration } from "../output/format-duration.js";
 
 /**
  * A lock whose folder has not been touched for this long belongs to a run that died (a holder touches it every
  * half of this while it holds it), and is taken over. proper-lockfile's default: lenient to a loaded machine.
  */
 const STALE_MS = 10_000;
-/** How long a run waits for the lock before it gives up: a crashed holder's lock goes stale well before. */
-const GIVE_UP_MS = 30_000;
+/**
+ * How long a run waits for the lock before it gives up. A run holds it for one request at a time, and a crashed
+ * run's lock goes stale after {@link STALE_MS}, so only many runs at once on a loaded machine wait long.
+ */
+const GIVE_UP_MS = 120_000;
 /** After this long waiting, the person is told why nothing happens. */
 const NOTE_AFTER_MS = 1_000;
 const RETRY_MS = 25;
@@ -47,7 +51,7 @@ export async function withStateLock<T>(file: string, work: () => Promise<T>, opt
       if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw lockedError(file, "cannot be locked", error);
     }
     const waited = Date.now() - started;
-    if (waited >= GIVE_UP_MS) throw lockedError(file, `stayed locked by another certkit run for ${GIVE_UP_MS / 1000} s: if none is running, delete ${file}.lock`);
+    if (waited >= GIVE_UP_MS) throw lockedError(file, `stayed locked by another certkit run for ${formatDuration(GIVE_UP_MS)}: if none is running, delete ${file}.lock`);
     if (!noted && waited >= NOTE_AFTER_MS) {
       noted = true;
       options.onWait?.();
