@@ -4,6 +4,13 @@
 import { EXIT } from "./exit-codes.js";
 import { runCli } from "./run-cli.js";
 
+// A reader that goes away (`certkit list | head`) ends our output, not the command: the state is still saved.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
+}
+
 const interrupt = new AbortController();
 process.on("SIGINT", () => {
   if (interrupt.signal.aborted) process.exit(EXIT.interrupted);

@@ -1,5 +1,7 @@
 import type { ProviderName } from "@certkit/certificates";
+import { didYouMean } from "./arguments/closest-name.js";
 import { PROVIDER_CAPABILITIES } from "./provider-capabilities.js";
+import { UsageError } from "./usage-error.js";
 
 /** Every provider the CLI can drive, in the order tables list them: those it knows the capabilities of. */
 export const PROVIDER_NAMES = Object.keys(PROVIDER_CAPABILITIES) as readonly ProviderName[];
@@ -7,4 +9,9 @@ export const PROVIDER_NAMES = Object.keys(PROVIDER_CAPABILITIES) as readonly Pro
 /** Whether `value` names a provider. */
 export function isProviderName(value: string): value is ProviderName {
   return (PROVIDER_NAMES as readonly string[]).includes(value);
+}
+
+/** The error for a name that is no provider's, with the one meant when it is close. */
+export function unknownProvider(name: string): UsageError {
+  return new UsageError(`there is no provider "${name}"${didYouMean(name, PROVIDER_NAMES)} (certkit providers lists them)`);
 }

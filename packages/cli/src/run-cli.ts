@@ -1,6 +1,6 @@
-import { parseArgs } from "node:util";
+import { didYouMean } from "./arguments/closest-name.js";
+import { parseCommandLine } from "./arguments/parse-command-line.js";
 import { COMMANDS } from "./commands/all-commands.js";
-import { GLOBAL_OPTIONS, type Command, type OptionSpec } from "./commands/command.js";
 import { loadConfiguration, sandboxStatePath } from "./config/load-configuration.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { commandHelp, generalHelp } from "./output/help-text.js";
@@ -18,34 +18,6 @@ export interface CliEnvironment {
   cwd: string;
   /** Aborted on Ctrl-C: the running command stops its requests and waiting. */
   signal: AbortSignal;
-}
-
-type ParsedValues = Record<string, string | boolean | string[] | undefined>;
-
-function parseCommandLine(command: Command, args: string[]): { values: ParsedValues; positionals: string[] } {
-  const options: Record<string, OptionSpec> = { ...command.options, ...GLOBAL_OPTIONS };
-  let parsed: { values: ParsedValues; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args,
-      options: Object.fromEntries(
-        Object.entries(options).map(([name, spec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) }]),
-      ),
-      allowPositionals: true,
-      strict: true,
-    }) as { values: ParsedValues; positionals: string[] };
-  } catch (error) {
-    // parseArgs says what is wrong in words fit for the user ("Unknown option '--x'"); only its hint goes.
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ""), `certkit ${command.name} --help`);
-  }
-  if (parsed.values.help !== true) {
-    const { min, max } = command.positionals;
-    const count = parsed.positionals.length;
-    const help = `certkit ${command.name} --help`;
-    if (count < min) throw new UsageError(`certkit ${command.name} needs ${command.usage.split(" ")[0]}`, help);
-    if (count > max) throw new UsageError(`certkit ${command.name} takes ${max === 0 ? "no arguments" : `${max} argument${max === 1 ? "" : "s"}`}; got ${parsed.positionals.join(" ")}`, help);
-  }
-  return parsed;
 }
 
 /** The flags `--json` and `--verbose` wherever they are on the line, for reporting a failure to parse the rest. */
@@ -72,9 +44,11 @@ export async function runCli(args: string[], environment: CliEnvironment): Promi
   }
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (command === undefined) {
-    return reportFailure(new UsageError(`unknown command "${name}"; the commands are ${COMMANDS.map((c) => c.name).join(", ")}`, "certkit --help"), output);
+    const names = COMMANDS.map((candidate) => candidate.name);
+    return reportFailure(new UsageError(`there is no command "${name}"${didYouMean(name, names)}`, "certkit --help"), output);
   }
   let session: Session | undefined;
+  let subject: string | undefined;
   let code: ExitCode;
   try {
     const { values, positionals } = parseCommandLine(command, rest);
@@ -88,6 +62,7 @@ export async function runCli(args: string[], environment: CliEnvironment): Promi
       output,
       cwd: environment.cwd,
       signal: environment.signal,
+      about: (label) => (subject = label),
       session: async (options = {}) => {
         if (session !== undefined) return session;
         const configuration = options.freshEmbeddedSandbox
@@ -98,7 +73,7 @@ export async function runCli(args: string[], environment: CliEnvironment): Promi
       },
     });
   } catch (error) {
-    code = reportFailure(error, output);
+    code = reportFailure(error, output, subject);
   }
   try {
     await session?.close();

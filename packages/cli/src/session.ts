@@ -3,8 +3,11 @@ import { credentialsIn, type ClientEvent } from "@certkit/runtime";
 import { createProviderClient } from "./clients/create-provider-client.js";
 import type { Configuration } from "./config/load-configuration.js";
 import type { ProvidersSettings } from "./config/provider-settings.js";
+import { formatDuration } from "./output/format-duration.js";
 import type { Output } from "./output/output.js";
-import { isProviderName, PROVIDER_NAMES } from "./provider-names.js";
+import { isProviderName, PROVIDER_NAMES, unknownProvider } from "./provider-names.js";
+import { homeRelative } from "./output/shown-path.js";
+import type { SandboxControl } from "./sandbox/sandbox-control.js";
 import { startEmbeddedSandbox, type EmbeddedSandbox } from "./sandbox/embedded-sandbox.js";
 import { sandboxProviderSettings } from "./sandbox/sandbox-provider-settings.js";
 import { UsageError } from "./usage-error.js";
@@ -21,7 +24,9 @@ export interface Session {
   select(provider: string | undefined): readonly ProviderName[];
   /** The sandbox running in this process, when there is one. */
   readonly embedded: EmbeddedSandbox | undefined;
-  /** Saves the embedded sandbox's state, if any, and stops it. */
+  /** Where a sandbox's control API is (the embedded one's, or `--sandbox URL`'s), and how to reach it; none for real providers. */
+  readonly sandboxControl: SandboxControl | undefined;
+  /** Stops the embedded sandbox, if any (its state is saved after every request already). */
   close(): Promise<void>;
 }
 
@@ -32,7 +37,7 @@ function describeEvent(event: ClientEvent): string {
     case "response":
       return `← ${event.status} ${event.method} ${event.path} in ${Math.round(event.durationMs)} ms`;
     case "retry":
-      return `↻ ${event.method} ${event.path}: ${event.reason}, trying again in ${event.delayMs} ms`;
+      return `↻ ${event.method} ${event.path}: ${event.reason}, trying again in ${formatDuration(event.delayMs)}`;
     case "error":
       return `✘ ${event.method} ${event.path}: ${event.error.code}`;
   }
@@ -46,15 +51,24 @@ function describeEvent(event: ClientEvent): string {
 export async function openSession(configuration: Configuration, output: Output, options: { freshSandbox?: boolean } = {}): Promise<Session> {
   let settings: ProvidersSettings;
   let embedded: EmbeddedSandbox | undefined;
+  let sandboxControl: SandboxControl | undefined;
   switch (configuration.kind) {
-    case "embedded-sandbox":
-      output.note(`certkit: no provider is configured, so this runs against the embedded sandbox (offline; state in ${configuration.stateFile})`);
-      embedded = await startEmbeddedSandbox({ stateFile: configuration.stateFile, fresh: options.freshSandbox ?? false });
+    case "embedded-sandbox": {
+      const { stateFile } = configuration;
+      output.note(`certkit: no provider is configured, so the embedded sandbox simulates every provider (offline; state in ${homeRelative(stateFile)})`);
+      embedded = await startEmbeddedSandbox({
+        stateFile,
+        fresh: options.freshSandbox ?? false,
+        onWait: () => output.note(`certkit: waiting for another certkit run to finish with the embedded sandbox's state (${homeRelative(stateFile)}.lock)`),
+      });
       settings = sandboxProviderSettings(embedded.server.url);
+      sandboxControl = { origin: embedded.server.url, fetch: embedded.fetch };
       break;
+    }
     case "sandbox-server":
-      output.note(`certkit: using the certkit sandbox at ${configuration.url} for every provider`);
+      output.note(`certkit: the certkit sandbox at ${configuration.url} simulates every provider`);
       settings = sandboxProviderSettings(configuration.url);
+      sandboxControl = { origin: configuration.url, fetch };
       break;
     case "providers":
       settings = configuration.providers;
@@ -69,9 +83,10 @@ export async function openSession(configuration: Configuration, output: Output, 
     kind: configuration.kind,
     configured,
     embedded,
+    sandboxControl,
     select(provider) {
       if (provider === undefined) return configured;
-      if (!isProviderName(provider)) throw new UsageError(`unknown provider "${provider}" (see certkit providers)`);
+      if (!isProviderName(provider)) throw unknownProvider(provider);
       session.client(provider);
       return [provider];
     },
@@ -82,7 +97,7 @@ export async function openSession(configuration: Configuration, output: Output, 
       }
       let client = clients.get(provider);
       if (client === undefined) {
-        client = createProviderClient(provider, providerSettings, onEvent);
+        client = createProviderClient(provider, providerSettings, { onEvent, fetch: embedded?.fetch });
         clients.set(provider, client);
       }
       return client;

@@ -16,7 +16,7 @@ describe("certkit configuration", { timeout: 60_000 }, () => {
     const first = await runCertkit(["list", "--json"], { env });
     expect(first.code).toBe(0);
     const stateFile = join(home, "state", "certkit", "sandbox.json");
-    expect(first.stderr.split("\n")[0]).toBe(`certkit: no provider is configured, so this runs against the embedded sandbox (offline; state in ${stateFile})`);
+    expect(first.stderr.split("\n")[0]).toBe("certkit: no provider is configured, so the embedded sandbox simulates every provider (offline; state in ~/state/certkit/sandbox.json)");
     const seeded = jsonOf(first).orders;
     expect(seeded.length).toBeGreaterThan(0);
     expect(statSync(stateFile).mode & 0o777).toBe(0o600);
@@ -25,12 +25,15 @@ describe("certkit configuration", { timeout: 60_000 }, () => {
     expect(second.map((order: any) => order.ref)).toEqual(seeded.map((order: any) => order.ref));
   });
 
-  it("CERTKIT_SANDBOX_STATE moves the embedded sandbox's state file", async () => {
+  it("CERTKIT_SANDBOX_STATE moves the embedded sandbox's state file; providers shows each as the sandbox's", async () => {
     const { home, env } = freshHome();
     const stateFile = join(home, "elsewhere.json");
     const run = await runCertkit(["providers"], { env: { ...env, CERTKIT_SANDBOX_STATE: stateFile } });
     expect(run.code).toBe(0);
     expect(existsSync(stateFile)).toBe(true);
+    // What the first line says, the table says too: every provider is the sandbox's.
+    expect(run.stdout).toMatch(/^provider\s+account\s+list/);
+    expect(run.stdout.trimEnd().split("\n").slice(1).every((line) => /^\S+\s+sandbox\s/.test(line))).toBe(true);
   });
 
   it("a corrupt state file fails with one line saying what to do", async () => {
@@ -39,7 +42,7 @@ describe("certkit configuration", { timeout: 60_000 }, () => {
     writeFileSync(stateFile, "{not json");
     const run = await runCertkit(["list"], { env: { ...env, CERTKIT_SANDBOX_STATE: stateFile } });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`the embedded sandbox's state file ${stateFile} is not JSON: delete it to start afresh`);
+    expect(run.stderr).toContain(`certkit: the embedded sandbox's state file ${stateFile} is damaged (not a sandbox state): delete it to start afresh`);
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 
@@ -50,8 +53,8 @@ describe("certkit configuration", { timeout: 60_000 }, () => {
       await runCertkit(["providers", "--json"], { env: { ...env, CERTKIT_SANDBOX_URL: server.url } }),
     ]) {
       expect(run.code).toBe(0);
-      expect(run.stderr).toBe(`certkit: using the certkit sandbox at ${server.url} for every provider\n`);
-      expect(jsonOf(run).providers.every((provider: any) => provider.configured)).toBe(true);
+      expect(run.stderr).toBe(`certkit: the certkit sandbox at ${server.url} simulates every provider\n`);
+      expect(jsonOf(run).providers.every((provider: any) => provider.account === "sandbox")).toBe(true);
     }
     const bad = await runCertkit(["providers", "--sandbox", "not a url"], { env });
     expect(bad.code).toBe(2);
@@ -74,7 +77,8 @@ describe("certkit configuration", { timeout: 60_000 }, () => {
     expect(fixed.code).toBe(0);
     expect(fixed.stderr).toBe("");
     const providers = jsonOf(await runCertkit(["providers", "--json"], { env })).providers;
-    expect(providers.filter((provider: any) => provider.configured).map((provider: any) => provider.provider)).toEqual(["resello"]);
+    expect(providers.filter((provider: any) => provider.account === "configured").map((provider: any) => provider.provider)).toEqual(["resello"]);
+    expect(providers.filter((provider: any) => provider.account === "none")).toHaveLength(4);
   });
 
   it("--config and CERTKIT_CONFIG name the file; a file others can read gets a warning", async () => {

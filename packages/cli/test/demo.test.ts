@@ -8,7 +8,7 @@ describe("certkit demo", { timeout: 120_000 }, () => {
     const { env } = freshHome();
     const run = await runCertkit(["demo"], { env });
     expect(run.code).toBe(0);
-    expect(run.stderr.split("\n")[0]).toMatch(/^certkit: no provider is configured, so this runs against the embedded sandbox/);
+    expect(run.stderr.split("\n")[0]).toMatch(/^certkit: no provider is configured, so the embedded sandbox simulates every provider/);
     for (const provider of PROVIDERS) {
       expect(run.stdout).toContain(`▶ ${provider}\n`);
       expect(run.stdout).toContain(`✔ ${provider}: every step worked`);

@@ -28,3 +28,17 @@ describe("Ctrl-C", { timeout: 60_000 }, () => {
     expect(jsonOf(after)).toMatchObject({ ref: order.ref, status: "awaiting_validation" });
   });
 });
+
+describe("a reader that goes away", { timeout: 60_000 }, () => {
+  it("(certkit list | head -1) ends the output quietly, not with a stack trace", async () => {
+    const { env } = freshHome();
+    const child = startCertkit(["list"], { env });
+    child.stdout!.once("data", () => child.stdout!.destroy());
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(hasStackTrace(stderr)).toBe(false);
+    expect(stderr).not.toContain("EPIPE");
+  });
+});

@@ -30,7 +30,7 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     expect(run.stderr).toBe("");
     const { source, providers } = jsonOf(run);
     expect(source).toBe("providers");
-    expect(providers.filter((p: any) => p.configured).map((p: any) => p.provider)).toEqual(["ionos-ssl"]);
+    expect(providers.filter((p: any) => p.account === "configured").map((p: any) => p.provider)).toEqual(["ionos-ssl"]);
     expect(providers.find((p: any) => p.provider === "ionos-ssl")).toMatchObject({ order: true, confirmValidation: true, renew: false, csr: "optional" });
   });
 
@@ -43,7 +43,9 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     expect(readFileSync(join(home, "shop", "request.csr"), "utf8")).toContain("BEGIN CERTIFICATE REQUEST");
     const record = /^\s+(_dnsauth\.shop\.example\.com)\s+TXT\s+"([^"]+)"$/m.exec(run.stdout);
     expect(record).not.toBeNull();
-    expect(run.stdout).toContain(`next: once that is in place, certkit validate ${ref}, then certkit wait ${ref}`);
+    expect(run.stdout).toContain(
+      `next: publish the record or file, or have the email approved (certkit show ${ref} says which), then certkit validate ${ref}, then certkit wait ${ref}`,
+    );
     sandbox.dns.addTxt(record![1]!, record![2]!);
   });
 
@@ -59,7 +61,7 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     const before = jsonOf(await certkit("list", "--json")).orders.length;
     const run = await certkit("order", "bad_name.example.com", "--generate-key", "--out", "bad");
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('certkit: order: commonName has a label that is not letters, digits and inner hyphens: "bad_name"\n');
+    expect(run.stderr).toBe('certkit: commonName has a label that is not letters, digits and inner hyphens: "bad_name"\n');
     expect(() => statSync(join(home, "bad", "privkey.pem"))).toThrow();
     expect(jsonOf(await certkit("list", "--json")).orders).toHaveLength(before);
   });
@@ -110,6 +112,11 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     expect(again.stderr).toContain("already exist: nothing was written (add --force to replace)");
     const forced = await certkit("download", ref, "--out", "shop-certs", "--force");
     expect(forced.code).toBe(0);
+
+    // Issued: the validation is done, and show gives no instruction for it any more.
+    const shown = await certkit("show", ref);
+    expect(shown.stdout).toMatch(/^ {2}shop\.example\.com \(dns, valid\): done$/m);
+    expect(shown.stdout).not.toContain("publish");
   });
 
   it("list shows the inventory with days left, and --expiring-within filters it", async () => {

@@ -7,7 +7,8 @@ import { freshHome, jsonOf, runCertkit } from "./support/run-certkit.js";
 import { startTestSandbox } from "./support/sandbox-server.js";
 
 // Each provider's own way through the CLI, each configured a different way (variables, a config file, --sandbox).
-describe("certkit at every provider", { timeout: 90_000 }, () => {
+// Long timeouts: each test runs the CLI up to a dozen times, which takes minutes on a loaded machine.
+describe("certkit at every provider", { timeout: 240_000 }, () => {
   let sandbox: Sandbox;
   let server: SandboxServer;
   let home: string;
@@ -59,7 +60,11 @@ describe("certkit at every provider", { timeout: 90_000 }, () => {
     expect(ordered.code).toBe(0);
     expect(ordered.stdout).toMatch(/blog\.example\.org \(email, waiting\): an approver approves the CA's email, sent to one of\n\s+admin@example\.org/);
     const ref = /ordered (dnsimple-v1:\S+)/.exec(ordered.stdout)![1]!;
-    expect(ordered.stdout).toContain(`next: certkit wait ${ref}`);
+    expect(ordered.stdout).toContain(`next: publish the record or file, or have the email approved (certkit show ${ref} says which), then certkit wait ${ref}`);
+    // Configured as a real provider (a config file), so certkit does not touch its validation: the user does.
+    const refused = await certkit("sandbox", "publish", ref);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`certkit sandbox works on the sandbox only, and dnsimple-v1 is configured for real`);
     const [email] = sandbox.mail.inbox("admin@example.org");
     sandbox.mail.approve(email!.code, sandbox.clock.now());
     const waited = await certkit("wait", ref, "--interval", "200ms", "--json");
@@ -75,13 +80,16 @@ describe("certkit at every provider", { timeout: 90_000 }, () => {
     expect(order.files).toEqual([join(home, "api", "privkey.pem"), join(home, "api", "request.csr")]);
     const [{ file }] = order.validation;
     expect(file.url).toMatch(/^http:\/\/api\.example\.net\/\.well-known\/pki-validation\//);
-    sandbox.web.publish(file.url, file.content);
+    const published = await certkit("sandbox", "publish", order.ref);
+    expect(published.code).toBe(0);
+    expect(published.stdout).toBe(`published ${file.url} on the sandbox's web\nnext: certkit validate ${order.ref}, then certkit wait ${order.ref}\n`);
+    expect(sandbox.web.read(file.url)).toBe(file.content);
     expect((await certkit("validate", order.ref)).code).toBe(0);
     expect((await certkit("wait", order.ref, "--interval", "200ms")).code).toBe(0);
 
     const reissued = await certkit("reissue", order.ref, "--generate-key", "--out", "api-new");
     expect(reissued.code).toBe(0);
-    expect(reissued.stdout).toContain(`new key and CSR written: ${join(home, "api-new", "privkey.pem")}`);
+    expect(reissued.stdout).toContain(`new key and CSR written: ${join("api-new", "privkey.pem")}, ${join("api-new", "request.csr")} (the key is mode 0600)`);
     expect(statSync(join(home, "api-new", "privkey.pem")).mode & 0o777).toBe(0o600);
   });
 

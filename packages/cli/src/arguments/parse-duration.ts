@@ -1,13 +1,27 @@
+import { formatDuration } from "../output/format-duration.js";
 import { UsageError } from "../usage-error.js";
 
-const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** The shortest and longest duration an option takes. */
+export interface DurationBounds {
+  min: number;
+  max: number;
+}
 
 /**
- * Reads a duration such as `30d`, `12h`, `90s`, `500ms` or `15m` into milliseconds.
- * @throws UsageError naming `option` when it is not one.
+ * Reads a duration such as `30d`, `12h`, `15m`, `90s`, `500ms`, or several at once (`1h30m`), into milliseconds.
+ * @throws UsageError naming `option` when it is not one, or lies outside `bounds`.
  */
-export function parseDuration(text: string, option: string): number {
-  const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(text.trim());
-  if (!match) throw new UsageError(`${option} must be a duration such as 30d, 12h, 15m, 90s or 500ms, not "${text}"`);
-  return Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+export function parseDuration(text: string, option: string, bounds: DurationBounds): number {
+  const compact = text.trim().toLowerCase();
+  const parts = [...compact.matchAll(/(\d+(?:\.\d+)?)(ms|min|s|m|h|d)/g)];
+  if (parts.length === 0 || parts.map((part) => part[0]).join("") !== compact) {
+    throw new UsageError(`${option} must be a duration such as 90s, 15m, 2h, 1d or 1h30m, not "${text}"`);
+  }
+  const ms = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * UNIT_MS[unit!]!, 0);
+  if (!(ms >= bounds.min && ms <= bounds.max)) {
+    throw new UsageError(`${option} must be between ${formatDuration(bounds.min)} and ${formatDuration(bounds.max)}, not ${text}`);
+  }
+  return ms;
 }

@@ -5,6 +5,7 @@ import { listCommand } from "./list-command.js";
 import { orderCommand } from "./order-command.js";
 import { providersCommand } from "./providers-command.js";
 import { cancelCommand, reissueCommand, renewCommand, revokeCommand } from "./replace-commands.js";
+import { sandboxCommand } from "./sandbox-command.js";
 import { showCommand } from "./show-command.js";
 import { validateCommand } from "./validate-command.js";
 import { waitCommand } from "./wait-command.js";
@@ -16,6 +17,7 @@ export const COMMANDS: readonly Command[] = [
   listCommand,
   showCommand,
   orderCommand,
+  sandboxCommand,
   validateCommand,
   waitCommand,
   downloadCommand,

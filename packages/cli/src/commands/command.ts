@@ -1,4 +1,6 @@
+import type { ProviderName } from "@certkit/certificates";
 import type { ExitCode } from "../exit-codes.js";
+import { isProviderName, unknownProvider } from "../provider-names.js";
 import type { Output } from "../output/output.js";
 import type { Session } from "../session.js";
 
@@ -25,6 +27,8 @@ export interface CommandContext {
   cwd: string;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
+  /** Names the order the command works on (`provider:id`), so that a failure names it too. */
+  about: (label: string) => void;
 }
 
 /** A `certkit` command. */
@@ -55,3 +59,11 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
 export const PROVIDER_OPTION: Readonly<Record<string, OptionSpec>> = {
   provider: { type: "string", short: "p", value: "NAME", description: "the provider (needed when the id has no provider: prefix and several are configured)" },
 };
+
+/** `--provider`'s value, checked before anything is opened. @throws UsageError when it names no provider. */
+export function providerOption(values: CommandContext["values"]): ProviderName | undefined {
+  const provider = values.provider;
+  if (typeof provider !== "string") return undefined;
+  if (!isProviderName(provider)) throw unknownProvider(provider);
+  return provider;
+}

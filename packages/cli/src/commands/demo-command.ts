@@ -29,7 +29,7 @@ export const demoCommand: Command = {
   positionals: { min: 0, max: 0 },
   async run({ output, session: open, signal }) {
     const session = await open({ freshEmbeddedSandbox: true });
-    const sandbox = session.embedded!.sandbox;
+    const sandbox = { sandbox: session.embedded!.sandbox, control: session.sandboxControl! };
     const results: DemoResult[] = [];
     for (const provider of session.configured) {
       output.line(`▶ ${provider}`);

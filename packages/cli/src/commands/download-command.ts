@@ -1,7 +1,9 @@
 import { resolve } from "node:path";
+import { certificateFolder } from "../files/certificate-folder.js";
 import { EXIT } from "../exit-codes.js";
-import { CERTIFICATE_FILES, defaultCertificateDir, PRIVATE_KEY_MODE, PUBLIC_FILE_MODE } from "../files/certificate-file-names.js";
+import { CERTIFICATE_FILES, PRIVATE_KEY_MODE, PUBLIC_FILE_MODE } from "../files/certificate-file-names.js";
 import { writeNewFiles, type NewFile } from "../files/write-new-files.js";
+import { shownPath } from "../output/shown-path.js";
 import { PROVIDER_OPTION, type Command } from "./command.js";
 import { orderTarget } from "./order-target.js";
 
@@ -19,7 +21,7 @@ export const downloadCommand: Command = {
   ],
   options: {
     ...PROVIDER_OPTION,
-    out: { type: "string", short: "o", value: "DIR", description: "the folder to write to (default: ./<common name>)" },
+    out: { type: "string", short: "o", value: "DIR", description: "the folder to write to, made if missing; a symlink to a folder is followed (default: ./<common name>)" },
     force: { type: "boolean", description: "replace files that exist" },
   },
   positionals: { min: 1, max: 1 },
@@ -27,7 +29,7 @@ export const downloadCommand: Command = {
     const { values, output, signal } = context;
     const { client, ref, label } = await orderTarget(context);
     const bundle = await client.download(ref.id, { signal });
-    const dir = resolve(context.cwd, typeof values.out === "string" ? values.out : defaultCertificateDir((await client.get(ref.id, { signal })).commonName));
+    const dir = resolve(context.cwd, typeof values.out === "string" ? values.out : certificateFolder((await client.get(ref.id, { signal })).commonName));
     const files: NewFile[] = [
       { name: CERTIFICATE_FILES.certificate, content: pem([bundle.certificate]), mode: PUBLIC_FILE_MODE },
       ...(bundle.chain.length > 0 ? [{ name: CERTIFICATE_FILES.chain, content: pem(bundle.chain), mode: PUBLIC_FILE_MODE }] : []),
@@ -37,7 +39,7 @@ export const downloadCommand: Command = {
     const written = await writeNewFiles(dir, files, { force: values.force === true });
     output.json({ ref: label, dir, files: written, intermediates: bundle.chain.length, root: bundle.root !== undefined, privateKey: bundle.privateKey !== undefined });
     output.line(`${label}: certificate and ${bundle.chain.length} intermediate${bundle.chain.length === 1 ? "" : "s"}, chain verified${bundle.root === undefined ? "" : " up to its root"}`);
-    for (const [index, path] of written.entries()) output.line(`  ${path}${files[index]!.mode === PRIVATE_KEY_MODE ? "  (private key, mode 0600)" : ""}`);
+    for (const [index, path] of written.entries()) output.line(`  ${shownPath(path, context.cwd)}${files[index]!.mode === PRIVATE_KEY_MODE ? "  (private key, mode 0600)" : ""}`);
     return EXIT.ok;
   },
 };

@@ -1,14 +1,16 @@
-import { isCertkitError, type CertificateOrder, type CertificateStatus, type ProviderName } from "@certkit/certificates";
+import { isCertkitError, type CertificateOrder, type ProviderName } from "@certkit/certificates";
+import { isEnded } from "../ended-statuses.js";
 import { parseDuration } from "../arguments/parse-duration.js";
 import { EXIT } from "../exit-codes.js";
 import { inventoryTable } from "../output/inventory-table.js";
 import { orderJson } from "../output/order-view.js";
 import type { Output } from "../output/output.js";
-import { PROVIDER_OPTION, type Command } from "./command.js";
+import { PROVIDER_OPTION, providerOption, type Command } from "./command.js";
 import type { Session } from "../session.js";
 
-// Orders that will never be in use again are not "expiring".
-const ENDED: readonly CertificateStatus[] = ["failed", "cancelled", "revoked"];
+/** From "already ended" to further than any certificate lasts. */
+const EXPIRING_WITHIN_BOUNDS = { min: 0, max: 36_500 * 86_400_000 };
+
 
 /** Every order of every selected provider; a provider that fails is reported, and the others still listed. */
 async function collectOrders(session: Session, providers: readonly ProviderName[], output: Output, signal: AbortSignal) {
@@ -40,15 +42,16 @@ export const listCommand: Command = {
   },
   positionals: { min: 0, max: 0 },
   async run({ values, output, session, signal }) {
-    const within = typeof values["expiring-within"] === "string" ? parseDuration(values["expiring-within"], "--expiring-within") : undefined;
+    const within = typeof values["expiring-within"] === "string" ? parseDuration(values["expiring-within"], "--expiring-within", EXPIRING_WITHIN_BOUNDS) : undefined;
+    const provider = providerOption(values);
     const opened = await session();
-    const providers = opened.select(values.provider as string | undefined);
+    const providers = opened.select(provider);
     const { orders, failures } = await collectOrders(opened, providers, output, signal);
     const now = new Date();
     const shown =
       within === undefined
         ? orders
-        : orders.filter((order) => order.validUntil !== undefined && !ENDED.includes(order.status) && Date.parse(order.validUntil) - now.getTime() <= within);
+        : orders.filter((order) => order.validUntil !== undefined && !isEnded(order.status) && Date.parse(order.validUntil) - now.getTime() <= within);
     output.json({ orders: shown.map((order) => orderJson(order, now)), failures });
     for (const line of inventoryTable(shown, now)) output.line(line);
     output.line(`${shown.length} order${shown.length === 1 ? "" : "s"}${within === undefined ? "" : ` expiring within ${values["expiring-within"] as string}`} at ${providers.length} provider${providers.length === 1 ? "" : "s"}`);

@@ -1,23 +1,31 @@
 import { resolve } from "node:path";
 import type { CertificateClient, CertificateOrder, ProviderName, ValidationMethod } from "@certkit/certificates";
 import { EXIT } from "../exit-codes.js";
-import { CERTIFICATE_FILES, defaultCertificateDir } from "../files/certificate-file-names.js";
+import { CERTIFICATE_FILES } from "../files/certificate-file-names.js";
+import { certificateFolder } from "../files/certificate-folder.js";
 import { checkCsrFlags, CSR_OPTIONS, readCsrOptions } from "../keys/csr-options.js";
 import { prepareCsr, sendWithCsr } from "../keys/key-files.js";
 import { orderJson, validationLines } from "../output/order-view.js";
+import { shownPath } from "../output/shown-path.js";
 import type { Output } from "../output/output.js";
 import { formatOrderRef } from "../order-ref.js";
 import type { Session } from "../session.js";
 import { UsageError } from "../usage-error.js";
-import { PROVIDER_OPTION, type Command } from "./command.js";
+import { PROVIDER_OPTION, providerOption, type Command } from "./command.js";
+import { orderWithValidation } from "./order-with-validation.js";
+import { validationSteps } from "./validation-to-do.js";
 
 const METHODS: readonly ValidationMethod[] = ["dns", "file", "email"];
 
 /** The one provider an order goes to: `--provider`, or the only one configured. */
 function orderProvider(session: Session, provider: string | undefined): ProviderName {
   const selected = session.select(provider);
-  if (selected.length !== 1) throw new UsageError(`several providers are configured (${selected.join(", ")}): say which with --provider`);
-  return selected[0]!;
+  if (selected.length === 1) return selected[0]!;
+  throw new UsageError(
+    session.kind === "providers"
+      ? `several providers are configured (${selected.join(", ")}): say which with --provider`
+      : `the sandbox simulates every provider (${selected.join(", ")}): say which with --provider`,
+  );
 }
 
 function readYears(text: string | undefined): number | undefined {
@@ -27,18 +35,15 @@ function readYears(text: string | undefined): number | undefined {
 }
 
 /** Prints what the customer must publish or approve, and what to run next. */
-export async function printNextSteps(order: CertificateOrder, client: CertificateClient, output: Output, signal: AbortSignal): Promise<CertificateOrder> {
+export async function printNextSteps(order: CertificateOrder, client: CertificateClient, session: Session, output: Output, signal: AbortSignal): Promise<CertificateOrder> {
   const label = formatOrderRef(order);
-  let shown = order;
-  if (order.status === "awaiting_validation" && order.validation.length === 0 && client.capabilities.validation) {
-    shown = { ...order, validation: await client.validation(order.id, { signal }) };
-  }
+  const shown = await orderWithValidation(order, client, signal);
   if (shown.validation.length > 0) {
     output.line("validation:");
     for (const line of validationLines(shown.validation, order.provider)) output.line(`  ${line}`);
   }
-  if (shown.status === "awaiting_validation" && client.capabilities.confirmValidation) output.line(`next: once that is in place, certkit validate ${label}, then certkit wait ${label}`);
-  else if (shown.status !== "issued") output.line(`next: certkit wait ${label}`);
+  const steps = shown.status === "awaiting_validation" ? validationSteps(label, client.capabilities, session.kind) : [];
+  if (shown.status !== "issued") output.line(`next: ${[...steps, `certkit wait ${label}`].join(", then ")}`);
   return shown;
 }
 
@@ -63,18 +68,19 @@ export const orderCommand: Command = {
     force: { type: "boolean", description: "let --generate-key replace files that exist" },
   },
   positionals: { min: 1, max: 1 },
-  async run({ values, positionals, output, session: open, cwd, signal }) {
+  async run({ values, positionals, output, session: open, cwd, signal, about }) {
     const commonName = positionals[0]!;
     const altNames = (values.san as string[] | undefined) ?? [];
     const method = values.validation as string | undefined;
     if (method !== undefined && !(METHODS as readonly string[]).includes(method)) throw new UsageError(`--validation must be one of ${METHODS.join(", ")}`);
     const years = readYears(values.years as string | undefined);
     checkCsrFlags(values);
+    const chosen = providerOption(values);
     const session = await open();
-    const provider = orderProvider(session, values.provider as string | undefined);
+    const provider = orderProvider(session, chosen);
     const client = session.client(provider);
     const choice = await readCsrOptions(values, { cwd, provider, capabilities: client.capabilities, names: [commonName, ...altNames], required: true });
-    const dir = resolve(cwd, typeof values.out === "string" ? values.out : defaultCertificateDir(commonName));
+    const dir = () => resolve(cwd, typeof values.out === "string" ? values.out : certificateFolder(commonName));
     const prepared = await prepareCsr(choice, dir, values.force === true);
     const order = await sendWithCsr(prepared, (csr) =>
       client.order(
@@ -91,9 +97,10 @@ export const orderCommand: Command = {
       ),
     );
     const label = formatOrderRef(order);
-    output.line(`ordered ${label} (${[order.commonName, ...order.altNames].join(", ")}) at ${provider}: ${order.status}`);
-    if (prepared.files.length > 0) output.line(`key and CSR written: ${prepared.files.join(", ")} (the key is mode 0600)`);
-    const shown = await printNextSteps(order, client, output, signal);
+    about(label);
+    output.line(`ordered ${label} (${[order.commonName, ...order.altNames].join(", ")}): ${order.status}`);
+    if (prepared.files.length > 0) output.line(`key and CSR written: ${prepared.files.map((file) => shownPath(file, cwd)).join(", ")} (the key is mode 0600)`);
+    const shown = await printNextSteps(order, client, session, output, signal);
     output.json({ ...orderJson(shown, new Date()), ...(prepared.files.length > 0 ? { files: prepared.files } : {}) });
     return EXIT.ok;
   },

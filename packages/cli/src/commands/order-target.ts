@@ -1,8 +1,6 @@
 import type { CertificateClient } from "@certkit/certificates";
 import { formatOrderRef, parseOrderRef, type OrderRef } from "../order-ref.js";
-import { isProviderName } from "../provider-names.js";
-import { UsageError } from "../usage-error.js";
-import type { CommandContext } from "./command.js";
+import { providerOption, type CommandContext } from "./command.js";
 import type { Session } from "../session.js";
 
 /** The order a command's `ID` argument names, and the client of its provider. */
@@ -14,11 +12,15 @@ export interface OrderTarget {
   session: Session;
 }
 
-/** Opens the session and resolves the command's first argument (`provider:id`, or an id with `--provider`). */
-export async function orderTarget(context: CommandContext): Promise<OrderTarget> {
-  const provider = context.values.provider as string | undefined;
-  if (provider !== undefined && !isProviderName(provider)) throw new UsageError(`unknown provider "${provider}" (see certkit providers)`);
+/**
+ * Opens the session and resolves the order the command names (`provider:id`, or an id with `--provider`; by
+ * default its first argument), which a failure then names.
+ */
+export async function orderTarget(context: CommandContext, text: string = context.positionals[0]!): Promise<OrderTarget> {
+  const provider = providerOption(context.values);
   const session = await context.session();
-  const ref = parseOrderRef(context.positionals[0]!, { provider, configured: session.configured });
-  return { ref, label: formatOrderRef(ref), client: session.client(ref.provider), session };
+  const ref = parseOrderRef(text, { provider, configured: session.configured });
+  const label = formatOrderRef(ref);
+  context.about(label);
+  return { ref, label, client: session.client(ref.provider), session };
 }

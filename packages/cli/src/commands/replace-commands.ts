@@ -3,6 +3,7 @@ import { EXIT } from "../exit-codes.js";
 import { checkCsrFlags, CSR_OPTIONS, readCsrOptions } from "../keys/csr-options.js";
 import { prepareCsr, sendWithCsr, type PreparedCsr } from "../keys/key-files.js";
 import { orderJson } from "../output/order-view.js";
+import { shownPath } from "../output/shown-path.js";
 import { formatOrderRef } from "../order-ref.js";
 import { UsageError } from "../usage-error.js";
 import { PROVIDER_OPTION, type Command } from "./command.js";
@@ -27,17 +28,17 @@ function replaceCommand(operation: "renew" | "reissue", summary: string): Comman
       const { values, output, signal, cwd } = context;
       if (values["generate-key"] === true && typeof values.out !== "string") throw new UsageError(`--generate-key needs --out DIR for ${operation}: the old key stays where it is`);
       checkCsrFlags(values);
-      const { client, ref, label } = await orderTarget(context);
+      const { client, ref, label, session } = await orderTarget(context);
       let prepared: PreparedCsr = { csr: undefined, files: [] };
       if (values.csr !== undefined || values["generate-key"] === true) {
         const current = await client.get(ref.id, { signal });
         const choice = await readCsrOptions(values, { cwd, provider: ref.provider, capabilities: client.capabilities, names: [current.commonName, ...current.altNames], required: false });
-        prepared = await prepareCsr(choice, resolve(cwd, (values.out as string | undefined) ?? "."), values.force === true);
-        if (prepared.files.length > 0) output.line(`new key and CSR written: ${prepared.files.join(", ")} (the key is mode 0600)`);
+        prepared = await prepareCsr(choice, () => resolve(cwd, (values.out as string | undefined) ?? "."), values.force === true);
+        if (prepared.files.length > 0) output.line(`new key and CSR written: ${prepared.files.map((file) => shownPath(file, cwd)).join(", ")} (the key is mode 0600)`);
       }
       const order = await sendWithCsr(prepared, (csr) => client[operation](ref.id, { signal, ...(csr === undefined ? {} : { csr }) }));
       output.line(`${operation === "renew" ? "renewed" : "reissued"} ${label}: ${formatOrderRef(order)} is ${order.status}`);
-      const shown = await printNextSteps(order, client, output, signal);
+      const shown = await printNextSteps(order, client, session, output, signal);
       output.json(orderJson(shown, new Date()));
       return EXIT.ok;
     },

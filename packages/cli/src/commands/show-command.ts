@@ -2,6 +2,7 @@ import { EXIT } from "../exit-codes.js";
 import { orderJson, orderLines } from "../output/order-view.js";
 import { PROVIDER_OPTION, type Command } from "./command.js";
 import { orderTarget } from "./order-target.js";
+import { orderWithValidation } from "./order-with-validation.js";
 
 /** `certkit show ID`: one order, with what its validation needs. */
 export const showCommand: Command = {
@@ -13,10 +14,7 @@ export const showCommand: Command = {
   async run(context) {
     const { client, ref } = await orderTarget(context);
     const { signal, output } = context;
-    let order = await client.get(ref.id, { signal });
-    if (order.status === "awaiting_validation" && order.validation.length === 0 && client.capabilities.validation) {
-      order = { ...order, validation: await client.validation(ref.id, { signal }) };
-    }
+    const order = await orderWithValidation(await client.get(ref.id, { signal }), client, signal);
     const now = new Date();
     output.json(orderJson(order, now));
     for (const line of orderLines(order, now)) output.line(line);

@@ -1,19 +1,37 @@
-import { CERTIFICATE_STATUSES, isCertkitError, waitForStatus, type CertificateStatus } from "@certkit/certificates";
+import { CERTIFICATE_STATUSES, isCertkitError, waitForStatus, type OrderEndedError, type CertificateOrder, type CertificateStatus } from "@certkit/certificates";
+import { didYouMean } from "../arguments/closest-name.js";
 import { parseDuration } from "../arguments/parse-duration.js";
+import { isEnded } from "../ended-statuses.js";
 import { EXIT } from "../exit-codes.js";
+import { formatDuration } from "../output/format-duration.js";
 import { orderJson } from "../output/order-view.js";
+import { RestatedError } from "../output/report-failure.js";
+import { WaitProgress } from "../output/wait-progress.js";
 import { UsageError } from "../usage-error.js";
 import { PROVIDER_OPTION, type Command } from "./command.js";
 import { orderTarget } from "./order-target.js";
+import { validationToDo } from "./validation-to-do.js";
 
 // A sandbox answers at once and issues in seconds; a real CA takes minutes, and polling it fast spends its rate limit.
 const SANDBOX_INTERVAL = "500ms";
 const PROVIDER_INTERVAL = "5s";
+const DEFAULT_TIMEOUT = "1h";
+/** The longest pause between two looks, unless --interval asks for a longer first one. */
+const MAX_INTERVAL_MS = 60_000;
+/**
+ * Bounds that keep every pause within Node's timer (2^31 - 1 ms, about 24.8 days: a longer one fires at once) and
+ * keep a wait from turning into a busy loop.
+ */
+const TIMEOUT_BOUNDS = { min: 1_000, max: 24 * 86_400_000 };
+const INTERVAL_BOUNDS = { min: 100, max: 3_600_000 };
 
 function readStatuses(text: string): CertificateStatus[] {
   const statuses = text.split(",").map((status) => status.trim());
-  const unknown = statuses.filter((status) => !(CERTIFICATE_STATUSES as readonly string[]).includes(status));
-  if (unknown.length > 0) throw new UsageError(`--until takes statuses among ${CERTIFICATE_STATUSES.join(", ")}; not ${unknown.join(", ")}`);
+  for (const status of statuses) {
+    if (!(CERTIFICATE_STATUSES as readonly string[]).includes(status)) {
+      throw new UsageError(`--until takes statuses among ${CERTIFICATE_STATUSES.join(", ")}; not "${status}"${didYouMean(status, CERTIFICATE_STATUSES)}`);
+    }
+  }
   return statuses as CertificateStatus[];
 }
 
@@ -25,45 +43,66 @@ export const waitCommand: Command = {
   details: [
     "Exits 0 when the order reaches the status; 1 when it ends otherwise (failed, cancelled, revoked) or the time is up;",
     "130 on Ctrl-C, which stops the waiting only: the order goes on at the provider.",
+    "Durations are written 90s, 15m, 2h, 1d or 1h30m.",
   ],
   options: {
     ...PROVIDER_OPTION,
     until: { type: "string", value: "STATUS", description: "the status (or comma-separated statuses) to wait for (default: issued)" },
-    timeout: { type: "string", value: "DURATION", description: "give up after this long (default: 1h)" },
-    interval: { type: "string", value: "DURATION", description: "the first pause between looks; each pause grows by half up to 1m (default: 5s, 500ms against a sandbox)" },
+    timeout: { type: "string", value: "DURATION", description: `give up after this long, from 1s to 24d (default: ${DEFAULT_TIMEOUT})` },
+    interval: {
+      type: "string",
+      value: "DURATION",
+      description: `the first pause between looks, from 100ms to 1h; each pause grows by half up to 1m (default: ${PROVIDER_INTERVAL}, ${SANDBOX_INTERVAL} against a sandbox)`,
+    },
   },
   positionals: { min: 1, max: 1 },
   async run(context) {
     const { values, output, signal } = context;
     const until = readStatuses(typeof values.until === "string" ? values.until : "issued");
-    const maxWaitMs = parseDuration(typeof values.timeout === "string" ? values.timeout : "1h", "--timeout");
+    const maxWaitMs = parseDuration(typeof values.timeout === "string" ? values.timeout : DEFAULT_TIMEOUT, "--timeout", TIMEOUT_BOUNDS);
+    const explicitInterval = typeof values.interval === "string" ? parseDuration(values.interval, "--interval", INTERVAL_BOUNDS) : undefined;
     const target = await orderTarget(context);
     const { client, ref, label } = target;
     const sandboxed = target.session.kind !== "providers";
-    const intervalMs = parseDuration(typeof values.interval === "string" ? values.interval : sandboxed ? SANDBOX_INTERVAL : PROVIDER_INTERVAL, "--interval");
-    const started = Date.now();
+    const intervalMs = explicitInterval ?? parseDuration(sandboxed ? SANDBOX_INTERVAL : PROVIDER_INTERVAL, "--interval", INTERVAL_BOUNDS);
+    const pace = { intervalMs, maxIntervalMs: Math.max(MAX_INTERVAL_MS, intervalMs), maxWaitMs };
+    const progress = new WaitProgress(output, `waiting for ${label} to be ${until.join(" or ")}`, pace);
+    let last: CertificateOrder | undefined;
     try {
       const order = await waitForStatus(client, ref.id, {
+        ...pace,
         until,
         signal,
-        intervalMs,
-        maxWaitMs,
         onProgress: (seen, attempt) => {
-          const seconds = ((Date.now() - started) / 1000).toFixed(1);
-          output.progress(`waiting for ${label} to be ${until.join(" or ")}: ${seen.status} (${seen.providerStatus || "no status"}), look ${attempt}, ${seconds} s`);
+          last = seen;
+          if (attempt === 1 && seen.status === "awaiting_validation" && !until.includes(seen.status)) {
+            output.note(`certkit: ${validationToDo(label, client.capabilities, target.session.kind)}`);
+          }
+          progress.looked(seen, attempt, until.includes(seen.status) || isEnded(seen.status));
         },
       });
-      output.endProgress();
+      progress.stop();
       output.json(orderJson(order, new Date()));
-      output.line(`${label} is ${order.status} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      output.line(`${label} is ${order.status} after ${formatDuration(progress.elapsedMs)}`);
       if (order.status === "issued") output.line(`next: certkit download ${label}`);
       return EXIT.ok;
     } catch (error) {
-      if (isCertkitError(error) && error.code === "ABORTED") {
-        output.endProgress();
+      progress.stop();
+      if (isCertkitError(error, "ABORTED")) {
         output.note(`certkit: stopped waiting for ${label} (interrupted); the order goes on at ${ref.provider}: run certkit wait ${label} to wait again`);
         output.json({ error: { code: "ABORTED", provider: ref.provider, message: "interrupted", retryable: true } });
         return EXIT.interrupted;
+      }
+      // CertkitError's instanceof matches every CertkitError, so the field OrderEndedError adds is what tells it.
+      const ended = isCertkitError(error, "CONFLICT") ? (error as Partial<OrderEndedError>).order : undefined;
+      if (isCertkitError(error) && ended !== undefined) {
+        const { status, providerStatus, message } = ended;
+        throw new RestatedError(error, `${label} is ${status} (${providerStatus || "no status"})${message ? `: ${message}` : ""}; it will not become ${until.join(" or ")}`);
+      }
+      // waitForStatus's own deadline (a request's timeout names the provider instead).
+      if (isCertkitError(error, "TIMEOUT") && error.provider === "certificates") {
+        const state = last === undefined ? "could not be read in that time" : `is still ${last.status} (${last.providerStatus || "no status"})`;
+        throw new RestatedError(error, `gave up after ${formatDuration(maxWaitMs)}: ${label} ${state}, not ${until.join(" or ")}; run certkit wait ${label} to wait again`);
       }
       throw error;
     }

@@ -5,7 +5,7 @@ import { validationLines } from "../output/order-view.js";
 import type { Output } from "../output/output.js";
 import { formatOrderRef } from "../order-ref.js";
 import { DEMO_ORDERS } from "./demo-orders.js";
-import { publishValidation } from "./publish-validation.js";
+import { publishValidation, type SandboxControl } from "../sandbox/sandbox-control.js";
 
 /** A step of the demo failed: which, and why. */
 export class DemoStepError extends Error {
@@ -20,7 +20,13 @@ export class DemoStepError extends Error {
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
 /** Runs one provider's whole lifecycle, printing each step; throws with the step's name when one fails. */
-export async function demoProvider(provider: ProviderName, client: CertificateClient, sandbox: Sandbox, output: Output, signal: AbortSignal): Promise<CertificateOrder> {
+export async function demoProvider(
+  provider: ProviderName,
+  client: CertificateClient,
+  sandbox: { sandbox: Sandbox; control: SandboxControl },
+  output: Output,
+  signal: AbortSignal,
+): Promise<CertificateOrder> {
   let step = "";
   const say = (text: string) => output.line(`  ${text}`);
   try {
@@ -44,7 +50,7 @@ export async function demoProvider(provider: ProviderName, client: CertificateCl
     for (const line of validationLines(validations, provider)) say(`  ${line}`);
     step = "publish the validation";
     for (const validation of validations) {
-      const done = publishValidation(sandbox, validation);
+      const done = await publishValidation(sandbox.control, validation, signal);
       if (done !== undefined) say(done);
     }
     if (client.capabilities.confirmValidation && validations.some((validation) => validation.dns ?? validation.file)) {
@@ -67,7 +73,7 @@ export async function demoProvider(provider: ProviderName, client: CertificateCl
     const bundle = await client.download(issued.id, { signal });
     step = "verify the chain";
     const fullchain = [bundle.certificate, ...bundle.chain].join("\n");
-    const verification = await sandbox.ca.verifyChain(fullchain, sandbox.clock.now());
+    const verification = await sandbox.sandbox.ca.verifyChain(fullchain, sandbox.sandbox.clock.now());
     if (!verification.ok) throw new Error(verification.problem);
     say(
       `downloaded the certificate, ${bundle.chain.length} intermediate${bundle.chain.length === 1 ? "" : "s"}` +

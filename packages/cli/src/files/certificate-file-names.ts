@@ -11,8 +11,3 @@ export const CERTIFICATE_FILES = {
 export const PRIVATE_KEY_MODE = 0o600;
 /** Mode of certificates and CSRs, which are public. */
 export const PUBLIC_FILE_MODE = 0o644;
-
-/** The default folder for a certificate's files: its common name, `*.` written as `_wildcard.` (a safe file name). */
-export function defaultCertificateDir(commonName: string): string {
-  return commonName.replace(/^\*\./, "_wildcard.");
-}

@@ -8,6 +8,12 @@ import { UsageError } from "../usage-error.js";
 /** Key types `--key-type` offers: those every CA accepts (the sandbox's generator also makes weak keys, for tests). */
 const KEY_TYPES: readonly CsrKeyType[] = ["rsa-2048", "rsa-3072", "ec-p256", "ec-p384"];
 
+/**
+ * A private key of any kind (PKCS#8 plain or encrypted, RSA, EC, OpenSSH, PGP's `PRIVATE KEY BLOCK`): their armour all
+ * say it, and a CSR's base64 has no spaces to say it by chance.
+ */
+const PRIVATE_KEY_BLOCK = /PRIVATE KEY/i;
+
 /** The options of the commands that take a CSR: `order`, `renew`, `reissue`. */
 export const CSR_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   csr: { type: "string", value: "FILE", description: "the PEM certificate signing request to send" },
@@ -53,11 +59,17 @@ export async function readCsrOptions(
     throw new UsageError(`${context.provider} makes the key itself and takes no CSR: leave out --csr and --generate-key (certkit download writes the key it made)`);
   }
   if (file !== undefined) {
+    let csr: string;
     try {
-      return { kind: "file", csr: await readFile(resolve(context.cwd, file), "utf8") };
+      csr = await readFile(resolve(context.cwd, file), "utf8");
     } catch {
       throw new UsageError(`cannot read the CSR file ${file}`);
     }
+    // What `cat request.csr key.pem > FILE` gives. The facade refuses it too; said here, the message names the file.
+    if (PRIVATE_KEY_BLOCK.test(csr)) {
+      throw new UsageError(`${file} holds a private key besides the CSR, and a private key never leaves this machine: remove the key from ${file} (keep it in a file of its own) and give the CSR alone; nothing was sent`);
+    }
+    return { kind: "file", csr };
   }
   if (generate) {
     const [commonName, ...altNames] = context.names.map(orderedName);

@@ -12,14 +12,14 @@ export interface PreparedCsr {
 
 /**
  * Turns the CSR options' choice into the CSR to send. A generated key is written first, with its CSR, as
- * `privkey.pem` (0600) and `request.csr` in `dir`, so that no order exists without its key on disk.
+ * `privkey.pem` (0600) and `request.csr` in `dir()` (asked only then), so that no order exists without its key on disk.
  * @throws UsageError when those files exist and `force` is not set; nothing is written then.
  */
-export async function prepareCsr(choice: CsrChoice, dir: string, force: boolean): Promise<PreparedCsr> {
+export async function prepareCsr(choice: CsrChoice, dir: () => string, force: boolean): Promise<PreparedCsr> {
   if (choice.kind === "file") return { csr: choice.csr, files: [] };
   if (choice.kind === "none") return { csr: undefined, files: [] };
   const files = await writeNewFiles(
-    dir,
+    dir(),
     [
       { name: CERTIFICATE_FILES.privateKey, content: choice.generated.privateKey, mode: PRIVATE_KEY_MODE },
       { name: CERTIFICATE_FILES.csr, content: choice.generated.csr, mode: PUBLIC_FILE_MODE },

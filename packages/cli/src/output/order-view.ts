@@ -33,10 +33,11 @@ export function namesOf(order: Pick<CertificateOrder, "commonName" | "altNames">
   return [order.commonName, ...order.altNames.filter((name) => name !== order.commonName)];
 }
 
-/** What the person must do for each domain, one or two lines each. */
+/** What the person must do for each domain, one or two lines each; a validation that is done needs nothing. */
 export function validationLines(validations: readonly DomainValidation[], provider: string): string[] {
   return validations.flatMap((validation) => {
     const head = `${validation.domain} (${validation.method}, ${validation.status})`;
+    if (validation.status === "valid") return [`${head}: done`];
     if (validation.dns) return [`${head}: publish a DNS ${validation.dns.type} record`, `    ${validation.dns.name}  ${validation.dns.type}  "${validation.dns.value}"`];
     if (validation.file) return [`${head}: serve this content at ${validation.file.url}`, `    ${validation.file.content}`];
     if (validation.email) return [`${head}: an approver approves the CA's email, sent to one of`, `    ${validation.email.approvers.join(", ")}`];

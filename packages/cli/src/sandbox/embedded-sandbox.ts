@@ -1,16 +1,17 @@
-import { chmod, mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
-import { createSandbox, type Sandbox, type SandboxOptions, type SandboxSnapshot } from "@certkit/sandbox";
+import { createSandbox, type Sandbox, type SandboxOptions } from "@certkit/sandbox";
 import { startSandboxServer, type SandboxServer } from "@certkit/sandbox/node";
-import { CertkitError } from "@certkit/runtime";
+import { SharedState } from "./shared-state.js";
+import { withStateLock } from "./state-lock.js";
 
 /** How long the embedded sandbox takes to issue once validation is done: long enough to watch `certkit wait` work. */
 const ISSUANCE_DELAY_MS = 2_000;
+/** IONOS sells certificates as slots bought ahead; the embedded sandbox has plenty, so trying certkit never runs out. */
+const IONOS_SLOTS = 1_000;
 
 /** Sandbox options under which every simulated provider issues `delayMs` after the validation is done. */
 export function sandboxIssuingAfter(delayMs: number): SandboxOptions {
   return {
-    ionos: { issuanceDelayMs: delayMs },
+    ionos: { issuanceDelayMs: delayMs, slots: { SSL_STARTER: IONOS_SLOTS } },
     dnsimple: { issuanceDelayMs: delayMs },
     dnsimpleV1: { issuanceDelayMs: delayMs },
     resello: { provisioningDelayMs: delayMs },
@@ -18,59 +19,64 @@ export function sandboxIssuingAfter(delayMs: number): SandboxOptions {
   };
 }
 
-/** A sandbox running inside the CLI process, served on loopback, whose state outlives the process in a file. */
+/**
+ * A sandbox running inside the CLI process, served on loopback, whose state lives in a file that every `certkit`
+ * run shares: each request is served under the file's lock, on the state the last run saved, and what it changed
+ * is saved before the lock is let go. So runs at the same moment each see the others' orders, and none is lost.
+ */
 export interface EmbeddedSandbox {
   readonly sandbox: Sandbox;
   readonly server: SandboxServer;
-  /** Writes the state file (mode 0600: it holds the sandbox CA's key) and stops the server. */
+  /** The `fetch` for every request to {@link server}: it keeps the state file in step, as said above. */
+  readonly fetch: typeof fetch;
+  /** Stops the server. The state is saved already. */
   close(): Promise<void>;
 }
 
-async function readState(stateFile: string): Promise<SandboxSnapshot | undefined> {
-  let text: string;
-  try {
-    text = await readFile(stateFile, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw stateFileError(stateFile, "cannot be read");
-  }
-  try {
-    return JSON.parse(text) as SandboxSnapshot;
-  } catch {
-    throw stateFileError(stateFile, "is not JSON");
-  }
+/** Options of {@link startEmbeddedSandbox}. */
+export interface EmbeddedSandboxOptions {
+  stateFile: string;
+  /** Start empty, replacing whatever the file holds (the demo does), instead of from the file, or seeded. */
+  fresh?: boolean;
+  /** Called once when a run waits for another to finish with the state file for more than a second. */
+  onWait?: () => void;
 }
 
-function stateFileError(stateFile: string, problem: string): CertkitError {
-  return new CertkitError({ code: "PROVIDER", provider: "sandbox", message: `the embedded sandbox's state file ${stateFile} ${problem}: delete it to start afresh` });
-}
-
-/**
- * Starts the embedded sandbox: restored from `stateFile` if it exists, otherwise (or with `fresh`) new, with demo
- * orders unless `fresh`.
- */
-export async function startEmbeddedSandbox(options: { stateFile: string; fresh?: boolean }): Promise<EmbeddedSandbox> {
-  const { stateFile } = options;
+/** Starts the embedded sandbox: from its state file when there is one; else (or with `fresh`) new, seeded unless `fresh`. */
+export async function startEmbeddedSandbox(options: EmbeddedSandboxOptions): Promise<EmbeddedSandbox> {
+  const { stateFile, onWait } = options;
   const sandbox = await createSandbox(sandboxIssuingAfter(ISSUANCE_DELAY_MS));
-  const state = options.fresh ? undefined : await readState(stateFile);
-  if (state !== undefined) {
-    await sandbox.restore(state).catch(() => {
-      throw stateFileError(stateFile, "is not a sandbox snapshot");
-    });
-  } else if (!options.fresh) {
-    await sandbox.seed();
-  }
-  const server = await startSandboxServer(sandbox);
-  return {
-    sandbox,
-    server,
-    close: async () => {
-      await server.close();
-      await mkdir(dirname(stateFile), { recursive: true, mode: 0o700 });
-      const temporary = `${stateFile}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify(await sandbox.snapshot()), { mode: 0o600 });
-      await chmod(temporary, 0o600);
-      await rename(temporary, stateFile);
+  const state = new SharedState(stateFile, sandbox);
+  await withStateLock(
+    stateFile,
+    async () => {
+      if (options.fresh) return state.push({ force: true });
+      if (await state.pull()) return;
+      await sandbox.seed();
+      await state.push();
     },
+    { onWait },
+  );
+  const server = await startSandboxServer(sandbox);
+  const lockedFetch: typeof fetch = async (input, init) => {
+    // The request runs to its end even when the caller gives up on it, so what it changed is saved; the caller
+    // hears of its abort afterwards. The sandbox answers in milliseconds.
+    const request = new Request(input, init);
+    const detached = new Request(request, { signal: null });
+    const response = await withStateLock(
+      stateFile,
+      async () => {
+        await state.pull();
+        const answer = await fetch(detached);
+        // Read whole here, so the request is over when the state is saved (204 and the like have no body at all).
+        const body = answer.body === null ? null : await answer.arrayBuffer();
+        await state.push();
+        return new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+      },
+      { signal: request.signal, onWait },
+    );
+    request.signal.throwIfAborted();
+    return response;
   };
+  return { sandbox, server, fetch: lockedFetch, close: () => server.close() };
 }
