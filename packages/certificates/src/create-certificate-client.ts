@@ -57,7 +57,10 @@ export interface CertificateClient<C extends Capabilities = Capabilities, P exte
 
 /** Options of {@link createCertificateClient}. */
 export interface CertificateClientOptions {
-  /** The current time, for deriving `expired`. Default: the system clock. */
+  /**
+   * The current time, for deriving `expired` and for the `sentAt` of an unconfirmed order's recovery (compared with
+   * the provider's creation times). Default: the system clock.
+   */
   now?: () => Date;
 }
 
@@ -122,12 +125,14 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
     order: async (request: OrderRequest, orderOptions: OperationOptions = {}) => {
       const order = method("order");
       const checked = await checkOrderRequest(request, adapter);
+      const sentAt = now().toISOString();
       try {
         return derive(await order(checked, orderOptions));
       } catch (error) {
-        // The adapter's error, with the look through this client (statuses derived as every answer's are).
+        // The adapter's error, timed by this client's clock (the one the provider's dates are compared with), and
+        // with the look through this client (statuses derived as every answer's are).
         if (error instanceof OrderNotConfirmedError && error.cause instanceof CertkitError) {
-          const { recovery } = error;
+          const recovery = { ...error.recovery, sentAt };
           throw new OrderNotConfirmedError(error.cause, recovery, (findOptions) => findOrders(recovery, findOptions));
         }
         throw error;

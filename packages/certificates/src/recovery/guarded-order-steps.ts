@@ -4,15 +4,20 @@ import { OrderIncompleteError, type CreatedOrder } from "./order-incomplete-erro
 import { OrderNotConfirmedError } from "./order-not-confirmed-error.js";
 import type { OrderRecovery } from "./order-recovery.js";
 
+/** What an adapter knows of a lost order: everything but the time it was sent, which {@link placeOrder} notes. */
+export type LostOrder = Omit<OrderRecovery, "sentAt">;
+
 /**
  * Sends the write that places an order, once. A failure that leaves its effect unknown (the answer was lost) becomes
- * an {@link OrderNotConfirmedError} carrying `recovery`; a refusal is thrown as it is (nothing was placed).
+ * an {@link OrderNotConfirmedError} carrying the recovery (sent now, by the system clock: the certificate client
+ * puts its own clock's time in its place). A refusal is thrown as it is: nothing was placed.
  */
-export async function placeOrder<T>(send: () => Promise<T>, recovery: () => OrderRecovery): Promise<T> {
+export async function placeOrder<T>(send: () => Promise<T>, lost: () => LostOrder): Promise<T> {
+  const sentAt = new Date().toISOString();
   try {
     return await send();
   } catch (error) {
-    if (isCertkitError(error) && error.effectUnknown) throw new OrderNotConfirmedError(error, recovery());
+    if (isCertkitError(error) && error.effectUnknown) throw new OrderNotConfirmedError(error, { ...lost(), sentAt });
     throw error;
   }
 }
@@ -22,11 +27,11 @@ export async function placeOrder<T>(send: () => Promise<T>, recovery: () => Orde
  * order exists but cannot be addressed: that is an {@link OrderNotConfirmedError} carrying `recovery`, as for a lost
  * answer.
  */
-export function readPlacedOrder<T>(read: () => T, recovery: () => OrderRecovery): T {
+export function readPlacedOrder<T>(read: () => T, lost: () => LostOrder): T {
   try {
     return read();
   } catch (error) {
-    if (isCertkitError(error)) throw new OrderNotConfirmedError(error, recovery());
+    if (isCertkitError(error)) throw new OrderNotConfirmedError(error, { ...lost(), sentAt: new Date().toISOString() });
     throw error;
   }
 }

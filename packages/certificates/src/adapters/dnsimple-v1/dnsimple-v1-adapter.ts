@@ -7,7 +7,7 @@ import type { CertificateOrder, DomainValidation } from "../../certificate-order
 import { invalidInput } from "../../checks/invalid-input.js";
 import { normalizeDomainName } from "../../checks/normalize-domain-name.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
-import { afterPlacing, placeOrder, type PlacedOrder } from "../../recovery/guarded-order-steps.js";
+import { afterPlacing, placeOrder, type LostOrder, type PlacedOrder } from "../../recovery/guarded-order-steps.js";
 import type { CreatedOrder } from "../../recovery/order-incomplete-error.js";
 import { createdAfterSending, type OrderRecovery } from "../../recovery/order-recovery.js";
 import { decodeDnsimpleV1OrderId, encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
@@ -192,7 +192,6 @@ export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapte
       const { domain, name } = target;
       const hostName = hostNameOf(name, domain);
 
-      const sentAt = new Date().toISOString();
       const purchased = await placeOrder(
         async () => {
           const { data, error } = await client.POST("/domains/{domain}/certificates", {
@@ -203,7 +202,7 @@ export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapte
           if (error) throw error;
           return data.certificate;
         },
-        (): OrderRecovery => ({ provider: PROVIDER, commonName: request.commonName, altNames: [], parent: domain, sentAt }),
+        (): LostOrder => ({ provider: PROVIDER, commonName: request.commonName, altNames: [], parent: domain }),
       );
       const id = purchased.id;
       const orderId = encodeDnsimpleV1OrderId({ domain, certificateId: id });

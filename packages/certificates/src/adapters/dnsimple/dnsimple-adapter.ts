@@ -110,7 +110,6 @@ class DnsimpleOperations {
     const domain = await chooseDomain(request.commonName, request.altNames, this.domains(account, signal));
     const { autoRenew, signatureAlgorithm } = this.#settings;
     const path = { account, domain };
-    const sentAt = new Date().toISOString();
     const purchase = await placeOrder(
       async () =>
         unwrap(
@@ -126,12 +125,11 @@ class DnsimpleOperations {
           }),
         ).data,
       () => ({
-        provider: "dnsimple",
+        provider: "dnsimple" as const,
         commonName: request.commonName,
         altNames: request.altNames,
         product: DNSIMPLE_LETSENCRYPT_PRODUCT,
         parent: `${account}/${domain}`,
-        sentAt,
       }),
     );
     const id = encodeDnsimpleOrderId({ account, domain, certificate: purchase.certificate_id });

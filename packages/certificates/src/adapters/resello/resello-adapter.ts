@@ -13,7 +13,7 @@ import type { Capabilities, ProductLimits } from "../../capabilities.js";
 import type { CertificateOrder, DomainValidation } from "../../certificate-order.js";
 import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
-import { afterPlacing, placeOrder, readPlacedOrder, type PlacedOrder } from "../../recovery/guarded-order-steps.js";
+import { afterPlacing, placeOrder, readPlacedOrder, type LostOrder, type PlacedOrder } from "../../recovery/guarded-order-steps.js";
 import type { OrderRecovery } from "../../recovery/order-recovery.js";
 import type { ReselloAdapterOptions } from "./resello-adapter-options.js";
 import { idOf, namesOf, reselloOrderView } from "./resello-order-view.js";
@@ -177,8 +177,7 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
         client_reference: clientReference,
         ...(request.approverEmail === undefined ? {} : { approver_email_address: request.approverEmail }),
       };
-      const sentAt = new Date().toISOString();
-      const recovery = (): OrderRecovery => ({ provider: PROVIDER, clientReference, commonName: request.commonName, altNames: request.altNames, product: plan, sentAt });
+      const recovery = (): LostOrder => ({ provider: PROVIDER, clientReference, commonName: request.commonName, altNames: request.altNames, product: plan });
       const answer = await placeOrder(() => createCertificateOnce(client, body, { signal }), recovery);
       const created = readPlacedOrder(() => certificateIn(answer, "POST /ssl-certificate"), recovery);
       const id = idOf(created);

@@ -6,7 +6,7 @@ import { checkCsr } from "../../checks/check-csr.js";
 import { invalidInput } from "../../checks/invalid-input.js";
 import { normalizeDomainName } from "../../checks/normalize-domain-name.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
-import { afterPlacing, placeOrder, type PlacedOrder } from "../../recovery/guarded-order-steps.js";
+import { afterPlacing, placeOrder, type LostOrder, type PlacedOrder } from "../../recovery/guarded-order-steps.js";
 import { createdAfterSending, hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
 import type { SslmarketAdapterOptions, SslmarketOrderContacts } from "./sslmarket-adapter-options.js";
 import { SSLMARKET_CAPABILITIES } from "./sslmarket-capabilities.js";
@@ -159,14 +159,13 @@ export function sslmarket(options: SslmarketAdapterOptions): CertificateAdapter<
         ...(voucher === undefined ? {} : { voucher }),
         dv_auth_method: DCV_METHODS[request.validationMethod],
       };
-      const sentAt = new Date().toISOString();
       const { order_id: orderId } = await placeOrder(
         async () => {
           const { data, error } = await client.POST("/order/certificate/{product_code}", { params: { path: { product_code: product } }, body, signal });
           if (error) throw error;
           return data;
         },
-        (): OrderRecovery => ({ provider: PROVIDER, commonName: request.commonName, altNames: request.altNames, product, sentAt }),
+        (): LostOrder => ({ provider: PROVIDER, commonName: request.commonName, altNames: request.altNames, product }),
       );
       const id = String(orderId);
       const placed: PlacedOrder = { provider: PROVIDER, created: { id, failedStep: "read", providerIds: { order_id: orderId } }, nextStep: `get("${id}") reads it again` };
