@@ -98,7 +98,7 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
     return (await adapter.findOrders(recovery, lookOptions)).map(derive);
   };
   const findOrders = (recovery: OrderRecovery, findOptions?: FindOrdersOptions) => {
-    if (typeof recovery !== "object" || recovery === null || recovery.provider !== provider) {
+    if ((recovery as OrderRecovery | null)?.provider !== provider) {
       return Promise.reject(invalidInput(provider, "recovery", `must be the recovery of an order sent to ${provider}`, "findOrders"));
     }
     return lookWithBackoff(lookOnce(recovery), findOptions);

@@ -24,6 +24,8 @@ export type { UnsupportedOperation } from "./unsupported-operation.js";
 export { MAX_NAMES_PER_ORDER } from "./checks/check-order-request.js";
 export {
   createWebhookDeduplicator,
+  deliveryKey,
+  type DeliveryHandling,
   type DeliveryStore,
   type WebhookDeduplicator,
   type WebhookDeduplicatorOptions,

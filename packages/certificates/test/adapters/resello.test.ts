@@ -14,7 +14,7 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resello, RESELLO_CAPABILITIES, type ReselloAdapterOptions } from "../../src/adapters/resello/index.js";
-import { createCertificateClient, OrderIncompleteError, OrderNotConfirmedError, type CertificateOrder } from "../../src/index.js";
+import { createCertificateClient, OrderNotConfirmedError, type CertificateOrder } from "../../src/index.js";
 
 const [DV, DV_2Y, WILDCARD, OV] = DEFAULT_RESELLO_PLANS.map((plan) => plan.id) as [string, string, string, string];
 const START = new Date("2026-01-05T10:00:00Z");

@@ -74,14 +74,12 @@ describe("sslmarket adapter: the lifecycle through the facade", () => {
       id: "100001",
       commonName: "www.example.com",
       altNames: ["example.com"],
-      status: "unknown",
+      status: "awaiting_validation",
       providerStatus: "pending_validation",
       product: "geotrust-geotrust-standard-dv-ssl",
       createdAt: "2026-03-01T12:00:00.000Z",
     });
-    expect(ordered.message).toBe(
-      'SSLmarket documents only "published" (issued); the state "pending_validation" is not documented, so its meaning is unknown: no certificate has been issued for it yet',
-    );
+    expect(ordered.message).toBe("Not issued yet, and the order names its domain validation: publish what validation() shows (or approve the DCV e-mail)");
     expect(ordered).not.toHaveProperty("validFrom");
     expect(ordered).not.toHaveProperty("validUntil");
     expect(requests).toEqual([`GET ${API}/product/list`, `POST ${API}/order/certificate/geotrust-geotrust-standard-dv-ssl`, `GET ${API}/order/order_id/100001`]);
@@ -90,16 +88,16 @@ describe("sslmarket adapter: the lifecycle through the facade", () => {
     const token = (ordered.raw as { dv_auth_content: string }).dv_auth_content;
     expect(token).toMatch(/^[0-9a-f]{32}$/);
     expect(validation).toEqual([
-      { domain: "www.example.com", method: "dns", status: "unknown", dns: { name: "www.example.com", type: "TXT", value: token } },
-      { domain: "example.com", method: "dns", status: "unknown", dns: { name: "example.com", type: "TXT", value: token } },
+      { domain: "www.example.com", method: "dns", status: "waiting", dns: { name: "www.example.com", type: "TXT", value: token } },
+      { domain: "example.com", method: "dns", status: "waiting", dns: { name: "example.com", type: "TXT", value: token } },
     ]);
     expect(ordered.validation).toEqual(validation);
 
     for (const { dns } of validation) sandbox.dns.addTxt(dns!.name, dns!.value);
     // The CA finds the records on its own (there is no confirmation call) and issues after its delay.
-    expect(await client.get(ordered.id)).toMatchObject({ status: "unknown", providerStatus: "processing" });
+    expect(await client.get(ordered.id)).toMatchObject({ status: "awaiting_validation", providerStatus: "processing" });
     sandbox.clock.advance(MINUTE - 1);
-    expect(await client.get(ordered.id)).toMatchObject({ status: "unknown", providerStatus: "processing" });
+    expect(await client.get(ordered.id)).toMatchObject({ status: "awaiting_validation", providerStatus: "processing" });
     sandbox.clock.advance(1);
 
     const issued = await client.get(ordered.id);
@@ -161,12 +159,12 @@ describe("sslmarket adapter: the lifecycle through the facade", () => {
     const { csr } = await generateCsr({ commonName: "files.example.com", keyType: "ec-p256" });
     const ordered = await client.order({ commonName: "files.example.com", csr, validationMethod: "file", product: "rapidssl-rapidssl-dv" });
     const content = (ordered.raw as { dv_auth_content: string }).dv_auth_content;
-    expect(ordered).toMatchObject({ status: "unknown", providerStatus: "pending_validation", product: "rapidssl-rapidssl-dv", altNames: [] });
+    expect(ordered).toMatchObject({ status: "awaiting_validation", providerStatus: "pending_validation", product: "rapidssl-rapidssl-dv", altNames: [] });
     expect(await client.validation(ordered.id)).toEqual([
       {
         domain: "files.example.com",
         method: "file",
-        status: "unknown",
+        status: "waiting",
         file: { url: "http://files.example.com/.well-known/pki-validation/fileauth.txt", content },
       },
     ]);
@@ -191,7 +189,7 @@ describe("sslmarket adapter: the lifecycle through the facade", () => {
       product: "rapidssl-rapidssl-wildcard-dv",
     });
     const approvers = ["admin", "administrator", "hostmaster", "postmaster", "webmaster"].map((mailbox) => `${mailbox}@example.net`);
-    expect(ordered.validation).toEqual([{ domain: "*.example.net", method: "email", status: "unknown", email: { approvers } }]);
+    expect(ordered.validation).toEqual([{ domain: "*.example.net", method: "email", status: "waiting", email: { approvers } }]);
     expect(await client.validation(ordered.id)).toEqual(ordered.validation);
 
     const [mail] = sandbox.mail.inbox("webmaster@example.net");

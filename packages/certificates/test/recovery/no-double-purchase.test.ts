@@ -53,7 +53,7 @@ function losingFetch(lost: LostAnswer, isPurchase: (request: Request) => boolean
       case "timeout":
         // The answer never comes: the client's own timeout ends the wait.
         return new Promise((_resolve, reject) => {
-          const stop = () => reject(request.signal.reason);
+          const stop = () => reject(request.signal.reason instanceof Error ? request.signal.reason : new Error("aborted"));
           if (request.signal.aborted) stop();
           request.signal.addEventListener("abort", stop, { once: true });
         });

@@ -62,8 +62,9 @@ async function certificatesOfP7b(bytes: ArrayBuffer): Promise<string[]> {
  * - `reissue`: `POST .../reissue` with the new CSR (checked against the order's names first).
  * - `revoke`: `PUT .../revoke` (SSLmarket takes no reason: `reason` is not sent).
  *
- * SSLmarket documents one order state, `published` (`issued`); every other state is `unknown` with a `message`
- * (see `mapSslmarketStatus`), so an order is `unknown` until it is issued and again while a reissue runs.
+ * SSLmarket documents one order state, `published` (`issued`); for the others the status is derived from the order's
+ * documented fields (see `mapSslmarketStatus`): `awaiting_validation` from the order until it is issued, `unknown`
+ * where no documented field tells (a reissue running, a list item).
  *
  * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed (from the SSLmarket client).
  */
