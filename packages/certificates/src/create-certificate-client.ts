@@ -2,12 +2,9 @@ import { CertkitError } from "@certkit/runtime";
 import type { CertificateAdapter, OperationOptions, ReplaceOptions, RevokeOptions } from "./adapter.js";
 import type { Capabilities, CertificateOperation } from "./capabilities.js";
 import type { CertificateBundle, CertificateOrder, DomainValidation, ProviderName } from "./certificate-order.js";
-import { checkCsr } from "./checks/check-csr.js";
-import { checkOrderRequest } from "./checks/check-order-request.js";
 import { invalidInput } from "./checks/invalid-input.js";
 import type { OrderRequest } from "./order-request.js";
-import { lookWithBackoff, type FindOrdersOptions } from "./recovery/find-orders.js";
-import { OrderNotConfirmedError } from "./recovery/order-not-confirmed-error.js";
+import type { FindOrdersOptions } from "./recovery/find-orders.js";
 import type { OrderRecovery } from "./recovery/order-recovery.js";
 import type { UnsupportedOperation } from "./unsupported-operation.js";
 
@@ -91,6 +88,8 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
     return found.bind(adapter) as NonNullable<CertificateAdapter<C, P>[Operation]>;
   };
   const derive = (order: CertificateOrder) => withDerivedStatus(order, now());
+  // The checks and the recovery load with the first order, renewal, reissue or look for a lost order.
+  const ordering = () => import("./ordering/ordering-steps.js");
 
   /** One look through the adapter, for `findOrders`. */
   const lookOnce = (recovery: OrderRecovery) => async (lookOptions: OperationOptions) => {
@@ -101,13 +100,14 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
     if ((recovery as OrderRecovery | null)?.provider !== provider) {
       return Promise.reject(invalidInput(provider, "recovery", `must be the recovery of an order sent to ${provider}`, "findOrders"));
     }
-    return lookWithBackoff(lookOnce(recovery), findOptions);
+    return ordering().then(({ lookWithBackoff }) => lookWithBackoff(lookOnce(recovery), findOptions));
   };
 
   /** A replacement's CSR, checked as an order's is and re-encoded, where the provider takes one. */
   const checkReplacement = async (operation: "renew" | "reissue", replaceOptions: ReplaceOptions): Promise<ReplaceOptions> => {
     if (replaceOptions.csr === undefined) return replaceOptions;
     if (capabilities.csr === "none") throw invalidInput(provider, "csr", `is not taken: ${provider} makes the key itself`, operation);
+    const { checkCsr } = await ordering();
     const checked = await checkCsr(replaceOptions.csr);
     if (!checked.ok) throw invalidInput(provider, "csr", checked.problem, operation);
     return { ...replaceOptions, csr: checked.csr.pem };
@@ -124,6 +124,7 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
     get: async (id: string, getOptions: OperationOptions = {}) => derive(await method("get")(id, getOptions)),
     order: async (request: OrderRequest, orderOptions: OperationOptions = {}) => {
       const order = method("order");
+      const { checkOrderRequest, OrderNotConfirmedError } = await ordering();
       const checked = await checkOrderRequest(request, adapter);
       const sentAt = now().toISOString();
       try {

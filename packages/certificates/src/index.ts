@@ -21,7 +21,7 @@ export { OrderIncompleteError, type CreatedOrder } from "./recovery/order-incomp
 export type { OrderRecovery } from "./recovery/order-recovery.js";
 export type { FindOrdersOptions } from "./recovery/find-orders.js";
 export type { UnsupportedOperation } from "./unsupported-operation.js";
-export { MAX_NAMES_PER_ORDER } from "./checks/check-order-request.js";
+export { MAX_NAMES_PER_ORDER } from "./checks/names-per-order.js";
 export {
   createWebhookDeduplicator,
   deliveryKey,

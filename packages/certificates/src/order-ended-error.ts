@@ -6,7 +6,7 @@ export const ENDED_STATUSES = ["failed", "cancelled", "revoked"] as const;
 
 // A registry-wide brand, as CertkitError has: `instanceof` then holds across copies of this package, and only for
 // this class (CertkitError's own check would match every CertkitError).
-const brand = Symbol.for("@certkit/certificates/OrderEndedError");
+const brand = /* @__PURE__ */ Symbol.for("@certkit/certificates/OrderEndedError");
 
 /**
  * An order ended (`failed`, `cancelled` or `revoked`) while the caller waited for another status. A `CertkitError`

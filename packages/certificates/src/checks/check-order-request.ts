@@ -3,16 +3,11 @@ import type { Capabilities } from "../capabilities.js";
 import type { CheckedOrderRequest, OrderRequest } from "../order-request.js";
 import { checkCsr } from "./check-csr.js";
 import { invalidInput } from "./invalid-input.js";
+import { MAX_NAMES_PER_ORDER } from "./names-per-order.js";
 import { normalizeDomainName } from "./normalize-domain-name.js";
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{1,63}$/;
 const MAX_EMAIL_LENGTH = 254;
-
-/**
- * The most names one order may hold, the common name included, whatever the product: above every CA's limit (the
- * largest products take 250 SANs), so a longer list is refused at once, before any name is looked at.
- */
-export const MAX_NAMES_PER_ORDER = 1000;
 
 /**
  * Checks an order against what every CA requires and what the adapter's product allows, before any request: a

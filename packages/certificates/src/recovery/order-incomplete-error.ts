@@ -15,7 +15,7 @@ export interface CreatedOrder {
 
 // A registry-wide brand, as CertkitError has: `instanceof` then holds across copies of this package, and only for
 // this class (CertkitError's own check would match every CertkitError).
-const brand = Symbol.for("@certkit/certificates/OrderIncompleteError");
+const brand = /* @__PURE__ */ Symbol.for("@certkit/certificates/OrderIncompleteError");
 
 /**
  * An order was placed (and paid for), and a later step of `order()` failed: the order exists, unfinished or unread.

@@ -8,7 +8,7 @@ export type FindLostOrders = (options?: FindOrdersOptions) => Promise<Certificat
 
 // A registry-wide brand, as CertkitError has: `instanceof` then holds across copies of this package, and only for
 // this class (CertkitError's own check would match every CertkitError).
-const brand = Symbol.for("@certkit/certificates/OrderNotConfirmedError");
+const brand = /* @__PURE__ */ Symbol.for("@certkit/certificates/OrderNotConfirmedError");
 
 /**
  * An order was sent, and no answer confirmed it: the answer was lost (no answer, a timeout, a 5xx, an unreadable

@@ -7,7 +7,7 @@ import type { CertificateOrder, DomainValidation } from "../../certificate-order
 import { invalidInput } from "../../checks/invalid-input.js";
 import { normalizeDomainName } from "../../checks/normalize-domain-name.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
-import { afterPlacing, placeOrder, type LostOrder, type PlacedOrder } from "../../recovery/guarded-order-steps.js";
+import type { LostOrder, PlacedOrder } from "../../recovery/guarded-order-steps.js";
 import type { CreatedOrder } from "../../recovery/order-incomplete-error.js";
 import { createdAfterSending, type OrderRecovery } from "../../recovery/order-recovery.js";
 import { decodeDnsimpleV1OrderId, encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
@@ -192,6 +192,8 @@ export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapte
       const { domain, name } = target;
       const hostName = hostNameOf(name, domain);
 
+      // The purchase's safeguards load with the first order (reading orders never needs them).
+      const { afterPlacing, placeOrder } = await import("../../recovery/guarded-order-steps.js");
       const purchased = await placeOrder(
         async () => {
           const { data, error } = await client.POST("/domains/{domain}/certificates", {

@@ -5,7 +5,6 @@ import { pemCertificatesIn } from "../../bundle/pem-certificates.js";
 import type { CertificateOrder, DomainValidation } from "../../certificate-order.js";
 import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
-import { afterPlacing, placeOrder } from "../../recovery/guarded-order-steps.js";
 import { createdAfterSending, hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
 import { DNSIMPLE_CAPABILITIES, DNSIMPLE_LETSENCRYPT_PRODUCT, dnsimpleProductLimits } from "./dnsimple-capabilities.js";
 import { chooseDomain, purchaseName } from "./dnsimple-domains.js";
@@ -110,6 +109,8 @@ class DnsimpleOperations {
     const domain = await chooseDomain(request.commonName, request.altNames, this.domains(account, signal));
     const { autoRenew, signatureAlgorithm } = this.#settings;
     const path = { account, domain };
+    // The purchase's safeguards load with the first order (reading orders never needs them).
+    const { afterPlacing, placeOrder } = await import("../../recovery/guarded-order-steps.js");
     const purchase = await placeOrder(
       async () =>
         unwrap(
@@ -199,6 +200,7 @@ class DnsimpleOperations {
         body: { auto_renew: autoRenew, ...(signatureAlgorithm === undefined ? {} : { signature_algorithm: signatureAlgorithm }) },
       }),
     ).data;
+    const { afterPlacing } = await import("../../recovery/guarded-order-steps.js");
     const newId = encodeDnsimpleOrderId({ ...ref, certificate: renewal.new_certificate_id });
     const created = { id: newId, failedStep: "issue" as const, providerIds: { renewalId: renewal.id, certificateId: renewal.new_certificate_id } };
     const nextStep =

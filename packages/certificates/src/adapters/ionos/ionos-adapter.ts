@@ -6,7 +6,7 @@ import type { Capabilities, ProductLimits } from "../../capabilities.js";
 import type { CertificateOrder, DomainValidation, ValidationMethod } from "../../certificate-order.js";
 import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
-import { placeOrder, readPlacedOrder, type LostOrder } from "../../recovery/guarded-order-steps.js";
+import type { LostOrder } from "../../recovery/guarded-order-steps.js";
 import { hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
 import { IONOS_DEFAULT_PRODUCT, IONOS_PRODUCTS, ionosProductLimits } from "./ionos-products.js";
 import { ionosOrderView, ionosValidation } from "./ionos-order-view.js";
@@ -151,6 +151,8 @@ export function ionos(options: IonosAdapterOptions): CertificateAdapter<typeof I
       // IONOS's spec: "The CSR must use RSA with key size 2048 bits".
       if (request.csrKey !== undefined && request.csrKey.type !== "RSA") throw reject("csr", `has an ${request.csrKey.type} key: IONOS issues RSA keys (2048 bits) only`);
       const recovery = (): LostOrder => ({ provider: PROVIDER, commonName: request.commonName, altNames: [], product });
+      // The purchase's safeguards load with the first order (reading orders never needs them).
+      const { placeOrder, readPlacedOrder } = await import("../../recovery/guarded-order-steps.js");
       const created = await placeOrder(async () => {
         const { data, error } = await client.POST("/v1/certificates", {
           body: {

@@ -13,7 +13,7 @@ import type { Capabilities, ProductLimits } from "../../capabilities.js";
 import type { CertificateOrder, DomainValidation } from "../../certificate-order.js";
 import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
-import { afterPlacing, placeOrder, readPlacedOrder, type LostOrder, type PlacedOrder } from "../../recovery/guarded-order-steps.js";
+import type { LostOrder, PlacedOrder } from "../../recovery/guarded-order-steps.js";
 import type { OrderRecovery } from "../../recovery/order-recovery.js";
 import type { ReselloAdapterOptions } from "./resello-adapter-options.js";
 import { idOf, namesOf, reselloOrderView } from "./resello-order-view.js";
@@ -178,6 +178,8 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
         ...(request.approverEmail === undefined ? {} : { approver_email_address: request.approverEmail }),
       };
       const recovery = (): LostOrder => ({ provider: PROVIDER, clientReference, commonName: request.commonName, altNames: request.altNames, product: plan });
+      // The purchase's safeguards load with the first order (reading orders never needs them).
+      const { afterPlacing, placeOrder, readPlacedOrder } = await import("../../recovery/guarded-order-steps.js");
       const answer = await placeOrder(() => createCertificateOnce(client, body, { signal }), recovery);
       const created = readPlacedOrder(() => certificateIn(answer, "POST /ssl-certificate"), recovery);
       const id = idOf(created);

@@ -13,7 +13,7 @@ export const SSLMARKET_STATUS_TABLE: Readonly<Record<string, CertificateStatus>>
 });
 
 /** Why each row of {@link SSLMARKET_STATUS_TABLE} maps as it does. */
-export const SSLMARKET_STATUS_NOTES: Readonly<Record<string, string>> = Object.freeze({
+export const SSLMARKET_STATUS_NOTES: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   published:
     "the certificate is issued (the documentation calls it the issued state); the state alone decides. The client derives `expired` from `validUntil` (the start of the `expired` date, UTC)",
 });
@@ -28,7 +28,7 @@ export const SSLMARKET_STATUS_NOTES: Readonly<Record<string, string>> = Object.f
  * - anything else is `unknown`: a `published` date with another state (a reissue, a revocation, an expiry: the
  *   documentation names none of them), or an order without DCV fields (a list item: `get()` reads them).
  */
-export const SSLMARKET_DERIVED_STATUSES: Readonly<Partial<Record<CertificateStatus, string>>> = Object.freeze({
+export const SSLMARKET_DERIVED_STATUSES: Readonly<Partial<Record<CertificateStatus, string>>> = /* @__PURE__ */ Object.freeze({
   awaiting_validation: "another state, no `published` date, and a `dv_auth_method`",
 });
 

@@ -2,11 +2,10 @@ import { createSslmarketClient, type CreateOrderRequest, type DcvMethod, type Or
 import { CertkitError, isCertkitError } from "@certkit/runtime";
 import type { CertificateAdapter, DownloadedCertificates, OperationOptions, ReplaceOptions, RevokeOptions } from "../../adapter.js";
 import type { CertificateOrder, DomainValidation, ValidationMethod } from "../../certificate-order.js";
-import { checkCsr } from "../../checks/check-csr.js";
 import { invalidInput } from "../../checks/invalid-input.js";
 import { normalizeDomainName } from "../../checks/normalize-domain-name.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
-import { afterPlacing, placeOrder, type LostOrder, type PlacedOrder } from "../../recovery/guarded-order-steps.js";
+import type { LostOrder, PlacedOrder } from "../../recovery/guarded-order-steps.js";
 import { createdAfterSending, hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
 import type { SslmarketAdapterOptions, SslmarketOrderContacts } from "./sslmarket-adapter-options.js";
 import { SSLMARKET_CAPABILITIES } from "./sslmarket-capabilities.js";
@@ -160,6 +159,8 @@ export function sslmarket(options: SslmarketAdapterOptions): CertificateAdapter<
         ...(voucher === undefined ? {} : { voucher }),
         dv_auth_method: DCV_METHODS[request.validationMethod],
       };
+      // The purchase's safeguards load with the first order (reading orders never needs them).
+      const { afterPlacing, placeOrder } = await import("../../recovery/guarded-order-steps.js");
       const { order_id: orderId } = await placeOrder(
         async () => {
           const { data, error } = await client.POST("/order/certificate/{product_code}", { params: { path: { product_code: product } }, body, signal });
@@ -200,6 +201,7 @@ export function sslmarket(options: SslmarketAdapterOptions): CertificateAdapter<
     async reissue(id: string, { csr, signal }: ReplaceOptions): Promise<CertificateOrder> {
       const orderId = sslmarketOrderNumber(id, "reissue");
       if (csr === undefined) throw invalidInput(PROVIDER, "csr", "is required: SSLmarket reissues a certificate for a new CSR", "reissue");
+      const { checkCsr } = await import("../../checks/check-csr.js");
       const checked = await checkCsr(csr, checkedNames(await readOrder(orderId, signal)));
       if (!checked.ok) throw invalidInput(PROVIDER, "csr", checked.problem, "reissue");
       const { error } = await client.POST("/certificate/order_id/{order_id}/reissue", { ...inOrder(orderId, signal), body: { csr }, parseAs: "text" });
