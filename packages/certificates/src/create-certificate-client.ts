@@ -5,7 +5,7 @@ import type { CertificateBundle, CertificateOrder, DomainValidation, ProviderNam
 import { invalidInput } from "./checks/invalid-input.js";
 import type { OrderRequest } from "./order-request.js";
 import type { FindOrdersOptions } from "./recovery/find-orders.js";
-import type { OrderRecovery } from "./recovery/order-recovery.js";
+import { isOrderRecovery, type OrderRecovery } from "./recovery/order-recovery.js";
 import type { UnsupportedOperation } from "./unsupported-operation.js";
 
 /** An operation the adapter's type says the provider lacks is an {@link UnsupportedOperation}: calling it does not compile. */
@@ -97,8 +97,8 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
     return (await adapter.findOrders(recovery, lookOptions)).map(derive);
   };
   const findOrders = (recovery: OrderRecovery, findOptions?: FindOrdersOptions) => {
-    if ((recovery as OrderRecovery | null)?.provider !== provider) {
-      return Promise.reject(invalidInput(provider, "recovery", `must be the recovery of an order sent to ${provider}`, "findOrders"));
+    if (!isOrderRecovery(recovery, provider)) {
+      return Promise.reject(invalidInput(provider, "recovery", `must be the recovery of an order sent to ${provider} (an OrderNotConfirmedError's)`, "findOrders"));
     }
     return ordering().then(({ lookWithBackoff }) => lookWithBackoff(lookOnce(recovery), findOptions));
   };

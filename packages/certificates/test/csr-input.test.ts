@@ -103,6 +103,16 @@ describe("a CSR input is exactly one certificate request", () => {
 });
 
 describe("a CSR names exactly the order's names", () => {
+  it("refuses a CSR naming more names than any certificate holds, before reading them", async () => {
+    const names = Array.from({ length: 1_000 }, (_, index) => `host-${index}.example.com`);
+    const { csr } = await generateCsr({ commonName: "shop.example.com", altNames: names, keyType: "ec-p256" });
+    await expect(reselloCerts().order({ commonName: "shop.example.com", csr })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { csr: ["names 1002 names: a certificate holds at most 1000"] },
+    });
+    expect(sent).toEqual([]);
+  });
+
   it("refuses a CSR naming more names than the order, and one naming fewer, before any request", async () => {
     const certs = reselloCerts();
     await expect(certs.order({ commonName: "shop.example.com", csr: ec.csr })).rejects.toMatchObject({

@@ -1,5 +1,6 @@
 import type { CsrKey } from "../order-request.js";
 import { csrPem, readCsrInput } from "./csr-input.js";
+import { MAX_NAMES_PER_ORDER } from "./names-per-order.js";
 import { normalizeDomainName } from "./normalize-domain-name.js";
 
 /** The EC curves CAs accept for server certificates. */
@@ -40,6 +41,8 @@ export async function checkCsr(input: unknown, names?: readonly string[]): Promi
   if (key.type === "other") {
     return { ok: false, problem: `has a ${key.algorithm} key: CAs accept RSA (${MIN_RSA_BITS} bits or more) and EC (${ACCEPTED_CURVES.join(", ")})` };
   }
+  const named = facts.commonNames.length + facts.dnsNames.length + facts.otherNames.length;
+  if (named > MAX_NAMES_PER_ORDER) return { ok: false, problem: `names ${named} names: a certificate holds at most ${MAX_NAMES_PER_ORDER}` };
   if (names !== undefined) {
     if (facts.otherNames.length > 0) return { ok: false, problem: `names more than domain names (${listed(facts.otherNames)}): a server certificate's CSR names domains only` };
     const inCsr = new Set<string>();

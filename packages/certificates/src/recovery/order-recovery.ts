@@ -45,3 +45,23 @@ export function hasOrderedNames(order: { commonName: string; altNames: readonly 
   const shown = new Set(order.altNames.map((name) => name.toLowerCase()).filter((name) => name !== recovery.commonName));
   return shown.size === wanted.size && [...shown].every((name) => wanted.has(name));
 }
+
+const isText = (value: unknown): value is string => typeof value === "string";
+
+/**
+ * Whether `value` has the shape of an {@link OrderRecovery} for `provider` (it may come from storage, or from anyone):
+ * the provider, the names as text, a `sentAt` that parses, and text where the optional fields are given.
+ */
+export function isOrderRecovery(value: unknown, provider: string): value is OrderRecovery {
+  if (typeof value !== "object" || value === null) return false;
+  const recovery = value as Record<string, unknown>;
+  return (
+    recovery.provider === provider &&
+    isText(recovery.commonName) &&
+    Array.isArray(recovery.altNames) &&
+    recovery.altNames.every(isText) &&
+    isText(recovery.sentAt) &&
+    !Number.isNaN(Date.parse(recovery.sentAt)) &&
+    ["clientReference", "product", "parent"].every((field) => recovery[field] === undefined || isText(recovery[field]))
+  );
+}

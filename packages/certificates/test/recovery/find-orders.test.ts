@@ -86,7 +86,9 @@ describe("client.findOrders", () => {
     const certs = createCertificateClient(adapter([orderIn("issued", { validUntil: "2026-01-01T00:00:00Z" })]));
     expect((await certs.findOrders(recovery, { maxWaitMs: 0 })).map((order) => order.status)).toEqual(["expired"]);
     await expect(certs.findOrders({ ...recovery, provider: "resello" })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { recovery: [expect.any(String)] } });
-    await expect(certs.findOrders(null as unknown as OrderRecovery)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    for (const bad of [null, "recovery", { ...recovery, altNames: "www.example.com" }, { ...recovery, sentAt: "yesterday" }, { ...recovery, parent: 1010 }, { ...recovery, commonName: undefined }]) {
+      await expect(certs.findOrders(bad as unknown as OrderRecovery)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    }
   });
 
   it("says how to look when an OrderNotConfirmedError was made outside a client", async () => {

@@ -115,7 +115,8 @@ function checkDomains(domains: unknown): string[] | undefined {
  * - `download()` gives the PEM certificates of `ssl_certificate` and, when DNSimple made the key, `private_key`.
  *
  * Orders' `raw` is the certificate as v1 sent it, without its `private_key`. Errors are the client's `CertkitError`s (404 `NOT_FOUND`, 401 `AUTH`, 406 `CONFLICT`, 400/422
- * `VALIDATION_FAILED`); a purchase is never retried, and one that failed without an answer has `effectUnknown`.
+ * `VALIDATION_FAILED`); a purchase is sent once: a lost answer is `OrderNotConfirmedError`, a failed configure or
+ * submit `OrderIncompleteError` naming the certificate.
  *
  * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed (no request is sent).
  */

@@ -75,7 +75,7 @@ async function certificatesOfPkcs7(bytes: Uint8Array): Promise<string[]> {
   }
 }
 
-/** A new `client_reference` for an order that names none: unique, so a lost answer is found again and never bought twice. */
+/** A new `client_reference` for an order that names none: unique, so an order whose answer is lost can be found by it. */
 function newClientReference(): string {
   return `certkit-${crypto.randomUUID()}`;
 }
