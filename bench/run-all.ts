@@ -4,6 +4,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { measureBundles } from "./bundle-size/measure-bundles.ts";
 import { measureGeneration } from "./generation/measure-generation.ts";
+import { measureNameChecks } from "./name-checks/measure-name-checks.ts";
 import { checkBudgets, readBudgets, suggestBudgets, writeBudgets, type BudgetedFigures } from "./lib/budgets.ts";
 import { benchRoot } from "./lib/installed-package.ts";
 import { describeMachine } from "./lib/machine.ts";
@@ -42,6 +43,7 @@ const typecheck = await step("type-check cost", () => measureTypecheck(3));
 const generation = await step("generation", () => measureGeneration(3));
 const list = await step(`list() over ${LIST_COUNTS.join(", ")} orders`, () => measureList(LIST_COUNTS));
 const wait = await step(`waitForStatus on ${WAIT_SCENARIO.orders} orders`, () => measureWait(WAIT_SCENARIO));
+const nameChecks = await step("name checks", () => measureNameChecks(20));
 
 const measured: BudgetedFigures = {
   bundles: Object.fromEntries(bundles.map((bundle) => [bundle.id, { minified: bundle.minifiedBytes, gzip: bundle.gzipBytes, brotli: bundle.brotliBytes }])),
@@ -58,6 +60,7 @@ const results: BenchResults = {
   typecheck,
   generation,
   scale: { list, wait },
+  nameChecks,
   budgets: { checks, suggested },
 };
 writeFileSync(join(benchRoot, "results.json"), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,6 +1,7 @@
 // RESULTS.md: one run's figures as tables, every ratio against a baseline of the same run.
 import type { BundleSize } from "../bundle-size/measure-bundles.ts";
 import type { GenerationResult } from "../generation/measure-generation.ts";
+import type { NameCheckResults } from "../name-checks/measure-name-checks.ts";
 import type { RequestOverheadResults } from "../request-overhead/measure-request-overhead.ts";
 import type { ListRun } from "../scale/list-client.ts";
 import type { WaitResult } from "../scale/measure-scale.ts";
@@ -18,6 +19,7 @@ export interface BenchResults {
   typecheck: TypecheckResult[];
   generation: GenerationResult;
   scale: { list: ListRun[]; wait: WaitResult };
+  nameChecks: NameCheckResults;
   budgets: { checks: BudgetCheck[]; suggested: Budgets };
 }
 
@@ -195,6 +197,19 @@ function waitSection({ scale }: BenchResults): string {
   ].join("\n");
 }
 
+function nameCheckSection({ nameChecks }: BenchResults): string {
+  return [
+    "How long the facade's `order()` takes to refuse lists of names no certificate can hold, in the bench's own process " +
+      `(${nameChecks.runs} refusals each, after one that loads the checks). The checks run without a pause, so this is ` +
+      "the time the event loop is blocked. The client's fetch counts requests: a refused order sends none.",
+    "",
+    table(
+      ["order", "names", "refused on", "median", "slowest", "requests"],
+      nameChecks.cases.map((check) => [check.label, count(check.names), `\`${check.field}\``, ms(check.medianMs), ms(check.maxMs), count(check.requests)]),
+    ),
+  ].join("\n");
+}
+
 function budgetSection({ budgets }: BenchResults): string {
   const notable = budgets.checks.filter((check) => check.verdict !== "within");
   if (notable.length === 0) return "Every figure is within its budget in budgets.json, with less than 10% headroom.";
@@ -236,6 +251,10 @@ export function renderResults(results: BenchResults): string {
     "## Generation",
     "",
     generationSection(results),
+    "",
+    "## Name checks",
+    "",
+    nameCheckSection(results),
     "",
     "## Scale: `list()`",
     "",

@@ -1,6 +1,7 @@
 import type { Capabilities, ProductLimits } from "./capabilities.js";
 import type { CertificateOrder, DomainValidation, ProviderName } from "./certificate-order.js";
 import type { CheckedOrderRequest } from "./order-request.js";
+import type { OrderRecovery } from "./recovery/order-recovery.js";
 
 /** What every operation takes besides its arguments. */
 export interface OperationOptions {
@@ -31,8 +32,8 @@ export interface DownloadedCertificates {
  * `capabilities`; an operation is present exactly when its capability is `true`. Adapters do not check input or
  * derive `expired`: {@link createCertificateClient} does that once for all of them.
  */
-export interface CertificateAdapter<C extends Capabilities = Capabilities> {
-  readonly provider: ProviderName;
+export interface CertificateAdapter<C extends Capabilities = Capabilities, P extends ProviderName = ProviderName> {
+  readonly provider: P;
   readonly capabilities: C;
   /** The limits of `product` (the default product when `undefined`), or `undefined` when only the API knows them. */
   productLimits(product: string | undefined): ProductLimits | undefined;
@@ -44,7 +45,17 @@ export interface CertificateAdapter<C extends Capabilities = Capabilities> {
   /** Every order, fetched a page at a time. */
   list?(options: OperationOptions): AsyncIterable<CertificateOrder>;
   get?(id: string, options: OperationOptions): Promise<CertificateOrder>;
+  /**
+   * Places the order. The write that places it is sent once: when its answer is lost the adapter throws
+   * `OrderNotConfirmedError` with what {@link CertificateAdapter.findOrders} needs, and when a later step fails,
+   * `OrderIncompleteError` naming what was created.
+   */
   order?(request: CheckedOrderRequest, options: OperationOptions): Promise<CertificateOrder>;
+  /**
+   * Looks once for the orders that may be a lost one: by its client key where the provider keeps one, else by its
+   * names, product and creation time. Present exactly when `order` is.
+   */
+  findOrders?(recovery: OrderRecovery, options: OperationOptions): Promise<CertificateOrder[]>;
   validation?(id: string, options: OperationOptions): Promise<DomainValidation[]>;
   confirmValidation?(id: string, options: OperationOptions): Promise<CertificateOrder>;
   download?(id: string, options: OperationOptions): Promise<DownloadedCertificates>;

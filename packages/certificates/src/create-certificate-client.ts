@@ -1,45 +1,67 @@
 import { CertkitError } from "@certkit/runtime";
 import type { CertificateAdapter, OperationOptions, ReplaceOptions, RevokeOptions } from "./adapter.js";
-import { assembleBundle } from "./bundle/assemble-bundle.js";
 import type { Capabilities, CertificateOperation } from "./capabilities.js";
 import type { CertificateBundle, CertificateOrder, DomainValidation, ProviderName } from "./certificate-order.js";
-import { checkOrderRequest } from "./checks/check-order-request.js";
+import { invalidInput } from "./checks/invalid-input.js";
 import type { OrderRequest } from "./order-request.js";
+import type { FindOrdersOptions } from "./recovery/find-orders.js";
+import { isOrderRecovery, type OrderRecovery } from "./recovery/order-recovery.js";
+import type { UnsupportedOperation } from "./unsupported-operation.js";
 
-/** An operation the adapter's type says the provider lacks: `never`, so calling it does not compile. */
-type Offered<C extends Capabilities, Operation extends CertificateOperation, Method> = C[Operation] extends false ? never : Method;
+/** An operation the adapter's type says the provider lacks is an {@link UnsupportedOperation}: calling it does not compile. */
+type Offered<C extends Capabilities, P extends ProviderName, Operation extends CertificateOperation, Method> = C[Operation] extends false
+  ? UnsupportedOperation<P, Operation>
+  : Method;
 
 /**
- * The same operations for every provider. An operation the provider lacks is `never` in the type when the adapter
- * declares its capabilities `as const`, and rejects with `CertkitError` `UNSUPPORTED` at run time.
+ * The same operations for every provider. An operation the provider lacks is an {@link UnsupportedOperation} in the
+ * type when the adapter declares its capabilities `as const` (every adapter of this package does), and rejects with
+ * `CertkitError` `UNSUPPORTED` at run time.
  */
-export interface CertificateClient<C extends Capabilities = Capabilities> {
-  readonly provider: ProviderName;
+export interface CertificateClient<C extends Capabilities = Capabilities, P extends ProviderName = ProviderName> {
+  readonly provider: P;
   readonly capabilities: C;
   /** Every order, fetched a page at a time as the loop asks for more. */
-  list: Offered<C, "list", (options?: OperationOptions) => AsyncIterable<CertificateOrder>>;
-  get: Offered<C, "get", (id: string, options?: OperationOptions) => Promise<CertificateOrder>>;
-  /** Checks the request (names, CSR, product, years) and only then orders. A rejected request costs no request. */
-  order: Offered<C, "order", (request: OrderRequest, options?: OperationOptions) => Promise<CertificateOrder>>;
+  list: Offered<C, P, "list", (options?: OperationOptions) => AsyncIterable<CertificateOrder>>;
+  get: Offered<C, P, "get", (id: string, options?: OperationOptions) => Promise<CertificateOrder>>;
+  /**
+   * Checks the request (names, CSR, product, years) and only then orders. A rejected request costs no request. The
+   * order is sent once, never again: a lost answer rejects with `OrderNotConfirmedError` (look for the order with
+   * its `findOrders()`), a later step that fails with `OrderIncompleteError` (its `created` names the order).
+   */
+  order: Offered<C, P, "order", (request: OrderRequest, options?: OperationOptions) => Promise<CertificateOrder>>;
+  /**
+   * Looks for an order whose answer was lost, from an `OrderNotConfirmedError`'s `recovery` (kept as JSON, it works
+   * in any process): by its client key where the provider keeps one, else by its names, product and creation time.
+   * Looks again with doubling pauses while nothing is found, for up to `maxWaitMs` (a provider's list may lag its
+   * writes), and resolves with the orders that match: empty means none showed in time, which does not prove the
+   * order was not placed.
+   */
+  findOrders: Offered<C, P, "order", (recovery: OrderRecovery, options?: FindOrdersOptions) => Promise<CertificateOrder[]>>;
   /** What the customer must publish or approve for each domain. */
-  validation: Offered<C, "validation", (id: string, options?: OperationOptions) => Promise<DomainValidation[]>>;
+  validation: Offered<C, P, "validation", (id: string, options?: OperationOptions) => Promise<DomainValidation[]>>;
   /** Tells the provider the validation is in place, where it waits to be told. */
-  confirmValidation: Offered<C, "confirmValidation", (id: string, options?: OperationOptions) => Promise<CertificateOrder>>;
+  confirmValidation: Offered<C, P, "confirmValidation", (id: string, options?: OperationOptions) => Promise<CertificateOrder>>;
   /** The issued certificate as PEM, its chain ordered leaf → root and verified. */
-  download: Offered<C, "download", (id: string, options?: OperationOptions) => Promise<CertificateBundle>>;
-  renew: Offered<C, "renew", (id: string, options?: ReplaceOptions) => Promise<CertificateOrder>>;
-  reissue: Offered<C, "reissue", (id: string, options?: ReplaceOptions) => Promise<CertificateOrder>>;
-  cancel: Offered<C, "cancel", (id: string, options?: OperationOptions) => Promise<CertificateOrder>>;
-  revoke: Offered<C, "revoke", (id: string, options?: RevokeOptions) => Promise<CertificateOrder>>;
+  download: Offered<C, P, "download", (id: string, options?: OperationOptions) => Promise<CertificateBundle>>;
+  /** Renews the certificate; a `csr`, where given, is checked as an order's is (one request, no key, a strong key). */
+  renew: Offered<C, P, "renew", (id: string, options?: ReplaceOptions) => Promise<CertificateOrder>>;
+  /** Reissues the certificate; a `csr`, where given, is checked as an order's is (one request, no key, a strong key). */
+  reissue: Offered<C, P, "reissue", (id: string, options?: ReplaceOptions) => Promise<CertificateOrder>>;
+  cancel: Offered<C, P, "cancel", (id: string, options?: OperationOptions) => Promise<CertificateOrder>>;
+  revoke: Offered<C, P, "revoke", (id: string, options?: RevokeOptions) => Promise<CertificateOrder>>;
 }
 
 /** Options of {@link createCertificateClient}. */
 export interface CertificateClientOptions {
-  /** The current time, for deriving `expired`. Default: the system clock. */
+  /**
+   * The current time, for deriving `expired` and for the `sentAt` of an unconfirmed order's recovery (compared with
+   * the provider's creation times). Default: the system clock.
+   */
   now?: () => Date;
 }
 
-function unsupported(provider: ProviderName, operation: CertificateOperation): CertkitError {
+function unsupported(provider: ProviderName, operation: string): CertkitError {
   return new CertkitError({ code: "UNSUPPORTED", provider, message: `${provider} does not support ${operation}` });
 }
 
@@ -53,19 +75,44 @@ function withDerivedStatus(order: CertificateOrder, now: Date): CertificateOrder
  * A certificate client over one provider's adapter (`ionos(...)`, `dnsimple(...)`, ... from the subpaths), with the
  * operations, checks and normalization every provider shares.
  */
-export function createCertificateClient<C extends Capabilities>(
-  adapter: CertificateAdapter<C>,
+export function createCertificateClient<C extends Capabilities, P extends ProviderName>(
+  adapter: CertificateAdapter<C, P>,
   options: CertificateClientOptions = {},
-): CertificateClient<C> {
+): CertificateClient<C, P> {
   const now = options.now ?? (() => new Date());
   const { provider, capabilities } = adapter;
   /** The adapter's method for `operation`, or an UNSUPPORTED error when the provider lacks it. */
-  const method = <Operation extends CertificateOperation>(operation: Operation): NonNullable<CertificateAdapter<C>[Operation]> => {
+  const method = <Operation extends CertificateOperation>(operation: Operation): NonNullable<CertificateAdapter<C, P>[Operation]> => {
     const found = capabilities[operation] ? adapter[operation] : undefined;
     if (!found) throw unsupported(provider, operation);
-    return found.bind(adapter) as NonNullable<CertificateAdapter<C>[Operation]>;
+    return found.bind(adapter) as NonNullable<CertificateAdapter<C, P>[Operation]>;
   };
   const derive = (order: CertificateOrder) => withDerivedStatus(order, now());
+  // The checks and the recovery load with the first order, renewal, reissue or look for a lost order.
+  const ordering = () => import("./ordering/ordering-steps.js");
+
+  /** One look through the adapter, for `findOrders`. */
+  const lookOnce = (recovery: OrderRecovery) => async (lookOptions: OperationOptions) => {
+    if (!capabilities.order || !adapter.findOrders) throw unsupported(provider, "findOrders");
+    return (await adapter.findOrders(recovery, lookOptions)).map(derive);
+  };
+  const findOrders = (recovery: OrderRecovery, findOptions?: FindOrdersOptions) => {
+    if (!isOrderRecovery(recovery, provider)) {
+      return Promise.reject(invalidInput(provider, "recovery", `must be the recovery of an order sent to ${provider} (an OrderNotConfirmedError's)`, "findOrders"));
+    }
+    return ordering().then(({ lookWithBackoff }) => lookWithBackoff(lookOnce(recovery), findOptions));
+  };
+
+  /** A replacement's CSR, checked as an order's is and re-encoded, where the provider takes one. */
+  const checkReplacement = async (operation: "renew" | "reissue", replaceOptions: ReplaceOptions): Promise<ReplaceOptions> => {
+    if (replaceOptions.csr === undefined) return replaceOptions;
+    if (capabilities.csr === "none") throw invalidInput(provider, "csr", `is not taken: ${provider} makes the key itself`, operation);
+    const { checkCsr } = await ordering();
+    const checked = await checkCsr(replaceOptions.csr);
+    if (!checked.ok) throw invalidInput(provider, "csr", checked.problem, operation);
+    return { ...replaceOptions, csr: checked.csr.pem };
+  };
+
   const client = {
     provider,
     capabilities,
@@ -77,17 +124,40 @@ export function createCertificateClient<C extends Capabilities>(
     get: async (id: string, getOptions: OperationOptions = {}) => derive(await method("get")(id, getOptions)),
     order: async (request: OrderRequest, orderOptions: OperationOptions = {}) => {
       const order = method("order");
+      const { checkOrderRequest, OrderNotConfirmedError } = await ordering();
       const checked = await checkOrderRequest(request, adapter);
-      return derive(await order(checked, orderOptions));
+      const sentAt = now().toISOString();
+      try {
+        return derive(await order(checked, orderOptions));
+      } catch (error) {
+        // The adapter's error, timed by this client's clock (the one the provider's dates are compared with), and
+        // with the look through this client (statuses derived as every answer's are).
+        if (error instanceof OrderNotConfirmedError && error.cause instanceof CertkitError) {
+          const recovery = { ...error.recovery, sentAt };
+          throw new OrderNotConfirmedError(error.cause, recovery, (findOptions) => findOrders(recovery, findOptions));
+        }
+        throw error;
+      }
     },
+    findOrders,
     validation: async (id: string, validationOptions: OperationOptions = {}) => method("validation")(id, validationOptions),
     confirmValidation: async (id: string, confirmOptions: OperationOptions = {}) => derive(await method("confirmValidation")(id, confirmOptions)),
-    download: async (id: string, downloadOptions: OperationOptions = {}) =>
-      assembleBundle(await method("download")(id, downloadOptions), provider),
-    renew: async (id: string, renewOptions: ReplaceOptions = {}) => derive(await method("renew")(id, renewOptions)),
-    reissue: async (id: string, reissueOptions: ReplaceOptions = {}) => derive(await method("reissue")(id, reissueOptions)),
+    download: async (id: string, downloadOptions: OperationOptions = {}) => {
+      const downloaded = await method("download")(id, downloadOptions);
+      // The X.509 parser is loaded with the first download, not with the client.
+      const { assembleBundle } = await import("./bundle/assemble-bundle.js");
+      return assembleBundle(downloaded, provider);
+    },
+    renew: async (id: string, renewOptions: ReplaceOptions = {}) => {
+      const renew = method("renew");
+      return derive(await renew(id, await checkReplacement("renew", renewOptions)));
+    },
+    reissue: async (id: string, reissueOptions: ReplaceOptions = {}) => {
+      const reissue = method("reissue");
+      return derive(await reissue(id, await checkReplacement("reissue", reissueOptions)));
+    },
     cancel: async (id: string, cancelOptions: OperationOptions = {}) => derive(await method("cancel")(id, cancelOptions)),
     revoke: async (id: string, revokeOptions: RevokeOptions = {}) => derive(await method("revoke")(id, revokeOptions)),
   };
-  return client as unknown as CertificateClient<C>;
+  return client as unknown as CertificateClient<C, P>;
 }

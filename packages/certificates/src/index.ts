@@ -11,13 +11,21 @@ export {
   type ValidationMethod,
   type ValidationStatus,
 } from "./certificate-order.js";
-export type { CheckedOrderRequest, OrderRequest } from "./order-request.js";
+export type { CheckedOrderRequest, CsrKey, OrderRequest } from "./order-request.js";
 export { normalizeDomainName, type DomainNameCheck } from "./checks/normalize-domain-name.js";
 export { CertkitError, isCertkitError, type CertkitErrorCode } from "@certkit/runtime";
 export { waitForStatus, type OrderReader, type WaitForStatusOptions } from "./wait-for-status.js";
 export { OrderEndedError } from "./order-ended-error.js";
+export { OrderNotConfirmedError, type FindLostOrders } from "./recovery/order-not-confirmed-error.js";
+export { OrderIncompleteError, type CreatedOrder } from "./recovery/order-incomplete-error.js";
+export type { OrderRecovery } from "./recovery/order-recovery.js";
+export type { FindOrdersOptions } from "./recovery/find-orders.js";
+export type { UnsupportedOperation } from "./unsupported-operation.js";
+export { MAX_NAMES_PER_ORDER } from "./checks/names-per-order.js";
 export {
   createWebhookDeduplicator,
+  deliveryKey,
+  type DeliveryHandling,
   type DeliveryStore,
   type WebhookDeduplicator,
   type WebhookDeduplicatorOptions,

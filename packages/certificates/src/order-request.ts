@@ -20,10 +20,19 @@ export interface OrderRequest {
   clientReference?: string;
 }
 
-/** An {@link OrderRequest} after the facade's checks: names in ASCII (punycode), lower case, without repeats. */
+/** The key of a checked CSR: RSA with its size, or EC with its curve. */
+export type CsrKey = { type: "RSA"; bits: number } | { type: "EC"; curve: string };
+
+/**
+ * An {@link OrderRequest} after the facade's checks: names in ASCII (punycode), lower case, without repeats; `csr`,
+ * when there is one, re-encoded from the one certificate request the input held (nothing else of the input is sent),
+ * and its key in `csrKey`.
+ */
 export interface CheckedOrderRequest extends Omit<OrderRequest, "altNames" | "validationMethod" | "years"> {
   commonName: string;
   altNames: string[];
   validationMethod: ValidationMethod;
   years: number;
+  /** The CSR's key, when the request has a CSR. */
+  csrKey?: CsrKey;
 }

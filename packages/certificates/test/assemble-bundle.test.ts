@@ -1,7 +1,8 @@
-import { generateCsr, parseCsr, SandboxCa, toPkcs7, toZip, type IssuedCertificate } from "@certkit/sandbox";
+import { generateCsr, parseCsr, SandboxCa, toPkcs7, type IssuedCertificate } from "@certkit/sandbox";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assembleBundle } from "../src/bundle/assemble-bundle.js";
-import { pemCertificatesFromPkcs7, pemCertificatesIn, textFilesFromZip } from "../src/bundle/read-certificate-files.js";
+import { pemCertificatesIn } from "../src/bundle/pem-certificates.js";
+import { certificatesOfPkcs7Download, pemCertificatesFromPkcs7 } from "../src/bundle/pkcs7-certificates.js";
 
 /** PEM as the facade gives it: the block and one newline. */
 const pem = (text: string) => `${text.trim()}\n`;
@@ -64,14 +65,19 @@ describe("assembleBundle", () => {
 });
 
 describe("reading what providers send", () => {
-  it("finds PEM certificates in text, PKCS#7 (DER and PEM) and zip files", () => {
+  it("finds PEM certificates in text, and in PKCS#7 as DER, as PEM, or as plain PEM certificates", () => {
     const pems = [issued.certificate, issued.intermediate, issued.root].map(pem);
     expect(pemCertificatesIn(`junk\n${pems.join("\n")}\nmore junk`)).toEqual(pems);
     expect(pemCertificatesFromPkcs7(toPkcs7(pems, "der"))).toEqual(pems);
     expect(pemCertificatesFromPkcs7(toPkcs7(pems, "pem"))).toEqual(pems);
-    expect(textFilesFromZip(toZip({ "a.crt": issued.certificate, "a.ca-bundle": `${issued.intermediate}${issued.root}` }))).toEqual({
-      "a.crt": issued.certificate,
-      "a.ca-bundle": `${issued.intermediate}${issued.root}`,
-    });
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    expect(certificatesOfPkcs7Download(new Uint8Array(toPkcs7(pems, "der")))).toEqual(pems);
+    expect(certificatesOfPkcs7Download(bytes(toPkcs7(pems, "pem")))).toEqual(pems);
+    expect(certificatesOfPkcs7Download(bytes(pems.join("")))).toEqual(pems);
+  });
+
+  it("reads a text of many unfinished PEM blocks in linear time", () => {
+    const hostile = `${"-----BEGIN CERTIFICATE-----AAAA".repeat(50_000)}`;
+    expect(pemCertificatesIn(hostile)).toEqual([]);
   });
 });

@@ -4,16 +4,17 @@ import { DNSIMPLE_CAPABILITIES, DNSIMPLE_STATUS_TABLE } from "../src/adapters/dn
 import { DNSIMPLE_V1_CAPABILITIES, DNSIMPLE_V1_STATUS_TABLE } from "../src/adapters/dnsimple-v1/index.js";
 import { IONOS_CAPABILITIES, IONOS_STATUS_TABLE } from "../src/adapters/ionos/index.js";
 import { RESELLO_CAPABILITIES, RESELLO_STATUS_TABLE } from "../src/adapters/resello/index.js";
-import { SSLMARKET_CAPABILITIES, SSLMARKET_STATUS_TABLE } from "../src/adapters/sslmarket/index.js";
+import { SSLMARKET_CAPABILITIES, SSLMARKET_DERIVED_STATUSES, SSLMARKET_STATUS_TABLE } from "../src/adapters/sslmarket/index.js";
 import { CERTIFICATE_OPERATIONS, CERTIFICATE_STATUSES, type Capabilities, type CertificateStatus } from "../src/index.js";
 
 // The README's tables are the adapters' own tables: a mapping changed in code and not in the README fails here.
-const PROVIDERS: [string, Capabilities, Readonly<Record<string, CertificateStatus>>][] = [
-  ["IONOS SSL", IONOS_CAPABILITIES, IONOS_STATUS_TABLE],
-  ["DNSimple v2", DNSIMPLE_CAPABILITIES, DNSIMPLE_STATUS_TABLE],
-  ["DNSimple v1", DNSIMPLE_V1_CAPABILITIES, DNSIMPLE_V1_STATUS_TABLE],
-  ["Resello", RESELLO_CAPABILITIES, RESELLO_STATUS_TABLE],
-  ["SSLmarket", SSLMARKET_CAPABILITIES, SSLMARKET_STATUS_TABLE],
+// Each provider's raw values per status, and the rules of statuses derived from other fields (SSLmarket).
+const PROVIDERS: [string, Capabilities, Readonly<Record<string, CertificateStatus>>, Readonly<Partial<Record<CertificateStatus, string>>>][] = [
+  ["IONOS SSL", IONOS_CAPABILITIES, IONOS_STATUS_TABLE, {}],
+  ["DNSimple v2", DNSIMPLE_CAPABILITIES, DNSIMPLE_STATUS_TABLE, {}],
+  ["DNSimple v1", DNSIMPLE_V1_CAPABILITIES, DNSIMPLE_V1_STATUS_TABLE, {}],
+  ["Resello", RESELLO_CAPABILITIES, RESELLO_STATUS_TABLE, {}],
+  ["SSLmarket", SSLMARKET_CAPABILITIES, SSLMARKET_STATUS_TABLE, SSLMARKET_DERIVED_STATUSES],
 ];
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
@@ -39,15 +40,17 @@ describe("the README", () => {
   });
 
   it("shows each adapter's status mapping, one column per provider", () => {
-    const cell = (table: Readonly<Record<string, CertificateStatus>>, status: CertificateStatus) =>
+    const cell = (table: Readonly<Record<string, CertificateStatus>>, derived: Readonly<Partial<Record<CertificateStatus, string>>>, status: CertificateStatus) =>
       status === "unknown"
         ? "anything else"
-        : Object.entries(table)
-            .filter(([, mapped]) => mapped === status)
-            .map(([raw]) => `\`${raw}\``)
-            .join(", ");
+        : [
+            ...Object.entries(table)
+              .filter(([, mapped]) => mapped === status)
+              .map(([raw]) => `\`${raw}\``),
+            ...(derived[status] === undefined ? [] : [derived[status]]),
+          ].join(", ");
     const statuses = CERTIFICATE_STATUSES.filter((status) => status !== "expired");
-    const lines = [...header("status"), ...statuses.map((status) => row([status, ...PROVIDERS.map(([, , table]) => cell(table, status))]))];
+    const lines = [...header("status"), ...statuses.map((status) => row([status, ...PROVIDERS.map(([, , table, derived]) => cell(table, derived, status))]))];
     expect(section("status-table")).toBe(`${lines.join("\n")}\n`);
   });
 });

@@ -1,5 +1,25 @@
-import { describe, expect, it } from "vitest";
-import { createWebhookDeduplicator, type DeliveryStore } from "../src/index.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createWebhookDeduplicator, deliveryKey, type DeliveryStore } from "../src/index.js";
+
+/** A store of the caller's own that records the keys it is given. */
+function recordingStore(): DeliveryStore & { keys: string[]; released: string[] } {
+  const claimed = new Set<string>();
+  const store = {
+    keys: [] as string[],
+    released: [] as string[],
+    claim: (key: string) => {
+      store.keys.push(key);
+      return Promise.resolve(claimed.has(key) ? false : Boolean(claimed.add(key)));
+    },
+    release: (key: string) => {
+      store.released.push(key);
+      claimed.delete(key);
+    },
+  };
+  return store;
+}
+
+afterEach(() => vi.useRealTimers());
 
 describe("createWebhookDeduplicator", () => {
   it("says true for the first delivery of an identifier and false for repeats", async () => {
@@ -9,6 +29,18 @@ describe("createWebhookDeduplicator", () => {
     expect(await dedupe.isFirstDelivery("3a3f3e4a-0002")).toBe(true);
   });
 
+  it("keeps a fixed-size digest of each identifier, never the identifier, however long a sender makes it", async () => {
+    const store = recordingStore();
+    const dedupe = createWebhookDeduplicator({ store });
+    const forged = "x".repeat(10 * 1024 * 1024);
+    expect(await dedupe.isFirstDelivery(forged)).toBe(true);
+    expect(await dedupe.isFirstDelivery("5f0c8a4e-2b1d-4c3e-9f8a-7b6c5d4e3f2a")).toBe(true);
+    expect(store.keys.map((key) => key.length)).toEqual([50, 50]);
+    expect(store.keys[1]).toBe(await deliveryKey("5f0c8a4e-2b1d-4c3e-9f8a-7b6c5d4e3f2a"));
+    expect(store.keys[1]).toMatch(/^sha256:[A-Za-z0-9_-]{43}$/);
+    expect(await deliveryKey("a")).not.toBe(await deliveryKey("b"));
+  });
+
   it("forgets the oldest identifiers beyond maxEntries", async () => {
     const dedupe = createWebhookDeduplicator({ maxEntries: 2 });
     for (const id of ["a", "b", "c"]) await dedupe.isFirstDelivery(id);
@@ -16,19 +48,63 @@ describe("createWebhookDeduplicator", () => {
     expect(await dedupe.isFirstDelivery("c")).toBe(false);
   });
 
+  it("forgets a delivery after maxAgeMs, and remembers it until then", async () => {
+    vi.useFakeTimers({ now: new Date("2026-06-01T09:00:00Z"), toFake: ["Date"] });
+    const dedupe = createWebhookDeduplicator({ maxAgeMs: 2 * 3_600_000 });
+    expect(await dedupe.isFirstDelivery("retried")).toBe(true);
+    vi.setSystemTime(Date.now() + 2 * 3_600_000 - 1);
+    expect(await dedupe.isFirstDelivery("retried")).toBe(false);
+    vi.setSystemTime(Date.now() + 2 * 3_600_000);
+    expect(await dedupe.isFirstDelivery("retried")).toBe(true);
+  });
+
   it("uses a store of the caller's own, such as a shared database", async () => {
-    const claimed = new Set<string>();
-    const store: DeliveryStore = {
-      claim: (key) => Promise.resolve(claimed.has(key) ? false : Boolean(claimed.add(key))),
-    };
+    const store = recordingStore();
     const first = createWebhookDeduplicator({ store });
     const second = createWebhookDeduplicator({ store });
     expect(await first.isFirstDelivery("x")).toBe(true);
     expect(await second.isFirstDelivery("x")).toBe(false);
   });
 
-  it("refuses a missing identifier and a bad maxEntries", async () => {
+  it("refuses a missing identifier and bad limits", async () => {
     await expect(createWebhookDeduplicator().isFirstDelivery("")).rejects.toThrow(TypeError);
+    await expect(createWebhookDeduplicator().handleOnce(undefined as unknown as string, () => 1)).rejects.toThrow(TypeError);
     expect(() => createWebhookDeduplicator({ maxEntries: 0 })).toThrow(RangeError);
+    expect(() => createWebhookDeduplicator({ maxAgeMs: Number.POSITIVE_INFINITY })).toThrow(RangeError);
+  });
+});
+
+describe("handleOnce", () => {
+  it("runs the handler once for 1,000 deliveries of one event arriving at once", async () => {
+    const dedupe = createWebhookDeduplicator();
+    let runs = 0;
+    const outcomes = await Promise.all(
+      Array.from({ length: 1_000 }, () =>
+        dedupe.handleOnce("9a5fd2bb-0001", async () => {
+          runs += 1;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          return "done";
+        }),
+      ),
+    );
+    expect(runs).toBe(1);
+    expect(outcomes.filter((outcome) => outcome.handled)).toEqual([{ handled: true, result: "done" }]);
+  });
+
+  it("releases the claim when the handler fails, so the provider's next delivery is handled", async () => {
+    const store = recordingStore();
+    const dedupe = createWebhookDeduplicator({ store });
+    const down = new Error("the provider is down");
+    await expect(dedupe.handleOnce("retry-me", () => Promise.reject(down))).rejects.toBe(down);
+    expect(store.released).toEqual([await deliveryKey("retry-me")]);
+    expect(await dedupe.handleOnce("retry-me", () => "handled")).toEqual({ handled: true, result: "handled" });
+    expect(await dedupe.handleOnce("retry-me", () => "again")).toEqual({ handled: false });
+  });
+
+  it("keeps a failed delivery claimed in a store that cannot release", async () => {
+    const claimed = new Set<string>();
+    const dedupe = createWebhookDeduplicator({ store: { claim: (key) => (claimed.has(key) ? false : Boolean(claimed.add(key))) } });
+    await expect(dedupe.handleOnce("once", () => Promise.reject(new Error("failed")))).rejects.toThrow("failed");
+    expect(await dedupe.handleOnce("once", () => "never")).toEqual({ handled: false });
   });
 });

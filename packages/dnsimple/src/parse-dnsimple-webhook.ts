@@ -108,18 +108,29 @@ function readJson(body: unknown): unknown {
   }
 }
 
-/** `actor.id` is a string in real payloads although a published schema says integer: both are taken, as a string. */
+/** A string field that may be empty (DNSimple sends `""` where a system, not a person, acted). */
+function textField(object: JsonObject, path: string, key: string): string {
+  const value = field(object, path, key);
+  if (typeof value !== "string") throw invalid(`webhook field "${path}" must be a string`);
+  return value;
+}
+
+/**
+ * `actor.id` is a string in real payloads although a published schema says integer: a user's id as text
+ * (`"109237"`), `"system"` for DNSimple's automation, and `""` for system events (`dnssec.rotation_start`,
+ * `account.sso_user_add`, ...). Every string and every finite number is taken, as a string.
+ */
 function readActor(envelope: JsonObject): WebhookActor {
   const actor = objectField(envelope, "actor", "actor");
   const id = field(actor, "actor.id", "id");
-  if (!(typeof id === "string" && id !== "") && !Number.isFinite(id)) {
+  if (typeof id !== "string" && !(typeof id === "number" && Number.isFinite(id))) {
     throw invalid(`webhook field "actor.id" must be a string or a number`);
   }
   return {
     ...actor,
     id: String(id),
-    entity: stringField(actor, "actor.entity", "entity"),
-    pretty: stringField(actor, "actor.pretty", "pretty"),
+    entity: textField(actor, "actor.entity", "entity"),
+    pretty: textField(actor, "actor.pretty", "pretty"),
   };
 }
 
@@ -148,8 +159,8 @@ function checkCertificateData(data: JsonObject): void {
  * The six certificate events come back with `known: true` and `data.certificate` typed as a `Certificate` (its `id`
  * and `domain_id` are checked; other fields are passed on as sent). Any other name is kept, with `known: false` and
  * `data: unknown`, so that a handler decides what to ignore. `actor.id` is normalised to a string: real payloads
- * send `"system"` or `"2020"`, a published schema says integer, and both are accepted. Fields this package does not
- * know are kept.
+ * send `"system"`, `"2020"` or, for system events, `""`; a published schema says integer; all are accepted. Fields
+ * this package does not know are kept.
  *
  * DNSimple does not sign its payloads and delivers at least once, in no order: skip a `request_identifier` already
  * handled, and fetch the certificate by id from the API before acting on it.

@@ -85,6 +85,20 @@ describe("parseDnsimpleWebhook: certificate events", () => {
     }
   });
 
+  // Shapes DNSimple really sends (from the facts of recorded deliveries; the values are this project's own).
+  it.each([
+    ["a system event, whose actor id is empty", "dnssec.rotation_start", { id: "", entity: "dnsimple", pretty: "support@dnsimple.com" }, { zone: { id: 1, name: "example.com" } }],
+    ["another system event", "dnssec.rotation_complete", { id: "", entity: "dnsimple", pretty: "support@dnsimple.com" }, { zone: { id: 1, name: "example.com" } }],
+    ["an account event of a single sign-on user", "account.sso_user_add", { id: "", entity: "dnsimple", pretty: "support@dnsimple.com" }, { account: { id: 1 } }],
+    ["a user's event, whose actor id is a number as text", "domain.create", { id: "109237", entity: "user", pretty: "jane@example.com" }, { domain: { id: 1 } }],
+    ["a certificate event from automation", "certificate.issue", { id: "system", entity: "dnsimple", pretty: "dnsimple" }, { certificate: issuedCertificate }],
+  ])("accepts %s", (_what, name, actor, data) => {
+    const event = parseDnsimpleWebhook(JSON.stringify({ ...delivery(name, data), actor }));
+    expect(event.name).toBe(name);
+    expect(event.actor).toEqual(actor);
+    expect(event.known).toBe(name === "certificate.issue");
+  });
+
   it("turns a numeric actor.id into a string, and keeps a string one as it is", () => {
     const numeric = parseDnsimpleWebhook({ ...delivery("certificate.issue"), actor: { id: 2020, entity: "user", pretty: "jane@example.com" } });
     expect(numeric.actor).toEqual({ id: "2020", entity: "user", pretty: "jane@example.com" });
@@ -162,7 +176,9 @@ describe("parseDnsimpleWebhook: malformed payloads", () => {
     ["an actor that is a string", { ...base, actor: MARKER }, 'webhook field "actor" must be an object'],
     ["no actor id", { ...base, actor: { entity: "user", pretty: "p" } }, 'webhook field "actor.id" is missing'],
     ["an actor id that is an object", { ...base, actor: { id: { v: MARKER }, entity: "user", pretty: "p" } }, 'webhook field "actor.id" must be a string or a number'],
-    ["an empty actor id", { ...base, actor: { id: "", entity: "user", pretty: "p" } }, 'webhook field "actor.id" must be a string or a number'],
+    ["an actor id that is true", { ...base, actor: { id: true, entity: "user", pretty: "p" } }, 'webhook field "actor.id" must be a string or a number'],
+    ["an actor id that is not finite", { ...base, actor: { id: Number.NaN, entity: "user", pretty: "p" } }, 'webhook field "actor.id" must be a string or a number'],
+    ["an actor entity that is a number", { ...base, actor: { id: "1", entity: 3, pretty: "p" } }, 'webhook field "actor.entity" must be a string'],
     ["no actor entity", { ...base, actor: { id: "1", pretty: "p" } }, 'webhook field "actor.entity" is missing'],
     ["no actor pretty", { ...base, actor: { id: "1", entity: "user" } }, 'webhook field "actor.pretty" is missing'],
     ["a certificate event without data.certificate", { ...base, data: { domain: { id: 1 } } }, 'webhook field "data.certificate" is missing'],

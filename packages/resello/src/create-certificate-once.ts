@@ -3,33 +3,32 @@ import type { ReselloClient } from "./create-resello-client.js";
 import type { Certificate, CreateCertificateRequest } from "./generated/schema.js";
 import { unwrapResello } from "./unwrap-resello.js";
 
-/** Options of {@link createCertificateOnce}. */
+/** Options of {@link createCertificateOnce} and {@link findCertificateByClientReference}. */
 export interface CreateCertificateOnceOptions {
-  /** Aborts the order and its look-ups; the call then rejects with `ABORTED`. */
+  /** Aborts the order and its look-up; the call then rejects with `ABORTED`. */
   signal?: AbortSignal | undefined;
-  /** The limit on each request (the order and each look-up), in ms. Default: the client's `timeoutMs`. */
+  /** The limit on each request (the order and the look-up), in ms. Default: the client's `timeoutMs`. */
   timeoutMs?: number | undefined;
-  /** How many times the order may be sent in all, each time after a look-up found it was not placed. Default 3. */
-  maxAttempts?: number | undefined;
 }
 
 /** A create request that names the order with the caller's own key, so that it can be found again. */
 type CreateRequestWithReference = CreateCertificateRequest & { client_reference: string };
 
 /**
- * Orders a certificate (`POST /ssl-certificate`) at most once, even when answers are lost. When the order fails in
- * a way that leaves its effect unknown (no answer, a timeout, a 5xx), it lists certificates with the order's
- * `client_reference` and keeps only items whose `client_reference` is exactly that value (Resello does not say
- * whether the filter matches exactly). A match is the result; none means the order was not placed, and it is sent
- * again, up to `maxAttempts` in all. Any other failure (a 400, a 401) rejects at once and is not repeated.
+ * Orders a certificate (`POST /ssl-certificate`) once, and never sends it again. When the order fails in a way that
+ * leaves its effect unknown (no answer, a timeout, a 5xx, an unreadable answer), it looks once for the order by its
+ * `client_reference` ({@link findCertificateByClientReference}): the certificate found is the result. When none is
+ * listed, it rejects with the order's error (`effectUnknown: true`): the order may still exist, since Resello's list
+ * may show a new certificate only a while after it was made. Keep the reference, and look again later with
+ * {@link findCertificateByClientReference} rather than ordering again. A refusal (a 400, a 401) rejects at once.
  *
- * Use a `client_reference` that is unique on your side: Resello is not known to enforce uniqueness, and when several
- * certificates carry the reference the first one listed is returned.
+ * Use a `client_reference` that is unique on your side and store it before you order: Resello is not known to
+ * enforce uniqueness, so it is a key to find the order by, not a guard against a second one.
  *
  * @returns The certificate Resello created (normally `pending`), from the order's answer or from the look-up.
  * @throws CertkitError `INVALID_INPUT` when `body.client_reference` is missing or empty; nothing is sent.
- * @throws CertkitError The order's own error when it was refused, or when its effect stays unknown (the look-up
- * failed, or the list was cut short before a match), with `effectUnknown: true`.
+ * @throws CertkitError The order's own error when it was refused, or, with `effectUnknown: true`, when the order may
+ * exist but was not found (the look-up found nothing, failed, or saw only part of the list).
  */
 export async function createCertificateOnce(
   client: ReselloClient,
@@ -45,7 +44,7 @@ export async function createCertificateOnce(
     });
   }
   const call = { signal: options.signal, timeoutMs: options.timeoutMs };
-  const find = () => findByClientReference(client, reference, call);
+  const find = () => findCertificateByClientReference(client, reference, call);
 
   const answered = await writeOnce<Certificate | null>({
     send: async () => {
@@ -56,7 +55,6 @@ export async function createCertificateOnce(
       return certificate?.id === undefined ? null : certificate;
     },
     find,
-    maxAttempts: options.maxAttempts,
   });
   if (answered !== null) return answered;
 
@@ -72,15 +70,23 @@ export async function createCertificateOnce(
   });
 }
 
-/** The certificate whose `client_reference` is exactly `reference`, or `undefined` when the full list has none. */
-async function findByClientReference(
+/**
+ * The certificate whose `client_reference` is exactly `reference` (the list filter's matching is not documented, so
+ * each item is compared), or `undefined` when the list has none. `undefined` does not prove that no such order
+ * exists: Resello's list may show a new certificate only a while after it was made.
+ *
+ * @throws CertkitError `PROVIDER` when the answer is not a list, or holds fewer items than its `total` says (the
+ * order could be among those not sent); the request's own error when it fails.
+ */
+export async function findCertificateByClientReference(
   client: ReselloClient,
   reference: string,
-  call: Pick<CreateCertificateOnceOptions, "signal" | "timeoutMs">,
+  options: CreateCertificateOnceOptions = {},
 ): Promise<Certificate | undefined> {
   const { data, error } = await client.GET("/ssl-certificate", {
     params: { query: { client_reference: reference } },
-    ...call,
+    signal: options.signal,
+    timeoutMs: options.timeoutMs,
   });
   if (error) throw error;
   const certificates = unwrapResello(data);
@@ -93,13 +99,13 @@ async function findByClientReference(
   }
   const match = certificates.find((certificate) => certificate.client_reference === reference);
   if (match) return match;
-  // "Not listed" only proves the order was not placed when the list is complete.
+  // "Not listed" says even less when the list is not complete.
   const total = Array.isArray(data) ? undefined : data.total;
   if (total !== undefined && total > certificates.length) {
     throw new CertkitError({
       code: "PROVIDER",
       provider: "resello",
-      message: `Resello API: GET /ssl-certificate listed ${certificates.length} of ${total} certificates, so a missing order cannot be ruled out`,
+      message: `Resello API: GET /ssl-certificate listed ${certificates.length} of ${total} certificates, so the order may be among those not sent`,
     });
   }
   return undefined;

@@ -1,6 +1,13 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { CertkitError, createCertificateOnce, createReselloClient, type Certificate, type CreateCertificateRequest } from "../src/index.js";
+import {
+  CertkitError,
+  createCertificateOnce,
+  createReselloClient,
+  findCertificateByClientReference,
+  type Certificate,
+  type CreateCertificateRequest,
+} from "../src/index.js";
 import { CLIENT_REFERENCE, CSR_PEM, envelope, PLAN_ID } from "./support/fixtures.js";
 import { API_KEY, BASE_URL, RESELLER_REFERENCE, requests, server } from "./support/server.js";
 
@@ -105,19 +112,29 @@ describe("createCertificateOnce", () => {
     expect(fake.withReference()).toEqual([certificate]);
   });
 
-  it("sends the order again when the look-up shows it truly failed, and it then succeeds", async () => {
+  it("never sends the order again when the look-up finds nothing: a lagging list proves nothing", async () => {
     const fake = fakeResello(["lost", "placed"], { listAs: "bare" });
-    const certificate = await createCertificateOnce(resello(), order);
-    expect(trail()).toEqual([CREATE, LOOK_UP, CREATE]);
-    expect(fake.creates()).toBe(2);
-    expect(fake.withReference()).toEqual([certificate]);
+    await expect(createCertificateOnce(resello(), order)).rejects.toMatchObject({ code: "NETWORK", effectUnknown: true });
+    expect(trail()).toEqual([CREATE, LOOK_UP]);
+    expect(fake.creates()).toBe(1);
   });
 
-  it("sends it again after a 503 that placed nothing", async () => {
+  it("does not send it again after a 503 either: the reference stays the key to look again", async () => {
     const fake = fakeResello(["503", "placed"]);
-    await createCertificateOnce(resello(), order);
-    expect(trail()).toEqual([CREATE, LOOK_UP, CREATE]);
-    expect(fake.withReference()).toHaveLength(1);
+    await expect(createCertificateOnce(resello(), order)).rejects.toMatchObject({ code: "PROVIDER", status: 503, effectUnknown: true });
+    expect(trail()).toEqual([CREATE, LOOK_UP]);
+    expect(fake.creates()).toBe(1);
+  });
+
+  it("finds an order later by its reference, once the list shows it", async () => {
+    const fake = fakeResello(["placed, answer lost"]);
+    // The list lags: the order is not listed yet when createCertificateOnce looks.
+    server.use(http.get(`${BASE_URL}/ssl-certificate`, () => HttpResponse.json(envelope([])), { once: true }));
+    await expect(createCertificateOnce(resello(), order)).rejects.toMatchObject({ code: "NETWORK", effectUnknown: true });
+    const found = await findCertificateByClientReference(resello(), CLIENT_REFERENCE);
+    expect(found).toEqual(fake.withReference()[0]);
+    expect(trail()).toEqual([CREATE, LOOK_UP, LOOK_UP]);
+    expect(fake.creates()).toBe(1);
   });
 
   it("does not repeat an order that was rejected (400)", async () => {
@@ -135,16 +152,6 @@ describe("createCertificateOnce", () => {
     expect(fake.withReference()).toHaveLength(0);
   });
 
-  it("gives up after maxAttempts orders that were not placed, with the order's error", async () => {
-    const fake = fakeResello(["lost", "lost", "lost"]);
-    await expect(createCertificateOnce(resello(), order, { maxAttempts: 2 })).rejects.toMatchObject({
-      code: "NETWORK",
-      effectUnknown: true,
-    });
-    expect(trail()).toEqual([CREATE, LOOK_UP, CREATE, LOOK_UP]);
-    expect(fake.withReference()).toHaveLength(0);
-  });
-
   it("rejects with the order's error, and sends nothing more, when the look-up fails", async () => {
     fakeResello(["lost"]);
     server.use(http.get(`${BASE_URL}/ssl-certificate`, () => HttpResponse.json({}, { status: 500 })));
@@ -156,7 +163,7 @@ describe("createCertificateOnce", () => {
     expect(trail()).toEqual([CREATE, LOOK_UP]);
   });
 
-  it("does not send it again when the list was cut short, since the order may be on another page", async () => {
+  it("rejects with the order's error when the list was cut short, since the order may be on another page", async () => {
     const fake = fakeResello(["lost", "placed"], { total: 250 });
     await expect(createCertificateOnce(resello(), order)).rejects.toMatchObject({ code: "NETWORK", effectUnknown: true });
     expect(trail()).toEqual([CREATE, LOOK_UP]);

@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createCertificateOnce,
+  findCertificateByClientReference,
   createReselloClient,
   unwrapResello,
   type Certificate,
@@ -170,7 +171,10 @@ describe("Resello client types", () => {
 
   it("types createCertificateOnce, which needs a client_reference", () => {
     const body = { csr: "x", dcv_type: "DNS", plan: "p", client_reference: "order-1" } as const;
-    expectTypeOf(createCertificateOnce(resello, body, { timeoutMs: 5000, maxAttempts: 2 })).toEqualTypeOf<Promise<Certificate>>();
+    expectTypeOf(createCertificateOnce(resello, body, { timeoutMs: 5000 })).toEqualTypeOf<Promise<Certificate>>();
+    expectTypeOf(findCertificateByClientReference(resello, "ref", { timeoutMs: 5000 })).toEqualTypeOf<Promise<Certificate | undefined>>();
+    // @ts-expect-error -- an order is sent once: there is no number of attempts to set.
+    void createCertificateOnce(resello, body, { maxAttempts: 2 });
     // @ts-expect-error client_reference is required to find the order again
     void createCertificateOnce(resello, { csr: "x", dcv_type: "DNS", plan: "p" });
     // @ts-expect-error no such option

@@ -1,4 +1,4 @@
-import { CertkitError, isCertkitError } from "./certkit-error.js";
+import { isCertkitError } from "./certkit-error.js";
 
 /** What {@link writeOnce} needs: the write, and a way to find what it creates by a key the caller chose. */
 export interface WriteOnceOptions<Result> {
@@ -6,44 +6,34 @@ export interface WriteOnceOptions<Result> {
   send: () => Promise<Result>;
   /**
    * Looks for what `send` creates, by the caller's own key (e.g. Resello's `client_reference`). Resolves to it, or to
-   * `undefined` when nothing with that key exists (so the write did not take effect).
+   * `undefined` when nothing with that key is listed: that proves nothing (a provider's list may show a new object
+   * only a while after it was made), so the write is not sent again.
    */
   find: () => Promise<Result | undefined>;
-  /** Times `send` may be called in all. Default 3. */
-  maxAttempts?: number;
 }
 
 /**
- * Sends a write that must not happen twice (a purchase) and makes it safe to repeat, for providers that let the
- * caller give each object a key of their own. When a try fails with `effectUnknown` (no answer, timeout, 5xx), it
- * calls `find`: if the object exists, that is the result; if not, the write did not happen and is sent again.
- * Any other failure, or a failing `find`, rejects with the write's error, which says the order may exist.
+ * Sends a write that must not happen twice (a purchase) once, and never again. When it fails with `effectUnknown`
+ * (no answer, a timeout, a 5xx, an unreadable answer), it looks once with `find`: what it finds is the result.
+ * Otherwise, or when the look fails, it rejects with the write's error (`effectUnknown: true`): the object may exist,
+ * and the caller, who holds the key, looks again later rather than writing again.
  *
- * The look-up must be consistent with the write; a provider whose list lags behind its writes could still hide an
- * order that exists, so use this only where the key is checked when the write is made.
+ * A write is never repeated because a look found nothing: lists and searches lag behind writes (a search index
+ * shows a new order seconds later), so "not found" does not prove the write did not take effect. Only a provider
+ * that refuses a second write with the same key could make a repeat safe, and none certkit covers is known to.
  */
 export async function writeOnce<Result>(options: WriteOnceOptions<Result>): Promise<Result> {
-  const maxAttempts = options.maxAttempts ?? 3;
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
-    throw new CertkitError({
-      code: "INVALID_INPUT",
-      provider: "runtime",
-      message: `writeOnce: option "maxAttempts" must be a whole number of at least 1`,
-    });
-  }
-  for (let attempt = 1; ; attempt++) {
+  try {
+    return await options.send();
+  } catch (error) {
+    if (!isCertkitError(error) || !error.effectUnknown) throw error;
+    let found: Result | undefined;
     try {
-      return await options.send();
-    } catch (error) {
-      if (!isCertkitError(error) || !error.effectUnknown) throw error;
-      let found: Result | undefined;
-      try {
-        found = await options.find();
-      } catch {
-        throw error;
-      }
-      if (found !== undefined) return found;
-      if (attempt >= maxAttempts) throw error;
+      found = await options.find();
+    } catch {
+      throw error;
     }
+    if (found !== undefined) return found;
+    throw error;
   }
 }

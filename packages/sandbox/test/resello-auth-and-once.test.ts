@@ -100,14 +100,15 @@ describe.each(TRANSPORTS)("Resello simulator auth and idempotent orders over %s"
     const listed = async (resello: ReselloClient, reference: string) =>
       unwrapResello((await resello.GET("/ssl-certificate", { params: { query: { client_reference: reference } } })).data!);
 
-    it("orders again after a connection dropped before the order was placed, so one certificate exists", async () => {
+    it("never orders again after a dropped connection, even when the order was not placed: the reference finds it later", async () => {
       const resello = createReselloClient({ ...SANDBOX_CREDENTIALS.resello, baseUrl: base });
       const fault = world.faults.add({ provider: "resello", method: "POST", route: "/ssl-certificate", times: 1, drop: true });
-      const ordered = await createCertificateOnce(resello, { csr, dcv_type: "DNS", plan: DV, client_reference: "once-1" });
-      expect(ordered).toMatchObject({ status: "pending", client_reference: "once-1", common_name: "once.example.com" });
-      expect(world.faults.list().find((active) => active.id === fault)).toMatchObject({ seen: 2, hits: 1 });
-      expect((await listed(resello, "once-1")).map((certificate) => certificate.id)).toEqual([ordered.id]);
-      expect(simulator.snapshot().orders).toHaveLength(1);
+      await expect(createCertificateOnce(resello, { csr, dcv_type: "DNS", plan: DV, client_reference: "once-1" })).rejects.toMatchObject({
+        code: "NETWORK",
+        effectUnknown: true,
+      });
+      expect(world.faults.list().find((active) => active.id === fault)).toMatchObject({ seen: 1, hits: 1 });
+      expect(simulator.snapshot().orders).toHaveLength(0);
     });
 
     it("finds the order by its client_reference when the answer was lost after it was placed", async () => {

@@ -1,3 +1,5 @@
+// Loaded with import() only, by download(): the X.509 stack stays out of the code that reads orders.
+// @peculiar/x509 resolves its ASN.1 codecs through tsyringe, which needs the Reflect metadata API.
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
 import { CertkitError } from "@certkit/runtime";

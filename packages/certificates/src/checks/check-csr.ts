@@ -1,39 +1,60 @@
-import "reflect-metadata";
-import * as x509 from "@peculiar/x509";
+import type { CsrKey } from "../order-request.js";
+import { csrPem, readCsrInput } from "./csr-input.js";
+import { MAX_NAMES_PER_ORDER } from "./names-per-order.js";
 import { normalizeDomainName } from "./normalize-domain-name.js";
 
 /** The EC curves CAs accept for server certificates. */
 const ACCEPTED_CURVES = ["P-256", "P-384"];
 const MIN_RSA_BITS = 2048;
+/** How many names a message lists before saying how many more there are. */
+const SHOWN_NAMES = 5;
 
-/** What is wrong with a CSR for these names, or `undefined` when a CA would take it. */
-export async function csrProblem(pem: unknown, names: readonly string[]): Promise<string | undefined> {
-  if (typeof pem !== "string" || !pem.includes("-----BEGIN CERTIFICATE REQUEST-----")) {
-    return "must be a PEM certificate signing request (-----BEGIN CERTIFICATE REQUEST-----)";
+/** A CSR a CA would take: the PEM to send (re-encoded from the one request in the input) and its key. */
+export interface CheckedCsr {
+  pem: string;
+  key: CsrKey;
+}
+
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, SHOWN_NAMES).map((name) => (name.length > 80 ? `${name.slice(0, 80)}…` : name));
+  return `${shown.join(", ")}${names.length > SHOWN_NAMES ? ` and ${names.length - SHOWN_NAMES} more` : ""}`;
+}
+
+/**
+ * Checks a CSR before any request: one certificate request and nothing else (a private key is refused, never sent),
+ * that parses, whose signature verifies, with an RSA key of 2048 bits or more or an EC key on P-256 or P-384, and,
+ * when `names` is given, naming exactly those names (the common name and DNS alternative names, compared as the
+ * order sends them). The X.509 parser is loaded here, on the first CSR, and not before.
+ */
+export async function checkCsr(input: unknown, names?: readonly string[]): Promise<{ ok: true; csr: CheckedCsr } | { ok: false; problem: string }> {
+  const read = readCsrInput(input);
+  if (!read.ok) return read;
+  const { readCsrFacts } = await import("./csr-facts.js");
+  const facts = await readCsrFacts(read.der);
+  if ("problem" in facts) return { ok: false, problem: facts.problem };
+  if (!facts.signatureValid) return { ok: false, problem: "has a signature that does not match its key" };
+  const { key } = facts;
+  if (key.type === "RSA" && key.bits < MIN_RSA_BITS) return { ok: false, problem: `has an RSA key of ${key.bits} bits: CAs require ${MIN_RSA_BITS} or more` };
+  if (key.type === "EC" && !ACCEPTED_CURVES.includes(key.curve)) {
+    return { ok: false, problem: `uses the EC curve ${key.curve}: CAs accept ${ACCEPTED_CURVES.join(" and ")}` };
   }
-  let csr: x509.Pkcs10CertificateRequest;
-  try {
-    csr = new x509.Pkcs10CertificateRequest(pem);
-  } catch {
-    return "does not parse as a PKCS#10 certificate signing request";
+  if (key.type === "other") {
+    return { ok: false, problem: `has a ${key.algorithm} key: CAs accept RSA (${MIN_RSA_BITS} bits or more) and EC (${ACCEPTED_CURVES.join(", ")})` };
   }
-  if (!(await csr.verify().catch(() => false))) return "has a signature that does not match its key";
-  const algorithm = csr.publicKey.algorithm as { name: string; modulusLength?: number; namedCurve?: string };
-  if (algorithm.name.startsWith("RSA")) {
-    if ((algorithm.modulusLength ?? 0) < MIN_RSA_BITS) return `has an RSA key of ${algorithm.modulusLength} bits: CAs require ${MIN_RSA_BITS} or more`;
-  } else if (algorithm.name === "ECDSA") {
-    if (!ACCEPTED_CURVES.includes(algorithm.namedCurve ?? "")) return `uses the EC curve ${algorithm.namedCurve}: CAs accept ${ACCEPTED_CURVES.join(" and ")}`;
-  } else {
-    return `has a ${algorithm.name} key: CAs accept RSA (${MIN_RSA_BITS} bits or more) and EC (${ACCEPTED_CURVES.join(", ")})`;
+  const named = facts.commonNames.length + facts.dnsNames.length + facts.otherNames.length;
+  if (named > MAX_NAMES_PER_ORDER) return { ok: false, problem: `names ${named} names: a certificate holds at most ${MAX_NAMES_PER_ORDER}` };
+  if (names !== undefined) {
+    if (facts.otherNames.length > 0) return { ok: false, problem: `names more than domain names (${listed(facts.otherNames)}): a server certificate's CSR names domains only` };
+    const inCsr = new Set<string>();
+    for (const name of [...facts.commonNames, ...facts.dnsNames]) {
+      const checked = normalizeDomainName(name);
+      inCsr.add(checked.ok ? checked.name : name);
+    }
+    const ordered = new Set(names);
+    const missing = names.filter((name) => !inCsr.has(name));
+    const extra = [...inCsr].filter((name) => !ordered.has(name));
+    if (missing.length > 0) return { ok: false, problem: `does not name ${listed(missing)}, which the order names (it names ${listed([...inCsr]) || "nothing"})` };
+    if (extra.length > 0) return { ok: false, problem: `names ${listed(extra)}, which the order does not: its names must be exactly the order's` };
   }
-  const commonName = csr.subjectName.getField("CN")[0];
-  const san = csr.extensions.find((extension) => extension instanceof x509.SubjectAlternativeNameExtension);
-  const inCsr = new Set(
-    [...(commonName ? [commonName] : []), ...(san?.names.items.filter((item) => item.type === "dns").map((item) => item.value) ?? [])]
-      .map((name) => normalizeDomainName(name))
-      .flatMap((check) => (check.ok ? [check.name] : [])),
-  );
-  const missing = names.filter((name) => !inCsr.has(name));
-  if (missing.length > 0) return `does not name ${missing.join(", ")} (it names ${[...inCsr].join(", ") || "nothing"})`;
-  return undefined;
+  return { ok: true, csr: { pem: csrPem(read.der), key } };
 }

@@ -61,7 +61,7 @@ describe("dnsimpleV1OrderView", () => {
     expect(dnsimpleV1OrderView({ ...LEGACY, certificate_status: null }, "example.net")).toMatchObject({ status: "unknown", providerStatus: "" });
   });
 
-  it("takes validity and extra names from the issued certificate, whatever order the PEM blocks come in", async () => {
+  it("does not parse the issued certificate (reading orders loads no X.509 code): validity from expires_on, one name", async () => {
     const ca = await SandboxCa.create(new Date("2026-01-01T00:00:00Z"));
     const { csr } = await generateCsr({ commonName: "www.example.net" });
     const parsed = await parseCsr(csr);
@@ -73,26 +73,11 @@ describe("dnsimpleV1OrderView", () => {
       validFrom: new Date("2026-02-01T08:00:00Z"),
       validDays: 365,
     });
-    const order = dnsimpleV1OrderView(
-      { ...LEGACY, state: "issued", ssl_certificate: `${issued.intermediate}\n${issued.certificate}`, expires_on: "2027-01-31" },
-      "example.net",
-    );
-    expect(order).toMatchObject({
-      status: "issued",
-      altNames: ["example.net"],
-      validFrom: "2026-02-01T08:00:00.000Z",
-      validUntil: "2027-02-01T08:00:00.000Z",
-      validation: [{ status: "valid" }],
-    });
-  });
-
-  it("falls back to expires_on when ssl_certificate does not parse", () => {
-    const order = dnsimpleV1OrderView(
-      { ...LEGACY, state: "issued", ssl_certificate: "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n" },
-      "example.net",
-    );
-    expect(order).toMatchObject({ status: "issued", validUntil: "2013-04-02T00:00:00.000Z", altNames: [] });
-    expect(order.validFrom).toBeUndefined();
+    for (const sslCertificate of [`${issued.intermediate}\n${issued.certificate}`, "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n"]) {
+      const order = dnsimpleV1OrderView({ ...LEGACY, state: "issued", ssl_certificate: sslCertificate, expires_on: "2027-01-31" }, "example.net");
+      expect(order).toMatchObject({ status: "issued", altNames: [], validUntil: "2027-01-31T00:00:00.000Z", validation: [{ status: "valid" }] });
+      expect(order.validFrom).toBeUndefined();
+    }
   });
 });
 

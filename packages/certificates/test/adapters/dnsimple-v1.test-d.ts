@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import { dnsimpleV1, DNSIMPLE_V1_CAPABILITIES, type DnsimpleV1AdapterOptions } from "../../src/adapters/dnsimple-v1/index.js";
-import { createCertificateClient, type CertificateBundle, type CertificateOrder, type DomainValidation } from "../../src/index.js";
+import { createCertificateClient, type CertificateBundle, type CertificateOrder, type DomainValidation, type UnsupportedOperation } from "../../src/index.js";
 
 declare const options: DnsimpleV1AdapterOptions;
 
@@ -8,11 +8,11 @@ describe("dnsimpleV1 client types", () => {
   const client = createCertificateClient(dnsimpleV1(options));
 
   it("makes what v1 lacks never", () => {
-    expectTypeOf(client.confirmValidation).toBeNever();
-    expectTypeOf(client.renew).toBeNever();
-    expectTypeOf(client.reissue).toBeNever();
-    expectTypeOf(client.cancel).toBeNever();
-    expectTypeOf(client.revoke).toBeNever();
+    expectTypeOf(client.confirmValidation).toEqualTypeOf<UnsupportedOperation<"dnsimple-v1", "confirmValidation">>();
+    expectTypeOf(client.renew).toEqualTypeOf<UnsupportedOperation<"dnsimple-v1", "renew">>();
+    expectTypeOf(client.reissue).toEqualTypeOf<UnsupportedOperation<"dnsimple-v1", "reissue">>();
+    expectTypeOf(client.cancel).toEqualTypeOf<UnsupportedOperation<"dnsimple-v1", "cancel">>();
+    expectTypeOf(client.revoke).toEqualTypeOf<UnsupportedOperation<"dnsimple-v1", "revoke">>();
     // @ts-expect-error DNSimple v1 cannot revoke
     void client.revoke("example.com/1");
     // @ts-expect-error DNSimple v1 cannot cancel
@@ -48,7 +48,7 @@ describe("dnsimpleV1 client types", () => {
     expectTypeOf(DNSIMPLE_V1_CAPABILITIES.validationMethods).toEqualTypeOf<readonly ["email"]>();
     expectTypeOf(DNSIMPLE_V1_CAPABILITIES.csr).toEqualTypeOf<"optional">();
     expectTypeOf(client.capabilities.revoke).toEqualTypeOf<false>();
-    expectTypeOf(client.provider).toEqualTypeOf<"ionos-ssl" | "dnsimple" | "dnsimple-v1" | "resello" | "sslmarket">();
+    expectTypeOf(client.provider).toEqualTypeOf<"dnsimple-v1">();
   });
 
   it("takes the client's options plus contactId (required) and domains", () => {

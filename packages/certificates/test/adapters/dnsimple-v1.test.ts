@@ -4,7 +4,7 @@ import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certk
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dnsimpleV1, DNSIMPLE_V1_CAPABILITIES, type DnsimpleV1AdapterOptions } from "../../src/adapters/dnsimple-v1/index.js";
-import { createCertificateClient, type CertificateOrder } from "../../src/index.js";
+import { createCertificateClient, OrderIncompleteError, type CertificateOrder } from "../../src/index.js";
 
 const START = new Date("2026-03-01T12:00:00Z");
 const MINUTE_MS = 60_000;
@@ -103,8 +103,7 @@ describe("dnsimpleV1 adapter over the sandbox", () => {
       altNames: [],
       status: "issued",
       providerStatus: "issued",
-      validFrom: "2026-03-02T12:01:00.000Z",
-      validUntil: "2027-03-02T12:01:00.000Z",
+      validUntil: "2027-03-02T00:00:00.000Z",
       updatedAt: "2026-03-02T12:01:00.000Z",
       validation: [{ domain: "www.example.com", method: "email", status: "valid", email: { approvers: ["admin@example.com"] } }],
     });
@@ -127,8 +126,8 @@ describe("dnsimpleV1 adapter over the sandbox", () => {
     const publicKey = await new x509.X509Certificate(bundle.certificate).publicKey.export(algorithm, ["verify"]);
     expect(await crypto.subtle.verify({ name: "ECDSA", hash: "SHA-256" }, publicKey, signature, signed)).toBe(true);
 
-    // Past its end date the client shows it expired; DNSimple still says issued.
-    sandbox.clock.advance(365 * DAY_MS - 1);
+    // Past its end date (the start of expires_on, the earlier bound) the client shows it expired; DNSimple still says issued.
+    sandbox.clock.advance(Date.parse("2027-03-02T00:00:00Z") - sandbox.clock.now().getTime() - 1);
     expect((await client.get(ordered.id)).status).toBe("issued");
     sandbox.clock.advance(1);
     expect(await client.get(ordered.id)).toMatchObject({ status: "expired", providerStatus: "issued" });
@@ -146,13 +145,14 @@ describe("dnsimpleV1 adapter over the sandbox", () => {
       providerStatus: "submitted",
       validation: [{ domain: "example.org", method: "email", status: "waiting", email: { approvers: ["hostmaster@example.org"] } }],
     });
-    expect((ordered.raw as { csr: string; name: string }).csr).toBe(csr);
+    // What was sent is the request re-encoded: the same DER.
+    expect((ordered.raw as { csr: string; name: string }).csr.trim()).toBe(csr.trim());
     expect((ordered.raw as { name: string }).name).toBe("");
     expect(sandbox.mail.inbox("admin@example.org")).toEqual([]);
 
     approve("hostmaster@example.org");
     sandbox.clock.advance(MINUTE_MS);
-    expect(await client.get(ordered.id)).toMatchObject({ status: "issued", validUntil: "2027-03-01T12:01:00.000Z" });
+    expect(await client.get(ordered.id)).toMatchObject({ status: "issued", validUntil: "2027-03-01T00:00:00.000Z" });
     const bundle = await client.download(ordered.id);
     expect(bundle.privateKey).toBeUndefined();
     expect(await sandbox.ca.verifyChain(bundle.certificate + bundle.chain.join(""), sandbox.clock.now())).toMatchObject({
@@ -212,7 +212,7 @@ describe("dnsimpleV1 adapter over the sandbox", () => {
       ["example.org/3", "www.example.org", "cancelled", "cancelled"],
     ]);
     const [issued, configured, cancelled] = orders;
-    expect(issued).toMatchObject({ validFrom: "2025-12-31T12:00:00.000Z", validUntil: "2026-12-31T12:00:00.000Z" });
+    expect(issued).toMatchObject({ validUntil: "2026-12-31T00:00:00.000Z" });
     expect(configured!.message).toMatch(/^Configured, not submitted/);
     expect(configured!.validation).toEqual([
       { domain: "shop.example.com", method: "email", status: "waiting", email: { approvers: APPROVERS("example.com") } },
@@ -230,7 +230,7 @@ describe("dnsimpleV1 adapter over the sandbox", () => {
     });
     await expect(rejected({ commonName: "www.example.com", validationMethod: "email", altNames: ["shop.example.com"] })).rejects.toMatchObject({
       code: "INVALID_INPUT",
-      fieldErrors: { altNames: ["holds 2 names with the common name; dnsimple-v1 takes at most 1"] },
+      fieldErrors: { altNames: ["holds too many names: dnsimple-v1 takes at most 1 with the common name"] },
     });
     await expect(rejected({ commonName: "www.example.com", validationMethod: "email", years: 2 })).rejects.toMatchObject({
       code: "INVALID_INPUT",
@@ -252,15 +252,19 @@ describe("dnsimpleV1 adapter over the sandbox", () => {
     expect(requests).toEqual([]);
   });
 
-  it("refuses an approver DNSimple does not offer, naming the certificate left configured", async () => {
+  it("refuses an approver DNSimple does not offer, naming the certificate left configured in a typed field", async () => {
     const client = clientWith();
     const failure = client.order({ commonName: "www.example.com", validationMethod: "email", approverEmail: "someone@example.net" });
+    await expect(failure).rejects.toBeInstanceOf(OrderIncompleteError);
     await expect(failure).rejects.toMatchObject({
       code: "VALIDATION_FAILED",
       provider: "dnsimple-v1",
+      effectUnknown: true,
+      retryable: false,
       fieldErrors: { approverEmail: [`must be one of the addresses DNSimple offers for www.example.com: ${APPROVERS("example.com").join(", ")}`] },
+      created: { id: "example.com/1", failedStep: "submit", providerIds: { certificateId: 1 } },
     });
-    await expect(failure).rejects.toThrow(/certificate example\.com\/1 is bought and configured, not submitted/);
+    await expect(failure).rejects.toThrow(/example\.com\/1 was bought, but its submit step failed/);
     expect(requests.at(-1)).toBe("PUT /domains/example.com/certificates/1/configure");
     expect(await client.get("example.com/1")).toMatchObject({ status: "awaiting_validation", providerStatus: "configured" });
     expect(sandbox.mail.inbox()).toEqual([]);

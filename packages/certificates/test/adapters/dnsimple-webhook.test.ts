@@ -1,7 +1,7 @@
 import { SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { certificateEventFromDnsimpleWebhook, dnsimple } from "../../src/adapters/dnsimple/index.js";
+import { certificateEventFromDnsimpleWebhook, dnsimple, readDnsimpleCertificateDelivery } from "../../src/adapters/dnsimple/index.js";
 import { createCertificateClient, createWebhookDeduplicator, type CertificateClient } from "../../src/index.js";
 
 const server = setupServer();
@@ -11,10 +11,16 @@ afterAll(() => server.close());
 
 let sandbox: MswSandbox;
 let client: CertificateClient;
+let certificateGets: number;
 
 beforeEach(async () => {
   sandbox = await setupSandbox(server, { clock: new SandboxClock({ frozenAt: new Date("2026-03-01T12:00:00Z") }) });
-  client = createCertificateClient(dnsimple({ ...sandbox.clientOptions("dnsimple"), retry: false }));
+  certificateGets = 0;
+  const counting = (request: Request) => {
+    if (request.method === "GET" && /\/certificates\/\d+$/.test(new URL(request.url).pathname)) certificateGets += 1;
+    return globalThis.fetch(request);
+  };
+  client = createCertificateClient(dnsimple({ ...sandbox.clientOptions("dnsimple"), retry: false, fetch: counting }));
 });
 
 /** A delivery as DNSimple posts it, about certificate `id` under domain `domainId`, claiming `state`. */
@@ -89,5 +95,39 @@ describe("certificateEventFromDnsimpleWebhook", () => {
     await receive(delivery("certificate.issue", certificateId, 5001, "issued", "delivery-1"));
     await receive(delivery("certificate.auto_renewal_enable", certificateId, 5001, "issued", "delivery-2"));
     expect(handled).toEqual(["certificate.issue processing", "certificate.auto_renewal_enable processing"]);
+  });
+});
+
+describe("the README's webhook handler: read the delivery, claim it, and only then read the order", () => {
+  // As in the README: the delivery is claimed before any request, so repeats cost nothing.
+  const deliveries = createWebhookDeduplicator();
+  const seen: string[] = [];
+  async function onDnsimpleWebhook(body: string, dnsimpleCerts: CertificateClient): Promise<void> {
+    const event = readDnsimpleCertificateDelivery(body);
+    if (!event) return;
+    await deliveries.handleOnce(event.requestIdentifier, async () => {
+      const order = await dnsimpleCerts.get(event.orderId);
+      seen.push(`${event.name} ${order.commonName} ${order.status}`);
+    });
+  }
+
+  it("makes one GET for 1,000 deliveries of one event arriving at once", async () => {
+    const ordered = await client.order({ commonName: "www.example.com" });
+    const certificateId = Number(ordered.id.split("/")[2]);
+    const body = delivery("certificate.issue", certificateId, 5001, "issued", "concurrent-0001");
+    await Promise.all(Array.from({ length: 1_000 }, () => onDnsimpleWebhook(body, client)));
+    expect(certificateGets).toBe(1);
+    expect(seen).toEqual(["certificate.issue www.example.com processing"]);
+  });
+
+  it("reads a delivery without any request, and answers other events with undefined", () => {
+    expect(readDnsimpleCertificateDelivery(delivery("certificate.issue", 7, 5001, "issued", "read-1"))).toEqual({
+      name: "certificate.issue",
+      requestIdentifier: "read-1",
+      orderId: `${sandbox.simulators.dnsimple.accountId}/5001/7`,
+    });
+    const systemEvent = { ...(JSON.parse(delivery("certificate.issue", 7, 5001, "issued")) as object), name: "dnssec.rotation_start", data: { zone: { id: 1 } }, actor: { id: "", entity: "dnsimple", pretty: "support@dnsimple.com" } };
+    expect(readDnsimpleCertificateDelivery(systemEvent)).toBeUndefined();
+    expect(certificateGets).toBe(0);
   });
 });

@@ -1,15 +1,15 @@
 import { describe, expectTypeOf, it } from "vitest";
 import { DNSIMPLE_CAPABILITIES, dnsimple, type DnsimpleAdapter, type DnsimpleAdapterOptions } from "../../src/adapters/dnsimple/index.js";
-import { createCertificateClient, type CertificateBundle, type CertificateOrder, type DomainValidation } from "../../src/index.js";
+import { createCertificateClient, type CertificateBundle, type CertificateOrder, type DomainValidation, type UnsupportedOperation } from "../../src/index.js";
 
 const client = createCertificateClient(dnsimple({ token: "a-token", accountId: 1010 }));
 
 describe("dnsimple adapter types", () => {
   it("makes the operations DNSimple lacks never on the client", () => {
-    expectTypeOf(client.confirmValidation).toBeNever();
-    expectTypeOf(client.reissue).toBeNever();
-    expectTypeOf(client.cancel).toBeNever();
-    expectTypeOf(client.revoke).toBeNever();
+    expectTypeOf(client.confirmValidation).toEqualTypeOf<UnsupportedOperation<"dnsimple", "confirmValidation">>();
+    expectTypeOf(client.reissue).toEqualTypeOf<UnsupportedOperation<"dnsimple", "reissue">>();
+    expectTypeOf(client.cancel).toEqualTypeOf<UnsupportedOperation<"dnsimple", "cancel">>();
+    expectTypeOf(client.revoke).toEqualTypeOf<UnsupportedOperation<"dnsimple", "revoke">>();
     // @ts-expect-error DNSimple cannot revoke
     void client.revoke("1010/example.com/1");
     // @ts-expect-error DNSimple cannot reissue

@@ -7,6 +7,7 @@ import {
   type CertificateOrder,
   type DomainValidation,
   type OrderRequest,
+  type UnsupportedOperation,
 } from "../../src/index.js";
 
 declare const options: IonosAdapterOptions;
@@ -21,14 +22,14 @@ describe("ionos adapter types", () => {
     expectTypeOf(IONOS_CAPABILITIES.revoke).toEqualTypeOf<false>();
     expectTypeOf(IONOS_CAPABILITIES.csr).toEqualTypeOf<"optional">();
     expectTypeOf(IONOS_CAPABILITIES.validationMethods).toEqualTypeOf<readonly ["dns", "file", "email"]>();
-    expectTypeOf(ionos(options)).toEqualTypeOf<CertificateAdapter<typeof IONOS_CAPABILITIES>>();
+    expectTypeOf(ionos(options)).toEqualTypeOf<CertificateAdapter<typeof IONOS_CAPABILITIES, "ionos-ssl">>();
   });
 
   it("makes renew, reissue and revoke never on the client, and the rest callable", () => {
     const client = createCertificateClient(ionos(options));
-    expectTypeOf(client.renew).toBeNever();
-    expectTypeOf(client.reissue).toBeNever();
-    expectTypeOf(client.revoke).toBeNever();
+    expectTypeOf(client.renew).toEqualTypeOf<UnsupportedOperation<"ionos-ssl", "renew">>();
+    expectTypeOf(client.reissue).toEqualTypeOf<UnsupportedOperation<"ionos-ssl", "reissue">>();
+    expectTypeOf(client.revoke).toEqualTypeOf<UnsupportedOperation<"ionos-ssl", "revoke">>();
     // @ts-expect-error IONOS cannot revoke
     void client.revoke("id");
     // @ts-expect-error IONOS cannot renew

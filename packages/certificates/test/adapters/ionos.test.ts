@@ -256,8 +256,8 @@ describe("ionos adapter: input checks before any request", () => {
     const { csr } = await generateCsr({ commonName: "a.example.com", keyType: "ec-p256" });
     await expect(clientWith().order({ commonName: "a.example.com", csr })).rejects.toMatchObject({
       code: "INVALID_INPUT",
-      message: "order: csr has a EC key: IONOS issues RSA keys (2048 bits) only",
-      fieldErrors: { csr: ["has a EC key: IONOS issues RSA keys (2048 bits) only"] },
+      message: "order: csr has an EC key: IONOS issues RSA keys (2048 bits) only",
+      fieldErrors: { csr: ["has an EC key: IONOS issues RSA keys (2048 bits) only"] },
     });
     expect(requests).toEqual([]);
   });

@@ -1,13 +1,13 @@
 import { describe, expectTypeOf, it } from "vitest";
 import { resello, RESELLO_CAPABILITIES, type ReselloAdapterOptions } from "../../src/adapters/resello/index.js";
-import { createCertificateClient, type CertificateBundle, type CertificateOrder, type DomainValidation } from "../../src/index.js";
+import { createCertificateClient, type CertificateBundle, type CertificateOrder, type DomainValidation, type UnsupportedOperation } from "../../src/index.js";
 
 declare const options: ReselloAdapterOptions;
 
 describe("resello adapter types", () => {
   it("makes revoke never on the client, and the rest callable", () => {
     const client = createCertificateClient(resello(options));
-    expectTypeOf(client.revoke).toBeNever();
+    expectTypeOf(client.revoke).toEqualTypeOf<UnsupportedOperation<"resello", "revoke">>();
     // @ts-expect-error Resello has no revoke call
     void client.revoke("11111111-1111-4111-8111-111111111111");
     expectTypeOf(client.get).returns.resolves.toEqualTypeOf<CertificateOrder>();

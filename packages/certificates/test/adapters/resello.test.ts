@@ -14,7 +14,7 @@ import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { resello, RESELLO_CAPABILITIES, type ReselloAdapterOptions } from "../../src/adapters/resello/index.js";
-import { createCertificateClient, type CertificateOrder } from "../../src/index.js";
+import { createCertificateClient, OrderNotConfirmedError, type CertificateOrder } from "../../src/index.js";
 
 const [DV, DV_2Y, WILDCARD, OV] = DEFAULT_RESELLO_PLANS.map((plan) => plan.id) as [string, string, string, string];
 const START = new Date("2026-01-05T10:00:00Z");
@@ -297,14 +297,19 @@ describe("resello adapter: orders and plans", () => {
     ]);
   });
 
-  it("sends the order again when a 500 shows it was not placed, and generates a client_reference when none is given", async () => {
+  it("never sends an order again after a 500, even when the look-up finds nothing, and generates a client_reference", async () => {
     sandbox.faults.add({ provider: "resello", method: "POST", route: "/ssl-certificate", status: 500, times: 1 });
     const certs = client();
     const { csr } = await generateCsr({ commonName: "retry.example.com", keyType: "ec-p256" });
-    const ordered = await certs.order({ commonName: "retry.example.com", csr });
-    expect((ordered.raw as { client_reference: string }).client_reference).toMatch(/^certkit-[0-9a-f-]{36}$/);
-    expect(ordersInSandbox()).toHaveLength(1);
-    expect(requests().filter((request) => request === "POST /ssl-certificate")).toHaveLength(2);
+    const failure = await certs.order({ commonName: "retry.example.com", csr }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(OrderNotConfirmedError);
+    const { recovery } = failure as OrderNotConfirmedError;
+    expect(recovery).toMatchObject({ provider: "resello", commonName: "retry.example.com", altNames: [], product: DV, clientReference: expect.stringMatching(/^certkit-[0-9a-f-]{36}$/) });
+    expect(ordersInSandbox()).toHaveLength(0);
+    expect(requests()).toEqual(["GET /ssl-certificate-plan", "POST /ssl-certificate", "GET /ssl-certificate"]);
+    // The 500 came before Resello placed anything: looking again still finds nothing, and proves nothing.
+    expect(await certs.findOrders(recovery, { maxWaitMs: 0 })).toEqual([]);
+    expect(requests().filter((request) => request === "POST /ssl-certificate")).toHaveLength(1);
   });
 
   it("needs a plan: the request's product, or the adapter's plan option", async () => {

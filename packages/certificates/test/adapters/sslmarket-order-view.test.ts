@@ -45,27 +45,27 @@ describe("sslmarketOrderView", () => {
       id: "100234",
       commonName: "*.example.com",
       altNames: ["www.example.org"],
-      status: "unknown",
+      status: "awaiting_validation",
       providerStatus: "pending_validation",
       createdAt: "2026-03-01T12:00:00.000Z",
       raw: DETAIL,
     });
     expect(order).not.toHaveProperty("validFrom");
     expect(order.validation).toEqual([
-      { domain: "*.example.com", method: "dns", status: "unknown", dns: { name: "example.com", type: "TXT", value: "abc123" } },
-      { domain: "www.example.org", method: "dns", status: "unknown", dns: { name: "www.example.org", type: "TXT", value: "abc123" } },
+      { domain: "*.example.com", method: "dns", status: "waiting", dns: { name: "example.com", type: "TXT", value: "abc123" } },
+      { domain: "www.example.org", method: "dns", status: "waiting", dns: { name: "www.example.org", type: "TXT", value: "abc123" } },
     ]);
   });
 
   it("reads the DCV method in any letter case, leaves out a value not yet set, and shows no validation for an unknown method", () => {
     expect(sslmarketValidations({ ...DETAIL, dv_auth_method: "file", dv_auth_content: null, domain: "shop.example.com", dns_names: [] })).toEqual([
-      { domain: "shop.example.com", method: "file", status: "unknown" },
+      { domain: "shop.example.com", method: "file", status: "waiting" },
     ]);
     expect(sslmarketValidations({ ...DETAIL, dv_auth_method: "EMAIL", domain: "www.example.com", dns_names: [] })).toEqual([
       {
         domain: "www.example.com",
         method: "email",
-        status: "unknown",
+        status: "waiting",
         email: { approvers: ["admin", "administrator", "hostmaster", "postmaster", "webmaster"].map((mailbox) => `${mailbox}@example.com`) },
       },
     ]);

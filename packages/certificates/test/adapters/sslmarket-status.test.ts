@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mapSslmarketStatus, SSLMARKET_STATUS_NOTES, SSLMARKET_STATUS_TABLE } from "../../src/adapters/sslmarket/index.js";
+import { mapSslmarketStatus, SSLMARKET_DERIVED_STATUSES, SSLMARKET_STATUS_NOTES, SSLMARKET_STATUS_TABLE } from "../../src/adapters/sslmarket/index.js";
 import { CERTIFICATE_STATUSES } from "../../src/index.js";
 
 /** The order states SSLmarket documents (the spec's `OrderStatus` enum). */
@@ -61,6 +61,21 @@ describe("mapSslmarketStatus", () => {
     for (const state of ["constructor", "__proto__", "toString", "Published", " published", "PUBLISHED", "issued", ""]) {
       expect(mapSslmarketStatus(state)).toMatchObject({ status: "unknown", providerStatus: state });
     }
+  });
+
+  it("derives awaiting_validation from the documented fields: no published date, and a DCV method; the state's name does not matter", () => {
+    for (const state of ["pending_validation", "processing", "anything", "", null]) {
+      expect(mapSslmarketStatus(state, { published: null, expired: null, dvAuthMethod: "DNS" })).toMatchObject({
+        status: "awaiting_validation",
+        providerStatus: state ?? "",
+      });
+    }
+    // Issued once (a published date), in a state the documentation does not name: a reissue, a revocation...
+    expect(mapSslmarketStatus("reissuing", { published: "2026-03-01 12:00:00", dvAuthMethod: "DNS" }).status).toBe("unknown");
+    // No DCV fields (a list item, a client certificate): nothing documented tells.
+    expect(mapSslmarketStatus("pending_validation", { published: null }).status).toBe("unknown");
+    expect(mapSslmarketStatus("pending_validation", { dvAuthMethod: "" }).status).toBe("unknown");
+    expect(Object.keys(SSLMARKET_DERIVED_STATUSES)).toEqual(["awaiting_validation"]);
   });
 
   it("gives the sandbox's own states no meaning, only a message saying what the order's dates tell", () => {

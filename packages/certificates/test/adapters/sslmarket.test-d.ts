@@ -6,6 +6,7 @@ import {
   type CertificateBundle,
   type CertificateOrder,
   type DomainValidation,
+  type UnsupportedOperation,
 } from "../../src/index.js";
 
 const client = createCertificateClient(sslmarket({ token: "t", baseUrl: "https://sandbox.example.test/sslmarket/api" }));
@@ -24,13 +25,13 @@ describe("sslmarket adapter types", () => {
     expectTypeOf(SSLMARKET_CAPABILITIES.cancel).toEqualTypeOf<false>();
     expectTypeOf(SSLMARKET_CAPABILITIES.csr).toEqualTypeOf<"required">();
     expectTypeOf(SSLMARKET_CAPABILITIES.validationMethods).toEqualTypeOf<readonly ["dns", "file", "email"]>();
-    expectTypeOf(sslmarket).returns.toEqualTypeOf<CertificateAdapter<typeof SSLMARKET_CAPABILITIES>>();
+    expectTypeOf(sslmarket).returns.toEqualTypeOf<CertificateAdapter<typeof SSLMARKET_CAPABILITIES, "sslmarket">>();
   });
 
   it("makes the operations SSLmarket lacks never on the client", () => {
-    expectTypeOf(client.renew).toBeNever();
-    expectTypeOf(client.cancel).toBeNever();
-    expectTypeOf(client.confirmValidation).toBeNever();
+    expectTypeOf(client.renew).toEqualTypeOf<UnsupportedOperation<"sslmarket", "renew">>();
+    expectTypeOf(client.cancel).toEqualTypeOf<UnsupportedOperation<"sslmarket", "cancel">>();
+    expectTypeOf(client.confirmValidation).toEqualTypeOf<UnsupportedOperation<"sslmarket", "confirmValidation">>();
     // @ts-expect-error SSLmarket has no renewal call
     void client.renew("100001");
     // @ts-expect-error SSLmarket has no call that cancels an order

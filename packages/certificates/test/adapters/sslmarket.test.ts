@@ -11,7 +11,7 @@ import {
   type SslmarketAdapterOptions,
   type SslmarketOrderContacts,
 } from "../../src/adapters/sslmarket/index.js";
-import { createCertificateClient, type CertificateClient, type CertificateOrder } from "../../src/index.js";
+import { createCertificateClient, OrderIncompleteError, OrderNotConfirmedError, type CertificateClient, type CertificateOrder } from "../../src/index.js";
 
 const MINUTE = 60_000;
 const START = new Date("2026-03-01T12:00:00Z");
@@ -74,14 +74,12 @@ describe("sslmarket adapter: the lifecycle through the facade", () => {
       id: "100001",
       commonName: "www.example.com",
       altNames: ["example.com"],
-      status: "unknown",
+      status: "awaiting_validation",
       providerStatus: "pending_validation",
       product: "geotrust-geotrust-standard-dv-ssl",
       createdAt: "2026-03-01T12:00:00.000Z",
     });
-    expect(ordered.message).toBe(
-      'SSLmarket documents only "published" (issued); the state "pending_validation" is not documented, so its meaning is unknown: no certificate has been issued for it yet',
-    );
+    expect(ordered.message).toBe("Not issued yet, and the order names its domain validation: publish what validation() shows (or approve the DCV e-mail)");
     expect(ordered).not.toHaveProperty("validFrom");
     expect(ordered).not.toHaveProperty("validUntil");
     expect(requests).toEqual([`GET ${API}/product/list`, `POST ${API}/order/certificate/geotrust-geotrust-standard-dv-ssl`, `GET ${API}/order/order_id/100001`]);
@@ -90,16 +88,16 @@ describe("sslmarket adapter: the lifecycle through the facade", () => {
     const token = (ordered.raw as { dv_auth_content: string }).dv_auth_content;
     expect(token).toMatch(/^[0-9a-f]{32}$/);
     expect(validation).toEqual([
-      { domain: "www.example.com", method: "dns", status: "unknown", dns: { name: "www.example.com", type: "TXT", value: token } },
-      { domain: "example.com", method: "dns", status: "unknown", dns: { name: "example.com", type: "TXT", value: token } },
+      { domain: "www.example.com", method: "dns", status: "waiting", dns: { name: "www.example.com", type: "TXT", value: token } },
+      { domain: "example.com", method: "dns", status: "waiting", dns: { name: "example.com", type: "TXT", value: token } },
     ]);
     expect(ordered.validation).toEqual(validation);
 
     for (const { dns } of validation) sandbox.dns.addTxt(dns!.name, dns!.value);
     // The CA finds the records on its own (there is no confirmation call) and issues after its delay.
-    expect(await client.get(ordered.id)).toMatchObject({ status: "unknown", providerStatus: "processing" });
+    expect(await client.get(ordered.id)).toMatchObject({ status: "awaiting_validation", providerStatus: "processing" });
     sandbox.clock.advance(MINUTE - 1);
-    expect(await client.get(ordered.id)).toMatchObject({ status: "unknown", providerStatus: "processing" });
+    expect(await client.get(ordered.id)).toMatchObject({ status: "awaiting_validation", providerStatus: "processing" });
     sandbox.clock.advance(1);
 
     const issued = await client.get(ordered.id);
@@ -161,12 +159,12 @@ describe("sslmarket adapter: the lifecycle through the facade", () => {
     const { csr } = await generateCsr({ commonName: "files.example.com", keyType: "ec-p256" });
     const ordered = await client.order({ commonName: "files.example.com", csr, validationMethod: "file", product: "rapidssl-rapidssl-dv" });
     const content = (ordered.raw as { dv_auth_content: string }).dv_auth_content;
-    expect(ordered).toMatchObject({ status: "unknown", providerStatus: "pending_validation", product: "rapidssl-rapidssl-dv", altNames: [] });
+    expect(ordered).toMatchObject({ status: "awaiting_validation", providerStatus: "pending_validation", product: "rapidssl-rapidssl-dv", altNames: [] });
     expect(await client.validation(ordered.id)).toEqual([
       {
         domain: "files.example.com",
         method: "file",
-        status: "unknown",
+        status: "waiting",
         file: { url: "http://files.example.com/.well-known/pki-validation/fileauth.txt", content },
       },
     ]);
@@ -191,7 +189,7 @@ describe("sslmarket adapter: the lifecycle through the facade", () => {
       product: "rapidssl-rapidssl-wildcard-dv",
     });
     const approvers = ["admin", "administrator", "hostmaster", "postmaster", "webmaster"].map((mailbox) => `${mailbox}@example.net`);
-    expect(ordered.validation).toEqual([{ domain: "*.example.net", method: "email", status: "unknown", email: { approvers } }]);
+    expect(ordered.validation).toEqual([{ domain: "*.example.net", method: "email", status: "waiting", email: { approvers } }]);
     expect(await client.validation(ordered.id)).toEqual(ordered.validation);
 
     const [mail] = sandbox.mail.inbox("webmaster@example.net");
@@ -362,13 +360,15 @@ describe("sslmarket adapter: errors", () => {
     expect(adapter.productLimits(undefined)).toMatchObject({ id: "geotrust-geotrust-standard-dv-ssl", maxNames: 251, wildcard: false });
     const client = createCertificateClient(adapter);
     const names = ["shop.example.com", "www.shop.example.com", "api.shop.example.com", "cdn.shop.example.com"];
-    const { csr } = await generateCsr({ commonName: names[0]!, altNames: names.slice(1), keyType: "ec-p256" });
+    // A CSR names exactly the order's names.
+    const csrOf = async (count: number) => (await generateCsr({ commonName: names[0]!, altNames: names.slice(1, count), keyType: "ec-p256" })).csr;
+    const [csr, csr2, csr4] = [await csrOf(1), await csrOf(2), await csrOf(4)];
     const productList = `GET ${API}/product/list`;
 
     const cases: [Parameters<typeof client.order>[0], string, string][] = [
-      [{ commonName: names[0]!, altNames: names.slice(1), csr, product: "acme-dv-trio" }, "altNames", "takes at most 2"],
+      [{ commonName: names[0]!, altNames: names.slice(1), csr: csr4, product: "acme-dv-trio" }, "altNames", "takes at most 2"],
       [{ commonName: names[0]!, csr, product: "acme-dv-trio" }, "altNames", "needs at least 1"],
-      [{ commonName: names[0]!, altNames: names.slice(1, 2), csr, product: "acme-dv-trio", years: 3 }, "years", "from 1 to 2"],
+      [{ commonName: names[0]!, altNames: names.slice(1, 2), csr: csr2, product: "acme-dv-trio", years: 3 }, "years", "from 1 to 2"],
       [{ commonName: names[0]!, csr, product: "no-such-product" }, "product", '"no-such-product" is not a product this SSLmarket account can order through the API (server products: acme-dv-trio)'],
       [{ commonName: names[0]!, csr, product: "digicert-client-premium-class-1" }, "product", "client_certificate product"],
       [{ commonName: names[0]!, csr }, "product", '"geotrust-geotrust-standard-dv-ssl" is not a product'],
@@ -385,24 +385,29 @@ describe("sslmarket adapter: errors", () => {
     expect(requests).toEqual([productList, `POST ${API}/order/certificate/acme-dv-trio`, `GET ${API}/order/order_id/100001`]);
   });
 
-  it("does not repeat a failed purchase, and names the placed order when only reading it back failed", async () => {
+  it("does not repeat a failed purchase, and names the placed order in a typed field when only reading it back failed", async () => {
     const { csr } = await generateCsr({ commonName: "shop.example.com", keyType: "ec-p256" });
     const request = { commonName: "shop.example.com", csr, product: "rapidssl-rapidssl-dv" };
     const purchase = sandbox.faults.add({ provider: "sslmarket", method: "POST", route: "/order/certificate/{product_code}", status: 500, times: 1 });
-    await expect(certificates().order(request)).rejects.toMatchObject({ code: "PROVIDER", status: 500, effectUnknown: true });
+    const lost = await certificates().order(request).catch((error: unknown) => error);
+    expect(lost).toBeInstanceOf(OrderNotConfirmedError);
+    expect(lost).toMatchObject({ code: "PROVIDER", status: 500, effectUnknown: true, retryable: false, recovery: { provider: "sslmarket", commonName: "shop.example.com", product: "rapidssl-rapidssl-dv" } });
     expect(sandbox.faults.list().find((fault) => fault.id === purchase)?.hits).toBe(1);
 
     sandbox.faults.add({ provider: "sslmarket", method: "GET", route: "/order/order_id/{order_id}", status: 503, times: 1 });
     const failure = await certificates({ retry: false })
       .order(request)
       .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(OrderIncompleteError);
     expect(failure).toMatchObject({
       name: "CertkitError",
       code: "PROVIDER",
       provider: "sslmarket",
       status: 503,
-      effectUnknown: false,
-      message: expect.stringContaining("order 100001 was placed, but reading order 100001 back failed"),
+      effectUnknown: true,
+      retryable: false,
+      created: { id: "100001", failedStep: "read", providerIds: { order_id: 100001 } },
+      message: expect.stringContaining("order: 100001 was bought, but its read step failed"),
     });
     expect(await certificates().get("100001")).toMatchObject({ commonName: "shop.example.com", providerStatus: "pending_validation" });
   });

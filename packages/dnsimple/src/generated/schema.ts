@@ -418,6 +418,8 @@ export interface components {
             id: number;
             /** @description The account's email address. */
             email: string;
+            /** @description The account's plan, for example `teams-v2-monthly`. Not a closed set. */
+            plan_identifier?: string;
             /** Format: date-time */
             created_at?: string;
             /** Format: date-time */
@@ -440,6 +442,8 @@ export interface components {
             id: number;
             /** @description The account the domain belongs to. */
             account_id: number;
+            /** @description The contact the domain is registered to; `null` for a domain that is only hosted. */
+            registrant_id?: number | null;
             /** @description The ASCII (punycode) name; usable as the `domain` path parameter. */
             name: string;
             /** @description The name in Unicode. */
@@ -455,6 +459,13 @@ export interface components {
              * @description When the registration expires; `null` for domains that are only hosted.
              */
             expires_at: string | null;
+            /**
+             * Format: date
+             * @description The day the registration expires; `null` (or absent) for domains that are only hosted.
+             */
+            expires_on?: string | null;
+            /** @description Whether DNSimple holds the registration as trustee (for extensions that require a local presence). */
+            trustee?: boolean;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -602,6 +613,12 @@ export interface components {
              * @description The HTTPS URL events are posted to.
              */
             url: string;
+            /**
+             * Format: date-time
+             * @description When DNSimple stopped delivering to this endpoint after its deliveries kept failing; `null` while it
+             *     delivers. A suppressed webhook gets no events until it is registered again.
+             */
+            suppressed_at?: string | null;
         };
         /** @description The endpoint to register. */
         WebhookCreateRequest: {
@@ -622,7 +639,7 @@ export interface components {
         };
         /** @description Who caused an event. */
         WebhookActor: {
-            /** @description The actor's id as a string, for example `"system"` or `"2020"` (not an integer, although a published schema says so). */
+            /** @description The actor's id as a string (not an integer, although a published schema says so) — `"2020"` for a user, `"system"` for DNSimple's automation, and `""` for system events such as `dnssec.rotation_start`. */
             id: string;
             /** @description The kind of actor, for example `user` or `dnsimple`. */
             entity: string;
@@ -735,6 +752,16 @@ export interface components {
          *     (domains, records, ...): check `name` before treating a body as one of these.
          */
         CertificateWebhookEvent: components["schemas"]["CertificateIssueEvent"] | components["schemas"]["CertificateReissueEvent"] | components["schemas"]["CertificateRemovePrivateKeyEvent"] | components["schemas"]["CertificateAutoRenewalEnableEvent"] | components["schemas"]["CertificateAutoRenewalDisableEvent"] | components["schemas"]["CertificateAutoRenewalFailedEvent"];
+        /**
+         * @description A sort order for domain lists.
+         * @enum {string}
+         */
+        DomainSort: "id:asc" | "id:desc" | "name:asc" | "name:desc" | "expiration:asc" | "expiration:desc";
+        /**
+         * @description A sort order for webhook lists.
+         * @enum {string}
+         */
+        WebhookSort: "id:asc" | "id:desc";
         /**
          * @description A sort order for certificate lists.
          * @enum {string}
@@ -911,6 +938,14 @@ export interface components {
         PerPage: number;
         /** @description The order of the list. */
         CertificateSort: components["schemas"]["CertificateSort"];
+        /** @description Only the domains whose name contains this text. */
+        DomainNameLike: string;
+        /** @description Only the domains registered with this contact as registrant. */
+        DomainRegistrantId: number;
+        /** @description The order of the list. DNSimple's default is by name, ascending. */
+        DomainSort: components["schemas"]["DomainSort"];
+        /** @description The order of the list. */
+        WebhookSort: components["schemas"]["WebhookSort"];
         /**
          * @description The current two-factor one-time code. Only needed with Basic authentication for a user with two-factor authentication, after a `401` carrying `X-Dnsimple-OTP: required`.
          * @example 123456
@@ -973,6 +1008,8 @@ export type CertificateAutoRenewalEnableEvent = components['schemas']['Certifica
 export type CertificateAutoRenewalDisableEvent = components['schemas']['CertificateAutoRenewalDisableEvent'];
 export type CertificateAutoRenewalFailedEvent = components['schemas']['CertificateAutoRenewalFailedEvent'];
 export type CertificateWebhookEvent = components['schemas']['CertificateWebhookEvent'];
+export type DomainSort = components['schemas']['DomainSort'];
+export type WebhookSort = components['schemas']['WebhookSort'];
 export type CertificateSort = components['schemas']['CertificateSort'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
@@ -995,6 +1032,10 @@ export type ParameterWebhookId = components['parameters']['WebhookId'];
 export type ParameterPage = components['parameters']['Page'];
 export type ParameterPerPage = components['parameters']['PerPage'];
 export type ParameterCertificateSort = components['parameters']['CertificateSort'];
+export type ParameterDomainNameLike = components['parameters']['DomainNameLike'];
+export type ParameterDomainRegistrantId = components['parameters']['DomainRegistrantId'];
+export type ParameterDomainSort = components['parameters']['DomainSort'];
+export type ParameterWebhookSort = components['parameters']['WebhookSort'];
 export type ParameterDnsimpleOtp = components['parameters']['DnsimpleOtp'];
 export type HeaderXRateLimitLimit = components['headers']['X-RateLimit-Limit'];
 export type HeaderXRateLimitRemaining = components['headers']['X-RateLimit-Remaining'];
@@ -1044,6 +1085,12 @@ export interface operations {
     listDomains: {
         parameters: {
             query?: {
+                /** @description Only the domains whose name contains this text. */
+                name_like?: components["parameters"]["DomainNameLike"];
+                /** @description Only the domains registered with this contact as registrant. */
+                registrant_id?: components["parameters"]["DomainRegistrantId"];
+                /** @description The order of the list. DNSimple's default is by name, ascending. */
+                sort?: components["parameters"]["DomainSort"];
                 /** @description The page to return, counting from 1. */
                 page?: components["parameters"]["Page"];
                 /** @description Entries per page. */
@@ -1560,7 +1607,10 @@ export interface operations {
     };
     listWebhooks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The order of the list. */
+                sort?: components["parameters"]["WebhookSort"];
+            };
             header?: {
                 /**
                  * @description The current two-factor one-time code. Only needed with Basic authentication for a user with two-factor authentication, after a `401` carrying `X-Dnsimple-OTP: required`.

@@ -153,7 +153,10 @@ export class DnsimpleV1Simulator implements ProviderSimulator<DnsimpleV1State> {
       .on("get", "/domains/{domain}/certificates", async ({ params }) => {
         const domain = this.#domain(params.domain);
         if (!domain) return this.#domainNotFound(params.domain);
-        const records = [...this.#certificates.values()].filter((record) => record.domainId === domain.id);
+        const now = this.#world.clock.now();
+        const records = [...this.#certificates.values()].filter(
+          (record) => record.domainId === domain.id && this.#world.faults.listLag.listed(`dnsimple-v1:${record.id}`, now),
+        );
         for (const record of records) await this.#advance(record, domain);
         return { status: 200, body: records.map((record) => ({ certificate: viewCertificate(record) })) };
       })
@@ -280,6 +283,7 @@ export class DnsimpleV1Simulator implements ProviderSimulator<DnsimpleV1State> {
       configuredAt: null,
     };
     this.#certificates.set(record.id, record);
+    this.#world.faults.listLag.noteCreated(`dnsimple-v1:${record.id}`, this.#world.clock.now());
     return record;
   }
 

@@ -212,7 +212,10 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
           if (!domain) return notFound("Domain", params.domain);
           const [page, sort] = [readPage(query), readSort(query)];
           if (!page.ok || !sort.ok) return validationFailed({ ...(page.ok ? {} : page.errors), ...(sort.ok ? {} : sort.errors) });
-          const certificates = this.#state.certificates.filter((certificate) => certificate.domainId === domain.id);
+          const now = this.#world.clock.now();
+          const certificates = this.#state.certificates.filter(
+            (certificate) => certificate.domainId === domain.id && this.#world.faults.listLag.listed(`dnsimple:${certificate.id}`, now),
+          );
           await Promise.all(certificates.map((certificate) => this.#advance(certificate)));
           const { data, pagination } = paginate(sortCertificates(certificates, sort.value), page.value.page, page.value.perPage);
           return { status: 200, body: { data: data.map(certificateView), pagination } };
@@ -399,6 +402,7 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
       challenges: [],
     };
     this.#state.certificates.push(certificate);
+    this.#world.faults.listLag.noteCreated(`dnsimple:${certificate.id}`, createdAt);
     return certificate;
   }
 

@@ -1,5 +1,6 @@
 import { delay, HttpResponse } from "msw";
 import type { SandboxProvider } from "../providers.js";
+import { ListLag } from "./list-lag.js";
 
 /** HTTP methods a fault can be limited to. */
 export type FaultMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -94,6 +95,11 @@ interface FaultEntry {
 export class SandboxFaults {
   #nextId = 1;
   #entries: FaultEntry[] = [];
+  /**
+   * How far every simulator's lists and searches lag behind its writes: `listLag.set(10_000)` shows a new order in
+   * lists only after 10 s of sandbox time (see {@link ListLag}). `0` by default.
+   */
+  readonly listLag = new ListLag();
 
   /** Adds a fault and returns its id (for {@link SandboxFaults.remove}). Throws on a fault that makes no sense. */
   add(spec: FaultSpec): number {
@@ -110,9 +116,10 @@ export class SandboxFaults {
     return this.#entries.length < before;
   }
 
-  /** Removes every fault. */
+  /** Removes every fault, and the list lag. */
   clear(): void {
     this.#entries = [];
+    this.listLag.clear();
   }
 
   /** The faults in place, oldest first. */

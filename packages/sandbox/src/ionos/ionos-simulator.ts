@@ -138,7 +138,8 @@ export class IonosSimulator implements ProviderSimulator<IonosState> {
         if (!Number.isInteger(page) || page < 1 || !Number.isInteger(size) || size < 1) {
           return error(400, "VALIDATION_FAILED", "The page number or the page size is invalid.");
         }
-        const all = [...this.#orders.values()];
+        const now = this.#world.clock.now();
+        const all = [...this.#orders.values()].filter((order) => this.#world.faults.listLag.listed(`ionos-ssl:${order.id}`, now));
         const onPage = all.slice((page - 1) * size, page * size);
         const certificates = await Promise.all(onPage.map(async (order) => this.#view(await this.#advance(order))));
         return { status: 200, body: { total: all.length, certificates } };
@@ -240,6 +241,7 @@ export class IonosSimulator implements ProviderSimulator<IonosState> {
       });
     }
     this.#orders.set(order.id, order);
+    this.#world.faults.listLag.noteCreated(`ionos-ssl:${order.id}`, this.#world.clock.now());
     return order;
   }
 

@@ -192,8 +192,10 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
         if (plan !== null && !isUuid(plan)) return invalidFields({ plan: ["Must be a UUID."] });
         const reference = query.get("client_reference");
         // The filter matches exactly (Resello does not say); createCertificateOnce compares exactly as well.
+        const now = this.#world.clock.now();
         const matching = [...this.#orders.values()].filter(
           (order) =>
+            this.#world.faults.listLag.listed(`resello:${order.id}`, now) &&
             (plan === null || order.plan.toLowerCase() === plan.toLowerCase()) &&
             (reference === null || order.clientReference === reference),
         );
@@ -297,6 +299,7 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
     };
     this.#sendApprovals(order, order.domains, at);
     this.#orders.set(order.id, order);
+    this.#world.faults.listLag.noteCreated(`resello:${order.id}`, at);
     return order;
   }
 

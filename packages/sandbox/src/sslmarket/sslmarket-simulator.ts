@@ -157,9 +157,9 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
     this.#routes
       .on("get", "/product/list", () => ({ status: 200, body: { products: this.#options.products.map(productView) } }))
       .on("get", "/order/list", async () => {
-        const orders = [...this.#orders.values()];
-        for (const order of orders) await this.#advance(order);
         const now = this.#world.clock.now();
+        const orders = [...this.#orders.values()].filter((order) => this.#world.faults.listLag.listed(`sslmarket:${order.orderId}`, now));
+        for (const order of orders) await this.#advance(order);
         return { status: 200, body: { orders: orders.map((order) => orderListItem(order, now)) } };
       })
       .on("post", "/order/certificate/{product_code}", async ({ params, json }) => this.#create(params.product_code, await json()))
@@ -259,6 +259,7 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
     };
     if (order.dcvMethod === "Email") sendApprovalEmails(this.#world, order, approverDomains(order));
     this.#orders.set(order.orderId, order);
+    this.#world.faults.listLag.noteCreated(`sslmarket:${order.orderId}`, now);
     return { status: 201, body: { order_id: order.orderId } } as const;
   }
 

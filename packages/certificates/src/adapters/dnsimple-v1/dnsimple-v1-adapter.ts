@@ -1,12 +1,15 @@
 import { CertkitError } from "@certkit/runtime";
 import { createDnsimpleV1Client, type Certificate, type DnsimpleV1ClientOptions } from "@certkit/dnsimple-v1";
 import type { CertificateAdapter, DownloadedCertificates, OperationOptions } from "../../adapter.js";
-import { pemCertificatesIn } from "../../bundle/read-certificate-files.js";
+import { pemCertificatesIn } from "../../bundle/pem-certificates.js";
 import type { Capabilities, ProductLimits } from "../../capabilities.js";
 import type { CertificateOrder, DomainValidation } from "../../certificate-order.js";
 import { invalidInput } from "../../checks/invalid-input.js";
 import { normalizeDomainName } from "../../checks/normalize-domain-name.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
+import type { LostOrder, PlacedOrder } from "../../recovery/guarded-order-steps.js";
+import type { CreatedOrder } from "../../recovery/order-incomplete-error.js";
+import { createdAfterSending, type OrderRecovery } from "../../recovery/order-recovery.js";
 import { decodeDnsimpleV1OrderId, encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
 import { certificateNameIn, hostNameOf } from "./dnsimple-v1-host-names.js";
 import { dnsimpleV1ApproversOf, dnsimpleV1HostNameOf, dnsimpleV1OrderView, dnsimpleV1StateOf, dnsimpleV1ValidationOf } from "./dnsimple-v1-order-view.js";
@@ -112,11 +115,12 @@ function checkDomains(domains: unknown): string[] | undefined {
  * - `download()` gives the PEM certificates of `ssl_certificate` and, when DNSimple made the key, `private_key`.
  *
  * Orders' `raw` is the certificate as v1 sent it, without its `private_key`. Errors are the client's `CertkitError`s (404 `NOT_FOUND`, 401 `AUTH`, 406 `CONFLICT`, 400/422
- * `VALIDATION_FAILED`); a purchase is never retried, and one that failed without an answer has `effectUnknown`.
+ * `VALIDATION_FAILED`); a purchase is sent once: a lost answer is `OrderNotConfirmedError`, a failed configure or
+ * submit `OrderIncompleteError` naming the certificate.
  *
  * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed (no request is sent).
  */
-export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapter<typeof DNSIMPLE_V1_CAPABILITIES> {
+export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapter<typeof DNSIMPLE_V1_CAPABILITIES, "dnsimple-v1"> {
   const contactId = checkContactId(options?.contactId);
   const fixedDomains = checkDomains(options.domains);
   // The client reads its own options by name and leaves contactId and domains alone.
@@ -138,10 +142,9 @@ export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapte
   }
 
   /** The approver to submit: the caller's (when DNSimple offers it), else the first offered. */
-  function chooseApprover(requested: string | undefined, offered: readonly string[], orderId: string, hostName: string): string {
-    const untouched = `certificate ${orderId} is bought and configured, not submitted: submit it with @certkit/dnsimple-v1`;
+  function chooseApprover(requested: string | undefined, offered: readonly string[], hostName: string): string {
     if (offered.length === 0) {
-      throw new CertkitError({ code: "PROVIDER", provider: PROVIDER, message: `dnsimple-v1: DNSimple offered no approver address for ${hostName}; ${untouched}` });
+      throw new CertkitError({ code: "PROVIDER", provider: PROVIDER, message: `dnsimple-v1: DNSimple offered no approver address for ${hostName}` });
     }
     if (requested === undefined) return offered[0]!;
     const approver = offered.find((address) => address.toLowerCase() === requested.trim().toLowerCase());
@@ -150,7 +153,7 @@ export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapte
       throw new CertkitError({
         code: "VALIDATION_FAILED",
         provider: PROVIDER,
-        message: `order: approverEmail ${problem}; ${untouched}`,
+        message: `approverEmail ${problem}`,
         fieldErrors: { approverEmail: [problem] },
       });
     }
@@ -190,26 +193,57 @@ export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapte
       const { domain, name } = target;
       const hostName = hostNameOf(name, domain);
 
-      const purchased = await client.POST("/domains/{domain}/certificates", {
-        params: { path: { domain } },
-        body: { certificate: { name, contact_id: contactId, ...(request.csr === undefined ? {} : { csr: request.csr }) } },
-        signal,
-      });
-      if (purchased.error) throw purchased.error;
-      const id = purchased.data.certificate.id;
+      // The purchase's safeguards load with the first order (reading orders never needs them).
+      const { afterPlacing, placeOrder } = await import("../../recovery/guarded-order-steps.js");
+      const purchased = await placeOrder(
+        async () => {
+          const { data, error } = await client.POST("/domains/{domain}/certificates", {
+            params: { path: { domain } },
+            body: { certificate: { name, contact_id: contactId, ...(request.csr === undefined ? {} : { csr: request.csr }) } },
+            signal,
+          });
+          if (error) throw error;
+          return data.certificate;
+        },
+        (): LostOrder => ({ provider: PROVIDER, commonName: request.commonName, altNames: [], parent: domain }),
+      );
+      const id = purchased.id;
       const orderId = encodeDnsimpleV1OrderId({ domain, certificateId: id });
-
-      const configured = await client.PUT("/domains/{domain}/certificates/{id}/configure", { params: { path: { domain, id } }, signal });
-      if (configured.error) throw configured.error;
-      const approver = chooseApprover(request.approverEmail, dnsimpleV1ApproversOf(configured.data.certificate), orderId, hostName);
-
-      const submitted = await client.PUT("/domains/{domain}/certificates/{id}/submit", {
-        params: { path: { domain, id } },
-        body: { certificate: { approver_email: approver } },
-        signal,
+      const placed = (failedStep: CreatedOrder["failedStep"], nextStep: string): PlacedOrder => ({
+        provider: PROVIDER,
+        created: { id: orderId, failedStep, providerIds: { certificateId: id } },
+        nextStep: `get("${orderId}") shows it. ${nextStep}`,
       });
-      if (submitted.error) throw submitted.error;
-      return dnsimpleV1OrderView(submitted.data.certificate, domain);
+
+      const offered = await afterPlacing(placed("configure", `Configure and submit it with @certkit/dnsimple-v1 (PUT /domains/${domain}/certificates/${id}/configure, then …/submit)`), async () => {
+        const { data, error } = await client.PUT("/domains/{domain}/certificates/{id}/configure", { params: { path: { domain, id } }, signal });
+        if (error) throw error;
+        return dnsimpleV1ApproversOf(data.certificate);
+      });
+      return afterPlacing(placed("submit", `Submit it with an approver DNSimple offers, with @certkit/dnsimple-v1 (PUT /domains/${domain}/certificates/${id}/submit)`), async () => {
+        const approver = chooseApprover(request.approverEmail, offered, hostName);
+        const { data, error } = await client.PUT("/domains/{domain}/certificates/{id}/submit", {
+          params: { path: { domain, id } },
+          body: { certificate: { approver_email: approver } },
+          signal,
+        });
+        if (error) throw error;
+        return dnsimpleV1OrderView(data.certificate, domain);
+      });
+    },
+
+    async findOrders(recovery: OrderRecovery, { signal }: OperationOptions): Promise<CertificateOrder[]> {
+      const domain = recovery.parent;
+      if (domain === undefined || domain === "") {
+        throw invalidInput(PROVIDER, "recovery", "must name the domain the order was sent under (its parent)", "findOrders");
+      }
+      const { data, error } = await client.GET("/domains/{domain}/certificates", { params: { path: { domain } }, signal });
+      if (error) throw error;
+      return data
+        .map(({ certificate }) => certificate)
+        .filter((certificate) => createdAfterSending(certificate.created_at ?? undefined, recovery))
+        .map((certificate) => dnsimpleV1OrderView(certificate, domain))
+        .filter((order) => order.commonName === recovery.commonName);
     },
 
     async validation(id: string, { signal }: OperationOptions): Promise<DomainValidation[]> {

@@ -1,8 +1,4 @@
-// @peculiar/x509 resolves its ASN.1 codecs through tsyringe, which needs the Reflect metadata API.
-import "reflect-metadata";
-import * as x509 from "@peculiar/x509";
 import type { Certificate } from "@certkit/dnsimple-v1";
-import { pemCertificatesIn } from "../../bundle/read-certificate-files.js";
 import type { CertificateOrder, DomainValidation, ValidationStatus } from "../../certificate-order.js";
 import { encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
 import { hostNameOf } from "./dnsimple-v1-host-names.js";
@@ -67,25 +63,6 @@ function isoTime(value: unknown): string | undefined {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
-/** What the issued certificate itself says: its exact validity and its names, when `ssl_certificate` parses. */
-function issuedLeaf(sslCertificate: unknown): { validFrom: string; validUntil: string; names: string[] } | undefined {
-  if (typeof sslCertificate !== "string") return undefined;
-  try {
-    const certificates = pemCertificatesIn(sslCertificate).map((pem) => new x509.X509Certificate(pem));
-    // The leaf is the one that issued none of the others (v1 sends leaf then intermediate, but does not promise it).
-    const leaf =
-      certificates.find((candidate) => candidate.subject !== candidate.issuer && !certificates.some((other) => other !== candidate && other.issuer === candidate.subject)) ??
-      certificates[0];
-    if (!leaf) return undefined;
-    const san = leaf.getExtension(x509.SubjectAlternativeNameExtension);
-    const names = san?.names.items.filter((item) => item.type === "dns").map((item) => item.value.toLowerCase()) ?? [];
-    return { validFrom: leaf.notBefore.toISOString(), validUntil: leaf.notAfter.toISOString(), names };
-  } catch {
-    // A certificate that does not parse (archived or garbled data) still shows; its dates come from expires_on.
-    return undefined;
-  }
-}
-
 function withoutPrivateKey(certificate: Certificate): Omit<Certificate, "private_key"> {
   const rest: Partial<Certificate> = { ...certificate };
   delete rest.private_key;
@@ -94,29 +71,27 @@ function withoutPrivateKey(certificate: Certificate): Omit<Certificate, "private
 
 /**
  * A v1 certificate as a {@link CertificateOrder}. `domain` is the account's domain it lives under (v1 answers give
- * only its numeric `domain_id`); the host name is `name` under it. Status: {@link mapDnsimpleV1Status}. Validity:
- * the issued certificate's own dates when `ssl_certificate` holds one, else `expires_on` (a date) for `validUntil`.
- * `altNames`: the issued certificate's other DNS names (none before issuance; v1 buys one name). `raw` is the
- * certificate as sent without its `private_key`: an order is shown and logged, a key only comes from `download()`.
+ * only its numeric `domain_id`); the host name is `name` under it. Status: {@link mapDnsimpleV1Status}. `validUntil`
+ * is the start of `expires_on` (v1 gives a date only: the earlier bound); v1 gives no start of validity, and the
+ * order names one name (v1 buys one), so `validFrom` is left out and `altNames` is empty. The signed certificate
+ * itself is not parsed here (reading orders loads no X.509 code): `download()` gives it. `raw` is the certificate as
+ * sent without its `private_key`: an order is shown and logged, a key only comes from `download()`.
  */
 export function dnsimpleV1OrderView(certificate: Certificate, domain: string): CertificateOrder {
   const commonName = dnsimpleV1HostNameOf(certificate, domain);
   const { status, providerStatus, message } = mapDnsimpleV1Status(dnsimpleV1StateOf(certificate));
-  const leaf = issuedLeaf(certificate.ssl_certificate);
-  const validFrom = leaf?.validFrom;
-  const validUntil = leaf?.validUntil ?? isoTime(certificate.expires_on);
+  const validUntil = isoTime(certificate.expires_on);
   const createdAt = isoTime(certificate.created_at);
   const updatedAt = isoTime(certificate.updated_at);
   return {
     provider: "dnsimple-v1",
     id: encodeDnsimpleV1OrderId({ domain, certificateId: certificate.id }),
     commonName,
-    altNames: [...new Set(leaf?.names ?? [])].filter((altName) => altName !== commonName),
+    altNames: [],
     status,
     providerStatus,
     ...(message === undefined ? {} : { message }),
     validation: dnsimpleV1ValidationOf(certificate, commonName),
-    ...(validFrom === undefined ? {} : { validFrom }),
     ...(validUntil === undefined ? {} : { validUntil }),
     ...(createdAt === undefined ? {} : { createdAt }),
     ...(updatedAt === undefined ? {} : { updatedAt }),

@@ -16,7 +16,7 @@ export const DNSIMPLE_V1_STATUS_TABLE: Readonly<Record<string, CertificateStatus
 });
 
 /** Why each row of {@link DNSIMPLE_V1_STATUS_TABLE} maps as it does, by state. */
-export const DNSIMPLE_V1_STATUS_NOTES: Readonly<Record<string, string>> = Object.freeze({
+export const DNSIMPLE_V1_STATUS_NOTES: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   purchased: "Bought and charged, not configured yet: no approver address is known and nothing has gone to the CA.",
   configured:
     "DNSimple offers the approver addresses and waits for the customer to pick one and submit: the email validation is the customer's move.",

@@ -1,8 +1,8 @@
-import { parseDnsimpleWebhook, type DnsimpleCertificateEventName } from "@certkit/dnsimple";
+import type { DnsimpleCertificateEventName } from "@certkit/dnsimple";
 import type { OperationOptions } from "../../adapter.js";
 import type { CertificateOrder } from "../../certificate-order.js";
 import type { OrderReader } from "../../wait-for-status.js";
-import { encodeDnsimpleOrderId } from "./dnsimple-order-id.js";
+import { readDnsimpleCertificateDelivery } from "./dnsimple-certificate-delivery.js";
 
 /** A DNSimple certificate event, with the order as DNSimple's API shows it now. */
 export interface DnsimpleCertificateOrderEvent {
@@ -15,10 +15,10 @@ export interface DnsimpleCertificateOrderEvent {
 }
 
 /**
- * Turns a DNSimple webhook delivery into the normalized order it is about. DNSimple does not sign its webhooks, so
- * only the event's name and the certificate's id are taken from the payload; the order is read again through
- * `client` (a certificate client over the `dnsimple()` adapter). Resolves with `undefined` for events that are not
- * about certificates (`domain.create`, ...).
+ * Turns a DNSimple webhook delivery into the normalized order it is about: {@link readDnsimpleCertificateDelivery},
+ * then `client.get()` (a certificate client over the `dnsimple()` adapter). Every delivery costs a request: where
+ * repeats are expected (always, with webhooks), read the delivery and claim it with a deduplicator first, as the
+ * README shows. Resolves with `undefined` for events that are not about certificates.
  *
  * @throws CertkitError `INVALID_INPUT` when the body is not a DNSimple webhook envelope; errors of the fetch as they come.
  */
@@ -27,9 +27,7 @@ export async function certificateEventFromDnsimpleWebhook(
   client: OrderReader,
   options: OperationOptions = {},
 ): Promise<DnsimpleCertificateOrderEvent | undefined> {
-  const event = parseDnsimpleWebhook(payload);
-  if (!event.known) return undefined;
-  const { certificate } = event.data;
-  const id = encodeDnsimpleOrderId({ account: event.account.id, domain: String(certificate.domain_id), certificate: certificate.id });
-  return { name: event.name, requestIdentifier: event.request_identifier, order: await client.get(id, options) };
+  const delivery = readDnsimpleCertificateDelivery(payload);
+  if (!delivery) return undefined;
+  return { name: delivery.name, requestIdentifier: delivery.requestIdentifier, order: await client.get(delivery.orderId, options) };
 }

@@ -1,18 +1,19 @@
 import { createDnsimpleClient, type Certificate, type DnsimpleClient, type Pagination } from "@certkit/dnsimple";
 import { CertkitError } from "@certkit/runtime";
 import type { CertificateAdapter, DownloadedCertificates, OperationOptions, ReplaceOptions } from "../../adapter.js";
-import { pemCertificatesIn } from "../../bundle/read-certificate-files.js";
+import { pemCertificatesIn } from "../../bundle/pem-certificates.js";
 import type { CertificateOrder, DomainValidation } from "../../certificate-order.js";
 import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
+import { createdAfterSending, hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
 import { DNSIMPLE_CAPABILITIES, DNSIMPLE_LETSENCRYPT_PRODUCT, dnsimpleProductLimits } from "./dnsimple-capabilities.js";
 import { chooseDomain, purchaseName } from "./dnsimple-domains.js";
-import { decodeDnsimpleOrderId } from "./dnsimple-order-id.js";
+import { decodeDnsimpleOrderId, encodeDnsimpleOrderId } from "./dnsimple-order-id.js";
 import { dnsimpleOrderView } from "./dnsimple-order-view.js";
 import { readDnsimpleOptions, type CheckedDnsimpleSettings, type DnsimpleAdapterOptions } from "./dnsimple-options.js";
 
 /** The DNSimple adapter's type: every operation of {@link DNSIMPLE_CAPABILITIES}, the others left out. */
-export type DnsimpleAdapter = CertificateAdapter<typeof DNSIMPLE_CAPABILITIES>;
+export type DnsimpleAdapter = CertificateAdapter<typeof DNSIMPLE_CAPABILITIES, "dnsimple">;
 
 /** The data of a client call's answer; the error (already a `CertkitError`, made of a non-2xx answer) is thrown. */
 function unwrap<T>(answer: { data?: T; error?: CertkitError }): T {
@@ -77,13 +78,16 @@ class DnsimpleOperations {
     }
   }
 
-  /** The certificates of one domain, oldest first (`id:asc`, so certificates bought meanwhile come at the end). */
-  certificates(account: number, domain: string, signal: AbortSignal | undefined): AsyncGenerator<Certificate> {
+  /**
+   * The certificates of one domain: oldest first (`id:asc`, so certificates bought meanwhile come at the end), or
+   * newest first (`id:desc`).
+   */
+  certificates(account: number, domain: string, signal: AbortSignal | undefined, sort: "id:asc" | "id:desc" = "id:asc"): AsyncGenerator<Certificate> {
     const per_page = this.#settings.pageSize;
     return everyItem(async (page) =>
       unwrap(
         await this.#client.GET("/{account}/domains/{domain}/certificates", {
-          params: { path: { account, domain }, query: { sort: "id:asc", page, per_page } },
+          params: { path: { account, domain }, query: { sort, page, per_page } },
           signal,
         }),
       ),
@@ -96,32 +100,74 @@ class DnsimpleOperations {
     return dnsimpleOrderView(data, ref.account, ref.domain);
   }
 
-  /** Purchases a Let's Encrypt certificate under the domain the names are in, then asks DNSimple to issue it. */
+  /**
+   * Purchases a Let's Encrypt certificate under the domain the names are in, then asks DNSimple to issue it. The
+   * purchase is sent once; when the issue fails, the purchase is named in an `OrderIncompleteError`.
+   */
   async order(request: CheckedOrderRequest, signal: AbortSignal | undefined): Promise<CertificateOrder> {
     const account = await this.account(signal);
     const domain = await chooseDomain(request.commonName, request.altNames, this.domains(account, signal));
     const { autoRenew, signatureAlgorithm } = this.#settings;
     const path = { account, domain };
-    const purchase = unwrap(
-      await this.#client.POST("/{account}/domains/{domain}/certificates/letsencrypt", {
-        params: { path },
-        body: {
-          name: purchaseName(request.commonName, domain),
-          alternate_names: request.altNames,
-          ...(autoRenew === undefined ? {} : { auto_renew: autoRenew }),
-          ...(signatureAlgorithm === undefined ? {} : { signature_algorithm: signatureAlgorithm }),
-        },
-        signal,
-      }),
-    ).data;
-    // Issue by the purchase's id (in every recorded answer it equals certificate_id, and the client's README says so).
-    const { data } = unwrap(
-      await this.#client.POST("/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", {
-        params: { path: { ...path, purchaseId: purchase.id } },
-        signal,
+    // The purchase's safeguards load with the first order (reading orders never needs them).
+    const { afterPlacing, placeOrder } = await import("../../recovery/guarded-order-steps.js");
+    const purchase = await placeOrder(
+      async () =>
+        unwrap(
+          await this.#client.POST("/{account}/domains/{domain}/certificates/letsencrypt", {
+            params: { path },
+            body: {
+              name: purchaseName(request.commonName, domain),
+              alternate_names: request.altNames,
+              ...(autoRenew === undefined ? {} : { auto_renew: autoRenew }),
+              ...(signatureAlgorithm === undefined ? {} : { signature_algorithm: signatureAlgorithm }),
+            },
+            signal,
+          }),
+        ).data,
+      () => ({
+        provider: "dnsimple" as const,
+        commonName: request.commonName,
+        altNames: request.altNames,
+        product: DNSIMPLE_LETSENCRYPT_PRODUCT,
+        parent: `${account}/${domain}`,
       }),
     );
-    return dnsimpleOrderView(data, account, domain);
+    const id = encodeDnsimpleOrderId({ account, domain, certificate: purchase.certificate_id });
+    const created = { id, failedStep: "issue" as const, providerIds: { purchaseId: purchase.id, certificateId: purchase.certificate_id } };
+    const nextStep =
+      `get("${id}") shows it: \`new\` until it is issued. Issue it with @certkit/dnsimple ` +
+      `(POST /${account}/domains/${domain}/certificates/letsencrypt/${purchase.id}/issue)`;
+    return afterPlacing({ provider: "dnsimple", created, nextStep }, async () => {
+      // Issue by the purchase's id (in every recorded answer it equals certificate_id, and the client's README says so).
+      const { data } = unwrap(
+        await this.#client.POST("/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", {
+          params: { path: { ...path, purchaseId: purchase.id } },
+          signal,
+        }),
+      );
+      return dnsimpleOrderView(data, account, domain);
+    });
+  }
+
+  /**
+   * The certificates under the recovery's `<account>/<domain>` with its names, bought since it was sent (Let's
+   * Encrypt purchases only), newest first: the list is read newest first and stops at the first older certificate.
+   */
+  async findOrders(recovery: OrderRecovery, signal: AbortSignal | undefined): Promise<CertificateOrder[]> {
+    const slash = recovery.parent?.indexOf("/") ?? -1;
+    const account = Number(recovery.parent?.slice(0, slash));
+    const domain = recovery.parent?.slice(slash + 1) ?? "";
+    if (slash < 1 || !Number.isSafeInteger(account) || domain === "") {
+      throw invalidInput("dnsimple", "recovery", "must name the <account>/<domain> the order was sent under (its parent)", "findOrders");
+    }
+    const found: CertificateOrder[] = [];
+    for await (const certificate of this.certificates(account, domain, signal, "id:desc")) {
+      if (!createdAfterSending(certificate.created_at, recovery)) break;
+      const order = dnsimpleOrderView(certificate, account, domain);
+      if (certificate.authority_identifier === DNSIMPLE_LETSENCRYPT_PRODUCT && hasOrderedNames(order, recovery)) found.push(order);
+    }
+    return found;
   }
 
   /** The certificate, its chain (and root, when DNSimple sends one) and the private key DNSimple made. */
@@ -154,13 +200,21 @@ class DnsimpleOperations {
         body: { auto_renew: autoRenew, ...(signatureAlgorithm === undefined ? {} : { signature_algorithm: signatureAlgorithm }) },
       }),
     ).data;
-    const { data } = unwrap(
-      await this.#client.POST("/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals/{renewalId}/issue", {
-        params: { path: { ...ref, renewalId: renewal.id } },
-        signal,
-      }),
-    );
-    return dnsimpleOrderView(data, ref.account, ref.domain);
+    const { afterPlacing } = await import("../../recovery/guarded-order-steps.js");
+    const newId = encodeDnsimpleOrderId({ ...ref, certificate: renewal.new_certificate_id });
+    const created = { id: newId, failedStep: "issue" as const, providerIds: { renewalId: renewal.id, certificateId: renewal.new_certificate_id } };
+    const nextStep =
+      `get("${newId}") shows the new certificate. Issue it with @certkit/dnsimple ` +
+      `(POST /${ref.account}/domains/${ref.domain}/certificates/letsencrypt/${ref.certificate}/renewals/${renewal.id}/issue)`;
+    return afterPlacing({ provider: "dnsimple", operation: "renew", created, nextStep }, async () => {
+      const { data } = unwrap(
+        await this.#client.POST("/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals/{renewalId}/issue", {
+          params: { path: { ...ref, renewalId: renewal.id } },
+          signal,
+        }),
+      );
+      return dnsimpleOrderView(data, ref.account, ref.domain);
+    });
   }
 }
 
@@ -187,7 +241,7 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
   const { client, settings } = readDnsimpleOptions(options);
   const operations = new DnsimpleOperations(createDnsimpleClient(client), settings);
   return {
-    provider: "dnsimple",
+    provider: "dnsimple" as const,
     capabilities: DNSIMPLE_CAPABILITIES,
     productLimits: dnsimpleProductLimits,
     // DNSimple's API sells Let's Encrypt certificates only.
@@ -200,6 +254,7 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     },
     get: (id, { signal }) => operations.certificate(id, signal),
     order: (request, { signal }) => operations.order(request, signal),
+    findOrders: (recovery, { signal }) => operations.findOrders(recovery, signal),
     validation: async (id, { signal }): Promise<DomainValidation[]> => (await operations.certificate(id, signal)).validation,
     download: (id, { signal }) => operations.download(id, signal),
     renew: (id, replaceOptions) => operations.renew(id, replaceOptions),

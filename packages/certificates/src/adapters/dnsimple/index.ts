@@ -16,3 +16,4 @@ export { DNSIMPLE_STATUS_NOTES, DNSIMPLE_STATUS_TABLE, dnsimpleValidationStatus,
 export { dnsimpleOrderView, dnsimpleValidations } from "./dnsimple-order-view.js";
 export { decodeDnsimpleOrderId, encodeDnsimpleOrderId, type DnsimpleCertificateRef } from "./dnsimple-order-id.js";
 export { certificateEventFromDnsimpleWebhook, type DnsimpleCertificateOrderEvent } from "./certificate-event-from-webhook.js";
+export { readDnsimpleCertificateDelivery, type DnsimpleCertificateDelivery } from "./dnsimple-certificate-delivery.js";

@@ -20,7 +20,7 @@ export const DNSIMPLE_STATUS_TABLE: Readonly<Record<string, CertificateStatus>> 
 });
 
 /** Why each row of {@link DNSIMPLE_STATUS_TABLE} maps as it does (the state's meaning, as far as DNSimple documents it). */
-export const DNSIMPLE_STATUS_NOTES: Readonly<Record<string, string>> = Object.freeze({
+export const DNSIMPLE_STATUS_NOTES: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   new: "purchased (Let's Encrypt), not yet requested from the CA: the adapter's order() requests it at once, so it stays `new` only when that request failed",
   purchased: "legacy (Comodo/RapidSSL) order, bought but not configured; the v2 API has no call to move it on",
   configured: "legacy order with its CSR, not yet submitted to the CA; the v2 API has no call to move it on",

@@ -1,14 +1,13 @@
-// @peculiar/x509 resolves its ASN.1 codecs through tsyringe, which needs the Reflect metadata API.
-import "reflect-metadata";
-import * as x509 from "@peculiar/x509";
 import { createIonosSslClient, type Certificate, type EnrollRequest, type IonosSslClient, type IonosSslClientOptions } from "@certkit/ionos-ssl";
 import { CertkitError } from "@certkit/runtime";
 import type { CertificateAdapter, DownloadedCertificates, OperationOptions } from "../../adapter.js";
-import { pemCertificatesIn } from "../../bundle/read-certificate-files.js";
+import { pemCertificatesIn } from "../../bundle/pem-certificates.js";
 import type { Capabilities, ProductLimits } from "../../capabilities.js";
 import type { CertificateOrder, DomainValidation, ValidationMethod } from "../../certificate-order.js";
 import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
+import type { LostOrder } from "../../recovery/guarded-order-steps.js";
+import { hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
 import { IONOS_DEFAULT_PRODUCT, IONOS_PRODUCTS, ionosProductLimits } from "./ionos-products.js";
 import { ionosOrderView, ionosValidation } from "./ionos-order-view.js";
 
@@ -69,14 +68,10 @@ function checkId(id: unknown): string {
   return id;
 }
 
-/** What is wrong with a CSR for IONOS, which issues RSA keys only (its spec: "The CSR must use RSA with key size 2048 bits"). */
-function csrKeyProblem(csr: string): string | undefined {
-  try {
-    const algorithm = new x509.Pkcs10CertificateRequest(csr).publicKey.algorithm;
-    return algorithm.name.startsWith("RSA") ? undefined : `has a ${algorithm.name === "ECDSA" ? "EC" : algorithm.name} key: IONOS issues RSA keys (2048 bits) only`;
-  } catch {
-    return "does not parse as a PKCS#10 certificate signing request";
-  }
+/** Whether a certificate may be the one a lost order created: its names and type, and still `PENDING` (IONOS keeps no creation time). */
+function mayBeLostOrder(order: CertificateOrder, recovery: OrderRecovery): boolean {
+  const raw = order.raw as Certificate;
+  return hasOrderedNames(order, recovery) && raw.status === "PENDING" && (recovery.product === undefined || raw.certificateType === recovery.product);
 }
 
 /**
@@ -101,7 +96,7 @@ function csrKeyProblem(csr: string): string | undefined {
  * const order = await certificates.order({ commonName: "shop.example.com", product: "SSL_STARTER" });
  * ```
  */
-export function ionos(options: IonosAdapterOptions): CertificateAdapter<typeof IONOS_CAPABILITIES> {
+export function ionos(options: IonosAdapterOptions): CertificateAdapter<typeof IONOS_CAPABILITIES, "ionos-ssl"> {
   const defaultProduct = options?.defaultProduct ?? IONOS_DEFAULT_PRODUCT;
   if (typeof defaultProduct !== "string" || defaultProduct.trim() === "") throw badOption("defaultProduct", "must be an IONOS certificate type");
   const pageSize = options?.pageSize ?? IONOS_DEFAULT_PAGE_SIZE;
@@ -112,6 +107,20 @@ export function ionos(options: IonosAdapterOptions): CertificateAdapter<typeof I
     const { data, error } = await client.GET("/v1/certificates/{id}", { params: { path: { id: checkId(id) } }, signal });
     if (error) throw error;
     return data;
+  }
+
+  async function* everyCertificate(signal: AbortSignal | undefined): AsyncGenerator<Certificate> {
+    let seen = 0;
+    for (let page = 1; ; page += 1) {
+      const { data, error } = await client.GET("/v1/certificates", { params: { query: { page, size: pageSize } }, signal });
+      if (error) throw error;
+      const certificates = Array.isArray(data.certificates) ? data.certificates : [];
+      yield* certificates;
+      seen += certificates.length;
+      const total = typeof data.total === "number" ? data.total : undefined;
+      // With a total, stop once every certificate was seen (a server may cap the size); without one, at a short page.
+      if (certificates.length === 0 || (total === undefined ? certificates.length < pageSize : seen >= total)) return;
+    }
   }
 
   return {
@@ -125,17 +134,7 @@ export function ionos(options: IonosAdapterOptions): CertificateAdapter<typeof I
     },
 
     async *list({ signal }: OperationOptions): AsyncGenerator<CertificateOrder> {
-      let seen = 0;
-      for (let page = 1; ; page += 1) {
-        const { data, error } = await client.GET("/v1/certificates", { params: { query: { page, size: pageSize } }, signal });
-        if (error) throw error;
-        const certificates = Array.isArray(data.certificates) ? data.certificates : [];
-        for (const certificate of certificates) yield ionosOrderView(certificate);
-        seen += certificates.length;
-        const total = typeof data.total === "number" ? data.total : undefined;
-        // With a total, stop once every certificate was seen (a server may cap the size); without one, at a short page.
-        if (certificates.length === 0 || (total === undefined ? certificates.length < pageSize : seen >= total)) return;
-      }
+      for await (const certificate of everyCertificate(signal)) yield ionosOrderView(certificate);
     },
 
     async get(id: string, { signal }: OperationOptions): Promise<CertificateOrder> {
@@ -149,21 +148,36 @@ export function ionos(options: IonosAdapterOptions): CertificateAdapter<typeof I
       }
       if (request.clientReference !== undefined) throw reject("clientReference", "is not taken: IONOS keeps no client reference");
       const product = request.product ?? defaultProduct;
-      if (request.csr !== undefined) {
-        const problem = csrKeyProblem(request.csr);
-        if (problem !== undefined) throw reject("csr", problem);
+      // IONOS's spec: "The CSR must use RSA with key size 2048 bits".
+      if (request.csrKey !== undefined && request.csrKey.type !== "RSA") throw reject("csr", `has an ${request.csrKey.type} key: IONOS issues RSA keys (2048 bits) only`);
+      const recovery = (): LostOrder => ({ provider: PROVIDER, commonName: request.commonName, altNames: [], product });
+      // The purchase's safeguards load with the first order (reading orders never needs them).
+      const { placeOrder, readPlacedOrder } = await import("../../recovery/guarded-order-steps.js");
+      const created = await placeOrder(async () => {
+        const { data, error } = await client.POST("/v1/certificates", {
+          body: {
+            certificateType: product as EnrollRequest["certificateType"],
+            commonName: request.commonName,
+            authenticationMethod: AUTHENTICATION_METHODS[request.validationMethod],
+            ...(request.csr === undefined ? {} : { csr: request.csr }),
+          },
+          signal,
+        });
+        if (error) throw error;
+        return data;
+      }, recovery);
+      // An answer naming no certificate leaves the order to be looked for like a lost one.
+      return readPlacedOrder(() => ionosOrderView(created), recovery);
+    },
+
+    async findOrders(recovery: OrderRecovery, { signal }: OperationOptions): Promise<CertificateOrder[]> {
+      const found: CertificateOrder[] = [];
+      for await (const certificate of everyCertificate(signal)) {
+        if (typeof certificate.id !== "string" || certificate.id === "") continue;
+        const order = ionosOrderView(certificate);
+        if (mayBeLostOrder(order, recovery)) found.push(order);
       }
-      const { data, error } = await client.POST("/v1/certificates", {
-        body: {
-          certificateType: product as EnrollRequest["certificateType"],
-          commonName: request.commonName,
-          authenticationMethod: AUTHENTICATION_METHODS[request.validationMethod],
-          ...(request.csr === undefined ? {} : { csr: request.csr }),
-        },
-        signal,
-      });
-      if (error) throw error;
-      return ionosOrderView(data);
+      return found;
     },
 
     async validation(id: string, { signal }: OperationOptions): Promise<DomainValidation[]> {

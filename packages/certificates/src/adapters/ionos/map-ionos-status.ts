@@ -20,7 +20,7 @@ export const IONOS_STATUS_TABLE: Readonly<Record<string, CertificateStatus>> = O
 });
 
 /** Why a row of {@link IONOS_STATUS_TABLE} maps as it does, where that depends on more than the status. */
-export const IONOS_STATUS_NOTES: Readonly<Record<string, string>> = Object.freeze({
+export const IONOS_STATUS_NOTES: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   ACTIVE: "issued until validUntil; the client turns it into expired after that",
   PENDING:
     "no authenticationSummary yet (creation is asynchronous: IONOS answers 202 and fills it in later), or an authentication status certkit does not know",

@@ -14,7 +14,7 @@ export const RESELLO_STATUS_TABLE: Readonly<Record<string, CertificateStatus>> =
 });
 
 /** Why each row of {@link RESELLO_STATUS_TABLE} maps as it does, and where the mapping depends on more than the status. */
-export const RESELLO_STATUS_NOTES: Readonly<Record<string, string>> = Object.freeze({
+export const RESELLO_STATUS_NOTES: Readonly<Record<string, string>> = /* @__PURE__ */ Object.freeze({
   pending:
     "documented: an order or a renewal is being provisioned. `awaiting_validation` while a name still waits for its " +
     "domain control validation; `processing` once the validation details show every name validated (Resello is then " +

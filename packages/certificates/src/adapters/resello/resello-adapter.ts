@@ -1,6 +1,7 @@
 import {
   createCertificateOnce,
   createReselloClient,
+  findCertificateByClientReference,
   unwrapResello,
   type Certificate,
   type CreateCertificateRequest,
@@ -8,12 +9,12 @@ import {
 } from "@certkit/resello";
 import { CertkitError } from "@certkit/runtime";
 import type { CertificateAdapter, DownloadedCertificates, OperationOptions, ReplaceOptions } from "../../adapter.js";
-import { pemCertificatesFromPkcs7, pemCertificatesIn } from "../../bundle/read-certificate-files.js";
 import type { Capabilities, ProductLimits } from "../../capabilities.js";
 import type { CertificateOrder, DomainValidation } from "../../certificate-order.js";
-import { csrProblem } from "../../checks/check-csr.js";
 import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
+import type { LostOrder, PlacedOrder } from "../../recovery/guarded-order-steps.js";
+import type { OrderRecovery } from "../../recovery/order-recovery.js";
 import type { ReselloAdapterOptions } from "./resello-adapter-options.js";
 import { idOf, namesOf, reselloOrderView } from "./resello-order-view.js";
 import { checkPlanBeforeOrder, isPlanId, knownPlanLimits } from "./resello-plans.js";
@@ -63,30 +64,18 @@ function checkId(id: unknown, operation: string): string {
   return id;
 }
 
-/**
- * Checks the CSR of a renewal or reissue as an order's is checked (PEM, parses, signature, key strength), before any
- * request. Its names are Resello's to check against the certificate.
- */
-async function checkReplacementCsr(csr: unknown, operation: "renew" | "reissue"): Promise<void> {
-  const problem = await csrProblem(csr, []);
-  if (problem !== undefined) throw invalidInput(PROVIDER, "csr", problem, operation);
-}
-
 /** The certificates of a PKCS#7 download: DER, or PEM-armoured (Resello does not say which), or plain PEM blocks. */
-function certificatesOfPkcs7(bytes: Uint8Array): string[] {
-  const head = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
+async function certificatesOfPkcs7(bytes: Uint8Array): Promise<string[]> {
+  // The X.509 parser is loaded with the first download, not with the adapter.
+  const { certificatesOfPkcs7Download } = await import("../../bundle/pkcs7-certificates.js");
   try {
-    if (head.startsWith("-----BEGIN")) {
-      const text = new TextDecoder().decode(bytes);
-      return text.includes("-----BEGIN CERTIFICATE-----") ? pemCertificatesIn(text) : pemCertificatesFromPkcs7(text);
-    }
-    return pemCertificatesFromPkcs7(bytes);
+    return certificatesOfPkcs7Download(bytes);
   } catch (cause) {
     throw new CertkitError({ code: "PROVIDER", provider: PROVIDER, message: "Resello API: the PKCS#7 download does not parse", cause });
   }
 }
 
-/** A new `client_reference` for an order that names none: unique, so a lost answer is found again and never bought twice. */
+/** A new `client_reference` for an order that names none: unique, so an order whose answer is lost can be found by it. */
 function newClientReference(): string {
   return `certkit-${crypto.randomUUID()}`;
 }
@@ -98,8 +87,9 @@ function newClientReference(): string {
  * - Products are plan UUIDs (`GET /ssl-certificate-plan`). A request without `product` orders the `plan` option's
  *   plan; without either it is refused. Limits are only known for plans given in the `plans` option; for others,
  *   `order` reads the plan first (it must exist, and `years` must match its term).
- * - `order` is `createCertificateOnce` with the request's `clientReference` (or a generated `certkit-<uuid>`), so
- *   an order whose answer is lost is looked up by it and never bought twice. Email validation needs `approverEmail`.
+ * - `order` is `createCertificateOnce` with the request's `clientReference` (or a generated `certkit-<uuid>`): it is
+ *   sent once, an order whose answer is lost is looked up by that key, and when the lagging list does not show it
+ *   yet, `OrderNotConfirmedError` carries the key for `findOrders`. Email validation needs `approverEmail`.
  * - A `pending` certificate is read with its validation details: `awaiting_validation` with what to publish, or
  *   `processing` once every name is validated. Other certificates show no validation (call `validation()`).
  * - `confirmValidation` is `POST /validate` (Resello checks the records, files or approvals again); `cancel` is
@@ -114,7 +104,7 @@ function newClientReference(): string {
  * const order = await certs.order({ commonName: "shop.example.com", csr, validationMethod: "dns" });
  * ```
  */
-export function resello(options: ReselloAdapterOptions): CertificateAdapter<typeof RESELLO_CAPABILITIES> {
+export function resello(options: ReselloAdapterOptions): CertificateAdapter<typeof RESELLO_CAPABILITIES, "resello"> {
   const { plan: defaultPlan, plans, orderDetails = {} } = options;
   if (defaultPlan !== undefined && !isPlanId(defaultPlan)) {
     throw new CertkitError({ code: "INVALID_INPUT", provider: PROVIDER, message: `resello: option "plan" must be a plan UUID` });
@@ -178,16 +168,35 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
         throw invalidInput(PROVIDER, "approverEmail", "is required for email validation: Resello mails the approval request to it");
       }
       if (!knownPlanLimits(plans, plan)) await checkPlanBeforeOrder(client, plan, request.years, signal);
+      const clientReference = request.clientReference ?? newClientReference();
       const body: CreateCertificateRequest & { client_reference: string } = {
         ...orderDetails,
         csr: request.csr,
         dcv_type: dcvTypeOf(request.validationMethod),
         plan,
-        client_reference: request.clientReference ?? newClientReference(),
+        client_reference: clientReference,
         ...(request.approverEmail === undefined ? {} : { approver_email_address: request.approverEmail }),
       };
-      const created = await createCertificateOnce(client, body, { signal });
-      return view(certificateIn(created, "POST /ssl-certificate"), signal);
+      const recovery = (): LostOrder => ({ provider: PROVIDER, clientReference, commonName: request.commonName, altNames: request.altNames, product: plan });
+      // The purchase's safeguards load with the first order (reading orders never needs them).
+      const { afterPlacing, placeOrder, readPlacedOrder } = await import("../../recovery/guarded-order-steps.js");
+      const answer = await placeOrder(() => createCertificateOnce(client, body, { signal }), recovery);
+      const created = readPlacedOrder(() => certificateIn(answer, "POST /ssl-certificate"), recovery);
+      const id = idOf(created);
+      const placed: PlacedOrder = {
+        provider: PROVIDER,
+        created: { id, failedStep: "read", providerIds: { id, client_reference: clientReference } },
+        nextStep: `get("${id}") reads it again`,
+      };
+      return afterPlacing(placed, () => view(created, signal));
+    },
+
+    async findOrders(recovery: OrderRecovery, { signal }: OperationOptions) {
+      if (recovery.clientReference === undefined) {
+        throw invalidInput(PROVIDER, "recovery", "must hold the clientReference the order was sent with", "findOrders");
+      }
+      const found = await findCertificateByClientReference(client, recovery.clientReference, { signal });
+      return found === undefined ? [] : [await view(certificateIn(found, "GET /ssl-certificate"), signal)];
     },
 
     async validation(id: string, { signal }: OperationOptions) {
@@ -215,14 +224,13 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
         signal,
       });
       if (error) throw error;
-      const certificates = certificatesOfPkcs7(new Uint8Array(data));
+      const certificates = await certificatesOfPkcs7(new Uint8Array(data));
       if (certificates.length === 0) throw providerError("the PKCS#7 download holds no certificate");
       return { certificates };
     },
 
     async renew(id: string, { signal, csr }: ReplaceOptions) {
       checkId(id, "renew");
-      if (csr !== undefined) await checkReplacementCsr(csr, "renew");
       const { data, error } = await client.POST("/ssl-certificate/{id}/renew", {
         params: { path: { id } },
         body: { ...orderDetails, ...(csr === undefined ? {} : { csr }) },
@@ -235,7 +243,6 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
     async reissue(id: string, { signal, csr }: ReplaceOptions) {
       checkId(id, "reissue");
       if (csr === undefined) throw invalidInput(PROVIDER, "csr", "is required: Resello reissues a certificate for a new CSR", "reissue");
-      await checkReplacementCsr(csr, "reissue");
       const { data, error } = await client.POST("/ssl-certificate/{id}/reissue", {
         params: { path: { id } },
         body: { ...orderDetails, csr },

@@ -3,6 +3,7 @@ export type { SslmarketAdapterOptions, SslmarketOrderContacts } from "./sslmarke
 export { SSLMARKET_CAPABILITIES } from "./sslmarket-capabilities.js";
 export {
   mapSslmarketStatus,
+  SSLMARKET_DERIVED_STATUSES,
   SSLMARKET_STATUS_NOTES,
   SSLMARKET_STATUS_TABLE,
   type SslmarketStatus,

@@ -1,16 +1,23 @@
 import { createSslmarketClient, type CreateOrderRequest, type DcvMethod, type Order } from "@certkit/sslmarket";
 import { CertkitError, isCertkitError } from "@certkit/runtime";
 import type { CertificateAdapter, DownloadedCertificates, OperationOptions, ReplaceOptions, RevokeOptions } from "../../adapter.js";
-import { pemCertificatesFromPkcs7, pemCertificatesIn } from "../../bundle/read-certificate-files.js";
 import type { CertificateOrder, DomainValidation, ValidationMethod } from "../../certificate-order.js";
-import { csrProblem } from "../../checks/check-csr.js";
 import { invalidInput } from "../../checks/invalid-input.js";
 import { normalizeDomainName } from "../../checks/normalize-domain-name.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
+import type { LostOrder, PlacedOrder } from "../../recovery/guarded-order-steps.js";
+import { createdAfterSending, hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
 import type { SslmarketAdapterOptions, SslmarketOrderContacts } from "./sslmarket-adapter-options.js";
 import { SSLMARKET_CAPABILITIES } from "./sslmarket-capabilities.js";
 import { sslmarketOrderNumber } from "./sslmarket-order-id.js";
-import { SSLMARKET_APPROVER_MAILBOXES, sslmarketApprovers, sslmarketNames, sslmarketOrderView, sslmarketValidations } from "./sslmarket-order-view.js";
+import {
+  SSLMARKET_APPROVER_MAILBOXES,
+  sslmarketApprovers,
+  sslmarketNames,
+  sslmarketOrderView,
+  sslmarketTime,
+  sslmarketValidations,
+} from "./sslmarket-order-view.js";
 import { checkOrderAgainstProduct, SSLMARKET_DEFAULT_PRODUCT, sslmarketProductLimits } from "./sslmarket-products.js";
 
 const PROVIDER = "sslmarket";
@@ -28,13 +35,11 @@ function checkedNames(raw: Order): string[] {
 }
 
 /** The certificates of a `p7b` download: DER as documented, or PEM (PKCS #7 or certificates) should it come armoured. */
-function certificatesOfP7b(bytes: ArrayBuffer): string[] {
-  const data = new Uint8Array(bytes);
-  const head = new TextDecoder().decode(data.subarray(0, 64)).trimStart();
+async function certificatesOfP7b(bytes: ArrayBuffer): Promise<string[]> {
+  // The X.509 parser is loaded with the first download, not with the adapter.
+  const { certificatesOfPkcs7Download } = await import("../../bundle/pkcs7-certificates.js");
   try {
-    if (head.startsWith("-----BEGIN CERTIFICATE-----")) return pemCertificatesIn(new TextDecoder().decode(data));
-    if (head.startsWith("-----BEGIN")) return pemCertificatesFromPkcs7(new TextDecoder().decode(data));
-    return pemCertificatesFromPkcs7(data);
+    return certificatesOfPkcs7Download(new Uint8Array(bytes));
   } catch (cause) {
     throw new CertkitError({ code: "PROVIDER", provider: PROVIDER, message: "sslmarket sent a p7b download that is not a PKCS #7 bundle", cause });
   }
@@ -56,12 +61,13 @@ function certificatesOfP7b(bytes: ArrayBuffer): string[] {
  * - `reissue`: `POST .../reissue` with the new CSR (checked against the order's names first).
  * - `revoke`: `PUT .../revoke` (SSLmarket takes no reason: `reason` is not sent).
  *
- * SSLmarket documents one order state, `published` (`issued`); every other state is `unknown` with a `message`
- * (see `mapSslmarketStatus`), so an order is `unknown` until it is issued and again while a reissue runs.
+ * SSLmarket documents one order state, `published` (`issued`); for the others the status is derived from the order's
+ * documented fields (see `mapSslmarketStatus`): `awaiting_validation` from the order until it is issued, `unknown`
+ * where no documented field tells (a reissue running, a list item).
  *
  * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed (from the SSLmarket client).
  */
-export function sslmarket(options: SslmarketAdapterOptions): CertificateAdapter<typeof SSLMARKET_CAPABILITIES> {
+export function sslmarket(options: SslmarketAdapterOptions): CertificateAdapter<typeof SSLMARKET_CAPABILITIES, "sslmarket"> {
   const { contacts, defaultProduct = SSLMARKET_DEFAULT_PRODUCT, voucher, ...clientOptions } = options ?? ({} as SslmarketAdapterOptions);
   const client = createSslmarketClient(clientOptions);
 
@@ -153,9 +159,28 @@ export function sslmarket(options: SslmarketAdapterOptions): CertificateAdapter<
         ...(voucher === undefined ? {} : { voucher }),
         dv_auth_method: DCV_METHODS[request.validationMethod],
       };
-      const { data, error } = await client.POST("/order/certificate/{product_code}", { params: { path: { product_code: product } }, body, signal });
+      // The purchase's safeguards load with the first order (reading orders never needs them).
+      const { afterPlacing, placeOrder } = await import("../../recovery/guarded-order-steps.js");
+      const { order_id: orderId } = await placeOrder(
+        async () => {
+          const { data, error } = await client.POST("/order/certificate/{product_code}", { params: { path: { product_code: product } }, body, signal });
+          if (error) throw error;
+          return data;
+        },
+        (): LostOrder => ({ provider: PROVIDER, commonName: request.commonName, altNames: request.altNames, product }),
+      );
+      const id = String(orderId);
+      const placed: PlacedOrder = { provider: PROVIDER, created: { id, failedStep: "read", providerIds: { order_id: orderId } }, nextStep: `get("${id}") reads it again` };
+      return afterPlacing(placed, async () => sslmarketOrderView(orderId, await readOrder(orderId, signal)));
+    },
+
+    async findOrders(recovery: OrderRecovery, { signal }: OperationOptions): Promise<CertificateOrder[]> {
+      const { data, error } = await client.GET("/order/list", { signal });
       if (error) throw error;
-      return readBack(data.order_id, `order ${data.order_id} was placed`, signal);
+      return (Array.isArray(data.orders) ? data.orders : [])
+        .filter((item) => (recovery.product === undefined || item.product_code === recovery.product) && createdAfterSending(sslmarketTime(item.inserted), recovery))
+        .map((item) => sslmarketOrderView(item.order_id, item))
+        .filter((order) => hasOrderedNames(order, recovery));
     },
 
     async validation(id: string, { signal }: OperationOptions): Promise<DomainValidation[]> {
@@ -170,14 +195,15 @@ export function sslmarket(options: SslmarketAdapterOptions): CertificateAdapter<
         signal,
       });
       if (error) throw error;
-      return { certificates: certificatesOfP7b(data) };
+      return { certificates: await certificatesOfP7b(data) };
     },
 
     async reissue(id: string, { csr, signal }: ReplaceOptions): Promise<CertificateOrder> {
       const orderId = sslmarketOrderNumber(id, "reissue");
       if (csr === undefined) throw invalidInput(PROVIDER, "csr", "is required: SSLmarket reissues a certificate for a new CSR", "reissue");
-      const problem = await csrProblem(csr, checkedNames(await readOrder(orderId, signal)));
-      if (problem) throw invalidInput(PROVIDER, "csr", problem, "reissue");
+      const { checkCsr } = await import("../../checks/check-csr.js");
+      const checked = await checkCsr(csr, checkedNames(await readOrder(orderId, signal)));
+      if (!checked.ok) throw invalidInput(PROVIDER, "csr", checked.problem, "reissue");
       const { error } = await client.POST("/certificate/order_id/{order_id}/reissue", { ...inOrder(orderId, signal), body: { csr }, parseAs: "text" });
       if (error) throw error;
       return readBack(orderId, `the reissue of order ${orderId} was requested`, signal);

@@ -77,8 +77,8 @@ export function sslmarketApprovers(name: string): string[] {
 /**
  * What the customer must do for each name of an order, from its `dv_auth_method` and `dv_auth_content`: SSLmarket
  * has one method and one value for the whole order, and reports no progress per name. A name is `valid` once a
- * certificate has been issued (`state` `published`, or a `published` date), `unknown` before (SSLmarket does not
- * say whether it still waits for the customer or the CA is checking). DNS: a TXT record holding the value at the
+ * certificate has been issued (`state` `published`, or a `published` date), `waiting` before, as the order is
+ * `awaiting_validation` then (no documented field tells a check the CA is making from one waiting for the customer). DNS: a TXT record holding the value at the
  * name (SSLmarket's help: in the zone of the validated domain; DigiCert also looks at `_dnsauth.<name>`); file: the
  * value at `http://<name>/.well-known/pki-validation/fileauth.txt`; e-mail: the five documented mailboxes.
  * An order without a DCV method (a client certificate, or a list item) has no validations.
@@ -89,7 +89,7 @@ export function sslmarketValidations(raw: SslmarketRawOrder): DomainValidation[]
   if (method === undefined) return [];
   const { commonName, altNames } = sslmarketNames(raw);
   const issued = raw.state === "published" || sslmarketTime(raw.published) !== undefined;
-  const status: ValidationStatus = issued ? "valid" : "unknown";
+  const status: ValidationStatus = issued ? "valid" : "waiting";
   const content = typeof raw.dv_auth_content === "string" && raw.dv_auth_content.trim() !== "" ? raw.dv_auth_content.trim() : undefined;
   return [commonName, ...altNames]
     .filter((name) => name !== "")
@@ -119,7 +119,11 @@ function defined<T extends Record<string, unknown>>(members: T): Partial<T> {
  */
 export function sslmarketOrderView(orderId: number | string, raw: SslmarketRawOrder): CertificateOrder {
   const { commonName, altNames } = sslmarketNames(raw);
-  const { status, providerStatus, message } = mapSslmarketStatus(raw.state, { published: raw.published, expired: raw.expired });
+  const { status, providerStatus, message } = mapSslmarketStatus(raw.state, {
+    published: raw.published,
+    expired: raw.expired,
+    dvAuthMethod: "dv_auth_method" in raw ? raw.dv_auth_method : undefined,
+  });
   return {
     provider: "sslmarket",
     id: String(orderId),
