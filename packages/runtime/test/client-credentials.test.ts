@@ -119,7 +119,8 @@ describe("createClientCredentials", () => {
   });
 
   it.each([
-    ["a relative tokenUrl", { tokenUrl: "/token" }, /"tokenUrl" must be an absolute http\(s\) URL/],
+    ["a relative tokenUrl", { tokenUrl: "/token" }, /"tokenUrl" must be an absolute https URL/],
+    ["a plain-http tokenUrl", { tokenUrl: "http://id.example.test/token" }, /"tokenUrl" must use https, not http:/],
     ["a tokenUrl with credentials", { tokenUrl: "https://u:p@id.example.test/token" }, /"tokenUrl"/],
     ["no clientId", { clientId: "" }, /"clientId" is required/],
     ["no clientSecret", { clientSecret: "" }, /"clientSecret" is required/],

@@ -2,7 +2,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createClientWithClock } from "../../src/api-client.js";
 import type { ApiClientConfig } from "../../src/index.js";
-import type { TransportClock } from "../../src/transport.js";
+import { sleepOn, type Clock } from "../../src/clock.js";
 
 /** A small API with a read and a write, enough to drive the client the way a generated `paths` does. */
 export interface paths {
@@ -42,25 +42,44 @@ export function useServer() {
   return server;
 }
 
-/** A clock whose sleeps return at once and move time on, recording each wait. */
+/**
+ * A clock whose sleeps return at once and move time on to their end, recording each wait: waits that start together
+ * end together, as on a real clock. Timers (the per-try timeout) run on real time, so a test of a timeout waits its
+ * few milliseconds.
+ */
 export function fakeClock(random = 0.5) {
   let now = Date.UTC(2026, 10, 23, 12, 0, 0);
   const sleeps: number[] = [];
-  const clock: TransportClock = {
+  const clock: Clock = {
     now: () => now,
     random: () => random,
+    after: (ms, run) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
     sleep: (ms, signal) => {
       if (signal?.aborted) return Promise.reject(new Error("aborted"));
       sleeps.push(ms);
-      now += ms;
-      return Promise.resolve();
+      const end = now + ms;
+      return Promise.resolve().then(() => {
+        now = Math.max(now, end);
+      });
     },
   };
   return { clock, sleeps };
 }
 
+/** The real clock's timers with a fixed jitter, for tests where an abort must land during a wait. */
+export function realTimeClock(random = 1): Clock {
+  const after: Clock["after"] = (ms, run) => {
+    const timer = setTimeout(run, ms);
+    return () => clearTimeout(timer);
+  };
+  return { now: Date.now, random: () => random, after, sleep: sleepOn(after) };
+}
+
 /** A client of the example API; time is `clock`'s. */
-export function exampleClient(clock: TransportClock, overrides: Partial<ApiClientConfig> = {}) {
+export function exampleClient(clock: Clock, overrides: Partial<ApiClientConfig> = {}) {
   return createClientWithClock<paths>(
     {
       provider: "example",

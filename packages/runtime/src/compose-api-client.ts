@@ -1,0 +1,159 @@
+// openapi-fetch constrains its generics with `any`; these types repeat its constraints so they stay assignable.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import createClient, { type Middleware } from "openapi-fetch";
+import type { MediaType } from "openapi-typescript-helpers";
+import type { ApiClient, ApiClientConfig } from "./api-client.js";
+import { startCall, type Call, type ClientContext, type Send, type Step } from "./call.js";
+import { abortedError, timeoutError, unexpectedError } from "./call-errors.js";
+import { CertkitError } from "./certkit-error.js";
+import { createEventEmitter } from "./client-events.js";
+import { systemClock, type Clock } from "./clock.js";
+import { createHttpError } from "./http-error.js";
+import { checkCount, checkFunction, checkServerUrl, checkUserAgent, invalidOption } from "./options.js";
+import { createRedactor } from "./redact.js";
+import { checkTimeout, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, resolveRetryPolicy, type RetryOptions } from "./retry-policy.js";
+import { authStep } from "./steps/auth.js";
+import type { concurrencyStep } from "./steps/concurrency.js";
+import type { eventsStep } from "./steps/events.js";
+import type { rateLimitStep } from "./steps/rate-limit-gate.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, readBodyStep } from "./steps/read-body.js";
+import { refuseRedirectsStep } from "./steps/refuse-redirects.js";
+import type { retryStep } from "./steps/retry.js";
+import { sendStep } from "./steps/send.js";
+import { timeoutStep } from "./steps/timeout.js";
+import { buildUserAgent } from "./user-agent.js";
+
+/** The cap on tries in flight of a client that is given no `maxConcurrency` option. */
+export const DEFAULT_MAX_CONCURRENCY = 10;
+
+/**
+ * The optional steps of a client's transport. Each goes in its fixed place, so no order can be got wrong:
+ * retry › concurrency › rateLimit › (auth › timeout) › events › (body reading › redirect refusal › fetch).
+ * The steps in brackets are always there: a client never follows a redirect, never reads more than
+ * `maxResponseBytes`, and never lets a try run past its timeout.
+ */
+export interface ClientSteps {
+  /** Sends reads (and 429s) again: {@link retryStep}. */
+  retry?: Step | undefined;
+  /** Caps tries in flight at `maxConcurrency`: {@link concurrencyStep}. */
+  concurrency?: Step | undefined;
+  /** Keeps tries within the provider's rate limit, and fills `client.rateLimit`: {@link rateLimitStep}. */
+  rateLimit?: Step | undefined;
+  /** Reports tries and answers to `onEvent`: {@link eventsStep}. */
+  events?: Step | undefined;
+}
+
+const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
+
+interface RawResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/** Assembles the transport: the chosen steps and the ones every client has, in their one order, over `send`. */
+function assemble(steps: ClientSteps, context: ClientContext): Send {
+  const layers = [steps.retry, steps.concurrency, steps.rateLimit, authStep, timeoutStep, steps.events, readBodyStep, refuseRedirectsStep];
+  return layers.reduceRight<Send>((next, step) => (step ? step(next, context) : next), sendStep);
+}
+
+/**
+ * Creates an {@link ApiClient} with only the steps given (`createApiClient` gives it all of them): openapi-fetch
+ * with the given headers, every non-2xx answer turned into a redacted `HttpError`, redirects refused, answers capped
+ * at `maxResponseBytes`, each try under `timeoutMs`. Steps that are left out cost no bytes in a bundle. `clock`
+ * replaces time and chance, for tests.
+ *
+ * @throws CertkitError `INVALID_INPUT` when an option is malformed; nothing is sent.
+ * @example
+ * ```ts
+ * import { composeApiClient, retryStep } from "@certkit/runtime";
+ * import { ionosSslClientConfig, type paths } from "@certkit/ionos-ssl";
+ * const ionos = composeApiClient<paths>(ionosSslClientConfig({ apiKey }), { retry: retryStep });
+ * ```
+ */
+export function composeApiClient<Paths extends Record<string, any>, Media extends MediaType = MediaType>(
+  config: ApiClientConfig,
+  steps: ClientSteps = {},
+  clock: Clock = systemClock,
+): ApiClient<Paths, Media> {
+  const { provider, apiName, auth: credentials } = config;
+  const baseUrl = checkServerUrl(provider, "baseUrl", config.baseUrl, config.allowInsecureHttp);
+  const userAgent = checkUserAgent(provider, config.userAgent);
+  const fetch = checkFunction(provider, "fetch", config.fetch);
+  const retry = resolveRetryPolicy(provider, DEFAULT_RETRY, config.retry);
+  const timeoutMs = config.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(provider, config.timeoutMs);
+  const context: ClientContext = {
+    provider,
+    apiName,
+    clock,
+    redactor: createRedactor([...credentials.secrets, ...Object.values(credentials.query ?? {})]),
+    emit: createEventEmitter(checkFunction(provider, "onEvent", config.onEvent)),
+    dynamicAuth: credentials.dynamic,
+    queryAuth: credentials.query,
+    maxResponseBytes: checkCount(provider, "maxResponseBytes", config.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, false),
+    maxConcurrency: checkCount(provider, "maxConcurrency", config.maxConcurrency, DEFAULT_MAX_CONCURRENCY, true),
+    rateLimit: undefined,
+  };
+  const { emit } = context;
+  const stack = assemble(steps, context);
+  const inner = createClient<Paths, Media>({
+    baseUrl,
+    headers: { ...credentials.headers, "User-Agent": buildUserAgent(config.packageName, config.packageVersion, userAgent) },
+    // What the middleware sees is what is sent: redirects are never followed.
+    redirect: "manual",
+  });
+  // The untyped door into openapi-fetch: the typed surface is ApiClient's, below.
+  const request = (inner as unknown as { request: (method: string, path: string, init: unknown) => Promise<RawResult> }).request;
+
+  const fail = (call: Call, error: CertkitError) => {
+    emit?.({ type: "error", provider, method: call.method, path: call.path, error, attempts: call.attempts, durationMs: clock.now() - call.startedAt });
+    return error;
+  };
+
+  const run = async (method: string, path: string, init: Record<string, unknown> | undefined) => {
+    const { signal: given, timeoutMs: callTimeout, retry: callRetry, fetch: callFetch, parseAs = "json", ...rest } = init ?? {};
+    if (given !== undefined && !(given instanceof AbortSignal)) throw invalidOption(provider, `option "signal" must be an AbortSignal`);
+    const call = startCall(context, {
+      method,
+      path,
+      parseAs: parseAs as string,
+      retry: callRetry === undefined ? retry : resolveRetryPolicy(provider, retry, callRetry as RetryOptions | false),
+      timeoutMs: callTimeout === undefined ? timeoutMs : checkTimeout(provider, callTimeout),
+      fetch: callFetch === undefined ? fetch : checkFunction(provider, "fetch", callFetch as typeof fetch),
+    });
+    if (given?.aborted) throw fail(call, abortedError(call, given.reason));
+    const forward = () => call.abort(given?.reason);
+    given?.addEventListener("abort", forward, { once: true });
+    let result: RawResult;
+    try {
+      result = await request(method, path, { ...rest, parseAs, fetch: (outgoing: Request) => stack(outgoing, call) });
+    } catch (error) {
+      if (call.signal.aborted) throw fail(call, call.timedOut ? timeoutError(call) : abortedError(call, given?.reason));
+      throw fail(call, error instanceof CertkitError ? error : unexpectedError(call, error));
+    } finally {
+      given?.removeEventListener("abort", forward);
+    }
+    if (result.response.ok) return result;
+    const error = createHttpError({
+      provider,
+      apiName,
+      method,
+      path,
+      response: result.response,
+      body: result.error,
+      redactor: context.redactor,
+      describe: config.describeError,
+      rateLimit: context.rateLimit,
+      now: clock.now(),
+    });
+    return { error: fail(call, error), response: result.response };
+  };
+
+  const client = {
+    use: (...middleware: Middleware[]) => inner.use(...middleware),
+    eject: (...middleware: Middleware[]) => inner.eject(...middleware),
+  } as Record<string, unknown>;
+  Object.defineProperty(client, "rateLimit", { get: () => context.rateLimit, enumerable: true });
+  for (const method of METHODS) client[method] = (path: string, init?: Record<string, unknown>) => run(method, path, init);
+  return client as unknown as ApiClient<Paths, Media>;
+}

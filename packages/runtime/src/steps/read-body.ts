@@ -1,0 +1,109 @@
+import type { Call, Step } from "../call.js";
+import { networkError, oversizeError, safeCause, unusableAnswerError } from "../call-errors.js";
+
+/** The default of `maxResponseBytes`: far above any certificate, bundle, archive or page of a list, far below harm. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+const EMPTY = new Uint8Array(0);
+const decoder = new TextDecoder();
+
+/**
+ * Reads a body whole, or stops reading (and cancels the stream) as soon as it passes `limit` bytes, resolving to
+ * `undefined`. `Content-Length` is only a hint: the bytes are counted as they arrive, after any decoding.
+ */
+export async function readBounded(response: Response, limit: number): Promise<Uint8Array | undefined> {
+  if (Number(response.headers.get("content-length")) > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (response.body === null) return EMPTY;
+  const reader = response.body.getReader();
+  let first: Uint8Array | undefined;
+  let more: Uint8Array[] | undefined;
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    if (first === undefined) first = value;
+    else (more ??= [first]).push(value);
+  }
+  if (more === undefined) return first ?? EMPTY;
+  const whole = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of more) {
+    whole.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return whole;
+}
+
+/**
+ * Makes `response` readable again, any number of times, from the bytes already read: `text()` decodes them once,
+ * `json()` gives what was already parsed, and `clone()` and `body` are made only when asked for. It stays the
+ * `Response` fetch gave (its headers, `url` and `type` included), so nothing is copied for a call that just reads it.
+ */
+function settle(response: Response, bytes: Uint8Array, text?: string, parsed?: { value: unknown }): Response {
+  // Read before `body` is replaced below.
+  const hasBody = response.body !== null;
+  let stream: ReadableStream<Uint8Array> | null | undefined;
+  const readText = () => (text ??= decoder.decode(bytes));
+  const fresh = () => {
+    const headers = new Headers(response.headers);
+    // The bytes kept are decoded: these described the ones on the wire.
+    for (const name of ["content-encoding", "content-length", "transfer-encoding"]) headers.delete(name);
+    const { status, statusText } = response;
+    return new Response(hasBody ? bytes.slice() : null, { status, statusText, headers });
+  };
+  const resolved = <T>(make: () => T) => new Promise<T>((resolve) => resolve(make()));
+  Object.defineProperties(response, {
+    bodyUsed: { value: false },
+    body: { get: () => (stream === undefined ? (stream = hasBody ? new Response(bytes.slice()).body : null) : stream) },
+    text: { value: () => resolved(readText) },
+    json: { value: () => resolved(() => (parsed ? parsed.value : JSON.parse(readText()))) },
+    arrayBuffer: { value: () => resolved(() => bytes.slice().buffer) },
+    bytes: { value: () => resolved(() => bytes.slice()) },
+    blob: { value: () => resolved(() => new Blob([bytes.slice()], { type: response.headers.get("content-type") ?? "" })) },
+    formData: { value: () => fresh().formData() },
+    clone: { value: () => settle(fresh(), bytes, text) },
+  });
+  return response;
+}
+
+/** Whether a 2xx with no body breaks the call: a GET's 200 carries the resource (RFC 9110 §15.3.1). */
+function wantsBody(call: Call, status: number): boolean {
+  return call.method === "GET" && status !== 204 && status !== 205;
+}
+
+/**
+ * Reads each answer whole, inside the try (so its timeout covers the last byte, and a connection cut mid-body is a
+ * network failure that a read may retry), never more than `maxResponseBytes`: past that, up front from
+ * `Content-Length` or while streaming, the try is stopped and the call fails with `PROVIDER`. A 2xx meant for JSON is
+ * parsed here, once: what does not parse (or an empty 200 to a GET) is an unusable answer, which a read retries.
+ */
+export const readBodyStep: Step = (next) => async (request, call) => {
+  const response = await next(request, call);
+  const { status } = response;
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await readBounded(response, call.client.maxResponseBytes);
+  } catch (error) {
+    throw call.signal.aborted ? error : networkError(call, error);
+  }
+  if (bytes === undefined) throw oversizeError(call, status);
+  if (!response.ok) return settle(response, bytes);
+  if (bytes.byteLength === 0 && wantsBody(call, status)) {
+    throw unusableAnswerError(call, status, "with an empty body");
+  }
+  if (call.parseAs !== "json" || bytes.byteLength === 0) return settle(response, bytes);
+  const text = decoder.decode(bytes);
+  try {
+    return settle(response, bytes, text, { value: JSON.parse(text) });
+  } catch (error) {
+    throw unusableAnswerError(call, status, "with a body that is not valid JSON", safeCause(error, call.client.redactor.text));
+  }
+};
