@@ -72,23 +72,44 @@ export type Step = (next: Send, client: ClientContext) => Send;
 /** What a call is, as {@link startCall} takes it: everything but what it fills in as it goes. */
 export type CallInit = Pick<Call, "method" | "path" | "parseAs" | "retry" | "timeoutMs" | "fetch">;
 
+/** A {@link Call}: a class, so that every call has the same shape and its `abort` is not a closure per call. */
+class CallState implements Call {
+  readonly method: string;
+  readonly path: string;
+  readonly parseAs: string;
+  readonly retry: Readonly<RetryPolicy> | false;
+  readonly timeoutMs: number;
+  readonly fetch: FetchLike | undefined;
+  readonly signal: AbortSignal;
+  readonly startedAt: number;
+  stop: ((reason: unknown) => void) | undefined = undefined;
+  attempts = 0;
+  inFlight = false;
+  timedOut = false;
+  readonly #controller = new AbortController();
+
+  constructor(
+    readonly client: ClientContext,
+    init: CallInit,
+  ) {
+    this.method = init.method;
+    this.path = init.path;
+    this.parseAs = init.parseAs;
+    this.retry = init.retry;
+    this.timeoutMs = init.timeoutMs;
+    this.fetch = init.fetch;
+    this.signal = this.#controller.signal;
+    this.startedAt = client.clock.now();
+  }
+
+  abort(reason: unknown): void {
+    if (this.signal.aborted) return;
+    this.#controller.abort(reason);
+    this.stop?.(reason);
+  }
+}
+
 /** Starts a call of `client`: its own signal, no tries yet. */
 export function startCall(client: ClientContext, init: CallInit): Call {
-  const controller = new AbortController();
-  const call: Call = {
-    ...init,
-    client,
-    signal: controller.signal,
-    startedAt: client.clock.now(),
-    abort(reason) {
-      if (controller.signal.aborted) return;
-      controller.abort(reason);
-      call.stop?.(reason);
-    },
-    stop: undefined,
-    attempts: 0,
-    inFlight: false,
-    timedOut: false,
-  };
-  return call;
+  return new CallState(client, init);
 }

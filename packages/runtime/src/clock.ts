@@ -37,10 +37,65 @@ export function sleepOn(after: Clock["after"]): Clock["sleep"] {
     });
 }
 
-const after: Clock["after"] = (ms, run) => {
-  const timer = setTimeout(run, clampDelay(ms));
-  return () => clearTimeout(timer);
-};
+/** A pending `after`: when it is due, and what it runs. */
+interface Deadline {
+  at: number;
+  run: () => void;
+}
+
+/**
+ * Every deadline of the runtime under one timer, armed for the earliest. A try's timeout is set and cancelled on
+ * every call, almost never reached: a timer of its own each time costs more than the rest of the call's bookkeeping
+ * together, while here setting and cancelling one is a set insertion and deletion.
+ */
+function createDeadlines(): Clock["after"] {
+  const pending = new Set<Deadline>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let armedFor = Infinity;
+
+  const arm = (at: number) => {
+    clearTimeout(timer);
+    armedFor = at;
+    timer = setTimeout(fire, clampDelay(at - Date.now()));
+  };
+  const fire = () => {
+    timer = undefined;
+    armedFor = Infinity;
+    const now = Date.now();
+    let next = Infinity;
+    for (const deadline of pending) {
+      if (deadline.at <= now) {
+        pending.delete(deadline);
+        deadline.run();
+      } else {
+        next = Math.min(next, deadline.at);
+      }
+    }
+    if (next < Infinity) arm(next);
+  };
+
+  return (ms, run) => {
+    const now = Date.now();
+    const deadline = { at: now + clampDelay(ms), run };
+    pending.add(deadline);
+    // A timer that should have fired and did not (it was made under a test's fake timers) is replaced too.
+    if (deadline.at < armedFor || now > armedFor) arm(deadline.at);
+    // While anything waits, the timer keeps the process alive; with nothing left, it must not.
+    else if (pending.size === 1) (timer as { ref?: () => void } | undefined)?.ref?.();
+    return () => {
+      if (!pending.delete(deadline) || pending.size > 0) return;
+      const idle = timer as { unref?: () => void } | undefined;
+      if (idle?.unref) idle.unref();
+      else {
+        clearTimeout(timer);
+        timer = undefined;
+        armedFor = Infinity;
+      }
+    };
+  };
+}
+
+const after = createDeadlines();
 
 /** The real clock. */
 export const systemClock: Clock = { now: Date.now, random: Math.random, after, sleep: sleepOn(after) };

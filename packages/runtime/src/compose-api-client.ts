@@ -13,12 +13,8 @@ import { checkCount, checkFunction, checkServerUrl, checkUserAgent, invalidOptio
 import { createRedactor } from "./redact.js";
 import { checkTimeout, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, resolveRetryPolicy, type RetryOptions } from "./retry-policy.js";
 import { authStep } from "./steps/auth.js";
-import type { concurrencyStep } from "./steps/concurrency.js";
-import type { eventsStep } from "./steps/events.js";
-import type { rateLimitStep } from "./steps/rate-limit-gate.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyStep } from "./steps/read-body.js";
 import { refuseRedirectsStep } from "./steps/refuse-redirects.js";
-import type { retryStep } from "./steps/retry.js";
 import { sendStep } from "./steps/send.js";
 import { timeoutStep } from "./steps/timeout.js";
 import { buildUserAgent } from "./user-agent.js";
@@ -33,13 +29,13 @@ export const DEFAULT_MAX_CONCURRENCY = 10;
  * `maxResponseBytes`, and never lets a try run past its timeout.
  */
 export interface ClientSteps {
-  /** Sends reads (and 429s) again: {@link retryStep}. */
+  /** Sends reads (and 429s) again: `retryStep`. */
   retry?: Step | undefined;
-  /** Caps tries in flight at `maxConcurrency`: {@link concurrencyStep}. */
+  /** Caps tries in flight at `maxConcurrency`: `concurrencyStep`. */
   concurrency?: Step | undefined;
-  /** Keeps tries within the provider's rate limit, and fills `client.rateLimit`: {@link rateLimitStep}. */
+  /** Keeps tries within the provider's rate limit, and fills `client.rateLimit`: `rateLimitStep`. */
   rateLimit?: Step | undefined;
-  /** Reports tries and answers to `onEvent`: {@link eventsStep}. */
+  /** Reports tries and answers to `onEvent`: `eventsStep`. */
   events?: Step | undefined;
 }
 
@@ -111,22 +107,24 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
   };
 
   const run = async (method: string, path: string, init: Record<string, unknown> | undefined) => {
-    const { signal: given, timeoutMs: callTimeout, retry: callRetry, fetch: callFetch, parseAs = "json", ...rest } = init ?? {};
+    const { signal: given, timeoutMs: callTimeout, retry: callRetry, fetch: callFetch, ...rest } = init ?? {};
     if (given !== undefined && !(given instanceof AbortSignal)) throw invalidOption(provider, `option "signal" must be an AbortSignal`);
     const call = startCall(context, {
       method,
       path,
-      parseAs: parseAs as string,
+      parseAs: (rest.parseAs as string | undefined) ?? "json",
       retry: callRetry === undefined ? retry : resolveRetryPolicy(provider, retry, callRetry as RetryOptions | false),
       timeoutMs: callTimeout === undefined ? timeoutMs : checkTimeout(provider, callTimeout),
       fetch: callFetch === undefined ? fetch : checkFunction(provider, "fetch", callFetch as typeof fetch),
     });
+    // openapi-fetch sends through this call's stack; `rest` is this call's own copy of the options.
+    rest.fetch = (outgoing: Request) => stack(outgoing, call);
     if (given?.aborted) throw fail(call, abortedError(call, given.reason));
     const forward = () => call.abort(given?.reason);
     given?.addEventListener("abort", forward, { once: true });
     let result: RawResult;
     try {
-      result = await request(method, path, { ...rest, parseAs, fetch: (outgoing: Request) => stack(outgoing, call) });
+      result = await request(method, path, rest);
     } catch (error) {
       if (call.signal.aborted) throw fail(call, call.timedOut ? timeoutError(call) : abortedError(call, given?.reason));
       throw fail(call, error instanceof CertkitError ? error : unexpectedError(call, error));

@@ -99,7 +99,10 @@ export function createHttpError<Body>(context: HttpErrorContext): CertkitError<B
   }) as CertkitError<Body> & { readonly status: number };
 }
 
-/** What the provider's own reader makes of the body, redacted; nothing when it fails on an answer it did not expect. */
+/**
+ * What the provider's own reader makes of the body, keeping only what has the right type (a hostile body can put
+ * anything where a message was expected) and the provider code redacted; nothing when the reader fails.
+ */
 function describeSafely({ describe, response, redactor }: HttpErrorContext, body: unknown): ProviderErrorDetails {
   let details: ProviderErrorDetails | undefined;
   try {
@@ -107,8 +110,14 @@ function describeSafely({ describe, response, redactor }: HttpErrorContext, body
   } catch {
     details = undefined;
   }
-  if (!details) return {};
-  return { ...details, providerCode: details.providerCode === undefined ? undefined : redactor.text(details.providerCode) };
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const providerCode = text(details?.providerCode);
+  return {
+    providerCode: providerCode === undefined ? undefined : redactor.text(providerCode),
+    message: text(details?.message),
+    code: text(details?.code) as CertkitErrorCode | undefined,
+    fieldErrors: readFieldErrors(details?.fieldErrors),
+  };
 }
 
 /**

@@ -24,20 +24,21 @@ function readCount(headers: Headers, names: readonly string[]): number | undefin
 /**
  * Reads rate-limit headers: `X-RateLimit-Limit/Remaining/Reset` (reset in Unix seconds, as DNSimple sends it; small
  * values are read as seconds from now) or the IETF `RateLimit-Limit/Remaining/Reset` (reset in seconds from now).
- * Returns `undefined` when the answer carries none.
+ * Returns `undefined` when the answer says neither how many requests are allowed nor how many are left.
  */
 export function readRateLimit(headers: Headers, now: number): RateLimitState | undefined {
-  const limit = readCount(headers, ["x-ratelimit-limit", "ratelimit-limit"]);
+  // Remaining and limit first: an answer with neither (most, from most providers) costs four look-ups, not six.
   const remaining = readCount(headers, ["x-ratelimit-remaining", "ratelimit-remaining"]);
+  const limit = readCount(headers, ["x-ratelimit-limit", "ratelimit-limit"]);
+  if (limit === undefined && remaining === undefined) return undefined;
   let resetAt: Date | undefined;
   const legacyReset = readCount(headers, ["x-ratelimit-reset"]);
-  const draftReset = readCount(headers, ["ratelimit-reset"]);
+  const draftReset = legacyReset === undefined ? readCount(headers, ["ratelimit-reset"]) : undefined;
   if (legacyReset !== undefined) {
     resetAt = new Date(legacyReset >= UNIX_TIME_THRESHOLD ? legacyReset * 1000 : now + legacyReset * 1000);
   } else if (draftReset !== undefined) {
     resetAt = new Date(now + draftReset * 1000);
   }
-  if (limit === undefined && remaining === undefined && resetAt === undefined) return undefined;
   return Object.freeze({ limit, remaining, resetAt, observedAt: new Date(now) });
 }
 

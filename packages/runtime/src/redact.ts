@@ -39,13 +39,14 @@ function base64(bytes: Uint8Array): string {
 }
 
 /**
- * The ways a secret can be written in an answer: as it is, URL-encoded (upper- or lower-case escapes, `+` for spaces),
+ * The ways a secret can be written in an answer: as it is, in lower case, URL-encoded (upper- or lower-case escapes, `+` for spaces),
  * JSON-escaped, and base64 (standard and URL alphabets) at each of the three offsets it can start at inside a longer
  * encoded text, less the characters that depend on its neighbours.
  */
 function formsOf(secret: string): string[] {
   const encoded = encodeURIComponent(secret);
-  const forms = [secret, encoded, encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()), encoded.replace(/%20/g, "+")];
+  // Lower case too: a URL parser lowers a host name, and with it a secret echoed there.
+  const forms = [secret, secret.toLowerCase(), encoded, encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()), encoded.replace(/%20/g, "+")];
   forms.push(JSON.stringify(secret).slice(1, -1));
   const bytes = new TextEncoder().encode(secret);
   for (let offset = 0; offset < 3; offset++) {

@@ -110,6 +110,35 @@ describe("createClientCredentials", () => {
     });
   });
 
+  it("never follows a redirect from the token endpoint: the secret goes nowhere else, and no foreign token is used", async () => {
+    const elsewhere = { hits: 0 };
+    server.use(
+      http.post(TOKEN_URL, () => new HttpResponse(null, { status: 307, headers: { Location: "https://other.example.test/token" } })),
+      http.post("https://other.example.test/token", () => (elsewhere.hits++, HttpResponse.json({ access_token: "foreign-token-123", expires_in: 300 }))),
+    );
+    const seen = orderEndpoint();
+    const error = await getOrder(clientWith(createClientCredentials(options))).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "PROVIDER", status: 307 });
+    expect((error as Error).message).toBe(
+      "example: the token endpoint answered with a redirect (HTTP 307) to https://other.example.test, which is never followed: the client secret was sent nowhere else",
+    );
+    expect(elsewhere.hits).toBe(0);
+    expect(seen).toEqual([]);
+  });
+
+  it("refuses a token answer longer than any token", async () => {
+    server.use(http.post(TOKEN_URL, () => HttpResponse.text("x".repeat(200_000))));
+    await expect(getOrder(clientWith(createClientCredentials(options)))).rejects.toMatchObject({
+      code: "PROVIDER",
+      message: expect.stringContaining("the token endpoint answered with more than"),
+    });
+  });
+
+  it("takes a plain-http tokenUrl on this machine, or with allowInsecureHttp", () => {
+    expect(() => createClientCredentials({ ...options, tokenUrl: "http://127.0.0.1:8080/token" })).not.toThrow();
+    expect(() => createClientCredentials({ ...options, tokenUrl: "http://id.example.test/token", allowInsecureHttp: true })).not.toThrow();
+  });
+
   it("lets the caller abort while the token is fetched", async () => {
     server.use(http.post(TOKEN_URL, () => new Promise<never>(() => undefined)));
     const controller = new AbortController();

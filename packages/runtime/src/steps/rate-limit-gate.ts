@@ -74,8 +74,8 @@ export const rateLimitStep: Step = (next, client) => {
       if (!stale) {
         const estimate = observed.remaining === undefined ? undefined : observed.remaining - inFlight;
         // Answers can arrive out of order: within one window, the lower count is the one to trust.
-        const sameWindow = resetAt !== undefined && resetAt === windowEnd && allowance !== undefined && estimate !== undefined;
-        allowance = sameWindow ? Math.min(allowance!, estimate!) : estimate;
+        const sameWindow = resetAt !== undefined && resetAt === windowEnd;
+        allowance = sameWindow && allowance !== undefined && estimate !== undefined ? Math.min(allowance, estimate) : estimate;
         windowEnd = resetAt;
       }
     }

@@ -2,7 +2,7 @@ import type { Call, Step } from "../call.js";
 import { networkError, oversizeError, safeCause, unusableAnswerError } from "../call-errors.js";
 
 /** The default of `maxResponseBytes`: far above any certificate, bundle, archive or page of a list, far below harm. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 const EMPTY = new Uint8Array(0);
 const decoder = new TextDecoder();
@@ -42,35 +42,77 @@ export async function readBounded(response: Response, limit: number): Promise<Ui
   return whole;
 }
 
+/** What a {@link SettledResponse} was read into. */
+interface Settled {
+  bytes: Uint8Array;
+  text: string | undefined;
+  /** The parsed JSON, when the call reads JSON and it parsed. */
+  parsed: { value: unknown } | undefined;
+}
+
+const settled = Symbol("certkit.settled");
+
 /**
- * Makes `response` readable again, any number of times, from the bytes already read: `text()` decodes them once,
- * `json()` gives what was already parsed, and `clone()` and `body` are made only when asked for. It stays the
- * `Response` fetch gave (its headers, `url` and `type` included), so nothing is copied for a call that just reads it.
+ * A `Response` whose body was already read: it reads again, any number of times, from the bytes kept. `text()`
+ * decodes them once, `json()` gives what was already parsed, `clone()` and `body` are made only when asked for.
+ * The answer fetch gave becomes one by a change of prototype, so it keeps its headers, `url` and `type` and nothing
+ * is copied for a call that just reads it.
  */
-function settle(response: Response, bytes: Uint8Array, text?: string, parsed?: { value: unknown }): Response {
-  // Read before `body` is replaced below.
-  const hasBody = response.body !== null;
-  let stream: ReadableStream<Uint8Array> | null | undefined;
-  const readText = () => (text ??= decoder.decode(bytes));
-  const fresh = () => {
-    const headers = new Headers(response.headers);
-    // The bytes kept are decoded: these described the ones on the wire.
+class SettledResponse extends Response {
+  declare [settled]: Settled;
+
+  override get bodyUsed(): boolean {
+    return false;
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    return this.fresh().body;
+  }
+
+  override text(): Promise<string> {
+    const kept = this[settled];
+    return Promise.resolve((kept.text ??= decoder.decode(kept.bytes)));
+  }
+
+  override json(): Promise<unknown> {
+    const { parsed } = this[settled];
+    return parsed ? Promise.resolve(parsed.value) : this.text().then((text) => JSON.parse(text) as unknown);
+  }
+
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return Promise.resolve(this[settled].bytes.slice().buffer);
+  }
+
+  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return Promise.resolve(this[settled].bytes.slice());
+  }
+
+  override blob(): Promise<Blob> {
+    return this.fresh().blob();
+  }
+
+  override formData(): Promise<FormData> {
+    return this.fresh().formData();
+  }
+
+  override clone(): Response {
+    return settle(this.fresh(), this[settled].bytes);
+  }
+
+  /** A plain `Response` of the bytes kept, with headers that describe them (they are decoded already). */
+  private fresh(): Response {
+    const headers = new Headers(this.headers);
     for (const name of ["content-encoding", "content-length", "transfer-encoding"]) headers.delete(name);
-    const { status, statusText } = response;
-    return new Response(hasBody ? bytes.slice() : null, { status, statusText, headers });
-  };
-  const resolved = <T>(make: () => T) => new Promise<T>((resolve) => resolve(make()));
-  Object.defineProperties(response, {
-    bodyUsed: { value: false },
-    body: { get: () => (stream === undefined ? (stream = hasBody ? new Response(bytes.slice()).body : null) : stream) },
-    text: { value: () => resolved(readText) },
-    json: { value: () => resolved(() => (parsed ? parsed.value : JSON.parse(readText()))) },
-    arrayBuffer: { value: () => resolved(() => bytes.slice().buffer) },
-    bytes: { value: () => resolved(() => bytes.slice()) },
-    blob: { value: () => resolved(() => new Blob([bytes.slice()], { type: response.headers.get("content-type") ?? "" })) },
-    formData: { value: () => fresh().formData() },
-    clone: { value: () => settle(fresh(), bytes, text) },
-  });
+    const { status, statusText } = this;
+    const nullBody = status === 101 || status === 103 || status === 204 || status === 205 || status === 304;
+    return new Response(nullBody ? null : this[settled].bytes.slice(), { status, statusText, headers });
+  }
+}
+
+/** Turns `response`, whose body has been read into `bytes`, into a {@link SettledResponse}. */
+function settle(response: Response, bytes: Uint8Array, text?: string, parsed?: { value: unknown }): Response {
+  Object.setPrototypeOf(response, SettledResponse.prototype);
+  (response as SettledResponse)[settled] = { bytes, text, parsed };
   return response;
 }
 

@@ -9,7 +9,7 @@ function nextDelay(call: Call, askedFor: number | undefined): number | undefined
   const { clock } = call.client;
   if (policy === false || call.attempts >= policy.maxAttempts) return undefined;
   if (askedFor !== undefined && askedFor > policy.maxDelayMs) return undefined;
-  const delay = askedFor ?? backoffDelay(call.attempts, policy, clock.random);
+  const delay = askedFor ?? backoffDelay(call.attempts, policy, () => clock.random());
   return clock.now() + delay - call.startedAt > policy.maxElapsedMs ? undefined : delay;
 }
 

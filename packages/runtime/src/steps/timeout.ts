@@ -1,3 +1,4 @@
+import { abortReason } from "../abort-reason.js";
 import type { Step } from "../call.js";
 
 /**
@@ -7,7 +8,7 @@ import type { Step } from "../call.js";
  */
 export const timeoutStep: Step = (next, client) => (request, call) =>
   new Promise<Response>((resolve, reject) => {
-    if (call.signal.aborted) return reject(call.signal.reason);
+    if (call.signal.aborted) return reject(abortReason(call.signal));
     call.attempts++;
     call.inFlight = true;
     const cancel = client.clock.after(call.timeoutMs, () => {
@@ -20,16 +21,16 @@ export const timeoutStep: Step = (next, client) => (request, call) =>
       // After an abort the call is over, and whether a try was on its way is part of its error.
       if (!call.signal.aborted) call.inFlight = false;
     };
-    call.stop = (reason) => {
+    call.stop = () => {
       settle();
-      reject(reason);
+      reject(abortReason(call.signal));
     };
     next(request, call).then(
       (response) => {
         settle();
         resolve(response);
       },
-      (error: unknown) => {
+      (error: Error) => {
         settle();
         reject(error);
       },

@@ -42,6 +42,12 @@ export function useServer() {
   return server;
 }
 
+/** A timer of its own for each deadline, on real time. */
+const realTimer: Clock["after"] = (ms, run) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
 /**
  * A clock whose sleeps return at once and move time on to their end, recording each wait: waits that start together
  * end together, as on a real clock. Timers (the per-try timeout) run on real time, so a test of a timeout waits its
@@ -53,10 +59,7 @@ export function fakeClock(random = 0.5) {
   const clock: Clock = {
     now: () => now,
     random: () => random,
-    after: (ms, run) => {
-      const timer = setTimeout(run, ms);
-      return () => clearTimeout(timer);
-    },
+    after: realTimer,
     sleep: (ms, signal) => {
       if (signal?.aborted) return Promise.reject(new Error("aborted"));
       sleeps.push(ms);
@@ -71,29 +74,27 @@ export function fakeClock(random = 0.5) {
 
 /** The real clock's timers with a fixed jitter, for tests where an abort must land during a wait. */
 export function realTimeClock(random = 1): Clock {
-  const after: Clock["after"] = (ms, run) => {
-    const timer = setTimeout(run, ms);
-    return () => clearTimeout(timer);
+  return { now: Date.now, random: () => random, after: realTimer, sleep: sleepOn(realTimer) };
+}
+
+/** The example API's client settings, as a provider package writes them. */
+export function exampleConfig(overrides: Partial<ApiClientConfig> = {}): ApiClientConfig {
+  return {
+    provider: "example",
+    apiName: "Example API",
+    packageName: "@certkit/example",
+    packageVersion: "1.0.0",
+    baseUrl: BASE_URL,
+    auth: { headers: { Authorization: `Bearer ${SECRET}` }, secrets: [SECRET] },
+    describeError: (body) => {
+      const { error, fields } = body as { error?: string; fields?: Record<string, string[]> };
+      return { message: error, fieldErrors: fields };
+    },
+    ...overrides,
   };
-  return { now: Date.now, random: () => random, after, sleep: sleepOn(after) };
 }
 
 /** A client of the example API; time is `clock`'s. */
 export function exampleClient(clock: Clock, overrides: Partial<ApiClientConfig> = {}) {
-  return createClientWithClock<paths>(
-    {
-      provider: "example",
-      apiName: "Example API",
-      packageName: "@certkit/example",
-      packageVersion: "1.0.0",
-      baseUrl: BASE_URL,
-      auth: { headers: { Authorization: `Bearer ${SECRET}` }, secrets: [SECRET] },
-      describeError: (body) => {
-        const { error, fields } = body as { error?: string; fields?: Record<string, string[]> };
-        return { message: error, fieldErrors: fields };
-      },
-      ...overrides,
-    },
-    clock,
-  );
+  return createClientWithClock<paths>(exampleConfig(overrides), clock);
 }

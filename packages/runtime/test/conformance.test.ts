@@ -1,0 +1,18 @@
+import { describe } from "vitest";
+import { createApiClient, type ApiClientConfig } from "../src/index.js";
+import { describeBoundedAnswers, describeRedirectRefusal, type ConformanceTarget } from "./support/conformance.js";
+import { exampleConfig, SECRET, type paths } from "./support/example-api.js";
+
+/** The runtime's example API, as a provider package would make its client. */
+const example: ConformanceTarget<ReturnType<typeof createApiClient<paths>>> = {
+  provider: "example",
+  secret: SECRET,
+  makeClient: (baseUrl, options) => createApiClient<paths>(exampleConfig({ baseUrl, ...(options as Partial<ApiClientConfig>) })),
+  read: (client) => client.GET("/orders/{id}", { params: { path: { id: "o-1" } } }),
+  write: (client) => client.POST("/orders", { body: { domain: "shop.example.test" } }),
+};
+
+describe("the runtime's example client", () => {
+  describeRedirectRefusal(example);
+  describeBoundedAnswers(example);
+});
