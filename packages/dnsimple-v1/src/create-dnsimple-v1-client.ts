@@ -72,8 +72,9 @@ export function createDnsimpleV1Client(options: DnsimpleV1ClientOptions): Dnsimp
       // Accept is no credential, but these are the only fixed headers the runtime takes, and v1 wants it on
       // every request (its overview: "must send Accept: application/json").
       headers: { "X-DNSimple-Token": credentials, Accept: "application/json" },
-      // The whole header value, and the token alone in case an answer echoes only that; the email is not secret.
-      secrets: [credentials, options.token],
+      // The token: redacting it (and any 8-character piece of it) clears the header value too, and leaves the email,
+      // which is no secret, readable in a provider's message.
+      secrets: [options.token],
     },
     describeError: describeDnsimpleV1Error,
   });
