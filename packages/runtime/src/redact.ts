@@ -5,8 +5,14 @@ const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(-----EN
 const SECRET_KEY_NAME = /(password|passwd|secret|token|api[-_]?key|private[-_]?key|authorization)$/i;
 // Shorter strings would blank out ordinary words that happen to match.
 const MIN_SECRET_LENGTH = 4;
-/** Any run of this many characters taken from a secret (in any of its forms) is removed, wherever it appears. */
-export const SECRET_PIECE_LENGTH = 8;
+/**
+ * A run of a secret's characters (in any of its forms) is removed wherever it appears once it is half as long as the
+ * form, but never shorter than this: a shorter run could be an ordinary word that a readable credential contains
+ * (the sandbox's `sandbox.ionos-ssl-api-key`, and the provider name it shares).
+ */
+export const MIN_PIECE_LENGTH = 8;
+/** ...and a run this long is removed however long the form: a cut-off echo of a long token is still a leak. */
+export const MAX_PIECE_LENGTH = 16;
 /** Deeper levels of a value are replaced by a marker: a hostile answer nested 100,000 deep must not overflow the stack. */
 export const MAX_VALUE_DEPTH = 64;
 /** How many secrets learnt at run time a {@link Redactor} keeps. */
@@ -15,8 +21,9 @@ export const MAX_LEARNT_SECRETS = 16;
 /** Removes credentials from text and from JSON-like values before they reach a message, a log or an error. */
 export interface Redactor {
   /**
-   * `text` with every PEM private key, and every piece of 8 or more characters of a known secret (as it is, URL-encoded,
-   * JSON-escaped or base64-encoded at any offset), replaced by `[REDACTED]`.
+   * `text` with every PEM private key, and every known secret (as it is, in lower case, URL-encoded, JSON-escaped or
+   * base64-encoded at any offset) replaced by `[REDACTED]`, and so is every run of half of one of those forms or more
+   * (at least 8 and at most 16 characters): a secret cut off, or encoded in a way not listed, still goes.
    */
   text: (text: string) => string;
   /**
@@ -68,18 +75,22 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
     list.filter((s): s is string => typeof s === "string" && s.length >= MIN_SECRET_LENGTH);
   const given = usable(secrets);
   let learnt: string[] = [];
-  // Every SECRET_PIECE_LENGTH-character piece of every form of every secret; forms shorter than that, whole.
-  let pieces = new Set<string>();
+  // For each length of piece, every piece of that length of every form of every secret; forms shorter than the
+  // shortest piece are matched whole.
+  let pieces = new Map<number, Set<string>>();
   let whole: string[] = [];
   const update = () => {
-    pieces = new Set();
+    pieces = new Map();
     const short = new Set<string>();
     for (const form of [...given, ...learnt].flatMap(formsOf)) {
-      if (form.length < SECRET_PIECE_LENGTH) {
+      if (form.length < MIN_PIECE_LENGTH) {
         if (form.length >= MIN_SECRET_LENGTH) short.add(form);
-      } else {
-        for (let at = 0; at + SECRET_PIECE_LENGTH <= form.length; at++) pieces.add(form.slice(at, at + SECRET_PIECE_LENGTH));
+        continue;
       }
+      const length = Math.max(MIN_PIECE_LENGTH, Math.min(MAX_PIECE_LENGTH, Math.ceil(form.length / 2)));
+      let set = pieces.get(length);
+      if (!set) pieces.set(length, (set = new Set()));
+      for (let at = 0; at + length <= form.length; at++) set.add(form.slice(at, at + length));
     }
     // Longest first, so a secret that contains another is removed whole.
     whole = [...short].sort((a, b) => b.length - a.length);
@@ -92,23 +103,26 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
   };
   update();
 
+  /** `input` with each run of pieces of `length` characters (overlapping pieces join into one run) marked. */
+  const markRuns = (input: string, length: number, set: Set<string>, marked: boolean[]) => {
+    for (let at = 0; at + length <= input.length; at++) {
+      if (set.has(input.slice(at, at + length))) marked.fill(true, at, at + length);
+    }
+  };
+
   const text = (input: string): string => {
     let out = input.replace(PEM_PRIVATE_KEY, REDACTED);
-    if (pieces.size > 0 && out.length >= SECRET_PIECE_LENGTH) {
-      // Overlapping pieces join into one run, so each run of secret characters becomes one marker.
-      let kept = "";
-      let copied = 0;
-      let runEnd = -1;
-      for (let at = 0; at + SECRET_PIECE_LENGTH <= out.length; at++) {
-        if (!pieces.has(out.slice(at, at + SECRET_PIECE_LENGTH))) continue;
-        if (at > runEnd) {
-          if (runEnd >= 0) kept += REDACTED;
-          kept += out.slice(copied, at);
+    if (pieces.size > 0 && out.length >= MIN_PIECE_LENGTH) {
+      const marked: boolean[] = new Array<boolean>(out.length).fill(false);
+      for (const [length, set] of pieces) markRuns(out, length, set, marked);
+      if (marked.includes(true)) {
+        let kept = "";
+        for (let at = 0; at < out.length; at++) {
+          if (!marked[at]) kept += out[at];
+          else if (at === 0 || !marked[at - 1]) kept += REDACTED;
         }
-        runEnd = at + SECRET_PIECE_LENGTH;
-        copied = runEnd;
+        out = kept;
       }
-      if (runEnd >= 0) out = kept + REDACTED + out.slice(copied);
     }
     for (const secret of whole) out = out.split(secret).join(REDACTED);
     return out;
