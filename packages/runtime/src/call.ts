@@ -48,10 +48,10 @@ export interface Call {
   /** The fetch that sends each try: the call's, the client's, or the global one. */
   readonly fetch: FetchLike | undefined;
   readonly startedAt: number;
-  /** Ends the call: aborts its signal, and fails the try in flight even when its fetch ignores the signal. */
+  /** Ends the call: aborts its signal, and stops what the try in flight waits for, even what ignores the signal. */
   abort(reason: unknown): void;
-  /** Set by the try in flight, so that {@link abort} can fail it at once. */
-  stop: ((reason: unknown) => void) | undefined;
+  /** Set while a try waits on something that may ignore the signal (a custom fetch, a body), to stop it at once. */
+  stop: (() => void) | undefined;
   /** Tries sent so far. */
   attempts: number;
   /** Whether a try is on its way (a write aborted then may have reached the provider). */
@@ -82,7 +82,7 @@ class CallState implements Call {
   readonly fetch: FetchLike | undefined;
   readonly signal: AbortSignal;
   readonly startedAt: number;
-  stop: ((reason: unknown) => void) | undefined = undefined;
+  stop: (() => void) | undefined = undefined;
   attempts = 0;
   inFlight = false;
   timedOut = false;
@@ -105,7 +105,7 @@ class CallState implements Call {
   abort(reason: unknown): void {
     if (this.signal.aborted) return;
     this.#controller.abort(reason);
-    this.stop?.(reason);
+    this.stop?.();
   }
 }
 

@@ -2,7 +2,7 @@
 export interface RateLimitState {
   /** Requests allowed in the current window. */
   readonly limit: number | undefined;
-  /** Requests left in the current window. */
+  /** Requests left in the current window (always there: an answer without it is not kept). */
   readonly remaining: number | undefined;
   /** When the window resets. */
   readonly resetAt: Date | undefined;
@@ -24,13 +24,14 @@ function readCount(headers: Headers, names: readonly string[]): number | undefin
 /**
  * Reads rate-limit headers: `X-RateLimit-Limit/Remaining/Reset` (reset in Unix seconds, as DNSimple sends it; small
  * values are read as seconds from now) or the IETF `RateLimit-Limit/Remaining/Reset` (reset in seconds from now).
- * Returns `undefined` when the answer says neither how many requests are allowed nor how many are left.
+ * Returns `undefined` when the answer does not say how many requests are left.
  */
 export function readRateLimit(headers: Headers, now: number): RateLimitState | undefined {
-  // Remaining and limit first: an answer with neither (most, from most providers) costs four look-ups, not six.
+  // What is left decides everything the client does with the figures; an answer without it (most, from most
+  // providers) costs two look-ups.
   const remaining = readCount(headers, ["x-ratelimit-remaining", "ratelimit-remaining"]);
+  if (remaining === undefined) return undefined;
   const limit = readCount(headers, ["x-ratelimit-limit", "ratelimit-limit"]);
-  if (limit === undefined && remaining === undefined) return undefined;
   let resetAt: Date | undefined;
   const legacyReset = readCount(headers, ["x-ratelimit-reset"]);
   const draftReset = legacyReset === undefined ? readCount(headers, ["ratelimit-reset"]) : undefined;

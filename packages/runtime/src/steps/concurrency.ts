@@ -1,5 +1,5 @@
 import { abortReason } from "../abort-reason.js";
-import type { Step } from "../call.js";
+import type { Send, Step } from "../call.js";
 
 /**
  * Lets at most the client's `maxConcurrency` tries be in flight at once; the rest wait in order of arrival, and a
@@ -33,16 +33,24 @@ export const concurrencyStep: Step = (next, client) => {
     else active--;
   };
 
-  return async (request, call) => {
-    if (active < max) active++;
-    else {
-      call.signal.throwIfAborted();
-      await queue(call.signal);
+  const run: Send = (request, call) =>
+    next(request, call).then(
+      (response) => {
+        release();
+        return response;
+      },
+      (error: Error) => {
+        release();
+        throw error;
+      },
+    );
+
+  return (request, call) => {
+    if (active < max) {
+      active++;
+      return run(request, call);
     }
-    try {
-      return await next(request, call);
-    } finally {
-      release();
-    }
+    if (call.signal.aborted) return Promise.reject(abortReason(call.signal));
+    return queue(call.signal).then(() => run(request, call));
   };
 };

@@ -1,5 +1,5 @@
 import { abortReason } from "../abort-reason.js";
-import type { Step } from "../call.js";
+import type { Send, Step } from "../call.js";
 import { readRateLimit, type RateLimitState } from "../rate-limit.js";
 
 /**
@@ -85,18 +85,21 @@ export const rateLimitStep: Step = (next, client) => {
     for (const wake of waiting) wake();
   };
 
-  return async (request, call) => {
-    if (allowance !== undefined && allowance <= 0) await waitAndTake(call.signal);
-    else take();
+  const run: Send = (request, call) =>
+    next(request, call).then(
+      (response) => {
+        leave(readRateLimit(response.headers, clock.now()));
+        return response;
+      },
+      (error: Error) => {
+        leave(undefined);
+        throw error;
+      },
+    );
 
-    let response: Response;
-    try {
-      response = await next(request, call);
-    } catch (error) {
-      leave(undefined);
-      throw error;
-    }
-    leave(readRateLimit(response.headers, clock.now()));
-    return response;
+  return (request, call) => {
+    if (allowance !== undefined && allowance <= 0) return waitAndTake(call.signal).then(() => run(request, call));
+    take();
+    return run(request, call);
   };
 };

@@ -1,3 +1,4 @@
+import { abortReason } from "../abort-reason.js";
 import type { Call, Step } from "../call.js";
 import { networkError, oversizeError, safeCause, unusableAnswerError } from "../call-errors.js";
 
@@ -9,15 +10,21 @@ const decoder = new TextDecoder();
 
 /**
  * Reads a body whole, or stops reading (and cancels the stream) as soon as it passes `limit` bytes, resolving to
- * `undefined`. `Content-Length` is only a hint: the bytes are counted as they arrive, after any decoding.
+ * `undefined`. `Content-Length` is only a hint: the bytes are counted as they arrive, after any decoding. `onReader`
+ * is given a way to stop the reading from outside (a body that never ends and ignores the signal).
  */
-export async function readBounded(response: Response, limit: number): Promise<Uint8Array | undefined> {
+export async function readBounded(
+  response: Response,
+  limit: number,
+  onReader?: (stop: () => void) => void,
+): Promise<Uint8Array | undefined> {
   if (Number(response.headers.get("content-length")) > limit) {
     await response.body?.cancel().catch(() => undefined);
     return undefined;
   }
   if (response.body === null) return EMPTY;
   const reader = response.body.getReader();
+  onReader?.(() => void reader.cancel().catch(() => undefined));
   let first: Uint8Array | undefined;
   let more: Uint8Array[] | undefined;
   let size = 0;
@@ -132,10 +139,14 @@ export const readBodyStep: Step = (next) => async (request, call) => {
   const { status } = response;
   let bytes: Uint8Array | undefined;
   try {
-    bytes = await readBounded(response, call.client.maxResponseBytes);
+    // An abort cancels the reading even when the stream ignores the signal: a cancelled read ends at once.
+    bytes = await readBounded(response, call.client.maxResponseBytes, (stop) => (call.stop = stop));
   } catch (error) {
     throw call.signal.aborted ? error : networkError(call, error);
+  } finally {
+    call.stop = undefined;
   }
+  if (call.signal.aborted) throw abortReason(call.signal);
   if (bytes === undefined) throw oversizeError(call, status);
   if (!response.ok) return settle(response, bytes);
   if (bytes.byteLength === 0 && wantsBody(call, status)) {

@@ -20,26 +20,32 @@ function nextDelay(call: Call, askedFor: number | undefined): number | undefined
  * the provider asked (`Retry-After`, a rate-limit reset), within the call's retry policy. A timeout or an abort ends
  * the call: it is never retried. A request with a body is read once, so every try sends the same bytes.
  */
-export const retryStep: Step = (next, client) => async (request, call) => {
-  if (call.retry === false) return next(request, call);
-  const body = request.body === null ? undefined : await request.arrayBuffer();
-  for (;;) {
-    let delay: number | undefined;
-    let reason: string;
-    try {
-      const response = await next(body === undefined ? request : new Request(request, { body }), call);
-      const { status } = response;
-      if (!classify(call.method, status).retryable) return response;
-      delay = nextDelay(call, serverDelay(response.headers, client.rateLimit, client.clock.now()));
-      if (delay === undefined) return response;
-      reason = `HTTP ${status}`;
-    } catch (error) {
-      if (!(error instanceof CertkitError) || !error.retryable || call.signal.aborted) throw error;
-      delay = nextDelay(call, undefined);
-      if (delay === undefined) throw error;
-      reason = error.code === "NETWORK" ? "network error" : "unusable answer";
-    }
+export const retryStep: Step = (next, client) => {
+  /** Waits `delay` as the policy allows, telling the listener why, then sends `request` again. */
+  const again = (request: Request, call: Call, body: ArrayBuffer | undefined, delay: number, reason: string): Promise<Response> => {
     client.emit?.({ type: "retry", provider: client.provider, method: call.method, path: call.path, attempt: call.attempts, delayMs: delay, reason });
-    await client.clock.sleep(delay, call.signal);
-  }
+    return client.clock.sleep(delay, call.signal).then(() => attempt(request, call, body));
+  };
+
+  /** One try, and what follows it: the answer, or another try after a wait. */
+  const attempt = (request: Request, call: Call, body: ArrayBuffer | undefined): Promise<Response> =>
+    next(body === undefined ? request : new Request(request, { body }), call).then(
+      (response) => {
+        if (!classify(call.method, response.status).retryable) return response;
+        const delay = nextDelay(call, serverDelay(response.headers, client.rateLimit, client.clock.now()));
+        return delay === undefined ? response : again(request, call, body, delay, `HTTP ${response.status}`);
+      },
+      (error: Error) => {
+        if (!(error instanceof CertkitError) || !error.retryable || call.signal.aborted) throw error;
+        const delay = nextDelay(call, undefined);
+        if (delay === undefined) throw error;
+        return again(request, call, body, delay, error.code === "NETWORK" ? "network error" : "unusable answer");
+      },
+    );
+
+  return (request, call) => {
+    if (call.retry === false) return next(request, call);
+    if (request.body === null) return attempt(request, call, undefined);
+    return request.arrayBuffer().then((body) => attempt(request, call, body));
+  };
 };

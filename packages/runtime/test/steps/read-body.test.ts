@@ -98,6 +98,19 @@ describe("the body reading step", () => {
     await expect(read(new Response(cut))).rejects.toMatchObject({ code: "NETWORK", retryable: true });
   });
 
+  it("stops reading at once when the call is aborted, even a body that ignores the signal", async () => {
+    const { context } = testContext();
+    const call = testCall(context);
+    const state = { cancelled: false };
+    // Headers, then a body that never sends a byte and never ends.
+    const silent = new ReadableStream({ pull: () => new Promise<void>(() => undefined), cancel: () => void (state.cancelled = true) });
+    const pending = readBodyStep(scripted(() => new Response(silent)).next, context)(orderRequest(), call);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    call.abort(new DOMException("late", "TimeoutError"));
+    await expect(pending).rejects.toMatchObject({ name: "TimeoutError" });
+    expect(state.cancelled).toBe(true);
+  });
+
   it("reads a body of any nesting depth", async () => {
     const depth = 100_000;
     const response = await read(new Response(`${"[".repeat(depth)}${"]".repeat(depth)}`), {}, 1_000_000);

@@ -31,6 +31,15 @@ describe("the send step", () => {
     await expect(sendStep(orderRequest(), aborted)).rejects.toMatchObject({ name: "AbortError" });
   });
 
+  it("fails at once when the call is aborted, even with a custom fetch that ignores its signal", async () => {
+    const { context } = testContext();
+    const call = testCall(context, { fetch: () => new Promise<never>(() => undefined) });
+    const pending = sendStep(orderRequest(), call);
+    call.abort(new DOMException("late", "TimeoutError"));
+    await expect(pending).rejects.toMatchObject({ name: "TimeoutError" });
+    expect(call.stop).toBeUndefined();
+  });
+
   it("turns a fetch that throws synchronously into a rejection", async () => {
     const { context } = testContext();
     const call = testCall(context, {
