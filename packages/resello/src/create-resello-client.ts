@@ -4,6 +4,7 @@ import {
   CertkitError,
   createApiClient,
   createClientCredentials,
+  dynamicAuthStep,
   sharedClientOptions,
   type ApiClient,
   type ApiClientConfig,
@@ -132,8 +133,13 @@ function authOf(options: ReselloClientOptions | undefined): ApiClientConfig["aut
   if (oidc !== undefined) {
     if (typeof oidc !== "object" || oidc === null) throw invalid(`option "oidc" must be an object of client credentials`);
     const credentials = oidc as ReselloOidcCredentials;
-    const dynamic = createClientCredentials({ ...credentials, provider: PROVIDER, fetch: options?.fetch });
-    return { headers: {}, secrets: [credentials.clientSecret], dynamic };
+    const tokens = createClientCredentials({
+      ...credentials,
+      provider: PROVIDER,
+      fetch: options?.fetch,
+      allowInsecureHttp: options?.allowInsecureHttp,
+    });
+    return { headers: {}, secrets: [credentials.clientSecret], step: dynamicAuthStep(tokens) };
   }
   if (accessToken !== undefined) {
     assertCredential(PROVIDER, "accessToken", accessToken);

@@ -2,12 +2,11 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 import type { FetchResponse, MaybeOptionalInit, Middleware } from "openapi-fetch";
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
-import type { FetchLike } from "./call.js";
+import type { FetchLike, Step } from "./call.js";
 import type { CertkitError } from "./certkit-error.js";
 import type { ClientEventListener } from "./client-events.js";
 import type { Clock } from "./clock.js";
 import { composeApiClient, type ClientSteps } from "./compose-api-client.js";
-import type { DynamicAuth } from "./dynamic-auth.js";
 import type { DescribeProviderError } from "./http-error.js";
 import type { RateLimitState } from "./rate-limit.js";
 import type { RetryOptions } from "./retry-policy.js";
@@ -126,16 +125,12 @@ export interface ApiClientConfig extends HttpPolicyOptions {
   /** The caller's own product token, sent before the package's in `User-Agent`. */
   userAgent?: string | undefined;
   /**
-   * Authentication: fixed headers and the secret values in them, which never appear in an error; query parameters
-   * set on every try (`{ access_key: key }`, secret too, whatever the caller's params hold); and, for credentials that
-   * change (an expiring access token), `dynamic`, asked for headers before every try.
+   * Authentication: fixed headers, and every secret value the client sends anywhere (they never appear in an error,
+   * an event or a URL shown); and, for credentials that are not fixed headers, the `step` that sets them on each try:
+   * `dynamicAuthStep(source)` for credentials that change while the client lives (an expiring access token), or
+   * `queryAuthStep({ access_key })` for a key carried in the query string. A client that needs neither ships neither.
    */
-  auth: {
-    headers: Record<string, string>;
-    secrets: readonly string[];
-    query?: Readonly<Record<string, string>> | undefined;
-    dynamic?: DynamicAuth | undefined;
-  };
+  auth: { headers: Record<string, string>; secrets: readonly string[]; step?: Step | undefined };
   /** The fetch to send requests with; defaults to the global `fetch`, looked up at each call. */
   fetch?: FetchLike | undefined;
   /** Reads the provider's error body into a provider code and message. */

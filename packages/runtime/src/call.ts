@@ -1,6 +1,5 @@
 import type { ClientEvent } from "./client-events.js";
 import type { Clock } from "./clock.js";
-import type { DynamicAuth } from "./dynamic-auth.js";
 import type { RateLimitState } from "./rate-limit.js";
 import type { Redactor } from "./redact.js";
 import type { RetryPolicy } from "./retry-policy.js";
@@ -18,10 +17,6 @@ export interface ClientContext {
   readonly redactor: Redactor;
   /** Where events go; `undefined` when nobody listens, so that none is built. */
   readonly emit: ((event: ClientEvent) => void) | undefined;
-  /** Credentials asked for before every try, when they change while the client lives. */
-  readonly dynamicAuth: DynamicAuth | undefined;
-  /** Credentials sent in the query string of every try (`access_key=...`), whatever the caller's params hold. */
-  readonly queryAuth: Readonly<Record<string, string>> | undefined;
   /** The most bytes an answer may have. */
   readonly maxResponseBytes: number;
   /** How many tries may be in flight at once. */

@@ -43,7 +43,7 @@ interface Token {
 }
 
 /**
- * Fetches and caches access tokens with the client credentials grant, for a client's `auth.dynamic`: one request at a
+ * Fetches and caches access tokens with the client credentials grant, for a client's `dynamicAuthStep`: one request at a
  * time however many calls need a token, a new token shortly before the old one expires (or after a 401), and
  * `Authorization: Bearer <token>` on every try. The client secret and every token are kept out of errors and events.
  *

@@ -12,7 +12,6 @@ import { createHttpError } from "./http-error.js";
 import { checkCount, checkFunction, checkServerUrl, checkUserAgent, invalidOption } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { checkTimeout, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, resolveRetryPolicy, type RetryOptions } from "./retry-policy.js";
-import { authStep } from "./steps/auth.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyStep } from "./steps/read-body.js";
 import { refuseRedirectsStep } from "./steps/refuse-redirects.js";
 import { sendStep } from "./steps/send.js";
@@ -24,8 +23,8 @@ export const DEFAULT_MAX_CONCURRENCY = 10;
 
 /**
  * The optional steps of a client's transport. Each goes in its fixed place, so no order can be got wrong:
- * retry › concurrency › rateLimit › (auth › timeout) › events › (body reading › redirect refusal › fetch).
- * The steps in brackets are always there: a client never follows a redirect, never reads more than
+ * retry › concurrency › rateLimit › auth (the config's `auth.step`) › (timeout) › events › (body reading › redirect
+ * refusal › fetch). The steps in brackets are always there: a client never follows a redirect, never reads more than
  * `maxResponseBytes`, and never lets a try run past its timeout.
  */
 export interface ClientSteps {
@@ -48,8 +47,8 @@ interface RawResult {
 }
 
 /** Assembles the transport: the chosen steps and the ones every client has, in their one order, over `send`. */
-function assemble(steps: ClientSteps, context: ClientContext): Send {
-  const layers = [steps.retry, steps.concurrency, steps.rateLimit, authStep, timeoutStep, steps.events, readBodyStep, refuseRedirectsStep];
+function assemble(steps: ClientSteps, authorize: Step | undefined, context: ClientContext): Send {
+  const layers = [steps.retry, steps.concurrency, steps.rateLimit, authorize, timeoutStep, steps.events, readBodyStep, refuseRedirectsStep];
   return layers.reduceRight<Send>((next, step) => (step ? step(next, context) : next), sendStep);
 }
 
@@ -82,16 +81,14 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
     provider,
     apiName,
     clock,
-    redactor: createRedactor([...credentials.secrets, ...Object.values(credentials.query ?? {})]),
+    redactor: createRedactor(credentials.secrets),
     emit: createEventEmitter(checkFunction(provider, "onEvent", config.onEvent)),
-    dynamicAuth: credentials.dynamic,
-    queryAuth: credentials.query,
     maxResponseBytes: checkCount(provider, "maxResponseBytes", config.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, false),
     maxConcurrency: checkCount(provider, "maxConcurrency", config.maxConcurrency, DEFAULT_MAX_CONCURRENCY, true),
     rateLimit: undefined,
   };
   const { emit } = context;
-  const stack = assemble(steps, context);
+  const stack = assemble(steps, credentials.step, context);
   const inner = createClient<Paths, Media>({
     baseUrl,
     headers: { ...credentials.headers, "User-Agent": buildUserAgent(config.packageName, config.packageVersion, userAgent) },

@@ -16,6 +16,8 @@ export { concurrencyStep } from "./steps/concurrency.js";
 export { MAX_RATE_LIMIT_WAIT_MS, rateLimitStep } from "./steps/rate-limit-gate.js";
 export { eventsStep } from "./steps/events.js";
 export { DEFAULT_MAX_RESPONSE_BYTES } from "./steps/read-body.js";
+export { dynamicAuthStep } from "./steps/dynamic-auth.js";
+export { queryAuthStep } from "./steps/query-auth.js";
 export { MAX_TIMER_MS, systemClock, type Clock } from "./clock.js";
 export type {
   ClientEvent,

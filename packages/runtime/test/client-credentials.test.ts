@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { HttpResponse, delay, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { createClientCredentials, type ClientCredentialsOptions } from "../src/index.js";
+import { createClientCredentials, dynamicAuthStep, type ClientCredentialsOptions } from "../src/index.js";
 import { BASE_URL, exampleClient, fakeClock, useServer } from "./support/example-api.js";
 
 const server = useServer();
@@ -37,7 +37,7 @@ function orderEndpoint(status = 200) {
 }
 
 const clientWith = (auth: ReturnType<typeof createClientCredentials>) =>
-  exampleClient(fakeClock().clock, { auth: { headers: {}, secrets: [CLIENT_SECRET], dynamic: auth } });
+  exampleClient(fakeClock().clock, { auth: { headers: {}, secrets: [CLIENT_SECRET], step: dynamicAuthStep(auth) } });
 const getOrder = (client: ReturnType<typeof clientWith>, init: Record<string, unknown> = {}) =>
   client.GET("/orders/{id}", { params: { path: { id: "o-1" } }, ...init });
 

@@ -1,6 +1,6 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import type { ClientEvent } from "../src/index.js";
+import { queryAuthStep, type ClientEvent } from "../src/index.js";
 import { expectNoSecret } from "./support/conformance.js";
 import { BASE_URL, exampleClient, fakeClock, useServer } from "./support/example-api.js";
 
@@ -8,7 +8,7 @@ const server = useServer();
 // A key in the query string, as ZeroSSL takes it (`access_key`), with characters that URL-encoding changes.
 const ACCESS_KEY = "zs-KEY+7f3a/b9c2=e41d";
 const withQueryKey = (overrides: Parameters<typeof exampleClient>[1] = {}) =>
-  exampleClient(fakeClock().clock, { auth: { headers: {}, secrets: [], query: { access_key: ACCESS_KEY } }, ...overrides });
+  exampleClient(fakeClock().clock, { auth: { headers: {}, secrets: [ACCESS_KEY], step: queryAuthStep({ access_key: ACCESS_KEY }) }, ...overrides });
 
 describe("a credential carried in the query string", () => {
   it("is set on every try, retries included, whatever the caller's params hold", async () => {

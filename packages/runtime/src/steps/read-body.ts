@@ -86,12 +86,13 @@ class SettledResponse extends Response {
     return parsed ? Promise.resolve(parsed.value) : this.text().then((text) => JSON.parse(text) as unknown);
   }
 
+  // A download (`parseAs: "arrayBuffer"`, `"blob"`) reads a fresh copy of the bytes kept.
   override arrayBuffer(): Promise<ArrayBuffer> {
-    return Promise.resolve(this[settled].bytes.slice().buffer);
+    return this.fresh().arrayBuffer();
   }
 
   override bytes(): Promise<Uint8Array<ArrayBuffer>> {
-    return Promise.resolve(this[settled].bytes.slice());
+    return this.fresh().bytes();
   }
 
   override blob(): Promise<Blob> {

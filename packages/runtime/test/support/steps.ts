@@ -14,8 +14,6 @@ export function testContext(overrides: Partial<ClientContext> = {}) {
     clock,
     redactor: createRedactor([SECRET]),
     emit: (event) => events.push(event),
-    dynamicAuth: undefined,
-    queryAuth: undefined,
     maxResponseBytes: 1024,
     maxConcurrency: 10,
     rateLimit: undefined,

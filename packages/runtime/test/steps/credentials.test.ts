@@ -1,21 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { DynamicAuth } from "../../src/dynamic-auth.js";
-import { authStep } from "../../src/steps/auth.js";
+import { dynamicAuthStep } from "../../src/steps/dynamic-auth.js";
+import { queryAuthStep } from "../../src/steps/query-auth.js";
 import { scripted, testCall, testContext } from "../support/steps.js";
 
 const KEY = "zs-ACCESS-KEY-5c2e/9f+1";
 
-describe("the auth step", () => {
-  it("is not in the stack when every credential is a fixed header", () => {
-    const { context } = testContext();
-    const { next } = scripted(Response.json({}));
-    expect(authStep(next, context)).toBe(next);
-  });
-
+describe("the query credentials step", () => {
   it("sets query credentials on every try, replacing the caller's, and keeps the rest of the query as it was", async () => {
-    const { context } = testContext({ queryAuth: { access_key: KEY } });
+    const { context } = testContext();
     const { next, requests } = scripted(Response.json({}));
-    const send = authStep(next, context);
+    const send = queryAuthStep({ access_key: KEY })(next, context);
     const call = testCall(context);
     const url = "https://api.example.test/v1/orders?search=a%20b&access_key=theirs&access%5Fkey=again&limit=5";
     await send(new Request(url), call);
@@ -27,9 +22,9 @@ describe("the auth step", () => {
   });
 
   it("keeps a write's method, headers and body when it sets query credentials", async () => {
-    const { context } = testContext({ queryAuth: { access_key: KEY } });
+    const { context } = testContext();
     const { next, requests } = scripted(Response.json({}));
-    await authStep(next, context)(
+    await queryAuthStep({ access_key: KEY })(next, context)(
       new Request("https://api.example.test/v1/orders", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"a":1}' }),
       testCall(context, { method: "POST" }),
     );
@@ -38,6 +33,9 @@ describe("the auth step", () => {
     expect(await requests[0]?.text()).toBe('{"a":1}');
   });
 
+});
+
+describe("the dynamic credentials step", () => {
   it("asks dynamic credentials for headers before every try, learns their secrets, and drops them after a 401", async () => {
     let issued = 0;
     let invalidated = 0;
@@ -48,9 +46,9 @@ describe("the auth step", () => {
       },
       invalidate: () => void invalidated++,
     };
-    const { context } = testContext({ dynamicAuth: dynamic });
+    const { context } = testContext();
     const { next, requests } = scripted(new Response(null, { status: 401 }), Response.json({}));
-    const send = authStep(next, context);
+    const send = dynamicAuthStep(dynamic)(next, context);
     await send(new Request("https://api.example.test/v1/orders"), testCall(context));
     await send(new Request("https://api.example.test/v1/orders"), testCall(context));
     expect(requests.map((request) => request.headers.get("authorization"))).toEqual(["Bearer token-1-abcdefgh", "Bearer token-2-abcdefgh"]);
