@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Transport } from "@certkit/runtime";
+import { undiciTransport } from "@certkit/runtime/undici";
 import type { ClientEvent } from "../src/index.js";
 import {
   callUnderFault,
@@ -69,12 +71,12 @@ afterAll(() => {
   if (unhandled.length > 0) throw new Error(`unhandled rejections: ${unhandled.length}`);
 });
 
-async function runCase(fault: Fault, kind: CallKind) {
+async function runCase(fault: Fault, kind: CallKind, transport: Transport | undefined) {
   const elsewhere = await listen((_, response) => response.writeHead(200, { Connection: "close" }).end("{}"));
   const api = await listen((count, response) => act(fault.action(count, kind), kind, elsewhere.url, response));
   try {
     const events: ClientEvent[] = [];
-    const outcome = await callUnderFault(faultClient(`${api.url}/ssl`, events), kind);
+    const outcome = await callUnderFault(faultClient(`${api.url}/ssl`, events, transport), kind);
     expectOutcome(outcome, fault[kind], api.count(), events);
     expect(elsewhere.count()).toBe(0);
   } finally {
@@ -82,10 +84,12 @@ async function runCase(fault: Fault, kind: CallKind) {
   }
 }
 
-describe("fault matrix through the IONOS client, against a real HTTP server on loopback", () => {
-  for (const fault of FAULTS) {
-    for (const kind of ["read", "write"] as const) {
-      it(`${fault.name}: ${kind}`, () => runCase(fault, kind));
+for (const [name, transport] of [["fetch", undefined], ["undici's Dispatcher API", undiciTransport()]] as const) {
+  describe(`fault matrix through the IONOS client on ${name}, against a real HTTP server on loopback`, () => {
+    for (const fault of FAULTS) {
+      for (const kind of ["read", "write"] as const) {
+        it(`${fault.name}: ${kind}`, () => runCase(fault, kind, transport));
+      }
     }
-  }
-});
+  });
+}

@@ -59,6 +59,21 @@ export interface Call {
 export type Send = (request: Request, call: Call) => Promise<Response>;
 
 /**
+ * What sends each try at the bottom of a client's stack, reads its answer whole (refusing redirects, never more than
+ * `maxResponseBytes`) and resolves with it. The default is the global `fetch`; `@certkit/runtime/undici` has one on
+ * undici's Dispatcher API, for Node.
+ */
+export interface Transport {
+  /** Sends one try; its errors are `CertkitError`s as the fetch transport's are. */
+  readonly send: Send;
+  /**
+   * The class openapi-fetch builds each request with, when no middleware is there to see it (middleware always gets
+   * a real `Request`). It needs only what `send` reads. Default: the global `Request`.
+   */
+  readonly Request?: typeof Request | undefined;
+}
+
+/**
  * One layer of the transport: given the layer below, it returns a {@link Send} that adds one behaviour (a retry, a
  * concurrency slot, a timeout...). It is called once per client, so whatever it keeps across calls lives in it.
  */

@@ -3,7 +3,7 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import type { MediaType } from "openapi-typescript-helpers";
 import type { ApiClient, ApiClientConfig } from "./api-client.js";
-import { startCall, type Call, type ClientContext, type Send, type Step } from "./call.js";
+import { startCall, type Call, type ClientContext, type Send, type Step, type Transport } from "./call.js";
 import { abortedError, timeoutError, unexpectedError } from "./call-errors.js";
 import { CertkitError } from "./certkit-error.js";
 import { createEventEmitter } from "./client-events.js";
@@ -46,10 +46,16 @@ interface RawResult {
   response: Response;
 }
 
-/** Assembles the transport: the chosen steps and the ones every client has, in their one order, over `send`. */
-function assemble(steps: ClientSteps, authorize: Step | undefined, context: ClientContext): Send {
-  const layers = [steps.retry, steps.concurrency, steps.rateLimit, authorize, timeoutStep, steps.events, readBodyStep, refuseRedirectsStep];
-  return layers.reduceRight<Send>((next, step) => (step ? step(next, context) : next), sendStep);
+/** The bottom of the stack with fetch: the try is sent, a redirect refused, the answer read. */
+const FETCH_LAYERS = [readBodyStep, refuseRedirectsStep];
+
+/**
+ * Assembles the stack: the chosen steps and the ones every client has, in their one order, over fetch or over the
+ * config's transport (which refuses redirects and reads answers itself).
+ */
+function assemble(steps: ClientSteps, authorize: Step | undefined, transport: Transport | undefined, context: ClientContext): Send {
+  const layers = [steps.retry, steps.concurrency, steps.rateLimit, authorize, timeoutStep, steps.events, ...(transport ? [] : FETCH_LAYERS)];
+  return layers.reduceRight<Send>((next, step) => (step ? step(next, context) : next), transport?.send ?? sendStep);
 }
 
 /**
@@ -88,7 +94,9 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
     rateLimit: undefined,
   };
   const { emit } = context;
-  const stack = assemble(steps, credentials.step, context);
+  if (fetch !== undefined && config.transport !== undefined) throw invalidOption(provider, `give option "fetch" or "transport", not both`);
+  const stack = assemble(steps, credentials.step, config.transport, context);
+  const lightRequest = config.transport?.Request;
   const inner = createClient<Paths, Media>({
     baseUrl,
     headers: { ...credentials.headers, "User-Agent": buildUserAgent(config.packageName, config.packageVersion, userAgent) },
@@ -97,6 +105,11 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
   });
   // The untyped door into openapi-fetch: the typed surface is ApiClient's, below.
   const request = (inner as unknown as { request: (method: string, path: string, init: unknown) => Promise<RawResult> }).request;
+
+  const checkCallFetch = (callFetch: unknown) => {
+    if (config.transport !== undefined) throw invalidOption(provider, `option "fetch" cannot be given to one call of a client with a transport`);
+    return checkFunction(provider, "fetch", callFetch as typeof fetch);
+  };
 
   const fail = (call: Call, error: CertkitError) => {
     emit?.({ type: "error", provider, method: call.method, path: call.path, error, attempts: call.attempts, durationMs: clock.now() - call.startedAt });
@@ -112,10 +125,11 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
       parseAs: (rest.parseAs as string | undefined) ?? "json",
       retry: callRetry === undefined ? retry : resolveRetryPolicy(provider, retry, callRetry as RetryOptions | false),
       timeoutMs: callTimeout === undefined ? timeoutMs : checkTimeout(provider, callTimeout),
-      fetch: callFetch === undefined ? fetch : checkFunction(provider, "fetch", callFetch as typeof fetch),
+      fetch: callFetch === undefined ? fetch : checkCallFetch(callFetch),
     });
     // openapi-fetch sends through this call's stack; `rest` is this call's own copy of the options.
     rest.fetch = (outgoing: Request) => stack(outgoing, call);
+    if (lightRequest && middlewares.size === 0) rest.Request = lightRequest;
     if (given?.aborted) throw fail(call, abortedError(call, given.reason));
     const forward = () => call.abort(given?.reason);
     given?.addEventListener("abort", forward, { once: true });
@@ -144,9 +158,17 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
     return { error: fail(call, error), response: result.response };
   };
 
+  // With middleware there, every request is a real `Request`, whatever the transport would build otherwise.
+  const middlewares = new Set<Middleware>();
   const client = {
-    use: (...middleware: Middleware[]) => inner.use(...middleware),
-    eject: (...middleware: Middleware[]) => inner.eject(...middleware),
+    use: (...middleware: Middleware[]) => {
+      inner.use(...middleware);
+      for (const one of middleware) if (one) middlewares.add(one);
+    },
+    eject: (...middleware: Middleware[]) => {
+      inner.eject(...middleware);
+      for (const one of middleware) middlewares.delete(one);
+    },
   } as Record<string, unknown>;
   Object.defineProperty(client, "rateLimit", { get: () => context.rateLimit, enumerable: true });
   for (const method of METHODS) client[method] = (path: string, init?: Record<string, unknown>) => run(method, path, init);

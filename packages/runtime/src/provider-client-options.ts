@@ -1,5 +1,5 @@
 import type { HttpPolicyOptions } from "./api-client.js";
-import type { FetchLike } from "./call.js";
+import type { FetchLike, Transport } from "./call.js";
 
 /**
  * The options every provider client takes besides its credentials: where to send requests, with what, under which
@@ -15,6 +15,11 @@ export interface ProviderClientOptions extends HttpPolicyOptions {
   allowInsecureHttp?: boolean | undefined;
   /** The fetch to send requests with. Default: the global `fetch`, looked up at each call. */
   fetch?: FetchLike | undefined;
+  /**
+   * What sends requests instead of `fetch`: in Node, `undiciTransport()` from `@certkit/runtime/undici` sends on
+   * undici's Dispatcher API, for a fraction of fetch's cost per call. Not with `fetch`.
+   */
+  transport?: Transport | undefined;
   /** Your application's product token, sent in `User-Agent` before the package's own name and version. */
   userAgent?: string | undefined;
 }
@@ -24,8 +29,8 @@ export interface ProviderClientOptions extends HttpPolicyOptions {
  * `createApiClient`. Provider packages spread it, then set `baseUrl` with their own default.
  */
 export function sharedClientOptions(options: ProviderClientOptions): ProviderClientOptions {
-  const { baseUrl, allowInsecureHttp, fetch, userAgent, timeoutMs, retry, maxConcurrency, onEvent, maxResponseBytes } = options;
-  return { baseUrl, allowInsecureHttp, fetch, userAgent, timeoutMs, retry, maxConcurrency, onEvent, maxResponseBytes };
+  const { baseUrl, allowInsecureHttp, fetch, transport, userAgent, timeoutMs, retry, maxConcurrency, onEvent, maxResponseBytes } = options;
+  return { baseUrl, allowInsecureHttp, fetch, transport, userAgent, timeoutMs, retry, maxConcurrency, onEvent, maxResponseBytes };
 }
 
 /**

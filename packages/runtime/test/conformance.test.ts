@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import { createApiClient, type ApiClientConfig } from "../src/index.js";
+import { undiciTransport } from "../src/undici/index.js";
 import { describeBoundedAnswers, describeRedirectRefusal, type ConformanceTarget } from "./support/conformance.js";
 import { exampleConfig, SECRET, type paths } from "./support/example-api.js";
 
@@ -15,4 +16,11 @@ const example: ConformanceTarget<ReturnType<typeof createApiClient<paths>>> = {
 describe("the runtime's example client", () => {
   describeRedirectRefusal(example);
   describeBoundedAnswers(example);
+});
+
+describe("the runtime's example client on undici's Dispatcher API", () => {
+  const transport = undiciTransport();
+  const onUndici: typeof example = { ...example, makeClient: (baseUrl, options) => example.makeClient(baseUrl, { ...options, transport } as never) };
+  describeRedirectRefusal(onUndici);
+  describeBoundedAnswers(onUndici);
 });

@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { expect } from "vitest";
+import type { Transport } from "@certkit/runtime";
 import { createIonosSslClient, type ClientEvent } from "../../src/index.js";
 import { CERTIFICATE_ID, pendingCertificate } from "./fixtures.js";
 
@@ -149,11 +150,12 @@ export const FAULTS: Fault[] = [
   },
 ];
 
-/** An IONOS client with fast backoff and a short timeout, recording its events. */
-export function faultClient(baseUrl: string, events: ClientEvent[]) {
+/** An IONOS client with fast backoff and a short timeout, recording its events; on fetch unless given a transport. */
+export function faultClient(baseUrl: string, events: ClientEvent[], transport?: Transport) {
   return createIonosSslClient({
     apiKey: FAULT_API_KEY,
     baseUrl,
+    transport,
     retry: { baseDelayMs: 5 },
     timeoutMs: 300,
     maxResponseBytes: FAULT_MAX_RESPONSE_BYTES,

@@ -129,6 +129,31 @@ function wantsBody(call: Call, status: number): boolean {
   return call.method === "GET" && status !== 204 && status !== 205;
 }
 
+/** What an answer's body was read into, and (for a 2xx meant for JSON) what it parsed to. */
+export interface ReadBody {
+  bytes: Uint8Array;
+  text?: string | undefined;
+  parsed?: { value: unknown } | undefined;
+}
+
+/**
+ * What the bytes of an answer make for the call: `undefined` (too long) is a `PROVIDER` error, an empty 200 to a GET
+ * and a 2xx meant for JSON that does not parse are unusable answers (which a read retries); a 2xx meant for JSON is
+ * parsed here, once. Every transport reads its answers through this.
+ */
+export function interpretBody(call: Call, status: number, ok: boolean, bytes: Uint8Array | undefined, decode: (bytes: Uint8Array) => string): ReadBody {
+  if (bytes === undefined) throw oversizeError(call, status);
+  if (!ok || (bytes.byteLength === 0 && !wantsBody(call, status))) return { bytes };
+  if (bytes.byteLength === 0) throw unusableAnswerError(call, status, "with an empty body");
+  if (call.parseAs !== "json") return { bytes };
+  const text = decode(bytes);
+  try {
+    return { bytes, text, parsed: { value: JSON.parse(text) } };
+  } catch (error) {
+    throw unusableAnswerError(call, status, "with a body that is not valid JSON", safeCause(error, call.client.redactor.text));
+  }
+}
+
 /**
  * Reads each answer whole, inside the try (so its timeout covers the last byte, and a connection cut mid-body is a
  * network failure that a read may retry), never more than `maxResponseBytes`: past that, up front from
@@ -137,7 +162,6 @@ function wantsBody(call: Call, status: number): boolean {
  */
 export const readBodyStep: Step = (next) => async (request, call) => {
   const response = await next(request, call);
-  const { status } = response;
   let bytes: Uint8Array | undefined;
   try {
     // An abort cancels the reading even when the stream ignores the signal: a cancelled read ends at once.
@@ -148,16 +172,6 @@ export const readBodyStep: Step = (next) => async (request, call) => {
     call.stop = undefined;
   }
   if (call.signal.aborted) throw abortReason(call.signal);
-  if (bytes === undefined) throw oversizeError(call, status);
-  if (!response.ok) return settle(response, bytes);
-  if (bytes.byteLength === 0 && wantsBody(call, status)) {
-    throw unusableAnswerError(call, status, "with an empty body");
-  }
-  if (call.parseAs !== "json" || bytes.byteLength === 0) return settle(response, bytes);
-  const text = decoder.decode(bytes);
-  try {
-    return settle(response, bytes, text, { value: JSON.parse(text) });
-  } catch (error) {
-    throw unusableAnswerError(call, status, "with a body that is not valid JSON", safeCause(error, call.client.redactor.text));
-  }
+  const read = interpretBody(call, response.status, response.ok, bytes, (kept) => decoder.decode(kept));
+  return settle(response, read.bytes, read.text, read.parsed);
 };

@@ -18,34 +18,33 @@ function nextDelay(call: Call, askedFor: number | undefined): number | undefined
  * error's `retryable`): reads after a network failure, an unusable answer, 408, 429 or a server error; any method
  * after a 429 or a connection that was never made. It waits with exponential backoff and full jitter, or as long as
  * the provider asked (`Retry-After`, a rate-limit reset), within the call's retry policy. A timeout or an abort ends
- * the call: it is never retried. A request with a body is read once, so every try sends the same bytes.
+ * the call: it is never retried.
  */
 export const retryStep: Step = (next, client) => {
   /** Waits `delay` as the policy allows, telling the listener why, then sends `request` again. */
-  const again = (request: Request, call: Call, body: ArrayBuffer | undefined, delay: number, reason: string): Promise<Response> => {
+  const again = (request: Request, call: Call, delay: number, reason: string): Promise<Response> => {
     client.emit?.({ type: "retry", provider: client.provider, method: call.method, path: call.path, attempt: call.attempts, delayMs: delay, reason });
-    return client.clock.sleep(delay, call.signal).then(() => attempt(request, call, body));
+    return client.clock.sleep(delay, call.signal).then(() => attempt(request, call));
   };
 
-  /** One try, and what follows it: the answer, or another try after a wait. */
-  const attempt = (request: Request, call: Call, body: ArrayBuffer | undefined): Promise<Response> =>
-    next(body === undefined ? request : new Request(request, { body }), call).then(
+  /**
+   * One try, and what follows it: the answer, or another try after a wait. A request with a body is sent as a copy,
+   * so that the original, never sent, gives every try the same bytes.
+   */
+  const attempt = (request: Request, call: Call): Promise<Response> =>
+    next(request.body === null ? request : request.clone(), call).then(
       (response) => {
         if (!classify(call.method, response.status).retryable) return response;
         const delay = nextDelay(call, serverDelay(response.headers, client.rateLimit, client.clock.now()));
-        return delay === undefined ? response : again(request, call, body, delay, `HTTP ${response.status}`);
+        return delay === undefined ? response : again(request, call, delay, `HTTP ${response.status}`);
       },
       (error: Error) => {
         if (!(error instanceof CertkitError) || !error.retryable || call.signal.aborted) throw error;
         const delay = nextDelay(call, undefined);
         if (delay === undefined) throw error;
-        return again(request, call, body, delay, error.code === "NETWORK" ? "network error" : "unusable answer");
+        return again(request, call, delay, error.code === "NETWORK" ? "network error" : "unusable answer");
       },
     );
 
-  return (request, call) => {
-    if (call.retry === false) return next(request, call);
-    if (request.body === null) return attempt(request, call, undefined);
-    return request.arrayBuffer().then((body) => attempt(request, call, body));
-  };
+  return (request, call) => (call.retry === false ? next(request, call) : attempt(request, call));
 };
