@@ -1,6 +1,7 @@
 // What every client must do against a hostile server (the runtime's conformance suite), over real HTTP on loopback.
 import { describeBoundedAnswers, describeRedirectRefusal, type ConformanceTarget } from "../../runtime/test/support/conformance.js";
-import { createDnsimpleV1Client, type DnsimpleV1Client } from "../src/index.js";
+import { composeApiClient } from "@certkit/runtime";
+import { createDnsimpleV1Client, dnsimpleV1ClientConfig, type DnsimpleV1Client, type paths } from "../src/index.js";
 import { CERTIFICATE_ID, CSR_PEM, DOMAIN } from "./support/fixtures.js";
 
 const TOKEN = "v1-CONFORMANCE-token-3b7f";
@@ -19,3 +20,8 @@ const dnsimpleV1: ConformanceTarget<DnsimpleV1Client> = {
 
 describeRedirectRefusal(dnsimpleV1);
 describeBoundedAnswers(dnsimpleV1);
+// With only the steps every client has: the safety is not among what can be left out.
+describeRedirectRefusal({
+  ...dnsimpleV1,
+  makeClient: (baseUrl, options) => composeApiClient<paths>(dnsimpleV1ClientConfig({ email: "admin@example.test", token: TOKEN, baseUrl, ...options })),
+});

@@ -1,6 +1,7 @@
 // What every client must do against a hostile server (the runtime's conformance suite), over real HTTP on loopback.
 import { describeBoundedAnswers, describeRedirectRefusal, type ConformanceTarget } from "../../runtime/test/support/conformance.js";
-import { createDnsimpleClient, type DnsimpleClient } from "../src/index.js";
+import { composeApiClient } from "@certkit/runtime";
+import { createDnsimpleClient, dnsimpleClientConfig, type DnsimpleClient, type paths } from "../src/index.js";
 import { ACCOUNT_ID, CERTIFICATE_ID, DOMAIN } from "./support/fixtures.js";
 
 const TOKEN = "Qz8e1c-CONFORMANCE-tok";
@@ -22,3 +23,5 @@ const dnsimple: ConformanceTarget<DnsimpleClient> = {
 
 describeRedirectRefusal(dnsimple);
 describeBoundedAnswers(dnsimple);
+// With only the steps every client has: the safety is not among what can be left out.
+describeRedirectRefusal({ ...dnsimple, makeClient: (baseUrl, options) => composeApiClient<paths>(dnsimpleClientConfig({ token: TOKEN, baseUrl, ...options })) });

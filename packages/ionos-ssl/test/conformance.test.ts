@@ -1,6 +1,7 @@
 // What every client must do against a hostile server (the runtime's conformance suite), over real HTTP on loopback.
 import { describeBoundedAnswers, describeRedirectRefusal, type ConformanceTarget } from "../../runtime/test/support/conformance.js";
-import { createIonosSslClient, type IonosSslClient } from "../src/index.js";
+import { composeApiClient } from "@certkit/runtime";
+import { createIonosSslClient, ionosSslClientConfig, type IonosSslClient, type paths } from "../src/index.js";
 import { CERTIFICATE_ID } from "./support/fixtures.js";
 
 const API_KEY = "pubprefix.CONFORMANCE-2f9d-7a1b";
@@ -15,3 +16,8 @@ const ionos: ConformanceTarget<IonosSslClient> = {
 
 describeRedirectRefusal(ionos);
 describeBoundedAnswers(ionos);
+// With only the steps every client has: the safety is not among what can be left out.
+describeRedirectRefusal({
+  ...ionos,
+  makeClient: (baseUrl, options) => composeApiClient<paths>(ionosSslClientConfig({ apiKey: API_KEY, baseUrl, ...options })),
+});

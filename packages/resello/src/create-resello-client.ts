@@ -109,8 +109,18 @@ const PROVIDER = "resello";
  * ```
  */
 export function createReselloClient(options: ReselloClientOptions): ReselloClient {
+  return createApiClient<paths>(reselloClientConfig(options));
+}
+
+/**
+ * What {@link createReselloClient} makes its client from, for `composeApiClient` from `@certkit/runtime`, which
+ * takes only the steps you name (a smaller bundle).
+ *
+ * @throws CertkitError `INVALID_INPUT` when the credentials are missing, malformed or given twice.
+ */
+export function reselloClientConfig(options: ReselloClientOptions): ApiClientConfig {
   const auth = authOf(options);
-  return createApiClient<paths>({
+  return {
     ...sharedClientOptions(options),
     baseUrl: options.baseUrl ?? RESELLO_BASE_URL,
     provider: PROVIDER,
@@ -119,7 +129,7 @@ export function createReselloClient(options: ReselloClientOptions): ReselloClien
     packageVersion: PACKAGE_VERSION,
     auth,
     describeError: describeReselloError,
-  });
+  };
 }
 
 /** The `Authorization` header for the credentials given (or the source of it), and the secret values in it. */

@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { describeBoundedAnswers, describeRedirectRefusal, type ConformanceTarget } from "../../runtime/test/support/conformance.js";
 import { startLoopbackServer } from "../../runtime/test/support/loopback.js";
-import { createReselloClient, type ReselloClient } from "../src/index.js";
+import { composeApiClient } from "@certkit/runtime";
+import { createReselloClient, reselloClientConfig, type paths, type ReselloClient } from "../src/index.js";
 import { OPERATIONS } from "./support/operations.js";
 
 const API_KEY = "Qz4c8e-CONFORMANCE-key";
@@ -22,8 +23,12 @@ describeRedirectRefusal(basic);
 describeBoundedAnswers(basic);
 describeRedirectRefusal({
   ...basic,
-  secret: API_KEY,
   makeClient: (baseUrl, options) => createReselloClient({ accessToken: API_KEY, baseUrl, ...options }),
+});
+// With only the steps every client has: the safety is not among what can be left out.
+describeRedirectRefusal({
+  ...basic,
+  makeClient: (baseUrl, options) => composeApiClient<paths>(reselloClientConfig({ resellerReference: "RS-1001", apiKey: API_KEY, baseUrl, ...options })),
 });
 
 describe("resello: the token endpoint's redirect is never followed", () => {

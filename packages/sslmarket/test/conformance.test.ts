@@ -1,6 +1,7 @@
 // What every client must do against a hostile server (the runtime's conformance suite), over real HTTP on loopback.
 import { describeBoundedAnswers, describeRedirectRefusal, type ConformanceTarget } from "../../runtime/test/support/conformance.js";
-import { createSslmarketClient, type SslmarketClient } from "../src/index.js";
+import { composeApiClient } from "@certkit/runtime";
+import { createSslmarketClient, sslmarketClientConfig, type paths, type SslmarketClient } from "../src/index.js";
 import { ORDER_ID, orderRequest, PRODUCT_CODE } from "./support/fixtures.js";
 
 const TOKEN = "Qz6d2a-CONFORMANCE-tok";
@@ -15,3 +16,5 @@ const sslmarket: ConformanceTarget<SslmarketClient> = {
 
 describeRedirectRefusal(sslmarket);
 describeBoundedAnswers(sslmarket);
+// With only the steps every client has: the safety is not among what can be left out.
+describeRedirectRefusal({ ...sslmarket, makeClient: (baseUrl, options) => composeApiClient<paths>(sslmarketClientConfig({ token: TOKEN, baseUrl, ...options })) });
