@@ -76,7 +76,7 @@ async function runCase(fault: Fault, kind: CallKind, transport: Transport | unde
   const api = await listen((count, response) => act(fault.action(count, kind), kind, elsewhere.url, response));
   try {
     const events: ClientEvent[] = [];
-    const outcome = await callUnderFault(faultClient(`${api.url}/ssl`, events, transport), kind);
+    const outcome = await callUnderFault(faultClient(`${api.url}/ssl`, events, fault, transport), kind);
     expectOutcome(outcome, fault[kind], api.count(), events);
     expect(elsewhere.count()).toBe(0);
   } finally {

@@ -62,7 +62,7 @@ describe("fault matrix through the IONOS client, against msw", () => {
       it(`${fault.name}: ${kind}`, async () => {
         const seen = install(fault, kind);
         const events: ClientEvent[] = [];
-        const outcome = await callUnderFault(faultClient(BASE_URL, events), kind);
+        const outcome = await callUnderFault(faultClient(BASE_URL, events, fault), kind);
         expectOutcome(outcome, fault[kind], seen.count, events);
         expect(seen.elsewhere).toBe(0);
       });

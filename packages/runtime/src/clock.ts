@@ -62,16 +62,16 @@ function createDeadlines(): Clock["after"] {
     timer = undefined;
     armedFor = Infinity;
     const now = Date.now();
+    const due: Deadline[] = [];
     let next = Infinity;
     for (const deadline of pending) {
-      if (deadline.at <= now) {
-        pending.delete(deadline);
-        deadline.run();
-      } else {
-        next = Math.min(next, deadline.at);
-      }
+      if (deadline.at <= now) due.push(deadline);
+      else next = Math.min(next, deadline.at);
     }
+    for (const deadline of due) pending.delete(deadline);
     if (next < Infinity) arm(next);
+    // In the order they were due, however late the timer fired (a busy process fires it late, with several due).
+    for (const deadline of due.sort((a, b) => a.at - b.at)) deadline.run();
   };
 
   return (ms, run) => {

@@ -101,8 +101,11 @@ describe("createClientCredentials", () => {
   });
 
   it("says NETWORK when the token endpoint cannot be reached, and PROVIDER when it sends no token", async () => {
-    server.use(http.post(TOKEN_URL, () => HttpResponse.error()));
+    let asked = 0;
+    server.use(http.post(TOKEN_URL, () => (asked++, HttpResponse.error())));
     await expect(getOrder(clientWith(createClientCredentials(options)))).rejects.toMatchObject({ code: "NETWORK", retryable: true });
+    // The call's retry policy bounds it, though no try reached the API: three tries, three token requests.
+    expect(asked).toBe(3);
     server.use(http.post(TOKEN_URL, () => HttpResponse.json({ token_type: "Bearer" })));
     await expect(getOrder(clientWith(createClientCredentials(options)))).rejects.toMatchObject({
       code: "PROVIDER",

@@ -25,9 +25,12 @@ describe("composeApiClient", () => {
       http.get(`${BASE_URL}/orders/:id`, () => new HttpResponse(null, { status: 302, headers: { Location: "https://elsewhere.example.test/" } })),
       http.post(`${BASE_URL}/orders`, () => new Promise<never>(() => undefined)),
     );
-    const client = composeApiClient<paths>(config({ timeoutMs: 30 }));
+    const client = composeApiClient<paths>(config());
     await expect(getOrder(client)).rejects.toMatchObject({ code: "PROVIDER", status: 302 });
-    await expect(client.POST("/orders", { body: { domain: "a.example.test" } })).rejects.toMatchObject({ code: "TIMEOUT", effectUnknown: true });
+    await expect(client.POST("/orders", { body: { domain: "a.example.test" }, timeoutMs: 30 })).rejects.toMatchObject({
+      code: "TIMEOUT",
+      effectUnknown: true,
+    });
   });
 
   it("takes only the steps it is given: here, retries", async () => {

@@ -2,6 +2,7 @@
 // runs in the test's process): one call through the built runtime, with the default maxResponseBytes. Prints what
 // the call ended with and how much the process's peak RSS grew, as one line of JSON.
 import { createApiClient } from "../../dist/index.js";
+import { undiciTransport } from "../../dist/undici/index.js";
 
 const [baseUrl, kind] = process.argv.slice(2);
 
@@ -19,6 +20,7 @@ const client = createApiClient({
   auth: { headers: {}, secrets: [] },
   retry: false,
   ...(kind === "lying" ? { fetch: lyingFetch } : {}),
+  ...(kind === "undici" ? { transport: undiciTransport() } : {}),
 });
 
 // The first request of a process loads fetch's HTTP machinery; that is not what is measured.
