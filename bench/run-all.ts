@@ -37,7 +37,7 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 
 const started = performance.now();
 const machine = describeMachine();
-const requestOverhead = await step("request overhead", () => measureRequestOverhead({ rounds: 10, iterations: 500, warmupIterations: 50 }));
+const requestOverhead = await step("request overhead", () => measureRequestOverhead({ blocks: 300, callsPerBlock: 10, warmupCalls: 200 }));
 const bundles = await step("bundle size", () => measureBundles());
 const typecheck = await step("type-check cost", () => measureTypecheck(3));
 const generation = await step("generation", () => measureGeneration(3));

@@ -2,11 +2,13 @@
 // Runs every package's tests through turbo (which first generates, builds, type-checks and lints what they need),
 // then adds up the vitest reports into one total, printed alone on the last line for CI:
 //   N passed, N failed[, N skipped]
-// A package whose tests did not run (its build, type check or lint failed) counts as one failed test.
+// A package whose tests did not run (its build, type check or lint failed) counts as one failed test; a test file
+// that could not run its tests (lib/test-totals.mjs) counts each of them as failed, never as skipped.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./lib/apis.mjs";
+import { totalsOf } from "./lib/test-totals.mjs";
 
 const packageDirs = [
   ...readdirSync(join(repoRoot, "packages")).map((name) => join("packages", name)),
@@ -36,14 +38,11 @@ for (const dir of packageDirs) {
     rows.push(`${dir}: did not run (see the errors above)`);
     continue;
   }
-  const report = JSON.parse(readFileSync(reportOf(dir), "utf8"));
-  const pkgSkipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  // A test file that failed to load has no tests in it but is still a failure.
-  const brokenFiles = (report.testResults ?? []).filter((/** @type {{status: string, assertionResults: unknown[]}} */ file) => file.status === "failed" && file.assertionResults.length === 0);
-  passed += report.numPassedTests;
-  failed += report.numFailedTests + brokenFiles.length;
-  skipped += pkgSkipped;
-  rows.push(`${dir}: ${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles.length} failed, ${pkgSkipped} skipped`);
+  const totals = totalsOf(JSON.parse(readFileSync(reportOf(dir), "utf8")));
+  passed += totals.passed;
+  failed += totals.failed;
+  skipped += totals.skipped;
+  rows.push(`${dir}: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 }
 
 console.log(`\n${rows.join("\n")}`);

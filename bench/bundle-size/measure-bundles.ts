@@ -28,6 +28,11 @@ export interface BundleEntry {
 /** Every bundle measured, in report order. */
 export const BUNDLES: readonly BundleEntry[] = [
   { id: "ionos-ssl-client", label: "(a) `@certkit/ionos-ssl`, one GET", entry: "bundle-size/entries/ionos-ssl-client.ts" },
+  {
+    id: "ionos-ssl-client-lean",
+    label: "(a') `@certkit/ionos-ssl` with only the steps every client has, one GET",
+    entry: "bundle-size/entries/ionos-ssl-client-lean.ts",
+  },
   { id: "dnsimple-client", label: "(a) `@certkit/dnsimple`, one GET", entry: "bundle-size/entries/dnsimple-client.ts" },
   {
     id: "facade-one-adapter",

@@ -42,7 +42,7 @@ export function describeMachine(): MachineInfo {
       "openapi-fetch": installedVersion("openapi-fetch"),
       "dnsimple (official client)": installedVersion("dnsimple"),
       esbuild: installedVersion("esbuild"),
-      tinybench: installedVersion("tinybench"),
+      undici: installedVersion("undici"),
     },
   };
 }

@@ -1,4 +1,4 @@
-// Percentiles of samples pooled from several runs, which no single tinybench result covers.
+// Percentiles of timed samples, and of ratios between them.
 
 /**
  * The `q` quantile (0 to 1) of ascending `sorted` samples, interpolated linearly between the two nearest ranks (the

@@ -53,16 +53,32 @@ function machineSection({ machine }: BenchResults): string {
 }
 
 function requestOverheadSection({ requestOverhead: overhead }: BenchResults): string {
-  const calls = overhead.rounds * overhead.iterations;
+  const calls = overhead.blocks * overhead.callsPerBlock;
   return [
-    `The same certificate GET, one call at a time, ${count(calls)} calls per client (${overhead.rounds} rounds of ` +
-      `${count(overhead.iterations)}, each after ${count(overhead.warmupIterations)} warm-up calls), against node:http on ` +
-      `127.0.0.1 in another process answering fixed bytes (IONOS: ${count(overhead.bodyBytes.ionos)} B, DNSimple: ` +
-      `${count(overhead.bodyBytes.dnsimple)} B). Ratios are to raw \`fetch\` of the same URL in the same run.`,
+    `The same certificate GET, one call at a time, ${count(calls)} timed calls per client (${count(overhead.blocks)} blocks ` +
+      `of ${overhead.callsPerBlock}; in each block every client takes its turn, in a shuffled order, after ` +
+      `${count(overhead.warmupCalls)} warm-up calls each), against node:http on 127.0.0.1 in another process answering ` +
+      `fixed bytes (IONOS: ${count(overhead.bodyBytes.ionos)} B, DNSimple: ${count(overhead.bodyBytes.dnsimple)} B). ` +
+      "Ratios are to raw `fetch` of the same URL in the same run, except the last column, which is to bare openapi-fetch. " +
+      '"Paired" ratios divide each block\'s median by the other client\'s in the same block, then take the median: the ' +
+      "steadiest figure on a busy machine. p10 is what a call costs when nothing else gets in its way; CPU is this " +
+      "client process's CPU time per call.",
     "",
     table(
-      ["operation", "client", "median", "p99", "median × raw fetch", "p99 × raw fetch"],
-      overhead.rows.map((row) => [row.operation, row.name, ms(row.medianMs), ms(row.p99Ms), ratio(row.medianRatio), ratio(row.p99Ratio)]),
+      ["operation", "client", "median", "p10", "p99", "CPU per call", "median × raw", "p10 × raw", "CPU × raw", "paired × raw", "paired × bare openapi-fetch"],
+      overhead.rows.map((row) => [
+        row.operation,
+        row.name,
+        ms(row.medianMs),
+        ms(row.p10Ms),
+        ms(row.p99Ms),
+        `${Math.round(row.cpuUs)} µs`,
+        ratio(row.medianRatio),
+        ratio(row.p10Ratio),
+        ratio(row.cpuRatio),
+        ratio(row.pairedRatio),
+        ratio(row.pairedToBare),
+      ]),
     ),
   ].join("\n");
 }

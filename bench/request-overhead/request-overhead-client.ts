@@ -1,15 +1,18 @@
 // The client side of the request-overhead benchmark, in a process of its own: the same certificate GET through raw
-// fetch (the baseline), bare openapi-fetch, the certkit client, the facade and DNSimple's official client, timed one
-// call at a time by tinybench after a warm-up. Every call checks its answer, so a failing client cannot look fast.
+// fetch (the baseline), bare openapi-fetch, the certkit client (on fetch and on undici's Dispatcher API), the facade
+// and DNSimple's official client, timed one call at a time. The contenders take turns in small blocks, in a shuffled
+// order, so that whatever else the machine is doing falls on all of them alike. Every call checks its answer, so a
+// failing client cannot look fast.
 import { request as httpRequest } from "node:http";
 import { createCertificateClient } from "@certkit/certificates";
 import { dnsimple as dnsimpleAdapter } from "@certkit/certificates/dnsimple";
 import { ionos } from "@certkit/certificates/ionos";
 import { createDnsimpleClient, type paths as DnsimplePaths } from "@certkit/dnsimple";
 import { createIonosSslClient, type paths as IonosPaths } from "@certkit/ionos-ssl";
+import { undiciTransport } from "@certkit/runtime/undici";
 import { DNSimple, type Fetcher } from "dnsimple";
 import createClient from "openapi-fetch";
-import { Bench } from "tinybench";
+import { request as undiciRequest } from "undici";
 import { reportResult, runAsChild } from "../lib/child-process.ts";
 import { quantile } from "../lib/quantile.ts";
 import type { FixtureServerInfo } from "./fixture-server.ts";
@@ -18,28 +21,35 @@ import type { FixtureServerInfo } from "./fixture-server.ts";
 interface Contender {
   operation: "IONOS get certificate" | "DNSimple get certificate";
   name: string;
-  /** The raw-fetch call every other contender of the operation is compared with. */
-  baseline?: true;
+  /** `baseline`: raw fetch, which every ratio of the operation is to; `reference`: bare openapi-fetch, the goal's yardstick. */
+  role?: "baseline" | "reference";
   call: () => Promise<void>;
 }
 
-/** Timings of one contender, in ms per call. */
+/** Timings of one contender, in ms per call, with each block's median kept for ratios paired block by block. */
 export interface OverheadRow {
   operation: Contender["operation"];
   name: string;
-  baseline: boolean;
+  role: Contender["role"] | undefined;
   samples: number;
   medianMs: number;
+  /** The 10th percentile: what a call costs when nothing else gets in its way. */
+  p10Ms: number;
   p99Ms: number;
-  meanMs: number;
+  /** This process's CPU time per call (user and system), the median over blocks. */
+  cpuUs: number;
+  /** The median call of each block, in block order. */
+  blockMedianMs: number[];
 }
 
 /** Options of one run: where the server is, and how many calls to time (the command line's one argument, as JSON). */
 export interface OverheadClientOptions {
   server: FixtureServerInfo;
-  rounds: number;
-  iterations: number;
-  warmupIterations: number;
+  /** Blocks per contender; in each, every contender makes `callsPerBlock` timed calls, in a shuffled order. */
+  blocks: number;
+  callsPerBlock: number;
+  /** Untimed calls per contender before the first block. */
+  warmupCalls: number;
 }
 
 function expect(condition: unknown, what: string): asserts condition {
@@ -74,12 +84,13 @@ function ionosContenders({ ionos: server }: FixtureServerInfo): Contender[] {
   const url = `${baseUrl}/v1/certificates/${id}`;
   const bare = createClient<IonosPaths>({ baseUrl, headers: { "X-API-Key": apiKey } });
   const certkit = createIonosSslClient({ apiKey, baseUrl });
+  const certkitOnUndici = createIonosSslClient({ apiKey, baseUrl, transport: undiciTransport() });
   const facade = createCertificateClient(ionos({ apiKey, baseUrl }));
   return [
     {
       operation,
       name: "raw fetch",
-      baseline: true,
+      role: "baseline",
       call: async () => {
         const response = await fetch(url, { headers: { "X-API-Key": apiKey, Accept: "application/json" } });
         const body = (await response.json()) as { id?: string };
@@ -89,6 +100,7 @@ function ionosContenders({ ionos: server }: FixtureServerInfo): Contender[] {
     {
       operation,
       name: "openapi-fetch (bare, IONOS paths)",
+      role: "reference",
       call: async () => {
         const { data, error } = await bare.GET("/v1/certificates/{id}", { params: { path: { id } } });
         expect(!error && data.id === id, "openapi-fetch got no certificate");
@@ -100,6 +112,14 @@ function ionosContenders({ ionos: server }: FixtureServerInfo): Contender[] {
       call: async () => {
         const { data, error } = await certkit.GET("/v1/certificates/{id}", { params: { path: { id } } });
         expect(!error && data.id === id, "@certkit/ionos-ssl got no certificate");
+      },
+    },
+    {
+      operation,
+      name: "@certkit/ionos-ssl on undici (transport)",
+      call: async () => {
+        const { data, error } = await certkitOnUndici.GET("/v1/certificates/{id}", { params: { path: { id } } });
+        expect(!error && data.id === id, "@certkit/ionos-ssl on undici got no certificate");
       },
     },
     {
@@ -124,13 +144,14 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
   const officialOverHttp = new DNSimple({ accessToken: token, baseUrl: officialBaseUrl, fetcher: nodeHttpFetcher });
   const bare = createClient<DnsimplePaths>({ baseUrl, headers: { Authorization: `Bearer ${token}` } });
   const certkit = createDnsimpleClient({ token, baseUrl });
+  const certkitOnUndici = createDnsimpleClient({ token, baseUrl, transport: undiciTransport() });
   const facade = createCertificateClient(dnsimpleAdapter({ token, baseUrl, accountId: account }));
   const orderId = `${account}/${domain}/${certificate}`;
   return [
     {
       operation,
       name: "raw fetch",
-      baseline: true,
+      role: "baseline",
       call: async () => {
         const response = await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: "application/json" } });
         const body = (await response.json()) as { data?: { id?: number } };
@@ -155,7 +176,17 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
     },
     {
       operation,
+      name: "raw undici.request",
+      call: async () => {
+        const { statusCode, body } = await undiciRequest(url, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
+        const parsed = (await body.json()) as { data?: { id?: number } };
+        expect(statusCode === 200 && parsed.data?.id === certificate, `raw undici.request got ${statusCode}`);
+      },
+    },
+    {
+      operation,
       name: "openapi-fetch (bare, DNSimple paths)",
+      role: "reference",
       call: async () => {
         const { data, error } = await bare.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path } });
         expect(error === undefined && data?.data.id === certificate, "openapi-fetch got no certificate");
@@ -171,6 +202,14 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
     },
     {
       operation,
+      name: "@certkit/dnsimple on undici (transport)",
+      call: async () => {
+        const { data, error } = await certkitOnUndici.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path } });
+        expect(!error && data.data.id === certificate, "@certkit/dnsimple on undici got no certificate");
+      },
+    },
+    {
+      operation,
       name: "facade certs.get (dnsimple adapter)",
       call: async () => {
         const order = await facade.get(orderId);
@@ -180,43 +219,61 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
   ];
 }
 
-/** One round: every contender in turn, `iterations` timed calls each after its warm-up; the samples of each, in ms. */
-async function runRound(contenders: readonly Contender[], iterations: number, warmupIterations: number): Promise<number[][]> {
-  // Iteration-bound (no time budget), so every contender gets the same number of calls; an error stops the run.
-  const bench = new Bench({ iterations, time: 0, warmupIterations, warmupTime: 0, throws: true, retainSamples: true });
-  for (const contender of contenders) bench.add(`${contender.operation}: ${contender.name}`, contender.call);
-  await bench.run();
-  return contenders.map((contender, index) => {
-    const result = bench.tasks[index]?.result;
-    if (result?.state !== "completed" || !result.latency.samples) {
-      throw new Error(`request-overhead: ${contender.name} did not complete (${result?.state})`);
-    }
-    return [...result.latency.samples];
-  });
+/** A small, seeded generator (mulberry32), so that every run shuffles the same way. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 runAsChild(async () => {
   const options = JSON.parse(process.argv[2] ?? "") as OverheadClientOptions;
   const contenders = [...ionosContenders(options.server), ...dnsimpleContenders(options.server)];
-  // Several rounds, pooled, each starting with a different contender: a burst of noise on this machine (a GC, the
-  // other process) or the cost of going first lands on every contender instead of on whichever one was running.
-  const pooled = new Map<Contender, number[]>(contenders.map((contender) => [contender, []]));
-  for (let round = 0; round < options.rounds; round++) {
-    const shift = round % contenders.length;
-    const order = [...contenders.slice(shift), ...contenders.slice(0, shift)];
-    const samples = await runRound(order, options.iterations, options.warmupIterations);
-    order.forEach((contender, index) => pooled.get(contender)!.push(...samples[index]!));
+  const random = seededRandom(20_261_124);
+  for (let call = 0; call < options.warmupCalls; call++) for (const contender of contenders) await contender.call();
+  const samples = new Map<Contender, number[]>(contenders.map((contender) => [contender, []]));
+  const cpu = new Map<Contender, number[]>(contenders.map((contender) => [contender, []]));
+  const blockMedians = new Map<Contender, number[]>(contenders.map((contender) => [contender, []]));
+  for (let block = 0; block < options.blocks; block++) {
+    for (const contender of shuffled(contenders, random)) {
+      const times: number[] = [];
+      const cpuBefore = process.cpuUsage();
+      for (let call = 0; call < options.callsPerBlock; call++) {
+        const started = performance.now();
+        await contender.call();
+        times.push(performance.now() - started);
+      }
+      const used = process.cpuUsage(cpuBefore);
+      cpu.get(contender)!.push((used.user + used.system) / options.callsPerBlock);
+      samples.get(contender)!.push(...times);
+      blockMedians.get(contender)!.push(quantile(times.sort((a, b) => a - b), 0.5));
+    }
   }
   const rows: OverheadRow[] = contenders.map((contender) => {
-    const sorted = pooled.get(contender)!.sort((a, b) => a - b);
+    const sorted = samples.get(contender)!.sort((a, b) => a - b);
     return {
       operation: contender.operation,
       name: contender.name,
-      baseline: contender.baseline === true,
+      role: contender.role,
       samples: sorted.length,
       medianMs: quantile(sorted, 0.5),
+      p10Ms: quantile(sorted, 0.1),
       p99Ms: quantile(sorted, 0.99),
-      meanMs: sorted.reduce((sum, sample) => sum + sample, 0) / sorted.length,
+      cpuUs: quantile(cpu.get(contender)!.sort((a, b) => a - b), 0.5),
+      blockMedianMs: blockMedians.get(contender)!,
     };
   });
   await reportResult(rows);

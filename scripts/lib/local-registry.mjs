@@ -30,20 +30,33 @@ async function freePort() {
 }
 
 /**
- * Waits until the registry answers its ping.
+ * How long the registry may take to answer its first ping. Verdaccio usually starts in one or two seconds, but on a
+ * machine whose cores are busy with other test runs it was seen taking over fifteen; the wait ends as soon as it
+ * answers, so only a registry that is really stuck costs this much.
+ */
+const READY_TIMEOUT_MS = 90_000;
+
+/**
+ * Waits until the registry answers its ping, checking every 100 ms up to {@link READY_TIMEOUT_MS}; fails at once when
+ * the process exits before that.
  * @param {string} url
+ * @param {import("node:child_process").ChildProcess} child
  * @param {() => string} log what the registry printed so far, for the error
  */
-async function waitUntilUp(url, log) {
-  for (let attempt = 0; attempt < 150; attempt += 1) {
+export async function waitUntilUp(url, child, log) {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`Verdaccio exited (${child.signalCode ?? `code ${child.exitCode}`}) before it answered at ${url}:\n${log()}`);
+    }
     try {
-      if ((await fetch(`${url}-/ping`)).ok) return;
+      if ((await fetch(`${url}-/ping`, { signal: AbortSignal.timeout(5_000) })).ok) return;
     } catch {
-      // not listening yet
+      // not listening yet, or too busy to answer in time
     }
     await sleep(100);
   }
-  throw new Error(`Verdaccio did not start at ${url}:\n${log()}`);
+  throw new Error(`Verdaccio did not answer at ${url} within ${READY_TIMEOUT_MS / 1000} s:\n${log()}`);
 }
 
 /**
@@ -89,7 +102,7 @@ export async function startLocalRegistry() {
     rmSync(home, { recursive: true, force: true });
   };
   try {
-    await waitUntilUp(url, () => output);
+    await waitUntilUp(url, child, () => output);
     const signup = await fetch(`${url}-/user/org.couchdb.user:certkit`, {
       method: "PUT",
       headers: { "content-type": "application/json" },

@@ -116,7 +116,8 @@ beforeAll(async () => {
   registry = await startLocalRegistry();
   // `pnpm release` is `turbo run build && changeset publish`; turbo built every package before these tests ran.
   firstRelease = run("pnpm", ["changeset", "publish", "--no-git-tag"], repoRoot);
-}, 120_000);
+  // Starting the registry may take up to its readiness bound (90 s) on a busy machine, and publishing comes after.
+}, 600_000);
 afterAll(async () => {
   await registry?.stop();
   rmSync(scratch, { recursive: true, force: true });

@@ -47,7 +47,7 @@ describe("certkit when the provider fails", { timeout: 60_000 }, () => {
   });
 
   it("a provider that cannot be reached is exit 1 (NETWORK), after the client's retries", async () => {
-    const unreachable = { ...env, CERTKIT_IONOS_BASE_URL: "http://api.certkit.example.test/ionos-ssl" };
+    const unreachable = { ...env, CERTKIT_IONOS_BASE_URL: "https://api.certkit.example.test/ionos-ssl" };
     const run = await runCertkit(["show", "ionos-ssl:x", "--json"], { env: unreachable });
     expect(run.code).toBe(1);
     expect(jsonOf(run).error).toMatchObject({ code: "NETWORK", provider: "ionos-ssl" });

@@ -4,6 +4,7 @@ import {
   createApiClient,
   sharedClientOptions,
   type ApiClient,
+  type ApiClientConfig,
   type ProviderClientOptions,
 } from "@certkit/runtime";
 import { describeDnsimpleV1Error } from "./describe-dnsimple-v1-error.js";
@@ -57,11 +58,21 @@ export type DnsimpleV1Client = ApiClient<paths>;
  * ```
  */
 export function createDnsimpleV1Client(options: DnsimpleV1ClientOptions): DnsimpleV1Client {
+  return createApiClient<paths>(dnsimpleV1ClientConfig(options));
+}
+
+/**
+ * What {@link createDnsimpleV1Client} makes its client from, for `composeApiClient` from `@certkit/runtime`, which
+ * takes only the steps you name (a smaller bundle).
+ *
+ * @throws CertkitError `INVALID_INPUT` when a credential is missing or malformed.
+ */
+export function dnsimpleV1ClientConfig(options: DnsimpleV1ClientOptions): ApiClientConfig {
   assertCredential("dnsimple-v1", "email", options?.email);
   assertCredential("dnsimple-v1", "token", options.token);
   assertEmail(options.email);
   const credentials = `${options.email}:${options.token}`;
-  return createApiClient<paths>({
+  return {
     ...sharedClientOptions(options),
     baseUrl: options.baseUrl ?? DNSIMPLE_V1_BASE_URL,
     provider: "dnsimple-v1",
@@ -72,11 +83,12 @@ export function createDnsimpleV1Client(options: DnsimpleV1ClientOptions): Dnsimp
       // Accept is no credential, but these are the only fixed headers the runtime takes, and v1 wants it on
       // every request (its overview: "must send Accept: application/json").
       headers: { "X-DNSimple-Token": credentials, Accept: "application/json" },
-      // The whole header value, and the token alone in case an answer echoes only that; the email is not secret.
-      secrets: [credentials, options.token],
+      // The token: redacting it (and any 8-character piece of it) clears the header value too, and leaves the email,
+      // which is no secret, readable in a provider's message.
+      secrets: [options.token],
     },
     describeError: describeDnsimpleV1Error,
-  });
+  };
 }
 
 /** The email is the part before the first colon of the header, so it must hold no colon, and an `@`. */

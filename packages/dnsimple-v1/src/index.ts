@@ -1,5 +1,6 @@
 export {
   createDnsimpleV1Client,
+  dnsimpleV1ClientConfig,
   DNSIMPLE_V1_BASE_URL,
   DNSIMPLE_V1_SANDBOX_BASE_URL,
   type DnsimpleV1Client,

@@ -1,4 +1,4 @@
-import { createApiClient, sharedClientOptions, type ApiClient, type ProviderClientOptions } from "@certkit/runtime";
+import { createApiClient, sharedClientOptions, type ApiClient, type ApiClientConfig, type ProviderClientOptions } from "@certkit/runtime";
 import { describeDnsimpleError } from "./describe-dnsimple-error.js";
 import { resolveDnsimpleAuth } from "./dnsimple-auth.js";
 import type { paths } from "./generated/schema.js";
@@ -74,8 +74,19 @@ export type DnsimpleClient = ApiClient<paths>;
  * ```
  */
 export function createDnsimpleClient(options: DnsimpleClientOptions): DnsimpleClient {
+  return createApiClient<paths>(dnsimpleClientConfig(options));
+}
+
+/**
+ * What {@link createDnsimpleClient} makes its client from, for `composeApiClient` from `@certkit/runtime`, which
+ * takes only the steps you name (a smaller bundle): `composeApiClient<paths>(dnsimpleClientConfig({ token }), {})`.
+ *
+ * @throws CertkitError `INVALID_INPUT` when a credential is missing or malformed.
+ */
+export function dnsimpleClientConfig(options: DnsimpleClientOptions): ApiClientConfig {
+  // Credentials first: missing options are an INVALID_INPUT naming them, not a TypeError.
   const auth = resolveDnsimpleAuth(options);
-  return createApiClient<paths>({
+  return {
     ...sharedClientOptions(options),
     baseUrl: options.baseUrl ?? DNSIMPLE_BASE_URL,
     provider: "dnsimple",
@@ -84,5 +95,5 @@ export function createDnsimpleClient(options: DnsimpleClientOptions): DnsimpleCl
     packageVersion: PACKAGE_VERSION,
     auth,
     describeError: describeDnsimpleError,
-  });
+  };
 }

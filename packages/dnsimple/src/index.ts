@@ -1,5 +1,6 @@
 export {
   createDnsimpleClient,
+  dnsimpleClientConfig,
   DNSIMPLE_BASE_URL,
   DNSIMPLE_SANDBOX_BASE_URL,
   type DnsimpleBasicCredentials,

@@ -1,4 +1,11 @@
-import { assertCredential, createApiClient, sharedClientOptions, type ApiClient, type ProviderClientOptions } from "@certkit/runtime";
+import {
+  assertCredential,
+  createApiClient,
+  sharedClientOptions,
+  type ApiClient,
+  type ApiClientConfig,
+  type ProviderClientOptions,
+} from "@certkit/runtime";
 import { describeIonosError } from "./describe-ionos-error.js";
 import type { paths } from "./generated/schema.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
@@ -37,8 +44,18 @@ export type IonosSslClient = ApiClient<paths>;
  * ```
  */
 export function createIonosSslClient(options: IonosSslClientOptions): IonosSslClient {
+  return createApiClient<paths>(ionosSslClientConfig(options));
+}
+
+/**
+ * What {@link createIonosSslClient} makes its client from, for `composeApiClient` from `@certkit/runtime`, which
+ * takes only the steps you name (a smaller bundle): `composeApiClient<paths>(ionosSslClientConfig({ apiKey }), {})`.
+ *
+ * @throws CertkitError `INVALID_INPUT` when the API key is missing or malformed.
+ */
+export function ionosSslClientConfig(options: IonosSslClientOptions): ApiClientConfig {
   assertCredential("ionos-ssl", "apiKey", options?.apiKey);
-  return createApiClient<paths>({
+  return {
     ...sharedClientOptions(options),
     baseUrl: options.baseUrl ?? IONOS_SSL_BASE_URL,
     provider: "ionos-ssl",
@@ -47,5 +64,5 @@ export function createIonosSslClient(options: IonosSslClientOptions): IonosSslCl
     packageVersion: PACKAGE_VERSION,
     auth: { headers: { "X-API-Key": options.apiKey }, secrets: [options.apiKey] },
     describeError: describeIonosError,
-  });
+  };
 }

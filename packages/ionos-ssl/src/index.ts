@@ -1,6 +1,7 @@
 export {
   createIonosSslClient,
   IONOS_SSL_BASE_URL,
+  ionosSslClientConfig,
   type IonosSslClient,
   type IonosSslClientOptions,
 } from "./create-ionos-ssl-client.js";

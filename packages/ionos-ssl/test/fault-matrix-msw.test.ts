@@ -1,7 +1,17 @@
 import { HttpResponse, http } from "msw";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClientEvent } from "../src/index.js";
-import { callUnderFault, expectOutcome, faultClient, FAULTS, type CallKind, type Fault, type FaultAction } from "./support/faults.js";
+import {
+  callUnderFault,
+  ELSEWHERE,
+  expectOutcome,
+  faultClient,
+  FAULTS,
+  success,
+  type CallKind,
+  type Fault,
+  type FaultAction,
+} from "./support/faults.js";
 import { BASE_URL, server } from "./support/server.js";
 
 const unhandled: unknown[] = [];
@@ -12,8 +22,11 @@ afterAll(() => {
   if (unhandled.length > 0) throw new Error(`unhandled rejections: ${unhandled.length}`);
 });
 
+/** Where the matrix's redirects point: a host whose requests each case counts, and which must get none. */
+const ELSEWHERE_URL = "https://elsewhere.example.test";
+
 /** The fault's action as msw answers it. */
-function answer(action: FaultAction): Response | Promise<never> {
+function answer(action: FaultAction, kind: CallKind): Response | Promise<never> {
   if (action === "reset") return HttpResponse.error();
   if (action === "hang") return new Promise<never>(() => undefined);
   if (action === "cut") {
@@ -25,12 +38,21 @@ function answer(action: FaultAction): Response | Promise<never> {
     });
     return new HttpResponse(body, { headers: { "Content-Type": "application/json" } });
   }
-  return new HttpResponse(action.body === "" ? null : action.body, { status: action.status, headers: action.headers });
+  if (action === "endless") {
+    const chunk = new Uint8Array(16 * 1024).fill(32);
+    return new HttpResponse(new ReadableStream({ pull: (controller) => controller.enqueue(chunk) }), { status: success(kind) });
+  }
+  const headers = Object.fromEntries(Object.entries(action.headers ?? {}).map(([name, value]) => [name, value.replace(ELSEWHERE, ELSEWHERE_URL)]));
+  return new HttpResponse(action.body === "" || action.body === undefined ? null : action.body, { status: action.status, headers });
 }
 
+/** This case's handlers, counting its own requests at the API and elsewhere. */
 function install(fault: Fault, kind: CallKind) {
-  const seen = { count: 0 };
-  server.use(http.all(`${BASE_URL}/v1/certificates*`, () => answer(fault.action(++seen.count, kind))));
+  const seen = { count: 0, elsewhere: 0 };
+  server.use(
+    http.all(`${BASE_URL}/v1/certificates*`, () => answer(fault.action(++seen.count, kind), kind)),
+    http.all(`${ELSEWHERE_URL}/*`, () => (seen.elsewhere++, HttpResponse.json({}))),
+  );
   return seen;
 }
 
@@ -40,8 +62,9 @@ describe("fault matrix through the IONOS client, against msw", () => {
       it(`${fault.name}: ${kind}`, async () => {
         const seen = install(fault, kind);
         const events: ClientEvent[] = [];
-        const outcome = await callUnderFault(faultClient(BASE_URL, events), kind);
+        const outcome = await callUnderFault(faultClient(BASE_URL, events, fault), kind);
         expectOutcome(outcome, fault[kind], seen.count, events);
+        expect(seen.elsewhere).toBe(0);
       });
     }
   }

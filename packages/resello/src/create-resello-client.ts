@@ -4,6 +4,7 @@ import {
   CertkitError,
   createApiClient,
   createClientCredentials,
+  dynamicAuthStep,
   sharedClientOptions,
   type ApiClient,
   type ApiClientConfig,
@@ -108,8 +109,18 @@ const PROVIDER = "resello";
  * ```
  */
 export function createReselloClient(options: ReselloClientOptions): ReselloClient {
+  return createApiClient<paths>(reselloClientConfig(options));
+}
+
+/**
+ * What {@link createReselloClient} makes its client from, for `composeApiClient` from `@certkit/runtime`, which
+ * takes only the steps you name (a smaller bundle).
+ *
+ * @throws CertkitError `INVALID_INPUT` when the credentials are missing, malformed or given twice.
+ */
+export function reselloClientConfig(options: ReselloClientOptions): ApiClientConfig {
   const auth = authOf(options);
-  return createApiClient<paths>({
+  return {
     ...sharedClientOptions(options),
     baseUrl: options.baseUrl ?? RESELLO_BASE_URL,
     provider: PROVIDER,
@@ -118,7 +129,7 @@ export function createReselloClient(options: ReselloClientOptions): ReselloClien
     packageVersion: PACKAGE_VERSION,
     auth,
     describeError: describeReselloError,
-  });
+  };
 }
 
 /** The `Authorization` header for the credentials given (or the source of it), and the secret values in it. */
@@ -132,8 +143,13 @@ function authOf(options: ReselloClientOptions | undefined): ApiClientConfig["aut
   if (oidc !== undefined) {
     if (typeof oidc !== "object" || oidc === null) throw invalid(`option "oidc" must be an object of client credentials`);
     const credentials = oidc as ReselloOidcCredentials;
-    const dynamic = createClientCredentials({ ...credentials, provider: PROVIDER, fetch: options?.fetch });
-    return { headers: {}, secrets: [credentials.clientSecret], dynamic };
+    const tokens = createClientCredentials({
+      ...credentials,
+      provider: PROVIDER,
+      fetch: options?.fetch,
+      allowInsecureHttp: options?.allowInsecureHttp,
+    });
+    return { headers: {}, secrets: [credentials.clientSecret], step: dynamicAuthStep(tokens) };
   }
   if (accessToken !== undefined) {
     assertCredential(PROVIDER, "accessToken", accessToken);

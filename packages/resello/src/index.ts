@@ -1,5 +1,6 @@
 export {
   createReselloClient,
+  reselloClientConfig,
   RESELLO_BASE_URL,
   RESELLO_OTE_BASE_URL,
   type ReselloBasicAuthOptions,

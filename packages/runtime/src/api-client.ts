@@ -1,26 +1,19 @@
 // openapi-fetch constrains its generics with `any`; these types repeat its constraints so they stay assignable.
 /* eslint-disable @typescript-eslint/no-explicit-any */
-import createClient, { type FetchResponse, type MaybeOptionalInit, type Middleware } from "openapi-fetch";
+import type { FetchResponse, MaybeOptionalInit, Middleware } from "openapi-fetch";
 import type { HttpMethod, MediaType, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
-import { CertkitError } from "./certkit-error.js";
-import { createEventEmitter, type ClientEventListener } from "./client-events.js";
-import type { DynamicAuth } from "./dynamic-auth.js";
-import { createConcurrencyLimiter } from "./concurrency-limiter.js";
-import { createHttpError, type DescribeProviderError } from "./http-error.js";
-import { checkBaseUrl, checkUserAgent } from "./options.js";
+import type { FetchLike, Step, Transport } from "./call.js";
+import type { CertkitError } from "./certkit-error.js";
+import type { ClientEventListener } from "./client-events.js";
+import type { Clock } from "./clock.js";
+import { composeApiClient, type ClientSteps } from "./compose-api-client.js";
+import type { DescribeProviderError } from "./http-error.js";
 import type { RateLimitState } from "./rate-limit.js";
-import { createRateLimitGate } from "./rate-limit-gate.js";
-import { createRedactor } from "./redact.js";
-import {
-  checkTimeout,
-  DEFAULT_RETRY,
-  DEFAULT_TIMEOUT_MS,
-  resolveRetryPolicy,
-  type RetryOptions,
-} from "./retry-policy.js";
-import { createCallFetch, systemClock, type CallState, type FetchLike, type TransportClock } from "./transport.js";
-import { unexpectedError, unusableAnswerError } from "./transport-error.js";
-import { buildUserAgent } from "./user-agent.js";
+import type { RetryOptions } from "./retry-policy.js";
+import { concurrencyStep } from "./steps/concurrency.js";
+import { eventsStep } from "./steps/events.js";
+import { rateLimitStep } from "./steps/rate-limit-gate.js";
+import { retryStep } from "./steps/retry.js";
 
 /**
  * The error half of a call's result: a {@link CertkitError} that always has the HTTP `status`, and whose `body`
@@ -106,10 +99,12 @@ export interface HttpPolicyOptions {
   maxConcurrency?: number | undefined;
   /** Receives an event for each try sent, each answer, each retry and each failed call (redacted). Default: none. */
   onEvent?: ClientEventListener | undefined;
+  /**
+   * The most bytes an answer may have, counted as they arrive (and checked up front against `Content-Length`); a
+   * longer one stops the try and fails the call with `PROVIDER`. Default 16 MiB.
+   */
+  maxResponseBytes?: number | undefined;
 }
-
-/** The cap on tries in flight of a client that is given no `maxConcurrency` option. */
-export const DEFAULT_MAX_CONCURRENCY = 10;
 
 /** How a provider package sets up its {@link ApiClient}. */
 export interface ApiClientConfig extends HttpPolicyOptions {
@@ -120,163 +115,54 @@ export interface ApiClientConfig extends HttpPolicyOptions {
   /** npm name and version of the provider package, sent in `User-Agent`. */
   packageName: string;
   packageVersion: string;
-  /** The API's base URL; checked, and used without a trailing slash. */
+  /**
+   * The API's base URL; checked, and used without a trailing slash. It must be https, except for a loopback host
+   * (`localhost`, `127.0.0.1`, `[::1]`) or with {@link allowInsecureHttp}.
+   */
   baseUrl: string;
+  /** Lets `baseUrl` use plain http to another host, which sends the credentials unencrypted. Default `false`. */
+  allowInsecureHttp?: boolean | undefined;
   /** The caller's own product token, sent before the package's in `User-Agent`. */
   userAgent?: string | undefined;
   /**
-   * Authentication: fixed headers and the secret values in them, which never appear in an error; and, for
-   * credentials that change (an expiring access token), `dynamic`, asked for headers before every try.
+   * Authentication: fixed headers, and every secret value the client sends anywhere (they never appear in an error,
+   * an event or a URL shown); and, for credentials that are not fixed headers, the `step` that sets them on each try:
+   * `dynamicAuthStep(source)` for credentials that change while the client lives (an expiring access token), or
+   * `queryAuthStep({ access_key })` for a key carried in the query string. A client that needs neither ships neither.
    */
-  auth: { headers: Record<string, string>; secrets: readonly string[]; dynamic?: DynamicAuth | undefined };
+  auth: { headers: Record<string, string>; secrets: readonly string[]; step?: Step | undefined };
   /** The fetch to send requests with; defaults to the global `fetch`, looked up at each call. */
   fetch?: FetchLike | undefined;
+  /**
+   * What sends each try instead of `fetch`: `undiciTransport()` from `@certkit/runtime/undici` (Node only) sends on
+   * undici's Dispatcher API, at a fraction of fetch's cost. Not with `fetch`.
+   */
+  transport?: Transport | undefined;
   /** Reads the provider's error body into a provider code and message. */
   describeError?: DescribeProviderError | undefined;
 }
 
-const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
-
-interface RawResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
+/** The steps of a client made by {@link createApiClient}: all of them. */
+const EVERY_STEP: ClientSteps = { retry: retryStep, concurrency: concurrencyStep, rateLimit: rateLimitStep, events: eventsStep };
 
 /**
  * Creates an {@link ApiClient}: openapi-fetch with the given headers, the network policy of
  * {@link HttpPolicyOptions}, and every non-2xx answer turned into a redacted {@link HttpError}. Provider packages
- * call this; applications call the provider's own factory.
+ * call this; applications call the provider's own factory. To ship fewer bytes, `composeApiClient` takes only the
+ * steps you name.
  *
  * @throws CertkitError `INVALID_INPUT` when an option is malformed; nothing is sent.
  */
 export function createApiClient<Paths extends Record<string, any>, Media extends MediaType = MediaType>(
   config: ApiClientConfig,
 ): ApiClient<Paths, Media> {
-  return createClientWithClock<Paths, Media>(config, systemClock);
+  return composeApiClient<Paths, Media>(config, EVERY_STEP);
 }
 
 /** {@link createApiClient} with a replaceable clock, for tests of waits and jitter. */
 export function createClientWithClock<Paths extends Record<string, any>, Media extends MediaType = MediaType>(
   config: ApiClientConfig,
-  clock: TransportClock,
+  clock: Clock,
 ): ApiClient<Paths, Media> {
-  const { provider } = config;
-  const baseUrl = checkBaseUrl(provider, config.baseUrl);
-  const userAgent = checkUserAgent(provider, config.userAgent);
-  checkFunction(provider, "fetch", config.fetch);
-  checkFunction(provider, "onEvent", config.onEvent);
-  const retry = resolveRetryPolicy(provider, DEFAULT_RETRY, config.retry);
-  const timeoutMs = config.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(provider, config.timeoutMs);
-  const maxConcurrency = checkConcurrency(provider, config.maxConcurrency);
-
-  const redactor = createRedactor(config.auth.secrets);
-  const emit = createEventEmitter(config.onEvent);
-  const rateLimit = createRateLimitGate(clock);
-  const transport = {
-    provider,
-    apiName: config.apiName,
-    redact: redactor.text,
-    limiter: createConcurrencyLimiter(maxConcurrency),
-    auth: config.auth.dynamic,
-    learnSecrets: redactor.add,
-    emit,
-    rateLimit,
-    clock,
-  };
-  // Looked up per call, so a fetch patched after the client was made (msw, instrumentation) is honoured.
-  const send: FetchLike = config.fetch ?? ((request) => globalThis.fetch(request));
-  const headers = {
-    ...config.auth.headers,
-    "User-Agent": buildUserAgent(config.packageName, config.packageVersion, userAgent),
-  };
-  const inner = createClient<Paths, Media>({ baseUrl, headers });
-  // The untyped door into openapi-fetch: the typed surface is ApiClient's, below.
-  const request = (inner as unknown as { request: (method: string, path: string, init: unknown) => Promise<RawResult> })
-    .request;
-
-  const call = async (method: (typeof METHODS)[number], path: string, init: Record<string, unknown> | undefined) => {
-    const { signal, timeoutMs: callTimeout, retry: callRetry, fetch: callFetch, ...rest } = init ?? {};
-    const state: CallState = {
-      provider,
-      apiName: config.apiName,
-      method,
-      path,
-      fetch: send,
-      retry: resolveRetryPolicy(provider, retry, callRetry as RetryOptions | false | undefined),
-      timeoutMs: callTimeout === undefined ? timeoutMs : checkTimeout(provider, callTimeout),
-      signal: checkSignal(provider, signal),
-      startedAt: clock.now(),
-      attempts: 0,
-      lastStatus: undefined,
-    };
-    if (callFetch !== undefined) {
-      checkFunction(provider, "fetch", callFetch);
-      state.fetch = callFetch as FetchLike;
-    }
-    const fail = (error: CertkitError) => {
-      emit({ type: "error", provider, method, path, error, attempts: state.attempts, durationMs: clock.now() - state.startedAt });
-      return error;
-    };
-
-    let result: RawResult;
-    try {
-      result = await request(method, path, { ...rest, fetch: createCallFetch(transport, state) });
-    } catch (error) {
-      throw fail(describeThrown(state, error, redactor.text));
-    }
-    if (result.response.ok) return result;
-    const error = createHttpError({
-      provider,
-      apiName: config.apiName,
-      method,
-      path,
-      response: result.response,
-      body: result.error,
-      redactor,
-      describe: config.describeError,
-      rateLimit: rateLimit.current,
-      now: clock.now(),
-    });
-    return { error: fail(error), response: result.response };
-  };
-
-  const client = {
-    use: (...middleware: Middleware[]) => inner.use(...middleware),
-    eject: (...middleware: Middleware[]) => inner.eject(...middleware),
-  } as Record<string, unknown>;
-  Object.defineProperty(client, "rateLimit", { get: () => rateLimit.current, enumerable: true });
-  for (const method of METHODS) {
-    client[method] = (path: string, init?: Record<string, unknown>) => call(method, path, init);
-  }
-  return client as unknown as ApiClient<Paths, Media>;
-}
-
-/** What a call that threw becomes: the transport's own errors as they are, a body that would not parse, or else. */
-function describeThrown(state: CallState, error: unknown, redact: (text: string) => string): CertkitError {
-  if (error instanceof CertkitError) return error;
-  // openapi-fetch parses a 2xx body after the transport returned it, so this answer arrived but cannot be read.
-  if (error instanceof SyntaxError && state.lastStatus !== undefined) {
-    return unusableAnswerError(state, state.lastStatus, "with a body that is not valid JSON", new SyntaxError(redact(error.message)));
-  }
-  return unexpectedError(state, error, redact, state.attempts > 0);
-}
-
-function invalid(provider: string, message: string): CertkitError {
-  return new CertkitError({ code: "INVALID_INPUT", provider, message: `${provider}: ${message}` });
-}
-
-function checkFunction(provider: string, option: string, value: unknown): void {
-  if (value !== undefined && typeof value !== "function") throw invalid(provider, `option "${option}" must be a function`);
-}
-
-function checkConcurrency(provider: string, value: unknown): number {
-  if (value === undefined) return DEFAULT_MAX_CONCURRENCY;
-  if (value === Infinity || (typeof value === "number" && Number.isInteger(value) && value >= 1)) return value;
-  throw invalid(provider, `option "maxConcurrency" must be a whole number of at least 1, or Infinity`);
-}
-
-function checkSignal(provider: string, value: unknown): AbortSignal | undefined {
-  if (value === undefined || value instanceof AbortSignal) return value;
-  throw invalid(provider, `option "signal" must be an AbortSignal`);
+  return composeApiClient<Paths, Media>(config, EVERY_STEP, clock);
 }

@@ -2,10 +2,13 @@ import { abortReason } from "./abort-reason.js";
 import { CertkitError } from "./certkit-error.js";
 import type { DynamicAuth } from "./dynamic-auth.js";
 import { errorCodeForStatus, MAX_TEXT_BODY_LENGTH } from "./http-error.js";
-import { assertCredential } from "./options.js";
+import type { FetchLike } from "./call.js";
+import { redirectTarget } from "./call-errors.js";
+import { assertCredential, checkServerUrl, invalidOption } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { checkTimeout, DEFAULT_TIMEOUT_MS } from "./retry-policy.js";
-import type { FetchLike } from "./transport.js";
+import { readBounded } from "./steps/read-body.js";
+import { isRedirect } from "./steps/refuse-redirects.js";
 
 /** Where and how to get access tokens with the OAuth 2.0 client credentials grant (RFC 6749 §4.4). */
 export interface ClientCredentialsOptions {
@@ -22,7 +25,12 @@ export interface ClientCredentialsOptions {
   fetch?: FetchLike | undefined;
   /** The limit on one token request, in ms. Default 30 000. */
   timeoutMs?: number | undefined;
+  /** Lets `tokenUrl` use plain http to a host other than this machine, which sends the secret unencrypted. */
+  allowInsecureHttp?: boolean | undefined;
 }
+
+/** A token endpoint's answer is a few hundred bytes; anything past this is not one. */
+const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
 
 // How long before its expiry a token is replaced, at most: a request sent with it must still arrive in time.
 const REFRESH_MARGIN_MS = 30_000;
@@ -35,7 +43,7 @@ interface Token {
 }
 
 /**
- * Fetches and caches access tokens with the client credentials grant, for a client's `auth.dynamic`: one request at a
+ * Fetches and caches access tokens with the client credentials grant, for a client's `dynamicAuthStep`: one request at a
  * time however many calls need a token, a new token shortly before the old one expires (or after a 401), and
  * `Authorization: Bearer <token>` on every try. The client secret and every token are kept out of errors and events.
  *
@@ -43,13 +51,13 @@ interface Token {
  */
 export function createClientCredentials(options: ClientCredentialsOptions, now: () => number = Date.now): DynamicAuth {
   const { provider } = options;
-  const tokenUrl = checkTokenUrl(provider, options.tokenUrl);
+  const tokenUrl = checkServerUrl(provider, "tokenUrl", options.tokenUrl, options.allowInsecureHttp);
   assertCredential(provider, "clientId", options.clientId);
   if (typeof options.clientSecret !== "string" || options.clientSecret.length === 0) {
-    throw invalid(provider, `option "clientSecret" is required and must be a non-empty string`);
+    throw invalidOption(provider, `option "clientSecret" is required and must be a non-empty string`);
   }
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw invalid(provider, `option "fetch" must be a function`);
+    throw invalidOption(provider, `option "fetch" must be a function`);
   }
   const timeoutMs = options.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : checkTimeout(provider, options.timeoutMs);
   const redactor = createRedactor([options.clientSecret]);
@@ -67,18 +75,22 @@ export function createClientCredentials(options: ClientCredentialsOptions, now: 
     const send = options.fetch ?? ((request: Request) => globalThis.fetch(request));
     const where = `${provider}: the token endpoint`;
     let response: Response;
-    let text: string;
+    let bytes: Uint8Array | undefined;
     try {
       response = await send(
         new Request(tokenUrl, {
           method: "POST",
           headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
           body: form,
+          // The secret goes to this URL and nowhere else.
+          redirect: "manual",
           signal: AbortSignal.timeout(timeoutMs),
         }),
       );
-      text = await response.text();
+      if (isRedirect(response)) throw redirected(provider, where, response, tokenUrl, redactor.text);
+      bytes = await readBounded(response, MAX_TOKEN_RESPONSE_BYTES);
     } catch (error) {
+      if (error instanceof CertkitError) throw error;
       const timedOut = error instanceof Error && error.name === "TimeoutError";
       const detail = redactor.text(error instanceof Error ? error.message : String(error));
       throw new CertkitError({
@@ -88,6 +100,10 @@ export function createClientCredentials(options: ClientCredentialsOptions, now: 
         retryable: true,
       });
     }
+    if (bytes === undefined) {
+      throw new CertkitError({ code: "PROVIDER", provider, message: `${where} answered with more than ${MAX_TOKEN_RESPONSE_BYTES} bytes` });
+    }
+    const text = new TextDecoder().decode(bytes);
     const body = parseJson(text);
     if (!response.ok) throw refused(provider, where, response, body ?? text, redactor.value, redactor.text);
     const token = (body as { access_token?: unknown } | undefined)?.access_token;
@@ -119,6 +135,17 @@ export function createClientCredentials(options: ClientCredentialsOptions, now: 
   };
 }
 
+/** A redirect from the token endpoint: never followed, so the secret went nowhere else and no foreign token is used. */
+function redirected(provider: string, where: string, response: Response, tokenUrl: string, redact: (text: string) => string): CertkitError {
+  void response.body?.cancel().catch(() => undefined);
+  return new CertkitError({
+    code: "PROVIDER",
+    provider,
+    message: `${where} answered with a redirect${response.status ? ` (HTTP ${response.status})` : ""} to ${redact(redirectTarget(response, tokenUrl))}, which is never followed: the client secret was sent nowhere else`,
+    status: response.status || undefined,
+  });
+}
+
 /** The token request's refusal: `AUTH` for bad client credentials, with the OAuth `error` code as `providerCode`. */
 function refused(
   provider: string,
@@ -132,7 +159,7 @@ function refused(
     error?: unknown;
     error_description?: unknown;
   };
-  const code = typeof error === "string" ? error : undefined;
+  const code = typeof error === "string" ? redactText(error) : undefined;
   return new CertkitError({
     code: errorCodeForStatus(response.status) === "VALIDATION_FAILED" ? "AUTH" : errorCodeForStatus(response.status),
     provider,
@@ -164,21 +191,4 @@ function parseJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function checkTokenUrl(provider: string, value: unknown): string {
-  let url: URL | undefined;
-  try {
-    url = typeof value === "string" ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password) {
-    throw invalid(provider, `option "tokenUrl" must be an absolute http(s) URL without credentials`);
-  }
-  return url.href;
-}
-
-function invalid(provider: string, message: string): CertkitError {
-  return new CertkitError({ code: "INVALID_INPUT", provider, message: `${provider}: ${message}` });
 }

@@ -53,13 +53,12 @@ export type ClientEvent = RequestEvent | ResponseEvent | RetryEvent | ErrorEvent
 /** Receives a client's {@link ClientEvent}s, for metrics or debug logs. What it throws is ignored. */
 export type ClientEventListener = (event: ClientEvent) => void;
 
-/** Calls `listener` (if any) so that a failing listener can never fail the call it observes. */
-export function createEventEmitter(listener: ClientEventListener | undefined): (event: ClientEvent) => void {
-  if (listener === undefined) {
-    return () => {
-      // No listener: events cost nothing and go nowhere.
-    };
-  }
+/**
+ * Calls `listener` so that a failing listener can never fail the call it observes; `undefined` without one, so that
+ * no event is ever built for nobody.
+ */
+export function createEventEmitter(listener: ClientEventListener | undefined): ((event: ClientEvent) => void) | undefined {
+  if (listener === undefined) return undefined;
   return (event) => {
     try {
       listener(event);

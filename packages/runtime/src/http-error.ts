@@ -1,8 +1,9 @@
+import { EFFECT_UNKNOWN_ADVICE } from "./call-errors.js";
 import { CertkitError, type CertkitErrorCode } from "./certkit-error.js";
+import { classify } from "./classify.js";
 import type { RateLimitState } from "./rate-limit.js";
 import type { Redactor } from "./redact.js";
 import { serverDelay } from "./retry-policy.js";
-import { EFFECT_UNKNOWN_ADVICE, isReadMethod } from "./transport-error.js";
 
 /** Text bodies longer than this are cut: an HTML error page is evidence, not payload. */
 export const MAX_TEXT_BODY_LENGTH = 2048;
@@ -38,20 +39,6 @@ export function errorCodeForStatus(status: number): CertkitErrorCode {
   return "PROVIDER";
 }
 
-/** Whether a write answered with this status may have done its work anyway: a timeout or a server failure. */
-function leavesEffectUnknown(status: number): boolean {
-  return status === 408 || status >= 500;
-}
-
-/**
- * Whether the same request may be sent again. A 429 was refused before it did anything, so any method may repeat it;
- * a 408 or 5xx may have done its work, so only reads may.
- */
-export function isRetryableStatus(status: number, method: string): boolean {
-  if (status === 429) return true;
-  return leavesEffectUnknown(status) && isReadMethod(method.toUpperCase());
-}
-
 /** The provider's request id from an answer's headers, if it sent one. */
 export function readRequestId(headers: Headers): string | undefined {
   for (const name of REQUEST_ID_HEADERS) {
@@ -83,12 +70,14 @@ export interface HttpErrorContext {
 export function createHttpError<Body>(context: HttpErrorContext): CertkitError<Body> & { readonly status: number } {
   const { response, redactor } = context;
   const body = normalizeBody(context.body, redactor);
-  const details = context.describe?.(body, response.status, response.headers) ?? {};
+  const details = describeSafely(context, body);
   const fieldErrors = details.fieldErrors ? redactor.value(details.fieldErrors) : undefined;
   // A provider that names the wrong fields but says nothing else still gets a message that names them.
   const providerMessage = details.message ? redactor.text(details.message) : fieldErrors && summarizeFieldErrors(fieldErrors);
-  const statusText = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
-  const effectUnknown = !isReadMethod(context.method) && leavesEffectUnknown(response.status);
+  // The reason phrase and the request id are the server's own text: an echo of a secret is as likely there as anywhere.
+  const statusText = redactor.text(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
+  const requestId = readRequestId(response.headers);
+  const { retryable, effectUnknown } = classify(context.method, response.status);
   const message =
     `${context.apiName}: ${context.method} ${context.path} failed with ${statusText}` +
     (details.providerCode ? ` (${details.providerCode})` : "") +
@@ -99,15 +88,36 @@ export function createHttpError<Body>(context: HttpErrorContext): CertkitError<B
     code: details.code ?? errorCodeForStatus(response.status),
     provider: context.provider,
     message,
-    retryable: isRetryableStatus(response.status, context.method),
+    retryable,
     effectUnknown,
     status: response.status,
     providerCode: details.providerCode,
-    requestId: readRequestId(response.headers),
+    requestId: requestId === undefined ? undefined : redactor.text(requestId),
     retryAfterMs: serverDelay(response.headers, rateLimit, context.now),
     fieldErrors,
     body: body as Body | string | undefined,
   }) as CertkitError<Body> & { readonly status: number };
+}
+
+/**
+ * What the provider's own reader makes of the body, keeping only what has the right type (a hostile body can put
+ * anything where a message was expected) and the provider code redacted; nothing when the reader fails.
+ */
+function describeSafely({ describe, response, redactor }: HttpErrorContext, body: unknown): ProviderErrorDetails {
+  let details: ProviderErrorDetails | undefined;
+  try {
+    details = describe?.(body, response.status, response.headers);
+  } catch {
+    details = undefined;
+  }
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const providerCode = text(details?.providerCode);
+  return {
+    providerCode: providerCode === undefined ? undefined : redactor.text(providerCode),
+    message: text(details?.message),
+    code: text(details?.code) as CertkitErrorCode | undefined,
+    fieldErrors: readFieldErrors(details?.fieldErrors),
+  };
 }
 
 /**
@@ -133,9 +143,8 @@ function summarizeFieldErrors(fieldErrors: Readonly<Record<string, readonly stri
 
 function normalizeBody(body: unknown, redactor: Redactor): unknown {
   if (body === undefined || body === null || body === "") return undefined;
-  if (typeof body === "string") {
-    const text = redactor.text(body);
-    return text.length > MAX_TEXT_BODY_LENGTH ? `${text.slice(0, MAX_TEXT_BODY_LENGTH)}… [truncated]` : text;
-  }
-  return redactor.value(body);
+  if (typeof body !== "string") return redactor.value(body);
+  // Cut before redacting, so a huge page costs no more than its start; a secret cut in two still loses every 8-character piece.
+  const text = redactor.text(body.slice(0, MAX_TEXT_BODY_LENGTH)).slice(0, MAX_TEXT_BODY_LENGTH);
+  return body.length > MAX_TEXT_BODY_LENGTH ? `${text}… [truncated]` : text;
 }

@@ -1,7 +1,6 @@
 export { CertkitError, isCertkitError, type CertkitErrorCode, type CertkitErrorInit } from "./certkit-error.js";
 export {
   createApiClient,
-  DEFAULT_MAX_CONCURRENCY,
   type ApiClient,
   type ApiClientConfig,
   type ApiMethod,
@@ -10,6 +9,16 @@ export {
   type HttpError,
   type HttpPolicyOptions,
 } from "./api-client.js";
+export { composeApiClient, DEFAULT_MAX_CONCURRENCY, type ClientSteps } from "./compose-api-client.js";
+export type { Call, ClientContext, FetchLike, Send, Step, Transport } from "./call.js";
+export { retryStep } from "./steps/retry.js";
+export { concurrencyStep } from "./steps/concurrency.js";
+export { MAX_RATE_LIMIT_WAIT_MS, rateLimitStep } from "./steps/rate-limit-gate.js";
+export { eventsStep } from "./steps/events.js";
+export { DEFAULT_MAX_RESPONSE_BYTES } from "./steps/read-body.js";
+export { dynamicAuthStep } from "./steps/dynamic-auth.js";
+export { queryAuthStep } from "./steps/query-auth.js";
+export { MAX_TIMER_MS, systemClock, type Clock } from "./clock.js";
 export type {
   ClientEvent,
   ClientEventBase,
@@ -26,6 +35,5 @@ export type { RateLimitState } from "./rate-limit.js";
 export { basicAuthorization, sharedClientOptions, type ProviderClientOptions } from "./provider-client-options.js";
 export { createRedactor, credentialsIn, type Redactor } from "./redact.js";
 export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryOptions } from "./retry-policy.js";
-export type { FetchLike } from "./transport.js";
 export { writeOnce, type WriteOnceOptions } from "./write-once.js";
 export { assertCredential } from "./options.js";

@@ -3,8 +3,9 @@ import { CertkitError } from "./certkit-error.js";
 // Control characters and whitespace would split or corrupt an HTTP header.
 const UNSAFE_IN_HEADER = /[\s\p{Cc}]/u;
 
-function invalid(provider: string, message: string): CertkitError {
-  return new CertkitError({ code: "INVALID_INPUT", provider, message });
+/** `INVALID_INPUT` for an option of `provider`'s client, naming the option, never its value. */
+export function invalidOption(provider: string, message: string): CertkitError {
+  return new CertkitError({ code: "INVALID_INPUT", provider, message: `${provider}: ${message}` });
 }
 
 /**
@@ -13,33 +14,42 @@ function invalid(provider: string, message: string): CertkitError {
  */
 export function assertCredential(provider: string, option: string, value: unknown): asserts value is string {
   if (typeof value !== "string" || value.length === 0) {
-    throw invalid(provider, `${provider}: option "${option}" is required and must be a non-empty string`);
+    throw invalidOption(provider, `option "${option}" is required and must be a non-empty string`);
   }
   if (UNSAFE_IN_HEADER.test(value)) {
-    throw invalid(provider, `${provider}: option "${option}" must not contain whitespace or control characters`);
+    throw invalidOption(provider, `option "${option}" must not contain whitespace or control characters`);
   }
 }
 
+/** Whether a host is this machine: plain http to it never crosses a network. */
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 /**
- * Checks a `baseUrl` option: an absolute http(s) URL without credentials, query or fragment.
+ * Checks a URL credentials are sent to (`baseUrl`, `tokenUrl`): absolute, without credentials, query or fragment,
+ * and https, except for a loopback host or when the caller opted in with `allowInsecureHttp`.
  * Returns it without a trailing slash.
  */
-export function checkBaseUrl(provider: string, value: unknown): string {
+export function checkServerUrl(provider: string, option: string, value: unknown, allowInsecureHttp = false): string {
   let url: URL;
   try {
     if (typeof value !== "string") throw new TypeError("not a string");
     url = new URL(value);
   } catch {
-    throw invalid(provider, `${provider}: option "baseUrl" must be an absolute http(s) URL`);
+    throw invalidOption(provider, `option "${option}" must be an absolute https URL`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw invalid(provider, `${provider}: option "baseUrl" must use http or https, not ${url.protocol}`);
+  if (url.protocol !== "https:" && (url.protocol !== "http:" || !(allowInsecureHttp === true || isLoopback(url.hostname)))) {
+    throw invalidOption(
+      provider,
+      `option "${option}" must use https, not ${url.protocol} (http only for a loopback host, or with allowInsecureHttp: true)`,
+    );
   }
   if (url.username || url.password) {
-    throw invalid(provider, `${provider}: option "baseUrl" must not hold credentials; pass them as options`);
+    throw invalidOption(provider, `option "${option}" must not hold credentials; pass them as options`);
   }
   if (url.search || url.hash) {
-    throw invalid(provider, `${provider}: option "baseUrl" must not have a query or fragment`);
+    throw invalidOption(provider, `option "${option}" must not have a query or fragment`);
   }
   return url.href.replace(/\/+$/, "");
 }
@@ -48,7 +58,20 @@ export function checkBaseUrl(provider: string, value: unknown): string {
 export function checkUserAgent(provider: string, value: unknown): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "string" || value.trim() === "" || /\p{Cc}/u.test(value)) {
-    throw invalid(provider, `${provider}: option "userAgent" must be printable text on one line`);
+    throw invalidOption(provider, `option "userAgent" must be printable text on one line`);
   }
   return value.trim();
+}
+
+/** Checks an optional function option (`fetch`, `onEvent`). */
+export function checkFunction<T>(provider: string, option: string, value: T): T {
+  if (value !== undefined && typeof value !== "function") throw invalidOption(provider, `option "${option}" must be a function`);
+  return value;
+}
+
+/** Checks a count option: a whole number of at least 1, or `Infinity` where `infinite` allows it. */
+export function checkCount(provider: string, option: string, value: unknown, fallback: number, infinite: boolean): number {
+  if (value === undefined) return fallback;
+  if ((infinite && value === Infinity) || (Number.isSafeInteger(value) && (value as number) >= 1)) return value as number;
+  throw invalidOption(provider, `option "${option}" must be a whole number of at least 1${infinite ? ", or Infinity" : ""}`);
 }

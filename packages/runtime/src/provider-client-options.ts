@@ -1,15 +1,25 @@
 import type { HttpPolicyOptions } from "./api-client.js";
-import type { FetchLike } from "./transport.js";
+import type { FetchLike, Transport } from "./call.js";
 
 /**
  * The options every provider client takes besides its credentials: where to send requests, with what, under which
  * name, and the network policy ({@link HttpPolicyOptions}). A provider's options interface extends this.
  */
 export interface ProviderClientOptions extends HttpPolicyOptions {
-  /** Another server: the provider's test environment, a proxy, or the certkit sandbox. Default: its production server. */
+  /**
+   * Another server: the provider's test environment, a proxy, or the certkit sandbox. Default: its production
+   * server. It must be https, except for a loopback host (`localhost`, `127.0.0.1`, `[::1]`).
+   */
   baseUrl?: string | undefined;
+  /** Lets `baseUrl` be plain http to another host, which sends the credentials unencrypted. Default `false`. */
+  allowInsecureHttp?: boolean | undefined;
   /** The fetch to send requests with. Default: the global `fetch`, looked up at each call. */
   fetch?: FetchLike | undefined;
+  /**
+   * What sends requests instead of `fetch`: in Node, `undiciTransport()` from `@certkit/runtime/undici` sends on
+   * undici's Dispatcher API, for a fraction of fetch's cost per call. Not with `fetch`.
+   */
+  transport?: Transport | undefined;
   /** Your application's product token, sent in `User-Agent` before the package's own name and version. */
   userAgent?: string | undefined;
 }
@@ -19,8 +29,8 @@ export interface ProviderClientOptions extends HttpPolicyOptions {
  * `createApiClient`. Provider packages spread it, then set `baseUrl` with their own default.
  */
 export function sharedClientOptions(options: ProviderClientOptions): ProviderClientOptions {
-  const { baseUrl, fetch, userAgent, timeoutMs, retry, maxConcurrency, onEvent } = options;
-  return { baseUrl, fetch, userAgent, timeoutMs, retry, maxConcurrency, onEvent };
+  const { baseUrl, allowInsecureHttp, fetch, transport, userAgent, timeoutMs, retry, maxConcurrency, onEvent, maxResponseBytes } = options;
+  return { baseUrl, allowInsecureHttp, fetch, transport, userAgent, timeoutMs, retry, maxConcurrency, onEvent, maxResponseBytes };
 }
 
 /**

@@ -2,7 +2,7 @@
 export interface RateLimitState {
   /** Requests allowed in the current window. */
   readonly limit: number | undefined;
-  /** Requests left in the current window. */
+  /** Requests left in the current window (always there: an answer without it is not kept). */
   readonly remaining: number | undefined;
   /** When the window resets. */
   readonly resetAt: Date | undefined;
@@ -24,20 +24,22 @@ function readCount(headers: Headers, names: readonly string[]): number | undefin
 /**
  * Reads rate-limit headers: `X-RateLimit-Limit/Remaining/Reset` (reset in Unix seconds, as DNSimple sends it; small
  * values are read as seconds from now) or the IETF `RateLimit-Limit/Remaining/Reset` (reset in seconds from now).
- * Returns `undefined` when the answer carries none.
+ * Returns `undefined` when the answer does not say how many requests are left.
  */
 export function readRateLimit(headers: Headers, now: number): RateLimitState | undefined {
-  const limit = readCount(headers, ["x-ratelimit-limit", "ratelimit-limit"]);
+  // What is left decides everything the client does with the figures; an answer without it (most, from most
+  // providers) costs two look-ups.
   const remaining = readCount(headers, ["x-ratelimit-remaining", "ratelimit-remaining"]);
+  if (remaining === undefined) return undefined;
+  const limit = readCount(headers, ["x-ratelimit-limit", "ratelimit-limit"]);
   let resetAt: Date | undefined;
   const legacyReset = readCount(headers, ["x-ratelimit-reset"]);
-  const draftReset = readCount(headers, ["ratelimit-reset"]);
+  const draftReset = legacyReset === undefined ? readCount(headers, ["ratelimit-reset"]) : undefined;
   if (legacyReset !== undefined) {
     resetAt = new Date(legacyReset >= UNIX_TIME_THRESHOLD ? legacyReset * 1000 : now + legacyReset * 1000);
   } else if (draftReset !== undefined) {
     resetAt = new Date(now + draftReset * 1000);
   }
-  if (limit === undefined && remaining === undefined && resetAt === undefined) return undefined;
   return Object.freeze({ limit, remaining, resetAt, observedAt: new Date(now) });
 }
 

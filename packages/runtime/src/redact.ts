@@ -5,20 +5,65 @@ const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(-----EN
 const SECRET_KEY_NAME = /(password|passwd|secret|token|api[-_]?key|private[-_]?key|authorization)$/i;
 // Shorter strings would blank out ordinary words that happen to match.
 const MIN_SECRET_LENGTH = 4;
+/**
+ * A run of a secret's characters (in any of its forms) is removed wherever it appears once it is half as long as the
+ * form, but never shorter than this: a shorter run could be an ordinary word that a readable credential contains
+ * (the sandbox's `sandbox.ionos-ssl-api-key`, and the provider name it shares).
+ */
+export const MIN_PIECE_LENGTH = 8;
+/** ...and a run this long is removed however long the form: a cut-off echo of a long token is still a leak. */
+export const MAX_PIECE_LENGTH = 16;
+/** Deeper levels of a value are replaced by a marker: a hostile answer nested 100,000 deep must not overflow the stack. */
+export const MAX_VALUE_DEPTH = 64;
 /** How many secrets learnt at run time a {@link Redactor} keeps. */
 export const MAX_LEARNT_SECRETS = 16;
 
 /** Removes credentials from text and from JSON-like values before they reach a message, a log or an error. */
 export interface Redactor {
-  /** `text` with every known secret and every PEM private key replaced by `[REDACTED]`. */
+  /**
+   * `text` with every PEM private key, and every known secret (as it is, in lower case, URL-encoded, JSON-escaped or
+   * base64-encoded at any offset) replaced by `[REDACTED]`, and so is every run of half of one of those forms or more
+   * (at least 8 and at most 16 characters): a secret cut off, or encoded in a way not listed, still goes.
+   */
   text: (text: string) => string;
-  /** A deep copy of `value` with secrets removed from strings and from fields named like credentials. */
+  /**
+   * A deep copy of `value` with secrets removed from strings and object keys, fields named like credentials blanked,
+   * and levels deeper than {@link MAX_VALUE_DEPTH} replaced by a marker.
+   */
   value: <T>(value: T) => T;
   /**
    * Adds secrets learnt later (access tokens fetched at run time). Only the latest {@link MAX_LEARNT_SECRETS} are
    * kept, so a long-running client does not grow without bound; tokens that old have long expired.
    */
   add: (secrets: readonly string[]) => void;
+}
+
+/** The base64 of `bytes`, with `btoa` so that it runs outside Node too. */
+function base64(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/**
+ * The ways a secret can be written in an answer: as it is, in lower case, URL-encoded (upper- or lower-case escapes, `+` for spaces),
+ * JSON-escaped, and base64 (standard and URL alphabets) at each of the three offsets it can start at inside a longer
+ * encoded text, less the characters that depend on its neighbours.
+ */
+function formsOf(secret: string): string[] {
+  const encoded = encodeURIComponent(secret);
+  // Lower case too: a URL parser lowers a host name, and with it a secret echoed there.
+  const forms = [secret, secret.toLowerCase(), encoded, encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()), encoded.replace(/%20/g, "+")];
+  forms.push(JSON.stringify(secret).slice(1, -1));
+  const bytes = new TextEncoder().encode(secret);
+  for (let offset = 0; offset < 3; offset++) {
+    const padded = new Uint8Array(offset + bytes.length);
+    padded.set(bytes, offset);
+    const whole = Math.floor(padded.length / 3) * 4;
+    const middle = base64(padded).slice(offset > 0 ? 4 : 0, whole);
+    forms.push(middle, middle.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return forms;
 }
 
 /**
@@ -30,37 +75,73 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
     list.filter((s): s is string => typeof s === "string" && s.length >= MIN_SECRET_LENGTH);
   const given = usable(secrets);
   let learnt: string[] = [];
-  let known: string[] = [];
+  // For each length of piece, every piece of that length of every form of every secret; forms shorter than the
+  // shortest piece are matched whole.
+  let pieces = new Map<number, Set<string>>();
+  let whole: string[] = [];
   const update = () => {
+    pieces = new Map();
+    const short = new Set<string>();
+    for (const form of [...given, ...learnt].flatMap(formsOf)) {
+      if (form.length < MIN_PIECE_LENGTH) {
+        if (form.length >= MIN_SECRET_LENGTH) short.add(form);
+        continue;
+      }
+      const length = Math.max(MIN_PIECE_LENGTH, Math.min(MAX_PIECE_LENGTH, Math.ceil(form.length / 2)));
+      let set = pieces.get(length);
+      if (!set) pieces.set(length, (set = new Set()));
+      for (let at = 0; at + length <= form.length; at++) set.add(form.slice(at, at + length));
+    }
     // Longest first, so a secret that contains another is removed whole.
-    known = [...new Set([...given, ...learnt])].sort((a, b) => b.length - a.length);
+    whole = [...short].sort((a, b) => b.length - a.length);
   };
   const add = (more: readonly string[]) => {
+    // Called before every try with the same token: only a new one costs anything.
+    if (usable(more).every((secret) => learnt.includes(secret) || given.includes(secret))) return;
     learnt = [...learnt.filter((secret) => !more.includes(secret)), ...usable(more)].slice(-MAX_LEARNT_SECRETS);
     update();
   };
   update();
 
+  /** `input` with each run of pieces of `length` characters (overlapping pieces join into one run) marked. */
+  const markRuns = (input: string, length: number, set: Set<string>, marked: boolean[]) => {
+    for (let at = 0; at + length <= input.length; at++) {
+      if (set.has(input.slice(at, at + length))) marked.fill(true, at, at + length);
+    }
+  };
+
   const text = (input: string): string => {
     let out = input.replace(PEM_PRIVATE_KEY, REDACTED);
-    for (const secret of known) out = out.split(secret).join(REDACTED);
+    if (pieces.size > 0 && out.length >= MIN_PIECE_LENGTH) {
+      const marked: boolean[] = new Array<boolean>(out.length).fill(false);
+      for (const [length, set] of pieces) markRuns(out, length, set, marked);
+      if (marked.includes(true)) {
+        let kept = "";
+        for (let at = 0; at < out.length; at++) {
+          if (!marked[at]) kept += out[at];
+          else if (at === 0 || !marked[at - 1]) kept += REDACTED;
+        }
+        out = kept;
+      }
+    }
+    for (const secret of whole) out = out.split(secret).join(REDACTED);
     return out;
   };
 
-  const value = <T>(input: T): T => {
-    if (typeof input === "string") return text(input) as T;
-    if (Array.isArray(input)) return input.map((item: unknown) => value(item)) as T;
-    if (typeof input === "object" && input !== null) {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(input)) {
-        out[key] = SECRET_KEY_NAME.test(key) && typeof item === "string" ? REDACTED : value(item);
-      }
-      return out as T;
-    }
-    return input;
+  const copy = (input: unknown, depth: number): unknown => {
+    if (typeof input === "string") return text(input);
+    if (typeof input !== "object" || input === null) return input;
+    if (depth >= MAX_VALUE_DEPTH) return "[nested too deep]";
+    if (Array.isArray(input)) return input.map((item: unknown) => copy(item, depth + 1));
+    return Object.fromEntries(
+      Object.entries(input).map(([key, item]) => [
+        text(key),
+        SECRET_KEY_NAME.test(key) && typeof item === "string" ? REDACTED : copy(item, depth + 1),
+      ]),
+    );
   };
 
-  return { text, value, add };
+  return { text, value: <T>(input: T) => copy(input, 0) as T, add };
 }
 
 /**
@@ -68,7 +149,14 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
  * at any depth: the secrets of an options object, for a {@link Redactor} that must know them.
  */
 export function credentialsIn(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap((item: unknown) => credentialsIn(item));
-  if (typeof value !== "object" || value === null) return [];
-  return Object.entries(value).flatMap(([key, item]) => (SECRET_KEY_NAME.test(key) && typeof item === "string" ? [item] : credentialsIn(item)));
+  const found: string[] = [];
+  const visit = (at: unknown, depth: number) => {
+    if (depth >= MAX_VALUE_DEPTH || typeof at !== "object" || at === null) return;
+    for (const [key, item] of Object.entries(at)) {
+      if (SECRET_KEY_NAME.test(key) && typeof item === "string") found.push(item);
+      else visit(item, depth + 1);
+    }
+  };
+  visit(value, 0);
+  return found;
 }

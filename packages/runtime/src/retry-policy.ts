@@ -1,4 +1,5 @@
 import { CertkitError } from "./certkit-error.js";
+import { MAX_TIMER_MS } from "./clock.js";
 import { rateLimitWait, type RateLimitState } from "./rate-limit.js";
 
 /**
@@ -33,9 +34,6 @@ export const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({
 
 /** The per-try timeout of a client that is given no `timeoutMs` option. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
-
-// setTimeout fires at once for delays above this (2^31 - 1 ms, about 24.8 days).
-const MAX_TIMER_MS = 2_147_483_647;
 
 function invalid(provider: string, message: string): CertkitError {
   return new CertkitError({ code: "INVALID_INPUT", provider, message: `${provider}: ${message}` });

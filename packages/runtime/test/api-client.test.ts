@@ -147,7 +147,35 @@ describe("createApiClient", () => {
     expect(String((error.cause as Error).message)).not.toContain(SECRET);
   });
 
-  it("accepts plain http for local servers", () => {
-    expect(() => client({ baseUrl: "http://127.0.0.1:8080/api" })).not.toThrow();
+  it("takes plain http only for this machine, or when the option that says it is insecure is set", () => {
+    for (const baseUrl of ["http://127.0.0.1:8080/api", "http://127.3.4.5/", "http://localhost:3000", "http://api.localhost/v1", "http://[::1]:8080/"]) {
+      expect(() => client({ baseUrl }), baseUrl).not.toThrow();
+    }
+    for (const baseUrl of ["http://api.example.test/v9", "http://10.0.0.5/api", "http://127.0.0.1.example.test/"]) {
+      expect(() => client({ baseUrl }), baseUrl).toThrow(
+        expect.objectContaining({
+          code: "INVALID_INPUT",
+          message: 'example: option "baseUrl" must use https, not http: (http only for a loopback host, or with allowInsecureHttp: true)',
+        }),
+      );
+      expect(() => client({ baseUrl, allowInsecureHttp: true }), baseUrl).not.toThrow();
+    }
+    expect(() => client({ baseUrl: "ftp://api.example.test/" })).toThrow(/must use https, not ftp:/);
+  });
+
+  it("lets middleware see one request and its final answer, however many tries it took", async () => {
+    let tries = 0;
+    server.use(
+      http.get(`${BASE_URL}/things/:id`, () => (++tries < 3 ? HttpResponse.json({ error: "busy" }, { status: 503 }) : HttpResponse.json({ id: "7" }))),
+    );
+    const seen: string[] = [];
+    const c = client({ retry: { baseDelayMs: 1 } });
+    c.use({
+      onRequest: ({ request }) => void seen.push(`request ${request.method} redirect=${request.redirect}`),
+      onResponse: async ({ response }) => void seen.push(`response ${response.status} ${JSON.stringify(await response.clone().json())}`),
+    });
+    expect((await get(c)).data).toEqual({ id: "7" });
+    expect(tries).toBe(3);
+    expect(seen).toEqual(["request GET redirect=manual", 'response 200 {"id":"7"}']);
   });
 });

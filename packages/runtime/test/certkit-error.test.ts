@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { errorCodeForStatus, isRetryableStatus, readRequestId } from "../src/http-error.js";
+import { classify } from "../src/classify.js";
+import { errorCodeForStatus, readRequestId } from "../src/http-error.js";
 import { CertkitError, isCertkitError } from "../src/index.js";
 
 describe("CertkitError", () => {
@@ -75,19 +76,30 @@ describe("errorCodeForStatus", () => {
   });
 });
 
-describe("isRetryableStatus", () => {
+describe("classify", () => {
   it("lets any method repeat a 429, which did nothing", () => {
-    expect(isRetryableStatus(429, "POST")).toBe(true);
+    expect(classify("POST", 429)).toEqual({ retryable: true, effectUnknown: false });
   });
-  it("lets only reads repeat a 408 or 5xx, which may have done their work", () => {
-    expect(isRetryableStatus(503, "GET")).toBe(true);
-    expect(isRetryableStatus(408, "head")).toBe(true);
-    expect(isRetryableStatus(503, "POST")).toBe(false);
-    expect(isRetryableStatus(500, "DELETE")).toBe(false);
+  it("lets only reads repeat a 408 or 5xx, which may have done their work: a write's effect is then unknown", () => {
+    expect(classify("GET", 503)).toEqual({ retryable: true, effectUnknown: false });
+    expect(classify("HEAD", 408).retryable).toBe(true);
+    expect(classify("POST", 503)).toEqual({ retryable: false, effectUnknown: true });
+    expect(classify("DELETE", 500)).toEqual({ retryable: false, effectUnknown: true });
   });
-  it("never repeats other 4xx", () => {
-    expect(isRetryableStatus(400, "GET")).toBe(false);
-    expect(isRetryableStatus(404, "GET")).toBe(false);
+  it("never repeats other 4xx, a 501 or a 505, which would be answered the same", () => {
+    for (const status of [400, 404, 501, 505]) expect(classify("GET", status)).toEqual({ retryable: false, effectUnknown: false });
+    expect(classify("POST", 501).effectUnknown).toBe(false);
+  });
+  it("repeats a read after a failure without an answer, and a write only when it never left", () => {
+    expect(classify("GET", "network")).toEqual({ retryable: true, effectUnknown: false });
+    expect(classify("POST", "network")).toEqual({ retryable: false, effectUnknown: true });
+    expect(classify("POST", "not-sent")).toEqual({ retryable: true, effectUnknown: false });
+    expect(classify("GET", "unusable").retryable).toBe(true);
+  });
+  it("never repeats what would come back the same: a redirect, an oversize answer, a browser's opaque failure", () => {
+    expect(classify("GET", "refused")).toEqual({ retryable: false, effectUnknown: false });
+    expect(classify("GET", "opaque")).toEqual({ retryable: false, effectUnknown: false });
+    expect(classify("PUT", "refused")).toEqual({ retryable: false, effectUnknown: true });
   });
 });
 

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { HttpResponse, delay, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { createClientCredentials, type ClientCredentialsOptions } from "../src/index.js";
+import { createClientCredentials, dynamicAuthStep, type ClientCredentialsOptions } from "../src/index.js";
 import { BASE_URL, exampleClient, fakeClock, useServer } from "./support/example-api.js";
 
 const server = useServer();
@@ -37,7 +37,7 @@ function orderEndpoint(status = 200) {
 }
 
 const clientWith = (auth: ReturnType<typeof createClientCredentials>) =>
-  exampleClient(fakeClock().clock, { auth: { headers: {}, secrets: [CLIENT_SECRET], dynamic: auth } });
+  exampleClient(fakeClock().clock, { auth: { headers: {}, secrets: [CLIENT_SECRET], step: dynamicAuthStep(auth) } });
 const getOrder = (client: ReturnType<typeof clientWith>, init: Record<string, unknown> = {}) =>
   client.GET("/orders/{id}", { params: { path: { id: "o-1" } }, ...init });
 
@@ -101,13 +101,45 @@ describe("createClientCredentials", () => {
   });
 
   it("says NETWORK when the token endpoint cannot be reached, and PROVIDER when it sends no token", async () => {
-    server.use(http.post(TOKEN_URL, () => HttpResponse.error()));
+    let asked = 0;
+    server.use(http.post(TOKEN_URL, () => (asked++, HttpResponse.error())));
     await expect(getOrder(clientWith(createClientCredentials(options)))).rejects.toMatchObject({ code: "NETWORK", retryable: true });
+    // The call's retry policy bounds it, though no try reached the API: three tries, three token requests.
+    expect(asked).toBe(3);
     server.use(http.post(TOKEN_URL, () => HttpResponse.json({ token_type: "Bearer" })));
     await expect(getOrder(clientWith(createClientCredentials(options)))).rejects.toMatchObject({
       code: "PROVIDER",
       message: "example: the token endpoint answered HTTP 200 without an access_token",
     });
+  });
+
+  it("never follows a redirect from the token endpoint: the secret goes nowhere else, and no foreign token is used", async () => {
+    const elsewhere = { hits: 0 };
+    server.use(
+      http.post(TOKEN_URL, () => new HttpResponse(null, { status: 307, headers: { Location: "https://other.example.test/token" } })),
+      http.post("https://other.example.test/token", () => (elsewhere.hits++, HttpResponse.json({ access_token: "foreign-token-123", expires_in: 300 }))),
+    );
+    const seen = orderEndpoint();
+    const error = await getOrder(clientWith(createClientCredentials(options))).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "PROVIDER", status: 307 });
+    expect((error as Error).message).toBe(
+      "example: the token endpoint answered with a redirect (HTTP 307) to https://other.example.test, which is never followed: the client secret was sent nowhere else",
+    );
+    expect(elsewhere.hits).toBe(0);
+    expect(seen).toEqual([]);
+  });
+
+  it("refuses a token answer longer than any token", async () => {
+    server.use(http.post(TOKEN_URL, () => HttpResponse.text("x".repeat(200_000))));
+    await expect(getOrder(clientWith(createClientCredentials(options)))).rejects.toMatchObject({
+      code: "PROVIDER",
+      message: expect.stringContaining("the token endpoint answered with more than"),
+    });
+  });
+
+  it("takes a plain-http tokenUrl on this machine, or with allowInsecureHttp", () => {
+    expect(() => createClientCredentials({ ...options, tokenUrl: "http://127.0.0.1:8080/token" })).not.toThrow();
+    expect(() => createClientCredentials({ ...options, tokenUrl: "http://id.example.test/token", allowInsecureHttp: true })).not.toThrow();
   });
 
   it("lets the caller abort while the token is fetched", async () => {
@@ -119,7 +151,8 @@ describe("createClientCredentials", () => {
   });
 
   it.each([
-    ["a relative tokenUrl", { tokenUrl: "/token" }, /"tokenUrl" must be an absolute http\(s\) URL/],
+    ["a relative tokenUrl", { tokenUrl: "/token" }, /"tokenUrl" must be an absolute https URL/],
+    ["a plain-http tokenUrl", { tokenUrl: "http://id.example.test/token" }, /"tokenUrl" must use https, not http:/],
     ["a tokenUrl with credentials", { tokenUrl: "https://u:p@id.example.test/token" }, /"tokenUrl"/],
     ["no clientId", { clientId: "" }, /"clientId" is required/],
     ["no clientSecret", { clientSecret: "" }, /"clientSecret" is required/],

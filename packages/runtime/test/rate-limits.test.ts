@@ -1,9 +1,8 @@
 import { HttpResponse, delay, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { createConcurrencyLimiter } from "../src/concurrency-limiter.js";
+import { systemClock } from "../src/clock.js";
 import { DEFAULT_MAX_CONCURRENCY } from "../src/index.js";
 import { readRateLimit } from "../src/rate-limit.js";
-import { systemClock } from "../src/transport.js";
 import { BASE_URL, exampleClient, fakeClock, useServer } from "./support/example-api.js";
 
 const server = useServer();
@@ -64,26 +63,6 @@ describe("maxConcurrency", () => {
     expect(() => exampleClient(fakeClock().clock, { maxConcurrency: 0 })).toThrow(
       'example: option "maxConcurrency" must be a whole number of at least 1, or Infinity',
     );
-  });
-
-  it("hands slots over in order of arrival, skipping callers who gave up", async () => {
-    const limiter = createConcurrencyLimiter(1);
-    const order: string[] = [];
-    await limiter.acquire();
-    const controller = new AbortController();
-    const a = limiter.acquire().then(() => order.push("a"));
-    const b = limiter.acquire(controller.signal).then(
-      () => order.push("b"),
-      () => order.push("b gave up"),
-    );
-    const c = limiter.acquire().then(() => order.push("c"));
-    controller.abort();
-    await b;
-    limiter.release();
-    await a;
-    limiter.release();
-    await c;
-    expect(order).toEqual(["b gave up", "a", "c"]);
   });
 });
 
@@ -200,7 +179,9 @@ describe("rate-limit awareness", () => {
 
   it("reads X-RateLimit-* (Unix or relative reset) and the IETF RateLimit-* headers", () => {
     const now = Date.UTC(2026, 10, 23, 12, 0, 0);
-    expect(readRateLimit(new Headers({ "X-RateLimit-Reset": "60" }), now)?.resetAt).toEqual(new Date(now + 60_000));
+    expect(readRateLimit(new Headers({ "X-RateLimit-Remaining": "3", "X-RateLimit-Reset": "60" }), now)?.resetAt).toEqual(new Date(now + 60_000));
+    // A reset alone says nothing the client can count with.
+    expect(readRateLimit(new Headers({ "X-RateLimit-Reset": "60" }), now)).toBeUndefined();
     expect(readRateLimit(new Headers({ "RateLimit-Limit": "100", "RateLimit-Remaining": "5", "RateLimit-Reset": "9" }), now)).toEqual({
       limit: 100,
       remaining: 5,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createRedactor, credentialsIn } from "../src/index.js";
-import { MAX_LEARNT_SECRETS } from "../src/redact.js";
+import { MAX_LEARNT_SECRETS, MAX_VALUE_DEPTH } from "../src/redact.js";
 
 const PEM_KEY = [
   "-----BEGIN PRIVATE KEY-----",
@@ -60,9 +60,58 @@ describe("createRedactor", () => {
     expect(input.api_key).toBe("anything");
   });
 
+  it("removes a secret URL-encoded (either case of escapes, + for spaces), JSON-escaped, in lower case, and base64 at any offset", () => {
+    const secret = "Key+With/Odd chars=9Zq";
+    const redact = createRedactor([secret]).text;
+    const encoded = encodeURIComponent(secret);
+    const echoes = [
+      encoded,
+      encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+      encoded.replace(/%20/g, "+"),
+      JSON.stringify(secret).slice(1, -1),
+      secret.toLowerCase(),
+      btoa(secret),
+      btoa(`x${secret}`),
+      btoa(`xy${secret}tail`),
+      btoa(`Basic me:${secret}`).replace(/\+/g, "-").replace(/\//g, "_"),
+    ];
+    for (const echo of echoes) {
+      const shown = redact(`before ${echo} after`);
+      expect(shown, echo).toContain("[REDACTED]");
+      for (let at = 0; at + 8 <= secret.length; at++) expect(shown, echo).not.toContain(secret.slice(at, at + 8));
+    }
+  });
+
+  it("removes a run of half a secret or more: an echo cut off, or encoded in a way it does not know", () => {
+    const secret = "a8Fk2Lq9Zx7Wm3Np";
+    const redact = createRedactor([secret]).text;
+    expect(redact(`key ${secret.slice(0, 9)}…`)).toBe("key [REDACTED]…");
+    expect(redact(`key ${secret.slice(0, 7)}…`)).toBe(`key ${secret.slice(0, 7)}…`);
+    expect(redact(`key ${secret.slice(0, 6)}%2F${secret.slice(6)}`)).toBe(`key ${secret.slice(0, 6)}%2F[REDACTED]`);
+  });
+
+  it("leaves the words a readable credential shares with ordinary text", () => {
+    const redact = createRedactor(["sandbox.ionos-ssl-api-key"]).text;
+    expect(redact("GET https://sandbox.example.test/ionos-ssl/v1/certificates")).toBe("GET https://sandbox.example.test/ionos-ssl/v1/certificates");
+    expect(redact("key sandbox.ionos-ssl-api-key")).toBe("key [REDACTED]");
+  });
+
+  it("removes secrets from object keys, and cuts values nested deeper than MAX_VALUE_DEPTH", () => {
+    const redactor = createRedactor(["tok_abcdef123456"]);
+    expect(redactor.value({ tok_abcdef123456: "kept", "for tok_abcdef123456": 1 })).toEqual({ "[REDACTED]": "kept", "for [REDACTED]": 1 });
+    let deep: unknown = "bottom";
+    for (let i = 0; i < 100_000; i++) deep = { next: deep };
+    const copied = redactor.value(deep);
+    let depth = 0;
+    for (let at: unknown = copied; typeof at === "object" && at !== null; at = (at as { next: unknown }).next) depth++;
+    expect(depth).toBe(MAX_VALUE_DEPTH);
+    expect(() => JSON.stringify(copied)).not.toThrow();
+  });
+
   it("learns secrets at run time, keeping only the latest MAX_LEARNT_SECRETS besides the ones it was given", () => {
     const redactor = createRedactor(["given-secret"]);
-    const tokens = Array.from({ length: MAX_LEARNT_SECRETS + 1 }, (_, i) => `token-number-${i}-x`);
+    // Tokens with nothing in common, as real ones are: a shared 8-character piece would be removed from all of them.
+    const tokens = Array.from({ length: MAX_LEARNT_SECRETS + 1 }, (_, i) => `t${i}-`.padEnd(12, String.fromCharCode(97 + i)));
     for (const token of tokens) redactor.add([token]);
     expect(redactor.text(`given-secret ${tokens.at(-1)} ${tokens[1]}`)).toBe("[REDACTED] [REDACTED] [REDACTED]");
     expect(redactor.text(tokens[0]!)).toBe(tokens[0]);

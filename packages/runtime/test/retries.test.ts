@@ -150,15 +150,17 @@ describe("writes are never retried blindly", () => {
     expect((error as Error).message).toContain("the order may exist");
   });
 
-  it("a POST whose connection was refused was not sent: safe to send again", async () => {
+  it("a POST whose connection was refused was not sent: it is retried, and then says it is safe to send again", async () => {
     const refused = Object.assign(new TypeError("fetch failed"), {
       cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" }),
     });
-    const client = exampleClient(fakeClock().clock, { fetch: () => Promise.reject(refused) });
+    let tries = 0;
+    const client = exampleClient(fakeClock().clock, { fetch: () => (tries++, Promise.reject(refused)) });
     const error = await postOrder(client).catch((e: unknown) => e);
+    expect(tries).toBe(3);
     expect(error).toMatchObject({ code: "NETWORK", retryable: true, effectUnknown: false });
     expect((error as Error).message).toBe(
-      "Example API: POST /orders got no answer: fetch failed (ECONNREFUSED). The request was not sent, so it is safe to send again",
+      "Example API: POST /orders got no answer after 3 tries: fetch failed (ECONNREFUSED). The request was not sent, so it is safe to send again",
     );
   });
 

@@ -1,6 +1,6 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { BASE_URL, exampleClient, fakeClock, useServer } from "./support/example-api.js";
+import { BASE_URL, exampleClient, fakeClock, realTimeClock, useServer } from "./support/example-api.js";
 
 const server = useServer();
 const never = () => new Promise<never>(() => undefined);
@@ -86,13 +86,7 @@ describe("the caller's AbortSignal", () => {
     server.use(http.get(`${BASE_URL}/orders/:id`, () => (count++, HttpResponse.json({ error: "busy" }, { status: 503 }))));
     const controller = new AbortController();
     // The real clock, so that the abort lands during the backoff wait.
-    const client = exampleClient(
-      { now: Date.now, random: () => 1, sleep: (ms, signal) => new Promise((resolve, reject) => {
-        const timer = setTimeout(resolve, ms);
-        signal?.addEventListener("abort", () => (clearTimeout(timer), reject(new Error("aborted"))), { once: true });
-      }) },
-      { retry: { baseDelayMs: 10_000 } },
-    );
+    const client = exampleClient(realTimeClock(), { retry: { baseDelayMs: 10_000 } });
     const pending = getOrder(client, { signal: controller.signal });
     setTimeout(() => controller.abort(), 30);
     await expect(pending).rejects.toMatchObject({ code: "ABORTED" });

@@ -24,8 +24,8 @@ describe("setupSandbox", () => {
   });
 
   it("takes another origin and credentials of the test's own", async () => {
-    const sandbox = await setupSandbox(server, { origin: "http://certs.example.test:8080/", credentials: { "ionos-ssl": { apiKey: "pub.mine" } } });
-    expect(sandbox.baseUrl("ionos-ssl")).toBe("http://certs.example.test:8080/ionos-ssl");
+    const sandbox = await setupSandbox(server, { origin: "https://certs.example.test:8080/", credentials: { "ionos-ssl": { apiKey: "pub.mine" } } });
+    expect(sandbox.baseUrl("ionos-ssl")).toBe("https://certs.example.test:8080/ionos-ssl");
     const ionos = createIonosSslClient(sandbox.clientOptions("ionos-ssl"));
     expect((await ionos.GET("/v1/certificates")).data).toEqual({ total: 0, certificates: [] });
     const stranger = createIonosSslClient({ apiKey: "sandbox.ionos-ssl-api-key", baseUrl: sandbox.baseUrl("ionos-ssl") });

@@ -1,4 +1,11 @@
-import { assertCredential, createApiClient, sharedClientOptions, type ApiClient, type ProviderClientOptions } from "@certkit/runtime";
+import {
+  assertCredential,
+  createApiClient,
+  sharedClientOptions,
+  type ApiClient,
+  type ApiClientConfig,
+  type ProviderClientOptions,
+} from "@certkit/runtime";
 import { describeSslmarketError } from "./describe-sslmarket-error.js";
 import type { paths } from "./generated/schema.js";
 import { SSLMARKET_BASE_URL } from "./sslmarket-sites.js";
@@ -44,8 +51,18 @@ export type SslmarketClient = ApiClient<paths>;
  * ```
  */
 export function createSslmarketClient(options: SslmarketClientOptions): SslmarketClient {
+  return createApiClient<paths>(sslmarketClientConfig(options));
+}
+
+/**
+ * What {@link createSslmarketClient} makes its client from, for `composeApiClient` from `@certkit/runtime`, which
+ * takes only the steps you name (a smaller bundle).
+ *
+ * @throws CertkitError `INVALID_INPUT` when the token is missing or malformed.
+ */
+export function sslmarketClientConfig(options: SslmarketClientOptions): ApiClientConfig {
   assertCredential("sslmarket", "token", options?.token);
-  return createApiClient<paths>({
+  return {
     ...sharedClientOptions(options),
     baseUrl: options.baseUrl ?? SSLMARKET_BASE_URL,
     provider: "sslmarket",
@@ -54,5 +71,5 @@ export function createSslmarketClient(options: SslmarketClientOptions): Sslmarke
     packageVersion: PACKAGE_VERSION,
     auth: { headers: { "X-Auth-Token": options.token }, secrets: [options.token] },
     describeError: describeSslmarketError,
-  });
+  };
 }

@@ -1,5 +1,6 @@
 export {
   createSslmarketClient,
+  sslmarketClientConfig,
   type SslmarketClient,
   type SslmarketClientOptions,
 } from "./create-sslmarket-client.js";

@@ -1,5 +1,6 @@
 import { inspect } from "node:util";
 import { expect } from "vitest";
+import type { Transport } from "@certkit/runtime";
 import { createIonosSslClient, type ClientEvent } from "../../src/index.js";
 import { CERTIFICATE_ID, pendingCertificate } from "./fixtures.js";
 
@@ -19,16 +20,24 @@ export interface FaultAnswer {
   body?: string;
 }
 
-/** What a faulty server does with one request: answer it, or break the connection in one of three ways. */
+/** What a faulty server does with one request: answer it, or break the connection in one of four ways. */
 export type FaultAction =
   | FaultAnswer
   | "reset" // the connection is reset before any answer
   | "hang" // the request is never answered
-  | "cut"; // headers and part of the body arrive, then the connection closes
+  | "cut" // headers and part of the body arrive, then the connection closes
+  | "endless"; // a 2xx whose body never ends
+
+/** Where a redirect of the matrix points: each harness puts the URL of a second server, which must receive nothing. */
+export const ELSEWHERE = "{elsewhere}";
+
+/** The answer limit of the fault client: an endless body passes it in a few milliseconds. */
+export const FAULT_MAX_RESPONSE_BYTES = 64 * 1024;
 
 /** A read (`GET /v1/certificates/{id}`, 200) or a write (`POST /v1/certificates`, 202). */
 export type CallKind = "read" | "write";
-const success = (kind: CallKind) => (kind === "read" ? 200 : 202);
+/** The status of a successful read or write, which an endless body is sent with too. */
+export const success = (kind: CallKind) => (kind === "read" ? 200 : 202);
 
 /** What the caller ends with, and how many requests reached the server. */
 export interface Expected {
@@ -45,7 +54,15 @@ export interface Fault {
   /** The outcome of a read (`GET /v1/certificates/{id}`) and of a write (`POST /v1/certificates`). */
   read: Expected;
   write: Expected;
+  /**
+   * The client's limit on each try, when the row is about it. The others get {@link FAULT_TIMEOUT_MS}, far longer
+   * than any answer on loopback takes even on a machine whose cores are all busy: a timeout must never decide them.
+   */
+  timeoutMs?: number;
 }
+
+/** The limit on each try of every row that is not about timeouts. */
+export const FAULT_TIMEOUT_MS = 10_000;
 
 const json = { "Content-Type": "application/json" };
 const ionosError = (status: number, message: string): FaultAnswer => ({
@@ -100,13 +117,14 @@ export const FAULTS: Fault[] = [
   {
     name: "server never answers",
     action: () => "hang",
+    timeoutMs: 300,
     read: { requests: 1, error: { code: "TIMEOUT", retryable: true } },
     write: { requests: 1, error: { code: "TIMEOUT", ...unknownEffect } },
   },
   {
     name: "truncated JSON (complete HTTP message)",
     action: (_, kind) => ({ status: success(kind), headers: json, body: `{"id": "${CERTIFICATE_ID}", "note": "${FAULT_API_KEY}` }),
-    read: { requests: 1, error: { code: "PROVIDER", status: 200, retryable: true } },
+    read: { requests: 3, error: { code: "PROVIDER", status: 200, retryable: true } },
     write: { requests: 1, error: { code: "PROVIDER", status: 202, ...unknownEffect } },
   },
   {
@@ -118,8 +136,20 @@ export const FAULTS: Fault[] = [
   {
     name: "empty 2xx body",
     action: (_, kind) => ({ status: success(kind), headers: json, body: "" }),
-    read: { requests: 1, error: { code: "PROVIDER", status: 200, message: expect.stringContaining("with an empty body") } },
+    read: { requests: 3, error: { code: "PROVIDER", status: 200, retryable: true, message: expect.stringContaining("with an empty body") } },
     write: { requests: 1 },
+  },
+  {
+    name: "302 to another origin",
+    action: () => ({ status: 302, headers: { Location: `${ELSEWHERE}/taken?key=${FAULT_API_KEY}` } }),
+    read: { requests: 1, error: { code: "PROVIDER", status: 302, retryable: false, message: expect.stringContaining("which is never followed") } },
+    write: { requests: 1, error: { code: "PROVIDER", status: 302, ...unknownEffect } },
+  },
+  {
+    name: "2xx body over maxResponseBytes",
+    action: () => "endless",
+    read: { requests: 1, error: { code: "PROVIDER", status: 200, retryable: false, message: expect.stringContaining("(maxResponseBytes)") } },
+    write: { requests: 1, error: { code: "PROVIDER", status: 202, ...unknownEffect } },
   },
   {
     name: "200 with unknown fields and enum values",
@@ -129,13 +159,15 @@ export const FAULTS: Fault[] = [
   },
 ];
 
-/** An IONOS client with fast backoff and a short timeout, recording its events. */
-export function faultClient(baseUrl: string, events: ClientEvent[]) {
+/** An IONOS client with fast backoff, recording its events, for one row; on fetch unless given a transport. */
+export function faultClient(baseUrl: string, events: ClientEvent[], fault: Fault, transport?: Transport) {
   return createIonosSslClient({
     apiKey: FAULT_API_KEY,
     baseUrl,
+    transport,
     retry: { baseDelayMs: 5 },
-    timeoutMs: 300,
+    timeoutMs: fault.timeoutMs ?? FAULT_TIMEOUT_MS,
+    maxResponseBytes: FAULT_MAX_RESPONSE_BYTES,
     onEvent: (event) => events.push(event),
   });
 }

@@ -2,7 +2,7 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { createClientWithClock } from "../../src/api-client.js";
 import type { ApiClientConfig } from "../../src/index.js";
-import type { TransportClock } from "../../src/transport.js";
+import { sleepOn, type Clock } from "../../src/clock.js";
 
 /** A small API with a read and a write, enough to drive the client the way a generated `paths` does. */
 export interface paths {
@@ -42,39 +42,59 @@ export function useServer() {
   return server;
 }
 
-/** A clock whose sleeps return at once and move time on, recording each wait. */
+/** A timer of its own for each deadline, on real time. */
+const realTimer: Clock["after"] = (ms, run) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
+/**
+ * A clock whose sleeps return at once and move time on to their end, recording each wait: waits that start together
+ * end together, as on a real clock. Timers (the per-try timeout) run on real time, so a test of a timeout waits its
+ * few milliseconds.
+ */
 export function fakeClock(random = 0.5) {
   let now = Date.UTC(2026, 10, 23, 12, 0, 0);
   const sleeps: number[] = [];
-  const clock: TransportClock = {
+  const clock: Clock = {
     now: () => now,
     random: () => random,
+    after: realTimer,
     sleep: (ms, signal) => {
       if (signal?.aborted) return Promise.reject(new Error("aborted"));
       sleeps.push(ms);
-      now += ms;
-      return Promise.resolve();
+      const end = now + ms;
+      return Promise.resolve().then(() => {
+        now = Math.max(now, end);
+      });
     },
   };
   return { clock, sleeps };
 }
 
-/** A client of the example API; time is `clock`'s. */
-export function exampleClient(clock: TransportClock, overrides: Partial<ApiClientConfig> = {}) {
-  return createClientWithClock<paths>(
-    {
-      provider: "example",
-      apiName: "Example API",
-      packageName: "@certkit/example",
-      packageVersion: "1.0.0",
-      baseUrl: BASE_URL,
-      auth: { headers: { Authorization: `Bearer ${SECRET}` }, secrets: [SECRET] },
-      describeError: (body) => {
-        const { error, fields } = body as { error?: string; fields?: Record<string, string[]> };
-        return { message: error, fieldErrors: fields };
-      },
-      ...overrides,
+/** The real clock's timers with a fixed jitter, for tests where an abort must land during a wait. */
+export function realTimeClock(random = 1): Clock {
+  return { now: Date.now, random: () => random, after: realTimer, sleep: sleepOn(realTimer) };
+}
+
+/** The example API's client settings, as a provider package writes them. */
+export function exampleConfig(overrides: Partial<ApiClientConfig> = {}): ApiClientConfig {
+  return {
+    provider: "example",
+    apiName: "Example API",
+    packageName: "@certkit/example",
+    packageVersion: "1.0.0",
+    baseUrl: BASE_URL,
+    auth: { headers: { Authorization: `Bearer ${SECRET}` }, secrets: [SECRET] },
+    describeError: (body) => {
+      const { error, fields } = body as { error?: string; fields?: Record<string, string[]> };
+      return { message: error, fieldErrors: fields };
     },
-    clock,
-  );
+    ...overrides,
+  };
+}
+
+/** A client of the example API; time is `clock`'s. */
+export function exampleClient(clock: Clock, overrides: Partial<ApiClientConfig> = {}) {
+  return createClientWithClock<paths>(exampleConfig(overrides), clock);
 }
