@@ -1,0 +1,29 @@
+import type { CertificateRow } from "../../store/fleet-store.js";
+import type { StepJob } from "../fleet-queues.js";
+import type { StepContext } from "../step-context.js";
+import { StepRefused } from "../step-refused.js";
+
+const ENDED = new Set(["failed", "cancelled", "revoked", "expired"]);
+
+/**
+ * Looks at the order once. Issued: download next. Still with the CA or the customer: another look later, as a
+ * delayed job (no worker sleeps), each pause half as long again up to the longest. Ended otherwise: the certificate
+ * fails, with the provider's reason.
+ */
+export async function waitStep(row: CertificateRow, job: StepJob, context: StepContext): Promise<void> {
+  const { spec } = row;
+  const client = context.connector.client(spec.provider, spec.account);
+  const order = await client.get(row.orderId!, { signal: context.signal });
+  if (order.status === "issued") {
+    const validUntil = order.validUntil === undefined ? null : new Date(order.validUntil);
+    await context.moveOn(row, job, { state: "downloading", validUntil }, { step: "download" });
+    return;
+  }
+  if (ENDED.has(order.status)) {
+    throw new StepRefused(`the order ${order.id} ended ${order.status}${order.message === undefined ? "" : `: ${order.message}`}`);
+  }
+  const waits = (job.waits ?? 0) + 1;
+  const { waitIntervalMs, maxWaitIntervalMs } = context.timing;
+  const pause = Math.min(maxWaitIntervalMs, waitIntervalMs * 1.5 ** Math.min(waits - 1, 30));
+  await context.moveOn(row, job, { state: "issuing" }, { step: "wait", at: new Date(Date.now() + pause), waits });
+}
