@@ -66,6 +66,13 @@ function orderHash(spec: CertificateSpec): string {
   return createHash("sha256").update(JSON.stringify([names, provider, account, product ?? null, validation ?? null, keyType])).digest("hex");
 }
 
+/** JSON with object keys sorted, to compare a spec with the one PostgreSQL gives back (jsonb reorders keys). */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === "object" && item !== null && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b))) : item,
+  );
+}
+
 const CERTIFICATE_COLUMNS = `key, spec, generation, state, order_id AS "orderId", valid_until AS "validUntil", delivered_generation AS "deliveredGeneration",
   next_step AS "nextStep", next_step_at AS "nextStepAt", last_error AS "lastError", updated_at AS "updatedAt"`;
 const PURCHASE_COLUMNS = `certificate_key AS key, generation, attempt, state, provider, account, names, client_reference AS "clientReference",
@@ -126,7 +133,7 @@ export class FleetStore {
           [spec.key, spec, hash, generation],
         );
         requests.push({ key: spec.key, generation, step: "order" });
-      } else if (JSON.stringify(row.spec) !== JSON.stringify(spec)) {
+      } else if (canonical(row.spec) !== canonical(spec)) {
         const redeliver = row.state === "delivered";
         await db.query(
           `UPDATE ${this.#s}.certificates SET spec = $2, next_step = CASE WHEN $3 THEN 'deliver' ELSE next_step END, next_step_at = CASE WHEN $3 THEN now() ELSE next_step_at END, updated_at = now() WHERE key = $1`,
