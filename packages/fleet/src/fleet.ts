@@ -66,12 +66,26 @@ export interface Fleet {
   close(options?: { timeoutMs?: number }): Promise<void>;
 }
 
+/** The pacing a fleet file's `timing` sets. */
+function fileTiming({ timing }: FleetFile): Partial<FleetTiming> {
+  const seconds = (ms: number | undefined) => (ms === undefined ? undefined : Math.max(1, Math.round(ms / 1000)));
+  const entries = {
+    waitIntervalMs: timing.waitInterval,
+    maxWaitIntervalMs: timing.maxWaitInterval,
+    recoveryGraceMs: timing.recoveryGrace,
+    superviseIntervalSeconds: seconds(timing.supervise),
+    retryDelaySeconds: seconds(timing.retryDelay),
+    sweepCron: timing.sweep,
+  };
+  return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
+}
+
 /**
  * Opens a fleet: connects to the database (starting or joining the embedded server when no URL is given), brings the
  * store's schema up to date, and starts pg-boss with the fleet's queues and its sweep schedule.
  */
 export async function openFleet(options: FleetOptions): Promise<Fleet> {
-  const timing: FleetTiming = { ...DEFAULT_FLEET_TIMING, ...options.timing };
+  const timing: FleetTiming = { ...DEFAULT_FLEET_TIMING, ...fileTiming(options.file), ...options.timing };
   const now = options.now ?? (() => new Date());
   const reportError = (error: Error) => options.onError?.(error);
   const opened = await openStore(options, reportError);

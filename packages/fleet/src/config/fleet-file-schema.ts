@@ -96,11 +96,22 @@ const defaultsSchema = z.strictObject({
   publisher: publisherSchema.optional(),
 });
 
+/** Pacing, for every worker that reads the file (see `FleetTiming`). */
+const timingSchema = z.strictObject({
+  waitInterval: duration.optional(),
+  maxWaitInterval: duration.optional(),
+  recoveryGrace: duration.optional(),
+  supervise: duration.optional(),
+  retryDelay: duration.optional(),
+  sweep: z.string().min(9, "a cron expression, e.g. */5 * * * *").optional(),
+});
+
 /** The fleet file as written: accounts, defaults and certificates. */
 export const fleetFileSchema = z
   .strictObject({
     accounts: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "an account name is letters, digits, '.', '_' or '-'"), accountSchema),
     defaults: defaultsSchema.default({}),
+    timing: timingSchema.default({}),
     certificates: z.array(certificateSchema),
   })
   .superRefine((file, context) => {
