@@ -79,7 +79,8 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
   const setup: FleetSandboxSetup = { certificates: scenario.certificates, domains, dnsimpleRateLimit: scenario.dnsimpleRateLimit };
   const sandbox = await startServerChild<{ url: string }>(new URL("./fleet-sandbox-server.ts", import.meta.url), [JSON.stringify(setup)]);
   const work = mkdtempSync(join(tmpdir(), "certkit-fleet-bench-"));
-  const dataDir = join(work, "postgres");
+  // A folder of its own: as root, PostgreSQL runs as the postgres user, who cannot enter a 0700 folder of root's.
+  const dataDir = mkdtempSync(join(tmpdir(), "certkit-fleet-bench-pg-"));
   const database = await startEmbeddedPostgres({ dir: dataDir });
   const workers: (ChildProcess | undefined)[] = [];
   const peaks = Array.from({ length: scenario.workers }, () => 0);
@@ -151,5 +152,6 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
     await stopEmbeddedPostgres(dataDir);
     await sandbox.stop();
     rmSync(work, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }

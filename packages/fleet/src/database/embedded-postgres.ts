@@ -3,12 +3,12 @@ import { randomBytes } from "node:crypto";
 import { chown, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { homedir, userInfo } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { acquireFileLock } from "./file-lock.js";
 import { FLEET_APPLICATION_NAME } from "./fleet-application-name.js";
-import { preparePostgresBinaries, type PostgresBinaries } from "./postgres-binaries.js";
+import { othersCanReach, preparePostgresBinaries, type PostgresBinaries } from "./postgres-binaries.js";
 
 const run = promisify(execFile);
 
@@ -150,6 +150,9 @@ async function readSettings(dir: string): Promise<ServerSettings | undefined> {
 
 async function prepare(dir: string) {
   const user = await serverUser();
+  if (user && !(await othersCanReach(dirname(dir)))) {
+    throw new Error(`PostgreSQL runs as the postgres user here (this is root), who cannot reach ${dir}: choose a folder whose parents others may enter (--data-dir), e.g. under /var/lib`);
+  }
   await mkdir(dir, { recursive: true, mode: 0o700 });
   // pg_ctl (as the server's user) writes the log here.
   if (user) await chown(dir, user.uid, user.gid);

@@ -28,7 +28,7 @@ function nativeFolder(): string {
 }
 
 /** Whether every folder from `/` down to `path` lets other users in, as the postgres user needs when root runs it. */
-async function othersCanReach(path: string): Promise<boolean> {
+export async function othersCanReach(path: string): Promise<boolean> {
   const parts = resolve(path).split(sep).filter(Boolean);
   for (let depth = 1; depth <= parts.length; depth++) {
     const { mode } = await stat(`/${parts.slice(0, depth).join("/")}`);
