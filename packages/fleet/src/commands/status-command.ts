@@ -12,7 +12,8 @@ const WATCH_INTERVAL_MS = 2_000;
 export const statusCommand = {
   options: { ...COMMON_OPTIONS, watch: { type: "boolean" }, json: { type: "boolean" } },
   async run(values: CommandValues, io: FleetCommandIo): Promise<FleetExitCode> {
-    const { store, close } = await openStore(databaseLocation(values, io));
+    const opened = await openStore(databaseLocation(values, io));
+    const { store } = opened;
     try {
       for (;;) {
         const rows = (await store.certificates()).map(certificateStatus);
@@ -26,7 +27,7 @@ export const statusCommand = {
         }
       }
     } finally {
-      await close();
+      await opened.close();
     }
   },
 } as const;

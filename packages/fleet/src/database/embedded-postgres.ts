@@ -113,7 +113,7 @@ async function runProgram(binaries: PostgresBinaries, program: string, args: str
     await run(program, args, { env: { ...process.env, ...binaries.env, LC_ALL: "C" }, ...user, timeout: 120_000 });
   } catch (error) {
     const { stderr = "", stdout = "" } = error as { stderr?: string; stdout?: string };
-    throw new Error(`${program.split("/").at(-1)} failed: ${`${stderr}${stdout}`.trim().split("\n").slice(-3).join(" ")}\n${await tail(log)}`.trim());
+    throw new Error(`${program.split("/").at(-1)} failed: ${`${stderr}${stdout}`.trim().split("\n").slice(-3).join(" ")}\n${await tail(log)}`.trim(), { cause: error });
   }
 }
 

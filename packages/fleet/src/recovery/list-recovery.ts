@@ -25,7 +25,8 @@ export function listRecovery(options: ListRecoveryOptions = {}): PurchaseRecover
   const skew = options.clockSkewMs ?? 300_000;
   return {
     keepsClientReference: (provider) => KEEPS_CLIENT_REFERENCE.has(provider),
-    async find(attempt, client, { isClaimed, signal }) {
+    async find(attempt, client, context) {
+      const { signal } = context;
       const since = attempt.intendedAt.getTime() - skew;
       const byReference = KEEPS_CLIENT_REFERENCE.has(attempt.provider);
       for await (const order of client.list(signal === undefined ? {} : { signal })) {
@@ -37,7 +38,7 @@ export function listRecovery(options: ListRecoveryOptions = {}): PurchaseRecover
         if (order.commonName !== attempt.names[0] || !attempt.names.every((name) => names.has(name))) continue;
         if (order.createdAt !== undefined && Date.parse(order.createdAt) < since) continue;
         if (["failed", "cancelled", "revoked"].includes(order.status)) continue;
-        if (await isClaimed(order.id)) continue;
+        if (await context.isClaimed(order.id)) continue;
         return order;
       }
       return undefined;

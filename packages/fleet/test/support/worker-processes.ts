@@ -19,7 +19,7 @@ export class WorkerProcesses {
 
   #start(): ChildProcess {
     const child = spawn(process.execPath, [BIN, "run", "--worker-only", ...this.#args], { env: this.#env, stdio: ["ignore", "ignore", "pipe"] });
-    child.stderr!.on("data", (chunk: Buffer) => {
+    child.stderr.on("data", (chunk: Buffer) => {
       this.log = `${this.log}${chunk.toString()}`.slice(-20_000);
     });
     return child;
