@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createSandbox, type Sandbox, type SandboxOptions } from "@certkit/sandbox";
+import { createSandbox, type Sandbox, type SandboxClock, type SandboxOptions } from "@certkit/sandbox";
 import { startSandboxServer, type SandboxServer } from "@certkit/sandbox/node";
 import { FLEET_PROVIDERS, parseFleetFile, type FleetFile, type FleetProvider } from "../../src/index.ts";
 
@@ -26,8 +26,8 @@ export const PROVIDER_DOMAINS: Record<FleetProvider, string> = {
 };
 
 /** A sandbox served over HTTP on loopback. */
-export async function startSandboxWorld(delayMs = 200): Promise<{ sandbox: Sandbox; server: SandboxServer }> {
-  const sandbox = await createSandbox(quickSandboxOptions(delayMs));
+export async function startSandboxWorld(delayMs = 200, clock?: SandboxClock): Promise<{ sandbox: Sandbox; server: SandboxServer }> {
+  const sandbox = await createSandbox({ ...quickSandboxOptions(delayMs), ...(clock === undefined ? {} : { clock }) });
   return { sandbox, server: await startSandboxServer(sandbox) };
 }
 
