@@ -18,7 +18,7 @@ let world: { sandbox: Sandbox; server: SandboxServer };
 beforeAll(async () => {
   databases = await startTestDatabases();
   world = await startSandboxWorld(500);
-});
+}, 60_000);
 afterAll(async () => {
   await world.server.close();
   await databases.stop();

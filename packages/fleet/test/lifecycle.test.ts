@@ -18,7 +18,7 @@ const open: Fleet[] = [];
 
 beforeAll(async () => {
   databases = await startTestDatabases();
-});
+}, 60_000);
 afterAll(async () => {
   await databases.stop();
 });

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openFleet } from "../fleet.js";
 import type { StepOutcome } from "../jobs/run-step.js";
@@ -7,8 +8,8 @@ import { FLEET_EXIT, type FleetExitCode } from "./fleet-exit-codes.js";
 import { FleetUsageError } from "./fleet-usage-error.js";
 import { COMMON_OPTIONS, type FleetCommandIo } from "./fleet-command-io.js";
 
-/** The fleet's own command, which `run --workers N` starts N - 1 more of. */
-const FLEET_BIN = fileURLToPath(new URL("../bin.js", import.meta.url));
+/** The fleet's own command, which `run --workers N` starts N - 1 more of (found from the package, built or not). */
+const FLEET_BIN = join(dirname(fileURLToPath(import.meta.resolve("@certkit/fleet/package.json"))), "dist", "bin.js");
 
 const PROGRESS_INTERVAL_MS = 10_000;
 
