@@ -18,6 +18,9 @@ import { resyncFleet, type ResyncReport } from "./resync/resync-fleet.js";
 import { certificateStatus, type CertificateStatusView } from "./status/certificate-status.js";
 import type { FleetStore } from "./store/fleet-store.js";
 
+/** A step is overdue for the sweep this long after it was due: before that, its job is most likely just waiting its turn. */
+const SWEEP_GRACE_MS = 60_000;
+
 /** How many jobs of one account run at once across every worker, unless its `concurrency` says otherwise. */
 const DEFAULT_ACCOUNT_CONCURRENCY = 4;
 
@@ -159,7 +162,7 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
   };
 
   const sweep = async () => {
-    const overdue = await store.overdue(now());
+    const overdue = await store.overdue(new Date(now().getTime() - SWEEP_GRACE_MS));
     await sendRequests(overdue);
     return overdue.length;
   };
