@@ -21,6 +21,12 @@ import type { FleetStore } from "./store/fleet-store.js";
 /** A step is overdue for the sweep this long after it was due: before that, its job is most likely just waiting its turn. */
 const SWEEP_GRACE_MS = 60_000;
 
+/**
+ * How often an idle worker looks for jobs: new jobs wake it at once (NOTIFY), so polls are for delayed jobs coming
+ * due (a wait's next look), and the fallback when NOTIFY is unavailable.
+ */
+const POLLING = { pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 };
+
 /** How many jobs of one account run at once across every worker, unless its `concurrency` says otherwise. */
 const DEFAULT_ACCOUNT_CONCURRENCY = 4;
 
@@ -98,6 +104,7 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
     schema: `${schema}_jobs`,
     application_name: FLEET_APPLICATION_NAME,
     max: 6,
+    useListenNotify: true,
     superviseIntervalSeconds: timing.superviseIntervalSeconds,
     monitorIntervalSeconds: timing.superviseIntervalSeconds,
   });
@@ -194,11 +201,11 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
       for (const provider of providers) {
         await boss.work<StepJob>(
           providerQueue(provider),
-          { localConcurrency, groupConcurrency: { default: DEFAULT_ACCOUNT_CONCURRENCY, tiers }, pollingIntervalSeconds: 0.5 },
+          { localConcurrency, groupConcurrency: { default: DEFAULT_ACCOUNT_CONCURRENCY, tiers }, ...POLLING },
           handle,
         );
       }
-      await boss.work<StepJob>(LOCAL_QUEUE, { localConcurrency, pollingIntervalSeconds: 0.5 }, handle);
+      await boss.work<StepJob>(LOCAL_QUEUE, { localConcurrency, ...POLLING }, handle);
       await boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
         await sweep();
       });

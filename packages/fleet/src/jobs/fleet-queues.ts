@@ -45,6 +45,8 @@ export function queueOptions(timing: FleetTiming): Omit<Queue, "name"> {
     expireInSeconds: 300,
     heartbeatSeconds: 10,
     deleteAfterSeconds: 86_400,
+    // A job ready at once wakes the workers (LISTEN/NOTIFY) instead of waiting for their next poll.
+    notify: true,
   };
 }
 
