@@ -18,7 +18,7 @@ const open: Fleet[] = [];
 
 beforeAll(async () => {
   databases = await startTestDatabases();
-}, 60_000);
+});
 afterAll(async () => {
   await databases.stop();
 });
@@ -34,7 +34,7 @@ async function fleetFor(file: FleetFile, extra: Partial<FleetOptions> = {}): Pro
 }
 
 /** Waits (polling the store) until every certificate is delivered or failed, or `limitMs` passes. */
-async function settled(fleet: Fleet, limitMs = 60_000) {
+async function settled(fleet: Fleet, limitMs = 200_000) {
   const until = Date.now() + limitMs;
   for (;;) {
     const rows = await fleet.status();

@@ -112,7 +112,7 @@ export class FleetStore {
   /**
    * Makes the store's desired state that of `specs`: new certificates start ordering, a certificate whose order
    * depends on something that changed (names, provider, account, product, validation, key type) starts a new
-   * generation, one whose delivery changed is delivered again, and one no longer listed is `removed` (its jobs stop;
+   * generation, and so does a failed one (each apply tries it afresh), one whose delivery changed is delivered again, and one no longer listed is `removed` (its jobs stop;
    * nothing is cancelled at the provider). Returns the jobs to send.
    */
   async apply(specs: readonly CertificateSpec[], db: Queryable = this.pool): Promise<StepRequest[]> {
@@ -126,7 +126,7 @@ export class FleetStore {
       if (!row) {
         await db.query(`INSERT INTO ${this.#s}.certificates (key, spec, order_hash, state, next_step, next_step_at) VALUES ($1, $2, $3, 'ordering', 'order', now())`, [spec.key, spec, hash]);
         requests.push({ key: spec.key, generation: 1, step: "order" });
-      } else if (row.orderHash !== hash || row.state === "removed") {
+      } else if (row.orderHash !== hash || row.state === "removed" || row.state === "failed") {
         const generation = row.generation + 1;
         await db.query(
           `UPDATE ${this.#s}.certificates SET spec = $2, order_hash = $3, generation = $4, state = 'ordering', next_step = 'order', next_step_at = now(), last_error = NULL, updated_at = now() WHERE key = $1`,
