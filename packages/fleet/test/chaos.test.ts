@@ -6,22 +6,20 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { FLEET_PROVIDERS, openFleet, parseFleetFile } from "../src/index.ts";
 import { sandboxFleetFile, startSandboxWorld } from "./support/sandbox-world.ts";
 import { sandboxPurchases } from "./support/sandbox-purchases.ts";
-import { startTestDatabases, type TestDatabases } from "./support/test-database.ts";
+import { useTestDatabases } from "./support/test-database.ts";
 import { WorkerProcesses } from "./support/worker-processes.ts";
 
 const PER_PROVIDER = 6;
 const KILLS = 4;
 
-let databases: TestDatabases;
+const databases = useTestDatabases();
 let world: { sandbox: Sandbox; server: SandboxServer };
 
 beforeAll(async () => {
-  databases = await startTestDatabases();
   world = await startSandboxWorld(500);
 });
 afterAll(async () => {
   await world.server.close();
-  await databases.stop();
 });
 
 it(

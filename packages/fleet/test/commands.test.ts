@@ -1,23 +1,21 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Sandbox } from "@certkit/sandbox";
 import type { SandboxServer } from "@certkit/sandbox/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFleetCommand } from "../src/index.ts";
 import { sandboxFleetFile, startSandboxWorld } from "./support/sandbox-world.ts";
-import { startTestDatabases, type TestDatabases } from "./support/test-database.ts";
+import { temporaryFolder } from "./support/temporary-folder.ts";
+import { useTestDatabases } from "./support/test-database.ts";
 
-let databases: TestDatabases;
+const databases = useTestDatabases();
 let world: { sandbox: Sandbox; server: SandboxServer };
 
 beforeAll(async () => {
-  databases = await startTestDatabases();
   world = await startSandboxWorld();
 });
 afterAll(async () => {
   await world.server.close();
-  await databases.stop();
 });
 
 function io(env: NodeJS.ProcessEnv = {}, signal = new AbortController().signal) {
@@ -28,7 +26,7 @@ function io(env: NodeJS.ProcessEnv = {}, signal = new AbortController().signal) 
       stdout: { write: (text: string) => (out.stdout += text) },
       stderr: { write: (text: string) => (out.stderr += text) },
       env,
-      cwd: mkdtempSync(join(tmpdir(), "certkit-fleet-cwd-")),
+      cwd: temporaryFolder("certkit-fleet-cwd-"),
       signal,
     },
   };

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { startEmbeddedPostgres, stopEmbeddedPostgres } from "../src/index.ts";
 
 function serverPid(dir: string): number | undefined {
@@ -13,8 +13,13 @@ function serverPid(dir: string): number | undefined {
   }
 }
 
+const dir = mkdtempSync(join(tmpdir(), "certkit-fleet-embedded-"));
+afterAll(async () => {
+  await stopEmbeddedPostgres(dir);
+  rmSync(dir, { recursive: true, force: true });
+});
+
 it("is started once by processes starting together, shared, and stopped by the last one out", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "certkit-fleet-embedded-"));
   const servers = await Promise.all([startEmbeddedPostgres({ dir }), startEmbeddedPostgres({ dir }), startEmbeddedPostgres({ dir })]);
   expect(new Set(servers.map((server) => server.connectionString)).size).toBe(1);
   expect(statSync(join(dir, "server.json")).mode & 0o777).toBe(0o600);

@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { temporaryFolder } from "./support/temporary-folder.ts";
 import { certificateSpecs, DEFAULT_RENEW_BEFORE_MS, loadFleetFile, parseFleetFile } from "../src/index.ts";
 
 const GOOD = `accounts:
@@ -76,7 +76,7 @@ describe("the fleet file", () => {
   });
 
   it("says which file it cannot read", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "certkit-fleet-file-"));
+    const dir = temporaryFolder("certkit-fleet-file-");
     await expect(loadFleetFile(join(dir, "missing.yaml"))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("ENOENT") });
     writeFileSync(join(dir, "fleet.yaml"), GOOD);
     expect((await loadFleetFile(join(dir, "fleet.yaml"))).certificates).toHaveLength(2);

@@ -4,24 +4,18 @@ import { createCertificateClient } from "@certkit/certificates";
 import { ionos } from "@certkit/certificates/ionos";
 import type { Sandbox } from "@certkit/sandbox";
 import type { SandboxServer } from "@certkit/sandbox/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { FLEET_PROVIDERS, openFleet, type Fleet, type FleetFile, type FleetOptions } from "../src/index.ts";
 import { sandboxFleetFile, startSandboxWorld } from "./support/sandbox-world.ts";
 import { sandboxPurchases } from "./support/sandbox-purchases.ts";
-import { startTestDatabases, type TestDatabases } from "./support/test-database.ts";
+import { useTestDatabases } from "./support/test-database.ts";
 
 const QUICK = { waitIntervalMs: 100, maxWaitIntervalMs: 500, retryDelaySeconds: 1, superviseIntervalSeconds: 2 };
 
-let databases: TestDatabases;
+const databases = useTestDatabases();
 let world: { sandbox: Sandbox; server: SandboxServer };
 const open: Fleet[] = [];
 
-beforeAll(async () => {
-  databases = await startTestDatabases();
-});
-afterAll(async () => {
-  await databases.stop();
-});
 afterEach(async () => {
   for (const fleet of open.splice(0)) await fleet.close({ timeoutMs: 5_000 });
   await world.server.close();

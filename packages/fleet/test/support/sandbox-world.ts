@@ -1,8 +1,7 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSandbox, type Sandbox, type SandboxClock, type SandboxOptions } from "@certkit/sandbox";
 import { startSandboxServer, type SandboxServer } from "@certkit/sandbox/node";
+import { temporaryFolder } from "./temporary-folder.ts";
 import { FLEET_PROVIDERS, parseFleetFile, type FleetFile, type FleetProvider } from "../../src/index.ts";
 
 /** Issuance delays short enough for tests, at every simulator. */
@@ -36,7 +35,7 @@ export async function startSandboxWorld(delayMs = 200, clock?: SandboxClock): Pr
  * under a fresh folder (returned as `out`). DNSimple v1 validates by email; the others by DNS.
  */
 export function sandboxFleetFile(url: string, perProvider: number, prefix = "c"): { text: string; file: FleetFile; out: string } {
-  const out = mkdtempSync(join(tmpdir(), "certkit-fleet-out-"));
+  const out = temporaryFolder("certkit-fleet-out-");
   const lines = ["accounts:"];
   for (const provider of FLEET_PROVIDERS) lines.push(`  ${provider}: { provider: ${provider}, sandbox: "${url}" }`);
   lines.push("defaults:", `  publisher: { type: sandbox, url: "${url}" }`, "  keyType: ec-p256", "certificates:");
