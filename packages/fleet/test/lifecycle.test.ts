@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createCertificateClient } from "@certkit/certificates";
 import { ionos } from "@certkit/certificates/ionos";
@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FLEET_PROVIDERS, openFleet, type Fleet, type FleetFile, type FleetOptions } from "../src/index.ts";
 import { sandboxFleetFile, startSandboxWorld } from "./support/sandbox-world.ts";
 import { sandboxPurchases } from "./support/sandbox-purchases.ts";
+import { temporaryFolder } from "./support/temporary-folder.ts";
 import { useTestDatabases } from "./support/test-database.ts";
 
 const QUICK = { waitIntervalMs: 100, maxWaitIntervalMs: 500, retryDelaySeconds: 1, superviseIntervalSeconds: 2 };
@@ -21,8 +22,11 @@ afterEach(async () => {
   await world.server.close();
 });
 
+let lastDatabase = "";
+
 async function fleetFor(file: FleetFile, extra: Partial<FleetOptions> = {}): Promise<Fleet> {
-  const fleet = await openFleet({ file, databaseUrl: await databases.fresh(), timing: QUICK, ...extra });
+  lastDatabase = await databases.fresh();
+  const fleet = await openFleet({ file, databaseUrl: lastDatabase, timing: QUICK, ...extra });
   open.push(fleet);
   return fleet;
 }
@@ -79,5 +83,52 @@ describe("a fleet against the sandbox", () => {
     // It adopted the order; without the key it made for the CSR it cannot deliver, and says so. It bought nothing.
     expect(row!.lastError).toMatch(/no private key/);
     expect((await sandboxPurchases(world.server.url))["ionos-ssl"]).toBe(1);
+  });
+
+  it("publishes with a command of yours and delivers to a hook, each given JSON on its standard input", async () => {
+    world = await startSandboxWorld();
+    const { file } = sandboxFleetFile(world.server.url, 1);
+    file.certificates = file.certificates.filter((certificate) => certificate.account === "resello");
+    const dir = temporaryFolder("certkit-fleet-hooks-");
+    // A publisher as a user would write one for their DNS host; here its DNS is the sandbox's, over the control API.
+    writeFileSync(
+      join(dir, "publish.mjs"),
+      `let input = ""; for await (const chunk of process.stdin) input += chunk;
+       const { action, validation } = JSON.parse(input);
+       if (action !== "publish" || !validation.dns) process.exit(4);
+       const answer = await fetch(process.argv[2] + "/_sandbox/dns/txt", { method: "PUT", body: JSON.stringify({ name: validation.dns.name, value: validation.dns.value }) });
+       process.exit(answer.ok ? 0 : 5);`,
+    );
+    writeFileSync(join(dir, "deliver.mjs"), `let input = ""; for await (const chunk of process.stdin) input += chunk; (await import("node:fs")).writeFileSync(process.argv[2], input);`);
+    writeFileSync(join(dir, "refuse.mjs"), `process.stderr.write("the load balancer is read-only\\n"); process.exit(3);`);
+    const spec = file.certificates[0]!;
+    spec.publisher = { type: "command", command: [process.execPath, join(dir, "publish.mjs"), world.server.url] };
+    spec.deliver = { command: [process.execPath, join(dir, "refuse.mjs")] };
+    const fleet = await fleetFor(file);
+    await fleet.apply();
+    await fleet.work();
+    // A hook that fails is tried again, its error shown meanwhile.
+    let [row] = await fleet.status();
+    for (const until = Date.now() + 200_000; row!.lastError === null && Date.now() < until; ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      [row] = await fleet.status();
+    }
+    expect(row).toMatchObject({ state: "delivering", lastError: expect.stringMatching(/^deliver: .*refuse\.mjs exited with 3: the load balancer is read-only$/) });
+    await fleet.close();
+    open.splice(open.indexOf(fleet), 1);
+
+    // Fixed in the file, the next run delivers.
+    spec.deliver = { command: [process.execPath, join(dir, "deliver.mjs"), join(dir, "delivered.json")] };
+    const fixed = await openFleet({ file, databaseUrl: lastDatabase, timing: QUICK });
+    open.push(fixed);
+    await fixed.apply();
+    await fixed.work();
+    const [done] = await settled(fixed);
+    expect(done).toMatchObject({ state: "delivered", lastError: null });
+    const delivered = JSON.parse(readFileSync(join(dir, "delivered.json"), "utf8"));
+    expect(delivered).toMatchObject({ action: "deliver", key: spec.key, names: spec.names, provider: "resello", generation: 1 });
+    expect(delivered.fullchain).toBe(`${delivered.certificate}${delivered.chain.join("")}`);
+    expect(delivered.privateKey).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(await world.sandbox.ca.verifyChain(delivered.fullchain, world.sandbox.clock.now())).toMatchObject({ ok: true });
   });
 });

@@ -14,6 +14,8 @@ export interface HookOptions {
  */
 export function runHook(command: readonly string[], input: unknown, options: HookOptions = {}): Promise<void> {
   const [program, ...args] = command;
+  // The command as the fleet file gives it, for messages: a program alone (an interpreter) says little.
+  const shown = command.join(" ").slice(0, 160);
   return new Promise((resolve, reject) => {
     const child = spawn(program!, args, {
       stdio: ["pipe", "ignore", "pipe"],
@@ -24,10 +26,10 @@ export function runHook(command: readonly string[], input: unknown, options: Hoo
     child.stderr.on("data", (chunk: Buffer) => {
       stderr = `${stderr}${chunk.toString()}`.slice(-2_000);
     });
-    child.on("error", (error) => reject(new Error(`${program} could not run: ${error.message}`)));
+    child.on("error", (error) => reject(new Error(`${shown} could not run: ${error.message}`)));
     child.on("close", (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(`${program} ${signal === null ? `exited with ${code}` : `was ended by ${signal}`}${stderr.trim() === "" ? "" : `: ${stderr.trim().split("\n").at(-1)}`}`));
+      else reject(new Error(`${shown} ${signal === null ? `exited with ${code}` : `was ended by ${signal}`}${stderr.trim() === "" ? "" : `: ${stderr.trim().split("\n").at(-1)}`}`));
     });
     // A hook that does not read its input must not fail the write with EPIPE before it exits.
     child.stdin.on("error", () => undefined);
