@@ -24,6 +24,12 @@ export const STEP_QUEUES = [...FLEET_PROVIDERS.map(providerQueue), LOCAL_QUEUE];
 
 const LOCAL_STEPS = new Set<Step>(["deliver", "renew"]);
 
+/**
+ * Later steps go first: a worker finishes the certificates it has started before it buys more, so certificates are
+ * delivered all along a large run instead of all at its end, and fewer orders wait half-done at the provider.
+ */
+const STEP_PRIORITY: Record<Step, number> = { order: 0, renew: 0, publish: 1, confirm: 2, wait: 3, download: 4, deliver: 5 };
+
 /** The queue a step of `spec` runs in. */
 export function queueOf(step: Step, spec: Pick<CertificateSpec, "provider">): string {
   return LOCAL_STEPS.has(step) ? LOCAL_QUEUE : providerQueue(spec.provider);
@@ -68,6 +74,7 @@ export async function sendStep(boss: PgBoss, job: StepJob, spec: CertificateSpec
   await boss.upsert(queueOf(job.step, spec), job, {
     singletonKey: `${job.key}/${job.generation}`,
     group: { id: spec.account, tier: spec.account },
+    priority: STEP_PRIORITY[job.step],
     startAfter: at ?? new Date(),
     ...(db === undefined ? {} : { db }),
   });

@@ -5,6 +5,11 @@ import type { PurchaseRow } from "../store/fleet-store.js";
 export interface RecoveryContext {
   /** Whether an order is already the confirmed purchase of some certificate: such an order is never adopted again. */
   isClaimed(orderId: string): Promise<boolean>;
+  /**
+   * Look only at what the provider showed after this time. Set once the grace period has passed: "not found" then
+   * decides that the purchase never happened, which a listing from before could not show.
+   */
+  listedAfter?: Date;
   signal?: AbortSignal;
 }
 

@@ -32,10 +32,15 @@ export async function orderStep(row: CertificateRow, job: StepJob, context: Step
       return;
     }
     if (last?.state === "intended") {
-      const found = await recovery.find(last, client, { isClaimed: (id) => store.isClaimed(spec.provider, spec.account, id), signal });
-      if (found) return adopt(last, found);
       const graceEnds = last.intendedAt.getTime() + context.timing.recoveryGraceMs;
-      if (context.now().getTime() < graceEnds) {
+      const graceOver = Date.now() >= graceEnds;
+      const found = await recovery.find(last, client, {
+        isClaimed: (id) => store.isClaimed(spec.provider, spec.account, id),
+        ...(graceOver ? { listedAfter: new Date(graceEnds) } : {}),
+        signal,
+      });
+      if (found) return adopt(last, found);
+      if (!graceOver) {
         await context.moveOn(row, job, { state: "ordering" }, { step: "order", at: new Date(graceEnds) });
         return;
       }
