@@ -11,7 +11,7 @@ import { measureFleet, type FleetMeasurement } from "./measure-fleet.ts";
 const { values } = parseArgs({ options: { certificates: { type: "string", default: "10000" }, throughput: { type: "string", default: "1000" } } });
 const chaosCount = Number(values.certificates);
 const throughputCount = Number(values.throughput);
-const dnsimpleRateLimit = { limit: 1_500, windowMs: 60_000 };
+const dnsimpleRateLimit = { limit: 400, windowMs: 60_000 };
 const runs: FleetMeasurement[] = [];
 for (const workers of [1, 2, 4]) {
   console.log(`bench:fleet: ${throughputCount} certificates, ${workers} worker(s)...`);
