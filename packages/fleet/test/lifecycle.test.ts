@@ -131,4 +131,19 @@ describe("a fleet against the sandbox", () => {
     expect(delivered.privateKey).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     expect(await world.sandbox.ca.verifyChain(delivered.fullchain, world.sandbox.clock.now())).toMatchObject({ ok: true });
   });
+
+  it("fails an order created part-way (bought, never sent on) instead of waiting for it forever", async () => {
+    world = await startSandboxWorld();
+    const { file } = sandboxFleetFile(world.server.url, 1);
+    file.certificates = file.certificates.filter((certificate) => certificate.account === "dnsimple");
+    // DNSimple's order is a purchase, then an issue request: the issue request meets a 500, so the purchase is left.
+    world.sandbox.faults.add({ provider: "dnsimple", method: "POST", route: "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", status: 500, times: 1 });
+    const fleet = await fleetFor(file);
+    await fleet.apply();
+    await fleet.work();
+    const [row] = await settled(fleet);
+    // The lost answer was recovered (the purchase adopted, not repeated), then waited on, then given up.
+    expect(row).toMatchObject({ state: "failed", lastError: expect.stringMatching(/^wait: the order .* is still pending \(new\) after 30 looks: .*created part-way/) });
+    expect((await sandboxPurchases(world.server.url)).dnsimple).toBe(1);
+  });
 });
