@@ -1,8 +1,9 @@
 // `pnpm bench`: every benchmark in turn, then RESULTS.md, results.json and the budgets' verdicts. The packages must
 // be built (the root `pnpm bench` builds them first). With --update-budgets, budgets.json takes this run's suggestions.
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { measureBundles } from "./bundle-size/measure-bundles.ts";
+import { fleetSectionOf, withFleetSection } from "./fleet/fleet-section.ts";
 import { measureGeneration } from "./generation/measure-generation.ts";
 import { measureNameChecks } from "./name-checks/measure-name-checks.ts";
 import { checkBudgets, readBudgets, suggestBudgets, writeBudgets, type BudgetedFigures } from "./lib/budgets.ts";
@@ -64,7 +65,10 @@ const results: BenchResults = {
   budgets: { checks, suggested },
 };
 writeFileSync(join(benchRoot, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(join(benchRoot, "RESULTS.md"), renderResults(results));
+// The fleet's section comes from its own, much longer run (bench:fleet): kept as it is.
+const resultsFile = join(benchRoot, "RESULTS.md");
+const fleetSection = existsSync(resultsFile) ? fleetSectionOf(readFileSync(resultsFile, "utf8")) : undefined;
+writeFileSync(resultsFile, fleetSection === undefined ? renderResults(results) : withFleetSection(renderResults(results), fleetSection));
 console.log(`bench: wrote bench/RESULTS.md and bench/results.json (${(results.durationMs / 1000).toFixed(1)} s)`);
 
 const attention = checks.filter((check) => check.verdict !== "within");

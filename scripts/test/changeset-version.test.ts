@@ -51,12 +51,13 @@ describe("pnpm changeset version", () => {
     const sslmarket = manifest(root, "sslmarket");
     expect(sslmarket.version).not.toBe(before.sslmarket);
     expect(readFileSync(join(root, "packages", "sslmarket", "CHANGELOG.md"), "utf8")).toContain("Orders list their SAN count.");
-    // The CLI depends on every provider package, and the facade has each as an optional peer: each gets a patch
-    // release whose ranges take the new version. The sandbox uses the provider packages' types only to build (they
-    // are its devDependencies), so it is not released. Nothing else depends on SSLmarket's package.
+    // The CLI and the fleet depend on every provider package, and the facade has each as an optional peer: each gets a
+    // patch release whose ranges take the new version. The sandbox uses the provider packages' types only to build
+    // (they are its devDependencies), so it is not released. Nothing else depends on SSLmarket's package.
     expect(manifest(root, "certificates").version).toBe(nextPatch(before.certificates!));
     expect(manifest(root, "cli").version).toBe(nextPatch(before.cli!));
-    const others = folders.filter((folder) => !["sslmarket", "certificates", "cli"].includes(folder));
+    expect(manifest(root, "fleet").version).toBe(nextPatch(before.fleet!));
+    const others = folders.filter((folder) => !["sslmarket", "certificates", "cli", "fleet"].includes(folder));
     expect(others.filter((folder) => manifest(root, folder).version !== before[folder])).toEqual([]);
   });
 
@@ -67,7 +68,7 @@ describe("pnpm changeset version", () => {
     const runtime = manifest(root, "runtime");
     expect(runtime.version).not.toBe(before.runtime!.version);
     const dependents = folders.filter((folder) => before[folder]!.dependencies?.["@certkit/runtime"] !== undefined);
-    expect(dependents.sort()).toEqual(["certificates", "cli", "dnsimple", "dnsimple-v1", "ionos-ssl", "resello", "sslmarket"]);
+    expect(dependents.sort()).toEqual(["certificates", "cli", "dnsimple", "dnsimple-v1", "fleet", "ionos-ssl", "resello", "sslmarket"]);
     for (const folder of dependents) {
       const after = manifest(root, folder);
       // The workspace: protocol stays; pnpm publish turns it into ^<the runtime's new version>.

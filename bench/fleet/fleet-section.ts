@@ -1,0 +1,50 @@
+import type { FleetMeasurement } from "./measure-fleet.ts";
+
+const START = "<!-- fleet -->";
+const END = "<!-- /fleet -->";
+
+/** The fleet benchmark's section of RESULTS.md, between markers that `pnpm bench` keeps when it rewrites the rest. */
+export function renderFleetSection(runs: readonly FleetMeasurement[], writtenAt: string): string {
+  const rows = runs.map((run) =>
+    [
+      run.certificates.toLocaleString("en-US"),
+      run.workers,
+      run.killEveryMs === undefined ? "none" : `${run.kills} (every ${run.killEveryMs / 1000} s)`,
+      `${run.delivered.toLocaleString("en-US")}${run.failed > 0 ? ` (${run.failed} failed)` : ""}`,
+      `${(run.durationMs / 1000).toFixed(0)} s`,
+      run.certificatesPerMinute.toFixed(0),
+      run.duplicates,
+      Object.values(run.rateLimited).reduce((sum, count) => sum + count, 0),
+      `${(run.databaseBytes / 1024 / 1024).toFixed(1)} MiB`,
+      run.workerPeakRssMiB.map((peak) => `${peak}`).join(" / "),
+    ].join(" | "),
+  );
+  return [
+    START,
+    "## Fleet: chaos at scale",
+    "",
+    `Written by \`pnpm --filter @certkit/bench run bench:fleet\` on ${writtenAt} (see README.md). The sandbox runs in its own`,
+    "process (issuance after 1 s, DNSimple's rate limit binding); workers are `certkit-fleet run --worker-only` processes",
+    "on one embedded PostgreSQL; purchases are counted from the sandbox's state, 429s by the sandbox's server.",
+    "",
+    "| certificates | workers | SIGKILLs | delivered | time | certificates/min | duplicate purchases | 429 answers | database | peak RSS per worker (MiB) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ...rows.map((row) => `| ${row} |`),
+    END,
+  ].join("\n");
+}
+
+/** `markdown` with its fleet section replaced by `section` (or `section` added at the end). */
+export function withFleetSection(markdown: string, section: string): string {
+  const start = markdown.indexOf(START);
+  const end = markdown.indexOf(END);
+  if (start === -1 || end === -1) return `${markdown.trimEnd()}\n\n${section}\n`;
+  return `${markdown.slice(0, start)}${section}${markdown.slice(end + END.length)}`;
+}
+
+/** The fleet section of a RESULTS.md, if it has one. */
+export function fleetSectionOf(markdown: string): string | undefined {
+  const start = markdown.indexOf(START);
+  const end = markdown.indexOf(END);
+  return start === -1 || end === -1 ? undefined : markdown.slice(start, end + END.length);
+}

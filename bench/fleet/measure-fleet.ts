@@ -1,0 +1,157 @@
+// One fleet scenario: N certificates over every provider of a sandbox in its own process, W worker processes of
+// `certkit-fleet run --worker-only` on one embedded PostgreSQL, optionally one random worker killed with SIGKILL
+// (and restarted) every few seconds, until every certificate is delivered.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FLEET_PROVIDERS, openFleet, parseFleetFile, startEmbeddedPostgres, stopEmbeddedPostgres } from "@certkit/fleet";
+import { startServerChild } from "../lib/child-process.ts";
+import type { FleetSandboxSetup, StatusCounts } from "./fleet-sandbox-server.ts";
+
+const FLEET_BIN = fileURLToPath(import.meta.resolve("@certkit/fleet").replace(/index\.js$/, "bin.js"));
+const PURCHASE_LISTS: Record<string, string> = { "ionos-ssl": "orders", dnsimple: "certificates", "dnsimple-v1": "certificates", resello: "orders", sslmarket: "orders" };
+
+/** A scenario. */
+export interface FleetScenario {
+  certificates: number;
+  workers: number;
+  /** Kill one random worker every this many ms (and start it again); none when undefined. */
+  killEveryMs?: number;
+  /** DNSimple's limit in the sandbox, per window: binding, so the run shows whether the workers keep to it. */
+  dnsimpleRateLimit: { limit: number; windowMs: number };
+  /** Give up after this long. */
+  timeoutMs: number;
+}
+
+/** What one scenario measured. */
+export interface FleetMeasurement extends FleetScenario {
+  delivered: number;
+  failed: number;
+  durationMs: number;
+  certificatesPerMinute: number;
+  /** Certificates bought per provider, counted from the sandbox's state, and how many were expected. */
+  purchases: Record<string, { bought: number; expected: number }>;
+  duplicates: number;
+  /** Answers with status 429 the sandbox gave, per provider. */
+  rateLimited: Record<string, number>;
+  kills: number;
+  databaseBytes: number;
+  /** The highest peak resident memory (VmHWM) of each worker slot, over its restarts, in MiB. */
+  workerPeakRssMiB: number[];
+}
+
+/** The peak resident memory a live process has had, in MiB (Linux's VmHWM), or 0 when unknown. */
+function peakRssMiB(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function fleetFileText(url: string, count: number, domains: readonly string[]): string {
+  const lines = ["accounts:"];
+  for (const provider of FLEET_PROVIDERS) lines.push(`  ${provider}: { provider: ${provider}, sandbox: "${url}", concurrency: 8 }`);
+  lines.push(
+    "defaults:",
+    `  publisher: { type: sandbox, url: "${url}" }`,
+    "  keyType: ec-p256",
+    "  deliver: { command: [/bin/sh, -c, 'cat > /dev/null'] }",
+    "timing: { waitInterval: 1s, maxWaitInterval: 3s, recoveryGrace: 20s, supervise: 2s, retryDelay: 1s }",
+    "certificates:",
+  );
+  for (let index = 0; index < count; index++) {
+    const provider = FLEET_PROVIDERS[index % FLEET_PROVIDERS.length]!;
+    const domain = provider === "resello" ? "example.net" : provider === "ionos-ssl" || provider === "sslmarket" ? "example.com" : domains[index % domains.length]!;
+    const extra = provider === "ionos-ssl" ? ", keyType: rsa-2048" : provider === "dnsimple-v1" ? ", validation: email" : "";
+    lines.push(`  - { key: c${index}, names: [c${index}.${domain}], account: ${provider}${extra} }`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Runs one scenario and measures it. */
+export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasurement> {
+  const domains = Array.from({ length: 50 }, (_, index) => `fleet${index}.example.org`);
+  const setup: FleetSandboxSetup = { certificates: scenario.certificates, domains, dnsimpleRateLimit: scenario.dnsimpleRateLimit };
+  const sandbox = await startServerChild<{ url: string }>(new URL("./fleet-sandbox-server.ts", import.meta.url), [JSON.stringify(setup)]);
+  const work = mkdtempSync(join(tmpdir(), "certkit-fleet-bench-"));
+  // A folder of its own: as root, PostgreSQL runs as the postgres user, who cannot enter a 0700 folder of root's.
+  const dataDir = mkdtempSync(join(tmpdir(), "certkit-fleet-bench-pg-"));
+  const database = await startEmbeddedPostgres({ dir: dataDir });
+  const workers: (ChildProcess | undefined)[] = [];
+  const peaks = Array.from({ length: scenario.workers }, () => 0);
+  try {
+    const text = fleetFileText(sandbox.info.url, scenario.certificates, domains);
+    const fileName = join(work, "fleet.yaml");
+    writeFileSync(fileName, text);
+    const fleet = await openFleet({ file: parseFleetFile(text), databaseUrl: database.connectionString });
+    await fleet.apply();
+    const env = { ...process.env, DATABASE_URL: database.connectionString };
+    const start = (slot: number) => {
+      workers[slot] = spawn(process.execPath, [FLEET_BIN, "run", "--worker-only", "--file", fileName, "--concurrency", "8"], { env, stdio: "ignore" });
+    };
+    const started = performance.now();
+    for (let slot = 0; slot < scenario.workers; slot++) start(slot);
+    let kills = 0;
+    let nextKill = started + (scenario.killEveryMs ?? Infinity);
+    let rows = await fleet.status();
+    while (performance.now() - started < scenario.timeoutMs) {
+      workers.forEach((worker, slot) => (peaks[slot] = Math.max(peaks[slot]!, peakRssMiB(worker?.pid))));
+      if (rows.every((row) => row.state === "delivered" || row.state === "failed")) break;
+      if (performance.now() >= nextKill) {
+        const slot = Math.floor(Math.random() * scenario.workers);
+        const victim = workers[slot]!;
+        const gone = new Promise((resolve) => victim.once("exit", resolve));
+        victim.kill("SIGKILL");
+        await gone;
+        start(slot);
+        kills++;
+        nextKill = performance.now() + scenario.killEveryMs!;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      rows = await fleet.status();
+    }
+    const durationMs = performance.now() - started;
+    await Promise.all(
+      workers.map((worker) => new Promise((resolve) => (worker!.exitCode !== null ? resolve(undefined) : (worker!.once("exit", resolve), worker!.kill("SIGINT"))))),
+    );
+    const snapshot = (await (await fetch(`${sandbox.info.url}/_sandbox/snapshot`)).json()) as { providers: Record<string, Record<string, unknown[]>> };
+    const stats = (await (await fetch(`${sandbox.info.url}/_bench/stats`)).json()) as StatusCounts;
+    const purchases = Object.fromEntries(
+      FLEET_PROVIDERS.map((provider, index) => [
+        provider,
+        {
+          bought: snapshot.providers[provider]?.[PURCHASE_LISTS[provider]!]?.length ?? 0,
+          expected: Math.floor(scenario.certificates / FLEET_PROVIDERS.length) + (index < scenario.certificates % FLEET_PROVIDERS.length ? 1 : 0),
+        },
+      ]),
+    );
+    const delivered = rows.filter((row) => row.state === "delivered").length;
+    const databaseBytes = await fleet.databaseBytes();
+    await fleet.close();
+    return {
+      ...scenario,
+      delivered,
+      failed: rows.filter((row) => row.state === "failed").length,
+      durationMs,
+      certificatesPerMinute: (delivered / durationMs) * 60_000,
+      purchases,
+      duplicates: Object.values(purchases).reduce((sum, { bought, expected }) => sum + Math.max(0, bought - expected), 0),
+      rateLimited: Object.fromEntries(Object.entries(stats).map(([provider, counts]) => [provider, counts["429"] ?? 0])),
+      kills,
+      databaseBytes,
+      workerPeakRssMiB: peaks.map((peak) => Math.round(peak)),
+    };
+  } finally {
+    for (const worker of workers) if (worker?.exitCode === null) worker.kill("SIGKILL");
+    await database.release();
+    await stopEmbeddedPostgres(dataDir);
+    await sandbox.stop();
+    rmSync(work, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,30 @@
+// `pnpm --filter @certkit/bench run bench:fleet [--certificates N] [--throughput N]`: the fleet's throughput with 1,
+// 2 and 4 workers (no kills), then the chaos run (4 workers, one killed with SIGKILL every 5 s and restarted), and
+// its section of RESULTS.md and fleet/results.json. Long: the default 10,000 certificates take a while on 2 cores.
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { benchRoot } from "../lib/installed-package.ts";
+import { renderFleetSection, withFleetSection } from "./fleet-section.ts";
+import { measureFleet, type FleetMeasurement } from "./measure-fleet.ts";
+
+const { values } = parseArgs({ options: { certificates: { type: "string", default: "10000" }, throughput: { type: "string", default: "1000" } } });
+const chaosCount = Number(values.certificates);
+const throughputCount = Number(values.throughput);
+const dnsimpleRateLimit = { limit: 400, windowMs: 60_000 };
+const runs: FleetMeasurement[] = [];
+for (const workers of [1, 2, 4]) {
+  console.log(`bench:fleet: ${throughputCount} certificates, ${workers} worker(s)...`);
+  runs.push(await measureFleet({ certificates: throughputCount, workers, dnsimpleRateLimit, timeoutMs: 3_600_000 }));
+  console.log(JSON.stringify(runs.at(-1)));
+}
+console.log(`bench:fleet: chaos: ${chaosCount} certificates, 4 workers, a SIGKILL every 5 s...`);
+runs.push(await measureFleet({ certificates: chaosCount, workers: 4, killEveryMs: 5_000, dnsimpleRateLimit, timeoutMs: 6 * 3_600_000 }));
+console.log(JSON.stringify(runs.at(-1)));
+
+const writtenAt = new Date().toISOString();
+writeFileSync(join(benchRoot, "fleet", "results.json"), `${JSON.stringify({ writtenAt, runs }, null, 2)}\n`);
+const resultsFile = join(benchRoot, "RESULTS.md");
+const markdown = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "# Benchmark results\n";
+writeFileSync(resultsFile, withFleetSection(markdown, renderFleetSection(runs, writtenAt)));
+console.log("bench:fleet: wrote bench/RESULTS.md (its fleet section) and bench/fleet/results.json");

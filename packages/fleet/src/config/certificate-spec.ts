@@ -1,0 +1,39 @@
+import type { ValidationMethod } from "@certkit/certificates";
+import type { DeliverySpec, FleetFile, FleetKeyType, FleetProvider, PublisherSpec } from "./fleet-file-schema.js";
+
+/** Renew 30 days before the end date unless the file says otherwise. */
+export const DEFAULT_RENEW_BEFORE_MS = 30 * 86_400_000;
+
+/**
+ * One certificate as the fleet keeps it: the file's entry with the defaults applied and the provider taken from its
+ * account. It holds no credential, so it is what the store records as the desired state.
+ */
+export interface CertificateSpec {
+  key: string;
+  /** The first name is the common name. */
+  names: string[];
+  provider: FleetProvider;
+  account: string;
+  product?: string;
+  validation?: ValidationMethod;
+  keyType: FleetKeyType;
+  renewBeforeMs: number;
+  deliver: DeliverySpec;
+  publisher: PublisherSpec;
+}
+
+/** Every certificate of a fleet file as a {@link CertificateSpec}, in the file's order. */
+export function certificateSpecs(file: FleetFile): CertificateSpec[] {
+  return file.certificates.map((certificate) => ({
+    key: certificate.key,
+    names: [...new Set(certificate.names)],
+    provider: file.accounts[certificate.account]!.provider,
+    account: certificate.account,
+    ...(certificate.product === undefined ? {} : { product: certificate.product }),
+    ...(certificate.validation === undefined ? {} : { validation: certificate.validation }),
+    keyType: certificate.keyType ?? file.defaults.keyType ?? "rsa-2048",
+    renewBeforeMs: certificate.renewBefore ?? file.defaults.renewBefore ?? DEFAULT_RENEW_BEFORE_MS,
+    deliver: (certificate.deliver ?? file.defaults.deliver)!,
+    publisher: (certificate.publisher ?? file.defaults.publisher)!,
+  }));
+}

@@ -1,0 +1,56 @@
+import type { Step } from "../store/fleet-store.js";
+import type { StepJob } from "./fleet-queues.js";
+import type { StepContext } from "./step-context.js";
+import { StepRefused } from "./step-refused.js";
+import { confirmStep } from "./steps/confirm-step.js";
+import { deliverStep } from "./steps/deliver-step.js";
+import { downloadStep } from "./steps/download-step.js";
+import { orderStep } from "./steps/order-step.js";
+import { publishStep } from "./steps/publish-step.js";
+import { renewStep } from "./steps/renew-step.js";
+import { waitStep } from "./steps/wait-step.js";
+
+const STEPS: Record<Step, typeof orderStep> = {
+  order: orderStep,
+  publish: publishStep,
+  confirm: confirmStep,
+  wait: waitStep,
+  download: downloadStep,
+  deliver: deliverStep,
+  renew: renewStep,
+};
+
+/** What happened to one step job, for logs and `run`'s progress. */
+export interface StepOutcome {
+  key: string;
+  generation: number;
+  step: Step;
+  /** `done`; `skipped` (stale: the certificate is at another step or generation, or removed); `retry` (thrown: pg-boss tries again); `failed` (refused for good). */
+  outcome: "done" | "skipped" | "retry" | "failed";
+  message?: string;
+}
+
+/**
+ * Runs one step job. A job about a generation the certificate has left (or a removed certificate) is done at once.
+ * A step that throws is recorded as the certificate's last error and thrown again, for pg-boss to retry it with
+ * backoff; a {@link StepRefused} fails the certificate instead, and is not retried.
+ */
+export async function runStep(job: StepJob, context: StepContext): Promise<StepOutcome> {
+  const base = { key: job.key, generation: job.generation, step: job.step };
+  const row = await context.store.certificate(job.key);
+  // A job that is not the generation's next step is stale (sent twice, or overtaken): its step's successor is already
+  // planned, and running it again would move the certificate back.
+  if (row?.generation !== job.generation || row.nextStep !== job.step || row.state === "removed" || row.state === "failed") {
+    return { ...base, outcome: "skipped" };
+  }
+  try {
+    await STEPS[job.step](row, job, context);
+    return { ...base, outcome: "done" };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const refused = error instanceof StepRefused;
+    await context.store.recordError(job.key, job.generation, `${job.step}: ${message}`, refused);
+    if (refused) return { ...base, outcome: "failed", message };
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+import type { PublisherSpec } from "../config/fleet-file-schema.js";
+import type { ProviderConnector } from "../providers/provider-connector.js";
+import type { ValidationPublisher } from "../publishers/validation-publisher.js";
+import type { PurchaseRecovery } from "../recovery/purchase-recovery.js";
+import type { CertificateRow, CertificateState, FleetStore, Step } from "../store/fleet-store.js";
+import type { StepJob } from "./fleet-queues.js";
+import type { FleetTiming } from "./fleet-timing.js";
+
+/** What a certificate's row changes to when a step is done, besides its next step. */
+export interface StepChange {
+  state: CertificateState;
+  orderId?: string;
+  validUntil?: Date | null;
+  deliveredGeneration?: number;
+}
+
+/** What comes next: a step, not before `at`. */
+export interface NextStep {
+  step: Step;
+  at?: Date;
+  waits?: number;
+}
+
+/** What every step is given. */
+export interface StepContext {
+  store: FleetStore;
+  connector: ProviderConnector;
+  recovery: PurchaseRecovery;
+  publisherFor(spec: PublisherSpec): ValidationPublisher;
+  timing: FleetTiming;
+  now(): Date;
+  /** Aborted when the worker stops without waiting (a second Ctrl-C). */
+  signal: AbortSignal;
+  /**
+   * Records the step's outcome and sends the next step's job, in one transaction: either both happen or neither.
+   * Does nothing when the certificate moved to another generation (or was removed) meanwhile.
+   */
+  moveOn(row: CertificateRow, job: StepJob, change: StepChange, next: NextStep | null): Promise<void>;
+  /**
+   * Runs `work` while holding a lock on the certificate generation's purchase, held by the database session: two
+   * workers never buy for the same generation at once, and a worker that dies lets go of it. Resolves `false`
+   * (without running `work`) when another worker holds it.
+   */
+  withPurchaseLock(job: StepJob, work: () => Promise<void>): Promise<boolean>;
+}

@@ -1,0 +1,44 @@
+import { deliver } from "../../delivery/deliver.js";
+import type { CertificateRow } from "../../store/fleet-store.js";
+import type { StepJob } from "../fleet-queues.js";
+import type { StepContext } from "../step-context.js";
+
+/** One day: when the end date is unknown, the renewal check comes back this often. */
+const UNKNOWN_END_RECHECK_MS = 86_400_000;
+
+/**
+ * Delivers the downloaded certificate (files or hook), then schedules the renewal check for `renewBefore` ahead of its
+ * end date. A certificate that would be due at once (`renewBefore` longer than its validity) is delivered but not
+ * renewed in a loop: its last error says why.
+ */
+export async function deliverStep(row: CertificateRow, job: StepJob, context: StepContext): Promise<void> {
+  const { spec } = row;
+  const bundle = await context.store.bundle(job.key, job.generation);
+  if (!bundle) {
+    await context.moveOn(row, job, { state: "downloading" }, { step: "download" });
+    return;
+  }
+  await deliver(
+    spec.deliver,
+    {
+      key: spec.key,
+      names: spec.names,
+      provider: spec.provider,
+      orderId: bundle.orderId,
+      generation: job.generation,
+      certificate: bundle.certificate,
+      chain: bundle.chain,
+      privateKey: bundle.privateKey,
+      validUntil: bundle.validUntil?.toISOString() ?? null,
+    },
+    context.signal,
+  );
+  const now = context.now().getTime();
+  const renewAt = bundle.validUntil === null ? now + UNKNOWN_END_RECHECK_MS : bundle.validUntil.getTime() - spec.renewBeforeMs;
+  if (renewAt <= now) {
+    await context.moveOn(row, job, { state: "delivered", deliveredGeneration: job.generation }, null);
+    await context.store.recordError(job.key, job.generation, `renewBefore is longer than what is left of the certificate: renew it by hand or shorten renewBefore`);
+    return;
+  }
+  await context.moveOn(row, job, { state: "delivered", deliveredGeneration: job.generation }, { step: "renew", at: new Date(renewAt) });
+}

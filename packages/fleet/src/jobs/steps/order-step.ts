@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import { isCertkitError, type CertificateOrder } from "@certkit/certificates";
+import { makeCsr } from "../../keys/make-csr.js";
+import type { CertificateRow } from "../../store/fleet-store.js";
+import type { StepJob } from "../fleet-queues.js";
+import type { StepContext } from "../step-context.js";
+import { StepRefused } from "../step-refused.js";
+
+/** Another worker is buying this generation right now: this job is tried again later. */
+class PurchaseBusy extends Error {
+  override readonly name = "PurchaseBusy";
+}
+
+/**
+ * Buys the certificate generation, at most once. The intent (with the key and CSR made for it and a client
+ * reference) is committed before the purchase is sent; a later run that finds an intent whose outcome is unknown
+ * (the worker died, or the answer was lost) looks for the order at the provider and adopts it, and buys again only
+ * when none has appeared after the recovery grace period.
+ */
+export async function orderStep(row: CertificateRow, job: StepJob, context: StepContext): Promise<void> {
+  const { spec } = row;
+  const { store, recovery, signal } = context;
+  const client = context.connector.client(spec.provider, spec.account);
+  const adopt = async (purchase: Parameters<typeof store.settlePurchase>[0], order: CertificateOrder) => {
+    await store.settlePurchase(purchase, { state: "confirmed", orderId: order.id });
+    await context.moveOn(row, job, { state: "validating", orderId: order.id }, { step: "publish" });
+  };
+  const locked = await context.withPurchaseLock(job, async () => {
+    const last = await store.lastPurchase(job.key, job.generation);
+    if (last?.state === "confirmed") {
+      await context.moveOn(row, job, { state: "validating", orderId: last.orderId! }, { step: "publish" });
+      return;
+    }
+    if (last?.state === "intended") {
+      const graceEnds = last.intendedAt.getTime() + context.timing.recoveryGraceMs;
+      const graceOver = Date.now() >= graceEnds;
+      const found = await recovery.find(last, client, {
+        isClaimed: (id) => store.isClaimed(spec.provider, spec.account, id),
+        ...(graceOver ? { listedAfter: new Date(graceEnds) } : {}),
+        signal,
+      });
+      if (found) return adopt(last, found);
+      if (!graceOver) {
+        await context.moveOn(row, job, { state: "ordering" }, { step: "order", at: new Date(graceEnds) });
+        return;
+      }
+      await store.settlePurchase(last, { state: "absent", error: "not at the provider after the recovery grace period" });
+    }
+    const keys = client.capabilities.csr === "none" ? undefined : await makeCsr(spec.names, spec.keyType);
+    const clientReference = `certkit-fleet-${randomUUID()}`;
+    const purchase = await store.recordIntent({
+      key: job.key,
+      generation: job.generation,
+      attempt: (last?.attempt ?? 0) + 1,
+      provider: spec.provider,
+      account: spec.account,
+      names: spec.names,
+      clientReference,
+      privateKey: keys?.privateKey ?? null,
+      csr: keys?.csr ?? null,
+    });
+    const [commonName, ...altNames] = spec.names;
+    let order: CertificateOrder;
+    try {
+      order = await client.order(
+        {
+          commonName: commonName!,
+          altNames,
+          ...(keys === undefined ? {} : { csr: keys.csr }),
+          ...(spec.validation === undefined ? {} : { validationMethod: spec.validation }),
+          ...(spec.product === undefined ? {} : { product: spec.product }),
+          ...(recovery.keepsClientReference(spec.provider) ? { clientReference } : {}),
+        },
+        { signal },
+      );
+    } catch (error) {
+      // An answer that may have been lost leaves the intent as it is: the next run recovers the order.
+      if (isCertkitError(error) && !error.effectUnknown) {
+        await store.settlePurchase(purchase, { state: "refused", error: error.message });
+        if (!error.retryable) throw new StepRefused(`${spec.provider} refused the order: ${error.message}`);
+      }
+      throw error;
+    }
+    await adopt(purchase, order);
+  });
+  if (!locked) throw new PurchaseBusy(`another worker is buying ${job.key} generation ${job.generation}`);
+}

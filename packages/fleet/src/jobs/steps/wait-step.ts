@@ -1,0 +1,42 @@
+import type { CertificateRow } from "../../store/fleet-store.js";
+import type { StepJob } from "../fleet-queues.js";
+import type { StepContext } from "../step-context.js";
+import { StepRefused } from "../step-refused.js";
+
+const ENDED = new Set(["failed", "cancelled", "revoked", "expired"]);
+
+/**
+ * How many looks an order may stay `pending` (bought, with nothing asked of the customer or the CA yet) before the
+ * fleet stops waiting for it. A complete order moves on at once; one left there was created part-way: the adapter's
+ * order is several calls at some providers (DNSimple: purchase, then issue; v1: purchase, configure, submit), and a
+ * worker killed, or an answer lost, between them leaves it bought but never sent on.
+ */
+const PENDING_LOOKS = 30;
+
+/**
+ * Looks at the order once. Issued: download next. Still with the CA or the customer: another look later, as a
+ * delayed job (no worker sleeps), each pause half as long again up to the longest. Ended otherwise, or left
+ * pending: the certificate fails, with the provider's reason.
+ */
+export async function waitStep(row: CertificateRow, job: StepJob, context: StepContext): Promise<void> {
+  const { spec } = row;
+  const client = context.connector.client(spec.provider, spec.account);
+  const order = await client.get(row.orderId!, { signal: context.signal });
+  if (order.status === "issued") {
+    const validUntil = order.validUntil === undefined ? null : new Date(order.validUntil);
+    await context.moveOn(row, job, { state: "downloading", validUntil }, { step: "download" });
+    return;
+  }
+  if (ENDED.has(order.status)) {
+    throw new StepRefused(`the order ${order.id} ended ${order.status}${order.message === undefined ? "" : `: ${order.message}`}`);
+  }
+  const waits = (job.waits ?? 0) + 1;
+  if (order.status === "pending" && waits > PENDING_LOOKS) {
+    throw new StepRefused(
+      `the order ${order.id} is still pending (${order.providerStatus}) after ${PENDING_LOOKS} looks: it was bought but not sent on for validation (created part-way); finish or cancel it at the provider`,
+    );
+  }
+  const { waitIntervalMs, maxWaitIntervalMs } = context.timing;
+  const pause = Math.min(maxWaitIntervalMs, waitIntervalMs * 1.5 ** Math.min(waits - 1, 30));
+  await context.moveOn(row, job, { state: "issuing" }, { step: "wait", at: new Date(Date.now() + pause), waits });
+}

@@ -1,0 +1,84 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { temporaryFolder } from "./support/temporary-folder.ts";
+import { certificateSpecs, DEFAULT_RENEW_BEFORE_MS, loadFleetFile, parseFleetFile } from "../src/index.ts";
+
+const GOOD = `accounts:
+  main: { provider: ionos-ssl, env: { apiKey: IONOS_API_KEY }, concurrency: 2 }
+defaults:
+  publisher: { type: command, command: [/usr/local/bin/publish-dns] }
+  deliver: { files: { dir: /etc/ssl/fleet } }
+certificates:
+  - key: shop
+    names: [Shop.Example.com, bücher.example.com]
+    account: main
+    renewBefore: 20d
+  - key: api
+    names: [api.example.com]
+    account: main
+    deliver: { command: [/usr/local/bin/install-cert, api] }
+`;
+
+function problemsOf(text: string): string[] {
+  try {
+    parseFleetFile(text, "fleet.yaml");
+  } catch (error) {
+    return (error as Error).message.split("\n").slice(1);
+  }
+  throw new Error("the file was accepted");
+}
+
+describe("the fleet file", () => {
+  it("is read with the defaults applied, names as orders send them, and the provider from the account", () => {
+    const specs = certificateSpecs(parseFleetFile(GOOD));
+    expect(specs[0]).toEqual({
+      key: "shop",
+      names: ["shop.example.com", "xn--bcher-kva.example.com"],
+      provider: "ionos-ssl",
+      account: "main",
+      keyType: "rsa-2048",
+      renewBeforeMs: 20 * 86_400_000,
+      deliver: { files: { dir: "/etc/ssl/fleet", certificateMode: 0o644, keyMode: 0o600 } },
+      publisher: { type: "command", command: ["/usr/local/bin/publish-dns"] },
+    });
+    expect(specs[1]).toMatchObject({ renewBeforeMs: DEFAULT_RENEW_BEFORE_MS, deliver: { command: ["/usr/local/bin/install-cert", "api"] } });
+  });
+
+  it("names the line, column and field of each problem", () => {
+    const text = GOOD.replace("names: [api.example.com]", "names: [api.example.com, 'http://x']").replace("renewBefore: 20d", "renewBefore: 3 weeks");
+    expect(problemsOf(text)).toEqual([
+      'fleet.yaml:10:18: certificates[0].renewBefore: "3 weeks" is not a duration: write a whole number and s, m, h or d (e.g. 30d)',
+      'fleet.yaml:12:30: certificates[1].names[1]: "http://x" is not a certificate name: must be a bare domain name, without scheme, port, path or spaces',
+    ]);
+  });
+
+  it("refuses a credential written into the file: it must come from the environment", () => {
+    expect(problemsOf(GOOD.replace("env: { apiKey: IONOS_API_KEY }", "options: { apiKey: secret-123 }"))).toEqual([
+      'fleet.yaml:2:51: accounts.main.options.apiKey: "apiKey" is a credential: name the environment variable that holds it under env instead',
+    ]);
+  });
+
+  it("refuses a repeated key, an unknown account, and a certificate with nowhere to deliver", () => {
+    const text = GOOD.replace("key: api", "key: shop").replace("account: main\n    deliver", "account: other\n    deliver").replace("  deliver: { files: { dir: /etc/ssl/fleet } }\n", "");
+    expect(problemsOf(text)).toEqual([
+      "fleet.yaml:6:5: certificates[0]: no deliver: give one here or under defaults",
+      'fleet.yaml:10:10: certificates[1].key: key "shop" is already used by certificate 1',
+      'fleet.yaml:12:14: certificates[1].account: no account "other" under accounts',
+    ]);
+  });
+
+  it("reports YAML that does not parse, and a JSON file's problems the same way", () => {
+    expect(problemsOf("accounts: [1,\n certificates: 2")[0]).toMatch(/^fleet\.yaml:1:\d+: /);
+    expect(problemsOf('{"accounts": {}, "certificates": [{"key": 1, "names": ["a.example.com"], "account": "x"}]}')).toEqual([
+      "fleet.yaml:1:43: certificates[0].key: Invalid input: expected string, received number",
+    ]);
+  });
+
+  it("says which file it cannot read", async () => {
+    const dir = temporaryFolder("certkit-fleet-file-");
+    await expect(loadFleetFile(join(dir, "missing.yaml"))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("ENOENT") });
+    writeFileSync(join(dir, "fleet.yaml"), GOOD);
+    expect((await loadFleetFile(join(dir, "fleet.yaml"))).certificates).toHaveLength(2);
+  });
+});

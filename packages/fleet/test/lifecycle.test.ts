@@ -1,0 +1,149 @@
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { createCertificateClient } from "@certkit/certificates";
+import { ionos } from "@certkit/certificates/ionos";
+import type { Sandbox } from "@certkit/sandbox";
+import type { SandboxServer } from "@certkit/sandbox/node";
+import { afterEach, describe, expect, it } from "vitest";
+import { FLEET_PROVIDERS, openFleet, type Fleet, type FleetFile, type FleetOptions } from "../src/index.ts";
+import { sandboxFleetFile, startSandboxWorld } from "./support/sandbox-world.ts";
+import { sandboxPurchases } from "./support/sandbox-purchases.ts";
+import { temporaryFolder } from "./support/temporary-folder.ts";
+import { useTestDatabases } from "./support/test-database.ts";
+
+const QUICK = { waitIntervalMs: 100, maxWaitIntervalMs: 500, retryDelaySeconds: 1, superviseIntervalSeconds: 2 };
+
+const databases = useTestDatabases();
+let world: { sandbox: Sandbox; server: SandboxServer };
+const open: Fleet[] = [];
+
+afterEach(async () => {
+  for (const fleet of open.splice(0)) await fleet.close({ timeoutMs: 5_000 });
+  await world.server.close();
+});
+
+let lastDatabase = "";
+
+async function fleetFor(file: FleetFile, extra: Partial<FleetOptions> = {}): Promise<Fleet> {
+  lastDatabase = await databases.fresh();
+  const fleet = await openFleet({ file, databaseUrl: lastDatabase, timing: QUICK, ...extra });
+  open.push(fleet);
+  return fleet;
+}
+
+/** Waits (polling the store) until every certificate is delivered or failed, or `limitMs` passes. */
+async function settled(fleet: Fleet, limitMs = 200_000) {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    const rows = await fleet.status();
+    if (rows.every((row) => row.state === "delivered" || row.state === "failed") || Date.now() > until) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe("a fleet against the sandbox", () => {
+  it("orders, validates, downloads and delivers a certificate at every provider, once each", async () => {
+    world = await startSandboxWorld();
+    const { file, out } = sandboxFleetFile(world.server.url, 1);
+    const fleet = await fleetFor(file);
+    expect(await fleet.apply()).toBe(FLEET_PROVIDERS.length);
+    await fleet.work();
+    const rows = await settled(fleet);
+    expect(rows.map((row) => [row.key, row.state, row.lastError])).toEqual(FLEET_PROVIDERS.map((provider) => [`c0-${provider}`, "delivered", null]).sort());
+    for (const row of rows) {
+      expect(row.validUntil).not.toBeNull();
+      expect(row.nextStep).toBe("renew");
+      const dir = join(out, row.key);
+      expect(statSync(join(dir, "privkey.pem")).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dir, "fullchain.pem")).mode & 0o777).toBe(0o644);
+      const fullchain = readFileSync(join(dir, "fullchain.pem"), "utf8");
+      expect(await world.sandbox.ca.verifyChain(fullchain, world.sandbox.clock.now())).toMatchObject({ ok: true, names: [row.names[0]] });
+    }
+    expect(await sandboxPurchases(world.server.url)).toEqual(Object.fromEntries(FLEET_PROVIDERS.map((provider) => [provider, 1])));
+    // Applying the same file again sends nothing: the store already holds that desired state.
+    expect(await fleet.apply()).toBe(0);
+  });
+
+  it("adopts the order a crashed purchase made instead of buying again", async () => {
+    world = await startSandboxWorld();
+    const { file } = sandboxFleetFile(world.server.url, 1);
+    file.certificates = file.certificates.filter((certificate) => certificate.account === "ionos-ssl");
+    const fleet = await fleetFor(file, { timing: { ...QUICK, recoveryGraceMs: 3_600_000 } });
+    await fleet.apply();
+    // A worker committed its intent and sent the purchase, then died before it learnt the order's id.
+    const [spec] = file.certificates;
+    await fleet.store.recordIntent({ key: spec!.key, generation: 1, attempt: 1, provider: "ionos-ssl", account: "ionos-ssl", names: spec!.names, clientReference: "lost", privateKey: null, csr: null });
+    const { generateCsr } = await import("@certkit/sandbox");
+    const { csr } = await generateCsr({ commonName: spec!.names[0]! });
+    const ionosClient = createCertificateClient(ionos(world.server.clientOptions("ionos-ssl")));
+    const bought = await ionosClient.order({ commonName: spec!.names[0]!, csr });
+    await fleet.work();
+    const [row] = await settled(fleet);
+    expect(row).toMatchObject({ state: "failed", orderId: bought.id });
+    // It adopted the order; without the key it made for the CSR it cannot deliver, and says so. It bought nothing.
+    expect(row!.lastError).toMatch(/no private key/);
+    expect((await sandboxPurchases(world.server.url))["ionos-ssl"]).toBe(1);
+  });
+
+  it("publishes with a command of yours and delivers to a hook, each given JSON on its standard input", async () => {
+    world = await startSandboxWorld();
+    const { file } = sandboxFleetFile(world.server.url, 1);
+    file.certificates = file.certificates.filter((certificate) => certificate.account === "resello");
+    const dir = temporaryFolder("certkit-fleet-hooks-");
+    // A publisher as a user would write one for their DNS host; here its DNS is the sandbox's, over the control API.
+    writeFileSync(
+      join(dir, "publish.mjs"),
+      `let input = ""; for await (const chunk of process.stdin) input += chunk;
+       const { action, validation } = JSON.parse(input);
+       if (action !== "publish" || !validation.dns) process.exit(4);
+       const answer = await fetch(process.argv[2] + "/_sandbox/dns/txt", { method: "PUT", body: JSON.stringify({ name: validation.dns.name, value: validation.dns.value }) });
+       process.exit(answer.ok ? 0 : 5);`,
+    );
+    writeFileSync(join(dir, "deliver.mjs"), `let input = ""; for await (const chunk of process.stdin) input += chunk; (await import("node:fs")).writeFileSync(process.argv[2], input);`);
+    writeFileSync(join(dir, "refuse.mjs"), `process.stderr.write("the load balancer is read-only\\n"); process.exit(3);`);
+    const spec = file.certificates[0]!;
+    spec.publisher = { type: "command", command: [process.execPath, join(dir, "publish.mjs"), world.server.url] };
+    spec.deliver = { command: [process.execPath, join(dir, "refuse.mjs")] };
+    const fleet = await fleetFor(file);
+    await fleet.apply();
+    await fleet.work();
+    // A hook that fails is tried again, its error shown meanwhile.
+    let [row] = await fleet.status();
+    for (const until = Date.now() + 200_000; row!.lastError === null && Date.now() < until; ) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      [row] = await fleet.status();
+    }
+    expect(row).toMatchObject({ state: "delivering", lastError: expect.stringMatching(/^deliver: .*refuse\.mjs exited with 3: the load balancer is read-only$/) });
+    await fleet.close();
+    open.splice(open.indexOf(fleet), 1);
+
+    // Fixed in the file, the next run delivers.
+    spec.deliver = { command: [process.execPath, join(dir, "deliver.mjs"), join(dir, "delivered.json")] };
+    const fixed = await openFleet({ file, databaseUrl: lastDatabase, timing: QUICK });
+    open.push(fixed);
+    await fixed.apply();
+    await fixed.work();
+    const [done] = await settled(fixed);
+    expect(done).toMatchObject({ state: "delivered", lastError: null });
+    const delivered = JSON.parse(readFileSync(join(dir, "delivered.json"), "utf8"));
+    expect(delivered).toMatchObject({ action: "deliver", key: spec.key, names: spec.names, provider: "resello", generation: 1 });
+    expect(delivered.fullchain).toBe(`${delivered.certificate}${delivered.chain.join("")}`);
+    expect(delivered.privateKey).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(await world.sandbox.ca.verifyChain(delivered.fullchain, world.sandbox.clock.now())).toMatchObject({ ok: true });
+  });
+
+  it("fails an order created part-way (bought, never sent on) instead of waiting for it forever", async () => {
+    world = await startSandboxWorld();
+    const { file } = sandboxFleetFile(world.server.url, 1);
+    file.certificates = file.certificates.filter((certificate) => certificate.account === "dnsimple");
+    // DNSimple's order is a purchase, then an issue request: the issue request meets a 500, so the purchase is left.
+    world.sandbox.faults.add({ provider: "dnsimple", method: "POST", route: "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", status: 500, times: 1 });
+    const fleet = await fleetFor(file);
+    await fleet.apply();
+    await fleet.work();
+    const [row] = await settled(fleet);
+    // The lost answer was recovered (the purchase adopted, not repeated), then waited on, then given up.
+    expect(row).toMatchObject({ state: "failed", lastError: expect.stringMatching(/^wait: the order .* is still pending \(new\) after 30 looks: .*created part-way/) });
+    expect((await sandboxPurchases(world.server.url)).dnsimple).toBe(1);
+  });
+});

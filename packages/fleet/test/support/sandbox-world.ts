@@ -1,0 +1,58 @@
+import { join } from "node:path";
+import { createSandbox, type Sandbox, type SandboxClock, type SandboxOptions } from "@certkit/sandbox";
+import { startSandboxServer, type SandboxServer } from "@certkit/sandbox/node";
+import { temporaryFolder } from "./temporary-folder.ts";
+import { FLEET_PROVIDERS, parseFleetFile, type FleetFile, type FleetProvider } from "../../src/index.ts";
+
+/** Issuance delays short enough for tests, at every simulator. */
+export function quickSandboxOptions(delayMs: number): SandboxOptions {
+  return {
+    ionos: { issuanceDelayMs: delayMs, slots: { SSL_STARTER: 1_000 } },
+    dnsimple: { issuanceDelayMs: delayMs },
+    dnsimpleV1: { issuanceDelayMs: delayMs },
+    resello: { provisioningDelayMs: delayMs },
+    sslmarket: { issuanceDelayMs: delayMs },
+  };
+}
+
+/** The domain each provider's sandbox account holds (DNSimple's are its account's domains). */
+export const PROVIDER_DOMAINS: Record<FleetProvider, string> = {
+  "ionos-ssl": "example.com",
+  dnsimple: "example.com",
+  "dnsimple-v1": "example.org",
+  resello: "example.net",
+  sslmarket: "example.com",
+};
+
+/** A sandbox served over HTTP on loopback. */
+export async function startSandboxWorld(delayMs = 200, clock?: SandboxClock): Promise<{ sandbox: Sandbox; server: SandboxServer }> {
+  const sandbox = await createSandbox({ ...quickSandboxOptions(delayMs), ...(clock === undefined ? {} : { clock }) });
+  return { sandbox, server: await startSandboxServer(sandbox) };
+}
+
+/**
+ * A fleet file with one sandbox account per provider and `perProvider` certificates at each, delivered as files
+ * under a fresh folder (returned as `out`). DNSimple v1 validates by email; the others by DNS.
+ */
+export function sandboxFleetFile(url: string, perProvider: number, prefix = "c"): { text: string; file: FleetFile; out: string } {
+  const out = temporaryFolder("certkit-fleet-out-");
+  const lines = ["accounts:"];
+  for (const provider of FLEET_PROVIDERS) lines.push(`  ${provider}: { provider: ${provider}, sandbox: "${url}" }`);
+  lines.push("defaults:", `  publisher: { type: sandbox, url: "${url}" }`, "  keyType: ec-p256", "certificates:");
+  for (const provider of FLEET_PROVIDERS) {
+    for (let index = 0; index < perProvider; index++) {
+      const key = `${prefix}${index}-${provider}`;
+      lines.push(
+        `  - key: ${key}`,
+        `    names: [${key}.${PROVIDER_DOMAINS[provider]}]`,
+        `    account: ${provider}`,
+        // IONOS signs RSA keys only.
+        ...(provider === "ionos-ssl" ? ["    keyType: rsa-2048"] : []),
+        ...(provider === "dnsimple-v1" ? ["    validation: email"] : []),
+        `    deliver: { files: { dir: "${join(out, key)}" } }`,
+      );
+    }
+  }
+  const text = `${lines.join("\n")}\n`;
+  return { text, file: parseFleetFile(text), out };
+}
