@@ -128,9 +128,17 @@ export class SandboxCa {
     };
   }
 
-  /** Whether this CA's intermediate signed `certificate` (as an OCSP responder must know before it answers). */
-  async signed(certificate: x509.X509Certificate): Promise<boolean> {
-    return certificate.verify({ publicKey: this.#intermediate.publicKey, signatureOnly: true }).catch(() => false);
+  /**
+   * Whether this CA's intermediate signed the PEM `certificate` (as an OCSP responder must know before it answers).
+   * It takes PEM, not the X.509 library's class, so the sandbox's public types do not carry that library's typings
+   * (which fail a consumer's `moduleResolution: node16` check).
+   */
+  async signed(certificate: string): Promise<boolean> {
+    try {
+      return await new x509.X509Certificate(certificate).verify({ publicKey: this.#intermediate.publicKey, signatureOnly: true });
+    } catch {
+      return false;
+    }
   }
 
   /** Records that the certificate with `serialNumber` was revoked at `at` (the first time counts). */

@@ -313,7 +313,7 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
       this_update: sslmarketDateTime(now.toISOString()),
       next_update: sslmarketDateTime(new Date(now.getTime() + OCSP_NEXT_UPDATE_MS).toISOString()),
     };
-    if (!(await this.#world.ca.signed(certificate))) return Response.json({ status: "unknown", ...times });
+    if (!(await this.#world.ca.signed(certificate.toString("pem")))) return Response.json({ status: "unknown", ...times });
     const revoked = this.#world.ca.revokedAt(certificate.serialNumber) !== undefined;
     return { status: 200, body: { status: revoked ? "revoked" : "good", ...times } } as const;
   }
