@@ -8,7 +8,8 @@ import { createCertificateClient } from "@certkit/certificates";
 import { dnsimple as dnsimpleAdapter } from "@certkit/certificates/dnsimple";
 import { ionos } from "@certkit/certificates/ionos";
 import { createDnsimpleClient, type paths as DnsimplePaths } from "@certkit/dnsimple";
-import { createIonosSslClient, type paths as IonosPaths } from "@certkit/ionos-ssl";
+import { createIonosSslClient, ionosSslClientConfig, type paths as IonosPaths } from "@certkit/ionos-ssl";
+import { composeApiClient } from "@certkit/runtime";
 import { undiciTransport } from "@certkit/runtime/undici";
 import { DNSimple, type Fetcher } from "dnsimple";
 import createClient from "openapi-fetch";
@@ -84,6 +85,9 @@ function ionosContenders({ ionos: server }: FixtureServerInfo): Contender[] {
   const url = `${baseUrl}/v1/certificates/${id}`;
   const bare = createClient<IonosPaths>({ baseUrl, headers: { "X-API-Key": apiKey } });
   const certkit = createIonosSslClient({ apiKey, baseUrl });
+  // Only the steps every client has: beside the full client, it shows what retries, the concurrency cap and the
+  // rate-limit gate cost together.
+  const certkitBasic = composeApiClient<IonosPaths>(ionosSslClientConfig({ apiKey, baseUrl }));
   const certkitOnUndici = createIonosSslClient({ apiKey, baseUrl, transport: undiciTransport() });
   const facade = createCertificateClient(ionos({ apiKey, baseUrl }));
   return [
@@ -112,6 +116,14 @@ function ionosContenders({ ionos: server }: FixtureServerInfo): Contender[] {
       call: async () => {
         const { data, error } = await certkit.GET("/v1/certificates/{id}", { params: { path: { id } } });
         expect(!error && data.id === id, "@certkit/ionos-ssl got no certificate");
+      },
+    },
+    {
+      operation,
+      name: "@certkit/ionos-ssl, basic steps only (composeApiClient)",
+      call: async () => {
+        const { data, error } = await certkitBasic.GET("/v1/certificates/{id}", { params: { path: { id } } });
+        expect(!error && data.id === id, "@certkit/ionos-ssl with the basic steps got no certificate");
       },
     },
     {

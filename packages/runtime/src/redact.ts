@@ -66,6 +66,14 @@ function formsOf(secret: string): string[] {
   return forms;
 }
 
+/** How many bits the filter of pieces' first characters has. */
+const HEAD_BITS = 65_536;
+
+/** A hash of the three characters of `text` from `at`, below {@link HEAD_BITS}. */
+function headAt(text: string, at: number): number {
+  return (text.charCodeAt(at) * 961 + text.charCodeAt(at + 1) * 31 + text.charCodeAt(at + 2)) & (HEAD_BITS - 1);
+}
+
 /**
  * Makes a {@link Redactor} for the given secrets (API keys, tokens, passwords).
  * Empty and very short strings are ignored.
@@ -78,9 +86,13 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
   // For each length of piece, every piece of that length of every form of every secret; forms shorter than the
   // shortest piece are matched whole.
   let pieces = new Map<number, Set<string>>();
+  // A bit for the first three characters of every piece (by a hash, so a bit may stand for others too): most places
+  // in a text start no piece, and are passed over without making a string.
+  let heads = new Uint8Array(HEAD_BITS / 8);
   let whole: string[] = [];
   const update = () => {
     pieces = new Map();
+    heads = new Uint8Array(HEAD_BITS / 8);
     const short = new Set<string>();
     for (const form of [...given, ...learnt].flatMap(formsOf)) {
       if (form.length < MIN_PIECE_LENGTH) {
@@ -90,7 +102,11 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
       const length = Math.max(MIN_PIECE_LENGTH, Math.min(MAX_PIECE_LENGTH, Math.ceil(form.length / 2)));
       let set = pieces.get(length);
       if (!set) pieces.set(length, (set = new Set()));
-      for (let at = 0; at + length <= form.length; at++) set.add(form.slice(at, at + length));
+      for (let at = 0; at + length <= form.length; at++) {
+        set.add(form.slice(at, at + length));
+        const head = headAt(form, at);
+        heads[head >> 3]! |= 1 << (head & 7);
+      }
     }
     // Longest first, so a secret that contains another is removed whole.
     whole = [...short].sort((a, b) => b.length - a.length);
@@ -103,25 +119,35 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
   };
   update();
 
-  /** `input` with each run of pieces of `length` characters (overlapping pieces join into one run) marked. */
-  const markRuns = (input: string, length: number, set: Set<string>, marked: boolean[]) => {
-    for (let at = 0; at + length <= input.length; at++) {
-      if (set.has(input.slice(at, at + length))) marked.fill(true, at, at + length);
+  /** The places of `input` covered by a piece (overlapping pieces join into one run), or `undefined` when none is. */
+  const markRuns = (input: string): boolean[] | undefined => {
+    let marked: boolean[] | undefined;
+    for (let at = 0; at + MIN_PIECE_LENGTH <= input.length; at++) {
+      const head = headAt(input, at);
+      if ((heads[head >> 3]! & (1 << (head & 7))) === 0) continue;
+      for (const [length, set] of pieces) {
+        if (at + length <= input.length && set.has(input.slice(at, at + length))) {
+          (marked ??= new Array<boolean>(input.length).fill(false)).fill(true, at, at + length);
+        }
+      }
     }
+    return marked;
   };
 
   const text = (input: string): string => {
     let out = input.replace(PEM_PRIVATE_KEY, REDACTED);
-    if (pieces.size > 0 && out.length >= MIN_PIECE_LENGTH) {
-      const marked: boolean[] = new Array<boolean>(out.length).fill(false);
-      for (const [length, set] of pieces) markRuns(out, length, set, marked);
-      if (marked.includes(true)) {
+    if (pieces.size > 0) {
+      const marked = markRuns(out);
+      if (marked) {
+        // Each run of marked places becomes one marker; what lies between is copied in one piece.
         let kept = "";
-        for (let at = 0; at < out.length; at++) {
-          if (!marked[at]) kept += out[at];
-          else if (at === 0 || !marked[at - 1]) kept += REDACTED;
+        let from = 0;
+        for (let at = marked.indexOf(true); at !== -1; at = marked.indexOf(true, from)) {
+          const end = marked.indexOf(false, at);
+          kept += out.slice(from, at) + REDACTED;
+          from = end === -1 ? out.length : end;
         }
-        out = kept;
+        out = kept + out.slice(from);
       }
     }
     for (const secret of whole) out = out.split(secret).join(REDACTED);

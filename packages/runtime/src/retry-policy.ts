@@ -1,5 +1,5 @@
-import { CertkitError } from "./certkit-error.js";
 import { MAX_TIMER_MS } from "./clock.js";
+import { invalidOption as invalid } from "./options.js";
 import { rateLimitWait, type RateLimitState } from "./rate-limit.js";
 
 /**
@@ -34,10 +34,6 @@ export const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({
 
 /** The per-try timeout of a client that is given no `timeoutMs` option. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
-
-function invalid(provider: string, message: string): CertkitError {
-  return new CertkitError({ code: "INVALID_INPUT", provider, message: `${provider}: ${message}` });
-}
 
 function checkDuration(provider: string, option: string, value: unknown, min: number): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > MAX_TIMER_MS) {

@@ -37,7 +37,8 @@ export const retryStep: Step = (next, client) => {
   const attempt = (request: Request, call: Call, tries: number): Promise<Response> =>
     next(request.body === null ? request : request.clone(), call).then(
       (response) => {
-        if (!classify(call.method, response.status).retryable) return response;
+        // A 2xx is never sent again: the common answer skips the classifier.
+        if (response.ok || !classify(call.method, response.status).retryable) return response;
         const delay = nextDelay(call, tries, serverDelay(response.headers, client.rateLimit, client.clock.now()));
         return delay === undefined ? response : again(request, call, tries, delay, `HTTP ${response.status}`);
       },
