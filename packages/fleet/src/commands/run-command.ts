@@ -7,6 +7,7 @@ import { databaseLocation, fleetFilePath, readFleetFile, type CommandValues } fr
 import { FLEET_EXIT, type FleetExitCode } from "./fleet-exit-codes.js";
 import { FleetUsageError } from "./fleet-usage-error.js";
 import { COMMON_OPTIONS, type FleetCommandIo } from "./fleet-command-io.js";
+import { terminalText } from "./terminal-text.js";
 
 /** The fleet's own command, which `run --workers N` starts N - 1 more of (found from the package, built or not). */
 const FLEET_BIN = join(dirname(fileURLToPath(import.meta.resolve("@certkit/fleet/package.json"))), "dist", "bin.js");
@@ -22,8 +23,9 @@ function positiveInteger(values: CommandValues, name: string, fallback: number, 
 }
 
 function logOutcome(io: FleetCommandIo, outcome: StepOutcome): void {
-  if (outcome.outcome === "failed") io.stderr.write(`certkit fleet: ${outcome.key} failed at ${outcome.step}: ${outcome.message}\n`);
-  else if (outcome.outcome === "retry") io.stderr.write(`certkit fleet: ${outcome.key} ${outcome.step} will be tried again: ${outcome.message}\n`);
+  // The message is a provider's or a hook's text.
+  if (outcome.outcome === "failed") io.stderr.write(`certkit fleet: ${outcome.key} failed at ${outcome.step}: ${terminalText(outcome.message ?? "")}\n`);
+  else if (outcome.outcome === "retry") io.stderr.write(`certkit fleet: ${outcome.key} ${outcome.step} will be tried again: ${terminalText(outcome.message ?? "")}\n`);
 }
 
 /**
@@ -43,7 +45,7 @@ export const runCommand = {
       ...location,
       concurrency,
       onStep: (outcome) => logOutcome(io, outcome),
-      onError: (error) => io.stderr.write(`certkit fleet: ${error.message}\n`),
+      onError: (error) => io.stderr.write(`certkit fleet: ${terminalText(error.message)}\n`),
     });
     const children: ChildProcess[] = [];
     let progress: NodeJS.Timeout | undefined;
