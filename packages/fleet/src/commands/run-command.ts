@@ -14,6 +14,9 @@ const FLEET_BIN = join(dirname(fileURLToPath(import.meta.resolve("@certkit/fleet
 
 const PROGRESS_INTERVAL_MS = 10_000;
 
+/** Set (to the pid of the `run` that started it) in the environment of each worker `run --workers N` starts. */
+export const STARTED_BY_RUN = "CERTKIT_FLEET_STARTED_BY";
+
 function positiveInteger(values: CommandValues, name: string, fallback: number, most: number): number {
   const text = values[name];
   if (text === undefined) return fallback;
@@ -57,7 +60,7 @@ export const runCommand = {
         if (location.embeddedDir !== undefined) shared.push("--data-dir", location.embeddedDir);
         for (let index = 1; index < workers; index++) {
           // The URL goes by environment, not argument, so it stays out of `ps`.
-          const env = { ...io.env, ...(location.databaseUrl === undefined ? {} : { DATABASE_URL: location.databaseUrl }) };
+          const env = { ...io.env, [STARTED_BY_RUN]: String(process.pid), ...(location.databaseUrl === undefined ? {} : { DATABASE_URL: location.databaseUrl }) };
           children.push(spawn(process.execPath, [FLEET_BIN, "run", "--worker-only", ...shared], { env, cwd: io.cwd, stdio: ["ignore", "inherit", "inherit"] }));
         }
         progress = setInterval(() => {
@@ -79,7 +82,8 @@ export const runCommand = {
     } finally {
       clearInterval(progress);
       const exited = children.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(undefined))));
-      for (const child of children) child.kill("SIGINT");
+      // SIGTERM, which a worker drains on (it ignores SIGINT: Ctrl-C at a terminal reaches it directly too).
+      for (const child of children) child.kill("SIGTERM");
       await fleet.close();
       await Promise.all(exited);
     }
