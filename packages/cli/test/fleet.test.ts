@@ -164,6 +164,7 @@ describe("certkit fleet run", () => {
     expect(stderr).toMatch(/2 certificates in .*fleet\.yaml; 2 to start/);
     // Both drained (the worker too, though it had the terminal's SIGINT and then its run's SIGTERM), none cut short.
     expect(stderr.match(/draining: running steps finish, no new ones start/g)).toHaveLength(2);
+    expect(stderr).not.toMatch(/worker process \d+ (exited|was ended)/);
     expect(hasStackTrace(stderr)).toBe(false);
     // Each certificate in a folder of its own under the defaults' folder, its key beside it.
     for (const key of ["shop", "api"]) {

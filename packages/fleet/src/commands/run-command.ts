@@ -61,7 +61,12 @@ export const runCommand = {
         for (let index = 1; index < workers; index++) {
           // The URL goes by environment, not argument, so it stays out of `ps`.
           const env = { ...io.env, [STARTED_BY_RUN]: String(process.pid), ...(location.databaseUrl === undefined ? {} : { DATABASE_URL: location.databaseUrl }) };
-          children.push(spawn(process.execPath, [FLEET_BIN, "run", "--worker-only", ...shared], { env, cwd: io.cwd, stdio: ["ignore", "inherit", "inherit"] }));
+          const child = spawn(process.execPath, [FLEET_BIN, "run", "--worker-only", ...shared], { env, cwd: io.cwd, stdio: ["ignore", "inherit", "inherit"] });
+          // A worker that ends otherwise than by draining is said: its running steps go to the other workers.
+          child.on("exit", (code, signal) => {
+            if (code !== 0) io.stderr.write(`certkit fleet: worker process ${child.pid} ${signal === null ? `exited with ${code}` : `was ended by ${signal}`}\n`);
+          });
+          children.push(child);
         }
         progress = setInterval(() => {
           fleet.status().then(
