@@ -8,7 +8,7 @@ import { openFleet, parseFleetFile, type Fleet } from "@certkit/fleet";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { runCli } from "../src/run-cli.ts";
 import { sandboxFleetFile, useSandboxWorld } from "../../fleet/test/support/sandbox-world.ts";
-import { useTestDatabases } from "../../fleet/test/support/test-database.ts";
+import { fleetDatabaseText, useTestDatabases } from "../../fleet/test/support/test-database.ts";
 import { CERTKIT_BIN, finished, freshHome, hasStackTrace, jsonOf, runCertkit, startCertkit, type CertkitRun } from "./support/run-certkit.js";
 import { runInProcess } from "./support/run-in-process.js";
 
@@ -171,6 +171,44 @@ describe("certkit fleet run", () => {
       expect(readFileSync(join(home, "certificates", key, "fullchain.pem"), "utf8")).toMatch(/^-----BEGIN CERTIFICATE-----/);
       expect(statSync(join(home, "certificates", key, "privkey.pem")).mode & 0o777).toBe(0o600);
     }
+  });
+});
+
+describe("a fleet's credentials", () => {
+  it("are read from the environment and reach neither the database nor anything printed, even when refused", async () => {
+    const { env, home } = freshHome();
+    const environment = { ...env, DATABASE_URL: await databases.fresh(), FLEET_IONOS_KEY: "live9f3c.Zq7uSecretNeverShown" };
+    const url = world().server.url;
+    writeFileSync(
+      join(home, "fleet.yaml"),
+      `accounts:
+  real: { provider: ionos-ssl, options: { baseUrl: "${url}/ionos-ssl" }, env: { apiKey: FLEET_IONOS_KEY } }
+defaults:
+  publisher: { type: sandbox, url: "${url}" }
+  deliver: { files: { dir: certificates } }
+certificates:
+  - key: refused
+    names: [refused.example.com]
+    account: real
+`,
+    );
+    const child = startCertkit(["fleet", "run"], { env: environment, cwd: home });
+    onTestFinished(() => void child.kill("SIGKILL"));
+    const run = finished(child);
+    let certificates: { state: string; lastError: string | null }[] = [];
+    while (certificates[0]?.state !== "failed") {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      ({ certificates } = jsonOf(await runInProcess(["fleet", "status", "--json"], { env: environment })));
+    }
+    child.kill("SIGINT");
+    const printed = await run;
+    expect(printed.code).toBe(0);
+    // The sandbox knows only its own key: the account is refused, and says so.
+    expect(certificates[0]?.lastError).toMatch(/^order: ionos-ssl refused the order: /);
+    const table = await runCertkit(["fleet", "status"], { env: environment });
+    const everything = [printed.stdout, printed.stderr, table.stdout, table.stderr, JSON.stringify(certificates), await fleetDatabaseText(environment.DATABASE_URL)].join("\n");
+    expect(everything).toContain("refused.example.com");
+    expect(everything).not.toContain("Zq7uSecretNeverShown");
   });
 });
 
