@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `certkit` command. Ctrl-C aborts the running command's requests and waits (it then reports and exits 130
-// after saving the embedded sandbox's state); a second Ctrl-C exits at once.
+// The `certkit` command. Ctrl-C (or SIGTERM, as a service manager stops `certkit fleet run`) aborts the running
+// command's requests and waits (it then reports and exits 130 after saving the embedded sandbox's state; `fleet run`
+// drains and exits 0); a second one exits at once.
 import { EXIT } from "./exit-codes.js";
 import { runCli } from "./run-cli.js";
 
@@ -12,10 +13,12 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const interrupt = new AbortController();
-process.on("SIGINT", () => {
-  if (interrupt.signal.aborted) process.exit(EXIT.interrupted);
-  interrupt.abort(new Error("interrupted"));
-});
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (interrupt.signal.aborted) process.exit(EXIT.interrupted);
+    interrupt.abort(new Error("interrupted"));
+  });
+}
 
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,

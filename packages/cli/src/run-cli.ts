@@ -61,6 +61,7 @@ export async function runCli(args: string[], environment: CliEnvironment): Promi
       positionals,
       output,
       cwd: environment.cwd,
+      env: environment.env,
       signal: environment.signal,
       about: (label) => (subject = label),
       session: async (options = {}) => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { freshHome, hasStackTrace, jsonOf, runCertkit } from "./support/run-certkit.js";
 import { runInProcess } from "./support/run-in-process.js";
 
-const COMMANDS = ["demo", "providers", "list", "show", "order", "sandbox", "validate", "wait", "download", "renew", "reissue", "cancel", "revoke"];
+const COMMANDS = ["demo", "providers", "list", "show", "order", "sandbox", "validate", "wait", "download", "renew", "reissue", "cancel", "revoke", "fleet"];
 
 describe("certkit usage", { timeout: 30_000 }, () => {
   const { env } = freshHome();

@@ -32,4 +32,8 @@ export {
   type EmbeddedPostgresOptions,
 } from "./database/embedded-postgres.js";
 export { runFleetCommand } from "./commands/run-fleet-command.js";
+export { FLEET_COMMANDS, type FleetCommandName } from "./commands/fleet-commands.js";
+export type { CommandValues as FleetCommandValues } from "./commands/command-settings.js";
 export type { FleetCommandIo } from "./commands/fleet-command-io.js";
+export { FleetUsageError } from "./commands/fleet-usage-error.js";
+export { FLEET_EXIT, type FleetExitCode } from "./commands/fleet-exit-codes.js";

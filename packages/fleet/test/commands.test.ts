@@ -1,22 +1,13 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Sandbox } from "@certkit/sandbox";
-import type { SandboxServer } from "@certkit/sandbox/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runFleetCommand } from "../src/index.ts";
-import { sandboxFleetFile, startSandboxWorld } from "./support/sandbox-world.ts";
+import { sandboxFleetFile, useSandboxWorld } from "./support/sandbox-world.ts";
 import { temporaryFolder } from "./support/temporary-folder.ts";
 import { useTestDatabases } from "./support/test-database.ts";
 
 const databases = useTestDatabases();
-let world: { sandbox: Sandbox; server: SandboxServer };
-
-beforeAll(async () => {
-  world = await startSandboxWorld();
-});
-afterAll(async () => {
-  await world.server.close();
-});
+const { world } = useSandboxWorld();
 
 function io(env: NodeJS.ProcessEnv = {}, signal = new AbortController().signal) {
   const out = { stdout: "", stderr: "" };
@@ -56,7 +47,7 @@ describe("certkit fleet", () => {
   });
 
   it("runs until interrupted, then drains and exits 0; status shows what it did, as a table or JSON", async () => {
-    const { text } = sandboxFleetFile(world.server.url, 1);
+    const { text } = sandboxFleetFile(world().server.url, 1);
     const interrupt = new AbortController();
     const databaseUrl = await databases.fresh();
     const running = io({ DATABASE_URL: databaseUrl }, interrupt.signal);

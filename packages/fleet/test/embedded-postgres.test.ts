@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -39,4 +39,24 @@ it("is started once by processes starting together, shared, and stopped by the l
   await stopEmbeddedPostgres(dir);
   expect(serverPid(dir)).toBeUndefined();
   await again.release();
+});
+
+it("makes the folders above its own, so that a new machine's default place works, as root too", async () => {
+  const home = mkdtempSync(join(tmpdir(), "certkit-fleet-home-"));
+  chmodSync(home, 0o755);
+  // As the default /var/lib/certkit/fleet-postgres or ~/.local/state/certkit/fleet-postgres: two folders to make.
+  const nested = join(home, "state", "certkit", "fleet-postgres");
+  try {
+    const server = await startEmbeddedPostgres({ dir: nested });
+    const client = new pg.Client({ connectionString: server.connectionString });
+    await client.connect();
+    expect((await client.query<{ one: number }>("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+    await client.end();
+    expect(statSync(nested).mode & 0o777).toBe(0o700);
+    await server.release();
+    expect(serverPid(nested)).toBeUndefined();
+  } finally {
+    await stopEmbeddedPostgres(nested);
+    rmSync(home, { recursive: true, force: true });
+  }
 });

@@ -39,7 +39,8 @@ describe("the fleet file", () => {
       account: "main",
       keyType: "rsa-2048",
       renewBeforeMs: 20 * 86_400_000,
-      deliver: { files: { dir: "/etc/ssl/fleet", certificateMode: 0o644, keyMode: 0o600 } },
+      // The defaults' folder holds one folder per certificate: in one, each would replace the other's key.
+      deliver: { files: { dir: "/etc/ssl/fleet/shop", certificateMode: 0o644, keyMode: 0o600 } },
       publisher: { type: "command", command: ["/usr/local/bin/publish-dns"] },
     });
     expect(specs[1]).toMatchObject({ renewBeforeMs: DEFAULT_RENEW_BEFORE_MS, deliver: { command: ["/usr/local/bin/install-cert", "api"] } });

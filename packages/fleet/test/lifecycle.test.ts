@@ -5,7 +5,7 @@ import { ionos } from "@certkit/certificates/ionos";
 import type { Sandbox } from "@certkit/sandbox";
 import type { SandboxServer } from "@certkit/sandbox/node";
 import { afterEach, describe, expect, it } from "vitest";
-import { FLEET_PROVIDERS, openFleet, type Fleet, type FleetFile, type FleetOptions } from "../src/index.ts";
+import { FLEET_PROVIDERS, openFleet, type Fleet, type FleetFile, type FleetOptions, type StepOutcome } from "../src/index.ts";
 import { sandboxFleetFile, startSandboxWorld } from "./support/sandbox-world.ts";
 import { sandboxPurchases } from "./support/sandbox-purchases.ts";
 import { temporaryFolder } from "./support/temporary-folder.ts";
@@ -96,7 +96,7 @@ describe("a fleet against the sandbox", () => {
       `let input = ""; for await (const chunk of process.stdin) input += chunk;
        const { action, validation } = JSON.parse(input);
        if (action !== "publish" || !validation.dns) process.exit(4);
-       const answer = await fetch(process.argv[2] + "/_sandbox/dns/txt", { method: "PUT", body: JSON.stringify({ name: validation.dns.name, value: validation.dns.value }) });
+       const answer = await fetch(process.argv[2] + "/_sandbox/dns/txt", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: validation.dns.name, value: validation.dns.value }) });
        process.exit(answer.ok ? 0 : 5);`,
     );
     writeFileSync(join(dir, "deliver.mjs"), `let input = ""; for await (const chunk of process.stdin) input += chunk; (await import("node:fs")).writeFileSync(process.argv[2], input);`);
@@ -130,6 +130,24 @@ describe("a fleet against the sandbox", () => {
     expect(delivered.fullchain).toBe(`${delivered.certificate}${delivered.chain.join("")}`);
     expect(delivered.privateKey).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     expect(await world.sandbox.ca.verifyChain(delivered.fullchain, world.sandbox.clock.now())).toMatchObject({ ok: true });
+  });
+
+  it("says a purchase whose answer was lost is looked for, not bought again, and buys it once the grace period shows none", async () => {
+    world = await startSandboxWorld();
+    const { file } = sandboxFleetFile(world.server.url, 1);
+    file.certificates = file.certificates.filter((certificate) => certificate.account === "ionos-ssl");
+    // The purchase meets a 500: whether the order exists is unknown, and here it does not.
+    world.sandbox.faults.add({ provider: "ionos-ssl", method: "POST", route: "/v1/certificates", status: 500, times: 1 });
+    const outcomes: StepOutcome[] = [];
+    const fleet = await fleetFor(file, { timing: { ...QUICK, recoveryGraceMs: 1_000 }, onStep: (outcome) => outcomes.push(outcome) });
+    await fleet.apply();
+    await fleet.work();
+    const [row] = await settled(fleet);
+    expect(row).toMatchObject({ state: "delivered", lastError: null });
+    expect(outcomes.find((outcome) => outcome.outcome === "retry")?.message).toMatch(
+      /^ionos-ssl did not confirm the purchase \(.*500.*\): it may have been made, so the order is looked for at ionos-ssl before buying again$/,
+    );
+    expect((await sandboxPurchases(world.server.url))["ionos-ssl"]).toBe(1);
   });
 
   it("fails an order created part-way (bought, never sent on) instead of waiting for it forever", async () => {

@@ -1,6 +1,7 @@
 import type { Command } from "./command.js";
 import { demoCommand } from "./demo-command.js";
 import { downloadCommand } from "./download-command.js";
+import { fleetCommand } from "./fleet-command.js";
 import { listCommand } from "./list-command.js";
 import { orderCommand } from "./order-command.js";
 import { providersCommand } from "./providers-command.js";
@@ -25,4 +26,5 @@ export const COMMANDS: readonly Command[] = [
   reissueCommand,
   cancelCommand,
   revokeCommand,
+  fleetCommand,
 ];

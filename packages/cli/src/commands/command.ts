@@ -25,6 +25,8 @@ export interface CommandContext {
    */
   session: (options?: { freshEmbeddedSandbox?: boolean }) => Promise<Session>;
   cwd: string;
+  /** The environment the command runs in (the process's, or a test's). */
+  env: NodeJS.ProcessEnv;
   /** Aborted on Ctrl-C. */
   signal: AbortSignal;
   /** Names the order the command works on (`provider:id`), so that a failure names it too. */

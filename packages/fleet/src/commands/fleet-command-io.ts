@@ -1,6 +1,7 @@
 /** What a fleet command reads and writes: the process's, or a test's. */
 export interface FleetCommandIo {
-  stdout: { write(text: string): unknown };
+  /** Where results go; `isTTY` (a terminal) makes `status --watch` redraw in place. */
+  stdout: { write(text: string): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
   env: NodeJS.ProcessEnv;
   cwd: string;

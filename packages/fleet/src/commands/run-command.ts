@@ -7,11 +7,15 @@ import { databaseLocation, fleetFilePath, readFleetFile, type CommandValues } fr
 import { FLEET_EXIT, type FleetExitCode } from "./fleet-exit-codes.js";
 import { FleetUsageError } from "./fleet-usage-error.js";
 import { COMMON_OPTIONS, type FleetCommandIo } from "./fleet-command-io.js";
+import { terminalText } from "./terminal-text.js";
 
 /** The fleet's own command, which `run --workers N` starts N - 1 more of (found from the package, built or not). */
 const FLEET_BIN = join(dirname(fileURLToPath(import.meta.resolve("@certkit/fleet/package.json"))), "dist", "bin.js");
 
 const PROGRESS_INTERVAL_MS = 10_000;
+
+/** Set (to the pid of the `run` that started it) in the environment of each worker `run --workers N` starts. */
+export const STARTED_BY_RUN = "CERTKIT_FLEET_STARTED_BY";
 
 function positiveInteger(values: CommandValues, name: string, fallback: number, most: number): number {
   const text = values[name];
@@ -22,8 +26,9 @@ function positiveInteger(values: CommandValues, name: string, fallback: number, 
 }
 
 function logOutcome(io: FleetCommandIo, outcome: StepOutcome): void {
-  if (outcome.outcome === "failed") io.stderr.write(`certkit fleet: ${outcome.key} failed at ${outcome.step}: ${outcome.message}\n`);
-  else if (outcome.outcome === "retry") io.stderr.write(`certkit fleet: ${outcome.key} ${outcome.step} will be tried again: ${outcome.message}\n`);
+  // The message is a provider's or a hook's text.
+  if (outcome.outcome === "failed") io.stderr.write(`certkit fleet: ${outcome.key} failed at ${outcome.step}: ${terminalText(outcome.message ?? "")}\n`);
+  else if (outcome.outcome === "retry") io.stderr.write(`certkit fleet: ${outcome.key} ${outcome.step} will be tried again: ${terminalText(outcome.message ?? "")}\n`);
 }
 
 /**
@@ -43,7 +48,7 @@ export const runCommand = {
       ...location,
       concurrency,
       onStep: (outcome) => logOutcome(io, outcome),
-      onError: (error) => io.stderr.write(`certkit fleet: ${error.message}\n`),
+      onError: (error) => io.stderr.write(`certkit fleet: ${terminalText(error.message)}\n`),
     });
     const children: ChildProcess[] = [];
     let progress: NodeJS.Timeout | undefined;
@@ -55,8 +60,13 @@ export const runCommand = {
         if (location.embeddedDir !== undefined) shared.push("--data-dir", location.embeddedDir);
         for (let index = 1; index < workers; index++) {
           // The URL goes by environment, not argument, so it stays out of `ps`.
-          const env = { ...io.env, ...(location.databaseUrl === undefined ? {} : { DATABASE_URL: location.databaseUrl }) };
-          children.push(spawn(process.execPath, [FLEET_BIN, "run", "--worker-only", ...shared], { env, cwd: io.cwd, stdio: ["ignore", "inherit", "inherit"] }));
+          const env = { ...io.env, [STARTED_BY_RUN]: String(process.pid), ...(location.databaseUrl === undefined ? {} : { DATABASE_URL: location.databaseUrl }) };
+          const child = spawn(process.execPath, [FLEET_BIN, "run", "--worker-only", ...shared], { env, cwd: io.cwd, stdio: ["ignore", "inherit", "inherit"] });
+          // A worker that ends otherwise than by draining is said: its running steps go to the other workers.
+          child.on("exit", (code, signal) => {
+            if (code !== 0) io.stderr.write(`certkit fleet: worker process ${child.pid} ${signal === null ? `exited with ${code}` : `was ended by ${signal}`}\n`);
+          });
+          children.push(child);
         }
         progress = setInterval(() => {
           fleet.status().then(
@@ -77,7 +87,8 @@ export const runCommand = {
     } finally {
       clearInterval(progress);
       const exited = children.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(undefined))));
-      for (const child of children) child.kill("SIGINT");
+      // SIGTERM, which a worker drains on (it ignores SIGINT: Ctrl-C at a terminal reaches it directly too).
+      for (const child of children) child.kill("SIGTERM");
       await fleet.close();
       await Promise.all(exited);
     }

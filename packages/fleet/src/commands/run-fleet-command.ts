@@ -3,9 +3,8 @@ import { isCertkitError } from "@certkit/certificates";
 import type { FleetCommandIo } from "./fleet-command-io.js";
 import { FLEET_EXIT, type FleetExitCode } from "./fleet-exit-codes.js";
 import { FleetUsageError } from "./fleet-usage-error.js";
-import { resyncCommand } from "./resync-command.js";
-import { runCommand } from "./run-command.js";
-import { statusCommand } from "./status-command.js";
+import { FLEET_COMMANDS } from "./fleet-commands.js";
+import { terminalText } from "./terminal-text.js";
 
 export const USAGE = `Usage: certkit fleet <command> [options]
 
@@ -26,8 +25,6 @@ Options:
 
 Exit codes: 0 done, 1 failed, 2 bad usage or fleet file, 130 interrupted.`;
 
-const COMMANDS = { run: runCommand, status: statusCommand, resync: resyncCommand } as const;
-
 /**
  * Runs `certkit fleet <command> ...` (the arguments after `fleet`) and resolves with its exit code. Errors are one
  * line on stderr, `certkit fleet: <what went wrong>`; a fleet file's problems are one line each, with line and column.
@@ -38,7 +35,7 @@ export async function runFleetCommand(argv: readonly string[], io: FleetCommandI
     io.stdout.write(`${USAGE}\n`);
     return name === undefined ? FLEET_EXIT.usage : FLEET_EXIT.ok;
   }
-  const command = COMMANDS[name as keyof typeof COMMANDS] as (typeof COMMANDS)[keyof typeof COMMANDS] | undefined;
+  const command = FLEET_COMMANDS[name as keyof typeof FLEET_COMMANDS] as (typeof FLEET_COMMANDS)[keyof typeof FLEET_COMMANDS] | undefined;
   try {
     if (!command) throw new FleetUsageError(`unknown command "${name}": run, status or resync`);
     let parsed: ReturnType<typeof parseArgs<{ options: typeof command.options; allowPositionals: false; strict: true; args: string[] }>>;
@@ -62,7 +59,7 @@ export async function runFleetCommand(argv: readonly string[], io: FleetCommandI
       return FLEET_EXIT.usage;
     }
     if (io.signal.aborted) return FLEET_EXIT.interrupted;
-    io.stderr.write(`certkit fleet: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(`certkit fleet: ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
     return FLEET_EXIT.failed;
   }
 }

@@ -1,4 +1,5 @@
 import type { CertificateStatusView } from "../status/certificate-status.js";
+import { terminalText } from "./terminal-text.js";
 
 const DAY_MS = 86_400_000;
 
@@ -16,7 +17,7 @@ export function formatStatusTable(rows: readonly CertificateStatusView[], now: D
   for (const row of rows) {
     const expires = row.validUntil === null ? "" : `${row.validUntil.slice(0, 10)} (${when(row.validUntil, now)})`;
     const next = row.nextStep === null ? "" : `${row.nextStep} ${when(row.nextStepAt, now)}`;
-    lines.push([row.key, row.state, expires, next, (row.lastError ?? "").split("\n")[0]!.slice(0, 80)]);
+    lines.push([row.key, row.state, expires, next, terminalText((row.lastError ?? "").split("\n")[0]!.slice(0, 80))]);
   }
   const widths = lines[0]!.map((_, column) => Math.max(...lines.map((line) => line[column]!.length)));
   const table = lines.map((line) => line.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd());

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { ValidationMethod } from "@certkit/certificates";
 import type { DeliverySpec, FleetFile, FleetKeyType, FleetProvider, PublisherSpec } from "./fleet-file-schema.js";
 
@@ -22,6 +23,16 @@ export interface CertificateSpec {
   publisher: PublisherSpec;
 }
 
+/**
+ * Where a certificate is delivered: its own `deliver`, else the defaults'. A defaults' `files.dir` is shared by every
+ * certificate, so each gets a folder in it named by its key (keys are letters, digits, `.`, `_` and `-`, never `..`):
+ * in one folder, each certificate's `cert.pem` and `privkey.pem` would replace the last one's.
+ */
+function deliverySpec(own: DeliverySpec | undefined, defaults: DeliverySpec, key: string): DeliverySpec {
+  if (own !== undefined) return own;
+  return "files" in defaults ? { files: { ...defaults.files, dir: join(defaults.files.dir, key) } } : defaults;
+}
+
 /** Every certificate of a fleet file as a {@link CertificateSpec}, in the file's order. */
 export function certificateSpecs(file: FleetFile): CertificateSpec[] {
   return file.certificates.map((certificate) => ({
@@ -33,7 +44,7 @@ export function certificateSpecs(file: FleetFile): CertificateSpec[] {
     ...(certificate.validation === undefined ? {} : { validation: certificate.validation }),
     keyType: certificate.keyType ?? file.defaults.keyType ?? "rsa-2048",
     renewBeforeMs: certificate.renewBefore ?? file.defaults.renewBefore ?? DEFAULT_RENEW_BEFORE_MS,
-    deliver: (certificate.deliver ?? file.defaults.deliver)!,
+    deliver: deliverySpec(certificate.deliver, file.defaults.deliver!, certificate.key),
     publisher: (certificate.publisher ?? file.defaults.publisher)!,
   }));
 }

@@ -170,6 +170,9 @@ async function prepare(dir: string) {
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {}): Promise<EmbeddedPostgres> {
   const dir = options.dir ?? defaultEmbeddedPostgresDir();
+  // The folders above it are made enterable (as the umask allows): as root, the server runs as the postgres user,
+  // who must pass through them (made 0700 with it, the default /var/lib/certkit kept it out). The folder is 0700.
+  await mkdir(dirname(dir), { recursive: true, mode: 0o755 });
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const lockFile = join(dir, "start.lock");
   const unlock = await acquireFileLock(lockFile, options.lockTimeoutMs);

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { createSandbox, type Sandbox, type SandboxClock, type SandboxOptions } from "@certkit/sandbox";
 import { startSandboxServer, type SandboxServer } from "@certkit/sandbox/node";
 import { temporaryFolder } from "./temporary-folder.ts";
@@ -28,6 +29,18 @@ export const PROVIDER_DOMAINS: Record<FleetProvider, string> = {
 export async function startSandboxWorld(delayMs = 200, clock?: SandboxClock): Promise<{ sandbox: Sandbox; server: SandboxServer }> {
   const sandbox = await createSandbox({ ...quickSandboxOptions(delayMs), ...(clock === undefined ? {} : { clock }) });
   return { sandbox, server: await startSandboxServer(sandbox) };
+}
+
+/** A sandbox served over HTTP on loopback from before the test file's tests until after them; `world()` is it. */
+export function useSandboxWorld(delayMs?: number): { world(): { sandbox: Sandbox; server: SandboxServer } } {
+  let started: { sandbox: Sandbox; server: SandboxServer } | undefined;
+  beforeAll(async () => {
+    started = await startSandboxWorld(delayMs);
+  });
+  afterAll(async () => {
+    await started?.server.close();
+  });
+  return { world: () => started! };
 }
 
 /**

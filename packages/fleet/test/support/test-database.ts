@@ -38,3 +38,22 @@ export function useTestDatabases(): TestDatabases {
     },
   };
 }
+
+/** Every row of the fleet's store and job tables at `url`, as text: what a secret must never be found in. */
+export async function fleetDatabaseText(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ name: string }>(
+      "SELECT format('%I.%I', table_schema, table_name) AS name FROM information_schema.tables WHERE table_schema LIKE 'certkit_fleet%' AND table_type = 'BASE TABLE'",
+    );
+    const texts: string[] = [];
+    for (const { name } of tables) {
+      const { rows } = await client.query<{ row: string }>(`SELECT t::text AS row FROM ${name} t`);
+      texts.push(...rows.map((row) => row.row));
+    }
+    return texts.join("\n");
+  } finally {
+    await client.end();
+  }
+}

@@ -74,8 +74,13 @@ export async function orderStep(row: CertificateRow, job: StepJob, context: Step
         { signal },
       );
     } catch (error) {
-      // An answer that may have been lost leaves the intent as it is: the next run recovers the order.
-      if (isCertkitError(error) && !error.effectUnknown) {
+      // An answer that may have been lost leaves the intent as it is: the next run recovers the order. Said in the
+      // fleet's words: the facade's message tells a program what to do about it, which here the fleet does.
+      if (isCertkitError(error) && error.effectUnknown) {
+        const why = error.cause instanceof Error ? error.cause.message : error.message;
+        throw new Error(`${spec.provider} did not confirm the purchase (${why}): it may have been made, so the order is looked for at ${spec.provider} before buying again`, { cause: error });
+      }
+      if (isCertkitError(error)) {
         await store.settlePurchase(purchase, { state: "refused", error: error.message });
         if (!error.retryable) throw new StepRefused(`${spec.provider} refused the order: ${error.message}`);
       }
