@@ -6,7 +6,7 @@
 import { request as httpRequest } from "node:http";
 import { createCertificateClient } from "@certkit/certificates";
 import { dnsimple as dnsimpleAdapter } from "@certkit/certificates/dnsimple";
-import { ionos } from "@certkit/certificates/ionos";
+import { ionosSsl } from "@certkit/certificates/ionos-ssl";
 import { createDnsimpleClient, type paths as DnsimplePaths } from "@certkit/dnsimple";
 import { createIonosSslClient, type paths as IonosPaths } from "@certkit/ionos-ssl";
 import { undiciTransport } from "@certkit/runtime/undici";
@@ -85,7 +85,7 @@ function ionosContenders({ ionos: server }: FixtureServerInfo): Contender[] {
   const bare = createClient<IonosPaths>({ baseUrl, headers: { "X-API-Key": apiKey } });
   const certkit = createIonosSslClient({ apiKey, baseUrl });
   const certkitOnUndici = createIonosSslClient({ apiKey, baseUrl, transport: undiciTransport() });
-  const facade = createCertificateClient(ionos({ apiKey, baseUrl }));
+  const facade = createCertificateClient(ionosSsl({ apiKey, baseUrl }));
   return [
     {
       operation,

@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DNSIMPLE_CAPABILITIES, DNSIMPLE_STATUS_TABLE } from "../src/adapters/dnsimple/index.js";
-import { DNSIMPLE_V1_CAPABILITIES, DNSIMPLE_V1_STATUS_TABLE } from "../src/adapters/dnsimple-v1/index.js";
-import { IONOS_CAPABILITIES, IONOS_STATUS_TABLE } from "../src/adapters/ionos/index.js";
-import { RESELLO_CAPABILITIES, RESELLO_STATUS_TABLE } from "../src/adapters/resello/index.js";
-import { SSLMARKET_CAPABILITIES, SSLMARKET_DERIVED_STATUSES, SSLMARKET_STATUS_TABLE } from "../src/adapters/sslmarket/index.js";
+import { DNSIMPLE_CAPABILITIES, DNSIMPLE_STATUS_TABLE } from "../src/providers/dnsimple/index.js";
+import { DNSIMPLE_V1_CAPABILITIES, DNSIMPLE_V1_STATUS_TABLE } from "../src/providers/dnsimple-v1/index.js";
+import { IONOS_SSL_CAPABILITIES, IONOS_SSL_STATUS_TABLE } from "../src/providers/ionos-ssl/index.js";
+import { RESELLO_CAPABILITIES, RESELLO_STATUS_TABLE } from "../src/providers/resello/index.js";
+import { SSLMARKET_CAPABILITIES, SSLMARKET_DERIVED_STATUSES, SSLMARKET_STATUS_TABLE } from "../src/providers/sslmarket/index.js";
 import { CERTIFICATE_OPERATIONS, CERTIFICATE_STATUSES, type Capabilities, type CertificateStatus } from "../src/index.js";
 
 // The README's tables are the adapters' own tables: a mapping changed in code and not in the README fails here.
 // Each provider's raw values per status, and the rules of statuses derived from other fields (SSLmarket).
 const PROVIDERS: [string, Capabilities, Readonly<Record<string, CertificateStatus>>, Readonly<Partial<Record<CertificateStatus, string>>>][] = [
-  ["IONOS SSL", IONOS_CAPABILITIES, IONOS_STATUS_TABLE, {}],
+  ["IONOS SSL", IONOS_SSL_CAPABILITIES, IONOS_SSL_STATUS_TABLE, {}],
   ["DNSimple v2", DNSIMPLE_CAPABILITIES, DNSIMPLE_STATUS_TABLE, {}],
   ["DNSimple v1", DNSIMPLE_V1_CAPABILITIES, DNSIMPLE_V1_STATUS_TABLE, {}],
   ["Resello", RESELLO_CAPABILITIES, RESELLO_STATUS_TABLE, {}],

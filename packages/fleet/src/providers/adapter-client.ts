@@ -1,7 +1,7 @@
 import { createCertificateClient, type CertificateClient, type ProviderName } from "@certkit/certificates";
 import { dnsimple, type DnsimpleAdapterOptions } from "@certkit/certificates/dnsimple";
 import { dnsimpleV1, type DnsimpleV1AdapterOptions } from "@certkit/certificates/dnsimple-v1";
-import { ionos, type IonosAdapterOptions } from "@certkit/certificates/ionos";
+import { ionosSsl, type IonosSslAdapterOptions } from "@certkit/certificates/ionos-ssl";
 import { resello, type ReselloAdapterOptions } from "@certkit/certificates/resello";
 import { sslmarket, type SslmarketAdapterOptions } from "@certkit/certificates/sslmarket";
 
@@ -12,7 +12,7 @@ import { sslmarket, type SslmarketAdapterOptions } from "@certkit/certificates/s
 export function adapterClient(provider: ProviderName, options: Record<string, unknown>): CertificateClient {
   switch (provider) {
     case "ionos-ssl":
-      return createCertificateClient(ionos(options as unknown as IonosAdapterOptions));
+      return createCertificateClient(ionosSsl(options as unknown as IonosSslAdapterOptions));
     case "dnsimple":
       return createCertificateClient(dnsimple(options as unknown as DnsimpleAdapterOptions));
     case "dnsimple-v1":

@@ -1,0 +1,22 @@
+/**
+ * Every provider of `@certkit/certificates`, each described once (`@certkit/certificates/providers`): its name,
+ * capabilities, status table, options and environment variables, and its adapter. Programs that drive every
+ * provider (the CLI, the fleet, the README tables) iterate {@link PROVIDERS}; importing this subpath loads every
+ * adapter, so each client package must be installed.
+ *
+ * @packageDocumentation
+ */
+import type { ProviderName } from "../generated/provider-names.js";
+import { PROVIDERS } from "../generated/providers.js";
+import type { ProviderDescriptor } from "./define-provider.js";
+
+export { PROVIDERS } from "../generated/providers.js";
+export { PROVIDER_NAMES, type ProviderName } from "../generated/provider-names.js";
+export { defineProvider, type ProviderDefinition, type ProviderDescriptor, type ProviderDocs, type ProviderOption, type ProviderStatuses } from "./define-provider.js";
+
+/** The descriptor of the provider named `name`. */
+export function providerNamed<N extends ProviderName>(name: N): ProviderDescriptor<N> {
+  const found = PROVIDERS.find((provider) => provider.name === name);
+  if (found === undefined) throw new TypeError(`no provider is named ${JSON.stringify(name)}`);
+  return found as ProviderDescriptor as ProviderDescriptor<N>;
+}
