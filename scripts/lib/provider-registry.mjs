@@ -108,7 +108,9 @@ function descriptorsFile(/** @type {Layer} */ layer, /** @type {string[]} */ nam
 function withProviderEntries(/** @type {Record<string, any>} */ field, /** @type {string[]} */ names, /** @type {(name: string) => unknown} */ value) {
   const packages = new Set(names.map((name) => `@certkit/${name}`));
   const kept = Object.entries(field ?? {}).filter(([key]) => !packages.has(key) && !isStaleProviderPackage(key));
-  return Object.fromEntries([...kept, ...names.map((name) => [`@certkit/${name}`, value(name)])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  /** @type {[string, unknown][]} */
+  const entries = [...kept, ...names.map((name) => /** @type {[string, unknown]} */ ([`@certkit/${name}`, value(name)]))];
+  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The certkit packages that are not providers (everything else under `@certkit/` in a provider list is stale). */

@@ -50,6 +50,8 @@ export interface ProviderDefinition<N extends ProviderName, C extends Capabiliti
   readonly docs: ProviderDocs;
   readonly capabilities: C;
   readonly statuses: ProviderStatuses;
+  /** Whether the provider keeps an order's `clientReference`, so that a lost order is found by it exactly. */
+  readonly keepsClientReference: boolean;
   /** What a lost order is looked for by (`findOrders`), in words, for the README. */
   readonly recovery: string;
   /** The options a program may set from outside, credentials first. */

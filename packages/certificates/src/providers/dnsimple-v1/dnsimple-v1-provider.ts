@@ -12,6 +12,7 @@ export const dnsimpleV1Provider = defineProvider({
   docs: { homepage: "https://dnsimple.com", apiDocs: "https://api.dnsimple.com/v1", auth: "the account's email and API token (`X-DNSimple-Token: <email>:<token>`)" },
   capabilities: DNSIMPLE_V1_CAPABILITIES,
   statuses: { table: DNSIMPLE_V1_STATUS_TABLE },
+  keepsClientReference: false,
   recovery: "certificates under the order's domain with its name, created since it was sent",
   options: [
     { option: "email", env: "CERTKIT_DNSIMPLE_V1_EMAIL", type: "text", credential: true, secret: false },

@@ -12,6 +12,7 @@ export const ionosSslProvider = defineProvider({
   docs: { homepage: "https://www.ionos.com", apiDocs: "https://api.hosting.ionos.com/docs#/ssl", auth: "an API key (`X-API-Key`)" },
   capabilities: IONOS_SSL_CAPABILITIES,
   statuses: { table: IONOS_SSL_STATUS_TABLE },
+  keepsClientReference: false,
   recovery: "`PENDING` certificates with the common name and type (IONOS keeps no creation time)",
   options: [
     { option: "apiKey", env: "CERTKIT_IONOS_API_KEY", type: "text", credential: true, secret: true },

@@ -12,6 +12,7 @@ export const reselloProvider = defineProvider({
   docs: { homepage: "https://www.resello.com", apiDocs: "https://rp01.hostcontrol.com/api/v1", auth: "reseller reference and API key (HTTP Basic), or OIDC client credentials" },
   capabilities: RESELLO_CAPABILITIES,
   statuses: { table: RESELLO_STATUS_TABLE },
+  keepsClientReference: true,
   recovery: "the certificate with its `client_reference`, exactly",
   options: [
     { option: "resellerReference", env: "CERTKIT_RESELLO_RESELLER_REFERENCE", type: "text", credential: true, secret: false },

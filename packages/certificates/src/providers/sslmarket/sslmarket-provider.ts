@@ -12,6 +12,7 @@ export const sslmarketProvider = defineProvider({
   docs: { homepage: "https://www.sslmarket.co.uk", apiDocs: "https://www.sslmarket.co.uk/api", auth: "an API token (`X-Auth-Token`)" },
   capabilities: SSLMARKET_CAPABILITIES,
   statuses: { table: SSLMARKET_STATUS_TABLE, derived: SSLMARKET_DERIVED_STATUSES },
+  keepsClientReference: false,
   recovery: "orders of the product with its names, placed since it was sent",
   options: [
     { option: "token", env: "CERTKIT_SSLMARKET_TOKEN", type: "text", credential: true, secret: true },
