@@ -1,4 +1,4 @@
-import { CertkitError } from "@certkit/runtime";
+import { CertkitError, DAY_MS } from "@certkit/runtime";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -8,7 +8,6 @@ import { TIMER_MAX_MS } from "../src/timing/bounded-pause.js";
 import { orderIn } from "./support/orders.js";
 
 // Every case runs on vitest's fake clock: pauses of days pass in no real time, and every timer set is recorded.
-const DAY_MS = 86_400_000;
 
 /** A reader that answers the given outcomes in turn (the last one from then on), recording when it was called. */
 function readerOf(...outcomes: (CertificateOrder | CertkitError)[]): OrderReader & { calls: number[] } {
