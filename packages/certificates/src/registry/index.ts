@@ -8,15 +8,14 @@
  */
 import type { ProviderName } from "../generated/provider-names.js";
 import { PROVIDERS } from "../generated/providers.js";
-import type { ProviderDescriptor } from "./define-provider.js";
 
 export { PROVIDERS } from "../generated/providers.js";
 export { PROVIDER_NAMES, type ProviderName } from "../generated/provider-names.js";
 export { defineProvider, type ProviderDefinition, type ProviderDescriptor, type ProviderDocs, type ProviderOption, type ProviderStatuses } from "./define-provider.js";
 
-/** The descriptor of the provider named `name`. */
-export function providerNamed<N extends ProviderName>(name: N): ProviderDescriptor<N> {
-  const found = PROVIDERS.find((provider) => provider.name === name);
+/** The descriptor of the provider named `name`, typed with its own capabilities. */
+export function providerNamed<N extends ProviderName>(name: N): Extract<(typeof PROVIDERS)[number], { name: N }> {
+  const found = PROVIDERS.find((provider): provider is Extract<(typeof PROVIDERS)[number], { name: N }> => provider.name === name);
   if (found === undefined) throw new TypeError(`no provider is named ${JSON.stringify(name)}`);
-  return found as ProviderDescriptor as ProviderDescriptor<N>;
+  return found;
 }

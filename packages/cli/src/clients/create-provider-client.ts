@@ -1,5 +1,5 @@
 import { createCertificateClient, type CertificateClient, type ProviderName } from "@certkit/certificates";
-import { providerNamed } from "@certkit/certificates/providers";
+import { providerNamed, type ProviderDescriptor } from "@certkit/certificates/providers";
 import type { ClientEventListener } from "@certkit/runtime";
 import type { ProviderSettings } from "../config/provider-settings.js";
 import { PACKAGE_VERSION } from "../version.js";
@@ -18,5 +18,6 @@ export function createProviderClient(
 ): CertificateClient {
   const { onEvent, fetch: send } = extra;
   const options = { userAgent: `certkit-cli/${PACKAGE_VERSION}`, ...settings, ...(onEvent === undefined ? {} : { onEvent }), ...(send === undefined ? {} : { fetch: send }) };
-  return createCertificateClient(providerNamed(provider).createAdapter(options));
+  const descriptor: ProviderDescriptor = providerNamed(provider);
+  return createCertificateClient(descriptor.createAdapter(options));
 }
