@@ -114,7 +114,7 @@ function withProviderEntries(/** @type {Record<string, any>} */ field, /** @type
 }
 
 /** The certkit packages that are not providers (everything else under `@certkit/` in a provider list is stale). */
-const NON_PROVIDER_PACKAGES = new Set(["@certkit/certificates", "@certkit/cli", "@certkit/fleet", "@certkit/runtime", "@certkit/sandbox", "@certkit/scripts", "@certkit/bench", "@certkit/test-kit"]);
+const NON_PROVIDER_PACKAGES = new Set(["@certkit/certificates", "@certkit/cli", "@certkit/fleet", "@certkit/runtime", "@certkit/sandbox", "@certkit/scripts", "@certkit/bench", "@certkit/test-kit", "@certkit/typescript-versions"]);
 let knownProviders = new Set();
 const isStaleProviderPackage = (/** @type {string} */ key) => key.startsWith("@certkit/") && !NON_PROVIDER_PACKAGES.has(key) && !knownProviders.has(key);
 
@@ -153,6 +153,22 @@ const MANIFESTS = [
       dependencies: withProviderEntries(manifest.dependencies, names, () => "workspace:^"),
     }),
   })),
+  // The sandbox builds on every client's types.
+  {
+    path: "packages/sandbox/package.json",
+    update: (/** @type {Record<string, any>} */ manifest, /** @type {string[]} */ names) => ({
+      ...manifest,
+      devDependencies: withProviderEntries(manifest.devDependencies, names, () => "workspace:^"),
+    }),
+  },
+  // The scripts' tests pack and check every package, so turbo must build each before them.
+  {
+    path: "scripts/package.json",
+    update: (/** @type {Record<string, any>} */ manifest, /** @type {string[]} */ names) => ({
+      ...manifest,
+      devDependencies: withProviderEntries(manifest.devDependencies, names, () => "workspace:*"),
+    }),
+  },
 ];
 
 /**

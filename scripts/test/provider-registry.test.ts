@@ -33,6 +33,8 @@ function providerFiles(names = ["alpha", "beta-two"]): Record<string, string> {
     }),
     "packages/cli/package.json": manifest({ dependencies: { "@certkit/certificates": "workspace:^", "@certkit/gone": "workspace:^", yaml: "catalog:" } }),
     "packages/fleet/package.json": manifest({ dependencies: {} }),
+    "packages/sandbox/package.json": manifest({ devDependencies: {} }),
+    "scripts/package.json": manifest({ devDependencies: { "@certkit/typescript-versions": "workspace:*" } }),
   };
 }
 
@@ -78,6 +80,8 @@ describe("the provider registry", () => {
     expect(facade.devDependencies).toEqual({ "@certkit/alpha": "workspace:^", "@certkit/beta-two": "workspace:^", "@certkit/sandbox": "workspace:^", vitest: "catalog:" });
     const cli = JSON.parse(files.get("packages/cli/package.json")!) as Record<string, Record<string, unknown>>;
     expect(cli.dependencies).toEqual({ "@certkit/alpha": "workspace:^", "@certkit/beta-two": "workspace:^", "@certkit/certificates": "workspace:^", yaml: "catalog:" });
+    const scripts = JSON.parse(files.get("scripts/package.json")!) as Record<string, Record<string, unknown>>;
+    expect(scripts.devDependencies).toEqual({ "@certkit/alpha": "workspace:*", "@certkit/beta-two": "workspace:*", "@certkit/typescript-versions": "workspace:*" });
   });
 
   it("writes the sandbox's simulators once its provider folders exist, and requires one per provider", () => {
