@@ -18,7 +18,8 @@ describe("unwrap", () => {
   });
 
   it("gives undefined data (a 204 answer) without throwing", () => {
-    expect(unwrap({ data: undefined, response: new Response(null, { status: 204 }) } as { data: undefined; error?: never; response: Response })).toBeUndefined();
+    const noContent: { data: undefined; error?: never; response: Response } = { data: undefined, response: new Response(null, { status: 204 }) };
+    expect(unwrap(noContent)).toBeUndefined();
   });
 });
 
