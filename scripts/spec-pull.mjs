@@ -6,7 +6,7 @@
 //
 //   node scripts/spec-pull.mjs <api> [--url <address>] [--out <file>]
 //
-// --url  fetch this address instead of the one in PUBLISHED (the tests point it at a local server)
+// --url  fetch this address instead of the one in specs/<api>/published.json (the tests point it at a local server)
 // --out  also save the fetched document there, for reading; never into specs/
 // Exit status: 0 compared (differences or not), 1 failed (nothing published, unreachable, HTTP error, not an
 // OpenAPI document), 2 bad usage.
@@ -19,26 +19,18 @@ import { compareSpecs, formatChange, parseSpec } from "./lib/spec-diff.mjs";
 const USAGE = "usage: pnpm spec:pull <api> [--url <address>] [--out <file>]";
 
 /**
- * Where each provider publishes its OpenAPI document, if it does, and what to keep in mind when comparing.
- * @type {Record<string, { url?: string, note: string }>}
+ * Where the provider publishes its OpenAPI document, if it does, and what to keep in mind when comparing: the spec
+ * folder's `published.json` (`{ "url"?: string, "note": string }`).
+ * @param {string} specRoot the spec, relative to the repository root
+ * @returns {{ url?: string, note: string } | undefined}
  */
-const PUBLISHED = {
-  "ionos-ssl": {
-    url: "https://developer.hosting.ionos.com/assets/kms-swagger-specs/ssl.yaml",
-    note: "IONOS's OpenAPI 3.0.1 document, which our spec was restored from. IONOS states no licence for it.",
-  },
-  dnsimple: {
-    url: "https://developer.dnsimple.com/v2/openapi.yml",
-    note:
-      "DNSimple publishes this document under no licence: compare only, never copy from it into our spec. " +
-      "It covers all of API v2 and ours only certificates, webhooks and the look-ups they need, so operations and schemas only in theirs are expected.",
-  },
-  "dnsimple-v1": { note: "DNSimple publishes no OpenAPI document for its discontinued API v1." },
-  resello: { note: "Resello publishes no OpenAPI document, only its HTML API reference." },
-  sslmarket: {
-    note: "SSLmarket's OpenAPI document has no known address (PROVIDERS.md says a newer one exists): add it to PUBLISHED when known.",
-  },
-};
+function publishedOf(specRoot) {
+  try {
+    return JSON.parse(readFileSync(join(repoRoot, dirname(specRoot), "published.json"), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
 
 /** How long to wait for the whole document. */
 const TIMEOUT_SECONDS = 15;
@@ -78,7 +70,7 @@ const [name = ""] = positionals;
 
 const apis = readApis();
 const api = apis.find((entry) => entry.name === name) ?? fail(`no api named "${name}" in redocly.yaml (known: ${apis.map((entry) => entry.name).join(", ")})`, 2);
-const published = PUBLISHED[api.name];
+const published = publishedOf(api.root);
 const url = options.url ?? published?.url ?? fail(`${api.name}: ${published?.note ?? "no published OpenAPI document is known"}`);
 let host;
 try {

@@ -2,7 +2,7 @@
 // loop without a pause, so the time to the refusal is the time the loop is blocked. No request may leave: the
 // client's fetch counts any that would.
 import { createCertificateClient, isCertkitError, type OrderRequest } from "@certkit/certificates";
-import { ionos } from "@certkit/certificates/ionos";
+import { ionosSsl } from "@certkit/certificates/ionos-ssl";
 import { resello } from "@certkit/certificates/resello";
 import { quantile } from "../lib/quantile.ts";
 
@@ -47,7 +47,7 @@ export async function measureNameChecks(runs = 20): Promise<NameCheckResults> {
     return Promise.reject(new Error("a refused order sent a request"));
   };
   const clients = {
-    "ionos-ssl": createCertificateClient(ionos({ apiKey: "bench.key", baseUrl: "https://ionos.example.test/ssl", fetch })),
+    "ionos-ssl": createCertificateClient(ionosSsl({ apiKey: "bench.key", baseUrl: "https://ionos.example.test/ssl", fetch })),
     resello: createCertificateClient(
       resello({ resellerReference: "bench", apiKey: "bench-key", baseUrl: "https://resello.example.test/api/v1", plan: "00000000-0000-4000-8000-000000000000", fetch }),
     ),

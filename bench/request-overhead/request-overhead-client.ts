@@ -6,7 +6,7 @@
 import { request as httpRequest } from "node:http";
 import { createCertificateClient } from "@certkit/certificates";
 import { dnsimple as dnsimpleAdapter } from "@certkit/certificates/dnsimple";
-import { ionos } from "@certkit/certificates/ionos";
+import { ionosSsl } from "@certkit/certificates/ionos-ssl";
 import { createDnsimpleClient, type paths as DnsimplePaths } from "@certkit/dnsimple";
 import { createIonosSslClient, ionosSslClientConfig, type paths as IonosPaths } from "@certkit/ionos-ssl";
 import { composeApiClient } from "@certkit/runtime";
@@ -89,7 +89,7 @@ function ionosContenders({ ionos: server }: FixtureServerInfo): Contender[] {
   // rate-limit gate cost together.
   const certkitBasic = composeApiClient<IonosPaths>(ionosSslClientConfig({ apiKey, baseUrl }));
   const certkitOnUndici = createIonosSslClient({ apiKey, baseUrl, transport: undiciTransport() });
-  const facade = createCertificateClient(ionos({ apiKey, baseUrl }));
+  const facade = createCertificateClient(ionosSsl({ apiKey, baseUrl }));
   return [
     {
       operation,

@@ -2,7 +2,7 @@
 // IONOS certificate of the sandbox, a page at a time, keeping nothing but counts, so its memory should not grow
 // with the number of orders.
 import { createCertificateClient } from "@certkit/certificates";
-import { ionos } from "@certkit/certificates/ionos";
+import { ionosSsl } from "@certkit/certificates/ionos-ssl";
 import { reportResult, runAsChild } from "../lib/child-process.ts";
 import { trackMemory, type MemoryPeak } from "../lib/memory-peak.ts";
 import type { ScaleServerInfo } from "./sandbox-server.ts";
@@ -34,7 +34,7 @@ runAsChild(async () => {
   const server = JSON.parse(process.argv[2] ?? "") as ScaleServerInfo;
   let requests = 0;
   const certs = createCertificateClient(
-    ionos({
+    ionosSsl({
       ...server.ionos,
       fetch: (request) => {
         requests++;

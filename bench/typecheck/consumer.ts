@@ -12,7 +12,7 @@ import {
 } from "@certkit/certificates";
 import { dnsimple } from "@certkit/certificates/dnsimple";
 import { dnsimpleV1 } from "@certkit/certificates/dnsimple-v1";
-import { ionos } from "@certkit/certificates/ionos";
+import { ionosSsl } from "@certkit/certificates/ionos-ssl";
 import { resello } from "@certkit/certificates/resello";
 import { sslmarket, type SslmarketOrderContacts } from "@certkit/certificates/sslmarket";
 import { createDnsimpleClient } from "@certkit/dnsimple";
@@ -247,7 +247,7 @@ async function waitForIssued(certs: OrderReader, id: string, signal: AbortSignal
 
 /** Every operation of the facade's IONOS adapter. */
 export async function useIonosFacade(settings: ConsumerSettings, signal: AbortSignal): Promise<string[]> {
-  const certs = createCertificateClient(ionos({ apiKey: settings.ionosApiKey, baseUrl: settings.baseUrl, defaultProduct: "SSL_STARTER" }));
+  const certs = createCertificateClient(ionosSsl({ apiKey: settings.ionosApiKey, baseUrl: settings.baseUrl, defaultProduct: "SSL_STARTER" }));
   const seen = await describeAll(certs.list({ signal }));
   const order = await certs.order({ commonName: settings.domain, csr: settings.csr, validationMethod: "dns" }, { signal });
   seen.push(...describeValidation(await certs.validation(order.id)));

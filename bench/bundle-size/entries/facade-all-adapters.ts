@@ -2,7 +2,7 @@
 import { createCertificateClient, type CertificateClient } from "@certkit/certificates";
 import { dnsimple } from "@certkit/certificates/dnsimple";
 import { dnsimpleV1 } from "@certkit/certificates/dnsimple-v1";
-import { ionos } from "@certkit/certificates/ionos";
+import { ionosSsl } from "@certkit/certificates/ionos-ssl";
 import { resello } from "@certkit/certificates/resello";
 import { sslmarket } from "@certkit/certificates/sslmarket";
 
@@ -18,7 +18,7 @@ export interface Accounts {
 /** Reads one order's normalized status from its provider. */
 export async function orderStatus(accounts: Accounts, provider: string, id: string): Promise<string> {
   const clients: Record<string, () => CertificateClient> = {
-    "ionos-ssl": () => createCertificateClient(ionos({ apiKey: accounts.ionosApiKey })),
+    "ionos-ssl": () => createCertificateClient(ionosSsl({ apiKey: accounts.ionosApiKey })),
     dnsimple: () => createCertificateClient(dnsimple({ token: accounts.dnsimpleToken })),
     "dnsimple-v1": () => createCertificateClient(dnsimpleV1(accounts.dnsimpleV1)),
     resello: () => createCertificateClient(resello(accounts.resello)),

@@ -1,5 +1,6 @@
-/** The providers the facade has an adapter for, by the name of their certkit package. */
-export type ProviderName = "ionos-ssl" | "dnsimple" | "dnsimple-v1" | "resello" | "sslmarket";
+import type { ProviderName } from "./generated/provider-names.js";
+
+export type { ProviderName };
 
 /**
  * Where an order stands, the same for every provider:

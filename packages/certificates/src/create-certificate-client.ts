@@ -72,7 +72,7 @@ function withDerivedStatus(order: CertificateOrder, now: Date): CertificateOrder
 }
 
 /**
- * A certificate client over one provider's adapter (`ionos(...)`, `dnsimple(...)`, ... from the subpaths), with the
+ * A certificate client over one provider's adapter (`ionosSsl(...)`, `dnsimple(...)`, ... from the subpaths), with the
  * operations, checks and normalization every provider shares.
  */
 export function createCertificateClient<C extends Capabilities, P extends ProviderName>(

@@ -11,6 +11,7 @@ export {
   type ValidationMethod,
   type ValidationStatus,
 } from "./certificate-order.js";
+export { PROVIDER_NAMES } from "./generated/provider-names.js";
 export type { CheckedOrderRequest, CsrKey, OrderRequest } from "./order-request.js";
 export { normalizeDomainName, type DomainNameCheck } from "./checks/normalize-domain-name.js";
 export { CertkitError, isCertkitError, type CertkitErrorCode } from "@certkit/runtime";

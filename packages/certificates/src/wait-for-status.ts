@@ -1,4 +1,4 @@
-import { CertkitError, isCertkitError } from "@certkit/runtime";
+import { CertkitError, isCertkitError, HOUR_MS, MINUTE_MS, SECOND_MS } from "@certkit/runtime";
 import type { OperationOptions } from "./adapter.js";
 import type { CertificateOrder, CertificateStatus } from "./certificate-order.js";
 import { ENDED_STATUSES, OrderEndedError } from "./order-ended-error.js";
@@ -31,7 +31,7 @@ export interface OrderReader {
   get(id: string, options?: OperationOptions): Promise<CertificateOrder>;
 }
 
-const DEFAULTS = { intervalMs: 5_000, maxIntervalMs: 60_000, maxWaitMs: 3_600_000 };
+const DEFAULTS = { intervalMs: 5 * SECOND_MS, maxIntervalMs: MINUTE_MS, maxWaitMs: HOUR_MS };
 const OPERATION = "waitForStatus";
 
 function badOption(name: string, requirement: string, value: number): CertkitError {

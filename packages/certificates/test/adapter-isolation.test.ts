@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { PROVIDER_NAMES } from "../src/generated/provider-names.js";
 
 // The built output, as a user's bundler or Node loads it (turbo builds the package before its tests).
 const DIST = new URL("../dist/", import.meta.url).pathname;
-const PROVIDER_PACKAGES = ["@certkit/dnsimple", "@certkit/dnsimple-v1", "@certkit/ionos-ssl", "@certkit/resello", "@certkit/sslmarket"];
+const PROVIDER_PACKAGES: string[] = PROVIDER_NAMES.map((name) => `@certkit/${name}`);
 
 /** Every package a built file reaches through its relative imports. */
 function packagesReachedFrom(entry: string): Set<string> {
@@ -24,13 +25,9 @@ function packagesReachedFrom(entry: string): Set<string> {
   return packages;
 }
 
-const SUBPATHS = [
-  ["ionos", "@certkit/ionos-ssl"],
-  ["dnsimple", "@certkit/dnsimple"],
-  ["dnsimple-v1", "@certkit/dnsimple-v1"],
-  ["resello", "@certkit/resello"],
-  ["sslmarket", "@certkit/sslmarket"],
-] as const;
+// Each provider's subpath is named as its client package (the registry's names), plus the old `ionos` alias.
+const SUBPATHS = [...PROVIDER_NAMES.map((name) => [name, `@certkit/${name}`] as const), ["ionos", "@certkit/ionos-ssl"] as const];
+const ENTRIES: Record<string, string> = { ionos: "providers/ionos-ssl/ionos-legacy-names.js" };
 
 describe("the built package", () => {
   it("loads no provider package from its main entry: each is an optional peer dependency", () => {
@@ -39,7 +36,7 @@ describe("the built package", () => {
   });
 
   it.each(SUBPATHS)("loads only @certkit/%s's own provider package from its subpath", (subpath, own) => {
-    const entry = `adapters/${subpath}/index.js`;
+    const entry = ENTRIES[subpath] ?? `providers/${subpath}/index.js`;
     expect(existsSync(resolve(DIST, entry))).toBe(true);
     const reached = packagesReachedFrom(entry);
     expect([...reached].filter((name) => PROVIDER_PACKAGES.includes(name))).toEqual([own]);
@@ -55,6 +52,6 @@ describe("the built package", () => {
     expect(Object.keys(manifest.peerDependencies).sort()).toEqual(PROVIDER_PACKAGES);
     expect(PROVIDER_PACKAGES.every((name) => manifest.peerDependenciesMeta[name]?.optional === true)).toBe(true);
     expect(Object.keys(manifest.dependencies).filter((name) => PROVIDER_PACKAGES.includes(name))).toEqual([]);
-    expect(SUBPATHS.map(([subpath]) => `./${subpath}` in manifest.exports)).toEqual([true, true, true, true, true]);
+    expect(SUBPATHS.filter(([subpath]) => !(`./${subpath}` in manifest.exports))).toEqual([]);
   });
 });

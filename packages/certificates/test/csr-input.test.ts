@@ -2,8 +2,8 @@ import { inspect } from "node:util";
 import { DEFAULT_RESELLO_PLANS, generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ionos } from "../src/adapters/ionos/index.js";
-import { resello } from "../src/adapters/resello/index.js";
+import { ionosSsl } from "../src/providers/ionos-ssl/index.js";
+import { resello } from "../src/providers/resello/index.js";
 import { createCertificateClient, type CertkitError } from "../src/index.js";
 
 // A CSR input is one certificate request and nothing else: keys stay home, and what is sent is the request
@@ -24,7 +24,7 @@ const recording = async (request: Request) => {
   sent.push({ method: request.method, path: new URL(request.url).pathname, body: await request.clone().text() });
   return globalThis.fetch(request);
 };
-const ionosCerts = () => createCertificateClient(ionos({ ...sandbox.clientOptions("ionos-ssl"), fetch: recording }));
+const ionosCerts = () => createCertificateClient(ionosSsl({ ...sandbox.clientOptions("ionos-ssl"), fetch: recording }));
 const reselloCerts = () => createCertificateClient(resello({ ...sandbox.clientOptions("resello"), plan: DEFAULT_RESELLO_PLANS[0]!.id, fetch: recording }));
 
 let rsa: { csr: string; privateKey: string };

@@ -1,8 +1,8 @@
 import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dnsimple } from "../src/adapters/dnsimple/index.js";
-import { ionos } from "../src/adapters/ionos/index.js";
+import { dnsimple } from "../src/providers/dnsimple/index.js";
+import { ionosSsl } from "../src/providers/ionos-ssl/index.js";
 import { createCertificateClient, type OrderRequest } from "../src/index.js";
 
 // Every rejected order is INVALID_INPUT naming the field, and costs no request: requests are counted at the network.
@@ -108,7 +108,7 @@ function tamper(pem: string): string {
 describe("order() checks its input before any request", () => {
   it(`rejects ${BAD_IONOS_ORDERS.length} bad IONOS orders, each as INVALID_INPUT naming the field, sending nothing`, async () => {
     expect(BAD_IONOS_ORDERS.length).toBeGreaterThanOrEqual(40);
-    const client = createCertificateClient(ionos({ ...sandbox.clientOptions("ionos-ssl"), fetch: countingFetch }));
+    const client = createCertificateClient(ionosSsl({ ...sandbox.clientOptions("ionos-ssl"), fetch: countingFetch }));
     for (const [what, field, request] of BAD_IONOS_ORDERS) {
       const failure = await client.order(request() as OrderRequest).then(
         () => undefined,
@@ -121,7 +121,7 @@ describe("order() checks its input before any request", () => {
   });
 
   it("sends a good order, with unicode names in punycode and repeats dropped", async () => {
-    const client = createCertificateClient(ionos({ ...sandbox.clientOptions("ionos-ssl"), fetch: countingFetch }));
+    const client = createCertificateClient(ionosSsl({ ...sandbox.clientOptions("ionos-ssl"), fetch: countingFetch }));
     const order = await client.order({ commonName: "BÜCHER.example.com", altNames: ["bücher.example.com"], product: "SSL_STARTER" });
     expect(order).toMatchObject({ commonName: "xn--bcher-kva.example.com", status: "awaiting_validation" });
     expect(requests).toBeGreaterThan(0);

@@ -1,12 +1,13 @@
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
+import { PROVIDER_NAMES } from "../src/generated/provider-names.js";
 
 // What a consumer's compiler sees: the built declarations (dist/), resolved as a strict project resolves them, with
 // the compiler's own messages. The package's tests run after its build.
 const distIndex = fileURLToPath(new URL("../dist/index.d.ts", import.meta.url));
-const distAdapters = ["dnsimple", "dnsimple-v1", "ionos", "resello", "sslmarket"].map((name) =>
-  fileURLToPath(new URL(`../dist/adapters/${name}/index.d.ts`, import.meta.url)),
+const distAdapters = PROVIDER_NAMES.map((name) =>
+  fileURLToPath(new URL(`../dist/providers/${name}/index.d.ts`, import.meta.url)),
 );
 const CONSUMER = fileURLToPath(new URL("../test/consumer-of-unsupported.ts", import.meta.url));
 
@@ -38,8 +39,8 @@ const messages = (diagnostics: readonly ts.Diagnostic[]) => diagnostics.map((d) 
 // seconds on a busy machine, so it is made once, with a generous bound (it ends a hung run, it does not judge speed).
 const CONSUMER_SOURCE = [
   'import { createCertificateClient } from "../dist/index.js";',
-  'import { ionos } from "../dist/adapters/ionos/index.js";',
-  'const certs = createCertificateClient(ionos({ apiKey: "prefix.secret" }));',
+  'import { ionosSsl } from "../dist/providers/ionos-ssl/index.js";',
+  'const certs = createCertificateClient(ionosSsl({ apiKey: "prefix.secret" }));',
   'void certs.renew("order-1");',
   "const handler: number = certs.renew;",
   "void handler;",
@@ -54,7 +55,7 @@ describe("the published declarations", () => {
   // node16. Loading none of them keeps a consumer's check clean (the release test type-checks real consumers).
   it("load no X.509 library's types, from the entry or from any adapter", () => {
     const loaded = checked.getSourceFiles().map((file) => file.fileName);
-    expect(loaded.some((file) => file.endsWith("dist/adapters/dnsimple/index.d.ts"))).toBe(true);
+    expect(loaded.some((file) => file.endsWith("dist/providers/dnsimple/index.d.ts"))).toBe(true);
     expect(loaded.filter((file) => /@peculiar|reflect-metadata|tsyringe|asn1|pvtsutils|pvutils/.test(file))).toEqual([]);
   });
 

@@ -1,14 +1,13 @@
-import { CertkitError } from "@certkit/runtime";
+import { CertkitError, DAY_MS } from "@certkit/runtime";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ionos } from "../src/adapters/ionos/index.js";
+import { ionosSsl } from "../src/providers/ionos-ssl/index.js";
 import { createCertificateClient, OrderEndedError, waitForStatus, type CertificateOrder, type OrderReader } from "../src/index.js";
 import { TIMER_MAX_MS } from "../src/timing/bounded-pause.js";
 import { orderIn } from "./support/orders.js";
 
 // Every case runs on vitest's fake clock: pauses of days pass in no real time, and every timer set is recorded.
-const DAY_MS = 86_400_000;
 
 /** A reader that answers the given outcomes in turn (the last one from then on), recording when it was called. */
 function readerOf(...outcomes: (CertificateOrder | CertkitError)[]): OrderReader & { calls: number[] } {
@@ -165,7 +164,7 @@ describe("waitForStatus against a provider answering Retry-After: 2592000 (30 da
           : HttpResponse.json({ id: "c-1", commonName: "shop.example.com", status: "ACTIVE", certificateType: "SSL_STARTER" });
       }),
     );
-    const certs = createCertificateClient(ionos({ apiKey: "pre.secret", baseUrl: base }), { now: () => new Date(0) });
+    const certs = createCertificateClient(ionosSsl({ apiKey: "pre.secret", baseUrl: base }), { now: () => new Date(0) });
     const maxIntervalMs = 3_600_000;
     const waiting = waitForStatus(certs, "c-1", { intervalMs: 5_000, maxIntervalMs, maxWaitMs: 40 * DAY_MS });
 

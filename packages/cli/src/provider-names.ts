@@ -1,10 +1,10 @@
 import type { ProviderName } from "@certkit/certificates";
+import { PROVIDER_NAMES } from "@certkit/certificates/providers";
 import { didYouMean } from "./arguments/closest-name.js";
-import { PROVIDER_CAPABILITIES } from "./provider-capabilities.js";
 import { UsageError } from "./usage-error.js";
 
-/** Every provider the CLI can drive, in the order tables list them: those it knows the capabilities of. */
-export const PROVIDER_NAMES = Object.keys(PROVIDER_CAPABILITIES) as readonly ProviderName[];
+/** Every provider the CLI can drive, in the order tables list them: the registry's. */
+export { PROVIDER_NAMES };
 
 /** Whether `value` names a provider. */
 export function isProviderName(value: string): value is ProviderName {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { freshHome, jsonOf, runCertkit } from "./support/run-certkit.js";
 
-const PROVIDERS = ["ionos-ssl", "dnsimple", "dnsimple-v1", "resello", "sslmarket"];
+// The registry's order: sorted by name.
+const PROVIDERS = ["dnsimple", "dnsimple-v1", "ionos-ssl", "resello", "sslmarket"];
 
 describe("certkit demo", { timeout: 120_000 }, () => {
   it("runs every provider's lifecycle in the embedded sandbox, exits 0, and leaves the orders for list", async () => {

@@ -1,7 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createCertificateClient, waitForStatus } from "@certkit/certificates";
-import { ionos } from "@certkit/certificates/ionos";
+import { ionosSsl } from "@certkit/certificates/ionos-ssl";
 import { generateCsr, type Sandbox } from "@certkit/sandbox";
 import type { SandboxServer } from "@certkit/sandbox/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -31,7 +31,7 @@ describe("certkit when the provider's answers are hostile", { timeout: 60_000 },
     ({ home, env } = freshHome());
     const { apiKey } = server.clientOptions("ionos-ssl");
     env = { ...env, CERTKIT_IONOS_API_KEY: apiKey, CERTKIT_IONOS_BASE_URL: `${proxy.url}/ionos-ssl` };
-    const client = createCertificateClient(ionos(server.clientOptions("ionos-ssl")));
+    const client = createCertificateClient(ionosSsl(server.clientOptions("ionos-ssl")));
     const { csr } = await generateCsr({ commonName: "shop.example.com" });
     const order = await client.order({ commonName: "shop.example.com", csr, validationMethod: "dns" });
     for (const { dns } of await client.validation(order.id)) sandbox.dns.addTxt(dns!.name, dns!.value);

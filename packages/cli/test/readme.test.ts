@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../src/commands/all-commands.ts";
-import { PROVIDER_VARIABLES } from "../src/config/environment-variables.ts";
 import { EXIT } from "../src/exit-codes.ts";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
@@ -18,17 +17,8 @@ function tableRows(first: string): string[][] {
   return rows;
 }
 
+// The provider variables table is rendered from the registry: scripts/test/readme-tables.test.ts checks it.
 describe("the README says what the code does", () => {
-  it("documents every environment variable, with its provider, option and secrecy", () => {
-    const documented = tableRows("variable").map(([name, provider, option]) => [name, provider, option]);
-    const actual = PROVIDER_VARIABLES.map((variable) => [
-      `\`${variable.name}\``,
-      variable.provider,
-      `\`${variable.option}\`${variable.secret ? " (secret)" : variable.type === "json" ? " (JSON)" : ""}`,
-    ]);
-    expect(documented).toEqual(actual);
-  });
-
   it("documents every command, in the order --help lists them", () => {
     const documented = tableRows("command").flatMap(([cell]) => [...cell!.matchAll(/`certkit (\w+)/g)].map((match) => match[1]));
     expect(documented).toEqual(COMMANDS.map((command) => command.name));

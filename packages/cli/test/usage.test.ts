@@ -68,7 +68,7 @@ describe("certkit usage", { timeout: 30_000 }, () => {
     [["renew", "resello:x", "--generate-key"], /--generate-key needs --out DIR for renew/],
     [["show", "ionos-ssl:"], /the order id after "ionos-ssl:" is empty/],
     [["show", "1234"], /"1234" does not say its provider/],
-    [["order", "example.com"], /^certkit: the sandbox simulates every provider \(ionos-ssl, dnsimple, dnsimple-v1, resello, sslmarket\): say which with --provider$/],
+    [["order", "example.com"], /^certkit: the sandbox simulates every provider \(dnsimple, dnsimple-v1, ionos-ssl, resello, sslmarket\): say which with --provider$/],
     [["sandbox", "publish"], /^certkit: certkit sandbox needs publish ID/],
     [["sandbox", "reset", "ionos-ssl:x"], /^certkit: certkit sandbox does publish; not "reset"/],
   ])("certkit %j is bad usage: exit 2 and one clear line", async (args, message) => {

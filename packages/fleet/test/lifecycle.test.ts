@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createCertificateClient } from "@certkit/certificates";
-import { ionos } from "@certkit/certificates/ionos";
+import { ionosSsl } from "@certkit/certificates/ionos-ssl";
 import type { Sandbox } from "@certkit/sandbox";
 import type { SandboxServer } from "@certkit/sandbox/node";
 import { afterEach, describe, expect, it } from "vitest";
@@ -75,7 +75,7 @@ describe("a fleet against the sandbox", () => {
     await fleet.store.recordIntent({ key: spec!.key, generation: 1, attempt: 1, provider: "ionos-ssl", account: "ionos-ssl", names: spec!.names, clientReference: "lost", privateKey: null, csr: null });
     const { generateCsr } = await import("@certkit/sandbox");
     const { csr } = await generateCsr({ commonName: spec!.names[0]! });
-    const ionosClient = createCertificateClient(ionos(world.server.clientOptions("ionos-ssl")));
+    const ionosClient = createCertificateClient(ionosSsl(world.server.clientOptions("ionos-ssl")));
     const bought = await ionosClient.order({ commonName: spec!.names[0]!, csr });
     await fleet.work();
     const [row] = await settled(fleet);

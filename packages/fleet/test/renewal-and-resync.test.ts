@@ -7,9 +7,9 @@ import { FLEET_PROVIDERS, openFleet, type Fleet, type FleetFile, type FleetOptio
 import { sandboxFleetFile, startSandboxWorld } from "./support/sandbox-world.ts";
 import { sandboxPurchases } from "./support/sandbox-purchases.ts";
 import { useTestDatabases } from "./support/test-database.ts";
+import { DAY_MS } from "@certkit/runtime";
 
 const QUICK = { waitIntervalMs: 100, maxWaitIntervalMs: 500, retryDelaySeconds: 1, superviseIntervalSeconds: 2 };
-const DAY_MS = 86_400_000;
 
 const databases = useTestDatabases();
 let world: { sandbox: Sandbox; server: SandboxServer };

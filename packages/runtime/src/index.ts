@@ -37,3 +37,5 @@ export { createRedactor, credentialsIn, type Redactor } from "./redact.js";
 export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryOptions } from "./retry-policy.js";
 export { writeOnce, type WriteOnceOptions } from "./write-once.js";
 export { assertCredential } from "./options.js";
+export { unwrap } from "./unwrap.js";
+export { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from "./time-units.js";

@@ -1,7 +1,7 @@
 // Page (a): the whole IONOS lifecycle in the page, through the facade, against the sandbox installed in msw's
 // service worker, as the sandbox README's browser section shows. No server but the one serving these files.
 import { createCertificateClient, waitForStatus } from "@certkit/certificates";
-import { ionos } from "@certkit/certificates/ionos";
+import { ionosSsl } from "@certkit/certificates/ionos-ssl";
 import { generateCsr, SandboxClock, setupSandbox } from "@certkit/sandbox";
 import { setupWorker } from "msw/browser";
 import { showResult } from "./show-result.js";
@@ -14,7 +14,7 @@ await showResult(async () => {
     clock: new SandboxClock({ frozenAt: new Date("2026-06-01T09:00:00Z") }),
     ionos: { issuanceDelayMs: 5 * 60_000 },
   });
-  const certs = createCertificateClient(ionos(sandbox.clientOptions("ionos-ssl")));
+  const certs = createCertificateClient(ionosSsl(sandbox.clientOptions("ionos-ssl")));
 
   const commonName = "browser.example.com";
   const { csr } = await generateCsr({ commonName });

@@ -1,4 +1,5 @@
 import type { ProviderName } from "../certificate-order.js";
+import { MINUTE_MS } from "@certkit/runtime";
 
 /**
  * What is needed to look for an order whose answer was lost, as plain JSON: store it (a database row, a file) to look
@@ -29,7 +30,7 @@ export interface OrderRecovery {
  * How far a provider's clock may be from this machine's, for comparing a found order's creation time with
  * {@link OrderRecovery.sentAt}: an order created more than this before the order was sent is an older one.
  */
-export const CLOCK_SKEW_MS = 10 * 60_000;
+export const CLOCK_SKEW_MS = 10 * MINUTE_MS;
 
 /** Whether an order created at `createdAt` (any date text) may be the one sent at `recovery.sentAt`; `true` when it says no time. */
 export function createdAfterSending(createdAt: string | undefined, recovery: OrderRecovery): boolean {

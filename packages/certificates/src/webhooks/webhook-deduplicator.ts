@@ -1,3 +1,5 @@
+import { DAY_MS } from "@certkit/runtime";
+
 /**
  * Where a deduplicator remembers the deliveries it has seen, by a fixed-size key (see {@link deliveryKey}). `claim`
  * must be atomic (a Redis `SET key 1 NX EX <seconds>`, an insert into a unique column): two deliveries of one event
@@ -45,7 +47,7 @@ export interface WebhookDeduplicator {
 }
 
 const DEFAULT_MAX_ENTRIES = 10_000;
-const DEFAULT_MAX_AGE_MS = 86_400_000;
+const DEFAULT_MAX_AGE_MS = DAY_MS;
 
 /**
  * The fixed-size key a delivery is remembered by: `sha256:` and the Base64url SHA-256 digest of its identifier

@@ -6,7 +6,7 @@ import {
   dnsimpleOrderView,
   dnsimpleValidationStatus,
   mapDnsimpleStatus,
-} from "../../src/adapters/dnsimple/index.js";
+} from "../../src/providers/dnsimple/index.js";
 import { CERTIFICATE_STATUSES } from "../../src/index.js";
 
 /** Every state DNSimple documents for a certificate (the spec's `CertificateState` enum). */

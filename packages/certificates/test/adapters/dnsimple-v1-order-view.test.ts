@@ -1,8 +1,8 @@
 import type { Certificate } from "@certkit/dnsimple-v1";
 import { generateCsr, parseCsr, SandboxCa } from "@certkit/sandbox";
 import { describe, expect, it } from "vitest";
-import { decodeDnsimpleV1OrderId, dnsimpleV1OrderView, encodeDnsimpleV1OrderId } from "../../src/adapters/dnsimple-v1/index.js";
-import { certificateNameIn } from "../../src/adapters/dnsimple-v1/dnsimple-v1-host-names.js";
+import { decodeDnsimpleV1OrderId, dnsimpleV1OrderView, encodeDnsimpleV1OrderId } from "../../src/providers/dnsimple-v1/index.js";
+import { certificateNameIn } from "../../src/providers/dnsimple-v1/dnsimple-v1-host-names.js";
 
 /** A certificate in the shape of the earliest v1 documentation: no `state`, the deprecated names only. */
 const LEGACY: Certificate = {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DNSIMPLE_V1_STATUS_NOTES, DNSIMPLE_V1_STATUS_TABLE, mapDnsimpleV1Status } from "../../src/adapters/dnsimple-v1/index.js";
+import { DNSIMPLE_V1_STATUS_NOTES, DNSIMPLE_V1_STATUS_TABLE, mapDnsimpleV1Status } from "../../src/providers/dnsimple-v1/index.js";
 import { CERTIFICATE_STATUSES } from "../../src/index.js";
 
 /** The states DNSimple API v1 documents (spec enum `CertificateState` and the provider notes). */

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { dnsimpleV1, DNSIMPLE_V1_CAPABILITIES, type DnsimpleV1AdapterOptions } from "../../src/adapters/dnsimple-v1/index.js";
+import { dnsimpleV1, DNSIMPLE_V1_CAPABILITIES, type DnsimpleV1AdapterOptions } from "../../src/providers/dnsimple-v1/index.js";
 import { createCertificateClient, type CertificateBundle, type CertificateOrder, type DomainValidation, type UnsupportedOperation } from "../../src/index.js";
 
 declare const options: DnsimpleV1AdapterOptions;

@@ -3,7 +3,7 @@ import * as x509 from "@peculiar/x509";
 import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dnsimpleV1, DNSIMPLE_V1_CAPABILITIES, type DnsimpleV1AdapterOptions } from "../../src/adapters/dnsimple-v1/index.js";
+import { dnsimpleV1, DNSIMPLE_V1_CAPABILITIES, type DnsimpleV1AdapterOptions } from "../../src/providers/dnsimple-v1/index.js";
 import { createCertificateClient, OrderIncompleteError, type CertificateOrder } from "../../src/index.js";
 
 const START = new Date("2026-03-01T12:00:00Z");

@@ -1,7 +1,7 @@
 import { SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { certificateEventFromDnsimpleWebhook, dnsimple, readDnsimpleCertificateDelivery } from "../../src/adapters/dnsimple/index.js";
+import { certificateEventFromDnsimpleWebhook, dnsimple, readDnsimpleCertificateDelivery } from "../../src/providers/dnsimple/index.js";
 import { createCertificateClient, createWebhookDeduplicator, type CertificateClient } from "../../src/index.js";
 
 const server = setupServer();

@@ -9,7 +9,7 @@ import {
   dnsimpleProductLimits,
   encodeDnsimpleOrderId,
   type DnsimpleAdapterOptions,
-} from "../../src/adapters/dnsimple/index.js";
+} from "../../src/providers/dnsimple/index.js";
 import { createCertificateClient, type CertificateOrder } from "../../src/index.js";
 
 const server = setupServer();

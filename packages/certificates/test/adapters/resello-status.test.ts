@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mapReselloStatus, RESELLO_STATUS_NOTES, RESELLO_STATUS_TABLE } from "../../src/adapters/resello/index.js";
+import { mapReselloStatus, RESELLO_STATUS_NOTES, RESELLO_STATUS_TABLE } from "../../src/providers/resello/index.js";
 import { CERTIFICATE_STATUSES } from "../../src/index.js";
 
 const DOCUMENTED = ["pending", "active", "disabled"];

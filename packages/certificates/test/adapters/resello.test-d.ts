@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { resello, RESELLO_CAPABILITIES, type ReselloAdapterOptions } from "../../src/adapters/resello/index.js";
+import { resello, RESELLO_CAPABILITIES, type ReselloAdapterOptions } from "../../src/providers/resello/index.js";
 import { createCertificateClient, type CertificateBundle, type CertificateOrder, type DomainValidation, type UnsupportedOperation } from "../../src/index.js";
 
 declare const options: ReselloAdapterOptions;

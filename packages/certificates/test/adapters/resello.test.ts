@@ -13,7 +13,7 @@ import {
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { resello, RESELLO_CAPABILITIES, type ReselloAdapterOptions } from "../../src/adapters/resello/index.js";
+import { resello, RESELLO_CAPABILITIES, type ReselloAdapterOptions } from "../../src/providers/resello/index.js";
 import { createCertificateClient, OrderNotConfirmedError, type CertificateOrder } from "../../src/index.js";
 
 const [DV, DV_2Y, WILDCARD, OV] = DEFAULT_RESELLO_PLANS.map((plan) => plan.id) as [string, string, string, string];

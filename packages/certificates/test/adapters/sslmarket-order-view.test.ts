@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sslmarketOrderView, sslmarketValidations, type SslmarketRawOrder } from "../../src/adapters/sslmarket/index.js";
-import { sslmarketTime } from "../../src/adapters/sslmarket/sslmarket-order-view.js";
+import { sslmarketOrderView, sslmarketValidations, type SslmarketRawOrder } from "../../src/providers/sslmarket/index.js";
+import { sslmarketTime } from "../../src/providers/sslmarket/sslmarket-order-view.js";
 
 const DETAIL = {
   product_type: "ssl_certificate",

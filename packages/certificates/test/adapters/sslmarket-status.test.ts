@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mapSslmarketStatus, SSLMARKET_DERIVED_STATUSES, SSLMARKET_STATUS_NOTES, SSLMARKET_STATUS_TABLE } from "../../src/adapters/sslmarket/index.js";
+import { mapSslmarketStatus, SSLMARKET_DERIVED_STATUSES, SSLMARKET_STATUS_NOTES, SSLMARKET_STATUS_TABLE } from "../../src/providers/sslmarket/index.js";
 import { CERTIFICATE_STATUSES } from "../../src/index.js";
 
 /** The order states SSLmarket documents (the spec's `OrderStatus` enum). */

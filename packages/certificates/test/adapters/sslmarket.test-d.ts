@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { sslmarket, SSLMARKET_CAPABILITIES, type SslmarketAdapterOptions } from "../../src/adapters/sslmarket/index.js";
+import { sslmarket, SSLMARKET_CAPABILITIES, type SslmarketAdapterOptions } from "../../src/providers/sslmarket/index.js";
 import {
   createCertificateClient,
   type CertificateAdapter,

@@ -10,7 +10,7 @@ import {
   SSLMARKET_DEFAULT_PRODUCT,
   type SslmarketAdapterOptions,
   type SslmarketOrderContacts,
-} from "../../src/adapters/sslmarket/index.js";
+} from "../../src/providers/sslmarket/index.js";
 import { createCertificateClient, OrderIncompleteError, OrderNotConfirmedError, type CertificateClient, type CertificateOrder } from "../../src/index.js";
 
 const MINUTE = 60_000;

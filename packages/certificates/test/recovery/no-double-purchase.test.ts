@@ -1,11 +1,11 @@
 import { DEFAULT_RESELLO_PLANS, generateCsr, SandboxClock, setupSandbox, SSLMARKET_DEMO_CONTACTS, type MswSandbox } from "@certkit/sandbox";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dnsimple } from "../../src/adapters/dnsimple/index.js";
-import { dnsimpleV1 } from "../../src/adapters/dnsimple-v1/index.js";
-import { ionos } from "../../src/adapters/ionos/index.js";
-import { resello } from "../../src/adapters/resello/index.js";
-import { sslmarket } from "../../src/adapters/sslmarket/index.js";
+import { dnsimple } from "../../src/providers/dnsimple/index.js";
+import { dnsimpleV1 } from "../../src/providers/dnsimple-v1/index.js";
+import { ionosSsl } from "../../src/providers/ionos-ssl/index.js";
+import { resello } from "../../src/providers/resello/index.js";
+import { sslmarket } from "../../src/providers/sslmarket/index.js";
 import { createCertificateClient, OrderNotConfirmedError, type CertificateClient, type OrderRequest, type ProviderName } from "../../src/index.js";
 
 // One order(), one certificate: for every provider, the purchase's answer is lost in every way an answer gets lost
@@ -88,7 +88,7 @@ const PROVIDERS: readonly ProviderCase[] = [
     provider: "ionos-ssl",
     isPurchase: (request) => post(request, /\/v1\/certificates$/),
     client: (sandbox, options) =>
-      createCertificateClient(ionos({ ...sandbox.clientOptions("ionos-ssl"), ...options }), { now: () => sandbox.clock.now() }),
+      createCertificateClient(ionosSsl({ ...sandbox.clientOptions("ionos-ssl"), ...options }), { now: () => sandbox.clock.now() }),
     request: () => ({ commonName: "shop.example.com", product: "SSL_STARTER", csr: csrs.shop }),
     certificatesIn: (sandbox) => sandbox.simulators["ionos-ssl"].snapshot().orders.length,
   },

@@ -1,11 +1,11 @@
 import { DEFAULT_RESELLO_PLANS, generateCsr, SandboxClock, setupSandbox, SSLMARKET_DEMO_CONTACTS, type MswSandbox } from "@certkit/sandbox";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dnsimple } from "../../src/adapters/dnsimple/index.js";
-import { dnsimpleV1 } from "../../src/adapters/dnsimple-v1/index.js";
-import { ionos } from "../../src/adapters/ionos/index.js";
-import { resello } from "../../src/adapters/resello/index.js";
-import { sslmarket } from "../../src/adapters/sslmarket/index.js";
+import { dnsimple } from "../../src/providers/dnsimple/index.js";
+import { dnsimpleV1 } from "../../src/providers/dnsimple-v1/index.js";
+import { ionosSsl } from "../../src/providers/ionos-ssl/index.js";
+import { resello } from "../../src/providers/resello/index.js";
+import { sslmarket } from "../../src/providers/sslmarket/index.js";
 import { CertkitError, createCertificateClient, OrderIncompleteError, OrderNotConfirmedError, type CertificateOrder } from "../../src/index.js";
 
 // An order that fails after its purchase names what was bought in a typed field (`created`), so the caller can read,
@@ -100,7 +100,7 @@ describe("an order that fails part-way names what was created", () => {
       delete certificate.id;
       return Response.json(certificate, { status: answer.status });
     };
-    const certs = createCertificateClient(ionos({ ...sandbox.clientOptions("ionos-ssl"), fetch: withoutId }), { now });
+    const certs = createCertificateClient(ionosSsl({ ...sandbox.clientOptions("ionos-ssl"), fetch: withoutId }), { now });
     const error = await failureOf(certs.order({ commonName: "shop.example.com", product: "SSL_STARTER", csr }));
     expect(error).toBeInstanceOf(OrderNotConfirmedError);
     expect(error).toMatchObject({ code: "PROVIDER", effectUnknown: true, recovery: { provider: "ionos-ssl", commonName: "shop.example.com", product: "SSL_STARTER" } });

@@ -1,7 +1,8 @@
 import { formatDuration } from "../output/format-duration.js";
 import { UsageError } from "../usage-error.js";
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from "@certkit/runtime";
 
-const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: SECOND_MS, m: MINUTE_MS, min: MINUTE_MS, h: HOUR_MS, d: DAY_MS };
 
 /** The shortest and longest duration an option takes. */
 export interface DurationBounds {

@@ -7,9 +7,10 @@ import { orderJson } from "../output/order-view.js";
 import type { Output } from "../output/output.js";
 import { PROVIDER_OPTION, providerOption, type Command } from "./command.js";
 import type { Session } from "../session.js";
+import { DAY_MS } from "@certkit/runtime";
 
 /** From "already ended" to further than any certificate lasts. */
-const EXPIRING_WITHIN_BOUNDS = { min: 0, max: 36_500 * 86_400_000 };
+const EXPIRING_WITHIN_BOUNDS = { min: 0, max: 36_500 * DAY_MS };
 
 
 /** Every order of every selected provider; a provider that fails is reported, and the others still listed. */

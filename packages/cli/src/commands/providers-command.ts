@@ -1,8 +1,7 @@
-import { CERTIFICATE_OPERATIONS } from "@certkit/certificates";
+import { CERTIFICATE_OPERATIONS, type ProviderName } from "@certkit/certificates";
 import { EXIT } from "../exit-codes.js";
 import { formatTable } from "../output/format-table.js";
-import { PROVIDER_CAPABILITIES } from "../provider-capabilities.js";
-import { PROVIDER_NAMES } from "../provider-names.js";
+import { PROVIDERS } from "@certkit/certificates/providers";
 import type { Command } from "./command.js";
 
 /** `certkit providers`: what each provider can do, and what each is reached with. */
@@ -15,8 +14,8 @@ export const providersCommand: Command = {
   positionals: { min: 0, max: 0 },
   async run({ output, session }) {
     const { configured, kind } = await session();
-    const accountOf = (provider: (typeof PROVIDER_NAMES)[number]) => (kind !== "providers" ? "sandbox" : configured.includes(provider) ? "configured" : "none");
-    const rows = PROVIDER_NAMES.map((provider) => ({ provider, account: accountOf(provider), ...PROVIDER_CAPABILITIES[provider] }));
+    const accountOf = (provider: ProviderName) => (kind !== "providers" ? "sandbox" : configured.includes(provider) ? "configured" : "none");
+    const rows = PROVIDERS.map(({ name, capabilities }) => ({ provider: name, account: accountOf(name), ...capabilities }));
     output.json({ source: kind, providers: rows });
     const header = ["provider", "account", ...CERTIFICATE_OPERATIONS, "methods", "csr"];
     const table = rows.map((row) => [

@@ -11,6 +11,7 @@ import { UsageError } from "../usage-error.js";
 import { PROVIDER_OPTION, type Command } from "./command.js";
 import { orderTarget } from "./order-target.js";
 import { validationToDo } from "./validation-to-do.js";
+import { DAY_MS, HOUR_MS } from "@certkit/runtime";
 
 // A sandbox answers at once and issues in seconds; a real CA takes minutes, and polling it fast spends its rate limit.
 const SANDBOX_INTERVAL = "500ms";
@@ -22,8 +23,8 @@ const MAX_INTERVAL_MS = 60_000;
  * Bounds that keep every pause within Node's timer (2^31 - 1 ms, about 24.8 days: a longer one fires at once) and
  * keep a wait from turning into a busy loop.
  */
-const TIMEOUT_BOUNDS = { min: 1_000, max: 24 * 86_400_000 };
-const INTERVAL_BOUNDS = { min: 100, max: 3_600_000 };
+const TIMEOUT_BOUNDS = { min: 1_000, max: 24 * DAY_MS };
+const INTERVAL_BOUNDS = { min: 100, max: HOUR_MS };
 
 function readStatuses(text: string): CertificateStatus[] {
   const statuses = text.split(",").map((status) => status.trim());

@@ -1,7 +1,6 @@
 import type { CertificateOrder, DomainValidation } from "@certkit/certificates";
 import { formatOrderRef } from "../order-ref.js";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@certkit/runtime";
 
 /**
  * An order as `--json` prints it: the facade's `CertificateOrder` without `raw` (the provider's whole answer, which

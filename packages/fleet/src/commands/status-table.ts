@@ -1,13 +1,12 @@
 import type { CertificateStatusView } from "../status/certificate-status.js";
 import { terminalText } from "./terminal-text.js";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS, HOUR_MS, MINUTE_MS } from "@certkit/runtime";
 
 function when(iso: string | null, now: Date): string {
   if (iso === null) return "";
   const ms = Date.parse(iso) - now.getTime();
-  if (Math.abs(ms) < 60_000) return "now";
-  const rounded = Math.abs(ms) >= DAY_MS ? `${Math.round(Math.abs(ms) / DAY_MS)}d` : Math.abs(ms) >= 3_600_000 ? `${Math.round(Math.abs(ms) / 3_600_000)}h` : `${Math.round(Math.abs(ms) / 60_000)}m`;
+  if (Math.abs(ms) < MINUTE_MS) return "now";
+  const rounded = Math.abs(ms) >= DAY_MS ? `${Math.round(Math.abs(ms) / DAY_MS)}d` : Math.abs(ms) >= HOUR_MS ? `${Math.round(Math.abs(ms) / HOUR_MS)}h` : `${Math.round(Math.abs(ms) / MINUTE_MS)}m`;
   return ms > 0 ? `in ${rounded}` : `${rounded} ago`;
 }
 

@@ -1,9 +1,10 @@
 import { join } from "node:path";
 import type { ValidationMethod } from "@certkit/certificates";
 import type { DeliverySpec, FleetFile, FleetKeyType, FleetProvider, PublisherSpec } from "./fleet-file-schema.js";
+import { DAY_MS } from "@certkit/runtime";
 
 /** Renew 30 days before the end date unless the file says otherwise. */
-export const DEFAULT_RENEW_BEFORE_MS = 30 * 86_400_000;
+export const DEFAULT_RENEW_BEFORE_MS = 30 * DAY_MS;
 
 /**
  * One certificate as the fleet keeps it: the file's entry with the defaults applied and the provider taken from its

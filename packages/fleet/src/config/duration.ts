@@ -1,4 +1,6 @@
-const UNITS_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from "@certkit/runtime";
+
+const UNITS_MS = { s: SECOND_MS, m: MINUTE_MS, h: HOUR_MS, d: DAY_MS } as const;
 
 /**
  * Reads a duration written as a whole number and a unit: `45s`, `90m`, `12h`, `30d`. Returns milliseconds, or

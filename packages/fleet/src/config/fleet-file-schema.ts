@@ -1,9 +1,9 @@
-import { normalizeDomainName } from "@certkit/certificates";
+import { normalizeDomainName, PROVIDER_NAMES } from "@certkit/certificates";
 import { z } from "zod";
 import { parseDuration } from "./duration.js";
 
-/** The providers a fleet can use, by the name of their certkit package. */
-export const FLEET_PROVIDERS = ["ionos-ssl", "dnsimple", "dnsimple-v1", "resello", "sslmarket"] as const;
+/** The providers a fleet can use: every provider of the registry, by the name of its certkit package. */
+export const FLEET_PROVIDERS = PROVIDER_NAMES;
 
 /** Key types the fleet can make for a CSR (those every CA accepts). */
 export const FLEET_KEY_TYPES = ["rsa-2048", "rsa-3072", "ec-p256", "ec-p384"] as const;

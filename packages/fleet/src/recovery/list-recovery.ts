@@ -1,8 +1,9 @@
 import type { CertificateClient, CertificateOrder } from "@certkit/certificates";
+import { PROVIDERS } from "@certkit/certificates/providers";
 import type { PurchaseRecovery } from "./purchase-recovery.js";
 
-/** Providers whose orders keep the customer's own key (Resello's `client_reference`), so it finds an order exactly. */
-const KEEPS_CLIENT_REFERENCE = new Set(["resello"]);
+/** Whether the provider's orders keep the customer's own key (Resello's `client_reference`), so it finds an order exactly. */
+const keepsClientReference = (provider: string): boolean => PROVIDERS.some((descriptor) => descriptor.name === provider && descriptor.keepsClientReference);
 
 const ENDED = new Set(["failed", "cancelled", "revoked"]);
 
@@ -70,10 +71,10 @@ export function listRecovery(options: ListRecoveryOptions = {}): PurchaseRecover
     return pass;
   };
   return {
-    keepsClientReference: (provider) => KEEPS_CLIENT_REFERENCE.has(provider),
+    keepsClientReference,
     async find(attempt, client, context) {
       const listing = await listingFor(client, context.listedAfter?.getTime() ?? 0);
-      if (KEEPS_CLIENT_REFERENCE.has(attempt.provider)) return listing.byReference.get(attempt.clientReference);
+      if (keepsClientReference(attempt.provider)) return listing.byReference.get(attempt.clientReference);
       const since = attempt.intendedAt.getTime() - skew;
       for (const order of listing.byCommonName.get(attempt.names[0]!) ?? []) {
         const names = new Set([order.commonName, ...order.altNames]);

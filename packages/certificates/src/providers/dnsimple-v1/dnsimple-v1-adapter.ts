@@ -1,0 +1,182 @@
+import { CertkitError, unwrap } from "@certkit/runtime";
+import { createDnsimpleV1Client, type Certificate } from "@certkit/dnsimple-v1";
+import type { CertificateAdapter, DownloadedCertificates, OperationOptions } from "../../adapter.js";
+import { pemCertificatesIn } from "../../bundle/pem-certificates.js";
+import type { ProductLimits } from "../../capabilities.js";
+import type { CertificateOrder, DomainValidation } from "../../certificate-order.js";
+import { invalidInput } from "../../checks/invalid-input.js";
+import type { CheckedOrderRequest } from "../../order-request.js";
+import type { LostOrder, PlacedOrder } from "../../recovery/guarded-order-steps.js";
+import type { CreatedOrder } from "../../recovery/order-incomplete-error.js";
+import { createdAfterSending, type OrderRecovery } from "../../recovery/order-recovery.js";
+import { checkContactId, checkDomains, type DnsimpleV1AdapterOptions } from "./dnsimple-v1-adapter-options.js";
+import { DNSIMPLE_V1_CAPABILITIES, DNSIMPLE_V1_PRODUCT_LIMITS } from "./dnsimple-v1-capabilities.js";
+import { decodeDnsimpleV1OrderId, encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
+import { certificateNameIn, hostNameOf } from "./dnsimple-v1-host-names.js";
+import { dnsimpleV1ApproversOf, dnsimpleV1HostNameOf, dnsimpleV1OrderView, dnsimpleV1StateOf, dnsimpleV1ValidationOf } from "./dnsimple-v1-order-view.js";
+
+const PROVIDER = "dnsimple-v1";
+
+/**
+ * A {@link CertificateAdapter} for DNSimple's discontinued API v1 (`@certkit/dnsimple-v1`), for
+ * `createCertificateClient(dnsimpleV1({ email, token, contactId }))`.
+ *
+ * - Ids are `<domain>/<certificate id>` (`example.com/42`): v1 keeps certificates under a domain.
+ * - `list()` walks the account's domains (or the `domains` option) one at a time, a domain's certificates being one
+ *   page (v1 does not paginate).
+ * - `order()` buys, configures and submits in one go: it finds the account's domain the common name is under
+ *   (`www.example.com` → domain `example.com`, name `www`; `*.example.com` → name `*`), purchases with `contactId`
+ *   and the CSR when given (without one DNSimple makes the key), configures, and submits with `approverEmail` when
+ *   given (it must be one of the addresses configure offers) or else the first address offered. It returns the
+ *   order as submitted: `awaiting_validation` until the approver follows the CA's email, then `issued`.
+ *   `validationMethod` must be `"email"`, the only method v1 has; `product` is not taken (v1 has none); v1 keeps no
+ *   `clientReference`, which is ignored.
+ * - `validation()` shows one `email` entry: the approver the CA mailed once submitted, the offered addresses before.
+ * - `download()` gives the PEM certificates of `ssl_certificate` and, when DNSimple made the key, `private_key`.
+ *
+ * Orders' `raw` is the certificate as v1 sent it, without its `private_key`. Errors are the client's `CertkitError`s (404 `NOT_FOUND`, 401 `AUTH`, 406 `CONFLICT`, 400/422
+ * `VALIDATION_FAILED`); a purchase is sent once: a lost answer is `OrderNotConfirmedError`, a failed configure or
+ * submit `OrderIncompleteError` naming the certificate.
+ *
+ * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed (no request is sent).
+ */
+export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapter<typeof DNSIMPLE_V1_CAPABILITIES, "dnsimple-v1"> {
+  const contactId = checkContactId(options?.contactId);
+  const fixedDomains = checkDomains(options.domains);
+  // The client reads its own options by name and leaves contactId and domains alone.
+  const client = createDnsimpleV1Client(options);
+
+  /** The account's domain names: the `domains` option, or `GET /domains`. */
+  async function accountDomains(signal: AbortSignal | undefined): Promise<string[]> {
+    if (fixedDomains) return fixedDomains;
+    const data = unwrap(await client.GET("/domains", { signal }));
+    return data.map(({ domain }) => domain.name.toLowerCase());
+  }
+
+  async function readCertificate(id: string, signal: AbortSignal | undefined): Promise<{ certificate: Certificate; domain: string }> {
+    const { domain, certificateId } = decodeDnsimpleV1OrderId(id);
+    const data = unwrap(await client.GET("/domains/{domain}/certificates/{id}", { params: { path: { domain, id: certificateId } }, signal }));
+    return { certificate: data.certificate, domain };
+  }
+
+  /** The approver to submit: the caller's (when DNSimple offers it), else the first offered. */
+  function chooseApprover(requested: string | undefined, offered: readonly string[], hostName: string): string {
+    if (offered.length === 0) {
+      throw new CertkitError({ code: "PROVIDER", provider: PROVIDER, message: `dnsimple-v1: DNSimple offered no approver address for ${hostName}` });
+    }
+    if (requested === undefined) return offered[0]!;
+    const approver = offered.find((address) => address.toLowerCase() === requested.trim().toLowerCase());
+    if (approver === undefined) {
+      const problem = `must be one of the addresses DNSimple offers for ${hostName}: ${offered.join(", ")}`;
+      throw new CertkitError({
+        code: "VALIDATION_FAILED",
+        provider: PROVIDER,
+        message: `approverEmail ${problem}`,
+        fieldErrors: { approverEmail: [problem] },
+      });
+    }
+    return approver;
+  }
+
+  return {
+    provider: PROVIDER,
+    capabilities: DNSIMPLE_V1_CAPABILITIES,
+
+    productLimits(product: string | undefined): ProductLimits | undefined {
+      return product === undefined ? DNSIMPLE_V1_PRODUCT_LIMITS : undefined;
+    },
+
+    async *list({ signal }: OperationOptions): AsyncIterable<CertificateOrder> {
+      for (const domain of await accountDomains(signal)) {
+        const data = unwrap(await client.GET("/domains/{domain}/certificates", { params: { path: { domain } }, signal }));
+        for (const { certificate } of data) yield dnsimpleV1OrderView(certificate, domain);
+      }
+    },
+
+    async get(id: string, { signal }: OperationOptions): Promise<CertificateOrder> {
+      const { certificate, domain } = await readCertificate(id, signal);
+      return dnsimpleV1OrderView(certificate, domain);
+    },
+
+    async order(request: CheckedOrderRequest, { signal }: OperationOptions): Promise<CertificateOrder> {
+      if (request.product !== undefined) {
+        throw invalidInput(PROVIDER, "product", "is not taken: DNSimple v1 sells one kind of certificate (a wildcard when the common name is *.<domain>); leave it out");
+      }
+      const domains = await accountDomains(signal);
+      const target = certificateNameIn(request.commonName, domains);
+      if (!target) {
+        throw invalidInput(PROVIDER, "commonName", `must be one of the account's domains or a name under one (${domains.join(", ")})`);
+      }
+      const { domain, name } = target;
+      const hostName = hostNameOf(name, domain);
+
+      // The purchase's safeguards load with the first order (reading orders never needs them).
+      const { afterPlacing, placeOrder } = await import("../../recovery/guarded-order-steps.js");
+      const purchased = await placeOrder(
+        async () => {
+          const data = unwrap(await client.POST("/domains/{domain}/certificates", {
+            params: { path: { domain } },
+            body: { certificate: { name, contact_id: contactId, ...(request.csr === undefined ? {} : { csr: request.csr }) } },
+            signal,
+          }));
+          return data.certificate;
+        },
+        (): LostOrder => ({ provider: PROVIDER, commonName: request.commonName, altNames: [], parent: domain }),
+      );
+      const id = purchased.id;
+      const orderId = encodeDnsimpleV1OrderId({ domain, certificateId: id });
+      const placed = (failedStep: CreatedOrder["failedStep"], nextStep: string): PlacedOrder => ({
+        provider: PROVIDER,
+        created: { id: orderId, failedStep, providerIds: { certificateId: id } },
+        nextStep: `get("${orderId}") shows it. ${nextStep}`,
+      });
+
+      const offered = await afterPlacing(placed("configure", `Configure and submit it with @certkit/dnsimple-v1 (PUT /domains/${domain}/certificates/${id}/configure, then …/submit)`), async () => {
+        const data = unwrap(await client.PUT("/domains/{domain}/certificates/{id}/configure", { params: { path: { domain, id } }, signal }));
+        return dnsimpleV1ApproversOf(data.certificate);
+      });
+      return afterPlacing(placed("submit", `Submit it with an approver DNSimple offers, with @certkit/dnsimple-v1 (PUT /domains/${domain}/certificates/${id}/submit)`), async () => {
+        const approver = chooseApprover(request.approverEmail, offered, hostName);
+        const data = unwrap(await client.PUT("/domains/{domain}/certificates/{id}/submit", {
+          params: { path: { domain, id } },
+          body: { certificate: { approver_email: approver } },
+          signal,
+        }));
+        return dnsimpleV1OrderView(data.certificate, domain);
+      });
+    },
+
+    async findOrders(recovery: OrderRecovery, { signal }: OperationOptions): Promise<CertificateOrder[]> {
+      const domain = recovery.parent;
+      if (domain === undefined || domain === "") {
+        throw invalidInput(PROVIDER, "recovery", "must name the domain the order was sent under (its parent)", "findOrders");
+      }
+      const data = unwrap(await client.GET("/domains/{domain}/certificates", { params: { path: { domain } }, signal }));
+      return data
+        .map(({ certificate }) => certificate)
+        .filter((certificate) => createdAfterSending(certificate.created_at ?? undefined, recovery))
+        .map((certificate) => dnsimpleV1OrderView(certificate, domain))
+        .filter((order) => order.commonName === recovery.commonName);
+    },
+
+    async validation(id: string, { signal }: OperationOptions): Promise<DomainValidation[]> {
+      const { certificate, domain } = await readCertificate(id, signal);
+      return dnsimpleV1ValidationOf(certificate, dnsimpleV1HostNameOf(certificate, domain));
+    },
+
+    async download(id: string, { signal }: OperationOptions): Promise<DownloadedCertificates> {
+      const { certificate } = await readCertificate(id, signal);
+      const certificates = typeof certificate.ssl_certificate === "string" ? pemCertificatesIn(certificate.ssl_certificate) : [];
+      if (certificates.length === 0) {
+        const state = dnsimpleV1StateOf(certificate);
+        throw new CertkitError({
+          code: "CONFLICT",
+          provider: PROVIDER,
+          message: `dnsimple-v1: certificate ${id} holds no signed certificate yet (state ${typeof state === "string" ? state : "unknown"}): download it once it is issued`,
+        });
+      }
+      const privateKey = typeof certificate.private_key === "string" && certificate.private_key.trim() !== "" ? certificate.private_key : undefined;
+      return { certificates, ...(privateKey === undefined ? {} : { privateKey }) };
+    },
+  };
+}
