@@ -12,7 +12,7 @@ describe.each(TRANSPORTS)("IONOS simulator over %s", (transport) => {
 
   beforeEach(async () => {
     clock = new SandboxClock({ frozenAt: new Date("2026-03-01T12:00:00Z") });
-    sandbox = await createSandbox({ clock, ionos: { issuanceDelayMs: 60_000, slots: { SSL_STARTER: 2, SSL_PREMIUM: 0 } } });
+    sandbox = await createSandbox({ clock, "ionos-ssl": { issuanceDelayMs: 60_000, slots: { SSL_STARTER: 2, SSL_PREMIUM: 0 } } });
     ({ origin, close } = await serveOver(transport, (at) => sandbox.handlers(at)));
     ionos = createIonosSslClient(sandbox.clientOptions(origin, "ionos-ssl"));
   });
