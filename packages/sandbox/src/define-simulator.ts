@@ -13,6 +13,7 @@ export interface SimulatorDescriptor<
   Simulator extends ProviderSimulator = ProviderSimulator,
   Options extends object = object,
   Credentials extends Readonly<Record<string, string>> = Readonly<Record<string, string>>,
+  AdapterOptions extends SimulatorAdapterOptions = SimulatorAdapterOptions,
 > {
   /** The provider's name: its client package's folder (`@certkit/<name>`). */
   readonly name: Name;
@@ -42,12 +43,15 @@ export interface SimulatorDescriptor<
    * is served at `origin`: the base URL, the credentials, and what else the adapter needs and the simulator has
    * (a plan, a contact).
    */
-  adapterOptions(origin: string): { readonly baseUrl: string } & Readonly<Record<string, unknown>>;
+  adapterOptions(origin: string): AdapterOptions;
 }
+
+/** What a facade adapter needs to reach a simulator: at least its base URL. */
+export type SimulatorAdapterOptions = { readonly baseUrl: string } & Readonly<Record<string, unknown>>;
 
 /** Any simulator's descriptor. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- options differ per provider; each descriptor keeps its own
-export type AnySimulatorDescriptor = SimulatorDescriptor<string, ProviderSimulator, any, Readonly<Record<string, string>>>;
+export type AnySimulatorDescriptor = SimulatorDescriptor<string, ProviderSimulator, any, Readonly<Record<string, string>>, SimulatorAdapterOptions>;
 
 /** Declares a simulator's descriptor, keeping its exact types (its name, options and credentials) for the registry. */
 export function defineSimulator<
@@ -55,7 +59,10 @@ export function defineSimulator<
   Simulator extends ProviderSimulator,
   Options extends object,
   const Credentials extends Readonly<Record<string, string>>,
->(descriptor: SimulatorDescriptor<Name, Simulator, Options, Credentials>): SimulatorDescriptor<Name, Simulator, Options, Credentials> {
+  AdapterOptions extends SimulatorAdapterOptions,
+>(
+  descriptor: SimulatorDescriptor<Name, Simulator, Options, Credentials, AdapterOptions>,
+): SimulatorDescriptor<Name, Simulator, Options, Credentials, AdapterOptions> {
   return descriptor;
 }
 

@@ -11,8 +11,24 @@ export {
 } from "./sandbox.js";
 export { setupSandbox, DEFAULT_SANDBOX_ORIGIN, type MswSandbox, type MswSetup, type SetupSandboxOptions } from "./setup-sandbox.js";
 export { SIMULATORS as SANDBOX_SIMULATORS } from "./generated/simulators.js";
-export { defineSimulator, type AnySimulatorDescriptor, type SimulatorDescriptor, type SimulatorSettings } from "./define-simulator.js";
-export { SANDBOX_MOUNTS, SANDBOX_PROVIDERS, sandboxBaseUrl, type SandboxProvider, type SettingsOf, type SimulatorOf } from "./providers.js";
+export {
+  defineSimulator,
+  type AnySimulatorDescriptor,
+  type SimulatorAdapterOptions,
+  type SimulatorDescriptor,
+  type SimulatorSettings,
+} from "./define-simulator.js";
+export {
+  SANDBOX_MOUNTS,
+  SANDBOX_PROVIDERS,
+  sandboxAdapterOptions,
+  sandboxBaseUrl,
+  type SandboxAdapterOptions,
+  type SandboxProvider,
+  type SettingsOf,
+  type SimulatorOf,
+} from "./providers.js";
+export { sandboxIssuingAfter } from "./sandbox-settings.js";
 export { SANDBOX_CREDENTIALS, type SandboxCredentials } from "./credentials.js";
 export { DEFAULT_ISSUANCE_DELAY_MS, type ProviderSimulator, type SimulatorWorld } from "./simulator.js";
 export { LATEST_SANDBOX_TIME, SandboxClock } from "./clock.js";

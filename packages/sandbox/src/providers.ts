@@ -14,6 +14,9 @@ export type SimulatorOf<P extends SandboxProvider> = Extract<Simulator, { name: 
 export type SettingsOf<P extends SandboxProvider> =
   SimulatorOf<P> extends { create(world: never, options: infer Options): unknown; credentials: infer Credentials } ? SimulatorSettings<Options, Credentials> : never;
 
+/** The options of the facade's adapter for `P` that reach its simulator (see {@link sandboxAdapterOptions}). */
+export type SandboxAdapterOptions<P extends SandboxProvider> = ReturnType<SimulatorOf<P>["adapterOptions"]>;
+
 /** A simulator's descriptor with its options untyped, for code that treats every simulator alike. */
 export type AnySimulator = AnySimulatorDescriptor & { readonly name: SandboxProvider };
 
@@ -25,6 +28,8 @@ export function perProvider<T>(value: (simulator: AnySimulator) => T): Record<Sa
   return Object.fromEntries(ALL_SIMULATORS.map((simulator) => [simulator.name, value(simulator)])) as Record<SandboxProvider, T>;
 }
 
+const SIMULATOR_BY_PROVIDER = perProvider((simulator) => simulator);
+
 /** Where each simulated API lives under the sandbox's origin: its base URL is `origin + mount`. */
 export const SANDBOX_MOUNTS: Readonly<Record<SandboxProvider, string>> = perProvider((simulator) => simulator.mount);
 
@@ -34,4 +39,12 @@ export const SANDBOX_PROVIDERS: readonly SandboxProvider[] = SIMULATORS.map((sim
 /** The base URL of `provider`'s simulated API under `origin` (e.g. `http://127.0.0.1:4010`). */
 export function sandboxBaseUrl(origin: string, provider: SandboxProvider): string {
   return mountedUrl(origin, SANDBOX_MOUNTS[provider]);
+}
+
+/**
+ * The options of the facade's adapter for `provider` (`@certkit/certificates/<provider>`) that reach its simulator
+ * under `origin`: base URL, credentials, and what else the adapter needs and the simulator has (a plan, a contact).
+ */
+export function sandboxAdapterOptions<P extends SandboxProvider>(origin: string, provider: P): SandboxAdapterOptions<P> {
+  return SIMULATOR_BY_PROVIDER[provider].adapterOptions(origin) as SandboxAdapterOptions<P>;
 }

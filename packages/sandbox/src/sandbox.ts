@@ -3,7 +3,16 @@ import { SandboxCa, type SandboxCaState } from "./ca/sandbox-ca.js";
 import { SandboxClock } from "./clock.js";
 import { SANDBOX_CREDENTIALS, type SandboxCredentials } from "./credentials.js";
 import type { SandboxFaults } from "./faults/sandbox-faults.js";
-import { perProvider, SANDBOX_PROVIDERS, sandboxBaseUrl, type SandboxProvider, type SettingsOf, type SimulatorOf } from "./providers.js";
+import {
+  perProvider,
+  SANDBOX_PROVIDERS,
+  sandboxAdapterOptions,
+  sandboxBaseUrl,
+  type SandboxAdapterOptions,
+  type SandboxProvider,
+  type SettingsOf,
+  type SimulatorOf,
+} from "./providers.js";
 import { controlHandlers } from "./server/control-handlers.js";
 import { createSimulatorWorld, type ProviderSimulator } from "./simulator.js";
 import { FakeDns, type FakeDnsState } from "./state/fake-dns.js";
@@ -60,6 +69,8 @@ export interface Sandbox {
   baseUrl(origin: string, provider: SandboxProvider): string;
   /** What a provider's client needs to reach its simulator under `origin`: `create…Client(sandbox.clientOptions(origin, p))`. */
   clientOptions<P extends SandboxProvider>(origin: string, provider: P): SandboxClientOptions<P>;
+  /** What the facade's adapter for a provider needs to reach its simulator under `origin` (see {@link sandboxAdapterOptions}). */
+  adapterOptions<P extends SandboxProvider>(origin: string, provider: P): SandboxAdapterOptions<P>;
   /** msw handlers for every simulated API under `origin` (see {@link SANDBOX_MOUNTS}) and the control API. */
   handlers(origin: string): HttpHandler[];
   /** Adds demo data to every simulator. */
@@ -99,6 +110,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     credentials,
     baseUrl: sandboxBaseUrl,
     clientOptions: (origin, provider) => ({ ...credentials[provider], baseUrl: sandboxBaseUrl(origin, provider) }),
+    adapterOptions: (origin, provider) => ({ ...sandboxAdapterOptions(origin, provider), ...credentials[provider] }),
     handlers: (origin) => [
       ...byProvider().flatMap(([provider, simulator]) => simulator.handlers(sandboxBaseUrl(origin, provider))),
       ...controlHandlers(origin, {
