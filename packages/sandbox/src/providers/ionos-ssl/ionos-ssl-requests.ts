@@ -1,6 +1,6 @@
 import type { EnrollRequest } from "@certkit/ionos-ssl";
 import { parseCsr } from "../../ca/sandbox-ca.js";
-import type { IonosCertificateType } from "../../spec-types.js";
+import type { IonosCertificateType } from "./ionos-ssl-spec-types.js";
 import { IONOS_AUTHENTICATION_METHODS, IONOS_CERTIFICATE_TYPES, type IonosEnrollment } from "./ionos-ssl-state.js";
 
 // IONOS issues 2048-bit RSA only (its createCertificate description).

@@ -1,7 +1,7 @@
 import type { paths } from "@certkit/ionos-ssl";
 import type { HttpHandler } from "msw";
 import { DEFAULT_ISSUANCE_DELAY_MS, type ProviderSimulator, type SimulatorWorld } from "../../simulator.js";
-import type { IonosCertificateType } from "../../spec-types.js";
+import type { IonosCertificateType } from "./ionos-ssl-spec-types.js";
 import { TypedRoutes } from "../../typed-routes.js";
 import { ionosError, IONOS_NOT_FOUND, readEnrollment, readPage } from "./ionos-ssl-requests.js";
 import { newIonosOrder, type IonosEnrollment, type IonosOrder, type IonosState } from "./ionos-ssl-state.js";

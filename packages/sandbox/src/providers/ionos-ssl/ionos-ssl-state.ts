@@ -1,6 +1,6 @@
 import type { IssuedCertificate } from "../../ca/sandbox-ca.js";
 import { randomToken, randomUuid } from "../../random-ids.js";
-import type { IonosAuthentication, IonosCertificateType } from "../../spec-types.js";
+import type { IonosAuthentication, IonosCertificateType } from "./ionos-ssl-spec-types.js";
 
 /** How a domain is authenticated: a TXT record, a file on the website, or an approval email. */
 export type IonosAuthenticationMethod = IonosAuthentication["method"];

@@ -1,5 +1,5 @@
 import type { Certificate, CertificateQuota } from "@certkit/ionos-ssl";
-import type { IonosCertificateType } from "../../spec-types.js";
+import type { IonosCertificateType } from "./ionos-ssl-spec-types.js";
 import { IONOS_CERTIFICATE_TYPES, type IonosOrder } from "./ionos-ssl-state.js";
 
 /** The certificate as the API shows it at `now`: `ACTIVE` with its certificate and chain once the CA's answer is due. */

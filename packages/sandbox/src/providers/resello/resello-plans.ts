@@ -1,4 +1,4 @@
-import type { ReselloSpecPlan } from "../../spec-types.js";
+import type { ReselloSpecPlan } from "./resello-spec-types.js";
 
 /**
  * A certificate plan the Resello simulator sells: the API's `Plan` fields, plus what the simulator needs to check an

@@ -1,4 +1,4 @@
-import type { ReselloDcvType as DcvType } from "../../spec-types.js";
+import type { ReselloDcvType as DcvType } from "./resello-spec-types.js";
 import type { IssuedCertificate } from "../../ca/sandbox-ca.js";
 
 /**

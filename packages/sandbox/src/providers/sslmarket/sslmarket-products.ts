@@ -1,4 +1,4 @@
-import type { SslmarketProduct as Product } from "../../spec-types.js";
+import type { SslmarketProduct as Product } from "./sslmarket-spec-types.js";
 
 /**
  * A product the simulated account can order: the spec's `Product` (what `GET /product/list` shows), plus how the

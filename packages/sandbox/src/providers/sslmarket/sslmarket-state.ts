@@ -1,4 +1,4 @@
-import type { SslmarketDcvMethod as DcvMethod, SslmarketProductType as ProductType } from "../../spec-types.js";
+import type { SslmarketDcvMethod as DcvMethod, SslmarketProductType as ProductType } from "./sslmarket-spec-types.js";
 import type { IssuedCertificate } from "../../ca/sandbox-ca.js";
 
 /**
