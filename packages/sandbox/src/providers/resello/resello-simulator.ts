@@ -42,7 +42,10 @@ export interface ReselloSimulatorOptions {
   plans?: readonly ReselloPlan[];
   /** Time from a passed domain validation to an `active` certificate. Default 60 s of sandbox time. */
   issuanceDelayMs?: number;
-  /** @deprecated The old name of {@link ReselloSimulatorOptions.issuanceDelayMs}, which wins when both are given. */
+  /**
+   * @deprecated The old name of {@link ReselloSimulatorOptions.issuanceDelayMs}. When given it wins, so that
+   * `createSandbox({ resello: { provisioningDelayMs } })` still overrides the sandbox's default issuance delay.
+   */
   provisioningDelayMs?: number;
 }
 
@@ -110,7 +113,7 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
       resellerReference: options.resellerReference,
       apiKey: options.apiKey,
       plans: structuredClone([...(options.plans ?? DEFAULT_RESELLO_PLANS)]),
-      issuanceDelayMs: options.issuanceDelayMs ?? options.provisioningDelayMs ?? DEFAULT_ISSUANCE_DELAY_MS,
+      issuanceDelayMs: options.provisioningDelayMs ?? options.issuanceDelayMs ?? DEFAULT_ISSUANCE_DELAY_MS,
     };
     this.#tokens = new ReselloTokenIssuer(world.clock, options.oidc);
     this.#defineRoutes();
