@@ -20,10 +20,10 @@ runAsChild(async () => {
   const setup = JSON.parse(process.argv[2] ?? "") as FleetSandboxSetup;
   const delayMs = 1_000;
   const sandbox = await createSandbox({
-    ionos: { issuanceDelayMs: delayMs, slots: { SSL_STARTER: setup.certificates } },
+    "ionos-ssl": { issuanceDelayMs: delayMs, slots: { SSL_STARTER: setup.certificates } },
     dnsimple: { issuanceDelayMs: delayMs, domains: setup.domains, rateLimit: setup.dnsimpleRateLimit },
-    dnsimpleV1: { issuanceDelayMs: delayMs, domains: setup.domains },
-    resello: { provisioningDelayMs: delayMs },
+    "dnsimple-v1": { issuanceDelayMs: delayMs, domains: setup.domains },
+    resello: { issuanceDelayMs: delayMs },
     sslmarket: { issuanceDelayMs: delayMs },
   });
   const counts: StatusCounts = {};

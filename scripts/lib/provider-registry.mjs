@@ -32,12 +32,6 @@ export const LAYERS = [
   },
 ];
 
-/** The layers present in `root`. The sandbox's provider folders land with issue 20's sandbox branch. */
-function presentLayers(/** @type {string} */ root) {
-  // TODO(merge of issue-20-sandbox): drop this filter; every layer is then required.
-  return LAYERS.filter((layer) => layer.name !== "sandbox simulator" || existsSync(join(root, layer.folder)));
-}
-
 /** The providers of one layer: its folders that hold the layer's file, sorted. */
 function providersOf(/** @type {string} */ root, /** @type {Layer} */ layer) {
   const folder = join(root, layer.folder);
@@ -55,7 +49,7 @@ function providersOf(/** @type {string} */ root, /** @type {Layer} */ layer) {
  * @throws {Error} naming each provider a layer lacks or has extra, and each descriptor not exported
  */
 export function readProviders(root) {
-  const layers = presentLayers(root).map((layer) => ({ layer, names: providersOf(root, layer) }));
+  const layers = LAYERS.map((layer) => ({ layer, names: providersOf(root, layer) }));
   const all = [...new Set(layers.flatMap(({ names }) => names))].sort();
   const problems = [];
   for (const { layer, names } of layers) {
@@ -186,13 +180,11 @@ export function renderRegistry(root) {
       "packages/certificates/src/generated/providers.ts",
       descriptorsFile(/** @type {Layer} */ (facade), names, "PROVIDERS", "Every provider the facade has an adapter for, sorted by provider name."),
     ],
-  ]);
-  if (presentLayers(root).includes(/** @type {Layer} */ (sandbox))) {
-    files.set(
+    [
       "packages/sandbox/src/generated/simulators.ts",
       descriptorsFile(/** @type {Layer} */ (sandbox), names, "SIMULATORS", "Every simulator the sandbox has, sorted by provider name."),
-    );
-  }
+    ],
+  ]);
   for (const { path, update } of MANIFESTS) {
     const manifest = JSON.parse(readFileSync(join(root, path), "utf8"));
     files.set(path, `${JSON.stringify(update(manifest, names), null, 2)}\n`);

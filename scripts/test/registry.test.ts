@@ -264,7 +264,7 @@ const CONSUMERS: Record<string, Consumer> = {
       'import { readSandboxStateFile, startSandboxServer, writeSandboxStateFile } from "@certkit/sandbox/node";',
       "",
       "export async function activeOrders(file: string): Promise<string[]> {",
-      '  const sandbox = await createSandbox({ clock: new SandboxClock({ frozenAt: new Date("2026-01-05T10:00:00Z") }), ionos: { issuanceDelayMs: 0 } });',
+      '  const sandbox = await createSandbox({ clock: new SandboxClock({ frozenAt: new Date("2026-01-05T10:00:00Z") }), "ionos-ssl": { issuanceDelayMs: 0 } });',
       "  const saved = await readSandboxStateFile(file);",
       "  if (saved) await sandbox.restore(saved);",
       '  const server = await startSandboxServer(sandbox, { cors: ["*"], controlToken: "token" });',

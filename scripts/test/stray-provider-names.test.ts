@@ -23,13 +23,6 @@ const PROVIDER_PLACES = [
 const ALLOWED = [
   // Benchmarks measure one named provider against its official SDK or raw fetch: the name is the measurement's subject.
   "bench/",
-  // Until the sandbox's own registry (branch issue-20-sandbox) is merged: its simulators are not yet in
-  // packages/sandbox/src/providers/<name>/, and the CLI's sandbox settings, demo orders and the fleet's sandbox
-  // accounts are derived from it there. The lead narrows these entries when merging that branch.
-  "packages/sandbox/src/",
-  "packages/cli/src/sandbox/",
-  "packages/cli/src/demo/",
-  "packages/fleet/src/providers/sandbox-account-options.ts",
 ];
 
 const quoted = new RegExp(`(["'\`])(${NAMES.join("|")})\\1`);

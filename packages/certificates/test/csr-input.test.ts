@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { DEFAULT_RESELLO_PLANS, generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
+import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ionosSsl } from "../src/providers/ionos-ssl/index.js";
@@ -25,7 +25,7 @@ const recording = async (request: Request) => {
   return globalThis.fetch(request);
 };
 const ionosCerts = () => createCertificateClient(ionosSsl({ ...sandbox.clientOptions("ionos-ssl"), fetch: recording }));
-const reselloCerts = () => createCertificateClient(resello({ ...sandbox.clientOptions("resello"), plan: DEFAULT_RESELLO_PLANS[0]!.id, fetch: recording }));
+const reselloCerts = () => createCertificateClient(resello({ ...sandbox.adapterOptions("resello"), fetch: recording }));
 
 let rsa: { csr: string; privateKey: string };
 let ec: { csr: string; privateKey: string };

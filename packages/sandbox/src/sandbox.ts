@@ -1,14 +1,18 @@
 import type { HttpHandler } from "msw";
 import { SandboxCa, type SandboxCaState } from "./ca/sandbox-ca.js";
 import { SandboxClock } from "./clock.js";
-import { SANDBOX_CREDENTIALS, SANDBOX_RESELLO_OIDC_CLIENT, type SandboxCredentials } from "./credentials.js";
+import { SANDBOX_CREDENTIALS, type SandboxCredentials } from "./credentials.js";
 import type { SandboxFaults } from "./faults/sandbox-faults.js";
-import { DnsimpleSimulator, type DnsimpleSimulatorOptions } from "./dnsimple/dnsimple-simulator.js";
-import { DnsimpleV1Simulator, type DnsimpleV1SimulatorOptions } from "./dnsimple-v1/dnsimple-v1-simulator.js";
-import { IonosSimulator, type IonosSimulatorOptions } from "./ionos/ionos-simulator.js";
-import { ReselloSimulator, type ReselloSimulatorOptions } from "./resello/resello-simulator.js";
-import { SslmarketSimulator, type SslmarketSimulatorOptions } from "./sslmarket/sslmarket-simulator.js";
-import { SANDBOX_PROVIDERS, sandboxBaseUrl, type SandboxProvider } from "./providers.js";
+import {
+  perProvider,
+  SANDBOX_PROVIDERS,
+  sandboxAdapterOptions,
+  sandboxBaseUrl,
+  type SandboxAdapterOptions,
+  type SandboxProvider,
+  type SettingsOf,
+  type SimulatorOf,
+} from "./providers.js";
 import { controlHandlers } from "./server/control-handlers.js";
 import { createSimulatorWorld, type ProviderSimulator } from "./simulator.js";
 import { FakeDns, type FakeDnsState } from "./state/fake-dns.js";
@@ -16,37 +20,24 @@ import { FakeMail, type FakeMailState } from "./state/fake-mail.js";
 import { FakeWeb, type FakeWebState } from "./state/fake-web.js";
 import { checkSnapshot } from "./state/check-snapshot.js";
 
-/** Options of {@link createSandbox}. */
-export interface SandboxOptions {
+/**
+ * Each simulator's settings, under its provider's name: its options but the credentials (those go in
+ * `credentials`), e.g. `{ "ionos-ssl": { issuanceDelayMs: 1000 }, dnsimple: { rateLimit: { limit: 100 } } }`.
+ */
+export type SandboxSimulatorSettings = { [P in SandboxProvider]?: SettingsOf<P> };
+
+/** Options of {@link createSandbox}: the shared clock, credentials and seed, and each simulator's settings. */
+export interface SandboxOptions extends SandboxSimulatorSettings {
   /** The clock every simulator reads. Default: one that follows the system time. */
   clock?: SandboxClock;
   /** Credentials to accept instead of {@link SANDBOX_CREDENTIALS}, per provider. */
   credentials?: { [P in SandboxProvider]?: Partial<SandboxCredentials[P]> };
   /** Add demo data to every simulator (see {@link ProviderSimulator.seed}). Default `false`. */
   seed?: boolean;
-  /** IONOS SSL simulator settings (credentials go in `credentials`). */
-  ionos?: Omit<Partial<IonosSimulatorOptions>, "apiKey">;
-  /** DNSimple v2 simulator settings (the token goes in `credentials`; a Basic user and 2FA code may go here). */
-  dnsimple?: Omit<Partial<DnsimpleSimulatorOptions>, "token">;
-  /** DNSimple v1 simulator settings (credentials go in `credentials`). */
-  dnsimpleV1?: Omit<Partial<DnsimpleV1SimulatorOptions>, "email" | "token">;
-  /**
-   * Resello simulator settings (Basic credentials go in `credentials`). Its token endpoint accepts
-   * {@link SANDBOX_RESELLO_OIDC_CLIENT} unless `oidc` names another client.
-   */
-  resello?: Omit<Partial<ReselloSimulatorOptions>, "resellerReference" | "apiKey">;
-  /** SSLmarket simulator settings (credentials go in `credentials`). */
-  sslmarket?: Omit<Partial<SslmarketSimulatorOptions>, "token">;
 }
 
 /** The simulators of a sandbox, by provider. */
-export interface SandboxSimulators {
-  "ionos-ssl": IonosSimulator;
-  dnsimple: DnsimpleSimulator;
-  "dnsimple-v1": DnsimpleV1Simulator;
-  resello: ReselloSimulator;
-  sslmarket: SslmarketSimulator;
-}
+export type SandboxSimulators = { readonly [P in SandboxProvider]: ReturnType<SimulatorOf<P>["create"]> };
 
 /** The whole state of a sandbox, as JSON: what {@link Sandbox.snapshot} gives and {@link Sandbox.restore} takes. */
 export interface SandboxSnapshot {
@@ -78,6 +69,8 @@ export interface Sandbox {
   baseUrl(origin: string, provider: SandboxProvider): string;
   /** What a provider's client needs to reach its simulator under `origin`: `create…Client(sandbox.clientOptions(origin, p))`. */
   clientOptions<P extends SandboxProvider>(origin: string, provider: P): SandboxClientOptions<P>;
+  /** What the facade's adapter for a provider needs to reach its simulator under `origin` (see {@link sandboxAdapterOptions}). */
+  adapterOptions<P extends SandboxProvider>(origin: string, provider: P): SandboxAdapterOptions<P>;
   /** msw handlers for every simulated API under `origin` (see {@link SANDBOX_MOUNTS}) and the control API. */
   handlers(origin: string): HttpHandler[];
   /** Adds demo data to every simulator. */
@@ -94,17 +87,16 @@ export interface Sandbox {
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? new SandboxClock();
   const world = await createSimulatorWorld(clock);
-  const credentials = Object.fromEntries(
-    SANDBOX_PROVIDERS.map((provider) => [provider, { ...SANDBOX_CREDENTIALS[provider], ...options.credentials?.[provider] }]),
-  ) as SandboxCredentials;
-  const simulators: SandboxSimulators = {
-    "ionos-ssl": new IonosSimulator(world, { ...options.ionos, ...credentials["ionos-ssl"] }),
-    dnsimple: new DnsimpleSimulator(world, { ...options.dnsimple, ...credentials.dnsimple }),
-    "dnsimple-v1": new DnsimpleV1Simulator(world, { ...options.dnsimpleV1, ...credentials["dnsimple-v1"] }),
-    resello: new ReselloSimulator(world, { oidc: SANDBOX_RESELLO_OIDC_CLIENT, ...options.resello, ...credentials.resello }),
-    sslmarket: new SslmarketSimulator(world, { ...options.sslmarket, ...credentials.sslmarket }),
-  };
+  const credentials = perProvider((simulator) => ({
+    ...SANDBOX_CREDENTIALS[simulator.name],
+    ...options.credentials?.[simulator.name],
+  })) as SandboxCredentials;
+  const settings: SandboxSimulatorSettings = options;
+  const simulators = perProvider((simulator) =>
+    simulator.create(world, { ...simulator.defaults, ...settings[simulator.name], ...credentials[simulator.name] }),
+  ) as SandboxSimulators;
   const all = (): ProviderSimulator[] => SANDBOX_PROVIDERS.map((provider) => simulators[provider]);
+  const byProvider = (): [SandboxProvider, ProviderSimulator][] => SANDBOX_PROVIDERS.map((provider) => [provider, simulators[provider]]);
   const sandbox: Sandbox = {
     clock,
     dns: world.dns,
@@ -118,8 +110,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     credentials,
     baseUrl: sandboxBaseUrl,
     clientOptions: (origin, provider) => ({ ...credentials[provider], baseUrl: sandboxBaseUrl(origin, provider) }),
+    adapterOptions: (origin, provider) => ({ ...sandboxAdapterOptions(origin, provider), ...credentials[provider] }),
     handlers: (origin) => [
-      ...all().flatMap((simulator) => simulator.handlers(sandboxBaseUrl(origin, simulator.provider))),
+      ...byProvider().flatMap(([provider, simulator]) => simulator.handlers(sandboxBaseUrl(origin, provider))),
       ...controlHandlers(origin, {
         sandbox,
         describe: () => ({
@@ -138,7 +131,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       dns: world.dns.snapshot(),
       web: world.web.snapshot(),
       mail: world.mail.snapshot(),
-      providers: Object.fromEntries(all().map((simulator) => [simulator.provider, simulator.snapshot()])),
+      providers: perProvider((simulator) => simulators[simulator.name].snapshot()),
     }),
     restore: async (snapshot) => {
       checkSnapshot(snapshot);
@@ -151,8 +144,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       new FakeMail().restore(snapshot.mail);
       const before = all().map((simulator) => [simulator, simulator.snapshot()] as const);
       try {
-        for (const simulator of all()) {
-          const state = snapshot.providers[simulator.provider];
+        for (const [provider, simulator] of byProvider()) {
+          const state = snapshot.providers[provider];
           if (state === undefined) simulator.reset();
           else simulator.restore(state);
         }

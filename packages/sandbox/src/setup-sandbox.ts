@@ -1,5 +1,5 @@
 import type { HttpHandler } from "msw";
-import type { SandboxProvider } from "./providers.js";
+import type { SandboxAdapterOptions, SandboxProvider } from "./providers.js";
 import { createSandbox, type Sandbox, type SandboxClientOptions, type SandboxOptions } from "./sandbox.js";
 
 /** The part of msw's `setupServer()` (Node) or `setupWorker()` (browser) that {@link setupSandbox} uses. */
@@ -14,12 +14,14 @@ export interface SetupSandboxOptions extends SandboxOptions {
 }
 
 /** A sandbox installed in msw under one origin: the sandbox, with base URLs and client options bound to that origin. */
-export interface MswSandbox extends Omit<Sandbox, "baseUrl" | "clientOptions" | "handlers"> {
+export interface MswSandbox extends Omit<Sandbox, "baseUrl" | "clientOptions" | "adapterOptions" | "handlers"> {
   readonly origin: string;
   /** The base URL of a simulated API. */
   baseUrl(provider: SandboxProvider): string;
   /** What a provider's client needs to reach its simulator: `create…Client(sandbox.clientOptions(provider))`. */
   clientOptions<P extends SandboxProvider>(provider: P): SandboxClientOptions<P>;
+  /** What the facade's adapter for a provider needs to reach its simulator: `<adapter>(sandbox.adapterOptions(provider))`. */
+  adapterOptions<P extends SandboxProvider>(provider: P): SandboxAdapterOptions<P>;
 }
 
 /** The default origin of {@link setupSandbox}: a reserved name that never resolves. */
@@ -48,6 +50,7 @@ export async function setupSandbox(msw: MswSetup, options: SetupSandboxOptions =
     credentials: sandbox.credentials,
     baseUrl: (provider) => sandbox.baseUrl(origin, provider),
     clientOptions: (provider) => sandbox.clientOptions(origin, provider),
+    adapterOptions: (provider) => sandbox.adapterOptions(origin, provider),
     seed: () => sandbox.seed(),
     snapshot: () => sandbox.snapshot(),
     restore: (snapshot) => sandbox.restore(snapshot),

@@ -2,10 +2,12 @@ import type { HttpHandler } from "msw";
 import { SandboxCa } from "./ca/sandbox-ca.js";
 import type { SandboxClock } from "./clock.js";
 import { SandboxFaults } from "./faults/sandbox-faults.js";
-import type { SandboxProvider } from "./providers.js";
 import { FakeDns } from "./state/fake-dns.js";
 import { FakeMail } from "./state/fake-mail.js";
 import { FakeWeb } from "./state/fake-web.js";
+
+/** How long every simulated CA takes to issue once validation passed, unless told otherwise: 60 s of sandbox time. */
+export const DEFAULT_ISSUANCE_DELAY_MS = 60_000;
 
 // The CA predates the oldest seeded certificate, so every chain is valid the way a strict TLS client checks it.
 const CA_BACKDATE_MS = 2 * 365 * 86_400_000;
@@ -37,7 +39,8 @@ export async function createSimulatorWorld(clock: SandboxClock): Promise<Simulat
  * ISO 8601), so the sandbox can save and restore it.
  */
 export interface ProviderSimulator<State = unknown> {
-  readonly provider: SandboxProvider;
+  /** The name of the provider it simulates (a `SandboxProvider`). */
+  readonly provider: string;
   /** msw handlers serving the API under `baseUrl`, with auth enforced and faults applied. */
   handlers(baseUrl: string): HttpHandler[];
   /** A deep copy of the simulator's state, safe to `JSON.stringify`. */

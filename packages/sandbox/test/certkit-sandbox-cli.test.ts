@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { createDnsimpleClient } from "@certkit/dnsimple";
 import { createIonosSslClient } from "@certkit/ionos-ssl";
 import { afterEach, describe, expect, it } from "vitest";
+import { SANDBOX_PROVIDERS } from "../src/providers.js";
 
 // The built bin, as `npx certkit-sandbox` runs it (turbo builds the package before its tests).
 const BIN = new URL("../dist/cli/certkit-sandbox.js", import.meta.url).pathname;
@@ -62,6 +63,9 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
     const result = await run(["--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Usage: certkit-sandbox \[--port N\]/);
+    // The providers and the budgets come from the simulators' descriptors.
+    expect(result.stdout).toContain(`or for one (${SANDBOX_PROVIDERS.join(", ")})`);
+    expect(result.stdout).toContain("(default: dnsimple 2400/1h)");
   });
 
   it.each([
@@ -69,7 +73,7 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
     [["--port", "99999"], /^certkit-sandbox: --port must be a port number from 0 to 65535, got "99999"/],
     [["--port", "http"], /got "http"/],
     [["--issuance-delay", "5x"], /^certkit-sandbox: --issuance-delay: "5x" is not a duration \(e\.g\. 0, 500ms, 30s, 5m, 1h\)\n$/],
-    [["--issuance-delay", "ionos=5s"], /"ionos" is not a provider of the sandbox \(ionos-ssl, dnsimple, dnsimple-v1, resello, sslmarket\)/],
+    [["--issuance-delay", "ionos=5s"], new RegExp(`"ionos" is not a provider of the sandbox \\(${SANDBOX_PROVIDERS.join(", ")}\\)`)],
     [["--issuance-delay", "400d"], /400d is longer than the 365d the sandbox takes/],
     [["--rate-limit", "100"], /--rate-limit: "100" is not a budget: write REQUESTS\/DURATION, e\.g\. 2400\/1h/],
     [["--rate-limit", "dnsimple=10/0"], /--rate-limit: the window must be longer than 0/],

@@ -1,7 +1,7 @@
 import { createDnsimpleClient, type DnsimpleClient, type DnsimpleClientOptions } from "@certkit/dnsimple";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SANDBOX_CREDENTIALS } from "../src/credentials.js";
-import { DnsimpleSimulator, type DnsimpleSimulatorOptions } from "../src/dnsimple/dnsimple-simulator.js";
+import { DnsimpleSimulator, type DnsimpleSimulatorOptions } from "../src/providers/dnsimple/dnsimple-simulator.js";
 import { SANDBOX_MOUNTS } from "../src/providers.js";
 import type { SimulatorWorld } from "../src/simulator.js";
 import { createTestWorld, serveOver } from "./support/transports.js";

@@ -5,7 +5,7 @@ import * as x509 from "@peculiar/x509";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseCsr } from "../src/ca/sandbox-ca.js";
 import { SANDBOX_CREDENTIALS } from "../src/credentials.js";
-import { DnsimpleSimulator } from "../src/dnsimple/dnsimple-simulator.js";
+import { DnsimpleSimulator } from "../src/providers/dnsimple/dnsimple-simulator.js";
 import { SANDBOX_MOUNTS } from "../src/providers.js";
 import type { SimulatorWorld } from "../src/simulator.js";
 import { createTestWorld, serveOver, TRANSPORTS } from "./support/transports.js";

@@ -1,8 +1,8 @@
 import { createDnsimpleClient, type DnsimpleClient } from "@certkit/dnsimple";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SANDBOX_CREDENTIALS } from "../src/credentials.js";
-import { DnsimpleSimulator } from "../src/dnsimple/dnsimple-simulator.js";
-import type { DnsimpleState } from "../src/dnsimple/dnsimple-state.js";
+import { DnsimpleSimulator } from "../src/providers/dnsimple/dnsimple-simulator.js";
+import type { DnsimpleState } from "../src/providers/dnsimple/dnsimple-state.js";
 import { SANDBOX_MOUNTS } from "../src/providers.js";
 import type { SimulatorWorld } from "../src/simulator.js";
 import { createTestWorld, serveOver } from "./support/transports.js";

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateCsr } from "../src/ca/generate-csr.js";
 import { parseCsr } from "../src/ca/sandbox-ca.js";
 import { SANDBOX_CREDENTIALS } from "../src/credentials.js";
-import { DnsimpleV1Simulator } from "../src/dnsimple-v1/dnsimple-v1-simulator.js";
+import { DnsimpleV1Simulator } from "../src/providers/dnsimple-v1/dnsimple-v1-simulator.js";
 import { SANDBOX_MOUNTS } from "../src/providers.js";
 import type { SimulatorWorld } from "../src/simulator.js";
 import { createTestWorld, serveOver, TRANSPORTS } from "./support/transports.js";

@@ -1,8 +1,8 @@
 import { createDnsimpleV1Client, type DnsimpleV1Client } from "@certkit/dnsimple-v1";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SANDBOX_CREDENTIALS } from "../src/credentials.js";
-import { DnsimpleV1Simulator } from "../src/dnsimple-v1/dnsimple-v1-simulator.js";
-import type { DnsimpleV1State } from "../src/dnsimple-v1/dnsimple-v1-state.js";
+import { DnsimpleV1Simulator } from "../src/providers/dnsimple-v1/dnsimple-v1-simulator.js";
+import type { DnsimpleV1State } from "../src/providers/dnsimple-v1/dnsimple-v1-state.js";
 import { SANDBOX_MOUNTS } from "../src/providers.js";
 import type { SimulatorWorld } from "../src/simulator.js";
 import { createTestWorld, serveOver } from "./support/transports.js";

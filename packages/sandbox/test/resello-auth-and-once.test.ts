@@ -3,9 +3,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateCsr } from "../src/ca/generate-csr.js";
 import { SANDBOX_CREDENTIALS } from "../src/credentials.js";
 import { SANDBOX_MOUNTS } from "../src/providers.js";
-import { DEFAULT_RESELLO_PLANS } from "../src/resello/resello-plans.js";
-import { ReselloSimulator } from "../src/resello/resello-simulator.js";
-import { RESELLO_TOKEN_PATH } from "../src/resello/resello-tokens.js";
+import { DEFAULT_RESELLO_PLANS } from "../src/providers/resello/resello-plans.js";
+import { ReselloSimulator } from "../src/providers/resello/resello-simulator.js";
+import { RESELLO_TOKEN_PATH } from "../src/providers/resello/resello-tokens.js";
 import type { SimulatorWorld } from "../src/simulator.js";
 import { createTestWorld, serveOver, TRANSPORTS } from "./support/transports.js";
 

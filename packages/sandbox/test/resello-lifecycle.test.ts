@@ -6,8 +6,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateCsr, type GeneratedCsr } from "../src/ca/generate-csr.js";
 import { SANDBOX_CREDENTIALS } from "../src/credentials.js";
 import { SANDBOX_MOUNTS } from "../src/providers.js";
-import { DEFAULT_RESELLO_PLANS } from "../src/resello/resello-plans.js";
-import { ReselloSimulator } from "../src/resello/resello-simulator.js";
+import { DEFAULT_RESELLO_PLANS } from "../src/providers/resello/resello-plans.js";
+import { ReselloSimulator } from "../src/providers/resello/resello-simulator.js";
 import type { SimulatorWorld } from "../src/simulator.js";
 import { createTestWorld, serveOver, TRANSPORTS } from "./support/transports.js";
 
@@ -28,7 +28,7 @@ describe.each(TRANSPORTS)("Resello simulator lifecycle over %s", (transport) => 
 
   beforeEach(async () => {
     world = await createTestWorld();
-    const simulator = new ReselloSimulator(world, { ...SANDBOX_CREDENTIALS.resello, provisioningDelayMs: 60_000 });
+    const simulator = new ReselloSimulator(world, { ...SANDBOX_CREDENTIALS.resello, issuanceDelayMs: 60_000 });
     const served = await serveOver(transport, (origin) => simulator.handlers(`${origin}${SANDBOX_MOUNTS.resello}`));
     close = served.close;
     resello = createReselloClient({ ...SANDBOX_CREDENTIALS.resello, baseUrl: `${served.origin}${SANDBOX_MOUNTS.resello}` });

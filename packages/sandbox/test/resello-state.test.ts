@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generateCsr } from "../src/ca/generate-csr.js";
 import { SANDBOX_CREDENTIALS } from "../src/credentials.js";
 import { SANDBOX_MOUNTS } from "../src/providers.js";
-import { DEFAULT_RESELLO_PLANS } from "../src/resello/resello-plans.js";
-import { ReselloSimulator } from "../src/resello/resello-simulator.js";
-import type { ReselloState } from "../src/resello/resello-state.js";
+import { DEFAULT_RESELLO_PLANS } from "../src/providers/resello/resello-plans.js";
+import { ReselloSimulator } from "../src/providers/resello/resello-simulator.js";
+import type { ReselloState } from "../src/providers/resello/resello-state.js";
 import type { SimulatorWorld } from "../src/simulator.js";
 import { createTestWorld, serveOver } from "./support/transports.js";
 

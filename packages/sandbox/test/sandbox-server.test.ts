@@ -10,7 +10,7 @@ let server: SandboxServer;
 const clock = new SandboxClock({ frozenAt: new Date("2026-06-01T00:00:00Z") });
 
 beforeEach(async () => {
-  sandbox = await createSandbox({ clock, ionos: { issuanceDelayMs: 1000 } });
+  sandbox = await createSandbox({ clock, "ionos-ssl": { issuanceDelayMs: 1000 } });
   server = await startSandboxServer(sandbox);
 });
 afterEach(() => server.close());

@@ -16,7 +16,7 @@ const CASES = 1_200;
 let sandbox: Sandbox;
 let server: SandboxServer;
 beforeEach(async () => {
-  sandbox = await createSandbox({ clock: new SandboxClock({ frozenAt: new Date("2026-03-01T00:00:00Z") }), ionos: { issuanceDelayMs: 60_000 } });
+  sandbox = await createSandbox({ clock: new SandboxClock({ frozenAt: new Date("2026-03-01T00:00:00Z") }), "ionos-ssl": { issuanceDelayMs: 60_000 } });
   server = await startSandboxServer(sandbox);
 });
 afterEach(() => server.close());

@@ -4,9 +4,9 @@ import { generateCsr } from "../src/ca/generate-csr.js";
 import { SANDBOX_CREDENTIALS } from "../src/credentials.js";
 import { SANDBOX_MOUNTS } from "../src/providers.js";
 import type { SimulatorWorld } from "../src/simulator.js";
-import { SslmarketSimulator } from "../src/sslmarket/sslmarket-simulator.js";
+import { SslmarketSimulator } from "../src/providers/sslmarket/sslmarket-simulator.js";
 import { createTestWorld, serveOver } from "./support/transports.js";
-import { SSLMARKET_DEMO_CONTACTS } from "../src/sslmarket/sslmarket-demo-contacts.js";
+import { SSLMARKET_DEMO_CONTACTS } from "../src/providers/sslmarket/sslmarket-demo-contacts.js";
 
 const COMPANY = SSLMARKET_DEMO_CONTACTS;
 

@@ -6,8 +6,8 @@ import { generateCsr } from "../src/ca/generate-csr.js";
 import { SANDBOX_CREDENTIALS } from "../src/credentials.js";
 import { SANDBOX_MOUNTS } from "../src/providers.js";
 import type { SimulatorWorld } from "../src/simulator.js";
-import { SslmarketSimulator } from "../src/sslmarket/sslmarket-simulator.js";
-import type { SslmarketState } from "../src/sslmarket/sslmarket-state.js";
+import { SslmarketSimulator } from "../src/providers/sslmarket/sslmarket-simulator.js";
+import type { SslmarketState } from "../src/providers/sslmarket/sslmarket-state.js";
 import { createTestWorld, serveOver } from "./support/transports.js";
 
 let world: SimulatorWorld;

@@ -1,15 +1,15 @@
 import type { InferOutput } from "valibot";
 import { describe, expectTypeOf, it } from "vitest";
-import type { DnsimpleState } from "../src/dnsimple/dnsimple-state.js";
-import { type dnsimpleStateSchema } from "../src/dnsimple/dnsimple-state-schema.js";
-import type { DnsimpleV1State } from "../src/dnsimple-v1/dnsimple-v1-state.js";
-import { type dnsimpleV1StateSchema } from "../src/dnsimple-v1/dnsimple-v1-state-schema.js";
-import type { IonosState } from "../src/ionos/ionos-simulator.js";
-import { type ionosStateSchema } from "../src/ionos/ionos-state-schema.js";
-import type { ReselloState } from "../src/resello/resello-state.js";
-import { type reselloStateSchema } from "../src/resello/resello-state-schema.js";
-import type { SslmarketState } from "../src/sslmarket/sslmarket-state.js";
-import { type sslmarketStateSchema } from "../src/sslmarket/sslmarket-state-schema.js";
+import type { DnsimpleState } from "../src/providers/dnsimple/dnsimple-state.js";
+import { type dnsimpleStateSchema } from "../src/providers/dnsimple/dnsimple-state-schema.js";
+import type { DnsimpleV1State } from "../src/providers/dnsimple-v1/dnsimple-v1-state.js";
+import { type dnsimpleV1StateSchema } from "../src/providers/dnsimple-v1/dnsimple-v1-state-schema.js";
+import type { IonosState } from "../src/providers/ionos-ssl/ionos-ssl-state.js";
+import { type ionosStateSchema } from "../src/providers/ionos-ssl/ionos-ssl-state-schema.js";
+import type { ReselloState } from "../src/providers/resello/resello-state.js";
+import { type reselloStateSchema } from "../src/providers/resello/resello-state-schema.js";
+import type { SslmarketState } from "../src/providers/sslmarket/sslmarket-state.js";
+import { type sslmarketStateSchema } from "../src/providers/sslmarket/sslmarket-state-schema.js";
 
 // A restore checks every field its schema names: each schema must name exactly the fields of the state type, so a
 // field added to a state without its check fails here.

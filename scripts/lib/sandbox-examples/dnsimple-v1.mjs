@@ -10,7 +10,7 @@ export const example = {
   title: "DNSimple v1: purchase, configure, submit, approve by email, read the certificate (packages/dnsimple-v1/README.md)",
   // Issuance takes a second of real time once the email is approved, so the example's polling is seen doing its work.
   // The account's one contact gets the id a real account's might have; the example reads it from the environment.
-  sandboxOptions: { dnsimpleV1: { issuanceDelayMs: 1000, contactId: 1001 } },
+  sandboxOptions: { "dnsimple-v1": { issuanceDelayMs: 1000, contactId: 1001 } },
   async prepare(dir, server) {
     const { csr, privateKey } = await generateCsr({ commonName: "www.example.com" });
     await writeFile(join(dir, "www.example.com.csr"), csr);

@@ -8,7 +8,7 @@ import { verifyFullchain } from "./verify-fullchain.mjs";
 export const example = {
   title: "IONOS SSL: order, validate by DNS, download (packages/ionos-ssl/README.md)",
   // Issuance takes a second of real time, so the example's polling is seen doing its work.
-  sandboxOptions: { ionos: { issuanceDelayMs: 1000 } },
+  sandboxOptions: { "ionos-ssl": { issuanceDelayMs: 1000 } },
   async prepare(dir, server) {
     const { csr, privateKey } = await generateCsr({ commonName: "shop.example.com" });
     await writeFile(join(dir, "shop.example.com.csr"), csr);

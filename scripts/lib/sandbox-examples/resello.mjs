@@ -11,7 +11,7 @@ export const example = {
   title: "Resello: pick a plan, order once, validate by DNS, download (packages/resello/README.md)",
   // Provisioning takes a second of real time once the TXT record is validated, so the example's polling is seen
   // doing its work.
-  sandboxOptions: { resello: { provisioningDelayMs: 1000 } },
+  sandboxOptions: { resello: { issuanceDelayMs: 1000 } },
   async prepare(dir, server) {
     const { csr, privateKey } = await generateCsr({ commonName: "shop.example.com" });
     await writeFile(join(dir, "shop.example.com.csr"), csr);

@@ -12,7 +12,7 @@ await showResult(async () => {
   await worker.start({ quiet: true, onUnhandledFrame: "bypass" });
   const sandbox = await setupSandbox(worker, {
     clock: new SandboxClock({ frozenAt: new Date("2026-06-01T09:00:00Z") }),
-    ionos: { issuanceDelayMs: 5 * 60_000 },
+    "ionos-ssl": { issuanceDelayMs: 5 * 60_000 },
   });
   const certs = createCertificateClient(ionosSsl(sandbox.clientOptions("ionos-ssl")));
 

@@ -21,7 +21,7 @@ let sandbox: MswSandbox;
 let requests: string[];
 
 beforeEach(async () => {
-  sandbox = await setupSandbox(server, { clock: new SandboxClock({ frozenAt: START }), dnsimpleV1: { issuanceDelayMs: MINUTE_MS } });
+  sandbox = await setupSandbox(server, { clock: new SandboxClock({ frozenAt: START }), "dnsimple-v1": { issuanceDelayMs: MINUTE_MS } });
   requests = [];
 });
 

@@ -19,7 +19,7 @@ let requests: string[];
 beforeEach(async () => {
   sandbox = await setupSandbox(server, {
     clock: new SandboxClock({ frozenAt: START }),
-    ionos: { issuanceDelayMs: ISSUANCE_DELAY_MS, slots: { SSL_STARTER: 8, SSL_STARTER_WILDCARD: 1 } },
+    "ionos-ssl": { issuanceDelayMs: ISSUANCE_DELAY_MS, slots: { SSL_STARTER: 8, SSL_STARTER_WILDCARD: 1 } },
   });
   requests = [];
 });

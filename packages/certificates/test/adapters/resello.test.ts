@@ -30,7 +30,7 @@ afterAll(() => server.close());
 let sandbox: MswSandbox;
 let events: ClientEvent[];
 beforeEach(async () => {
-  sandbox = await setupSandbox(server, { clock: new SandboxClock({ frozenAt: START }), resello: { provisioningDelayMs: PROVISIONING_MS } });
+  sandbox = await setupSandbox(server, { clock: new SandboxClock({ frozenAt: START }), resello: { issuanceDelayMs: PROVISIONING_MS } });
   events = [];
 });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_RESELLO_PLANS, generateCsr, SandboxClock, setupSandbox, SSLMARKET_DEMO_CONTACTS, type MswSandbox } from "@certkit/sandbox";
+import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dnsimple } from "../../src/providers/dnsimple/index.js";
@@ -104,7 +104,7 @@ const PROVIDERS: readonly ProviderCase[] = [
     provider: "dnsimple-v1",
     isPurchase: (request) => post(request, /\/domains\/[^/]+\/certificates$/),
     client: (sandbox, options) =>
-      createCertificateClient(dnsimpleV1({ ...sandbox.clientOptions("dnsimple-v1"), ...options, contactId: 1 }), {
+      createCertificateClient(dnsimpleV1({ ...sandbox.adapterOptions("dnsimple-v1"), ...options }), {
         now: () => sandbox.clock.now(),
       }),
     request: () => ({ commonName: "www.example.com", validationMethod: "email", csr: csrs.www }),
@@ -114,7 +114,7 @@ const PROVIDERS: readonly ProviderCase[] = [
     provider: "resello",
     isPurchase: (request) => post(request, /\/ssl-certificate$/),
     client: (sandbox, options) =>
-      createCertificateClient(resello({ ...sandbox.clientOptions("resello"), ...options, plan: DEFAULT_RESELLO_PLANS[0]!.id }), {
+      createCertificateClient(resello({ ...sandbox.adapterOptions("resello"), ...options }), {
         now: () => sandbox.clock.now(),
       }),
     request: () => ({ commonName: "www.example.com", csr: csrs.www }),
@@ -124,7 +124,7 @@ const PROVIDERS: readonly ProviderCase[] = [
     provider: "sslmarket",
     isPurchase: (request) => post(request, /\/order\/certificate\/[^/]+$/),
     client: (sandbox, options) =>
-      createCertificateClient(sslmarket({ ...sandbox.clientOptions("sslmarket"), ...options, contacts: SSLMARKET_DEMO_CONTACTS }), {
+      createCertificateClient(sslmarket({ ...sandbox.adapterOptions("sslmarket"), ...options }), {
         now: () => sandbox.clock.now(),
       }),
     request: () => ({ commonName: "www.example.com", csr: csrs.www, product: "rapidssl-rapidssl-dv" }),

@@ -1,4 +1,4 @@
-import { DEFAULT_RESELLO_PLANS, generateCsr, SandboxClock, setupSandbox, SSLMARKET_DEMO_CONTACTS, type MswSandbox } from "@certkit/sandbox";
+import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dnsimple } from "../../src/providers/dnsimple/index.js";
@@ -62,7 +62,7 @@ describe("an order that fails part-way names what was created", () => {
     ["configure", "PUT", "/domains/{domain}/certificates/{id}/configure", "configured"],
     ["submit", "PUT", "/domains/{domain}/certificates/{id}/submit", "submitted"],
   ] as const)("dnsimple-v1: bought, and the %s step failed", async (step, method, route, notReached) => {
-    const certs = createCertificateClient(dnsimpleV1({ ...sandbox.clientOptions("dnsimple-v1"), contactId: 1, retry: false }), { now });
+    const certs = createCertificateClient(dnsimpleV1({ ...sandbox.adapterOptions("dnsimple-v1"), retry: false }), { now });
     failing("dnsimple-v1", method, route);
     const error = await failureOf(certs.order({ commonName: "www.example.com", validationMethod: "email" }));
     expect(error).toBeInstanceOf(OrderIncompleteError);
@@ -71,7 +71,7 @@ describe("an order that fails part-way names what was created", () => {
   });
 
   it("resello: placed, and reading its validation details back failed", async () => {
-    const certs = createCertificateClient(resello({ ...sandbox.clientOptions("resello"), plan: DEFAULT_RESELLO_PLANS[0]!.id, retry: false }), { now });
+    const certs = createCertificateClient(resello({ ...sandbox.adapterOptions("resello"), retry: false }), { now });
     const { csr } = await generateCsr({ commonName: "www.example.com", keyType: "ec-p256" });
     failing("resello", "GET", "/ssl-certificate/{id}/validation-details");
     const error = await failureOf(certs.order({ commonName: "www.example.com", csr, clientReference: "partial-1" }));
@@ -82,7 +82,7 @@ describe("an order that fails part-way names what was created", () => {
   });
 
   it("sslmarket: placed, and reading it back failed", async () => {
-    const certs = createCertificateClient(sslmarket({ ...sandbox.clientOptions("sslmarket"), contacts: SSLMARKET_DEMO_CONTACTS, retry: false }), { now });
+    const certs = createCertificateClient(sslmarket({ ...sandbox.adapterOptions("sslmarket"), retry: false }), { now });
     const { csr } = await generateCsr({ commonName: "www.example.com", keyType: "ec-p256" });
     failing("sslmarket", "GET", "/order/order_id/{order_id}");
     const error = await failureOf(certs.order({ commonName: "www.example.com", csr, product: "rapidssl-rapidssl-dv" }));

@@ -1,13 +1,10 @@
 import type { ProviderName } from "@certkit/certificates";
+import { SANDBOX_SIMULATORS } from "@certkit/sandbox";
 
 /**
- * The certificate the demo orders at each provider: names the sandbox's accounts hold (DNSimple's domains are
- * example.com, .org and .net), one name each since IONOS takes one, and different names so the inventory reads well.
+ * The certificate the demo orders at each provider, as its simulator describes it: a name the sandbox's account
+ * holds, one name each since IONOS takes one, and different names so the inventory reads well.
  */
-export const DEMO_ORDERS: Readonly<Record<ProviderName, { commonName: string }>> = {
-  "ionos-ssl": { commonName: "shop.example.com" },
-  dnsimple: { commonName: "www.example.com" },
-  "dnsimple-v1": { commonName: "blog.example.org" },
-  resello: { commonName: "api.example.net" },
-  sslmarket: { commonName: "mail.example.com" },
-};
+export const DEMO_ORDERS = Object.fromEntries(SANDBOX_SIMULATORS.map((simulator) => [simulator.name, simulator.demoOrder])) as Readonly<
+  Record<ProviderName, { readonly commonName: string }>
+>;

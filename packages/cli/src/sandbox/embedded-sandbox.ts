@@ -1,23 +1,10 @@
-import { createSandbox, type Sandbox, type SandboxOptions } from "@certkit/sandbox";
+import { createSandbox, sandboxIssuingAfter, type Sandbox } from "@certkit/sandbox";
 import { startSandboxServer, type SandboxServer } from "@certkit/sandbox/node";
 import { SharedState } from "./shared-state.js";
 import { withStateLock } from "./state-lock.js";
 
 /** How long the embedded sandbox takes to issue once validation is done: long enough to watch `certkit wait` work. */
 const ISSUANCE_DELAY_MS = 2_000;
-/** IONOS sells certificates as slots bought ahead; the embedded sandbox has plenty, so trying certkit never runs out. */
-const IONOS_SLOTS = 1_000;
-
-/** Sandbox options under which every simulated provider issues `delayMs` after the validation is done. */
-export function sandboxIssuingAfter(delayMs: number): SandboxOptions {
-  return {
-    ionos: { issuanceDelayMs: delayMs, slots: { SSL_STARTER: IONOS_SLOTS } },
-    dnsimple: { issuanceDelayMs: delayMs },
-    dnsimpleV1: { issuanceDelayMs: delayMs },
-    resello: { provisioningDelayMs: delayMs },
-    sslmarket: { issuanceDelayMs: delayMs },
-  };
-}
 
 /**
  * A sandbox running inside the CLI process, served on loopback, whose state lives in a file that every `certkit`

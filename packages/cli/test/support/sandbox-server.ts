@@ -1,8 +1,7 @@
 // A certkit sandbox served on loopback for the CLI under test, quick to issue, with its own DNS, web and mail for
 // the tests to act on as a customer would.
-import { createSandbox, type Sandbox } from "@certkit/sandbox";
+import { createSandbox, sandboxIssuingAfter, type Sandbox } from "@certkit/sandbox";
 import { startSandboxServer, type SandboxServer } from "@certkit/sandbox/node";
-import { sandboxIssuingAfter } from "../../src/sandbox/embedded-sandbox.ts";
 
 /** Issues a second after validation: quick tests, yet `certkit wait` polls more than once. */
 const DELAY_MS = 1_000;

@@ -1,19 +1,13 @@
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { createSandbox, type Sandbox, type SandboxClock, type SandboxOptions } from "@certkit/sandbox";
+import { createSandbox, sandboxIssuingAfter, type Sandbox, type SandboxClock, type SandboxOptions } from "@certkit/sandbox";
 import { startSandboxServer, type SandboxServer } from "@certkit/sandbox/node";
 import { temporaryFolder } from "./temporary-folder.ts";
 import { FLEET_PROVIDERS, parseFleetFile, type FleetFile, type FleetProvider } from "../../src/index.ts";
 
 /** Issuance delays short enough for tests, at every simulator. */
 export function quickSandboxOptions(delayMs: number): SandboxOptions {
-  return {
-    ionos: { issuanceDelayMs: delayMs, slots: { SSL_STARTER: 1_000 } },
-    dnsimple: { issuanceDelayMs: delayMs },
-    dnsimpleV1: { issuanceDelayMs: delayMs },
-    resello: { provisioningDelayMs: delayMs },
-    sslmarket: { issuanceDelayMs: delayMs },
-  };
+  return sandboxIssuingAfter(delayMs);
 }
 
 /** The domain each provider's sandbox account holds (DNSimple's are its account's domains). */

@@ -7,14 +7,15 @@ import { createSandbox, type SandboxSnapshot } from "../sandbox.js";
 import { checkControlToken } from "../server/control-access.js";
 import { corsOrigins } from "../server/cors.js";
 import { startSandboxServer } from "../server/start-sandbox-server.js";
+import { DEFAULT_ISSUANCE_DELAY_MS } from "../simulator.js";
 import { readSandboxStateFile, writeSandboxStateFile } from "../state/sandbox-state-file.js";
-import { FlagError, issuanceDelays, rateLimits, simulatorOptions } from "./simulator-flags.js";
+import { FlagError, issuanceDelays, rateLimitDefaults, rateLimits, simulatorOptions } from "./simulator-flags.js";
 
 const TOKEN_VARIABLE = "CERTKIT_SANDBOX_CONTROL_TOKEN";
 const USAGE = `Usage: certkit-sandbox [--port N] [--host ADDRESS] [--state FILE] [--empty] [--cors ORIGIN]...
                        [--issuance-delay [PROVIDER=]DURATION]... [--rate-limit [PROVIDER=]N/DURATION]...
 
-Serves the certkit sandbox (simulators of IONOS SSL, DNSimple v2 and v1, Resello and SSLmarket) on loopback.
+Serves the certkit sandbox (simulators of ${SANDBOX_PROVIDERS.join(", ")}) on loopback.
 
   --port N          port to listen on (default 4010; 0 picks a free one)
   --host ADDRESS    interface to listen on (default 127.0.0.1)
@@ -27,11 +28,11 @@ Serves the certkit sandbox (simulators of IONOS SSL, DNSimple v2 and v1, Resello
   --control-token TOKEN
                     require Authorization: Bearer TOKEN on the control API (or set ${TOKEN_VARIABLE})
   --issuance-delay [PROVIDER=]DURATION
-                    how long the CA takes to issue once validation passed (default 60s): for every provider,
-                    or for one (ionos-ssl, dnsimple, dnsimple-v1, resello, sslmarket); repeatable.
+                    how long the CA takes to issue once validation passed (default ${DEFAULT_ISSUANCE_DELAY_MS / 1000}s): for every provider,
+                    or for one (${SANDBOX_PROVIDERS.join(", ")}); repeatable.
                     DURATION: 0, 500ms, 30s, 5m, 1h, 1d
   --rate-limit [PROVIDER=]N/DURATION
-                    the request budget a provider enforces (DNSimple v2, the only one: default 2400/1h), e.g. 100/1m
+                    the request budget a provider enforces (default: ${rateLimitDefaults()}), e.g. 100/1m
   --help            show this help
 
 The control API is under /_sandbox (GET it for every provider's base URL and credentials). It answers only

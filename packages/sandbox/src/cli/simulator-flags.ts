@@ -1,13 +1,28 @@
 // The bin's simulator settings: `--issuance-delay [PROVIDER=]DURATION` and `--rate-limit [PROVIDER=]N/DURATION`,
 // read into createSandbox options.
-import { SANDBOX_PROVIDERS, type SandboxProvider } from "../providers.js";
-import type { SandboxOptions } from "../sandbox.js";
+import { ALL_SIMULATORS, SANDBOX_PROVIDERS, type SandboxProvider } from "../providers.js";
+import type { SandboxSimulatorSettings } from "../sandbox.js";
 
 const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 // Longer than any real delay or window, short enough that sandbox time plus it stays a valid date.
 const LONGEST_MS = 365 * UNIT_MS.d;
-// The providers whose simulator enforces a request budget.
-const RATE_LIMITED: readonly SandboxProvider[] = ["dnsimple"];
+// The simulators that enforce a request budget: those with a default one.
+const RATE_LIMITED = ALL_SIMULATORS.flatMap((simulator) => {
+  const budget = (simulator.defaults as { rateLimit?: { limit: number; windowMs: number } }).rateLimit;
+  return budget === undefined ? [] : [{ provider: simulator.name, budget }];
+});
+const RATE_LIMITED_PROVIDERS: readonly SandboxProvider[] = RATE_LIMITED.map(({ provider }) => provider);
+
+/** `90000` as `90s`, `3600000` as `1h`: the largest unit that writes `ms` as a whole number. */
+function formatDuration(ms: number): string {
+  const [unit, size] = Object.entries(UNIT_MS).reverse().find(([, size]) => ms % size === 0) ?? ["ms", 1];
+  return `${ms / size}${unit}`;
+}
+
+/** The providers that enforce a request budget, with their defaults: `dnsimple 2400/1h`. */
+export function rateLimitDefaults(): string {
+  return RATE_LIMITED.map(({ provider, budget }) => `${provider} ${budget.limit}/${formatDuration(budget.windowMs)}`).join(", ");
+}
 
 /** A flag value the bin cannot use; its message is one line for stderr. */
 export class FlagError extends Error {
@@ -57,26 +72,25 @@ export function rateLimits(values: readonly string[]): Partial<Record<SandboxPro
     }
     const windowMs = parseDuration("--rate-limit", match[2]!);
     if (windowMs === 0) throw new FlagError("--rate-limit: the window must be longer than 0");
-    const chosen = providers.filter((provider) => RATE_LIMITED.includes(provider));
+    const chosen = providers.filter((provider) => RATE_LIMITED_PROVIDERS.includes(provider));
     if (chosen.length === 0) {
-      throw new FlagError(`--rate-limit: the ${providers[0]} simulator enforces no rate limit (only ${RATE_LIMITED.join(", ")} does)`);
+      throw new FlagError(`--rate-limit: the ${providers[0]} simulator enforces no rate limit (only ${RATE_LIMITED_PROVIDERS.join(", ")} does)`);
     }
     for (const provider of chosen) limits[provider] = { limit, windowMs };
   }
   return limits;
 }
 
-/** The createSandbox options that the flags' delays and budgets make. */
+/** The createSandbox settings that the flags' delays and budgets make, for the providers they name. */
 export function simulatorOptions(
   delays: Partial<Record<SandboxProvider, number>>,
   limits: Partial<Record<SandboxProvider, { limit: number; windowMs: number }>>,
-): SandboxOptions {
-  const defined = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
-  return {
-    ionos: defined({ issuanceDelayMs: delays["ionos-ssl"] }),
-    dnsimple: defined({ issuanceDelayMs: delays.dnsimple, rateLimit: limits.dnsimple }),
-    dnsimpleV1: defined({ issuanceDelayMs: delays["dnsimple-v1"] }),
-    resello: defined({ provisioningDelayMs: delays.resello }),
-    sslmarket: defined({ issuanceDelayMs: delays.sslmarket, reissueDelayMs: delays.sslmarket }),
-  };
+): SandboxSimulatorSettings {
+  const settings: Record<string, object> = {};
+  for (const provider of SANDBOX_PROVIDERS) {
+    const delay = delays[provider];
+    const limit = limits[provider];
+    settings[provider] = { ...(delay === undefined ? {} : { issuanceDelayMs: delay }), ...(limit === undefined ? {} : { rateLimit: limit }) };
+  }
+  return settings;
 }
