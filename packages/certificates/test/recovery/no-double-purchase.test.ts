@@ -1,6 +1,6 @@
 import { DEFAULT_RESELLO_PLANS, generateCsr, SandboxClock, setupSandbox, SSLMARKET_DEMO_CONTACTS, type MswSandbox } from "@certkit/sandbox";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useMswServer } from "@certkit/test-kit";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dnsimple } from "../../src/adapters/dnsimple/index.js";
 import { dnsimpleV1 } from "../../src/adapters/dnsimple-v1/index.js";
 import { ionos } from "../../src/adapters/ionos/index.js";
@@ -13,10 +13,7 @@ import { createCertificateClient, OrderNotConfirmedError, type CertificateClient
 // time. Certificates are counted in the sandbox; no case sleeps: findOrders looks once (maxWaitMs 0) and the sandbox
 // clock is moved past the lag.
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = useMswServer();
 
 /** How the purchase's answer is lost, after the provider placed the order. */
 type LostAnswer = "connection reset" | "502 from a gateway" | "504 from a gateway" | "2xx cut off" | "timeout";
