@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useMswServer } from "@certkit/test-kit";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ionosSsl } from "../src/providers/ionos-ssl/index.js";
 import { resello } from "../src/providers/resello/index.js";
 import { createCertificateClient, type CertkitError } from "../src/index.js";
@@ -9,10 +9,7 @@ import { createCertificateClient, type CertkitError } from "../src/index.js";
 // A CSR input is one certificate request and nothing else: keys stay home, and what is sent is the request
 // re-encoded, never the text given. Requests and their bodies are recorded at the network.
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = useMswServer();
 
 let sandbox: MswSandbox;
 let sent: { method: string; path: string; body: string }[];

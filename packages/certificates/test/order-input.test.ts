@@ -1,15 +1,12 @@
 import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useMswServer } from "@certkit/test-kit";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dnsimple } from "../src/providers/dnsimple/index.js";
 import { ionosSsl } from "../src/providers/ionos-ssl/index.js";
 import { createCertificateClient, type OrderRequest } from "../src/index.js";
 
 // Every rejected order is INVALID_INPUT naming the field, and costs no request: requests are counted at the network.
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = useMswServer();
 
 let sandbox: MswSandbox;
 let requests = 0;

@@ -1,7 +1,7 @@
 import { CertkitError, DAY_MS } from "@certkit/runtime";
+import { useMswServer } from "@certkit/test-kit";
 import { http, HttpResponse } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ionosSsl } from "../src/providers/ionos-ssl/index.js";
 import { createCertificateClient, OrderEndedError, waitForStatus, type CertificateOrder, type OrderReader } from "../src/index.js";
 import { TIMER_MAX_MS } from "../src/timing/bounded-pause.js";
@@ -148,10 +148,7 @@ describe("waitForStatus", () => {
 });
 
 describe("waitForStatus against a provider answering Retry-After: 2592000 (30 days)", () => {
-  const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-  afterEach(() => server.resetHandlers());
-  afterAll(() => server.close());
+  const { server } = useMswServer();
 
   it("sends at most one request per maxIntervalMs, and none until the 30 days are over", async () => {
     const base = "https://ionos.example.test/ssl";

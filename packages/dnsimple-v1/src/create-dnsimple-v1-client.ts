@@ -18,9 +18,8 @@ export const DNSIMPLE_V1_BASE_URL = "https://api.dnsimple.com/v1";
 export const DNSIMPLE_V1_SANDBOX_BASE_URL = "https://api.sandbox.dnsimple.com/v1";
 
 /**
- * Options of {@link createDnsimpleV1Client}. Besides these, `timeoutMs` (default 30 s per try), `retry` (reads
- * only, 3 tries), `maxConcurrency` (default 10) and `onEvent` set how the client treats the network (see
- * `@certkit/runtime`).
+ * Options of {@link createDnsimpleV1Client}. The options every client shares (`timeoutMs`, `retry`,
+ * `maxConcurrency`, `onEvent`, …) are {@link ProviderClientOptions}.
  */
 export interface DnsimpleV1ClientOptions extends ProviderClientOptions {
   /** The DNSimple account's email address: the first half of `X-DNSimple-Token: <email>:<token>`. */
@@ -41,12 +40,17 @@ export type DnsimpleV1Client = ApiClient<paths>;
  * Creates a client of DNSimple's discontinued API v1 (SSL certificates and the domain list), for old integrations,
  * recorded traffic and archives. New work should use `@certkit/dnsimple` (API v2).
  *
- * Every call resolves to `{ data, response }` for a 2xx answer or `{ error, response }` otherwise, where `error` is
- * a `CertkitError` with `status`, `message` (v1's `message` or `error` text), `fieldErrors` (v1's
- * `errors: {field: [...]}`) and `requestId`; v1 has no error codes, so `providerCode` stays unset. A call that gets
- * no usable answer rejects with a `CertkitError` (`NETWORK`, `TIMEOUT`, `ABORTED`, or `PROVIDER` for a body that
- * cannot be read). Reads are retried on network errors, 408, 429 and 5xx; writes (purchase, configure, submit)
- * never are, and one that failed after it may have reached DNSimple has `effectUnknown: true`.
+ * What is DNSimple v1's own:
+ * - Credentials: `X-DNSimple-Token: <email>:<token>` on every request, with `Accept: application/json`, which v1
+ *   asks for; the email must hold an `@` and no `:`.
+ * - Server: {@link DNSIMPLE_V1_BASE_URL} by default, or {@link DNSIMPLE_V1_SANDBOX_BASE_URL}; DNSimple no longer
+ *   answers either, so point `baseUrl` at a replay of recorded traffic or the certkit sandbox.
+ * - Redacted from every error and event: the token (the email is no secret and stays readable).
+ * - Errors: `message` is v1's `message` or `error` text and `fieldErrors` its `errors: {field: [...]}`; v1 has no
+ *   error codes, so `providerCode` stays unset. Purchase, configure and submit are writes, never retried.
+ *
+ * The rest is the runtime's, the same for every client: what a call resolves to or rejects with, see {@link ApiClient};
+ * retries, timeouts, the cap on calls in flight, events and the answer-size limit, see {@link ProviderClientOptions}.
  *
  * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed; no request is sent.
  * @example

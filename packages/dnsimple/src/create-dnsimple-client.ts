@@ -14,9 +14,8 @@ export const DNSIMPLE_BASE_URL = "https://api.dnsimple.com/v2";
 export const DNSIMPLE_SANDBOX_BASE_URL = "https://api.sandbox.dnsimple.com/v2";
 
 /**
- * The options of {@link createDnsimpleClient} that do not depend on the kind of credentials. Besides these,
- * `timeoutMs` (default 30 s per try), `retry` (reads only, 3 tries), `maxConcurrency` (default 10) and `onEvent` set
- * how the client treats the network (see `@certkit/runtime`).
+ * The options of {@link createDnsimpleClient} that do not depend on the kind of credentials. The options every
+ * client shares (`timeoutMs`, `retry`, `maxConcurrency`, `onEvent`, …) are {@link ProviderClientOptions}.
  */
 export interface DnsimpleClientBaseOptions extends ProviderClientOptions {
   /**
@@ -59,12 +58,18 @@ export type DnsimpleClient = ApiClient<paths>;
 /**
  * Creates a client of the DNSimple API v2 (certificates, webhooks, and the account and domain look-ups).
  *
- * Every call resolves to `{ data, response }` for a 2xx answer or `{ error, response }` otherwise, where `error`
- * is a `CertkitError` with `status`, `message` (DNSimple's `message`), `fieldErrors` (a 400's `errors`) and
- * `requestId`. A call that gets no usable answer rejects with a `CertkitError` (`NETWORK`, `TIMEOUT`, `ABORTED`, or
- * `PROVIDER` for a body that cannot be read). Reads are retried on network errors, 408, 429 and 5xx; writes are not,
- * and a write that failed after it may have reached DNSimple has `effectUnknown: true`. Each call also takes
- * `signal`, `timeoutMs` and `retry`.
+ * What is DNSimple's own:
+ * - Credentials: a `token` goes in `Authorization: Bearer <token>`; `email` and `password` in HTTP Basic
+ *   `Authorization`, with `otp` in `X-Dnsimple-OTP` for a user with two-factor authentication.
+ * - Server: {@link DNSIMPLE_BASE_URL} by default; {@link DNSIMPLE_SANDBOX_BASE_URL} has its own accounts and tokens
+ *   and does not issue certificates.
+ * - Redacted from every error and event: the token, the password and the encoded Basic credentials, and the
+ *   one-time code.
+ * - Errors: `message` is DNSimple's `message` and `fieldErrors` a 400's `errors`; a `401` whose `X-Dnsimple-OTP`
+ *   answer header says `required` asks for a one-time code ({@link DNSIMPLE_OTP_REQUIRED}).
+ *
+ * The rest is the runtime's, the same for every client: what a call resolves to or rejects with, see {@link ApiClient};
+ * retries, timeouts, the cap on calls in flight, events and the answer-size limit, see {@link ProviderClientOptions}.
  *
  * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed; no request is sent.
  * @example

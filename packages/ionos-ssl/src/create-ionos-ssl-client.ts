@@ -14,8 +14,8 @@ import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 export const IONOS_SSL_BASE_URL = "https://api.hosting.ionos.com/ssl";
 
 /**
- * Options of {@link createIonosSslClient}. Besides these, `timeoutMs` (default 30 s per try), `retry` (reads only,
- * 3 tries), `maxConcurrency` (default 10) and `onEvent` set how the client treats the network (see `@certkit/runtime`).
+ * Options of {@link createIonosSslClient}. The options every client shares (`timeoutMs`, `retry`,
+ * `maxConcurrency`, `onEvent`, …) are {@link ProviderClientOptions}.
  */
 export interface IonosSslClientOptions extends ProviderClientOptions {
   /** The API key, `<public prefix>.<secret>`, sent as `X-API-Key`. It never appears in an error. */
@@ -30,11 +30,15 @@ export type IonosSslClient = ApiClient<paths>;
 /**
  * Creates a client of the IONOS SSL API.
  *
- * Every call resolves to `{ data, response }` for a 2xx answer or `{ error, response }` otherwise, where `error`
- * is a `CertkitError` with `status`, `providerCode` (IONOS `code`), `message` and `requestId`. A call that gets
- * no usable answer rejects with a `CertkitError` (`NETWORK`, `TIMEOUT`, `ABORTED`, or `PROVIDER` for a body that
- * cannot be read). Reads are retried on network errors, 408, 429 and 5xx; writes never are, and a write that failed
- * after it may have reached IONOS has `effectUnknown: true`. Each call also takes `signal`, `timeoutMs` and `retry`.
+ * What is IONOS's own:
+ * - Credentials: the API key, `<public prefix>.<secret>`, in `X-API-Key`.
+ * - Server: {@link IONOS_SSL_BASE_URL}, the only one IONOS documents; for tests, the certkit sandbox.
+ * - Redacted from every error and event: the whole API key.
+ * - Errors: `providerCode` is IONOS's `code` (e.g. `DCV_FAILED`) and `message` its `message`; a `{message}` alone
+ *   (how its gateway is said to refuse a bad or missing key) is read too.
+ *
+ * The rest is the runtime's, the same for every client: what a call resolves to or rejects with, see {@link ApiClient};
+ * retries, timeouts, the cap on calls in flight, events and the answer-size limit, see {@link ProviderClientOptions}.
  *
  * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed; no request is sent.
  * @example

@@ -1,5 +1,5 @@
-// What every client must do against a hostile server (the runtime's conformance suite), over real HTTP on loopback.
-import { describeBoundedAnswers, describeRedirectRefusal, type ConformanceTarget } from "../../runtime/test/support/conformance.js";
+// What every client must do against a hostile server (the hostile-server suite of @certkit/test-kit), over real HTTP on loopback.
+import { describeBoundedAnswers, describeRedirectRefusal, type ConformanceTarget } from "@certkit/test-kit";
 import { composeApiClient } from "@certkit/runtime";
 import { createIonosSslClient, ionosSslClientConfig, type IonosSslClient, type paths } from "../src/index.js";
 import { CERTIFICATE_ID } from "./support/fixtures.js";

@@ -21,9 +21,8 @@ export const RESELLO_BASE_URL = "https://rp01.hostcontrol.com/api/v1";
 export const RESELLO_OTE_BASE_URL = "https://rp.hostcontrol-ote.com/api/v1";
 
 /**
- * What every {@link ReselloClientOptions} takes besides the credentials. Besides these, `timeoutMs` (default 30 s
- * per try), `retry` (reads only, 3 tries), `maxConcurrency` (default 10) and `onEvent` set how the client treats the
- * network (see `@certkit/runtime`).
+ * What every {@link ReselloClientOptions} takes besides the credentials. The options every client shares
+ * (`timeoutMs`, `retry`, `maxConcurrency`, `onEvent`, …) are {@link ProviderClientOptions}.
  */
 export interface ReselloClientBaseOptions extends ProviderClientOptions {
   /** Another server: {@link RESELLO_OTE_BASE_URL}, a sandbox or a proxy. Default {@link RESELLO_BASE_URL}. */
@@ -93,13 +92,19 @@ const PROVIDER = "resello";
 /**
  * Creates a client of the Resello Reseller Platform API (SSL certificates).
  *
- * Every call resolves to `{ data, response }` for a 2xx answer or `{ error, response }` otherwise, where `error` is
- * a `CertkitError` with `status`, `providerCode` (the envelope's `error.code`), `message`, `fieldErrors` and
- * `requestId`. A call that gets no usable answer rejects with a `CertkitError` (`NETWORK`, `TIMEOUT`, `ABORTED`, or
- * `PROVIDER` for a body that cannot be read). Reads are retried on network errors, 408, 429 and 5xx; writes never
- * are, and a write that failed after it may have reached Resello has `effectUnknown: true` (for orders, use
- * `createCertificateOnce`, which looks the order up by its `client_reference`). Each call also takes `signal`,
- * `timeoutMs` and `retry`.
+ * What is Resello's own:
+ * - Credentials, exactly one kind: `resellerReference` and `apiKey` in HTTP Basic `Authorization` (UTF-8; the
+ *   reference must hold no `:`); `oidc` client credentials, with which the client fetches its own access token from
+ *   `tokenUrl` and renews it before it expires; or an `accessToken` you fetched, sent as `Bearer`.
+ * - Server: {@link RESELLO_BASE_URL} (real purchases) by default, or {@link RESELLO_OTE_BASE_URL} (not billed).
+ * - Redacted from every error and event: the API key and the encoded Basic credentials, the access token, and the
+ *   OIDC client secret (which goes to the token endpoint only; a redirect there is refused too).
+ * - Errors: `providerCode` is the envelope's `error.code`, `message` its text, and `fieldErrors` the messages per
+ *   field, nested fields as `parent.child`. A create that may have reached Resello (`effectUnknown`) is safe to
+ *   repeat only through `createCertificateOnce`, which looks the order up by its `client_reference`.
+ *
+ * The rest is the runtime's, the same for every client: what a call resolves to or rejects with, see {@link ApiClient};
+ * retries, timeouts, the cap on calls in flight, events and the answer-size limit, see {@link ProviderClientOptions}.
  *
  * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed; no request is sent.
  * @example

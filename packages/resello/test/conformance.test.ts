@@ -1,8 +1,7 @@
-// What every client must do against a hostile server (the runtime's conformance suite), over real HTTP on loopback,
+// What every client must do against a hostile server (the hostile-server suite of @certkit/test-kit), over real HTTP on loopback,
 // with each of the client's three kinds of credentials.
 import { describe, expect, it } from "vitest";
-import { describeBoundedAnswers, describeRedirectRefusal, type ConformanceTarget } from "../../runtime/test/support/conformance.js";
-import { startLoopbackServer } from "../../runtime/test/support/loopback.js";
+import { describeBoundedAnswers, describeRedirectRefusal, startLoopbackServer, type ConformanceTarget } from "@certkit/test-kit";
 import { composeApiClient } from "@certkit/runtime";
 import { createReselloClient, reselloClientConfig, type paths, type ReselloClient } from "../src/index.js";
 import { OPERATIONS } from "./support/operations.js";

@@ -1,6 +1,6 @@
+import { useMswServer } from "@certkit/test-kit";
 import { HttpResponse, http } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MAX_TEXT_BODY_LENGTH } from "../src/http-error.js";
 import { CertkitError, createApiClient, readFieldErrors, type ApiClientConfig } from "../src/index.js";
 
@@ -21,10 +21,7 @@ interface paths {
 
 const BASE_URL = "https://api.example.test/v9";
 const SECRET = "very-secret-token-42";
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = useMswServer();
 
 function client(overrides: Partial<ApiClientConfig> = {}) {
   return createApiClient<paths>({

@@ -1,7 +1,7 @@
 import { describe } from "vitest";
 import { createApiClient, type ApiClientConfig } from "../src/index.js";
 import { undiciTransport } from "../src/undici/index.js";
-import { describeBoundedAnswers, describeRedirectRefusal, type ConformanceTarget } from "./support/conformance.js";
+import { describeBoundedAnswers, describeRedirectRefusal, type ConformanceTarget } from "@certkit/test-kit";
 import { exampleConfig, SECRET, type paths } from "./support/example-api.js";
 
 /** The runtime's example API, as a provider package would make its client. */

@@ -3,7 +3,7 @@ import type { ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { createGzip } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { startLoopbackServer } from "./support/loopback.js";
+import { startLoopbackServer } from "@certkit/test-kit";
 
 const child = fileURLToPath(new URL("./support/endless-answer.mjs", import.meta.url));
 const MiB = 1024 * 1024;

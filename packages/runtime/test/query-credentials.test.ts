@@ -1,7 +1,7 @@
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import { queryAuthStep, type ClientEvent } from "../src/index.js";
-import { expectNoSecret } from "./support/conformance.js";
+import { expectNoSecret } from "@certkit/test-kit";
 import { BASE_URL, exampleClient, fakeClock, useServer } from "./support/example-api.js";
 
 const server = useServer();

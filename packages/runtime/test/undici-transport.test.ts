@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createApiClient } from "../src/index.js";
 import { undiciTransport } from "../src/undici/index.js";
 import { exampleConfig, SECRET, type paths } from "./support/example-api.js";
-import { startLoopbackServer } from "./support/loopback.js";
+import { startLoopbackServer } from "@certkit/test-kit";
 
 /** A server answering every request with order o-1, and headers a client reads. */
 const orderServer = () =>

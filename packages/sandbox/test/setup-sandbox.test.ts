@@ -1,12 +1,9 @@
 import { createIonosSslClient } from "@certkit/ionos-ssl";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { useMswServer } from "@certkit/test-kit";
+import { describe, expect, it } from "vitest";
 import { DEFAULT_SANDBOX_ORIGIN, SandboxClock, setupSandbox } from "../src/index.js";
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = useMswServer();
 
 describe("setupSandbox", () => {
   it("installs every simulator in msw under a name that never resolves, with client options bound to it", async () => {

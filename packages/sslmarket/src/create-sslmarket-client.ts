@@ -12,8 +12,8 @@ import { SSLMARKET_BASE_URL } from "./sslmarket-sites.js";
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js";
 
 /**
- * Options of {@link createSslmarketClient}. Besides these, `timeoutMs` (default 30 s per try), `retry` (reads only,
- * 3 tries), `maxConcurrency` (default 10) and `onEvent` set how the client treats the network (see `@certkit/runtime`).
+ * Options of {@link createSslmarketClient}. The options every client shares (`timeoutMs`, `retry`,
+ * `maxConcurrency`, `onEvent`, …) are {@link ProviderClientOptions}.
  */
 export interface SslmarketClientOptions extends ProviderClientOptions {
   /**
@@ -34,11 +34,17 @@ export type SslmarketClient = ApiClient<paths>;
 /**
  * Creates a client of the SSLmarket API.
  *
- * Every call resolves to `{ data, response }` for a 2xx answer or `{ error, response }` otherwise, where `error`
- * is a `CertkitError` with `status`, `providerCode` (the error type SSLmarket sends), `message`, `fieldErrors` and
- * `requestId`. A call that gets no usable answer rejects with a `CertkitError` (`NETWORK`, `TIMEOUT`, `ABORTED`, or
- * `PROVIDER` for a body that cannot be read). Reads are retried on network errors, 408, 429 and 5xx; writes never
- * are, and a write that failed after it may have reached SSLmarket has `effectUnknown: true`.
+ * What is SSLmarket's own:
+ * - Credentials: the account's API key in `X-Auth-Token`, and nothing else (no `Authorization`, nothing in the URL).
+ * - Server: the API of the national site the account is on, one of `SSLMARKET_SITE_BASE_URLS`;
+ *   {@link SSLMARKET_BASE_URL} (the UK site) by default.
+ * - Redacted from every error and event: the token.
+ * - Errors: SSLmarket does not say under which names its error body holds the error type and description, so any
+ *   JSON object is read tolerantly: `providerCode` is the error type, `message` the description, `fieldErrors`
+ *   the messages per field.
+ *
+ * The rest is the runtime's, the same for every client: what a call resolves to or rejects with, see {@link ApiClient};
+ * retries, timeouts, the cap on calls in flight, events and the answer-size limit, see {@link ProviderClientOptions}.
  *
  * The certificate download's body is read as the call says, never by its `Content-Type`: pass
  * `parseAs: "text"` for `pem_server` and `pem_intermediate`, and `parseAs: "arrayBuffer"` for `p7b`.

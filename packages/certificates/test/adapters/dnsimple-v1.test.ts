@@ -1,8 +1,8 @@
 import "reflect-metadata";
+import { collect, useMswServer } from "@certkit/test-kit";
 import * as x509 from "@peculiar/x509";
 import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { dnsimpleV1, DNSIMPLE_V1_CAPABILITIES, type DnsimpleV1AdapterOptions } from "../../src/providers/dnsimple-v1/index.js";
 import { createCertificateClient, OrderIncompleteError, type CertificateOrder } from "../../src/index.js";
 
@@ -11,10 +11,7 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const APPROVERS = (domain: string) => ["admin", "administrator", "hostmaster", "postmaster", "webmaster"].map((box) => `${box}@${domain}`);
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = useMswServer();
 
 let sandbox: MswSandbox;
 /** Every request the adapter sent, as `METHOD /path` under the v1 base URL. */
@@ -40,12 +37,6 @@ function options(overrides: Partial<DnsimpleV1AdapterOptions> = {}): DnsimpleV1A
 }
 
 const clientWith = (overrides: Partial<DnsimpleV1AdapterOptions> = {}) => createCertificateClient(dnsimpleV1(options(overrides)), { now: () => sandbox.clock.now() });
-
-async function collect(orders: AsyncIterable<CertificateOrder>): Promise<CertificateOrder[]> {
-  const all: CertificateOrder[] = [];
-  for await (const order of orders) all.push(order);
-  return all;
-}
 
 /** Approves the one approval email sent to `to`, as the approver clicking its link. */
 function approve(to: string): void {

@@ -1,13 +1,10 @@
 import { SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useMswServer } from "@certkit/test-kit";
+import { beforeEach, describe, expect, it } from "vitest";
 import { certificateEventFromDnsimpleWebhook, dnsimple, readDnsimpleCertificateDelivery } from "../../src/providers/dnsimple/index.js";
 import { createCertificateClient, createWebhookDeduplicator, type CertificateClient } from "../../src/index.js";
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = useMswServer();
 
 let sandbox: MswSandbox;
 let client: CertificateClient;

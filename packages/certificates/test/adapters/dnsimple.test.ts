@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, X509Certificate } from "node:crypto";
 import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
+import { collect, useMswServer } from "@certkit/test-kit";
+import { beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import {
   DNSIMPLE_CAPABILITIES,
   DNSIMPLE_LETSENCRYPT_LIMITS,
@@ -12,10 +12,7 @@ import {
 } from "../../src/providers/dnsimple/index.js";
 import { createCertificateClient, type CertificateOrder } from "../../src/index.js";
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = useMswServer();
 
 const START = new Date("2026-03-01T12:00:00Z");
 const ISSUANCE_DELAY_MS = 60_000;
@@ -44,12 +41,6 @@ function clientWith(extra: DnsimpleOptionsExtra = {}) {
     ...extra,
   });
   return createCertificateClient(adapter, { now: () => sandbox.clock.now() });
-}
-
-async function all(iterable: AsyncIterable<CertificateOrder>): Promise<CertificateOrder[]> {
-  const orders: CertificateOrder[] = [];
-  for await (const order of iterable) orders.push(order);
-  return orders;
 }
 
 /** The SPKI PEM of a private key, to match it with a certificate's public key. */
@@ -254,7 +245,7 @@ describe("dnsimple adapter: list", () => {
     await iterator.return?.();
 
     requests = [];
-    const orders = await all(clientWith({ pageSize: 2 }).list());
+    const orders = await collect(clientWith({ pageSize: 2 }).list());
     expect(orders.map((order) => [order.id, order.commonName, order.status, order.providerStatus])).toEqual([
       ["1010/example.com/100001", "www.example.com", "issued", "issued"],
       ["1010/example.com/100002", "api.example.com", "pending", "new"],
@@ -279,15 +270,15 @@ describe("dnsimple adapter: list", () => {
   it("walks only the domains given, with the account given (no /whoami, no domain list)", async () => {
     await sandbox.seed();
     const client = clientWith({ accountId: ACCOUNT, domains: ["Example.org."] });
-    const orders = await all(client.list());
+    const orders = await collect(client.list());
     expect(orders.map((order) => order.id)).toEqual(["1010/example.org/100003"]);
     expect(requests).toEqual(["GET /1010/domains/example.org/certificates?sort=id%3Aasc&page=1&per_page=100"]);
   });
 
   it("asks /whoami once per adapter", async () => {
     const client = clientWith();
-    await all(client.list());
-    await all(client.list());
+    await collect(client.list());
+    await collect(client.list());
     expect(requests.filter((request) => request === "GET /whoami")).toHaveLength(1);
   });
 
@@ -371,13 +362,13 @@ describe("dnsimple adapter: errors", () => {
     await expect(client.get("1010/example.com/999")).rejects.toMatchObject({ code: "NOT_FOUND", status: 404, provider: "dnsimple" });
     await expect(client.get("1010/example.info/100001")).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
     await expect(client.download("2020/example.com/100001")).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
-    await expect(all(clientWith({ accountId: ACCOUNT, domains: ["example.info"] }).list())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(collect(clientWith({ accountId: ACCOUNT, domains: ["example.info"] }).list())).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("surfaces wrong credentials as AUTH", async () => {
     const client = clientWith({ token: "wrong-token" });
     await expect(client.get("1010/example.com/100001")).rejects.toMatchObject({ code: "AUTH", status: 401, provider: "dnsimple" });
-    await expect(all(client.list())).rejects.toMatchObject({ code: "AUTH", status: 401 });
+    await expect(collect(client.list())).rejects.toMatchObject({ code: "AUTH", status: 401 });
     await expect(client.order({ commonName: "www.example.com" })).rejects.toMatchObject({ code: "AUTH" });
   });
 
@@ -388,7 +379,7 @@ describe("dnsimple adapter: errors", () => {
     });
     const user = { email: "owner@example.com", password: "a-password", baseUrl: sandbox.baseUrl("dnsimple"), retry: false as const };
     const client = createCertificateClient(dnsimple(user));
-    await expect(all(client.list())).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { accountId: [expect.any(String)] } });
+    await expect(collect(client.list())).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { accountId: [expect.any(String)] } });
     const withAccount = createCertificateClient(dnsimple({ ...user, accountId: ACCOUNT }));
     const ordered = await withAccount.order({ commonName: "www.example.com" });
     expect(ordered.id).toBe("1010/example.com/100001");

@@ -1,13 +1,10 @@
 import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { collect, useMswServer } from "@certkit/test-kit";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ionosSsl, IONOS_SSL_CAPABILITIES, type IonosSslAdapterOptions } from "../../src/providers/ionos-ssl/index.js";
 import { createCertificateClient, type CertificateOrder } from "../../src/index.js";
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = useMswServer();
 
 const START = new Date("2026-03-01T12:00:00Z");
 const ISSUANCE_DELAY_MS = 60_000;
@@ -35,12 +32,6 @@ function clientWith(extra: Partial<IonosSslAdapterOptions> = {}) {
     ...extra,
   });
   return createCertificateClient(adapter, { now: () => sandbox.clock.now() });
-}
-
-async function all(iterable: AsyncIterable<CertificateOrder>): Promise<CertificateOrder[]> {
-  const orders: CertificateOrder[] = [];
-  for await (const order of iterable) orders.push(order);
-  return orders;
 }
 
 describe("ionos adapter: lifecycle", () => {
@@ -207,7 +198,7 @@ describe("ionos adapter: list", () => {
     await iterator.return?.();
 
     requests = [];
-    const listed = await all(client.list());
+    const listed = await collect(client.list());
     expect(listed.map((order) => order.id)).toEqual(ids);
     expect(listed.map((order) => order.commonName)).toEqual(["a", "b", "c", "d", "e"].map((name) => `${name}.example.com`));
     expect(requests).toEqual(["GET /v1/certificates?page=1&size=2", "GET /v1/certificates?page=2&size=2", "GET /v1/certificates?page=3&size=2"]);
@@ -215,18 +206,18 @@ describe("ionos adapter: list", () => {
 
   it("stops after a full last page when the total says so, and lists nothing in an empty account", async () => {
     const client = clientWith({ pageSize: 2 });
-    expect(await all(client.list())).toEqual([]);
+    expect(await collect(client.list())).toEqual([]);
     expect(requests).toEqual(["GET /v1/certificates?page=1&size=2"]);
     await client.order({ commonName: "a.example.com" });
     await client.order({ commonName: "b.example.com" });
     requests = [];
-    expect(await all(client.list())).toHaveLength(2);
+    expect(await collect(client.list())).toHaveLength(2);
     expect(requests).toEqual(["GET /v1/certificates?page=1&size=2"]);
   });
 
   it("shows the seeded orders: one issued a month ago, one awaiting its DNS record", async () => {
     await sandbox.simulators["ionos-ssl"].seed();
-    const listed = await all(clientWith().list());
+    const listed = await collect(clientWith().list());
     expect(listed.map((order) => [order.commonName, order.status, order.providerStatus, order.product])).toEqual([
       ["shop.example.com", "issued", "ACTIVE", "SSL_STARTER"],
       ["www.example.org", "awaiting_validation", "PENDING", "SSL_BUSINESS"],
@@ -311,7 +302,7 @@ describe("ionos adapter: provider errors", () => {
     const error: unknown = await client.get("any").catch((caught: unknown) => caught);
     expect(error).toMatchObject({ code: "AUTH", status: 401, provider: "ionos-ssl", body: { message: "Missing or invalid API key." } });
     expect(JSON.stringify(error)).not.toContain("wrong-secret");
-    await expect(all(client.list())).rejects.toMatchObject({ code: "AUTH", status: 401 });
+    await expect(collect(client.list())).rejects.toMatchObject({ code: "AUTH", status: 401 });
   });
 
   it("surfaces an exhausted quota as IONOS's NOT_FOUND", async () => {

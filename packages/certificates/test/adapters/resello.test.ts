@@ -10,11 +10,11 @@ import {
   toPkcs7,
   type MswSandbox,
 } from "@certkit/sandbox";
+import { collect, useMswServer } from "@certkit/test-kit";
 import { http, HttpResponse } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { resello, RESELLO_CAPABILITIES, type ReselloAdapterOptions } from "../../src/providers/resello/index.js";
-import { createCertificateClient, OrderNotConfirmedError, type CertificateOrder } from "../../src/index.js";
+import { createCertificateClient, OrderNotConfirmedError } from "../../src/index.js";
 
 const [DV, DV_2Y, WILDCARD, OV] = DEFAULT_RESELLO_PLANS.map((plan) => plan.id) as [string, string, string, string];
 const START = new Date("2026-01-05T10:00:00Z");
@@ -22,10 +22,7 @@ const DAY_MS = 86_400_000;
 const PROVISIONING_MS = 60_000;
 const HEX32 = /^[0-9a-f]{32}$/;
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = useMswServer();
 
 let sandbox: MswSandbox;
 let events: ClientEvent[];
@@ -169,8 +166,7 @@ describe("resello adapter: lifecycle with DNS validation", () => {
     expect(issued).toMatchObject({ status: "issued", validUntil: "2027-01-05T10:01:00.000Z" });
     sandbox.clock.advance(Date.parse(issued.validUntil!) - sandbox.clock.now().getTime());
     expect(await certs.get(id)).toMatchObject({ status: "expired", providerStatus: "active" });
-    const listed: CertificateOrder[] = [];
-    for await (const order of certs.list()) listed.push(order);
+    const listed = await collect(certs.list());
     expect(listed.map((order) => order.status)).toEqual(["expired"]);
   });
 });
@@ -223,8 +219,7 @@ describe("resello adapter: list", () => {
       await certs.order({ commonName: name, csr });
     }
     events.length = 0;
-    const listed: CertificateOrder[] = [];
-    for await (const order of certs.list()) listed.push(order);
+    const listed = await collect(certs.list());
     expect(listed.map((order) => [order.commonName, order.status, order.providerStatus])).toEqual([
       ["shop.example.com", "issued", "active"],
       ["www.example.org", "awaiting_validation", "pending"],
@@ -263,8 +258,7 @@ describe("resello adapter: list", () => {
         HttpResponse.json({ domains: [{ domain: "bare.example.com", dcv_type: "DNS", status: "pending", dns_record: { type: "TXT", name: "_x.bare.example.com", value: "v" } }] }),
       ),
     );
-    const listed: CertificateOrder[] = [];
-    for await (const order of certs.list()) listed.push(order);
+    const listed = await collect(certs.list());
     expect(listed).toMatchObject([
       { id: ordered.id, status: "awaiting_validation", validation: [{ domain: "bare.example.com", dns: { type: "TXT", name: "_x.bare.example.com", value: "v" } }] },
     ]);

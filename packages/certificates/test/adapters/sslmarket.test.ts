@@ -1,9 +1,9 @@
 import "reflect-metadata";
+import { collect, useMswServer } from "@certkit/test-kit";
 import * as x509 from "@peculiar/x509";
 import { createSslmarketClient } from "@certkit/sslmarket";
 import { generateCsr, SandboxClock, setupSandbox, SSLMARKET_DEMO_CONTACTS, type MswSandbox } from "@certkit/sandbox";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   sslmarket,
   SSLMARKET_CAPABILITIES,
@@ -20,10 +20,7 @@ const API = "/sslmarket/api";
 /** A complete, valid set of the company details SSLmarket requires on every order: the sandbox's demo company. */
 const CONTACTS: SslmarketOrderContacts = SSLMARKET_DEMO_CONTACTS;
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = useMswServer();
 
 let sandbox: MswSandbox;
 /** Every request the adapter sent, as `METHOD /path`. */
@@ -49,13 +46,6 @@ function adapterOptions(extra: Partial<SslmarketAdapterOptions> = {}): Sslmarket
 
 function certificates(extra: Partial<SslmarketAdapterOptions> = {}) {
   return createCertificateClient(sslmarket(adapterOptions(extra)), { now: () => sandbox.clock.now() });
-}
-
-/** Every item of an async iterable (Node 20 has no Array.fromAsync). */
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
 }
 
 const serialOf = (pem: string) => new x509.X509Certificate(pem).serialNumber;

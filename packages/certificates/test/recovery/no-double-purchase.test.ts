@@ -1,6 +1,6 @@
 import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useMswServer } from "@certkit/test-kit";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dnsimple } from "../../src/providers/dnsimple/index.js";
 import { dnsimpleV1 } from "../../src/providers/dnsimple-v1/index.js";
 import { ionosSsl } from "../../src/providers/ionos-ssl/index.js";
@@ -13,10 +13,7 @@ import { createCertificateClient, OrderNotConfirmedError, type CertificateClient
 // time. Certificates are counted in the sandbox; no case sleeps: findOrders looks once (maxWaitMs 0) and the sandbox
 // clock is moved past the lag.
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = useMswServer();
 
 /** How the purchase's answer is lost, after the provider placed the order. */
 type LostAnswer = "connection reset" | "502 from a gateway" | "504 from a gateway" | "2xx cut off" | "timeout";

@@ -1,6 +1,6 @@
 import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useMswServer } from "@certkit/test-kit";
+import { beforeEach, describe, expect, it } from "vitest";
 import { dnsimple } from "../../src/providers/dnsimple/index.js";
 import { dnsimpleV1 } from "../../src/providers/dnsimple-v1/index.js";
 import { ionosSsl } from "../../src/providers/ionos-ssl/index.js";
@@ -11,10 +11,7 @@ import { CertkitError, createCertificateClient, OrderIncompleteError, OrderNotCo
 // An order that fails after its purchase names what was bought in a typed field (`created`), so the caller can read,
 // finish or cancel it instead of buying again: one case per step that can fail, for every adapter.
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = useMswServer();
 
 let sandbox: MswSandbox;
 beforeEach(async () => {

@@ -1,5 +1,4 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { useMswServer } from "@certkit/test-kit";
 
 /** A host that never resolves: if interception failed, nothing would leave the machine. */
 export const BASE_URL = "https://resello.example.test/api/v1";
@@ -10,16 +9,4 @@ export const ACCESS_TOKEN = "eyJhbGciOiJSUzI1NiJ9.s3cr3t-access-token.c2lnbmF0dX
 export const BASIC_AUTHORIZATION = `Basic ${Buffer.from(`${RESELLER_REFERENCE}:${API_KEY}`, "utf8").toString("base64")}`;
 
 /** The msw server of this package's tests, with every request recorded and unmatched ones failing the test. */
-export const server = setupServer();
-export const requests: Request[] = [];
-
-server.events.on("request:start", ({ request }) => {
-  requests.push(request.clone());
-});
-
-beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  requests.length = 0;
-});
-afterAll(() => server.close());
+export const { server, requests } = useMswServer();

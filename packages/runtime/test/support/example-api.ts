@@ -1,5 +1,4 @@
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { useMswServer } from "@certkit/test-kit";
 import { createClientWithClock } from "../../src/api-client.js";
 import type { ApiClientConfig } from "../../src/index.js";
 import { sleepOn, type Clock } from "../../src/clock.js";
@@ -33,13 +32,9 @@ export interface paths {
 export const BASE_URL = "https://api.example.test/v1";
 export const SECRET = "tok-SECRET-4e1d-9b7a";
 
-/** An msw server for the file's tests, failing on any request without a handler. */
+/** The msw server of the calling file's tests (see `useMswServer`). */
 export function useServer() {
-  const server = setupServer();
-  beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
-  afterEach(() => server.resetHandlers());
-  afterAll(() => server.close());
-  return server;
+  return useMswServer().server;
 }
 
 /** A timer of its own for each deadline, on real time. */

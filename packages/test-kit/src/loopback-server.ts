@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 /** A real HTTP server on 127.0.0.1 for one test: its URL, the requests it received, and a way to stop it. */
 export interface LoopbackServer {
   url: string;
-  /** Every request it received, in order: method, path and headers. */
+  /** Every request it received, in order: method, path, headers and body. */
   requests: { method: string; url: string; headers: IncomingMessage["headers"]; body: string }[];
   close(): Promise<void>;
 }

@@ -1,11 +1,11 @@
 // What every certkit client must do against a hostile server, written once for the runtime's own example client and
-// for each provider package's tests (which import this file by its path). It uses real HTTP servers on loopback and
-// nothing from the runtime's source, so it runs the same against any client built on the published package.
-import { inspect } from "node:util";
+// for each provider package's tests. It uses real HTTP servers on loopback and nothing from the runtime's source, so
+// it runs the same against any client built on the published package.
 import { describe, expect, it } from "vitest";
-import { startLoopbackServer, type LoopbackServer } from "./loopback.js";
+import { expectNoSecret, failureOf } from "./failures.js";
+import { startLoopbackServer, type LoopbackServer } from "./loopback-server.js";
 
-/** The options a conformance suite gives a client besides where to send. */
+/** The options a hostile-server suite gives a client besides where to send. */
 export interface ConformanceOptions {
   maxResponseBytes?: number;
   retry?: false;
@@ -23,30 +23,6 @@ export interface ConformanceTarget<Client = never> {
   read: (client: Client) => Promise<unknown>;
   /** A write (POST or PUT) that creates or changes something. */
   write: (client: Client) => Promise<unknown>;
-}
-
-/** The error a call ends with, whether it was returned as `{ error }` or thrown. */
-async function failureOf(call: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  let outcome: unknown;
-  try {
-    outcome = await call;
-  } catch (thrown) {
-    return thrown as Error & Record<string, unknown>;
-  }
-  const error = (outcome as { error?: unknown } | undefined)?.error;
-  if (error === undefined) throw new Error(`expected the call to fail, it gave ${inspect(outcome)}`);
-  return error as Error & Record<string, unknown>;
-}
-
-/** Every way a failure can be shown: none may hold the secret, nor any 8-character piece of it. */
-export function expectNoSecret(secret: string, ...shown: unknown[]): void {
-  const text = shown
-    .flatMap((value) => {
-      const error = value as (Error & { cause?: unknown }) | undefined;
-      return [String(value), JSON.stringify(value), inspect(value, { depth: Infinity, showHidden: true }), error?.stack, inspect(error?.cause, { depth: Infinity })];
-    })
-    .join("\n");
-  for (let at = 0; at + 8 <= secret.length; at++) expect(text, "a piece of the secret was shown").not.toContain(secret.slice(at, at + 8));
 }
 
 const REDIRECTS = [301, 302, 303, 307, 308] as const;
