@@ -33,3 +33,5 @@ export {
 } from "./database/embedded-postgres.js";
 export { runFleetCommand } from "./commands/run-fleet-command.js";
 export type { FleetCommandIo } from "./commands/fleet-command-io.js";
+export type { PurchaseRow } from "./store/fleet-store.js";
+export { FLEET_EXIT, type FleetExitCode } from "./commands/fleet-exit-codes.js";

@@ -37,3 +37,5 @@ export { createRedactor, credentialsIn, type Redactor } from "./redact.js";
 export { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryOptions } from "./retry-policy.js";
 export { writeOnce, type WriteOnceOptions } from "./write-once.js";
 export { assertCredential } from "./options.js";
+export type { RetryPolicy } from "./retry-policy.js";
+export { MAX_LEARNT_SECRETS, MAX_VALUE_DEPTH } from "./redact.js";

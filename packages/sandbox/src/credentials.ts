@@ -16,6 +16,9 @@ export const SANDBOX_CREDENTIALS = {
 /** The credentials of every simulator, with the same fields as {@link SANDBOX_CREDENTIALS}. */
 export type SandboxCredentials = { [P in SandboxProvider]: { -readonly [K in keyof (typeof SANDBOX_CREDENTIALS)[P]]: string } };
 
+/** Credentials a sandbox accepts instead of {@link SANDBOX_CREDENTIALS}: any field, for any provider, left out keeps the default. */
+export type SandboxCredentialOverrides = { [P in SandboxProvider]?: Partial<SandboxCredentials[P]> };
+
 /**
  * The OpenID Connect client the Resello simulator accepts at its token endpoint (`<resello base URL>/oauth2/token`),
  * for the client's `oidc` sign-in: `createReselloClient({ oidc: { tokenUrl, ...SANDBOX_RESELLO_OIDC_CLIENT } })`.

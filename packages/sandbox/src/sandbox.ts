@@ -1,7 +1,7 @@
 import type { HttpHandler } from "msw";
 import { SandboxCa, type SandboxCaState } from "./ca/sandbox-ca.js";
 import { SandboxClock } from "./clock.js";
-import { SANDBOX_CREDENTIALS, SANDBOX_RESELLO_OIDC_CLIENT, type SandboxCredentials } from "./credentials.js";
+import { SANDBOX_CREDENTIALS, SANDBOX_RESELLO_OIDC_CLIENT, type SandboxCredentialOverrides, type SandboxCredentials } from "./credentials.js";
 import type { SandboxFaults } from "./faults/sandbox-faults.js";
 import { DnsimpleSimulator, type DnsimpleSimulatorOptions } from "./dnsimple/dnsimple-simulator.js";
 import { DnsimpleV1Simulator, type DnsimpleV1SimulatorOptions } from "./dnsimple-v1/dnsimple-v1-simulator.js";
@@ -21,7 +21,7 @@ export interface SandboxOptions {
   /** The clock every simulator reads. Default: one that follows the system time. */
   clock?: SandboxClock;
   /** Credentials to accept instead of {@link SANDBOX_CREDENTIALS}, per provider. */
-  credentials?: { [P in SandboxProvider]?: Partial<SandboxCredentials[P]> };
+  credentials?: SandboxCredentialOverrides;
   /** Add demo data to every simulator (see {@link ProviderSimulator.seed}). Default `false`. */
   seed?: boolean;
   /** IONOS SSL simulator settings (credentials go in `credentials`). */
