@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { Extractor, ExtractorConfig } from "@microsoft/api-extractor";
+import { Extractor, ExtractorConfig, ExtractorLogLevel } from "@microsoft/api-extractor";
 import { repoRoot } from "./lib/apis.mjs";
 import { publishedPackages } from "./lib/published-packages.mjs";
 
@@ -18,7 +18,8 @@ export const REPORTS_DIR = "api-reports";
  * @typedef {object} ReportOutcome
  * @property {string} importPath  the entry point ("@certkit/runtime/undici")
  * @property {string} report      the report, relative to the repository root
- * @property {"same" | "changed" | "updated" | "failed"} state
+ * @property {"same" | "changed" | "updated" | "failed" | "orphan" | "removed"} state
+ *   "orphan": a committed report that no entry point has any more ("removed" once `--update` deleted it)
  * @property {string[]} messages  API Extractor's errors, when it failed
  */
 
@@ -61,23 +62,23 @@ export function checkEntryPoint(pkg, entry, { update, reportsDir, tempDir }) {
       messages: {
         // TypeDoc (`pnpm docs`) checks the TSDoc and the exports; the report is about signatures. A type a signature
         // uses but the entry point does not export still shows in the report, marked, so a review sees it.
-        compilerMessageReporting: { default: { logLevel: "error" } },
+        compilerMessageReporting: { default: { logLevel: ExtractorLogLevel.Error } },
         extractorMessageReporting: {
-          default: { logLevel: "error" },
-          "ae-missing-release-tag": { logLevel: "none" },
-          "ae-forgotten-export": { logLevel: "none", addToApiReportFile: true },
-          "ae-unresolved-link": { logLevel: "none" },
-          "ae-undocumented": { logLevel: "none" },
-          "ae-internal-missing-underscore": { logLevel: "none" },
+          default: { logLevel: ExtractorLogLevel.Error },
+          "ae-missing-release-tag": { logLevel: ExtractorLogLevel.None },
+          "ae-forgotten-export": { logLevel: ExtractorLogLevel.None, addToApiReportFile: true },
+          "ae-unresolved-link": { logLevel: ExtractorLogLevel.None },
+          "ae-undocumented": { logLevel: ExtractorLogLevel.None },
+          "ae-internal-missing-underscore": { logLevel: ExtractorLogLevel.None },
         },
-        tsdocMessageReporting: { default: { logLevel: "none" } },
+        tsdocMessageReporting: { default: { logLevel: ExtractorLogLevel.None } },
       },
     },
   });
   const result = Extractor.invoke(config, {
     localBuild: update,
     messageCallback: (message) => {
-      if (message.logLevel === "error") messages.push(message.formatMessageWithLocation(repoRoot));
+      if (message.logLevel === ExtractorLogLevel.Error) messages.push(message.formatMessageWithLocation(repoRoot));
       message.handled = true;
     },
   });
@@ -99,17 +100,27 @@ export function checkApiReports({ update = false, only, reportsDir = join(repoRo
     const outcomes = packages.flatMap((pkg) =>
       pkg.entryPoints.map((entry) => checkEntryPoint(pkg, entry, { update, reportsDir, tempDir })),
     );
-    if (update && only === undefined) {
-      const expected = new Set(outcomes.map((outcome) => outcome.report.slice(REPORTS_DIR.length + 1)));
-      for (const file of readdirSync(reportsDir).filter((name) => name.endsWith(".api.md") && !expected.has(name))) {
-        rmSync(join(reportsDir, file));
-        outcomes.push({ importPath: file, report: join(REPORTS_DIR, file), state: "updated", messages: ["removed"] });
+    if (only === undefined) {
+      for (const file of orphanReports(outcomes, reportsDir)) {
+        if (update) rmSync(join(reportsDir, file));
+        outcomes.push({ importPath: file, report: join(REPORTS_DIR, file), state: update ? "removed" : "orphan", messages: [] });
       }
     }
     return outcomes;
   } finally {
     rmSync(tempDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Committed reports that no entry point writes any more (the export was removed or renamed).
+ * @param {ReportOutcome[]} outcomes
+ * @param {string} reportsDir
+ * @returns {string[]}
+ */
+export function orphanReports(outcomes, reportsDir) {
+  const expected = new Set(outcomes.map((outcome) => outcome.report.slice(REPORTS_DIR.length + 1)));
+  return readdirSync(reportsDir).filter((name) => name.endsWith(".api.md") && !expected.has(name));
 }
 
 /**
@@ -120,15 +131,19 @@ export function describeOutcome(outcome) {
   if (outcome.state === "changed") {
     return `${outcome.importPath}: its public API differs from ${outcome.report}; if the change is meant, run \`pnpm api:update\` and commit the report`;
   }
+  if (outcome.state === "orphan") {
+    return `${outcome.report}: no published entry point has this report any more; run \`pnpm api:update\` to remove it`;
+  }
   if (outcome.state === "failed") return `${outcome.importPath}: API Extractor failed:\n  ${outcome.messages.join("\n  ")}`;
-  return `${outcome.importPath}: ${outcome.state === "updated" ? `${outcome.report} updated` : "matches its report"}`;
+  if (outcome.state === "removed") return `${outcome.report} removed`;
+  return `${outcome.importPath}: ${outcome.state === "updated" ? `${outcome.report} written` : "matches its report"}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { update: { type: "boolean", default: false }, package: { type: "string" } } });
   const outcomes = checkApiReports({ update: values.update, only: values.package });
   for (const outcome of outcomes) console.log(describeOutcome(outcome));
-  const bad = outcomes.filter((outcome) => outcome.state === "changed" || outcome.state === "failed");
+  const bad = outcomes.filter((outcome) => ["changed", "failed", "orphan"].includes(outcome.state));
   if (bad.length > 0) {
     console.error(`api:check: ${bad.length} of ${outcomes.length} entry points differ from their reports or failed`);
     process.exit(1);

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkEntryPoint, describeOutcome, REPORTS_DIR } from "../api-reports.mjs";
+import { checkEntryPoint, describeOutcome, orphanReports, REPORTS_DIR } from "../api-reports.mjs";
 import { repoRoot } from "../lib/apis.mjs";
 import { publishedPackages } from "../lib/published-packages.mjs";
 
@@ -17,6 +17,16 @@ describe("the API reports", () => {
     const names = entryPoints.map(({ entry }) => entry.importPath);
     expect(names).toEqual(expect.arrayContaining(["@certkit/runtime", "@certkit/runtime/undici", "@certkit/sandbox/node"]));
     expect(names.filter((name) => name.startsWith("@certkit/certificates/")).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it("has no committed report left over from an entry point that is gone", () => {
+    const outcomes = entryPoints.map(({ entry }) => ({
+      importPath: entry.importPath,
+      report: join(REPORTS_DIR, `${entry.reportName}.api.md`),
+      state: "same" as const,
+      messages: [],
+    }));
+    expect(orphanReports(outcomes, reportsDir)).toEqual([]);
   });
 
   it.each(entryPoints.map(({ pkg, entry }) => [entry.importPath, pkg, entry] as const))(
