@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `pnpm docs [--out <folder>]`: the API reference of every published package as one static site (TypeDoc), with each
-// package's README as its page and the root README as the index. Any warning fails it: an export without TSDoc, a type
-// a public signature uses that is not exported, a link that leads nowhere. Needs the packages built (`dist/` carries
-// the `.d.ts` the packages import from each other); `pnpm docs` builds them first.
+// `pnpm run docs [--out <folder>]` (`pnpm docs` alone is pnpm's own command): the API reference of every published
+// package as one static site (TypeDoc), with each package's README as its page and the root README as the index. Any
+// warning fails it: an export without TSDoc, a type a public signature uses that is not exported, a link that leads
+// nowhere. Needs the packages built (`dist/` carries the `.d.ts` the packages import from each other); `pnpm run docs`
+// builds them first.
 import { parseArgs } from "node:util";
 import { join, resolve } from "node:path";
 import { Application, OptionDefaults } from "typedoc";
@@ -60,7 +61,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const out = resolve(values.out);
   const { ok, problems } = await buildDocs(out);
   if (!ok) {
-    console.error(`docs: ${problems} problem(s) above; fix them in the sources' TSDoc (nothing was written to ${out})`);
+    console.error(`docs: ${problems} problem(s) above; fix them in the sources' TSDoc (see CONTRIBUTING.md)`);
     process.exit(1);
   }
   console.log(`docs: ${out}/index.html`);
