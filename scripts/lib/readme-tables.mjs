@@ -60,7 +60,7 @@ function providerPackagesTable() {
     ["provider", "client package", "adapter", "API"],
     PROVIDERS.map(({ name, displayName, clientPackage, apiName, docs }) => [
       displayName,
-      `[\`${clientPackage}\`](packages/${name})`,
+      `[\`${clientPackage}\`](packages/${name}/README.md)`,
       `\`@certkit/certificates/${name}\``,
       `[${apiName}](${docs.apiDocs})`,
     ]),

@@ -27,8 +27,8 @@ export interface DnsimpleV1ClientOptions extends ProviderClientOptions {
   /** The account's API token, the second half of `X-DNSimple-Token`. Neither it nor the header shows in an error. */
   token: string;
   /**
-   * Another server: {@link DNSIMPLE_V1_SANDBOX_BASE_URL}, a proxy, or a replay of recorded traffic.
-   * Default {@link DNSIMPLE_V1_BASE_URL}.
+   * Another server: {@link @certkit/dnsimple-v1!DNSIMPLE_V1_SANDBOX_BASE_URL}, a proxy, or a replay of recorded traffic.
+   * Default {@link @certkit/dnsimple-v1!DNSIMPLE_V1_BASE_URL}.
    */
   baseUrl?: string | undefined;
 }

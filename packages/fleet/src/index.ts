@@ -36,4 +36,5 @@ export { FLEET_COMMANDS, type FleetCommandName } from "./commands/fleet-commands
 export type { CommandValues as FleetCommandValues } from "./commands/command-settings.js";
 export type { FleetCommandIo } from "./commands/fleet-command-io.js";
 export { FleetUsageError } from "./commands/fleet-usage-error.js";
+export type { PurchaseRow } from "./store/fleet-store.js";
 export { FLEET_EXIT, type FleetExitCode } from "./commands/fleet-exit-codes.js";

@@ -20,7 +20,7 @@ export const IONOS_SSL_BASE_URL = "https://api.hosting.ionos.com/ssl";
 export interface IonosSslClientOptions extends ProviderClientOptions {
   /** The API key, `<public prefix>.<secret>`, sent as `X-API-Key`. It never appears in an error. */
   apiKey: string;
-  /** Another server, e.g. a sandbox or a proxy. Default {@link IONOS_SSL_BASE_URL}. */
+  /** Another server, e.g. a sandbox or a proxy. Default {@link @certkit/ionos-ssl!IONOS_SSL_BASE_URL}. */
   baseUrl?: string | undefined;
 }
 

@@ -12,7 +12,7 @@ export interface CreateCertificateOnceOptions {
 }
 
 /** A create request that names the order with the caller's own key, so that it can be found again. */
-type CreateRequestWithReference = CreateCertificateRequest & { client_reference: string };
+export type CreateRequestWithReference = CreateCertificateRequest & { client_reference: string };
 
 /**
  * Orders a certificate (`POST /ssl-certificate`) once, and never sends it again. When the order fails in a way that

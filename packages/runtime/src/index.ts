@@ -39,3 +39,5 @@ export { writeOnce, type WriteOnceOptions } from "./write-once.js";
 export { assertCredential } from "./options.js";
 export { unwrap } from "./unwrap.js";
 export { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from "./time-units.js";
+export type { RetryPolicy } from "./retry-policy.js";
+export { MAX_LEARNT_SECRETS, MAX_VALUE_DEPTH } from "./redact.js";

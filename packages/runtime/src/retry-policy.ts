@@ -4,7 +4,8 @@ import { rateLimitWait, type RateLimitState } from "./rate-limit.js";
 
 /**
  * How a client repeats a failed read: bounded attempts, exponential backoff with full jitter, and a bound on the
- * time a call may spend on retries. Every field is optional; unset fields keep their defaults ({@link DEFAULT_RETRY}).
+ * time a call may spend on retries. Every field is optional; unset fields keep their defaults (`DEFAULT_RETRY`,
+ * exported by `@certkit/runtime`).
  */
 export interface RetryOptions {
   /** Tries in all, the first one included. Default 3. */

@@ -64,3 +64,27 @@ export { SslmarketSimulator, type SslmarketSimulatorOptions } from "./providers/
 export { SSLMARKET_DEMO_CONTACTS } from "./providers/sslmarket/sslmarket-demo-contacts.js";
 export type { SslmarketState } from "./providers/sslmarket/sslmarket-state.js";
 export { TypedRoutes, type GuardVerdict, type Reply, type RouteContext, type RouteGuard, type RouteResolver, type ServeOptions } from "./typed-routes.js";
+// Types that public options and states above refer to.
+export type { SandboxCredentialOverrides } from "./credentials.js";
+export type { ListLag } from "./faults/list-lag.js";
+export type { DnsimpleRateLimitOptions } from "./dnsimple/dnsimple-rate-limit.js";
+export type {
+  DnsimpleAcmeChallenge,
+  DnsimpleCertificateRecord,
+  DnsimpleCertificateState,
+  DnsimpleRenewalRecord,
+  DnsimpleRenewalState,
+  DnsimpleSignatureAlgorithm,
+  DnsimpleWebhookRecord,
+} from "./dnsimple/dnsimple-state.js";
+export type { DnsimpleV1CertificateRecord, DnsimpleV1CertificateState } from "./dnsimple-v1/dnsimple-v1-state.js";
+export type {
+  IonosAuthentication,
+  IonosCertificateType,
+  ReselloDcvType,
+  SslmarketDcvMethod,
+  SslmarketProductType,
+} from "./spec-types.js";
+export type { ReselloOrganization } from "./resello/resello-state.js";
+export { DEFAULT_SSLMARKET_PRODUCTS, type SslmarketProductSettings } from "./sslmarket/sslmarket-products.js";
+export type { SslmarketContactField, SslmarketOrder, SslmarketOrderStatus, SslmarketReissue } from "./sslmarket/sslmarket-state.js";

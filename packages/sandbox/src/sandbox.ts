@@ -1,7 +1,7 @@
 import type { HttpHandler } from "msw";
 import { SandboxCa, type SandboxCaState } from "./ca/sandbox-ca.js";
 import { SandboxClock } from "./clock.js";
-import { SANDBOX_CREDENTIALS, type SandboxCredentials } from "./credentials.js";
+import { SANDBOX_CREDENTIALS, type SandboxCredentialOverrides, type SandboxCredentials } from "./credentials.js";
 import type { SandboxFaults } from "./faults/sandbox-faults.js";
 import {
   perProvider,
@@ -31,7 +31,7 @@ export interface SandboxOptions extends SandboxSimulatorSettings {
   /** The clock every simulator reads. Default: one that follows the system time. */
   clock?: SandboxClock;
   /** Credentials to accept instead of {@link SANDBOX_CREDENTIALS}, per provider. */
-  credentials?: { [P in SandboxProvider]?: Partial<SandboxCredentials[P]> };
+  credentials?: SandboxCredentialOverrides;
   /** Add demo data to every simulator (see {@link ProviderSimulator.seed}). Default `false`. */
   seed?: boolean;
 }

@@ -23,7 +23,7 @@ export interface SslmarketClientOptions extends ProviderClientOptions {
   token: string;
   /**
    * The API of the national site the account is on (`SSLMARKET_SITE_BASE_URLS`), a proxy, or the certkit sandbox.
-   * Default {@link SSLMARKET_BASE_URL} (the UK site).
+   * Default {@link @certkit/sslmarket!SSLMARKET_BASE_URL} (the UK site).
    */
   baseUrl?: string | undefined;
 }

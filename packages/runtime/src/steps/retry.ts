@@ -17,8 +17,8 @@ function nextDelay(call: Call, tries: number, askedFor: number | undefined): num
 }
 
 /**
- * Sends a try again when {@link classify} says the same request may succeed (the one rule that also sets each
- * error's `retryable`): reads after a network failure, an unusable answer, 408, 429 or a server error; any method
+ * Sends a try again when the outcome's classification says the same request may succeed (the one rule that also sets
+ * each error's `retryable`): reads after a network failure, an unusable answer, 408, 429 or a server error; any method
  * after a 429 or a connection that was never made. It waits with exponential backoff and full jitter, or as long as
  * the provider asked (`Retry-After`, a rate-limit reset), within the call's retry policy. A timeout or an abort ends
  * the call: it is never retried.

@@ -145,7 +145,7 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
     this.#tokens.restore(copy.tokens);
   }
 
-  /** {@inheritDoc ProviderSimulator.reset} Tokens given out are forgotten too, as by a new account. */
+  /** Forgets every order and every token given out: the state of a new account (settings given in the options stay). */
   reset(): void {
     this.#orders.clear();
     this.#tokens.restore([]);

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// `pnpm run docs [--out <folder>]` (`pnpm docs` alone is pnpm's own command): the API reference of every published
+// package as one static site (TypeDoc), with each package's README as its page and the root README as the index. Any
+// warning fails it: an export without TSDoc, a type a public signature uses that is not exported, a link that leads
+// nowhere. Needs the packages built (`dist/` carries the `.d.ts` the packages import from each other); `pnpm run docs`
+// builds them first.
+import { parseArgs } from "node:util";
+import { join, resolve } from "node:path";
+import { Application, OptionDefaults } from "typedoc";
+import { repoRoot } from "./lib/apis.mjs";
+import { publishedPackages } from "./lib/published-packages.mjs";
+
+/** Where the site goes by default; git-ignored. */
+export const DOCS_OUT = "docs-site";
+
+
+/**
+ * Builds the site into `out`.
+ * @param {string} out
+ * @returns {Promise<{ ok: boolean, problems: number }>}
+ */
+export async function buildDocs(out) {
+  const packages = publishedPackages();
+  const withCode = packages.filter((pkg) => pkg.entryPoints.length > 0);
+  const commandsOnly = packages.filter((pkg) => pkg.entryPoints.length === 0);
+  const app = await Application.bootstrapWithPlugins({
+    name: "certkit",
+    entryPointStrategy: "packages",
+    entryPoints: withCode.map((pkg) => join(repoRoot, pkg.dir)),
+    readme: join(repoRoot, "README.md"),
+    // A package without code (the CLI) is its README alone.
+    projectDocuments: commandsOnly.map((pkg) => join(repoRoot, pkg.dir, "README.md")),
+    packageOptions: {
+      tsconfig: "tsconfig.build.json",
+      // Entry points come from each package.json's `exports`, mapped back to src/ through the tsconfig.
+      // openapi-typescript writes @description and @constant into the generated schemas.
+      blockTags: [...OptionDefaults.blockTags, "@description", "@constant"],
+      // A package's typedoc.json names the type-level helpers its signatures use that users never name
+      // (`intentionallyNotExported`): documented where they are used, not exported, so the public surface stays small.
+      excludePrivate: true,
+      excludeInternal: true,
+    },
+    ignoredHighlightLanguages: ["mermaid"],
+    includeVersion: false,
+    // No links to source lines: a clone has no canonical remote to point them at.
+    disableSources: true,
+    validation: { notExported: true, notDocumented: true, invalidLink: true, rewrittenLink: true },
+    treatWarningsAsErrors: true,
+    logLevel: "Warn",
+  });
+  const failed = () => app.logger.hasErrors() || app.logger.hasWarnings();
+  const project = await app.convert();
+  if (project === undefined) return { ok: false, problems: app.logger.errorCount + app.logger.warningCount };
+  app.validate(project);
+  if (!failed()) await app.generateDocs(project, out);
+  return { ok: !failed(), problems: app.logger.errorCount + app.logger.warningCount };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { out: { type: "string", default: join(repoRoot, DOCS_OUT) } } });
+  const out = resolve(values.out);
+  const { ok, problems } = await buildDocs(out);
+  if (!ok) {
+    console.error(`docs: ${problems} problem(s) above; fix them in the sources' TSDoc (see CONTRIBUTING.md)`);
+    process.exit(1);
+  }
+  console.log(`docs: ${out}/index.html`);
+}
