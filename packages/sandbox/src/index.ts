@@ -67,7 +67,6 @@ export { TypedRoutes, type GuardVerdict, type Reply, type RouteContext, type Rou
 // Types that public options and states above refer to.
 export type { SandboxCredentialOverrides } from "./credentials.js";
 export type { ListLag } from "./faults/list-lag.js";
-export type { DnsimpleRateLimitOptions } from "./dnsimple/dnsimple-rate-limit.js";
 export type {
   DnsimpleAcmeChallenge,
   DnsimpleCertificateRecord,
@@ -76,15 +75,11 @@ export type {
   DnsimpleRenewalState,
   DnsimpleSignatureAlgorithm,
   DnsimpleWebhookRecord,
-} from "./dnsimple/dnsimple-state.js";
-export type { DnsimpleV1CertificateRecord, DnsimpleV1CertificateState } from "./dnsimple-v1/dnsimple-v1-state.js";
-export type {
-  IonosAuthentication,
-  IonosCertificateType,
-  ReselloDcvType,
-  SslmarketDcvMethod,
-  SslmarketProductType,
-} from "./spec-types.js";
-export type { ReselloOrganization } from "./resello/resello-state.js";
-export { DEFAULT_SSLMARKET_PRODUCTS, type SslmarketProductSettings } from "./sslmarket/sslmarket-products.js";
-export type { SslmarketContactField, SslmarketOrder, SslmarketOrderStatus, SslmarketReissue } from "./sslmarket/sslmarket-state.js";
+} from "./providers/dnsimple/dnsimple-state.js";
+export type { DnsimpleV1CertificateRecord, DnsimpleV1CertificateState } from "./providers/dnsimple-v1/dnsimple-v1-state.js";
+export type { IonosAuthentication, IonosCertificateType } from "./providers/ionos-ssl/ionos-ssl-spec-types.js";
+export type { ReselloDcvType } from "./providers/resello/resello-spec-types.js";
+export type { SslmarketDcvMethod, SslmarketProductType } from "./providers/sslmarket/sslmarket-spec-types.js";
+export type { ReselloOrganization } from "./providers/resello/resello-state.js";
+export { DEFAULT_SSLMARKET_PRODUCTS, type SslmarketProductSettings } from "./providers/sslmarket/sslmarket-products.js";
+export type { SslmarketContactField, SslmarketOrder, SslmarketOrderStatus, SslmarketReissue } from "./providers/sslmarket/sslmarket-state.js";

@@ -10,7 +10,7 @@ import {
   encodeDnsimpleOrderId,
   type DnsimpleAdapterOptions,
 } from "../../src/providers/dnsimple/index.js";
-import { createCertificateClient, type CertificateOrder } from "../../src/index.js";
+import { createCertificateClient } from "../../src/index.js";
 
 const { server } = useMswServer();
 

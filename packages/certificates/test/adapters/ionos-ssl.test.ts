@@ -2,7 +2,7 @@ import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certk
 import { collect, useMswServer } from "@certkit/test-kit";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ionosSsl, IONOS_SSL_CAPABILITIES, type IonosSslAdapterOptions } from "../../src/providers/ionos-ssl/index.js";
-import { createCertificateClient, type CertificateOrder } from "../../src/index.js";
+import { createCertificateClient } from "../../src/index.js";
 
 const { server } = useMswServer();
 
