@@ -8,11 +8,20 @@ import { parseArgs } from "node:util";
 import { join, resolve } from "node:path";
 import { Application, OptionDefaults } from "typedoc";
 import { repoRoot } from "./lib/apis.mjs";
+import { readProviders } from "./lib/provider-registry.mjs";
 import { publishedPackages } from "./lib/published-packages.mjs";
 
 /** Where the site goes by default; git-ignored. */
 export const DOCS_OUT = "docs-site";
 
+/**
+ * The sandbox's per-provider keys come from mapped types over its registry, whose members TypeDoc cannot give a
+ * comment of their own: each type's TSDoc says what every key holds.
+ */
+function sandboxMappedKeys() {
+  const types = ["SandboxOptions", "SetupSandboxOptions", "SANDBOX_CREDENTIALS.__type"];
+  return types.flatMap((type) => readProviders(repoRoot).map((name) => `@certkit/sandbox..${type}.${name}`));
+}
 
 /**
  * Builds the site into `out`.
@@ -44,6 +53,15 @@ export async function buildDocs(out) {
     includeVersion: false,
     // No links to source lines: a clone has no canonical remote to point them at.
     disableSources: true,
+    // A client's TSDoc links to the runtime's types, which TypeDoc resolves to the runtime's built declarations, not
+    // to their page in this site: point those links at the pages (every reflection page sits one folder deep).
+    externalSymbolLinkMappings: {
+      "@certkit/runtime": {
+        ApiClient: "../interfaces/_certkit_runtime..ApiClient.html",
+        ProviderClientOptions: "../interfaces/_certkit_runtime..ProviderClientOptions.html",
+      },
+    },
+    intentionallyNotDocumented: sandboxMappedKeys(),
     validation: { notExported: true, notDocumented: true, invalidLink: true, rewrittenLink: true },
     treatWarningsAsErrors: true,
     logLevel: "Warn",

@@ -6,6 +6,7 @@ import { perProvider, type SandboxProvider, type SimulatorOf } from "./providers
  * to be checked, so a client with wrong credentials gets the provider's own refusal.
  */
 export const SANDBOX_CREDENTIALS = perProvider((simulator) => simulator.credentials) as {
+  /** The credentials the simulator of the provider of that name accepts. */
   readonly [P in SandboxProvider]: SimulatorOf<P>["credentials"];
 };
 

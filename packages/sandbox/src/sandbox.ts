@@ -24,7 +24,10 @@ import { checkSnapshot } from "./state/check-snapshot.js";
  * Each simulator's settings, under its provider's name: its options but the credentials (those go in
  * `credentials`), e.g. `{ "ionos-ssl": { issuanceDelayMs: 1000 }, dnsimple: { rateLimit: { limit: 100 } } }`.
  */
-export type SandboxSimulatorSettings = { [P in SandboxProvider]?: SettingsOf<P> };
+export type SandboxSimulatorSettings = {
+  /** The settings of the simulator of the provider of that name. */
+  [P in SandboxProvider]?: SettingsOf<P>;
+};
 
 /** Options of {@link createSandbox}: the shared clock, credentials and seed, and each simulator's settings. */
 export interface SandboxOptions extends SandboxSimulatorSettings {
