@@ -7,7 +7,14 @@ import tseslint from "typescript-eslint";
 
 export default defineConfig(
   {
-    ignores: ["**/dist/**", "**/src/generated/**", "**/node_modules/**", "**/test-results/**", ".tools/**", "**/.cache/**"],
+    ignores: [
+      "**/dist/**",
+      "**/src/generated/**",
+      "**/node_modules/**",
+      "**/test-results/**",
+      ".tools/**",
+      "**/.cache/**",
+    ],
   },
   js.configs.recommended,
   {

@@ -38,7 +38,9 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
 
 const started = performance.now();
 const machine = describeMachine();
-const requestOverhead = await step("request overhead", () => measureRequestOverhead({ blocks: 300, callsPerBlock: 10, warmupCalls: 200 }));
+const requestOverhead = await step("request overhead", () =>
+  measureRequestOverhead({ blocks: 300, callsPerBlock: 10, warmupCalls: 200 }),
+);
 const bundles = await step("bundle size", () => measureBundles());
 const typecheck = await step("type-check cost", () => measureTypecheck(3));
 const generation = await step("generation", () => measureGeneration(3));
@@ -47,7 +49,12 @@ const wait = await step(`waitForStatus on ${WAIT_SCENARIO.orders} orders`, () =>
 const nameChecks = await step("name checks", () => measureNameChecks(20));
 
 const measured: BudgetedFigures = {
-  bundles: Object.fromEntries(bundles.map((bundle) => [bundle.id, { minified: bundle.minifiedBytes, gzip: bundle.gzipBytes, brotli: bundle.brotliBytes }])),
+  bundles: Object.fromEntries(
+    bundles.map((bundle) => [
+      bundle.id,
+      { minified: bundle.minifiedBytes, gzip: bundle.gzipBytes, brotli: bundle.brotliBytes },
+    ]),
+  ),
   typecheckInstantiations: Object.fromEntries(typecheck.map((result) => [result.compiler, result.instantiations])),
 };
 const checks = checkBudgets(measured, readBudgets());
@@ -68,16 +75,24 @@ writeFileSync(join(benchRoot, "results.json"), `${JSON.stringify(results, null, 
 // The fleet's section comes from its own, much longer run (bench:fleet): kept as it is.
 const resultsFile = join(benchRoot, "RESULTS.md");
 const fleetSection = existsSync(resultsFile) ? fleetSectionOf(readFileSync(resultsFile, "utf8")) : undefined;
-writeFileSync(resultsFile, fleetSection === undefined ? renderResults(results) : withFleetSection(renderResults(results), fleetSection));
+writeFileSync(
+  resultsFile,
+  fleetSection === undefined ? renderResults(results) : withFleetSection(renderResults(results), fleetSection),
+);
 console.log(`bench: wrote bench/RESULTS.md and bench/results.json (${(results.durationMs / 1000).toFixed(1)} s)`);
 
 const attention = checks.filter((check) => check.verdict !== "within");
-for (const check of attention) console.log(`bench: budget ${check.verdict}: ${check.figure} measured ${check.measured}, budget ${check.budget ?? "none"}`);
+for (const check of attention)
+  console.log(
+    `bench: budget ${check.verdict}: ${check.figure} measured ${check.measured}, budget ${check.budget ?? "none"}`,
+  );
 if (process.argv.includes("--update-budgets")) {
   writeBudgets(suggested);
   console.log("bench: wrote the suggested budgets to bench/budgets.json");
 } else if (attention.length > 0) {
-  console.log(`bench: budgets.json this run suggests (or run with --update-budgets):\n${JSON.stringify(suggested, null, 2)}`);
+  console.log(
+    `bench: budgets.json this run suggests (or run with --update-budgets):\n${JSON.stringify(suggested, null, 2)}`,
+  );
 } else {
   console.log("bench: every figure is within its budget");
 }

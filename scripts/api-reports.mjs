@@ -55,7 +55,12 @@ export function checkEntryPoint(pkg, entry, { update, reportsDir, tempDir }) {
           files: [join(projectFolder, entry.declaration)],
         },
       },
-      apiReport: { enabled: true, reportFileName: entry.reportName, reportFolder: reportsDir, reportTempFolder: tempDir },
+      apiReport: {
+        enabled: true,
+        reportFileName: entry.reportName,
+        reportFolder: reportsDir,
+        reportTempFolder: tempDir,
+      },
       docModel: { enabled: false },
       dtsRollup: { enabled: false },
       tsdocMetadata: { enabled: false },
@@ -103,7 +108,12 @@ export function checkApiReports({ update = false, only, reportsDir = join(repoRo
     if (only === undefined) {
       for (const file of orphanReports(outcomes, reportsDir)) {
         if (update) rmSync(join(reportsDir, file));
-        outcomes.push({ importPath: file, report: join(REPORTS_DIR, file), state: update ? "removed" : "orphan", messages: [] });
+        outcomes.push({
+          importPath: file,
+          report: join(REPORTS_DIR, file),
+          state: update ? "removed" : "orphan",
+          messages: [],
+        });
       }
     }
     return outcomes;
@@ -134,13 +144,16 @@ export function describeOutcome(outcome) {
   if (outcome.state === "orphan") {
     return `${outcome.report}: no published entry point has this report any more; run \`pnpm api:update\` to remove it`;
   }
-  if (outcome.state === "failed") return `${outcome.importPath}: API Extractor failed:\n  ${outcome.messages.join("\n  ")}`;
+  if (outcome.state === "failed")
+    return `${outcome.importPath}: API Extractor failed:\n  ${outcome.messages.join("\n  ")}`;
   if (outcome.state === "removed") return `${outcome.report} removed`;
   return `${outcome.importPath}: ${outcome.state === "updated" ? `${outcome.report} written` : "matches its report"}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { update: { type: "boolean", default: false }, package: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { update: { type: "boolean", default: false }, package: { type: "string" } },
+  });
   const outcomes = checkApiReports({ update: values.update, only: values.package });
   for (const outcome of outcomes) console.log(describeOutcome(outcome));
   const bad = outcomes.filter((outcome) => ["changed", "failed", "orphan"].includes(outcome.state));

@@ -67,7 +67,7 @@ function run(command, args, env) {
  */
 function ensureTools(wanted) {
   const manifestPath = join(toolsDir, "package.json");
-  const current = existsSync(manifestPath) ? JSON.parse(readFileSync(manifestPath, "utf8")).dependencies ?? {} : {};
+  const current = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, "utf8")).dependencies ?? {}) : {};
   const dependencies = { ...current, ...wanted };
   const upToDate = Object.entries(wanted).every(
     ([name, version]) => current[name] === version && existsSync(join(toolsDir, "node_modules", name, "package.json")),
@@ -75,8 +75,16 @@ function ensureTools(wanted) {
   if (upToDate) return;
   mkdirSync(toolsDir, { recursive: true });
   writeFileSync(manifestPath, `${JSON.stringify({ private: true, dependencies }, null, 2)}\n`);
-  log(`installing ${Object.entries(wanted).map(([n, v]) => `${n}@${v}`).join(", ")} into .tools/ from the npm registry`);
-  const status = run("npm", ["install", "--prefix", toolsDir, "--no-audit", "--no-fund", "--loglevel=error"], process.env);
+  log(
+    `installing ${Object.entries(wanted)
+      .map(([n, v]) => `${n}@${v}`)
+      .join(", ")} into .tools/ from the npm registry`,
+  );
+  const status = run(
+    "npm",
+    ["install", "--prefix", toolsDir, "--no-audit", "--no-fund", "--loglevel=error"],
+    process.env,
+  );
   if (status !== 0) {
     log("npm could not install the toolchain; see the output above");
     process.exit(status);
@@ -94,7 +102,9 @@ const wanted = {};
 const systemNodeIsNewEnough = atLeast(process.versions.node, MIN_NODE);
 if (!systemNodeIsNewEnough) {
   if (process.env.CERTKIT_SYSTEM_NODE === "1") {
-    log(`Node ${process.versions.node} is older than ${MIN_NODE.join(".")} and CERTKIT_SYSTEM_NODE=1 forbids fetching one`);
+    log(
+      `Node ${process.versions.node} is older than ${MIN_NODE.join(".")} and CERTKIT_SYSTEM_NODE=1 forbids fetching one`,
+    );
     process.exit(1);
   }
   wanted.node = NODE_VERSION;

@@ -23,7 +23,9 @@ for (const [path, text] of files) {
   if (current === text) continue;
   if (check) {
     drifted += 1;
-    console.error(`generate-registry --check: ${path} differs from what the provider folders generate; run pnpm generate`);
+    console.error(
+      `generate-registry --check: ${path} differs from what the provider folders generate; run pnpm generate`,
+    );
   } else {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);

@@ -15,7 +15,9 @@ const names = args.filter((arg) => arg !== "--check");
 const apis = readApis();
 const unknown = names.filter((name) => !apis.some((api) => api.name === name));
 if (unknown.length > 0) {
-  console.error(`generate: no api named ${unknown.join(", ")} in redocly.yaml (known: ${apis.map((a) => a.name).join(", ")})`);
+  console.error(
+    `generate: no api named ${unknown.join(", ")} in redocly.yaml (known: ${apis.map((a) => a.name).join(", ")})`,
+  );
   process.exit(2);
 }
 
@@ -27,7 +29,9 @@ for (const api of apis.filter((a) => names.length === 0 || names.includes(a.name
   if (check) {
     if (current !== text) {
       drifted += 1;
-      console.error(`generate --check: ${api.output} differs from a fresh generation of ${api.root}; run pnpm generate`);
+      console.error(
+        `generate --check: ${api.output} differs from a fresh generation of ${api.root}; run pnpm generate`,
+      );
     }
   } else if (current !== text) {
     mkdirSync(dirname(output), { recursive: true });

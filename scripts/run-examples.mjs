@@ -25,5 +25,9 @@ for (const example of examples) {
     console.log(`  ✘ ${result.problem}`);
   }
 }
-console.log(failures === 0 ? `\ncertkit examples: ${examples.length} of ${examples.length} examples worked` : `\ncertkit examples: ${failures} of ${examples.length} examples failed`);
+console.log(
+  failures === 0
+    ? `\ncertkit examples: ${examples.length} of ${examples.length} examples worked`
+    : `\ncertkit examples: ${failures} of ${examples.length} examples failed`,
+);
 process.exit(failures === 0 ? 0 : 1);

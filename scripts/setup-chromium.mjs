@@ -45,10 +45,14 @@ function aptGet() {
  */
 export function ensureChromium(options = {}) {
   const chosen = process.env.CERTKIT_CHROMIUM;
-  if (chosen) return executable(chosen) ? { path: chosen } : { missing: `CERTKIT_CHROMIUM=${chosen} is not an executable file` };
+  if (chosen)
+    return executable(chosen) ? { path: chosen } : { missing: `CERTKIT_CHROMIUM=${chosen} is not an executable file` };
   if (executable(DEBIAN_CHROMIUM)) return { path: DEBIAN_CHROMIUM };
   const apt = aptGet();
-  if (!apt) return { missing: `Chromium is not installed (${DEBIAN_CHROMIUM}) and cannot be installed here (needs apt-get as root or with sudo -n)` };
+  if (!apt)
+    return {
+      missing: `Chromium is not installed (${DEBIAN_CHROMIUM}) and cannot be installed here (needs apt-get as root or with sudo -n)`,
+    };
   options.log?.("installing Debian's chromium package for the browser tests (apt-get; this takes a few minutes)");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   for (const args of [["update"], ["install", "-y", "--no-install-recommends", "chromium"]]) {
@@ -59,7 +63,9 @@ export function ensureChromium(options = {}) {
       return { missing: `installing Chromium failed (apt-get ${args[0]} exited ${result.status}: ${last})` };
     }
   }
-  return executable(DEBIAN_CHROMIUM) ? { path: DEBIAN_CHROMIUM } : { missing: `apt-get installed chromium, but ${DEBIAN_CHROMIUM} is missing` };
+  return executable(DEBIAN_CHROMIUM)
+    ? { path: DEBIAN_CHROMIUM }
+    : { missing: `apt-get installed chromium, but ${DEBIAN_CHROMIUM} is missing` };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -56,7 +56,12 @@ const root = resolve(options.root ?? repoRoot);
  */
 function git(...args) {
   try {
-    return execFileSync("git", args, { cwd: root, encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "ignore"] });
+    return execFileSync("git", args, {
+      cwd: root,
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
   } catch {
     return undefined;
   }
@@ -101,7 +106,14 @@ for (const api of apis) {
   const previous = git("show", `${commit}:./${api.root}`);
   if (previous === undefined) {
     const reason = `${api.root} is not in ${ref}: a new API`;
-    plans.push({ pkg, spec: api.root, bump: "minor", lines: [`new API       ${reason}`], bullets: [`- New API: ${reason}.`], file });
+    plans.push({
+      pkg,
+      spec: api.root,
+      bump: "minor",
+      lines: [`new API       ${reason}`],
+      bullets: [`- New API: ${reason}.`],
+      file,
+    });
     continue;
   }
   if (previous === current) continue;
@@ -117,7 +129,9 @@ for (const api of apis) {
     spec: api.root,
     bump,
     lines: changes.map(formatChange),
-    bullets: changes.map((change) => `- ${LABELS[change.kind]}: ${change.description}${formatReach(change)}, at \`${change.pointer}\``),
+    bullets: changes.map(
+      (change) => `- ${LABELS[change.kind]}: ${change.description}${formatReach(change)}, at \`${change.pointer}\``,
+    ),
     file,
   });
 }
@@ -134,7 +148,16 @@ for (const plan of plans) {
   }
   console.log(`${plan.pkg}: ${plan.bump} (${plan.spec})`);
   for (const line of plan.lines) console.log(`  ${line}`);
-  const text = [`---`, `"${plan.pkg}": ${plan.bump}`, `---`, ``, `The OpenAPI spec changed (${plan.spec}):`, ``, ...plan.bullets, ``].join("\n");
+  const text = [
+    `---`,
+    `"${plan.pkg}": ${plan.bump}`,
+    `---`,
+    ``,
+    `The OpenAPI spec changed (${plan.spec}):`,
+    ``,
+    ...plan.bullets,
+    ``,
+  ].join("\n");
   if (options["dry-run"]) {
     console.log(`  would write ${plan.file} (dry run)`);
   } else {

@@ -69,9 +69,12 @@ if (positionals.length !== 1) fail(`name one api\n${USAGE}`, 2);
 const [name = ""] = positionals;
 
 const apis = readApis();
-const api = apis.find((entry) => entry.name === name) ?? fail(`no api named "${name}" in redocly.yaml (known: ${apis.map((entry) => entry.name).join(", ")})`, 2);
+const api =
+  apis.find((entry) => entry.name === name) ??
+  fail(`no api named "${name}" in redocly.yaml (known: ${apis.map((entry) => entry.name).join(", ")})`, 2);
 const published = publishedOf(api.root);
-const url = options.url ?? published?.url ?? fail(`${api.name}: ${published?.note ?? "no published OpenAPI document is known"}`);
+const url =
+  options.url ?? published?.url ?? fail(`${api.name}: ${published?.note ?? "no published OpenAPI document is known"}`);
 let host;
 try {
   host = new URL(url).host;
@@ -81,14 +84,16 @@ try {
 const out = options.out === undefined ? undefined : resolve(options.out);
 if (out !== undefined) {
   const inSpecs = relative(join(repoRoot, "specs"), out);
-  if (!inSpecs.startsWith("..") && !isAbsolute(inSpecs)) fail(`--out must not point into specs/ (our specs are edited by hand); choose another file`, 2);
+  if (!inSpecs.startsWith("..") && !isAbsolute(inSpecs))
+    fail(`--out must not point into specs/ (our specs are edited by hand); choose another file`, 2);
 }
 
 /** @type {string} */
 let text;
 try {
   const response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_SECONDS * 1000) });
-  if (!response.ok) fail(`${url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
+  if (!response.ok)
+    fail(`${url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
   text = await response.text();
 } catch (error) {
   fail(`cannot reach ${host}: ${unreachableReason(error)}`);
@@ -114,7 +119,9 @@ const { changes } = compared;
 if (changes.length === 0) {
   console.log("spec:pull: no differences");
 } else {
-  console.log(`spec:pull: ${changes.length} difference${changes.length === 1 ? "" : "s"}, classified as if our spec were changed to match the published one:`);
+  console.log(
+    `spec:pull: ${changes.length} difference${changes.length === 1 ? "" : "s"}, classified as if our spec were changed to match the published one:`,
+  );
   for (const change of changes) console.log(`  ${formatChange(change)}`);
   console.log(
     `spec:pull: some differences are deliberate: check each difference against ${join(dirname(api.root), "README.md")} (corrections, assumptions, known gaps) before changing the spec.`,
@@ -128,7 +135,8 @@ if (changes.length === 0) {
  */
 function unreachableReason(error) {
   if (error instanceof Error && error.name === "TimeoutError") return `no answer within ${TIMEOUT_SECONDS} s`;
-  const cause = error instanceof Error ? /** @type {{ code?: unknown, message?: unknown } | undefined} */ (error.cause) : undefined;
+  const cause =
+    error instanceof Error ? /** @type {{ code?: unknown, message?: unknown } | undefined} */ (error.cause) : undefined;
   const code = typeof cause?.code === "string" ? cause.code : "";
   if (code in NETWORK_ERRORS) return /** @type {string} */ (NETWORK_ERRORS[code]);
   if (typeof cause?.message === "string" && cause.message !== "") return cause.message;

@@ -27,7 +27,11 @@ export interface BundleEntry {
 
 /** Every bundle measured, in report order. */
 export const BUNDLES: readonly BundleEntry[] = [
-  { id: "ionos-ssl-client", label: "(a) `@certkit/ionos-ssl`, one GET", entry: "bundle-size/entries/ionos-ssl-client.ts" },
+  {
+    id: "ionos-ssl-client",
+    label: "(a) `@certkit/ionos-ssl`, one GET",
+    entry: "bundle-size/entries/ionos-ssl-client.ts",
+  },
   {
     id: "ionos-ssl-client-lean",
     label: "(a') `@certkit/ionos-ssl` with only the steps every client has, one GET",
@@ -65,7 +69,11 @@ export const BUNDLES: readonly BundleEntry[] = [
     // Its Node transport (`https`, `buffer`) is required at run time only outside browsers; a browser build leaves it out.
     external: ["https", "buffer"],
   },
-  { id: "openapi-fetch-bare", label: "reference: bare `openapi-fetch`, one GET", entry: "bundle-size/entries/openapi-fetch-bare.ts" },
+  {
+    id: "openapi-fetch-bare",
+    label: "reference: bare `openapi-fetch`, one GET",
+    entry: "bundle-size/entries/openapi-fetch-bare.ts",
+  },
 ];
 
 /** The sizes of one bundle, in bytes, and the packages that make up most of it. */
@@ -91,7 +99,11 @@ function packageOf(path: string): string {
   return workspace ? `@certkit/${workspace[1]}` : "bench";
 }
 
-function largestPackages(metafile: Metafile, outputs: ReadonlySet<string>, count: number): { name: string; bytes: number }[] {
+function largestPackages(
+  metafile: Metafile,
+  outputs: ReadonlySet<string>,
+  count: number,
+): { name: string; bytes: number }[] {
   const bytes = new Map<string, number>();
   for (const [path, output] of Object.entries(metafile.outputs)) {
     if (!outputs.has(path)) continue;
@@ -127,7 +139,8 @@ function upFrontOutputs(metafile: Metafile, entryPoint: string): Set<string> {
   const visit = (path: string) => {
     if (loaded.has(path)) return;
     loaded.add(path);
-    for (const imported of metafile.outputs[path]?.imports ?? []) if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
+    for (const imported of metafile.outputs[path]?.imports ?? [])
+      if (imported.kind === "import-statement" && !imported.external) visit(imported.path);
   };
   visit(entry);
   return loaded;
@@ -154,9 +167,11 @@ export async function measureBundle(bundle: BundleEntry): Promise<BundleSize> {
   // Without splitting there is one file; with it, the part asked for. Metafile outputs are named relative to benchRoot.
   const relativePath = (file: OutputFile) => relative(benchRoot, file.path);
   const upFront = bundle.split === undefined ? undefined : upFrontOutputs(result.metafile, bundle.entry);
-  const inPart = (path: string) => upFront === undefined || (bundle.split === "lazy" ? !upFront.has(path) : upFront.has(path));
+  const inPart = (path: string) =>
+    upFront === undefined || (bundle.split === "lazy" ? !upFront.has(path) : upFront.has(path));
   const measured = new Set(Object.keys(result.metafile.outputs).filter((path) => path.endsWith(".js") && inPart(path)));
-  const files = upFront === undefined ? result.outputFiles : result.outputFiles.filter((file) => measured.has(relativePath(file)));
+  const files =
+    upFront === undefined ? result.outputFiles : result.outputFiles.filter((file) => measured.has(relativePath(file)));
   const sum = (size: (code: Uint8Array) => number) => files.reduce((total, file) => total + size(file.contents), 0);
   return {
     id: bundle.id,

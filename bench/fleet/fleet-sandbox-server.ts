@@ -28,7 +28,9 @@ runAsChild(async () => {
   });
   const counts: StatusCounts = {};
   const providerOf = (url: string) =>
-    (Object.entries(SANDBOX_MOUNTS) as [SandboxProvider, string][]).find(([, mount]) => new URL(url).pathname.startsWith(mount))?.[0] ?? "control";
+    (Object.entries(SANDBOX_MOUNTS) as [SandboxProvider, string][]).find(([, mount]) =>
+      new URL(url).pathname.startsWith(mount),
+    )?.[0] ?? "control";
   const server = await serveHandlers((origin) => {
     const inner = sandbox.handlers(origin);
     return [

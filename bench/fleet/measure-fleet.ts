@@ -6,12 +6,24 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { FLEET_PROVIDERS, openFleet, parseFleetFile, startEmbeddedPostgres, stopEmbeddedPostgres } from "@certkit/fleet";
+import {
+  FLEET_PROVIDERS,
+  openFleet,
+  parseFleetFile,
+  startEmbeddedPostgres,
+  stopEmbeddedPostgres,
+} from "@certkit/fleet";
 import { startServerChild } from "../lib/child-process.ts";
 import type { FleetSandboxSetup, StatusCounts } from "./fleet-sandbox-server.ts";
 
 const FLEET_BIN = fileURLToPath(import.meta.resolve("@certkit/fleet").replace(/index\.js$/, "bin.js"));
-const PURCHASE_LISTS: Record<string, string> = { "ionos-ssl": "orders", dnsimple: "certificates", "dnsimple-v1": "certificates", resello: "orders", sslmarket: "orders" };
+const PURCHASE_LISTS: Record<string, string> = {
+  "ionos-ssl": "orders",
+  dnsimple: "certificates",
+  "dnsimple-v1": "certificates",
+  resello: "orders",
+  sslmarket: "orders",
+};
 
 /** A scenario. */
 export interface FleetScenario {
@@ -55,7 +67,8 @@ function peakRssMiB(pid: number | undefined): number {
 
 function fleetFileText(url: string, count: number, domains: readonly string[]): string {
   const lines = ["accounts:"];
-  for (const provider of FLEET_PROVIDERS) lines.push(`  ${provider}: { provider: ${provider}, sandbox: "${url}", concurrency: 8 }`);
+  for (const provider of FLEET_PROVIDERS)
+    lines.push(`  ${provider}: { provider: ${provider}, sandbox: "${url}", concurrency: 8 }`);
   lines.push(
     "defaults:",
     `  publisher: { type: sandbox, url: "${url}" }`,
@@ -66,8 +79,14 @@ function fleetFileText(url: string, count: number, domains: readonly string[]): 
   );
   for (let index = 0; index < count; index++) {
     const provider = FLEET_PROVIDERS[index % FLEET_PROVIDERS.length]!;
-    const domain = provider === "resello" ? "example.net" : provider === "ionos-ssl" || provider === "sslmarket" ? "example.com" : domains[index % domains.length]!;
-    const extra = provider === "ionos-ssl" ? ", keyType: rsa-2048" : provider === "dnsimple-v1" ? ", validation: email" : "";
+    const domain =
+      provider === "resello"
+        ? "example.net"
+        : provider === "ionos-ssl" || provider === "sslmarket"
+          ? "example.com"
+          : domains[index % domains.length]!;
+    const extra =
+      provider === "ionos-ssl" ? ", keyType: rsa-2048" : provider === "dnsimple-v1" ? ", validation: email" : "";
     lines.push(`  - { key: c${index}, names: [c${index}.${domain}], account: ${provider}${extra} }`);
   }
   return `${lines.join("\n")}\n`;
@@ -76,8 +95,14 @@ function fleetFileText(url: string, count: number, domains: readonly string[]): 
 /** Runs one scenario and measures it. */
 export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasurement> {
   const domains = Array.from({ length: 50 }, (_, index) => `fleet${index}.example.org`);
-  const setup: FleetSandboxSetup = { certificates: scenario.certificates, domains, dnsimpleRateLimit: scenario.dnsimpleRateLimit };
-  const sandbox = await startServerChild<{ url: string }>(new URL("./fleet-sandbox-server.ts", import.meta.url), [JSON.stringify(setup)]);
+  const setup: FleetSandboxSetup = {
+    certificates: scenario.certificates,
+    domains,
+    dnsimpleRateLimit: scenario.dnsimpleRateLimit,
+  };
+  const sandbox = await startServerChild<{ url: string }>(new URL("./fleet-sandbox-server.ts", import.meta.url), [
+    JSON.stringify(setup),
+  ]);
   const work = mkdtempSync(join(tmpdir(), "certkit-fleet-bench-"));
   // A folder of its own: as root, PostgreSQL runs as the postgres user, who cannot enter a 0700 folder of root's.
   const dataDir = mkdtempSync(join(tmpdir(), "certkit-fleet-bench-pg-"));
@@ -92,7 +117,11 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
     await fleet.apply();
     const env = { ...process.env, DATABASE_URL: database.connectionString };
     const start = (slot: number) => {
-      workers[slot] = spawn(process.execPath, [FLEET_BIN, "run", "--worker-only", "--file", fileName, "--concurrency", "8"], { env, stdio: "ignore" });
+      workers[slot] = spawn(
+        process.execPath,
+        [FLEET_BIN, "run", "--worker-only", "--file", fileName, "--concurrency", "8"],
+        { env, stdio: "ignore" },
+      );
     };
     const started = performance.now();
     for (let slot = 0; slot < scenario.workers; slot++) start(slot);
@@ -117,16 +146,25 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
     }
     const durationMs = performance.now() - started;
     await Promise.all(
-      workers.map((worker) => new Promise((resolve) => (worker!.exitCode !== null ? resolve(undefined) : (worker!.once("exit", resolve), worker!.kill("SIGINT"))))),
+      workers.map(
+        (worker) =>
+          new Promise((resolve) =>
+            worker!.exitCode !== null ? resolve(undefined) : (worker!.once("exit", resolve), worker!.kill("SIGINT")),
+          ),
+      ),
     );
-    const snapshot = (await (await fetch(`${sandbox.info.url}/_sandbox/snapshot`)).json()) as { providers: Record<string, Record<string, unknown[]>> };
+    const snapshot = (await (await fetch(`${sandbox.info.url}/_sandbox/snapshot`)).json()) as {
+      providers: Record<string, Record<string, unknown[]>>;
+    };
     const stats = (await (await fetch(`${sandbox.info.url}/_bench/stats`)).json()) as StatusCounts;
     const purchases = Object.fromEntries(
       FLEET_PROVIDERS.map((provider, index) => [
         provider,
         {
           bought: snapshot.providers[provider]?.[PURCHASE_LISTS[provider]!]?.length ?? 0,
-          expected: Math.floor(scenario.certificates / FLEET_PROVIDERS.length) + (index < scenario.certificates % FLEET_PROVIDERS.length ? 1 : 0),
+          expected:
+            Math.floor(scenario.certificates / FLEET_PROVIDERS.length) +
+            (index < scenario.certificates % FLEET_PROVIDERS.length ? 1 : 0),
         },
       ]),
     );
@@ -140,8 +178,13 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
       durationMs,
       certificatesPerMinute: (delivered / durationMs) * 60_000,
       purchases,
-      duplicates: Object.values(purchases).reduce((sum, { bought, expected }) => sum + Math.max(0, bought - expected), 0),
-      rateLimited: Object.fromEntries(Object.entries(stats).map(([provider, counts]) => [provider, counts["429"] ?? 0])),
+      duplicates: Object.values(purchases).reduce(
+        (sum, { bought, expected }) => sum + Math.max(0, bought - expected),
+        0,
+      ),
+      rateLimited: Object.fromEntries(
+        Object.entries(stats).map(([provider, counts]) => [provider, counts["429"] ?? 0]),
+      ),
       kills,
       databaseBytes,
       workerPeakRssMiB: peaks.map((peak) => Math.round(peak)),

@@ -8,7 +8,9 @@ import { benchRoot } from "../lib/installed-package.ts";
 import { renderFleetSection, withFleetSection } from "./fleet-section.ts";
 import { measureFleet, type FleetMeasurement } from "./measure-fleet.ts";
 
-const { values } = parseArgs({ options: { certificates: { type: "string", default: "10000" }, throughput: { type: "string", default: "1000" } } });
+const { values } = parseArgs({
+  options: { certificates: { type: "string", default: "10000" }, throughput: { type: "string", default: "1000" } },
+});
 const chaosCount = Number(values.certificates);
 const throughputCount = Number(values.throughput);
 const dnsimpleRateLimit = { limit: 400, windowMs: 60_000 };
@@ -19,7 +21,15 @@ for (const workers of [1, 2, 4]) {
   console.log(JSON.stringify(runs.at(-1)));
 }
 console.log(`bench:fleet: chaos: ${chaosCount} certificates, 4 workers, a SIGKILL every 5 s...`);
-runs.push(await measureFleet({ certificates: chaosCount, workers: 4, killEveryMs: 5_000, dnsimpleRateLimit, timeoutMs: 6 * 3_600_000 }));
+runs.push(
+  await measureFleet({
+    certificates: chaosCount,
+    workers: 4,
+    killEveryMs: 5_000,
+    dnsimpleRateLimit,
+    timeoutMs: 6 * 3_600_000,
+  }),
+);
 console.log(JSON.stringify(runs.at(-1)));
 
 const writtenAt = new Date().toISOString();

@@ -34,11 +34,15 @@ function readDuration(text: string): number {
 export async function runGenerate(force: boolean): Promise<GenerationRun> {
   const args = ["exec", "turbo", "run", "generate", ...(force ? ["--force"] : [])];
   // Piped and with NO_COLOR, turbo's summary is plain text.
-  const { code, output, wallMs } = await runTimedCommand("pnpm", args, { cwd: REPO_ROOT, env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" } });
+  const { code, output, wallMs } = await runTimedCommand("pnpm", args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
+  });
   const tasks = /Tasks:\s+(\d+) successful, (\d+) total/.exec(output);
   const cached = /Cached:\s+(\d+) cached, (\d+) total/.exec(output);
   const time = /Time:\s+(\S+)/.exec(output);
-  if (code !== 0 || !tasks || !cached || !time) throw new Error(`pnpm ${args.join(" ")} failed (exit ${code}):\n${output}`);
+  if (code !== 0 || !tasks || !cached || !time)
+    throw new Error(`pnpm ${args.join(" ")} failed (exit ${code}):\n${output}`);
   return { wallMs, turboMs: readDuration(time[1]!), tasks: Number(tasks[2]), cached: Number(cached[1]) };
 }
 
@@ -48,7 +52,8 @@ export async function measureGeneration(hitRuns: number): Promise<GenerationResu
   const hits: GenerationRun[] = [];
   for (let run = 0; run < hitRuns; run++) {
     const hit = await runGenerate(false);
-    if (hit.cached !== hit.tasks) throw new Error(`generate: expected a full cache hit, turbo cached ${hit.cached} of ${hit.tasks} tasks`);
+    if (hit.cached !== hit.tasks)
+      throw new Error(`generate: expected a full cache hit, turbo cached ${hit.cached} of ${hit.tasks} tasks`);
     hits.push(hit);
   }
   const median = [...hits].sort((a, b) => a.wallMs - b.wallMs)[Math.floor(hits.length / 2)]!;

@@ -73,11 +73,19 @@ export interface BudgetCheck {
 export function checkBudgets(measured: BudgetedFigures, budgets: Budgets): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
   const judge = (figure: string, value: number, budget: number | undefined) => {
-    const verdict = budget === undefined ? "missing" : value > budget ? "over" : budget > value * (1 + LOOSE_ABOVE) ? "loose" : "within";
+    const verdict =
+      budget === undefined
+        ? "missing"
+        : value > budget
+          ? "over"
+          : budget > value * (1 + LOOSE_ABOVE)
+            ? "loose"
+            : "within";
     checks.push({ figure, measured: value, budget, verdict });
   };
   for (const [id, sizes] of Object.entries(measured.bundles)) {
-    for (const [kind, value] of Object.entries(sizes) as [keyof BundleBudget, number][]) judge(`bundle ${id} ${kind}`, value, budgets.bundles[id]?.[kind]);
+    for (const [kind, value] of Object.entries(sizes) as [keyof BundleBudget, number][])
+      judge(`bundle ${id} ${kind}`, value, budgets.bundles[id]?.[kind]);
   }
   for (const [compiler, value] of Object.entries(measured.typecheckInstantiations)) {
     judge(`instantiations ${compiler}`, value, budgets.typecheckInstantiations[compiler]);

@@ -21,7 +21,12 @@ function spawnChild(script: string | URL, args: readonly string[], options: Chil
 }
 
 /** Resolves with the first message of `type` the child sends; rejects when it fails, exits first or takes too long. */
-function awaitMessage(child: ChildProcess, type: "result" | "listening", label: string, timeoutMs: number): Promise<unknown> {
+function awaitMessage(
+  child: ChildProcess,
+  type: "result" | "listening",
+  label: string,
+  timeoutMs: number,
+): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill();
@@ -54,7 +59,11 @@ function awaitMessage(child: ChildProcess, type: "result" | "listening", label: 
  * Runs `script` in a fresh Node process and resolves with the value it reports with {@link reportResult}; the child
  * exits after reporting.
  */
-export async function runChild<Result>(script: string | URL, args: readonly string[] = [], options: ChildOptions = {}): Promise<Result> {
+export async function runChild<Result>(
+  script: string | URL,
+  args: readonly string[] = [],
+  options: ChildOptions = {},
+): Promise<Result> {
   const child = spawnChild(script, args, options);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const value = await awaitMessage(child, "result", String(script), options.timeoutMs ?? 600_000);
@@ -71,7 +80,11 @@ export interface ServerChild<Info> {
 }
 
 /** Starts `script` in a child process and resolves once it reports with {@link reportListening}. */
-export async function startServerChild<Info>(script: string | URL, args: readonly string[] = [], options: ChildOptions = {}): Promise<ServerChild<Info>> {
+export async function startServerChild<Info>(
+  script: string | URL,
+  args: readonly string[] = [],
+  options: ChildOptions = {},
+): Promise<ServerChild<Info>> {
   const child = spawnChild(script, args, options);
   const info = (await awaitMessage(child, "listening", String(script), options.timeoutMs ?? 120_000)) as Info;
   return {
@@ -87,7 +100,8 @@ export async function startServerChild<Info>(script: string | URL, args: readonl
 
 function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (!process.send) return reject(new Error("this script runs as a child of the benchmarks (run-benchmarks.mjs), not on its own"));
+    if (!process.send)
+      return reject(new Error("this script runs as a child of the benchmarks (run-benchmarks.mjs), not on its own"));
     process.send(message, undefined, {}, (error) => (error ? reject(error) : resolve()));
   });
 }

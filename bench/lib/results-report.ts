@@ -26,7 +26,8 @@ export interface BenchResults {
 // DNSimple's documented budget for an account: requests per hour.
 const DNSIMPLE_HOURLY_LIMIT = 2_400;
 
-const ms = (value: number) => (value < 10 ? `${value.toFixed(3)} ms` : `${Math.round(value).toLocaleString("en-US")} ms`);
+const ms = (value: number) =>
+  value < 10 ? `${value.toFixed(3)} ms` : `${Math.round(value).toLocaleString("en-US")} ms`;
 const seconds = (value: number) => `${(value / 1000).toFixed(2)} s`;
 const ratio = (value: number) => `${value.toFixed(2)}×`;
 const bytes = (value: number) => `${value.toLocaleString("en-US")} B (${(value / 1000).toFixed(1)} kB)`;
@@ -60,12 +61,24 @@ function requestOverheadSection({ requestOverhead: overhead }: BenchResults): st
       `${count(overhead.warmupCalls)} warm-up calls each), against node:http on 127.0.0.1 in another process answering ` +
       `fixed bytes (IONOS: ${count(overhead.bodyBytes.ionos)} B, DNSimple: ${count(overhead.bodyBytes.dnsimple)} B). ` +
       "Ratios are to raw `fetch` of the same URL in the same run, except the last column, which is to bare openapi-fetch. " +
-      '"Paired" ratios divide each block\'s median by the other client\'s in the same block, then take the median: the ' +
+      "\"Paired\" ratios divide each block's median by the other client's in the same block, then take the median: the " +
       "steadiest figure on a busy machine. p10 is what a call costs when nothing else gets in its way; CPU is this " +
       "client process's CPU time per call.",
     "",
     table(
-      ["operation", "client", "median", "p10", "p99", "CPU per call", "median × raw", "p10 × raw", "CPU × raw", "paired × raw", "paired × bare openapi-fetch"],
+      [
+        "operation",
+        "client",
+        "median",
+        "p10",
+        "p99",
+        "CPU per call",
+        "median × raw",
+        "p10 × raw",
+        "CPU × raw",
+        "paired × raw",
+        "paired × bare openapi-fetch",
+      ],
       overhead.rows.map((row) => [
         row.operation,
         row.name,
@@ -91,7 +104,15 @@ function bundleSection({ bundles, budgets }: BenchResults): string {
       "ratio is gzip bytes to the bare openapi-fetch bundle's (the same GET with openapi-fetch alone).",
     "",
     table(
-      ["bundle", "minified", "gzip", "brotli", "gzip × bare openapi-fetch", "gzip budget", "largest parts (minified bytes)"],
+      [
+        "bundle",
+        "minified",
+        "gzip",
+        "brotli",
+        "gzip × bare openapi-fetch",
+        "gzip budget",
+        "largest parts (minified bytes)",
+      ],
       bundles.map((bundle) => [
         bundle.label,
         bytes(bundle.minifiedBytes),
@@ -117,7 +138,16 @@ function typecheckSection({ typecheck }: BenchResults): string {
       "each compiler reports it (TS 6: the JS heap; TS 7: the Go heap), so the two are not comparable.",
     "",
     table(
-      ["compiler", "check time", "total time (tsc)", "wall time", "wall × TS 6", "memory used", "instantiations", "types"],
+      [
+        "compiler",
+        "check time",
+        "total time (tsc)",
+        "wall time",
+        "wall × TS 6",
+        "memory used",
+        "instantiations",
+        "types",
+      ],
       typecheck.map((result) => [
         `TypeScript ${result.version}`,
         ms(result.checkMs),
@@ -161,7 +191,17 @@ function listSection({ scale }: BenchResults): string {
       "(getrusage), peak `heapUsed` (sampled), and `heapUsed` left after a full GC. Ratios are to the smallest count.",
     "",
     table(
-      ["orders", "requests", "time", "µs per order", "peak RSS", "peak heap", "heap after GC", "peak RSS × first", "peak heap × first"],
+      [
+        "orders",
+        "requests",
+        "time",
+        "µs per order",
+        "peak RSS",
+        "peak heap",
+        "heap after GC",
+        "peak RSS × first",
+        "peak heap × first",
+      ],
       scale.list.map((run) => [
         count(run.orders),
         count(run.requests),
@@ -196,11 +236,22 @@ function waitSection({ scale }: BenchResults): string {
         ["orders issued", `${count(run.issued)} of ${count(run.orders)}`],
         ["failed waits", Object.keys(run.failures).length === 0 ? "none" : JSON.stringify(run.failures)],
         ["requests sent", count(run.requests)],
-        ["answers by status", Object.entries(run.statuses).map(([status, number]) => `${status}: ${count(number)}`).join(", ")],
+        [
+          "answers by status",
+          Object.entries(run.statuses)
+            .map(([status, number]) => `${status}: ${count(number)}`)
+            .join(", "),
+        ],
         ["429 answers", tooMany === 0 ? "none" : count(tooMany)],
-        ["most requests in one window", `${count(run.busiestWindowRequests)} (limit ${count(scenario.rateLimit.limit)})`],
+        [
+          "most requests in one window",
+          `${count(run.busiestWindowRequests)} (limit ${count(scenario.rateLimit.limit)})`,
+        ],
         ["most requests in flight", count(run.maxInFlight)],
-        ["retries, and their mean wait", `${count(run.retries)}, ${run.retries === 0 ? "-" : seconds(run.retryWaitMs / run.retries)}`],
+        [
+          "retries, and their mean wait",
+          `${count(run.retries)}, ${run.retries === 0 ? "-" : seconds(run.retryWaitMs / run.retries)}`,
+        ],
         ["elapsed", seconds(run.elapsedMs)],
         ["requests per order", (run.requests / run.orders).toFixed(2)],
       ],
@@ -209,7 +260,7 @@ function waitSection({ scale }: BenchResults): string {
     tooMany === 0
       ? "No 429: the client kept under the rate limit."
       : `**${count(tooMany)} requests were refused with 429**: the runtime does not keep under the rate limit by itself ` +
-        "(see README.md, \"What the rate-limit run shows\"). It recovered by retrying after `X-RateLimit-Reset`.",
+        '(see README.md, "What the rate-limit run shows"). It recovered by retrying after `X-RateLimit-Reset`.',
   ].join("\n");
 }
 
@@ -221,7 +272,14 @@ function nameCheckSection({ nameChecks }: BenchResults): string {
     "",
     table(
       ["order", "names", "refused on", "median", "slowest", "requests"],
-      nameChecks.cases.map((check) => [check.label, count(check.names), `\`${check.field}\``, ms(check.medianMs), ms(check.maxMs), count(check.requests)]),
+      nameChecks.cases.map((check) => [
+        check.label,
+        count(check.names),
+        `\`${check.field}\``,
+        ms(check.medianMs),
+        ms(check.maxMs),
+        count(check.requests),
+      ]),
     ),
   ].join("\n");
 }
@@ -234,7 +292,12 @@ function budgetSection({ budgets }: BenchResults): string {
     "",
     table(
       ["figure", "measured", "budget", "verdict"],
-      notable.map((check) => [check.figure, count(check.measured), check.budget === undefined ? "" : count(check.budget), check.verdict]),
+      notable.map((check) => [
+        check.figure,
+        count(check.measured),
+        check.budget === undefined ? "" : count(check.budget),
+        check.verdict,
+      ]),
     ),
   ].join("\n");
 }

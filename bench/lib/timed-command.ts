@@ -10,7 +10,11 @@ export interface TimedCommand {
 }
 
 /** Runs `command args...` and resolves when it exits; rejects only when it cannot be started. */
-export function runTimedCommand(command: string, args: readonly string[], options: Pick<SpawnOptions, "cwd" | "env"> = {}): Promise<TimedCommand> {
+export function runTimedCommand(
+  command: string,
+  args: readonly string[],
+  options: Pick<SpawnOptions, "cwd" | "env"> = {},
+): Promise<TimedCommand> {
   const started = performance.now();
   const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

@@ -28,15 +28,31 @@ const distinct = (count: number) => Array.from({ length: count }, (_, index) => 
 type Provider = "ionos-ssl" | "resello";
 
 const CASES: { label: string; provider: Provider; request: () => OrderRequest }[] = [
-  { label: "100,000 distinct names", provider: "ionos-ssl", request: () => ({ commonName: "example.com", altNames: distinct(100_000), product: "SSL_STARTER" }) },
+  {
+    label: "100,000 distinct names",
+    provider: "ionos-ssl",
+    request: () => ({ commonName: "example.com", altNames: distinct(100_000), product: "SSL_STARTER" }),
+  },
   {
     label: "30,000 copies of one name",
     provider: "ionos-ssl",
-    request: () => ({ commonName: "example.com", altNames: Array<string>(30_000).fill("www.example.com"), product: "SSL_STARTER" }),
+    request: () => ({
+      commonName: "example.com",
+      altNames: Array<string>(30_000).fill("www.example.com"),
+      product: "SSL_STARTER",
+    }),
   },
-  { label: "999 names, a product taking 1", provider: "ionos-ssl", request: () => ({ commonName: "example.com", altNames: distinct(998), product: "SSL_STARTER" }) },
+  {
+    label: "999 names, a product taking 1",
+    provider: "ionos-ssl",
+    request: () => ({ commonName: "example.com", altNames: distinct(998), product: "SSL_STARTER" }),
+  },
   // A plan whose limits only Resello knows: every one of the 999 names is checked, then the missing CSR refused.
-  { label: "999 names, every one checked", provider: "resello", request: () => ({ commonName: "example.com", altNames: distinct(998) }) },
+  {
+    label: "999 names, every one checked",
+    provider: "resello",
+    request: () => ({ commonName: "example.com", altNames: distinct(998) }),
+  },
 ];
 
 /** Refuses each case's order `runs` times (after one warm-up, which loads the checks), and times each refusal. */
@@ -47,9 +63,17 @@ export async function measureNameChecks(runs = 20): Promise<NameCheckResults> {
     return Promise.reject(new Error("a refused order sent a request"));
   };
   const clients = {
-    "ionos-ssl": createCertificateClient(ionosSsl({ apiKey: "bench.key", baseUrl: "https://ionos.example.test/ssl", fetch })),
+    "ionos-ssl": createCertificateClient(
+      ionosSsl({ apiKey: "bench.key", baseUrl: "https://ionos.example.test/ssl", fetch }),
+    ),
     resello: createCertificateClient(
-      resello({ resellerReference: "bench", apiKey: "bench-key", baseUrl: "https://resello.example.test/api/v1", plan: "00000000-0000-4000-8000-000000000000", fetch }),
+      resello({
+        resellerReference: "bench",
+        apiKey: "bench-key",
+        baseUrl: "https://resello.example.test/api/v1",
+        plan: "00000000-0000-4000-8000-000000000000",
+        fetch,
+      }),
     ),
   };
   const cases: NameCheckCase[] = [];
@@ -67,7 +91,8 @@ export async function measureNameChecks(runs = 20): Promise<NameCheckResults> {
         (failure: unknown) => failure,
       );
       const elapsed = performance.now() - started;
-      if (!isCertkitError(error, "INVALID_INPUT")) throw new Error(`${label}: the order was not refused as INVALID_INPUT`);
+      if (!isCertkitError(error, "INVALID_INPUT"))
+        throw new Error(`${label}: the order was not refused as INVALID_INPUT`);
       field = Object.keys(error.fieldErrors ?? {}).join(", ");
       if (run > 0) timings.push(elapsed);
     }

@@ -51,7 +51,10 @@ async function takeAnswersFromSandbox() {
     ) as { data: { id: number; state: string }[] };
     const issued = certificates.data.find((certificate) => certificate.state === "issued");
     if (!issued) throw new Error("the seeded DNSimple sandbox has no issued certificate");
-    const dnsimpleBody = await read(`${dnsimple.baseUrl}/${account}/domains/${domain}/certificates/${issued.id}`, dnsimpleHeaders);
+    const dnsimpleBody = await read(
+      `${dnsimple.baseUrl}/${account}/domains/${domain}/certificates/${issued.id}`,
+      dnsimpleHeaders,
+    );
     return {
       ionos: { apiKey: ionos.apiKey, id: active.id, body: ionosBody },
       dnsimple: { token: dnsimple.token, account, domain, certificate: issued.id, body: dnsimpleBody },
@@ -100,7 +103,12 @@ runAsChild(async () => {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const info: FixtureServerInfo = {
     url,
-    ionos: { baseUrl: `${url}/ionos-ssl`, apiKey: taken.ionos.apiKey, id: taken.ionos.id, bodyBytes: taken.ionos.body.length },
+    ionos: {
+      baseUrl: `${url}/ionos-ssl`,
+      apiKey: taken.ionos.apiKey,
+      id: taken.ionos.id,
+      bodyBytes: taken.ionos.body.length,
+    },
     dnsimple: {
       baseUrl: `${url}/dnsimple/v2`,
       token: taken.dnsimple.token,

@@ -33,7 +33,10 @@ export type RequestOverheadOptions = Omit<OverheadClientOptions, "server">;
 /** The median over blocks of `row`'s block median divided by `other`'s in the same block. */
 function pairedRatio(row: OverheadRow, other: OverheadRow): number {
   const ratios = row.blockMedianMs.map((median, block) => median / other.blockMedianMs[block]!);
-  return quantile(ratios.sort((a, b) => a - b), 0.5);
+  return quantile(
+    ratios.sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 /**
@@ -44,7 +47,9 @@ export async function measureRequestOverhead(options: RequestOverheadOptions): P
   const server = await startServerChild<FixtureServerInfo>(new URL("./fixture-server.ts", import.meta.url));
   try {
     const clientOptions: OverheadClientOptions = { server: server.info, ...options };
-    const rows = await runChild<OverheadRow[]>(new URL("./request-overhead-client.ts", import.meta.url), [JSON.stringify(clientOptions)]);
+    const rows = await runChild<OverheadRow[]>(new URL("./request-overhead-client.ts", import.meta.url), [
+      JSON.stringify(clientOptions),
+    ]);
     const withRole = (operation: string, role: OverheadRow["role"]) => {
       const found = rows.find((candidate) => candidate.operation === operation && candidate.role === role);
       if (!found) throw new Error(`request-overhead: no ${role} for ${operation}`);

@@ -66,7 +66,9 @@ const nodeHttpFetcher: Fetcher = ({ url, method, headers, body }) =>
     const outgoing = httpRequest(url, { method, headers }, (incoming) => {
       const chunks: Buffer[] = [];
       incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-      incoming.on("end", () => resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
+      incoming.on("end", () =>
+        resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
+      );
       incoming.on("error", reject);
     });
     outgoing.on("error", reject);
@@ -165,7 +167,9 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
       name: "raw fetch",
       role: "baseline",
       call: async () => {
-        const response = await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: "application/json" } });
+        const response = await fetch(url, {
+          headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
+        });
         const body = (await response.json()) as { data?: { id?: number } };
         expect(response.ok && body.data?.id === certificate, `raw fetch got ${response.status}`);
       },
@@ -190,7 +194,9 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
       operation,
       name: "raw undici.request",
       call: async () => {
-        const { statusCode, body } = await undiciRequest(url, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
+        const { statusCode, body } = await undiciRequest(url, {
+          headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+        });
         const parsed = (await body.json()) as { data?: { id?: number } };
         expect(statusCode === 200 && parsed.data?.id === certificate, `raw undici.request got ${statusCode}`);
       },
@@ -200,7 +206,9 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
       name: "openapi-fetch (bare, DNSimple paths)",
       role: "reference",
       call: async () => {
-        const { data, error } = await bare.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path } });
+        const { data, error } = await bare.GET("/{account}/domains/{domain}/certificates/{certificate}", {
+          params: { path },
+        });
         expect(error === undefined && data?.data.id === certificate, "openapi-fetch got no certificate");
       },
     },
@@ -208,7 +216,9 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
       operation,
       name: "@certkit/dnsimple",
       call: async () => {
-        const { data, error } = await certkit.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path } });
+        const { data, error } = await certkit.GET("/{account}/domains/{domain}/certificates/{certificate}", {
+          params: { path },
+        });
         expect(!error && data.data.id === certificate, "@certkit/dnsimple got no certificate");
       },
     },
@@ -216,7 +226,9 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
       operation,
       name: "@certkit/dnsimple on undici (transport)",
       call: async () => {
-        const { data, error } = await certkitOnUndici.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path } });
+        const { data, error } = await certkitOnUndici.GET("/{account}/domains/{domain}/certificates/{certificate}", {
+          params: { path },
+        });
         expect(!error && data.data.id === certificate, "@certkit/dnsimple on undici got no certificate");
       },
     },
@@ -271,7 +283,12 @@ runAsChild(async () => {
       const used = process.cpuUsage(cpuBefore);
       cpu.get(contender)!.push((used.user + used.system) / options.callsPerBlock);
       samples.get(contender)!.push(...times);
-      blockMedians.get(contender)!.push(quantile(times.sort((a, b) => a - b), 0.5));
+      blockMedians.get(contender)!.push(
+        quantile(
+          times.sort((a, b) => a - b),
+          0.5,
+        ),
+      );
     }
   }
   const rows: OverheadRow[] = contenders.map((contender) => {
@@ -284,7 +301,10 @@ runAsChild(async () => {
       medianMs: quantile(sorted, 0.5),
       p10Ms: quantile(sorted, 0.1),
       p99Ms: quantile(sorted, 0.99),
-      cpuUs: quantile(cpu.get(contender)!.sort((a, b) => a - b), 0.5),
+      cpuUs: quantile(
+        cpu.get(contender)!.sort((a, b) => a - b),
+        0.5,
+      ),
       blockMedianMs: blockMedians.get(contender)!,
     };
   });

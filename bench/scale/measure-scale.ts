@@ -22,7 +22,9 @@ export async function measureList(counts: readonly number[]): Promise<ListRun[]>
   const runs: ListRun[] = [];
   for (const orders of counts) {
     const run = await withServer({ scenario: "ionos-list", orders }, (info) =>
-      runChild<ListRun>(new URL("./list-client.ts", import.meta.url), [JSON.stringify(info)], { execArgv: ["--expose-gc"] }),
+      runChild<ListRun>(new URL("./list-client.ts", import.meta.url), [JSON.stringify(info)], {
+        execArgv: ["--expose-gc"],
+      }),
     );
     if (run.orders !== orders) throw new Error(`list: the facade listed ${run.orders} of ${orders} orders`);
     runs.push(run);
@@ -49,7 +51,11 @@ export interface WaitResult {
 export async function measureWait(scenario: WaitScenario): Promise<WaitResult> {
   const { orders, rateLimit, firstDueMs, lastDueMs } = scenario;
   const run = await withServer({ scenario: "dnsimple-wait", orders, rateLimit, firstDueMs, lastDueMs }, (info) =>
-    runChild<WaitRun>(new URL("./wait-client.ts", import.meta.url), [JSON.stringify(info), JSON.stringify(scenario.client), String(rateLimit.windowMs)]),
+    runChild<WaitRun>(new URL("./wait-client.ts", import.meta.url), [
+      JSON.stringify(info),
+      JSON.stringify(scenario.client),
+      String(rateLimit.windowMs),
+    ]),
   );
   return { scenario, run };
 }

@@ -26,7 +26,9 @@ export interface ScaleServerInfo {
 runAsChild(async () => {
   const setup = JSON.parse(process.argv[2] ?? "") as ScaleServerSetup;
   const sandbox = await createSandbox(
-    setup.scenario === "dnsimple-wait" ? { dnsimple: { rateLimit: setup.rateLimit, domains: [DNSIMPLE_DOMAIN.name] } } : {},
+    setup.scenario === "dnsimple-wait"
+      ? { dnsimple: { rateLimit: setup.rateLimit, domains: [DNSIMPLE_DOMAIN.name] } }
+      : {},
   );
   const now = sandbox.clock.now();
   let orderIds: string[] = [];

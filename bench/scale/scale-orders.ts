@@ -66,7 +66,12 @@ export function requestedDnsimpleCertificates(
     };
   });
   return {
-    state: { certificates, renewals: [], webhooks: [], nextIds: { certificate: 100_001 + count, renewal: 50_001, webhook: 8_001 } },
+    state: {
+      certificates,
+      renewals: [],
+      webhooks: [],
+      nextIds: { certificate: 100_001 + count, renewal: 50_001, webhook: 8_001 },
+    },
     challenges: certificates.flatMap((certificate) => certificate.challenges),
   };
 }

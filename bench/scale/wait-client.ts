@@ -85,7 +85,12 @@ runAsChild(async () => {
   const started = performance.now();
   const outcomes = await Promise.allSettled(
     orderIds.map((id) =>
-      waitForStatus(certs, id, { until: "issued", intervalMs: settings.intervalMs, maxIntervalMs: settings.maxIntervalMs, maxWaitMs: settings.maxWaitMs }),
+      waitForStatus(certs, id, {
+        until: "issued",
+        intervalMs: settings.intervalMs,
+        maxIntervalMs: settings.maxIntervalMs,
+        maxWaitMs: settings.maxWaitMs,
+      }),
     ),
   );
   const elapsedMs = performance.now() - started;

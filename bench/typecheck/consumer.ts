@@ -55,16 +55,26 @@ export async function useIonosClient(settings: ConsumerSettings): Promise<string
   seen.push(`quota ${quota.used ?? 0}/${quota.total ?? 0}`);
   const created = check(
     await client.POST("/v1/certificates", {
-      body: { certificateType: "SSL_STARTER", commonName: settings.domain, csr: settings.csr, authenticationMethod: "DNS" },
+      body: {
+        certificateType: "SSL_STARTER",
+        commonName: settings.domain,
+        csr: settings.csr,
+        authenticationMethod: "DNS",
+      },
     }),
   );
   const id = created.id ?? "";
   const authenticationId = created.authenticationSummary?.id ?? "";
-  check(await client.POST("/v1/certificates/{id}/authentications/{authenticationId}", {
-    params: { path: { id, authenticationId }, query: { action: "DCV_READY" } },
-  }));
+  check(
+    await client.POST("/v1/certificates/{id}/authentications/{authenticationId}", {
+      params: { path: { id, authenticationId }, query: { action: "DCV_READY" } },
+    }),
+  );
   const details = check(await client.GET("/v1/certificates/{id}", { params: { path: { id } }, timeoutMs: 10_000 }));
-  seen.push(details.certificate ?? "", ...(details.caCertificates ?? []).map((authority) => authority.certificate ?? ""));
+  seen.push(
+    details.certificate ?? "",
+    ...(details.caCertificates ?? []).map((authority) => authority.certificate ?? ""),
+  );
   const removed = await client.DELETE("/v1/certificates/{id}", { params: { path: { id } } });
   if (removed.error) seen.push(`${removed.error.status} ${removed.error.message}`);
   return seen;
@@ -72,11 +82,17 @@ export async function useIonosClient(settings: ConsumerSettings): Promise<string
 
 /** Every operation of `@certkit/dnsimple`. */
 export async function useDnsimpleClient(settings: ConsumerSettings): Promise<string[]> {
-  const client = createDnsimpleClient({ token: settings.dnsimpleToken, baseUrl: settings.baseUrl, retry: { maxAttempts: 5 } });
+  const client = createDnsimpleClient({
+    token: settings.dnsimpleToken,
+    baseUrl: settings.baseUrl,
+    retry: { maxAttempts: 5 },
+  });
   const seen: string[] = [];
   const whoami = check(await client.GET("/whoami"));
   const account = whoami.data.account?.id ?? settings.dnsimpleAccount;
-  const domains = check(await client.GET("/{account}/domains", { params: { path: { account }, query: { page: 1, per_page: 100 } } }));
+  const domains = check(
+    await client.GET("/{account}/domains", { params: { path: { account }, query: { page: 1, per_page: 100 } } }),
+  );
   const domain = domains.data[0]?.name ?? settings.domain;
   const certificates = check(
     await client.GET("/{account}/domains/{domain}/certificates", {
@@ -96,11 +112,17 @@ export async function useDnsimpleClient(settings: ConsumerSettings): Promise<str
     }),
   );
   const path = { account, domain, certificate: issued.data.id };
-  const certificate = check(await client.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path } }));
+  const certificate = check(
+    await client.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path } }),
+  );
   seen.push(certificate.data.state);
-  const bundle = check(await client.GET("/{account}/domains/{domain}/certificates/{certificate}/download", { params: { path } }));
+  const bundle = check(
+    await client.GET("/{account}/domains/{domain}/certificates/{certificate}/download", { params: { path } }),
+  );
   seen.push(bundle.data.server ?? "", ...(bundle.data.chain ?? []));
-  const key = check(await client.GET("/{account}/domains/{domain}/certificates/{certificate}/private_key", { params: { path } }));
+  const key = check(
+    await client.GET("/{account}/domains/{domain}/certificates/{certificate}/private_key", { params: { path } }),
+  );
   seen.push(key.data.private_key);
   const renewal = check(
     await client.POST("/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals", {
@@ -116,8 +138,15 @@ export async function useDnsimpleClient(settings: ConsumerSettings): Promise<str
   seen.push(renewed.data.state);
   const webhooks = check(await client.GET("/{account}/webhooks", { params: { path: { account } } }));
   seen.push(...webhooks.data.map((webhook) => webhook.url ?? ""));
-  const webhook = check(await client.POST("/{account}/webhooks", { params: { path: { account } }, body: { url: "https://hooks.example.com/dnsimple" } }));
-  const read = check(await client.GET("/{account}/webhooks/{webhook}", { params: { path: { account, webhook: webhook.data.id } } }));
+  const webhook = check(
+    await client.POST("/{account}/webhooks", {
+      params: { path: { account } },
+      body: { url: "https://hooks.example.com/dnsimple" },
+    }),
+  );
+  const read = check(
+    await client.GET("/{account}/webhooks/{webhook}", { params: { path: { account, webhook: webhook.data.id } } }),
+  );
   seen.push(read.data.url ?? "");
   await client.DELETE("/{account}/webhooks/{webhook}", { params: { path: { account, webhook: webhook.data.id } } });
   seen.push(`${client.rateLimit?.remaining ?? "?"} requests left`);
@@ -126,7 +155,11 @@ export async function useDnsimpleClient(settings: ConsumerSettings): Promise<str
 
 /** Every operation of `@certkit/dnsimple-v1`. */
 export async function useDnsimpleV1Client(settings: ConsumerSettings): Promise<string[]> {
-  const client = createDnsimpleV1Client({ email: settings.dnsimpleV1Email, token: settings.dnsimpleV1Token, baseUrl: settings.baseUrl });
+  const client = createDnsimpleV1Client({
+    email: settings.dnsimpleV1Email,
+    token: settings.dnsimpleV1Token,
+    baseUrl: settings.baseUrl,
+  });
   const seen: string[] = [];
   const domains = check(await client.GET("/domains"));
   const domain = domains[0]?.domain.name ?? settings.domain;
@@ -139,7 +172,9 @@ export async function useDnsimpleV1Client(settings: ConsumerSettings): Promise<s
     }),
   );
   const id = purchased.certificate.id;
-  const configured = check(await client.PUT("/domains/{domain}/certificates/{id}/configure", { params: { path: { domain, id } } }));
+  const configured = check(
+    await client.PUT("/domains/{domain}/certificates/{id}/configure", { params: { path: { domain, id } } }),
+  );
   seen.push(...(configured.certificate.approver_emails ?? []));
   const submitted = check(
     await client.PUT("/domains/{domain}/certificates/{id}/submit", {
@@ -148,18 +183,28 @@ export async function useDnsimpleV1Client(settings: ConsumerSettings): Promise<s
     }),
   );
   seen.push(submitted.certificate.state ?? "");
-  const certificate = check(await client.GET("/domains/{domain}/certificates/{id}", { params: { path: { domain, id } } }));
+  const certificate = check(
+    await client.GET("/domains/{domain}/certificates/{id}", { params: { path: { domain, id } } }),
+  );
   seen.push(certificate.certificate.ssl_certificate ?? "");
   return seen;
 }
 
 /** Every operation of `@certkit/resello`. */
 export async function useReselloClient(settings: ConsumerSettings): Promise<string[]> {
-  const client = createReselloClient({ resellerReference: settings.reselloReference, apiKey: settings.reselloApiKey, baseUrl: settings.baseUrl });
+  const client = createReselloClient({
+    resellerReference: settings.reselloReference,
+    apiKey: settings.reselloApiKey,
+    baseUrl: settings.baseUrl,
+  });
   const seen: string[] = [];
-  const plans = unwrapResello(check(await client.GET("/ssl-certificate-plan", { params: { query: { name: "PositiveSSL" } } })));
+  const plans = unwrapResello(
+    check(await client.GET("/ssl-certificate-plan", { params: { query: { name: "PositiveSSL" } } })),
+  );
   const plan = plans[0]?.id ?? settings.reselloPlan;
-  const existing = unwrapResello(check(await client.GET("/ssl-certificate", { params: { query: { plan, client_reference: "order-1" } } })));
+  const existing = unwrapResello(
+    check(await client.GET("/ssl-certificate", { params: { query: { plan, client_reference: "order-1" } } })),
+  );
   seen.push(...existing.map((certificate) => `${certificate.id} ${certificate.status}`));
   const created = check(
     await client.POST("/ssl-certificate", {
@@ -170,7 +215,12 @@ export async function useReselloClient(settings: ConsumerSettings): Promise<stri
   const path = { params: { path: { id } } };
   const validation = check(await client.GET("/ssl-certificate/{id}/validation-details", path));
   seen.push(JSON.stringify(unwrapResello(validation)));
-  check(await client.POST("/ssl-certificate/{id}/validate", { ...path, body: { dcv_type: "DNS", domain: settings.domain } }));
+  check(
+    await client.POST("/ssl-certificate/{id}/validate", {
+      ...path,
+      body: { dcv_type: "DNS", domain: settings.domain },
+    }),
+  );
   const certificate = check(await client.GET("/ssl-certificate/{id}", path));
   seen.push(unwrapResello(certificate).status ?? "");
   const crt = check(await client.GET("/ssl-certificate/{id}/download-crt", path));
@@ -181,21 +231,38 @@ export async function useReselloClient(settings: ConsumerSettings): Promise<stri
   const pkcs7 = check(await client.GET("/ssl-certificate/{id}/download-pkcs7", { ...path, parseAs: "arrayBuffer" }));
   seen.push(`${zip.size} + ${pkcs7.byteLength} bytes`);
   check(await client.POST("/ssl-certificate/{id}/renew", { ...path, body: { csr: settings.csr, dcv_type: "DNS" } }));
-  check(await client.POST("/ssl-certificate/{id}/reissue", { ...path, body: { csr: settings.csr, dcv_type: "EMAIL" } }));
+  check(
+    await client.POST("/ssl-certificate/{id}/reissue", { ...path, body: { csr: settings.csr, dcv_type: "EMAIL" } }),
+  );
   check(await client.DELETE("/ssl-certificate/{id}", path));
   return seen;
 }
 
 /** Every operation of `@certkit/sslmarket`. */
 export async function useSslmarketClient(settings: ConsumerSettings): Promise<string[]> {
-  const client = createSslmarketClient({ token: settings.sslmarketToken, baseUrl: settings.baseUrl, onEvent: (event) => void event.type });
+  const client = createSslmarketClient({
+    token: settings.sslmarketToken,
+    baseUrl: settings.baseUrl,
+    onEvent: (event) => void event.type,
+  });
   const seen: string[] = [];
   const products = check(await client.GET("/product/list"));
   const product = products.products[0]?.product_code ?? "GEOTRUST_DV";
   const orders = check(await client.GET("/order/list"));
   seen.push(...orders.orders.map((order) => `${order.order_id} ${order.state}`));
-  const order: CreateOrderRequest = { ...settings.sslmarketContacts, domain: settings.domain, years: 1, csr: settings.csr, dv_auth_method: "DNS" };
-  const created = check(await client.POST("/order/certificate/{product_code}", { params: { path: { product_code: product } }, body: order }));
+  const order: CreateOrderRequest = {
+    ...settings.sslmarketContacts,
+    domain: settings.domain,
+    years: 1,
+    csr: settings.csr,
+    dv_auth_method: "DNS",
+  };
+  const created = check(
+    await client.POST("/order/certificate/{product_code}", {
+      params: { path: { product_code: product } },
+      body: order,
+    }),
+  );
   const path = { params: { path: { order_id: created.order_id } } };
   check(await client.PUT("/order/order_id/{order_id}", { ...path, body: { dv_auth_method: "Email" } }));
   check(await client.PUT("/certificate/order_id/{order_id}/resend", path));
@@ -221,13 +288,16 @@ export async function useSslmarketClient(settings: ConsumerSettings): Promise<st
 /** What a list shows: every order, a page at a time. */
 async function describeAll(orders: AsyncIterable<CertificateOrder>): Promise<string[]> {
   const lines: string[] = [];
-  for await (const { commonName, status, validUntil } of orders) lines.push(`${commonName} ${status} ${validUntil ?? ""}`);
+  for await (const { commonName, status, validUntil } of orders)
+    lines.push(`${commonName} ${status} ${validUntil ?? ""}`);
   return lines;
 }
 
 /** What the customer must publish or approve. */
 function describeValidation(validation: readonly DomainValidation[]): string[] {
-  return validation.map(({ domain, dns, file, email }) => `${domain}: ${dns?.value ?? file?.content ?? email?.approvers.join(", ") ?? ""}`);
+  return validation.map(
+    ({ domain, dns, file, email }) => `${domain}: ${dns?.value ?? file?.content ?? email?.approvers.join(", ") ?? ""}`,
+  );
 }
 
 /** `fullchain.pem` of a bundle. */
@@ -238,18 +308,29 @@ function fullChain(bundle: CertificateBundle): string {
 /** Waits for issuance, and says so when it took too long. */
 async function waitForIssued(certs: OrderReader, id: string, signal: AbortSignal): Promise<CertificateOrder> {
   try {
-    return await waitForStatus(certs, id, { until: ["issued", "expired"], intervalMs: 1_000, maxIntervalMs: 30_000, signal });
+    return await waitForStatus(certs, id, {
+      until: ["issued", "expired"],
+      intervalMs: 1_000,
+      maxIntervalMs: 30_000,
+      signal,
+    });
   } catch (error) {
-    if (isCertkitError(error) && error.code === "TIMEOUT") throw new Error(`order ${id} is not issued yet`, { cause: error });
+    if (isCertkitError(error) && error.code === "TIMEOUT")
+      throw new Error(`order ${id} is not issued yet`, { cause: error });
     throw error;
   }
 }
 
 /** Every operation of the facade's IONOS adapter. */
 export async function useIonosFacade(settings: ConsumerSettings, signal: AbortSignal): Promise<string[]> {
-  const certs = createCertificateClient(ionosSsl({ apiKey: settings.ionosApiKey, baseUrl: settings.baseUrl, defaultProduct: "SSL_STARTER" }));
+  const certs = createCertificateClient(
+    ionosSsl({ apiKey: settings.ionosApiKey, baseUrl: settings.baseUrl, defaultProduct: "SSL_STARTER" }),
+  );
   const seen = await describeAll(certs.list({ signal }));
-  const order = await certs.order({ commonName: settings.domain, csr: settings.csr, validationMethod: "dns" }, { signal });
+  const order = await certs.order(
+    { commonName: settings.domain, csr: settings.csr, validationMethod: "dns" },
+    { signal },
+  );
   seen.push(...describeValidation(await certs.validation(order.id)));
   await certs.confirmValidation(order.id);
   const issued = await waitForIssued(certs, order.id, signal);
@@ -262,7 +343,12 @@ export async function useIonosFacade(settings: ConsumerSettings, signal: AbortSi
 /** Every operation of the facade's DNSimple adapter. */
 export async function useDnsimpleFacade(settings: ConsumerSettings, signal: AbortSignal): Promise<string[]> {
   const certs = createCertificateClient(
-    dnsimple({ token: settings.dnsimpleToken, baseUrl: settings.baseUrl, accountId: settings.dnsimpleAccount, domains: [settings.domain] }),
+    dnsimple({
+      token: settings.dnsimpleToken,
+      baseUrl: settings.baseUrl,
+      accountId: settings.dnsimpleAccount,
+      domains: [settings.domain],
+    }),
   );
   const seen = await describeAll(certs.list({ signal }));
   const order = await certs.order({ commonName: `www.${settings.domain}`, altNames: [settings.domain] }, { signal });
@@ -278,10 +364,19 @@ export async function useDnsimpleFacade(settings: ConsumerSettings, signal: Abor
 /** Every operation of the facade's DNSimple v1 adapter. */
 export async function useDnsimpleV1Facade(settings: ConsumerSettings, signal: AbortSignal): Promise<string[]> {
   const certs = createCertificateClient(
-    dnsimpleV1({ email: settings.dnsimpleV1Email, token: settings.dnsimpleV1Token, contactId: settings.dnsimpleV1ContactId, baseUrl: settings.baseUrl }),
+    dnsimpleV1({
+      email: settings.dnsimpleV1Email,
+      token: settings.dnsimpleV1Token,
+      contactId: settings.dnsimpleV1ContactId,
+      baseUrl: settings.baseUrl,
+    }),
   );
   const seen = await describeAll(certs.list({ signal }));
-  const order = await certs.order({ commonName: settings.domain, csr: settings.csr, approverEmail: `admin@${settings.domain}` });
+  const order = await certs.order({
+    commonName: settings.domain,
+    csr: settings.csr,
+    approverEmail: `admin@${settings.domain}`,
+  });
   seen.push(...describeValidation(await certs.validation(order.id)));
   const issued = await waitForIssued(certs, order.id, signal);
   seen.push(fullChain(await certs.download(issued.id)), (await certs.get(issued.id)).status);
@@ -291,10 +386,20 @@ export async function useDnsimpleV1Facade(settings: ConsumerSettings, signal: Ab
 /** Every operation of the facade's Resello adapter. */
 export async function useReselloFacade(settings: ConsumerSettings, signal: AbortSignal): Promise<string[]> {
   const certs = createCertificateClient(
-    resello({ resellerReference: settings.reselloReference, apiKey: settings.reselloApiKey, plan: settings.reselloPlan, baseUrl: settings.baseUrl }),
+    resello({
+      resellerReference: settings.reselloReference,
+      apiKey: settings.reselloApiKey,
+      plan: settings.reselloPlan,
+      baseUrl: settings.baseUrl,
+    }),
   );
   const seen = await describeAll(certs.list({ signal }));
-  const order = await certs.order({ commonName: settings.domain, csr: settings.csr, validationMethod: "file", clientReference: "order-2" });
+  const order = await certs.order({
+    commonName: settings.domain,
+    csr: settings.csr,
+    validationMethod: "file",
+    clientReference: "order-2",
+  });
   seen.push(...describeValidation(await certs.validation(order.id)));
   await certs.confirmValidation(order.id, { signal });
   const issued = await waitForIssued(certs, order.id, signal);
@@ -308,9 +413,16 @@ export async function useReselloFacade(settings: ConsumerSettings, signal: Abort
 
 /** Every operation of the facade's SSLmarket adapter. */
 export async function useSslmarketFacade(settings: ConsumerSettings, signal: AbortSignal): Promise<string[]> {
-  const certs = createCertificateClient(sslmarket({ token: settings.sslmarketToken, contacts: settings.sslmarketContacts, baseUrl: settings.baseUrl }));
+  const certs = createCertificateClient(
+    sslmarket({ token: settings.sslmarketToken, contacts: settings.sslmarketContacts, baseUrl: settings.baseUrl }),
+  );
   const seen = await describeAll(certs.list({ signal }));
-  const order = await certs.order({ commonName: settings.domain, csr: settings.csr, validationMethod: "email", years: 1 });
+  const order = await certs.order({
+    commonName: settings.domain,
+    csr: settings.csr,
+    validationMethod: "email",
+    years: 1,
+  });
   seen.push(...describeValidation(await certs.validation(order.id)));
   const issued = await waitForIssued(certs, order.id, signal);
   seen.push(fullChain(await certs.download(issued.id)));

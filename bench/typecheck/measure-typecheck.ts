@@ -59,7 +59,12 @@ function figure(figures: Record<string, string>, name: string, compiler: Compile
  */
 export async function runTypecheck(compiler: Compiler): Promise<TypecheckRun> {
   const { dependency, label } = COMPILERS[compiler];
-  const { code, output, wallMs } = await runTimedCommand(process.execPath, [installedBin(dependency), "-p", CONSUMER_PROJECT, "--extendedDiagnostics"]);
+  const { code, output, wallMs } = await runTimedCommand(process.execPath, [
+    installedBin(dependency),
+    "-p",
+    CONSUMER_PROJECT,
+    "--extendedDiagnostics",
+  ]);
   if (code !== 0) throw new Error(`${label} failed on the consumer (exit ${code}):\n${output}`);
   const diagnostics = parseDiagnostics(output);
   return {
@@ -84,7 +89,10 @@ export interface TypecheckResult extends Omit<TypecheckRun, "diagnostics"> {
 }
 
 function median(values: number[]): number {
-  return quantile([...values].sort((a, b) => a - b), 0.5);
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 /** Runs each compiler `runs` times, one after the other, and reports the medians. */
@@ -95,23 +103,28 @@ export async function measureTypecheck(runs: number): Promise<TypecheckResult[]>
       byCompiler.set(compiler, [...(byCompiler.get(compiler) ?? []), await runTypecheck(compiler)]);
     }
   }
-  const printed = new Map([...byCompiler].map(([compiler, all]) => [compiler, new Set(Object.keys(all[0]!.diagnostics))]));
+  const printed = new Map(
+    [...byCompiler].map(([compiler, all]) => [compiler, new Set(Object.keys(all[0]!.diagnostics))]),
+  );
   const everyFigure = new Set([...printed.values()].flatMap((names) => [...names]));
   return [...byCompiler].map(([compiler, all]) => {
     const first = all[0]!;
     const counts = new Set(all.map((run) => run.instantiations));
-    if (counts.size > 1) throw new Error(`${COMPILERS[compiler].label}'s instantiation count varied between runs: ${[...counts].join(", ")}`);
+    if (counts.size > 1)
+      throw new Error(
+        `${COMPILERS[compiler].label}'s instantiation count varied between runs: ${[...counts].join(", ")}`,
+      );
     return {
-    compiler,
-    version: first.version,
+      compiler,
+      version: first.version,
       runs: all.length,
       wallMs: median(all.map((run) => run.wallMs)),
-    checkMs: median(all.map((run) => run.checkMs)),
-    totalMs: median(all.map((run) => run.totalMs)),
-    memoryKB: median(all.map((run) => run.memoryKB)),
-    instantiations: first.instantiations,
-    types: first.types,
-    files: first.files,
+      checkMs: median(all.map((run) => run.checkMs)),
+      totalMs: median(all.map((run) => run.totalMs)),
+      memoryKB: median(all.map((run) => run.memoryKB)),
+      instantiations: first.instantiations,
+      types: first.types,
+      files: first.files,
       missingFigures: [...everyFigure].filter((name) => !printed.get(compiler)!.has(name)),
     };
   });

@@ -20,14 +20,18 @@ import { generateTypes } from "./generate-types.mjs";
  * @returns {Promise<Drift[]>}
  */
 export async function findCommittedDrift(repo, ref = "HEAD") {
-  const show = (/** @type {string} */ path) => execFileSync("git", ["show", `${ref}:${path}`], { cwd: repo, encoding: "utf8", maxBuffer: 64 << 20 });
+  const show = (/** @type {string} */ path) =>
+    execFileSync("git", ["show", `${ref}:${path}`], { cwd: repo, encoding: "utf8", maxBuffer: 64 << 20 });
   const apis = readApis(show("redocly.yaml"));
   const scratch = mkdtempSync(join(tmpdir(), "certkit-drift-"));
   try {
     const drifts = [];
     for (const api of apis) {
       // The spec's whole folder, in case it is split over several files.
-      const archive = execFileSync("git", ["archive", "--format=tar", ref, dirname(api.root)], { cwd: repo, maxBuffer: 64 << 20 });
+      const archive = execFileSync("git", ["archive", "--format=tar", ref, dirname(api.root)], {
+        cwd: repo,
+        maxBuffer: 64 << 20,
+      });
       execFileSync("tar", ["-x", "-C", scratch], { input: archive });
       const fresh = await generateTypes(join(scratch, api.root), api.root);
       let committed;

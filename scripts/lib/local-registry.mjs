@@ -47,7 +47,9 @@ export async function waitUntilUp(url, child, log) {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`Verdaccio exited (${child.signalCode ?? `code ${child.exitCode}`}) before it answered at ${url}:\n${log()}`);
+      throw new Error(
+        `Verdaccio exited (${child.signalCode ?? `code ${child.exitCode}`}) before it answered at ${url}:\n${log()}`,
+      );
     }
     try {
       if ((await fetch(`${url}-/ping`, { signal: AbortSignal.timeout(5_000) })).ok) return;
@@ -89,7 +91,9 @@ export async function startLocalRegistry() {
       "",
     ].join("\n"),
   );
-  const child = spawn(verdaccioBin, ["--config", config, "--listen", `127.0.0.1:${port}`], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(verdaccioBin, ["--config", config, "--listen", `127.0.0.1:${port}`], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));

@@ -19,7 +19,8 @@ export function syncPackageVersions(root, { write = true } = {}) {
     if (!existsSync(file)) continue;
     const { version } = JSON.parse(readFileSync(join(root, "packages", folder, "package.json"), "utf8"));
     const text = readFileSync(file, "utf8");
-    if (!VERSION_LINE.test(text)) throw new Error(`packages/${folder}/src/version.ts has no PACKAGE_VERSION line to update`);
+    if (!VERSION_LINE.test(text))
+      throw new Error(`packages/${folder}/src/version.ts has no PACKAGE_VERSION line to update`);
     const updated = text.replace(VERSION_LINE, `export const PACKAGE_VERSION = "${version}";`);
     if (updated !== text) {
       if (write) writeFileSync(file, updated);

@@ -41,7 +41,8 @@ export function publishedPackages(root = repoRoot) {
 function entryPointsOf(manifest) {
   const shortName = manifest.name.replace(/^@certkit\//, "");
   return Object.entries(manifest.exports ?? {}).flatMap(([subpath, target]) => {
-    const types = typeof target === "object" && target !== null ? /** @type {{ types?: unknown }} */ (target).types : undefined;
+    const types =
+      typeof target === "object" && target !== null ? /** @type {{ types?: unknown }} */ (target).types : undefined;
     if (typeof types !== "string") return [];
     const tail = subpath === "." ? "" : subpath.slice(2);
     return [

@@ -69,7 +69,11 @@ export function writeReadmeExamples() {
     writeFileSync(file, `// From packages/${folder}/README.md: its \`\`\`ts blocks, in order.\n${blocks.join("\n")}`);
     const tests = testBlocks(markdown);
     const testFile = tests.length > 0 ? join(dir, "readme.test.ts") : undefined;
-    if (testFile) writeFileSync(testFile, `// From packages/${folder}/README.md: its \`\`\`ts test blocks, in order.\n${tests.join("\n")}`);
+    if (testFile)
+      writeFileSync(
+        testFile,
+        `// From packages/${folder}/README.md: its \`\`\`ts test blocks, in order.\n${tests.join("\n")}`,
+      );
     examples.push({ folder, dir, file, printed: printedOutputs(blocks.join("\n")), ...(testFile ? { testFile } : {}) });
   }
   writeFileSync(
@@ -77,7 +81,14 @@ export function writeReadmeExamples() {
     JSON.stringify({
       extends: "../../../tsconfig.base.json",
       // allowJs: the support files are JavaScript with JSDoc types, as Node runs them unchanged.
-      compilerOptions: { types: ["node"], noEmit: true, allowJs: true, declaration: false, declarationMap: false, sourceMap: false },
+      compilerOptions: {
+        types: ["node"],
+        noEmit: true,
+        allowJs: true,
+        declaration: false,
+        declarationMap: false,
+        sourceMap: false,
+      },
       include: ["*/readme.ts", "*/readme.test.ts"],
     }),
   );

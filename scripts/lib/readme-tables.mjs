@@ -9,14 +9,21 @@ import { PROVIDERS } from "@certkit/certificates/providers";
 /** @typedef {(typeof PROVIDERS)[number]} Provider */
 
 const row = (/** @type {string[]} */ cells) => `| ${cells.join(" | ")} |`.replace(/ {2}\|/g, " |");
-const table = (/** @type {string[]} */ header, /** @type {string[][]} */ rows) => [row(header), row(header.map(() => "---")), ...rows.map(row)];
+const table = (/** @type {string[]} */ header, /** @type {string[][]} */ rows) => [
+  row(header),
+  row(header.map(() => "---")),
+  ...rows.map(row),
+];
 
 /** Each provider's capabilities, one column per provider. */
 function capabilitiesTable() {
   return table(
     ["", ...PROVIDERS.map((provider) => provider.displayName)],
     [
-      ...CERTIFICATE_OPERATIONS.map((operation) => [operation, ...PROVIDERS.map(({ capabilities }) => (capabilities[operation] ? "yes" : "no"))]),
+      ...CERTIFICATE_OPERATIONS.map((operation) => [
+        operation,
+        ...PROVIDERS.map(({ capabilities }) => (capabilities[operation] ? "yes" : "no")),
+      ]),
       ["validation methods", ...PROVIDERS.map(({ capabilities }) => capabilities.validationMethods.join(", "))],
       ["CSR", ...PROVIDERS.map(({ capabilities }) => capabilities.csr)],
     ],
@@ -28,20 +35,28 @@ function statusTable() {
   /** @type {(provider: Provider, status: string) => string} */
   const cell = ({ statuses }, status) => {
     if (status === "unknown") return "anything else";
-    const raw = Object.entries(statuses.table).filter(([, mapped]) => mapped === status).map(([value]) => `\`${value}\``);
+    const raw = Object.entries(statuses.table)
+      .filter(([, mapped]) => mapped === status)
+      .map(([value]) => `\`${value}\``);
     /** @type {Readonly<Record<string, string | undefined>>} */
     const derived = statuses.derived ?? {};
     return [...raw, ...(derived[status] === undefined ? [] : [derived[status]])].join(", ");
   };
   return table(
     ["status", ...PROVIDERS.map((provider) => provider.displayName)],
-    CERTIFICATE_STATUSES.filter((status) => status !== "expired").map((status) => [status, ...PROVIDERS.map((provider) => cell(provider, status))]),
+    CERTIFICATE_STATUSES.filter((status) => status !== "expired").map((status) => [
+      status,
+      ...PROVIDERS.map((provider) => cell(provider, status)),
+    ]),
   );
 }
 
 /** What `findOrders` looks for at each provider. */
 function recoveryTable() {
-  return table(["provider", "`findOrders` looks for"], PROVIDERS.map((provider) => [provider.displayName, provider.recovery]));
+  return table(
+    ["provider", "`findOrders` looks for"],
+    PROVIDERS.map((provider) => [provider.displayName, provider.recovery]),
+  );
 }
 
 /** Every environment variable the CLI reads for a provider. */
@@ -49,7 +64,11 @@ function variablesTable() {
   return table(
     ["variable", "provider", "option"],
     PROVIDERS.flatMap(({ name, options }) =>
-      options.map((option) => [`\`${option.env}\``, name, `\`${option.option}\`${option.secret ? " (secret)" : option.type === "json" ? " (JSON)" : ""}`]),
+      options.map((option) => [
+        `\`${option.env}\``,
+        name,
+        `\`${option.option}\`${option.secret ? " (secret)" : option.type === "json" ? " (JSON)" : ""}`,
+      ]),
     ),
   );
 }
@@ -73,7 +92,10 @@ function providerPackagesTable() {
  */
 export const README_TABLES = [
   { path: "README.md", tables: { "provider-packages": providerPackagesTable } },
-  { path: "packages/certificates/README.md", tables: { "capabilities-table": capabilitiesTable, "status-table": statusTable, "recovery-table": recoveryTable } },
+  {
+    path: "packages/certificates/README.md",
+    tables: { "capabilities-table": capabilitiesTable, "status-table": statusTable, "recovery-table": recoveryTable },
+  },
   { path: "packages/cli/README.md", tables: { "provider-variables": variablesTable } },
 ];
 

@@ -58,7 +58,8 @@ export function parseSpec(text, label) {
   }
   // api-smart-diff follows `$ref`s inside the document only; one into another file would be compared as a string.
   const external = findExternalRef(document);
-  if (external !== undefined) throw new Error(`${label} has a $ref to another file ("${external}"): bundle the spec into one file first`);
+  if (external !== undefined)
+    throw new Error(`${label} has a $ref to another file ("${external}"): bundle the spec into one file first`);
   return document;
 }
 
@@ -93,7 +94,8 @@ export function compareSpecs(before, after) {
     group.diffs.push(diff);
     groups.set(key, group);
   };
-  for (const diff of diffs) addToGroup(toPointer(locate(diff.action === "add" ? after : before, diff) ?? diff.path), diff);
+  for (const diff of diffs)
+    addToGroup(toPointer(locate(diff.action === "add" ? after : before, diff) ?? diff.path), diff);
   // takeWrapperAnnotations gives paths as written already.
   for (const diff of annotations) addToGroup(toPointer(diff.path), diff);
   const changes = [...groups.values()].map(({ pointer, action, diffs: group }) => {
@@ -112,7 +114,13 @@ export function compareSpecs(before, after) {
       action,
       pointer,
       description: `${described.diff.description?.startsWith("[") ? described.diff.description : describe(described.diff)}${detail(described.diff)}`,
-      operations: [...new Set(inOperations.filter((diff) => METHODS.includes(String(diff.path[2]))).map((diff) => `${String(diff.path[2]).toUpperCase()} ${String(diff.path[1])}`))],
+      operations: [
+        ...new Set(
+          inOperations
+            .filter((diff) => METHODS.includes(String(diff.path[2])))
+            .map((diff) => `${String(diff.path[2]).toUpperCase()} ${String(diff.path[1])}`),
+        ),
+      ],
     };
   });
   changes.sort((a, b) => SEVERITY.indexOf(a.kind) - SEVERITY.indexOf(b.kind) || a.pointer.localeCompare(b.pointer));
@@ -126,7 +134,8 @@ export function compareSpecs(before, after) {
  * @returns {string}
  */
 export function formatChange(change) {
-  const kind = change.kind === "unclassified" ? "unclassified (counted as breaking: no rule shows it is safe)" : change.kind;
+  const kind =
+    change.kind === "unclassified" ? "unclassified (counted as breaking: no rule shows it is safe)" : change.kind;
   return `${kind.padEnd(12)}  ${change.pointer}  ${change.description}${formatReach(change)}`;
 }
 
@@ -191,7 +200,12 @@ function findExternalRef(node) {
 function describe(diff) {
   const key = diff.path.at(-1);
   const parent = diff.path.at(-2);
-  const what = parent === "properties" ? `property \`${String(key)}\`` : typeof key === "number" ? `${String(parent)} item` : `\`${String(key ?? "document")}\``;
+  const what =
+    parent === "properties"
+      ? `property \`${String(key)}\``
+      : typeof key === "number"
+        ? `${String(parent)} item`
+        : `\`${String(key ?? "document")}\``;
   switch (diff.action) {
     case "add":
       return `[Added] ${what}`;
@@ -217,7 +231,8 @@ function detail(diff) {
   };
   const before = short(diff.before);
   const after = short(diff.after);
-  if ((diff.action === "replace" || diff.action === "rename") && before !== undefined && after !== undefined) return `: ${before} → ${after}`;
+  if ((diff.action === "replace" || diff.action === "rename") && before !== undefined && after !== undefined)
+    return `: ${before} → ${after}`;
   if (diff.action === "add" && after !== undefined && typeof diff.after !== "object") return `: added ${after}`;
   if (diff.action === "remove" && before !== undefined && typeof diff.before !== "object") return `: removed ${before}`;
   return "";

@@ -51,12 +51,14 @@ export function locate(document, diff) {
     } else if (key in container) {
       tries.push(() => loose(container[key], [...at, key], tail, detours));
     }
-    if (COMBINERS.includes(String(key)) && typeof tail[0] === "number") tries.push(() => loose(node, at, tail.slice(1), detours));
+    if (COMBINERS.includes(String(key)) && typeof tail[0] === "number")
+      tries.push(() => loose(node, at, tail.slice(1), detours));
     if (!(key in container) && detours > 0) {
       for (const combiner of COMBINERS) {
         const branches = container[combiner];
         if (!Array.isArray(branches)) continue;
-        for (const index of branches.keys()) tries.push(() => loose(branches[index], [...at, combiner, index], rest, detours - 1));
+        for (const index of branches.keys())
+          tries.push(() => loose(branches[index], [...at, combiner, index], rest, detours - 1));
       }
     }
     for (const attempt of tries) {
@@ -105,7 +107,10 @@ function resolveRef(document, ref) {
   while (isRef(node)) {
     if (seen.has(node.$ref)) return undefined;
     seen.add(node.$ref);
-    at = node.$ref.slice(2).split("/").map((part) => decodeURIComponent(part).replaceAll("~1", "/").replaceAll("~0", "~"));
+    at = node.$ref
+      .slice(2)
+      .split("/")
+      .map((part) => decodeURIComponent(part).replaceAll("~1", "/").replaceAll("~0", "~"));
     node = at.reduce((/** @type {any} */ parent, key) => parent?.[key], document);
     if (node === undefined) return undefined;
   }
@@ -117,7 +122,12 @@ function resolveRef(document, ref) {
  * @returns {node is { $ref: string }}
  */
 function isRef(node) {
-  return typeof node === "object" && node !== null && typeof (/** @type {{ $ref?: unknown }} */ (node).$ref) === "string" && /** @type {{ $ref: string }} */ (node).$ref.startsWith("#/");
+  return (
+    typeof node === "object" &&
+    node !== null &&
+    typeof (/** @type {{ $ref?: unknown }} */ (node).$ref) === "string" &&
+    /** @type {{ $ref: string }} */ (node).$ref.startsWith("#/")
+  );
 }
 
 /**

@@ -39,14 +39,18 @@ export function takeWrapperAnnotations(before, after) {
         delete old[key];
         delete current[key];
         const at = [...path, key];
-        if (was === undefined && is !== undefined) diffs.push({ type: "annotation", action: "add", path: at, after: is });
-        else if (was !== undefined && is === undefined) diffs.push({ type: "annotation", action: "remove", path: at, before: was });
-        else if (!isDeepStrictEqual(was, is)) diffs.push({ type: "annotation", action: "replace", path: at, before: was, after: is });
+        if (was === undefined && is !== undefined)
+          diffs.push({ type: "annotation", action: "add", path: at, after: is });
+        else if (was !== undefined && is === undefined)
+          diffs.push({ type: "annotation", action: "remove", path: at, before: was });
+        else if (!isDeepStrictEqual(was, is))
+          diffs.push({ type: "annotation", action: "replace", path: at, before: was, after: is });
       }
     }
     for (const key of Object.keys(old)) {
       // Example values are data: an object in one may have any keys, `$ref` included.
-      if (key in current && !ANNOTATIONS.includes(key)) visit(old[key], current[key], [...path, Array.isArray(old) ? Number(key) : key]);
+      if (key in current && !ANNOTATIONS.includes(key))
+        visit(old[key], current[key], [...path, Array.isArray(old) ? Number(key) : key]);
     }
   };
   visit(before, after, []);

@@ -15,7 +15,9 @@ const reportsDir = join(repoRoot, REPORTS_DIR);
 describe("the API reports", () => {
   it("cover every entry point a published package exports, the subpaths too", () => {
     const names = entryPoints.map(({ entry }) => entry.importPath);
-    expect(names).toEqual(expect.arrayContaining(["@certkit/runtime", "@certkit/runtime/undici", "@certkit/sandbox/node"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["@certkit/runtime", "@certkit/runtime/undici", "@certkit/sandbox/node"]),
+    );
     expect(names.filter((name) => name.startsWith("@certkit/certificates/")).length).toBeGreaterThanOrEqual(5);
   });
 

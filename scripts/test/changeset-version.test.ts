@@ -22,14 +22,19 @@ function workspaceWith(changesets: Record<string, string>): string {
   mkdirSync(join(root, ".changeset"));
   cpSync(join(repoRoot, ".changeset", "config.json"), join(root, ".changeset", "config.json"));
   for (const [name, text] of Object.entries(changesets)) writeFileSync(join(root, ".changeset", `${name}.md`), text);
-  for (const folder of [...folders.map((name) => join("packages", name)), "scripts", join("scripts", "typescript-versions")]) {
+  for (const folder of [
+    ...folders.map((name) => join("packages", name)),
+    "scripts",
+    join("scripts", "typescript-versions"),
+  ]) {
     mkdirSync(join(root, folder), { recursive: true });
     cpSync(join(repoRoot, folder, "package.json"), join(root, folder, "package.json"));
   }
   return root;
 }
 
-const manifest = (root: string, folder: string) => JSON.parse(readFileSync(join(root, "packages", folder, "package.json"), "utf8")) as Manifest;
+const manifest = (root: string, folder: string) =>
+  JSON.parse(readFileSync(join(root, "packages", folder, "package.json"), "utf8")) as Manifest;
 
 /** The next patch version, as changesets gives a dependent whose dependency left its range. */
 function nextPatch(version: string): string {
@@ -45,12 +50,16 @@ function changesetVersion(root: string) {
 
 describe("pnpm changeset version", () => {
   it("bumps the package and writes its changelog, and touches only the packages that depend on it", () => {
-    const root = workspaceWith({ sslmarket: '---\n"@certkit/sslmarket": minor\n---\n\nOrders list their SAN count.\n' });
+    const root = workspaceWith({
+      sslmarket: '---\n"@certkit/sslmarket": minor\n---\n\nOrders list their SAN count.\n',
+    });
     const before = Object.fromEntries(folders.map((folder) => [folder, manifest(root, folder).version]));
     changesetVersion(root);
     const sslmarket = manifest(root, "sslmarket");
     expect(sslmarket.version).not.toBe(before.sslmarket);
-    expect(readFileSync(join(root, "packages", "sslmarket", "CHANGELOG.md"), "utf8")).toContain("Orders list their SAN count.");
+    expect(readFileSync(join(root, "packages", "sslmarket", "CHANGELOG.md"), "utf8")).toContain(
+      "Orders list their SAN count.",
+    );
     // The CLI and the fleet depend on every provider package, and the facade has each as an optional peer: each gets a
     // patch release whose ranges take the new version. The sandbox uses the provider packages' types only to build
     // (they are its devDependencies), so it is not released. Nothing else depends on SSLmarket's package.
@@ -68,7 +77,16 @@ describe("pnpm changeset version", () => {
     const runtime = manifest(root, "runtime");
     expect(runtime.version).not.toBe(before.runtime!.version);
     const dependents = folders.filter((folder) => before[folder]!.dependencies?.["@certkit/runtime"] !== undefined);
-    expect(dependents.sort()).toEqual(["certificates", "cli", "dnsimple", "dnsimple-v1", "fleet", "ionos-ssl", "resello", "sslmarket"]);
+    expect(dependents.sort()).toEqual([
+      "certificates",
+      "cli",
+      "dnsimple",
+      "dnsimple-v1",
+      "fleet",
+      "ionos-ssl",
+      "resello",
+      "sslmarket",
+    ]);
     for (const folder of dependents) {
       const after = manifest(root, folder);
       // The workspace: protocol stays; pnpm publish turns it into ^<the runtime's new version>.

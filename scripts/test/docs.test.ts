@@ -29,21 +29,26 @@ const heading = (readme: string, level: "#" | "##") =>
 describe("pnpm docs", () => {
   it("builds with no warning: every export documented, every type a signature uses exported, every link alive", () => {
     expect(outcome).toEqual({ ok: true, problems: 0 });
-    expect(readFileSync(join(out, "index.html"), "utf8")).toContain(heading(readFileSync(join(repoRoot, "README.md"), "utf8"), "##"));
+    expect(readFileSync(join(out, "index.html"), "utf8")).toContain(
+      heading(readFileSync(join(repoRoot, "README.md"), "utf8"), "##"),
+    );
   });
 
-  it.each(publishedPackages().map((pkg) => [pkg.name, pkg] as const))("has a page for %s with its README", (_name, pkg) => {
-    // A section heading of the README, not the title: the package's name is on its page anyway.
-    const section = heading(readFileSync(join(repoRoot, pkg.dir, "README.md"), "utf8"), "##");
-    expect(section).not.toBe("");
-    if (pkg.entryPoints.length === 0) {
-      // A command-only package (the CLI) is its README, as a document of the site.
-      expect(readFileSync(join(out, "documents", "README.html"), "utf8")).toContain(section);
-      return;
-    }
-    const pages = pkg.entryPoints.map((entry) => modulePage(entry.importPath, pkg.name, pkg.entryPoints.length > 1));
-    expect(pages.filter((page) => !existsSync(page))).toEqual([]);
-    const packagePage = join(out, "modules", `${pkg.name.replace("@", "_").replace("/", "_")}.html`);
-    expect(readFileSync(packagePage, "utf8")).toContain(section);
-  });
+  it.each(publishedPackages().map((pkg) => [pkg.name, pkg] as const))(
+    "has a page for %s with its README",
+    (_name, pkg) => {
+      // A section heading of the README, not the title: the package's name is on its page anyway.
+      const section = heading(readFileSync(join(repoRoot, pkg.dir, "README.md"), "utf8"), "##");
+      expect(section).not.toBe("");
+      if (pkg.entryPoints.length === 0) {
+        // A command-only package (the CLI) is its README, as a document of the site.
+        expect(readFileSync(join(out, "documents", "README.html"), "utf8")).toContain(section);
+        return;
+      }
+      const pages = pkg.entryPoints.map((entry) => modulePage(entry.importPath, pkg.name, pkg.entryPoints.length > 1));
+      expect(pages.filter((page) => !existsSync(page))).toEqual([]);
+      const packagePage = join(out, "modules", `${pkg.name.replace("@", "_").replace("/", "_")}.html`);
+      expect(readFileSync(packagePage, "utf8")).toContain(section);
+    },
+  );
 });

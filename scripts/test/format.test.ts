@@ -8,7 +8,11 @@ import { repoRoot } from "../lib/apis.mjs";
 const biome = join(import.meta.dirname, "..", "node_modules", ".bin", "biome");
 
 /** Runs `biome format` (a check: it writes nothing) in `cwd`; resolves with its exit status and what it printed. */
-function checkFormat(cwd: string, paths: string[], options: string[] = []): Promise<{ status: number; output: string }> {
+function checkFormat(
+  cwd: string,
+  paths: string[],
+  options: string[] = [],
+): Promise<{ status: number; output: string }> {
   return new Promise((resolve) => {
     execFile(biome, ["format", "--colors=off", ...options, ...paths], { cwd }, (error, stdout, stderr) => {
       const code = (error as { code?: unknown } | null)?.code;

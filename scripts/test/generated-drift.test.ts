@@ -33,7 +33,10 @@ describe("generated code drift", () => {
 
   it("reports a hand edit to a committed generated file", async () => {
     const api = readApis().find((a) => a.name === "ionos-ssl")!;
-    const edited = readFileSync(join(repoRoot, api.output), "utf8").replace("commonName?: string;", "commonName?: number;");
+    const edited = readFileSync(join(repoRoot, api.output), "utf8").replace(
+      "commonName?: string;",
+      "commonName?: number;",
+    );
     expect(await findCommittedDrift(repoWith(edited))).toEqual([{ api: "ionos-ssl", output: api.output }]);
   });
 

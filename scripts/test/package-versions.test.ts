@@ -8,7 +8,10 @@ function repoWith(packages: Record<string, { version: string; versionTs?: string
   const root = mkdtempSync(join(tmpdir(), "certkit-versions-"));
   for (const [folder, { version, versionTs }] of Object.entries(packages)) {
     mkdirSync(join(root, "packages", folder, "src"), { recursive: true });
-    writeFileSync(join(root, "packages", folder, "package.json"), JSON.stringify({ name: `@certkit/${folder}`, version }));
+    writeFileSync(
+      join(root, "packages", folder, "package.json"),
+      JSON.stringify({ name: `@certkit/${folder}`, version }),
+    );
     if (versionTs !== undefined) writeFileSync(join(root, "packages", folder, "src", "version.ts"), versionTs);
   }
   return root;
@@ -19,7 +22,11 @@ const versionTs = (version: string) =>
 
 describe("syncPackageVersions", () => {
   it("copies each package.json version into src/version.ts after changeset version bumped it", () => {
-    const root = repoWith({ a: { version: "0.2.0", versionTs: versionTs("0.1.0") }, b: { version: "1.0.0", versionTs: versionTs("1.0.0") }, c: { version: "3.0.0" } });
+    const root = repoWith({
+      a: { version: "0.2.0", versionTs: versionTs("0.1.0") },
+      b: { version: "1.0.0", versionTs: versionTs("1.0.0") },
+      c: { version: "3.0.0" },
+    });
     expect(syncPackageVersions(root)).toEqual(["packages/a/src/version.ts"]);
     expect(readFileSync(join(root, "packages", "a", "src", "version.ts"), "utf8")).toBe(versionTs("0.2.0"));
     expect(syncPackageVersions(root)).toEqual([]);

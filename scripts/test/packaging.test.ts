@@ -34,7 +34,9 @@ describe("the workspace", () => {
     const scripts = JSON.parse(readFileSync(join(repoRoot, "scripts", "package.json"), "utf8")) as {
       devDependencies: Record<string, string>;
     };
-    const missing = publishable.map((p) => p.manifest.name).filter((name) => scripts.devDependencies[name] !== "workspace:*");
+    const missing = publishable
+      .map((p) => p.manifest.name)
+      .filter((name) => scripts.devDependencies[name] !== "workspace:*");
     expect(missing).toEqual([]);
   });
 });
@@ -51,7 +53,9 @@ describe.each(publishable.map((p) => [p.manifest.name, p] as const))("%s as publ
   it("holds only dist, README, LICENSE and package.json", () => {
     const files = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n");
     expect(files.filter((file) => !ALLOWED_IN_TARBALL.test(file))).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(["package/README.md", "package/LICENSE", ...entryFiles(pkg.manifest)]));
+    expect(files).toEqual(
+      expect.arrayContaining(["package/README.md", "package/LICENSE", ...entryFiles(pkg.manifest)]),
+    );
   });
 
   it("has no workspace: ranges left in its manifest", () => {
@@ -61,7 +65,12 @@ describe.each(publishable.map((p) => [p.manifest.name, p] as const))("%s as publ
   });
 
   it("passes publint, suggestions included", async () => {
-    const { messages, pkg: manifest } = await publint({ pkgDir: pkg.dir, level: "suggestion", strict: true, pack: "pnpm" });
+    const { messages, pkg: manifest } = await publint({
+      pkgDir: pkg.dir,
+      level: "suggestion",
+      strict: true,
+      pack: "pnpm",
+    });
     expect(messages.map((message) => formatMessage(message, manifest))).toEqual([]);
   });
 

@@ -21,18 +21,28 @@ const manifest = (extra: Record<string, unknown> = {}) => `${JSON.stringify({ na
 function providerFiles(names = ["alpha", "beta-two"]): Record<string, string> {
   const camel = (name: string) => name.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
   return {
-    ...Object.fromEntries(names.flatMap((name) => [
-      [`specs/${name}/openapi.yaml`, "openapi: 3.1.0\n"],
-      [`packages/${name}/src/create-${name}-client.ts`, "export {};\n"],
-      [`packages/certificates/src/providers/${name}/${name}-provider.ts`, `export const ${camel(name)}Provider = {};\n`],
-      [`packages/sandbox/src/providers/${name}/${name}-sandbox.ts`, `export const ${camel(name)}Sandbox = {};\n`],
-    ])),
+    ...Object.fromEntries(
+      names.flatMap((name) => [
+        [`specs/${name}/openapi.yaml`, "openapi: 3.1.0\n"],
+        [`packages/${name}/src/create-${name}-client.ts`, "export {};\n"],
+        [
+          `packages/certificates/src/providers/${name}/${name}-provider.ts`,
+          `export const ${camel(name)}Provider = {};\n`,
+        ],
+        [`packages/sandbox/src/providers/${name}/${name}-sandbox.ts`, `export const ${camel(name)}Sandbox = {};\n`],
+      ]),
+    ),
     "packages/certificates/package.json": manifest({
-      exports: { ".": { types: "./dist/index.d.ts", default: "./dist/index.js" }, "./old": { default: "./dist/providers/alpha/old-names.js" } },
+      exports: {
+        ".": { types: "./dist/index.d.ts", default: "./dist/index.js" },
+        "./old": { default: "./dist/providers/alpha/old-names.js" },
+      },
       peerDependencies: { "@certkit/gone": "workspace:^" },
       devDependencies: { vitest: "catalog:", "@certkit/sandbox": "workspace:^" },
     }),
-    "packages/cli/package.json": manifest({ dependencies: { "@certkit/certificates": "workspace:^", "@certkit/gone": "workspace:^", yaml: "catalog:" } }),
+    "packages/cli/package.json": manifest({
+      dependencies: { "@certkit/certificates": "workspace:^", "@certkit/gone": "workspace:^", yaml: "catalog:" },
+    }),
     "packages/fleet/package.json": manifest({ dependencies: {} }),
     "packages/sandbox/package.json": manifest({ devDependencies: {} }),
     "scripts/package.json": manifest({ devDependencies: { "@certkit/typescript-versions": "workspace:*" } }),
@@ -41,7 +51,8 @@ function providerFiles(names = ["alpha", "beta-two"]): Record<string, string> {
 
 describe("the provider registry", () => {
   it("is committed as the provider folders generate it (run pnpm generate after adding or removing a provider)", () => {
-    for (const [path, text] of renderRegistry(repoRoot)) expect(readFileSync(join(repoRoot, path), "utf8"), path).toBe(text);
+    for (const [path, text] of renderRegistry(repoRoot))
+      expect(readFileSync(join(repoRoot, path), "utf8"), path).toBe(text);
   });
 
   it("lists the providers sorted by name, the same in every layer", () => {
@@ -51,12 +62,19 @@ describe("the provider registry", () => {
   it("names the provider a layer lacks", () => {
     const files = providerFiles();
     delete files["packages/beta-two/src/create-beta-two-client.ts"];
-    expect(() => readProviders(tree(files))).toThrow('client package "beta-two" is missing: packages/beta-two/src/create-beta-two-client.ts does not exist');
+    expect(() => readProviders(tree(files))).toThrow(
+      'client package "beta-two" is missing: packages/beta-two/src/create-beta-two-client.ts does not exist',
+    );
   });
 
   it("names a descriptor file that does not export its descriptor under the provider's name", () => {
-    const files = { ...providerFiles(), "packages/certificates/src/providers/alpha/alpha-provider.ts": "export const alpha = {};\n" };
-    expect(() => readProviders(tree(files))).toThrow("packages/certificates/src/providers/alpha/alpha-provider.ts does not export const alphaProvider");
+    const files = {
+      ...providerFiles(),
+      "packages/certificates/src/providers/alpha/alpha-provider.ts": "export const alpha = {};\n",
+    };
+    expect(() => readProviders(tree(files))).toThrow(
+      "packages/certificates/src/providers/alpha/alpha-provider.ts does not export const alphaProvider",
+    );
   });
 
   it("writes the facade's registry, one import per provider, and keeps the manifests' provider entries", () => {
@@ -72,16 +90,45 @@ describe("the provider registry", () => {
         "",
       ].join("\n"),
     );
-    expect(files.get("packages/certificates/src/generated/provider-names.ts")).toContain('export const PROVIDER_NAMES = ["alpha", "beta-two"] as const;');
-    const facade = JSON.parse(files.get("packages/certificates/package.json")!) as Record<string, Record<string, unknown>>;
-    expect(Object.keys(facade.exports!)).toEqual([".", "./providers", "./alpha", "./beta-two", "./old", "./package.json"]);
+    expect(files.get("packages/certificates/src/generated/provider-names.ts")).toContain(
+      'export const PROVIDER_NAMES = ["alpha", "beta-two"] as const;',
+    );
+    const facade = JSON.parse(files.get("packages/certificates/package.json")!) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    expect(Object.keys(facade.exports!)).toEqual([
+      ".",
+      "./providers",
+      "./alpha",
+      "./beta-two",
+      "./old",
+      "./package.json",
+    ]);
     expect(facade.peerDependencies).toEqual({ "@certkit/alpha": "workspace:^", "@certkit/beta-two": "workspace:^" });
-    expect(facade.peerDependenciesMeta).toEqual({ "@certkit/alpha": { optional: true }, "@certkit/beta-two": { optional: true } });
-    expect(facade.devDependencies).toEqual({ "@certkit/alpha": "workspace:^", "@certkit/beta-two": "workspace:^", "@certkit/sandbox": "workspace:^", vitest: "catalog:" });
+    expect(facade.peerDependenciesMeta).toEqual({
+      "@certkit/alpha": { optional: true },
+      "@certkit/beta-two": { optional: true },
+    });
+    expect(facade.devDependencies).toEqual({
+      "@certkit/alpha": "workspace:^",
+      "@certkit/beta-two": "workspace:^",
+      "@certkit/sandbox": "workspace:^",
+      vitest: "catalog:",
+    });
     const cli = JSON.parse(files.get("packages/cli/package.json")!) as Record<string, Record<string, unknown>>;
-    expect(cli.dependencies).toEqual({ "@certkit/alpha": "workspace:^", "@certkit/beta-two": "workspace:^", "@certkit/certificates": "workspace:^", yaml: "catalog:" });
+    expect(cli.dependencies).toEqual({
+      "@certkit/alpha": "workspace:^",
+      "@certkit/beta-two": "workspace:^",
+      "@certkit/certificates": "workspace:^",
+      yaml: "catalog:",
+    });
     const scripts = JSON.parse(files.get("scripts/package.json")!) as Record<string, Record<string, unknown>>;
-    expect(scripts.devDependencies).toEqual({ "@certkit/alpha": "workspace:*", "@certkit/beta-two": "workspace:*", "@certkit/typescript-versions": "workspace:*" });
+    expect(scripts.devDependencies).toEqual({
+      "@certkit/alpha": "workspace:*",
+      "@certkit/beta-two": "workspace:*",
+      "@certkit/typescript-versions": "workspace:*",
+    });
   });
 
   it("writes the sandbox's simulators, and requires one per provider", () => {
@@ -99,6 +146,8 @@ describe("the provider registry", () => {
     );
     const lacking = { ...files };
     delete lacking["packages/sandbox/src/providers/beta-two/beta-two-sandbox.ts"];
-    expect(() => renderRegistry(tree(lacking))).toThrow('sandbox simulator "beta-two" is missing: packages/sandbox/src/providers/beta-two/beta-two-sandbox.ts does not exist');
+    expect(() => renderRegistry(tree(lacking))).toThrow(
+      'sandbox simulator "beta-two" is missing: packages/sandbox/src/providers/beta-two/beta-two-sandbox.ts does not exist',
+    );
   });
 });

@@ -16,12 +16,26 @@ import { runSandboxExample, SANDBOX_EXAMPLES } from "../lib/sandbox-examples.mjs
 const examples = writeReadmeExamples();
 const providers = new Set(readApis().map((api) => api.name));
 // A provider's example needs its server: until the sandbox simulates a provider, its example is type-checked only.
-const awaitingSimulator = examples.filter((example) => providers.has(example.folder) && !(example.folder in SANDBOX_EXAMPLES));
+const awaitingSimulator = examples.filter(
+  (example) => providers.has(example.folder) && !(example.folder in SANDBOX_EXAMPLES),
+);
 const standalone = examples.filter((example) => !providers.has(example.folder));
 
 describe("README examples", () => {
   it("reads ```ts blocks in order and ignores other languages", () => {
-    const markdown = ["# T", "```sh", "npm i x", "```", "```ts", "const a = 1;", "```", "text", "```ts", "console.log(a);", "```"].join("\n");
+    const markdown = [
+      "# T",
+      "```sh",
+      "npm i x",
+      "```",
+      "```ts",
+      "const a = 1;",
+      "```",
+      "text",
+      "```ts",
+      "console.log(a);",
+      "```",
+    ].join("\n");
     expect(typeScriptBlocks(markdown)).toEqual(["const a = 1;\n", "console.log(a);\n"]);
   });
 
@@ -32,12 +46,19 @@ describe("README examples", () => {
   });
 
   it("read what a README says its console.log lines print", () => {
-    const code = ['console.log(a); // 1 2', "console.log(b);", 'if (x) console.log(c); // not at the start', '  console.log(d, e); // ok true'].join("\n");
+    const code = [
+      "console.log(a); // 1 2",
+      "console.log(b);",
+      "if (x) console.log(c); // not at the start",
+      "  console.log(d, e); // ok true",
+    ].join("\n");
     expect(printedOutputs(code)).toEqual(["1 2", "ok true"]);
   });
 
   it("exist for every package that has a README with code", () => {
-    expect(examples.map((example) => example.folder)).toEqual(expect.arrayContaining(["ionos-ssl", "runtime", "sandbox"]));
+    expect(examples.map((example) => example.folder)).toEqual(
+      expect.arrayContaining(["ionos-ssl", "runtime", "sandbox"]),
+    );
   });
 
   it("type-check under the workspace's strict settings", () => {
@@ -48,7 +69,9 @@ describe("README examples", () => {
 
   it("are run against the sandbox for every provider it simulates", () => {
     const simulated = Object.keys(SANDBOX_MOUNTS);
-    expect(awaitingSimulator.map((example) => example.folder).filter((folder) => simulated.includes(folder))).toEqual([]);
+    expect(awaitingSimulator.map((example) => example.folder).filter((folder) => simulated.includes(folder))).toEqual(
+      [],
+    );
   });
 
   it.each(standalone.map((example) => [example.folder, example]))(

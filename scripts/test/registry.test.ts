@@ -1,5 +1,14 @@
 import { execFile, execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
@@ -91,7 +100,10 @@ function publishThirdPartyDependencies(fromDirs: string[]): string[] {
       publishedThirdParty.add(`${name}@${version}`);
       // pnpm's store hard-links identical files, which npm would pack as empty link entries: publish a plain copy.
       const copy = join(mkdtempSync(join(scratch, "dependency-")), "package");
-      cpSync(installed, copy, { recursive: true, filter: (source) => !source.slice(installed.length).includes("node_modules") });
+      cpSync(installed, copy, {
+        recursive: true,
+        filter: (source) => !source.slice(installed.length).includes("node_modules"),
+      });
       const result = run("npm", ["publish", copy, "--ignore-scripts", "--tag", "latest"], copy);
       if (result.code !== 0) throw new Error(`publishing ${name}@${version} failed:\n${result.output}`);
       visit(installed);
@@ -106,7 +118,9 @@ function installedPackages(project: string): string[] {
   const modules = join(project, "node_modules");
   return readdirSync(modules)
     .filter((entry) => !entry.startsWith("."))
-    .flatMap((entry) => (entry.startsWith("@") ? readdirSync(join(modules, entry)).map((name) => `${entry}/${name}`) : [entry]))
+    .flatMap((entry) =>
+      entry.startsWith("@") ? readdirSync(join(modules, entry)).map((name) => `${entry}/${name}`) : [entry],
+    )
     .sort();
 }
 
@@ -125,11 +139,15 @@ afterAll(async () => {
 
 describe("pnpm release, against a registry", () => {
   it("publishes every package whose version is not on the registry yet", async () => {
-    const { scripts } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    const { scripts } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
     expect(scripts.release).toMatch(/^turbo run build .*&& changeset publish$/);
     expect(firstRelease.code, firstRelease.output).toBe(0);
     for (const { manifest } of publishable) {
-      const document = (await (await fetch(`${registry.url}${manifest.name.replace("/", "%2f")}`)).json()) as { versions?: object };
+      const document = (await (await fetch(`${registry.url}${manifest.name.replace("/", "%2f")}`)).json()) as {
+        versions?: object;
+      };
       expect(Object.keys(document.versions ?? {}), manifest.name).toContain(manifest.version);
     }
   });
@@ -213,7 +231,7 @@ const CONSUMERS: Record<string, Consumer> = {
       "",
       "export async function issue(): Promise<CertificateOrder> {",
       '  const order = await certs.order({ commonName: "www.example.com", altNames: ["example.com"] });',
-      "  return waitForStatus(certs, order.id, { until: \"issued\" });",
+      '  return waitForStatus(certs, order.id, { until: "issued" });',
       "}",
       "",
       "export function typeErrorsThatMustStay(): void {",
@@ -347,11 +365,18 @@ describe.each(Object.entries(CONSUMERS))("a project that installs %s from the re
         "server.close();",
         "",
       ].join("\n");
-    writeFileSync(join(project, "import.mjs"), withServer((name) => `await import(${JSON.stringify(name)})`));
-    writeFileSync(join(project, "require.cjs"), `(async () => {\n${withServer((name) => `require(${JSON.stringify(name)})`)}})();\n`);
+    writeFileSync(
+      join(project, "import.mjs"),
+      withServer((name) => `await import(${JSON.stringify(name)})`),
+    );
+    writeFileSync(
+      join(project, "require.cjs"),
+      `(async () => {\n${withServer((name) => `require(${JSON.stringify(name)})`)}})();\n`,
+    );
     // The compilers run side by side: each test below awaits its own.
     for (const [version, tsc] of TYPESCRIPT_VERSIONS) {
-      for (const [resolution] of RESOLUTIONS) checks.set(`${version} ${resolution}`, typeCheck(tsc, ["-p", `tsconfig.${resolution}.json`], project));
+      for (const [resolution] of RESOLUTIONS)
+        checks.set(`${version} ${resolution}`, typeCheck(tsc, ["-p", `tsconfig.${resolution}.json`], project));
     }
     // The sandbox's msw brings a few dozen third-party packages to publish first: minutes on a loaded machine.
   }, 600_000);
@@ -365,12 +390,15 @@ describe.each(Object.entries(CONSUMERS))("a project that installs %s from the re
   });
 
   describe.each(TYPESCRIPT_VERSIONS)("TypeScript %s", (version, tsc) => {
-    it.each(RESOLUTIONS.map(([name]) => name))("type-checks the consumer under moduleResolution %s", async (resolution) => {
-      const check = await checks.get(`${version} ${resolution}`)!;
-      expect(check.output).toBe("");
-      expect(check.code).toBe(0);
-      expect((await typeCheck(tsc, ["--version"])).output).toContain(`Version ${version}`);
-    });
+    it.each(RESOLUTIONS.map(([name]) => name))(
+      "type-checks the consumer under moduleResolution %s",
+      async (resolution) => {
+        const check = await checks.get(`${version} ${resolution}`)!;
+        expect(check.output).toBe("");
+        expect(check.code).toBe(0);
+        expect((await typeCheck(tsc, ["--version"])).output).toContain(`Version ${version}`);
+      },
+    );
   });
 
   it.each([

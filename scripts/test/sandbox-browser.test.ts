@@ -23,10 +23,23 @@ const executablePath = "path" in chromiumFound ? chromiumFound.path : "";
 
 // What Chromium needs on a machine with a closed network (see scripts/setup-chromium.mjs); playwright gives each
 // launch a fresh profile of its own.
-const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const SCREENSHOTS = join(repoRoot, "scripts", "test-results", "browser");
 const require = createRequire(import.meta.url);
-const SANDBOX_BIN = join(dirname(require.resolve("@certkit/sandbox/package.json")), "dist", "cli", "certkit-sandbox.js");
+const SANDBOX_BIN = join(
+  dirname(require.resolve("@certkit/sandbox/package.json")),
+  "dist",
+  "cli",
+  "certkit-sandbox.js",
+);
 const PAGES = join(dirname(fileURLToPath(import.meta.url)), "browser");
 
 const html = (script: string) =>
@@ -43,7 +56,10 @@ async function serveApp(built: string): Promise<{ server: Server; origin: string
     // What `npx msw init public/` copies into an application's public folder.
     "/mockServiceWorker.js": () => readFileSync(require.resolve("msw/mockServiceWorker.js")),
   };
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
+  const types: Record<string, string> = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+  };
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? "/", "http://app").pathname;
     const file = files[path];
@@ -59,7 +75,9 @@ async function serveApp(built: string): Promise<{ server: Server; origin: string
 
 /** Starts `certkit-sandbox` and waits for its banner. */
 async function startSandboxBin(args: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [SANDBOX_BIN, "--port", "0", "--empty", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [SANDBOX_BIN, "--port", "0", "--empty", ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
@@ -138,14 +156,24 @@ describe.skipIf(executablePath === "")("the sandbox in a real browser (headless 
     const outcome = await visit(browser, `${app.origin}/msw.html`, "msw-ionos-lifecycle.png");
     expect(outcome, outcome.errors.join("\n")).toMatchObject({
       state: "done",
-      result: { ordered: "awaiting_validation", status: "issued", commonName: "browser.example.com", chainVerified: true, names: ["browser.example.com"] },
+      result: {
+        ordered: "awaiting_validation",
+        status: "issued",
+        commonName: "browser.example.com",
+        chainVerified: true,
+        names: ["browser.example.com"],
+      },
     });
   });
 
   it("(b) runs a DNSimple lifecycle from a page of another origin against certkit-sandbox --cors", async () => {
     const sandbox = await startSandboxBin(["--cors", app.origin, "--issuance-delay", "dnsimple=0"]);
     try {
-      const outcome = await visit(browser, `${app.origin}/cors.html?sandbox=${encodeURIComponent(sandbox.url)}`, "cors-dnsimple-lifecycle.png");
+      const outcome = await visit(
+        browser,
+        `${app.origin}/cors.html?sandbox=${encodeURIComponent(sandbox.url)}`,
+        "cors-dnsimple-lifecycle.png",
+      );
       expect(outcome, outcome.errors.join("\n")).toMatchObject({
         state: "done",
         result: { status: "issued", commonName: "app.example.com", certificate: true, privateKey: true },
@@ -158,7 +186,11 @@ describe.skipIf(executablePath === "")("the sandbox in a real browser (headless 
   it("(b) shows a failure on that page when certkit-sandbox was started without --cors", async () => {
     const sandbox = await startSandboxBin(["--issuance-delay", "dnsimple=0"]);
     try {
-      const outcome = await visit(browser, `${app.origin}/cors.html?sandbox=${encodeURIComponent(sandbox.url)}`, "cors-refused.png");
+      const outcome = await visit(
+        browser,
+        `${app.origin}/cors.html?sandbox=${encodeURIComponent(sandbox.url)}`,
+        "cors-refused.png",
+      );
       expect(outcome.state).toBe("failed");
       expect(outcome.result).toMatchObject({ failed: "CertkitError" });
       expect(outcome.result.message).toEqual(expect.any(String));

@@ -9,7 +9,8 @@ import { parse, stringify } from "yaml";
 import { readApis, repoRoot } from "../lib/apis.mjs";
 
 const script = join(import.meta.dirname, "..", "spec-pull.mjs");
-const specText = (name: string) => readFileSync(join(repoRoot, readApis().find((api) => api.name === name)!.root), "utf8");
+const specText = (name: string) =>
+  readFileSync(join(repoRoot, readApis().find((api) => api.name === name)!.root), "utf8");
 
 /** Our IONOS spec as a provider might publish it next: one operation gone, one response field new. */
 function publishedIonos(): string {
@@ -58,10 +59,20 @@ describe("pnpm spec:pull", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     const lines = run.stdout.split("\n");
-    expect(lines[0]).toBe(`spec:pull: ionos-ssl: compared specs/ionos-ssl/openapi.yaml with ${base}/ionos-ssl.yaml (OpenAPI 3.0.1)`);
-    expect(lines).toContain("spec:pull: 2 differences, classified as if our spec were changed to match the published one:");
-    expect(lines).toContain("  breaking      #/paths/~1v1~1certificates~1quota/get  [Removed] operation GET /v1/certificates/quota");
-    expect(lines).toContainEqual(expect.stringMatching(/^ {2}non-breaking {2}#\/components\/schemas\/Certificate\/properties\/renewedAt {2}\[Added\] property `renewedAt`/));
+    expect(lines[0]).toBe(
+      `spec:pull: ionos-ssl: compared specs/ionos-ssl/openapi.yaml with ${base}/ionos-ssl.yaml (OpenAPI 3.0.1)`,
+    );
+    expect(lines).toContain(
+      "spec:pull: 2 differences, classified as if our spec were changed to match the published one:",
+    );
+    expect(lines).toContain(
+      "  breaking      #/paths/~1v1~1certificates~1quota/get  [Removed] operation GET /v1/certificates/quota",
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^ {2}non-breaking {2}#\/components\/schemas\/Certificate\/properties\/renewedAt {2}\[Added\] property `renewedAt`/,
+      ),
+    );
     expect(lines).toContain(
       "spec:pull: some differences are deliberate: check each difference against specs/ionos-ssl/README.md (corrections, assumptions, known gaps) before changing the spec.",
     );
@@ -75,24 +86,46 @@ describe("pnpm spec:pull", () => {
   });
 
   it("refuses to save over a spec", async () => {
-    const run = await specPull("ionos-ssl", "--url", `${base}/ionos-ssl.yaml`, "--out", join(repoRoot, "specs", "ionos-ssl", "openapi.yaml"));
-    expect(run).toEqual({ status: 2, stdout: "", stderr: "spec:pull: --out must not point into specs/ (our specs are edited by hand); choose another file\n" });
+    const run = await specPull(
+      "ionos-ssl",
+      "--url",
+      `${base}/ionos-ssl.yaml`,
+      "--out",
+      join(repoRoot, "specs", "ionos-ssl", "openapi.yaml"),
+    );
+    expect(run).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: "spec:pull: --out must not point into specs/ (our specs are edited by hand); choose another file\n",
+    });
   });
 
   it("says there is no difference, and that DNSimple's document is for comparing only", async () => {
     const run = await specPull("dnsimple", "--url", `${base}/dnsimple.yml`);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("spec:pull: note: DNSimple publishes this document under no licence: compare only, never copy from it into our spec.");
+    expect(run.stdout).toContain(
+      "spec:pull: note: DNSimple publishes this document under no licence: compare only, never copy from it into our spec.",
+    );
     expect(run.stdout).toMatch(/\nspec:pull: no differences\n$/);
   });
 
   it("exits 2 on an api it does not know", async () => {
     const run = await specPull("letsencrypt");
-    expect(run).toEqual({ status: 2, stdout: "", stderr: expect.stringMatching(/^spec:pull: no api named "letsencrypt" in redocly\.yaml \(known: ionos-ssl, [^\n]*\)\n$/) });
+    expect(run).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: expect.stringMatching(
+        /^spec:pull: no api named "letsencrypt" in redocly\.yaml \(known: ionos-ssl, [^\n]*\)\n$/,
+      ),
+    });
   });
 
   it("exits 1 with one line for an api whose provider publishes no document", async () => {
-    expect(await specPull("resello")).toEqual({ status: 1, stdout: "", stderr: "spec:pull: resello: Resello publishes no OpenAPI document, only its HTML API reference.\n" });
+    expect(await specPull("resello")).toEqual({
+      status: 1,
+      stdout: "",
+      stderr: "spec:pull: resello: Resello publishes no OpenAPI document, only its HTML API reference.\n",
+    });
   });
 
   it("exits 1 with one line when the host name does not resolve", async () => {
@@ -115,7 +148,11 @@ describe("pnpm spec:pull", () => {
   });
 
   it("exits 1 with one line on an HTTP error", async () => {
-    expect(await specPull("ionos-ssl", "--url", `${base}/gone.yaml`)).toEqual({ status: 1, stdout: "", stderr: `spec:pull: ${base}/gone.yaml answered HTTP 404 Not Found\n` });
+    expect(await specPull("ionos-ssl", "--url", `${base}/gone.yaml`)).toEqual({
+      status: 1,
+      stdout: "",
+      stderr: `spec:pull: ${base}/gone.yaml answered HTTP 404 Not Found\n`,
+    });
   });
 
   it("exits 1 with one line when the document is not OpenAPI", async () => {

@@ -2,7 +2,12 @@
 import { createDnsimpleClient } from "@certkit/dnsimple";
 
 /** Reads one certificate's state. */
-export async function certificateState(token: string, account: number, domain: string, certificate: number): Promise<string> {
+export async function certificateState(
+  token: string,
+  account: number,
+  domain: string,
+  certificate: number,
+): Promise<string> {
   const dnsimple = createDnsimpleClient({ token });
   const { data, error } = await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}", {
     params: { path: { account, domain, certificate } },

@@ -9,9 +9,12 @@ import { isOrderRecovery, type OrderRecovery } from "./recovery/order-recovery.j
 import type { UnsupportedOperation } from "./unsupported-operation.js";
 
 /** An operation the adapter's type says the provider lacks is an {@link UnsupportedOperation}: calling it does not compile. */
-type Offered<C extends Capabilities, P extends ProviderName, Operation extends CertificateOperation, Method> = C[Operation] extends false
-  ? UnsupportedOperation<P, Operation>
-  : Method;
+type Offered<
+  C extends Capabilities,
+  P extends ProviderName,
+  Operation extends CertificateOperation,
+  Method,
+> = C[Operation] extends false ? UnsupportedOperation<P, Operation> : Method;
 
 /**
  * The same operations for every provider. An operation the provider lacks is an {@link UnsupportedOperation} in the
@@ -37,11 +40,21 @@ export interface CertificateClient<C extends Capabilities = Capabilities, P exte
    * writes), and resolves with the orders that match: empty means none showed in time, which does not prove the
    * order was not placed.
    */
-  findOrders: Offered<C, P, "order", (recovery: OrderRecovery, options?: FindOrdersOptions) => Promise<CertificateOrder[]>>;
+  findOrders: Offered<
+    C,
+    P,
+    "order",
+    (recovery: OrderRecovery, options?: FindOrdersOptions) => Promise<CertificateOrder[]>
+  >;
   /** What the customer must publish or approve for each domain. */
   validation: Offered<C, P, "validation", (id: string, options?: OperationOptions) => Promise<DomainValidation[]>>;
   /** Tells the provider the validation is in place, where it waits to be told. */
-  confirmValidation: Offered<C, P, "confirmValidation", (id: string, options?: OperationOptions) => Promise<CertificateOrder>>;
+  confirmValidation: Offered<
+    C,
+    P,
+    "confirmValidation",
+    (id: string, options?: OperationOptions) => Promise<CertificateOrder>
+  >;
   /** The issued certificate as PEM, its chain ordered leaf → root and verified. */
   download: Offered<C, P, "download", (id: string, options?: OperationOptions) => Promise<CertificateBundle>>;
   /** Renews the certificate; a `csr`, where given, is checked as an order's is (one request, no key, a strong key). */
@@ -82,7 +95,9 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
   const now = options.now ?? (() => new Date());
   const { provider, capabilities } = adapter;
   /** The adapter's method for `operation`, or an UNSUPPORTED error when the provider lacks it. */
-  const method = <Operation extends CertificateOperation>(operation: Operation): NonNullable<CertificateAdapter<C, P>[Operation]> => {
+  const method = <Operation extends CertificateOperation>(
+    operation: Operation,
+  ): NonNullable<CertificateAdapter<C, P>[Operation]> => {
     const found = capabilities[operation] ? adapter[operation] : undefined;
     if (!found) throw unsupported(provider, operation);
     return found.bind(adapter) as NonNullable<CertificateAdapter<C, P>[Operation]>;
@@ -98,15 +113,26 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
   };
   const findOrders = (recovery: OrderRecovery, findOptions?: FindOrdersOptions) => {
     if (!isOrderRecovery(recovery, provider)) {
-      return Promise.reject(invalidInput(provider, "recovery", `must be the recovery of an order sent to ${provider} (an OrderNotConfirmedError's)`, "findOrders"));
+      return Promise.reject(
+        invalidInput(
+          provider,
+          "recovery",
+          `must be the recovery of an order sent to ${provider} (an OrderNotConfirmedError's)`,
+          "findOrders",
+        ),
+      );
     }
     return ordering().then(({ lookWithBackoff }) => lookWithBackoff(lookOnce(recovery), findOptions));
   };
 
   /** A replacement's CSR, checked as an order's is and re-encoded, where the provider takes one. */
-  const checkReplacement = async (operation: "renew" | "reissue", replaceOptions: ReplaceOptions): Promise<ReplaceOptions> => {
+  const checkReplacement = async (
+    operation: "renew" | "reissue",
+    replaceOptions: ReplaceOptions,
+  ): Promise<ReplaceOptions> => {
     if (replaceOptions.csr === undefined) return replaceOptions;
-    if (capabilities.csr === "none") throw invalidInput(provider, "csr", `is not taken: ${provider} makes the key itself`, operation);
+    if (capabilities.csr === "none")
+      throw invalidInput(provider, "csr", `is not taken: ${provider} makes the key itself`, operation);
     const { checkCsr } = await ordering();
     const checked = await checkCsr(replaceOptions.csr);
     if (!checked.ok) throw invalidInput(provider, "csr", checked.problem, operation);
@@ -140,8 +166,10 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
       }
     },
     findOrders,
-    validation: async (id: string, validationOptions: OperationOptions = {}) => method("validation")(id, validationOptions),
-    confirmValidation: async (id: string, confirmOptions: OperationOptions = {}) => derive(await method("confirmValidation")(id, confirmOptions)),
+    validation: async (id: string, validationOptions: OperationOptions = {}) =>
+      method("validation")(id, validationOptions),
+    confirmValidation: async (id: string, confirmOptions: OperationOptions = {}) =>
+      derive(await method("confirmValidation")(id, confirmOptions)),
     download: async (id: string, downloadOptions: OperationOptions = {}) => {
       const downloaded = await method("download")(id, downloadOptions);
       // The X.509 parser is loaded with the first download, not with the client.
@@ -156,7 +184,8 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
       const reissue = method("reissue");
       return derive(await reissue(id, await checkReplacement("reissue", reissueOptions)));
     },
-    cancel: async (id: string, cancelOptions: OperationOptions = {}) => derive(await method("cancel")(id, cancelOptions)),
+    cancel: async (id: string, cancelOptions: OperationOptions = {}) =>
+      derive(await method("cancel")(id, cancelOptions)),
     revoke: async (id: string, revokeOptions: RevokeOptions = {}) => derive(await method("revoke")(id, revokeOptions)),
   };
   return client as unknown as CertificateClient<C, P>;

@@ -1,6 +1,21 @@
-export { createCertificateClient, type CertificateClient, type CertificateClientOptions } from "./create-certificate-client.js";
-export type { CertificateAdapter, DownloadedCertificates, OperationOptions, ReplaceOptions, RevokeOptions } from "./adapter.js";
-export { CERTIFICATE_OPERATIONS, type Capabilities, type CertificateOperation, type ProductLimits } from "./capabilities.js";
+export {
+  createCertificateClient,
+  type CertificateClient,
+  type CertificateClientOptions,
+} from "./create-certificate-client.js";
+export type {
+  CertificateAdapter,
+  DownloadedCertificates,
+  OperationOptions,
+  ReplaceOptions,
+  RevokeOptions,
+} from "./adapter.js";
+export {
+  CERTIFICATE_OPERATIONS,
+  type Capabilities,
+  type CertificateOperation,
+  type ProductLimits,
+} from "./capabilities.js";
 export {
   CERTIFICATE_STATUSES,
   type CertificateBundle,

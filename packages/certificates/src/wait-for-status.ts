@@ -35,15 +35,21 @@ const DEFAULTS = { intervalMs: 5 * SECOND_MS, maxIntervalMs: MINUTE_MS, maxWaitM
 const OPERATION = "waitForStatus";
 
 function badOption(name: string, requirement: string, value: number): CertkitError {
-  return new CertkitError({ code: "INVALID_INPUT", provider: "certificates", message: `${OPERATION}: ${name} must be ${requirement}, got ${value}` });
+  return new CertkitError({
+    code: "INVALID_INPUT",
+    provider: "certificates",
+    message: `${OPERATION}: ${name} must be ${requirement}, got ${value}`,
+  });
 }
 
 function checkDurations(intervalMs: number, maxIntervalMs: number, maxWaitMs: number): void {
-  if (typeof intervalMs !== "number" || !Number.isFinite(intervalMs) || intervalMs < 1) throw badOption("intervalMs", "a finite number ≥ 1", intervalMs);
+  if (typeof intervalMs !== "number" || !Number.isFinite(intervalMs) || intervalMs < 1)
+    throw badOption("intervalMs", "a finite number ≥ 1", intervalMs);
   if (typeof maxIntervalMs !== "number" || Number.isNaN(maxIntervalMs) || maxIntervalMs < intervalMs) {
     throw badOption("maxIntervalMs", `a number ≥ intervalMs (${intervalMs})`, maxIntervalMs);
   }
-  if (typeof maxWaitMs !== "number" || !Number.isFinite(maxWaitMs) || maxWaitMs < 0) throw badOption("maxWaitMs", "a finite number ≥ 0", maxWaitMs);
+  if (typeof maxWaitMs !== "number" || !Number.isFinite(maxWaitMs) || maxWaitMs < 0)
+    throw badOption("maxWaitMs", "a finite number ≥ 0", maxWaitMs);
 }
 
 function timedOut(id: string, until: readonly CertificateStatus[], maxWaitMs: number): CertkitError {
@@ -65,8 +71,13 @@ function timedOut(id: string, until: readonly CertificateStatus[], maxWaitMs: nu
  * beyond that is waited out as several timers. When that pause would end after `maxWaitMs`, the wait rejects at once
  * with the provider's error, whose `retryAfterMs` says how long it asked for.
  */
-export async function waitForStatus(client: OrderReader, id: string, options: WaitForStatusOptions = {}): Promise<CertificateOrder> {
-  const until: readonly CertificateStatus[] = typeof options.until === "string" ? [options.until] : (options.until ?? ["issued"]);
+export async function waitForStatus(
+  client: OrderReader,
+  id: string,
+  options: WaitForStatusOptions = {},
+): Promise<CertificateOrder> {
+  const until: readonly CertificateStatus[] =
+    typeof options.until === "string" ? [options.until] : (options.until ?? ["issued"]);
   const intervalMs = options.intervalMs ?? DEFAULTS.intervalMs;
   const maxIntervalMs = options.maxIntervalMs ?? Math.max(DEFAULTS.maxIntervalMs, intervalMs);
   const maxWaitMs = options.maxWaitMs ?? DEFAULTS.maxWaitMs;
@@ -82,7 +93,8 @@ export async function waitForStatus(client: OrderReader, id: string, options: Wa
       const order = await client.get(id, signal ? { signal } : {});
       options.onProgress?.(order, attempt);
       if (until.includes(order.status)) return order;
-      if ((ENDED_STATUSES as readonly CertificateStatus[]).includes(order.status)) throw new OrderEndedError(order, until);
+      if ((ENDED_STATUSES as readonly CertificateStatus[]).includes(order.status))
+        throw new OrderEndedError(order, until);
     } catch (error) {
       if (!isCertkitError(error) || !error.retryable) throw error;
       const askedFor = error.retryAfterMs ?? 0;

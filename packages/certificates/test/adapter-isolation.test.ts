@@ -16,9 +16,14 @@ function packagesReachedFrom(entry: string): Set<string> {
     files.add(file);
     const code = readFileSync(file, "utf8");
     // Import and re-export statements only: a clause of names, braces and commas, then `from`, or a bare import.
-    for (const [, specifier] of code.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?:[\w$*{},\s]+\s+from\s+)?["']([^"']+)["']/g)) {
+    for (const [, specifier] of code.matchAll(
+      /(?:^|\n)\s*(?:import|export)\s+(?:[\w$*{},\s]+\s+from\s+)?["']([^"']+)["']/g,
+    )) {
       if (specifier!.startsWith(".")) visit(resolve(dirname(file), specifier!));
-      else packages.add(specifier!.startsWith("@") ? specifier!.split("/").slice(0, 2).join("/") : specifier!.split("/")[0]!);
+      else
+        packages.add(
+          specifier!.startsWith("@") ? specifier!.split("/").slice(0, 2).join("/") : specifier!.split("/")[0]!,
+        );
     }
   };
   visit(resolve(DIST, entry));
@@ -26,7 +31,10 @@ function packagesReachedFrom(entry: string): Set<string> {
 }
 
 // Each provider's subpath is named as its client package (the registry's names), plus the old `ionos` alias.
-const SUBPATHS = [...PROVIDER_NAMES.map((name) => [name, `@certkit/${name}`] as const), ["ionos", "@certkit/ionos-ssl"] as const];
+const SUBPATHS = [
+  ...PROVIDER_NAMES.map((name) => [name, `@certkit/${name}`] as const),
+  ["ionos", "@certkit/ionos-ssl"] as const,
+];
 const ENTRIES: Record<string, string> = { ionos: "providers/ionos-ssl/ionos-legacy-names.js" };
 
 describe("the built package", () => {

@@ -15,7 +15,13 @@ beforeAll(async () => {
   const { csr } = await generateCsr({ commonName: "shop.example.com" });
   const parsed = await parseCsr(csr);
   if ("problem" in parsed) throw new Error(parsed.problem);
-  issued = await ca.issue({ commonName: "shop.example.com", altNames: [], publicKey: parsed.publicKey, validFrom: new Date("2026-01-01T00:00:00Z"), validDays: 90 });
+  issued = await ca.issue({
+    commonName: "shop.example.com",
+    altNames: [],
+    publicKey: parsed.publicKey,
+    validFrom: new Date("2026-01-01T00:00:00Z"),
+    validDays: 90,
+  });
 });
 
 describe("assembleBundle", () => {
@@ -26,26 +32,53 @@ describe("assembleBundle", () => {
       [issued.certificate, issued.intermediate, issued.root],
     ]) {
       const bundle = await assembleBundle({ certificates: order }, "ionos-ssl");
-      expect(bundle).toEqual({ certificate: pem(issued.certificate), chain: [pem(issued.intermediate)], root: pem(issued.root) });
+      expect(bundle).toEqual({
+        certificate: pem(issued.certificate),
+        chain: [pem(issued.intermediate)],
+        root: pem(issued.root),
+      });
     }
   });
 
   it("leaves the root out when the provider did not send it, keeps a private key, and drops repeats", async () => {
-    const bundle = await assembleBundle({ certificates: [issued.intermediate, issued.certificate, issued.certificate], privateKey: "KEY" }, "resello");
-    expect(bundle).toEqual({ certificate: pem(issued.certificate), chain: [pem(issued.intermediate)], privateKey: "KEY" });
+    const bundle = await assembleBundle(
+      { certificates: [issued.intermediate, issued.certificate, issued.certificate], privateKey: "KEY" },
+      "resello",
+    );
+    expect(bundle).toEqual({
+      certificate: pem(issued.certificate),
+      chain: [pem(issued.intermediate)],
+      privateKey: "KEY",
+    });
   });
 
   it.each([
     ["nothing", () => [], /0 certificates with 0 leaves/],
     ["a chain with a gap", () => [issued.certificate, issued.root], /not part of the leaf's chain/],
-    ["text that is not a certificate", () => ["-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"], /does not parse as X\.509/],
+    [
+      "text that is not a certificate",
+      () => ["-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"],
+      /does not parse as X\.509/,
+    ],
   ])("refuses %s as the provider's error", async (_what, certificates, message) => {
-    await expect(assembleBundle({ certificates: certificates() }, "sslmarket")).rejects.toMatchObject({ code: "PROVIDER", provider: "sslmarket", message: expect.stringMatching(message) });
+    await expect(assembleBundle({ certificates: certificates() }, "sslmarket")).rejects.toMatchObject({
+      code: "PROVIDER",
+      provider: "sslmarket",
+      message: expect.stringMatching(message),
+    });
   });
 
   it("refuses two leaves", async () => {
-    const other = await ca.issue({ commonName: "other.example.com", altNames: [], publicKey: (await ca.generateKey()).publicKey, validFrom: new Date("2026-01-01T00:00:00Z"), validDays: 90 });
-    await expect(assembleBundle({ certificates: [issued.certificate, other.certificate, issued.intermediate] }, "ionos-ssl")).rejects.toMatchObject({
+    const other = await ca.issue({
+      commonName: "other.example.com",
+      altNames: [],
+      publicKey: (await ca.generateKey()).publicKey,
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+      validDays: 90,
+    });
+    await expect(
+      assembleBundle({ certificates: [issued.certificate, other.certificate, issued.intermediate] }, "ionos-ssl"),
+    ).rejects.toMatchObject({
       code: "PROVIDER",
       message: "ionos-ssl sent 3 certificates with 2 leaves: expected one leaf and its chain",
     });
@@ -56,10 +89,20 @@ describe("assembleBundle", () => {
     const { csr } = await generateCsr({ commonName: "shop.example.com" });
     const parsed = await parseCsr(csr);
     if ("problem" in parsed) throw new Error(parsed.problem);
-    const forged = await impostor.issue({ commonName: "shop.example.com", altNames: [], publicKey: parsed.publicKey, validFrom: new Date("2026-01-01T00:00:00Z"), validDays: 90 });
-    await expect(assembleBundle({ certificates: [forged.certificate, issued.intermediate, issued.root] }, "dnsimple")).rejects.toMatchObject({
+    const forged = await impostor.issue({
+      commonName: "shop.example.com",
+      altNames: [],
+      publicKey: parsed.publicKey,
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+      validDays: 90,
+    });
+    await expect(
+      assembleBundle({ certificates: [forged.certificate, issued.intermediate, issued.root] }, "dnsimple"),
+    ).rejects.toMatchObject({
       code: "PROVIDER",
-      message: expect.stringMatching(/does not verify: CN=shop\.example\.com is not signed by CN=certkit Sandbox Issuing CA/),
+      message: expect.stringMatching(
+        /does not verify: CN=shop\.example\.com is not signed by CN=certkit Sandbox Issuing CA/,
+      ),
     });
   });
 });

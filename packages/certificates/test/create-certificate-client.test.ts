@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { CERTIFICATE_OPERATIONS, createCertificateClient, type CertificateAdapter, type CertificateOrder } from "../src/index.js";
+import {
+  CERTIFICATE_OPERATIONS,
+  createCertificateClient,
+  type CertificateAdapter,
+  type CertificateOrder,
+} from "../src/index.js";
 import { orderIn } from "./support/orders.js";
 
 const NOTHING = {
@@ -26,7 +31,12 @@ function readOnly(orders: CertificateOrder[]): CertificateAdapter {
     list: () => ({
       [Symbol.asyncIterator]: () => {
         let index = 0;
-        return { next: () => Promise.resolve(index < orders.length ? { done: false, value: orders[index++]! } : { done: true, value: undefined }) };
+        return {
+          next: () =>
+            Promise.resolve(
+              index < orders.length ? { done: false, value: orders[index++]! } : { done: true, value: undefined },
+            ),
+        };
       },
     }),
     get: (id) => Promise.resolve(orders.find((order) => order.id === id)!),
@@ -37,7 +47,10 @@ describe("createCertificateClient", () => {
   it.each(CERTIFICATE_OPERATIONS.filter((operation) => operation !== "list" && operation !== "get"))(
     "rejects %s with UNSUPPORTED when the provider lacks it, sending nothing",
     async (operation) => {
-      const client = createCertificateClient(readOnly([])) as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const client = createCertificateClient(readOnly([])) as unknown as Record<
+        string,
+        (...args: unknown[]) => Promise<unknown>
+      >;
       await expect(client[operation]!("order-1", {})).rejects.toMatchObject({
         code: "UNSUPPORTED",
         provider: "ionos-ssl",

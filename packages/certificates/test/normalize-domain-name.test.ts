@@ -28,7 +28,10 @@ describe("normalizeDomainName refuses what it would otherwise rewrite into anoth
   });
 
   it("refuses a name of a million characters without reading it all", () => {
-    expect(normalizeDomainName(`${"a".repeat(1_000_000)}.example.com`)).toEqual({ ok: false, problem: "is longer than 253 characters" });
+    expect(normalizeDomainName(`${"a".repeat(1_000_000)}.example.com`)).toEqual({
+      ok: false,
+      problem: "is longer than 253 characters",
+    });
   });
 
   it("still takes what IDNA maps on purpose: case, a final dot, Unicode and full-width letters", () => {

@@ -30,7 +30,11 @@ async function ec521Csr() {
   const { Pkcs10CertificateRequestGenerator } = await import("@peculiar/x509");
   const algorithm = { name: "ECDSA", namedCurve: "P-521", hash: "SHA-512" } as const;
   const keys = await crypto.subtle.generateKey(algorithm, true, ["sign", "verify"]);
-  const csr = await Pkcs10CertificateRequestGenerator.create({ name: "CN=shop.example.com", keys, signingAlgorithm: algorithm });
+  const csr = await Pkcs10CertificateRequestGenerator.create({
+    name: "CN=shop.example.com",
+    keys,
+    signingAlgorithm: algorithm,
+  });
   return { csr: csr.toString("pem") };
 }
 
@@ -54,7 +58,11 @@ const BAD_IONOS_ORDERS: [string, string, () => unknown][] = [
   ["an underscore", "commonName", () => ({ ...good, commonName: "sh_op.example.com" })],
   ["an empty label", "commonName", () => ({ ...good, commonName: "shop..example.com" })],
   ["a label over 63 characters", "commonName", () => ({ ...good, commonName: `${"a".repeat(64)}.example.com` })],
-  ["a name over 253 characters", "commonName", () => ({ ...good, commonName: `${`${"a".repeat(60)}.`.repeat(4)}example.com` })],
+  [
+    "a name over 253 characters",
+    "commonName",
+    () => ({ ...good, commonName: `${`${"a".repeat(60)}.`.repeat(4)}example.com` }),
+  ],
   ["a wildcard in the middle", "commonName", () => ({ ...good, commonName: "www.*.example.com" })],
   ["two wildcards", "commonName", () => ({ ...good, commonName: "*.*.example.com" })],
   ["a partial wildcard label", "commonName", () => ({ ...good, commonName: "w*.example.com" })],
@@ -82,10 +90,18 @@ const BAD_IONOS_ORDERS: [string, string, () => unknown][] = [
   ["years as text", "years", () => ({ ...good, years: "1" })],
   ["more years than the product is sold for", "years", () => ({ ...good, years: 3 })],
   ["an approver with DNS validation", "approverEmail", () => ({ ...good, approverEmail: "admin@example.com" })],
-  ["an approver that is not an address", "approverEmail", () => ({ ...good, validationMethod: "email", approverEmail: "admin" })],
+  [
+    "an approver that is not an address",
+    "approverEmail",
+    () => ({ ...good, validationMethod: "email", approverEmail: "admin" }),
+  ],
   ["an empty client reference", "clientReference", () => ({ ...good, clientReference: "" })],
   ["a CSR that is not PEM", "csr", () => ({ ...good, csr: "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA" })],
-  ["a CSR that does not parse", "csr", () => ({ ...good, csr: "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n" })],
+  [
+    "a CSR that does not parse",
+    "csr",
+    () => ({ ...good, csr: "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n" }),
+  ],
   ["a CSR for another name", "csr", () => ({ ...good, csr: csrs.other })],
   ["a CSR with a 1024-bit RSA key", "csr", () => ({ ...good, csr: csrs.weak })],
   ["a CSR on the P-521 curve", "csr", () => ({ ...good, csr: csrs.ec521 })],
@@ -111,7 +127,11 @@ describe("order() checks its input before any request", () => {
         () => undefined,
         (error: unknown) => error,
       );
-      expect(failure, what).toMatchObject({ code: "INVALID_INPUT", provider: "ionos-ssl", fieldErrors: { [field]: [expect.any(String)] } });
+      expect(failure, what).toMatchObject({
+        code: "INVALID_INPUT",
+        provider: "ionos-ssl",
+        fieldErrors: { [field]: [expect.any(String)] },
+      });
       expect((failure as Error).message, what).toMatch(new RegExp(`^order: ${field.replace(/[[\]]/g, "\\$&")} `));
     }
     expect(requests).toBe(0);
@@ -119,7 +139,11 @@ describe("order() checks its input before any request", () => {
 
   it("sends a good order, with unicode names in punycode and repeats dropped", async () => {
     const client = createCertificateClient(ionosSsl({ ...sandbox.clientOptions("ionos-ssl"), fetch: countingFetch }));
-    const order = await client.order({ commonName: "BÜCHER.example.com", altNames: ["bücher.example.com"], product: "SSL_STARTER" });
+    const order = await client.order({
+      commonName: "BÜCHER.example.com",
+      altNames: ["bücher.example.com"],
+      product: "SSL_STARTER",
+    });
     expect(order).toMatchObject({ commonName: "xn--bcher-kva.example.com", status: "awaiting_validation" });
     expect(requests).toBeGreaterThan(0);
   });

@@ -22,11 +22,26 @@ describe("providerStatusText", () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(providerStatusText(cyclic)).toBe("[object Object]");
-    const hostile = new Proxy({}, { get: () => { throw new Error("no"); }, ownKeys: () => { throw new Error("no"); } });
+    const hostile = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("no");
+        },
+        ownKeys: () => {
+          throw new Error("no");
+        },
+      },
+    );
     expect(() => providerStatusText(hostile)).not.toThrow();
   });
 
   it("never throws, and always gives a string", () => {
-    fc.assert(fc.property(fc.anything({ withBigInt: true, withMap: true, withSet: true }), (value) => typeof providerStatusText(value) === "string"));
+    fc.assert(
+      fc.property(
+        fc.anything({ withBigInt: true, withMap: true, withSet: true }),
+        (value) => typeof providerStatusText(value) === "string",
+      ),
+    );
   });
 });

@@ -33,7 +33,8 @@ function program(roots: string[], consumer: string): ts.Program {
   return ts.createProgram(roots, options, host);
 }
 
-const messages = (diagnostics: readonly ts.Diagnostic[]) => diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "));
+const messages = (diagnostics: readonly ts.Diagnostic[]) =>
+  diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "));
 
 // One program holds the built entry, every adapter and a consumer's file: creating it parses every declaration,
 // seconds on a busy machine, so it is made once, with a generous bound (it ends a hung run, it does not judge speed).
@@ -56,7 +57,9 @@ describe("the published declarations", () => {
   it("load no X.509 library's types, from the entry or from any adapter", () => {
     const loaded = checked.getSourceFiles().map((file) => file.fileName);
     expect(loaded.some((file) => file.endsWith("dist/providers/dnsimple/index.d.ts"))).toBe(true);
-    expect(loaded.filter((file) => /@peculiar|reflect-metadata|tsyringe|asn1|pvtsutils|pvutils/.test(file))).toEqual([]);
+    expect(loaded.filter((file) => /@peculiar|reflect-metadata|tsyringe|asn1|pvtsutils|pvutils/.test(file))).toEqual(
+      [],
+    );
   });
 
   it("name the provider and the operation when code uses an operation the provider lacks", () => {

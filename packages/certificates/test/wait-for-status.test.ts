@@ -3,7 +3,13 @@ import { useMswServer } from "@certkit/test-kit";
 import { http, HttpResponse } from "msw";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ionosSsl } from "../src/providers/ionos-ssl/index.js";
-import { createCertificateClient, OrderEndedError, waitForStatus, type CertificateOrder, type OrderReader } from "../src/index.js";
+import {
+  createCertificateClient,
+  OrderEndedError,
+  waitForStatus,
+  type CertificateOrder,
+  type OrderReader,
+} from "../src/index.js";
 import { TIMER_MAX_MS } from "../src/timing/bounded-pause.js";
 import { orderIn } from "./support/orders.js";
 
@@ -23,7 +29,14 @@ function readerOf(...outcomes: (CertificateOrder | CertkitError)[]): OrderReader
 }
 
 const rateLimited = (retryAfterMs: number) =>
-  new CertkitError({ code: "RATE_LIMITED", provider: "ionos-ssl", message: "slow down", status: 429, retryable: true, retryAfterMs });
+  new CertkitError({
+    code: "RATE_LIMITED",
+    provider: "ionos-ssl",
+    message: "slow down",
+    status: 429,
+    retryable: true,
+    retryAfterMs,
+  });
 
 /** Runs the wait to its end on the fake clock, and says how it ended. */
 async function settle<T>(waiting: Promise<T>): Promise<{ value?: T; error?: unknown }> {
@@ -52,10 +65,20 @@ afterEach(() => {
 
 describe("waitForStatus", () => {
   it("polls until the order is issued, reporting each look, with pauses growing by half up to maxIntervalMs", async () => {
-    const reader = readerOf(orderIn("awaiting_validation"), orderIn("processing"), orderIn("processing"), orderIn("processing"), orderIn("issued"));
+    const reader = readerOf(
+      orderIn("awaiting_validation"),
+      orderIn("processing"),
+      orderIn("processing"),
+      orderIn("processing"),
+      orderIn("issued"),
+    );
     const seen: string[] = [];
     const { value } = await settle(
-      waitForStatus(reader, "order-1", { intervalMs: 20, maxIntervalMs: 45, onProgress: (o, attempt) => seen.push(`${attempt}:${o.status}`) }),
+      waitForStatus(reader, "order-1", {
+        intervalMs: 20,
+        maxIntervalMs: 45,
+        onProgress: (o, attempt) => seen.push(`${attempt}:${o.status}`),
+      }),
     );
     expect(value?.status).toBe("issued");
     expect(seen).toEqual(["1:awaiting_validation", "2:processing", "3:processing", "4:processing", "5:issued"]);
@@ -68,16 +91,19 @@ describe("waitForStatus", () => {
     expect(value?.status).toBe("awaiting_validation");
   });
 
-  it.each(["failed", "cancelled", "revoked"] as const)("rejects with OrderEndedError when the order is %s", async (status) => {
-    const ended = orderIn(status, { reason: "DCV_FAILED", message: "the TXT record was not found" });
-    const { error } = await settle(waitForStatus(readerOf(orderIn("processing"), ended), "order-1"));
-    expect(error).toBeInstanceOf(OrderEndedError);
-    expect(error).toBeInstanceOf(CertkitError);
-    expect(error).toMatchObject({ code: "CONFLICT", providerCode: "DCV_FAILED", retryable: false, order: ended });
-    expect((error as Error).message).toBe(
-      `certificate order order-1 is ${status} (${status.toUpperCase()}): the TXT record was not found; it will not become issued`,
-    );
-  });
+  it.each(["failed", "cancelled", "revoked"] as const)(
+    "rejects with OrderEndedError when the order is %s",
+    async (status) => {
+      const ended = orderIn(status, { reason: "DCV_FAILED", message: "the TXT record was not found" });
+      const { error } = await settle(waitForStatus(readerOf(orderIn("processing"), ended), "order-1"));
+      expect(error).toBeInstanceOf(OrderEndedError);
+      expect(error).toBeInstanceOf(CertkitError);
+      expect(error).toMatchObject({ code: "CONFLICT", providerCode: "DCV_FAILED", retryable: false, order: ended });
+      expect((error as Error).message).toBe(
+        `certificate order order-1 is ${status} (${status.toUpperCase()}): the TXT record was not found; it will not become issued`,
+      );
+    },
+  );
 
   it("looks again after a refusal the client marks retryable, no sooner than the provider asked", async () => {
     const reader = readerOf(rateLimited(30_000), orderIn("issued"));
@@ -88,7 +114,9 @@ describe("waitForStatus", () => {
 
   it("honours a pause longer than maxIntervalMs as several bounded timers, with no look before it ends", async () => {
     const reader = readerOf(rateLimited(2 * DAY_MS), orderIn("issued"));
-    const { value } = await settle(waitForStatus(reader, "order-1", { intervalMs: 1_000, maxIntervalMs: 3_600_000, maxWaitMs: 3 * DAY_MS }));
+    const { value } = await settle(
+      waitForStatus(reader, "order-1", { intervalMs: 1_000, maxIntervalMs: 3_600_000, maxWaitMs: 3 * DAY_MS }),
+    );
     expect(value?.status).toBe("issued");
     expect(reader.calls[1]! - reader.calls[0]!).toBe(2 * DAY_MS);
     expect(Math.max(...timers)).toBeLessThanOrEqual(3_600_000);
@@ -108,8 +136,13 @@ describe("waitForStatus", () => {
     const reader = readerOf(orderIn("processing"));
     const maxWaitMs = 100 * DAY_MS;
     const started = Date.now();
-    const { error } = await settle(waitForStatus(reader, "order-1", { intervalMs: 10 * DAY_MS, maxIntervalMs: 10 * TIMER_MAX_MS, maxWaitMs }));
-    expect(error).toMatchObject({ code: "TIMEOUT", message: `waitForStatus: certificate order order-1 did not become issued within ${maxWaitMs} ms` });
+    const { error } = await settle(
+      waitForStatus(reader, "order-1", { intervalMs: 10 * DAY_MS, maxIntervalMs: 10 * TIMER_MAX_MS, maxWaitMs }),
+    );
+    expect(error).toMatchObject({
+      code: "TIMEOUT",
+      message: `waitForStatus: certificate order order-1 did not become issued within ${maxWaitMs} ms`,
+    });
     expect(Date.now() - started).toBe(maxWaitMs);
     expect(Math.max(...timers)).toBe(TIMER_MAX_MS);
     // Looks at 0, 10, 25 and 47.5 days, then every 24.86 days (the timer's limit), and at the deadline.
@@ -124,11 +157,18 @@ describe("waitForStatus", () => {
     const { error } = await settle(waiting);
     expect(error).toMatchObject({ code: "ABORTED" });
     expect(reader.calls).toHaveLength(1);
-    await expect(waitForStatus(readerOf(orderIn("issued")), "order-1", { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: "ABORTED" });
+    await expect(
+      waitForStatus(readerOf(orderIn("issued")), "order-1", { signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({ code: "ABORTED" });
   });
 
   it("stops at the first error that is not retryable", async () => {
-    const missing = new CertkitError({ code: "NOT_FOUND", provider: "ionos-ssl", message: "no such certificate", status: 404 });
+    const missing = new CertkitError({
+      code: "NOT_FOUND",
+      provider: "ionos-ssl",
+      message: "no such certificate",
+      status: 404,
+    });
     await expect(waitForStatus(readerOf(missing), "order-1")).rejects.toBe(missing);
   });
 
@@ -142,7 +182,10 @@ describe("waitForStatus", () => {
     ["maxWaitMs", { maxWaitMs: "60000" as unknown as number }],
   ])("refuses a bad %s before any look", async (name, options) => {
     const reader = readerOf(orderIn("issued"));
-    await expect(waitForStatus(reader, "order-1", options)).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining(name) });
+    await expect(waitForStatus(reader, "order-1", options)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringContaining(name),
+    });
     expect(reader.calls).toHaveLength(0);
   });
 });
@@ -157,11 +200,21 @@ describe("waitForStatus against a provider answering Retry-After: 2592000 (30 da
       http.get(`${base}/v1/certificates/:id`, () => {
         requests.push(Date.now());
         return requests.length === 1
-          ? HttpResponse.json({ code: "ERROR", message: "Too many requests" }, { status: 429, headers: { "Retry-After": "2592000" } })
-          : HttpResponse.json({ id: "c-1", commonName: "shop.example.com", status: "ACTIVE", certificateType: "SSL_STARTER" });
+          ? HttpResponse.json(
+              { code: "ERROR", message: "Too many requests" },
+              { status: 429, headers: { "Retry-After": "2592000" } },
+            )
+          : HttpResponse.json({
+              id: "c-1",
+              commonName: "shop.example.com",
+              status: "ACTIVE",
+              certificateType: "SSL_STARTER",
+            });
       }),
     );
-    const certs = createCertificateClient(ionosSsl({ apiKey: "pre.secret", baseUrl: base }), { now: () => new Date(0) });
+    const certs = createCertificateClient(ionosSsl({ apiKey: "pre.secret", baseUrl: base }), {
+      now: () => new Date(0),
+    });
     const maxIntervalMs = 3_600_000;
     const waiting = waitForStatus(certs, "c-1", { intervalMs: 5_000, maxIntervalMs, maxWaitMs: 40 * DAY_MS });
 

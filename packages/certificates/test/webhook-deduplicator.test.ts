@@ -68,7 +68,9 @@ describe("createWebhookDeduplicator", () => {
 
   it("refuses a missing identifier and bad limits", async () => {
     await expect(createWebhookDeduplicator().isFirstDelivery("")).rejects.toThrow(TypeError);
-    await expect(createWebhookDeduplicator().handleOnce(undefined as unknown as string, () => 1)).rejects.toThrow(TypeError);
+    await expect(createWebhookDeduplicator().handleOnce(undefined as unknown as string, () => 1)).rejects.toThrow(
+      TypeError,
+    );
     expect(() => createWebhookDeduplicator({ maxEntries: 0 })).toThrow(RangeError);
     expect(() => createWebhookDeduplicator({ maxAgeMs: Number.POSITIVE_INFINITY })).toThrow(RangeError);
   });
@@ -103,7 +105,9 @@ describe("handleOnce", () => {
 
   it("keeps a failed delivery claimed in a store that cannot release", async () => {
     const claimed = new Set<string>();
-    const dedupe = createWebhookDeduplicator({ store: { claim: (key) => (claimed.has(key) ? false : Boolean(claimed.add(key))) } });
+    const dedupe = createWebhookDeduplicator({
+      store: { claim: (key) => (claimed.has(key) ? false : Boolean(claimed.add(key))) },
+    });
     await expect(dedupe.handleOnce("once", () => Promise.reject(new Error("failed")))).rejects.toThrow("failed");
     expect(await dedupe.handleOnce("once", () => "never")).toEqual({ handled: false });
   });

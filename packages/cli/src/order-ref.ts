@@ -18,7 +18,10 @@ export function formatOrderRef({ provider, id }: OrderRef): string {
  * provider to belong to.
  * @throws UsageError when the provider cannot be told, or the id is empty.
  */
-export function parseOrderRef(text: string, options: { provider: ProviderName | undefined; configured: readonly ProviderName[] }): OrderRef {
+export function parseOrderRef(
+  text: string,
+  options: { provider: ProviderName | undefined; configured: readonly ProviderName[] },
+): OrderRef {
   const colon = text.indexOf(":");
   const prefix = colon > 0 ? text.slice(0, colon) : undefined;
   if (prefix !== undefined && isProviderName(prefix)) {
@@ -29,7 +32,9 @@ export function parseOrderRef(text: string, options: { provider: ProviderName | 
   }
   if (options.provider !== undefined) return checked({ provider: options.provider, id: text });
   if (options.configured.length === 1) return checked({ provider: options.configured[0]!, id: text });
-  throw new UsageError(`"${text}" does not say its provider: write it as provider:id (as certkit list prints it) or add --provider`);
+  throw new UsageError(
+    `"${text}" does not say its provider: write it as provider:id (as certkit list prints it) or add --provider`,
+  );
 }
 
 function checked(ref: OrderRef): OrderRef {

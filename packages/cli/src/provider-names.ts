@@ -13,5 +13,7 @@ export function isProviderName(value: string): value is ProviderName {
 
 /** The error for a name that is no provider's, with the one meant when it is close. */
 export function unknownProvider(name: string): UsageError {
-  return new UsageError(`there is no provider "${name}"${didYouMean(name, PROVIDER_NAMES)} (certkit providers lists them)`);
+  return new UsageError(
+    `there is no provider "${name}"${didYouMean(name, PROVIDER_NAMES)} (certkit providers lists them)`,
+  );
 }

@@ -45,7 +45,10 @@ export async function runCli(args: string[], environment: CliEnvironment): Promi
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (command === undefined) {
     const names = COMMANDS.map((candidate) => candidate.name);
-    return reportFailure(new UsageError(`there is no command "${name}"${didYouMean(name, names)}`, "certkit --help"), output);
+    return reportFailure(
+      new UsageError(`there is no command "${name}"${didYouMean(name, names)}`, "certkit --help"),
+      output,
+    );
   }
   let session: Session | undefined;
   let subject: string | undefined;
@@ -68,7 +71,11 @@ export async function runCli(args: string[], environment: CliEnvironment): Promi
         if (session !== undefined) return session;
         const configuration = options.freshEmbeddedSandbox
           ? { kind: "embedded-sandbox" as const, stateFile: sandboxStatePath(environment.env) }
-          : loadConfiguration({ env: environment.env, configPath: values.config as string | undefined, sandboxUrl: values.sandbox as string | undefined });
+          : loadConfiguration({
+              env: environment.env,
+              configPath: values.config as string | undefined,
+              sandboxUrl: values.sandbox as string | undefined,
+            });
         session = await openSession(configuration, output, { freshSandbox: options.freshEmbeddedSandbox ?? false });
         return session;
       },

@@ -48,18 +48,27 @@ function describeEvent(event: ClientEvent): string {
  * configured, and says on the first line of stderr when a sandbox stands in for the providers.
  * @param options.freshSandbox - start the embedded sandbox empty, whatever its state file holds (the demo does)
  */
-export async function openSession(configuration: Configuration, output: Output, options: { freshSandbox?: boolean } = {}): Promise<Session> {
+export async function openSession(
+  configuration: Configuration,
+  output: Output,
+  options: { freshSandbox?: boolean } = {},
+): Promise<Session> {
   let settings: ProvidersSettings;
   let embedded: EmbeddedSandbox | undefined;
   let sandboxControl: SandboxControl | undefined;
   switch (configuration.kind) {
     case "embedded-sandbox": {
       const { stateFile } = configuration;
-      output.note(`certkit: no provider is configured, so the embedded sandbox simulates every provider (offline; state in ${homeRelative(stateFile)})`);
+      output.note(
+        `certkit: no provider is configured, so the embedded sandbox simulates every provider (offline; state in ${homeRelative(stateFile)})`,
+      );
       embedded = await startEmbeddedSandbox({
         stateFile,
         fresh: options.freshSandbox ?? false,
-        onWait: () => output.note(`certkit: waiting for another certkit run to finish with the embedded sandbox's state (${homeRelative(stateFile)}.lock)`),
+        onWait: () =>
+          output.note(
+            `certkit: waiting for another certkit run to finish with the embedded sandbox's state (${homeRelative(stateFile)}.lock)`,
+          ),
       });
       settings = sandboxProviderSettings(embedded.server.url);
       sandboxControl = { origin: embedded.server.url, fetch: embedded.fetch };
@@ -93,7 +102,9 @@ export async function openSession(configuration: Configuration, output: Output, 
     client(provider) {
       const providerSettings = settings[provider];
       if (providerSettings === undefined) {
-        throw new UsageError(`${provider} is not configured (configured: ${configured.join(", ")}); see certkit --help for its variables`);
+        throw new UsageError(
+          `${provider} is not configured (configured: ${configured.join(", ")}); see certkit --help for its variables`,
+        );
       }
       let client = clients.get(provider);
       if (client === undefined) {

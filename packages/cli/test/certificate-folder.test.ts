@@ -11,10 +11,19 @@ describe("certificateFolder", () => {
     expect(certificateFolder(name)).toBe(folder);
   });
 
-  it.each(["../../x", "..", ".", "/etc/ssl", "a/b.example.com", "a\\b.example.com", "shop.example.com\u0000.evil", "shop\u001b[2J.example.com", "shop\n.example.com", "", " "])(
-    "refuses %j, which is no domain name, and says to give --out",
-    (name) => {
-      expect(() => certificateFolder(name)).toThrow(/so it makes no folder name: say where with --out DIR/);
-    },
-  );
+  it.each([
+    "../../x",
+    "..",
+    ".",
+    "/etc/ssl",
+    "a/b.example.com",
+    "a\\b.example.com",
+    "shop.example.com\u0000.evil",
+    "shop\u001b[2J.example.com",
+    "shop\n.example.com",
+    "",
+    " ",
+  ])("refuses %j, which is no domain name, and says to give --out", (name) => {
+    expect(() => certificateFolder(name)).toThrow(/so it makes no folder name: say where with --out DIR/);
+  });
 });

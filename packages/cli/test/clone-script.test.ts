@@ -27,8 +27,15 @@ describe("npm run certkit in the clone", { timeout: 60_000 }, () => {
 
   it("writes files in the folder the command was typed in, not in the clone's root", () => {
     const { home, env } = freshHome();
-    const run = npmRunCertkit(["order", "clone.example.com", "--provider", "ionos-ssl", "--generate-key", "--json"], home, env);
+    const run = npmRunCertkit(
+      ["order", "clone.example.com", "--provider", "ionos-ssl", "--generate-key", "--json"],
+      home,
+      env,
+    );
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout).files).toEqual([join(home, "clone.example.com", "privkey.pem"), join(home, "clone.example.com", "request.csr")]);
+    expect(JSON.parse(run.stdout).files).toEqual([
+      join(home, "clone.example.com", "privkey.pem"),
+      join(home, "clone.example.com", "request.csr"),
+    ]);
   });
 });

@@ -16,7 +16,9 @@ describe("certkit configuration", { timeout: 60_000 }, () => {
     const first = await runCertkit(["list", "--json"], { env });
     expect(first.code).toBe(0);
     const stateFile = join(home, "state", "certkit", "sandbox.json");
-    expect(first.stderr.split("\n")[0]).toBe("certkit: no provider is configured, so the embedded sandbox simulates every provider (offline; state in ~/state/certkit/sandbox.json)");
+    expect(first.stderr.split("\n")[0]).toBe(
+      "certkit: no provider is configured, so the embedded sandbox simulates every provider (offline; state in ~/state/certkit/sandbox.json)",
+    );
     const seeded = jsonOf(first).orders;
     expect(seeded.length).toBeGreaterThan(0);
     expect(statSync(stateFile).mode & 0o777).toBe(0o600);
@@ -33,7 +35,13 @@ describe("certkit configuration", { timeout: 60_000 }, () => {
     expect(existsSync(stateFile)).toBe(true);
     // What the first line says, the table says too: every provider is the sandbox's.
     expect(run.stdout).toMatch(/^provider\s+account\s+list/);
-    expect(run.stdout.trimEnd().split("\n").slice(1).every((line) => /^\S+\s+sandbox\s/.test(line))).toBe(true);
+    expect(
+      run.stdout
+        .trimEnd()
+        .split("\n")
+        .slice(1)
+        .every((line) => /^\S+\s+sandbox\s/.test(line)),
+    ).toBe(true);
   });
 
   it("a corrupt state file fails with one line saying what to do", async () => {
@@ -42,7 +50,9 @@ describe("certkit configuration", { timeout: 60_000 }, () => {
     writeFileSync(stateFile, "{not json");
     const run = await runCertkit(["list"], { env: { ...env, CERTKIT_SANDBOX_STATE: stateFile } });
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`certkit: the embedded sandbox's state file ${stateFile} is damaged (not a sandbox state): delete it to start afresh`);
+    expect(run.stderr).toContain(
+      `certkit: the embedded sandbox's state file ${stateFile} is damaged (not a sandbox state): delete it to start afresh`,
+    );
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 
@@ -67,35 +77,61 @@ describe("certkit configuration", { timeout: 60_000 }, () => {
     mkdirSync(join(home, "config", "certkit"), { recursive: true });
     writeFileSync(
       file,
-      JSON.stringify({ providers: { resello: { ...SANDBOX_CREDENTIALS.resello, apiKey: "wrong-key", baseUrl: server.baseUrl("resello") } } }),
+      JSON.stringify({
+        providers: {
+          resello: { ...SANDBOX_CREDENTIALS.resello, apiKey: "wrong-key", baseUrl: server.baseUrl("resello") },
+        },
+      }),
       { mode: 0o600 },
     );
     const fromFile = await runCertkit(["list", "--json"], { env });
     expect(fromFile.code).toBe(1);
     expect(jsonOf(fromFile).failures).toEqual([expect.objectContaining({ provider: "resello", code: "AUTH" })]);
-    const fixed = await runCertkit(["list", "--json"], { env: { ...env, CERTKIT_RESELLO_API_KEY: SANDBOX_CREDENTIALS.resello.apiKey } });
+    const fixed = await runCertkit(["list", "--json"], {
+      env: { ...env, CERTKIT_RESELLO_API_KEY: SANDBOX_CREDENTIALS.resello.apiKey },
+    });
     expect(fixed.code).toBe(0);
     expect(fixed.stderr).toBe("");
     const providers = jsonOf(await runCertkit(["providers", "--json"], { env })).providers;
-    expect(providers.filter((provider: any) => provider.account === "configured").map((provider: any) => provider.provider)).toEqual(["resello"]);
+    expect(
+      providers.filter((provider: any) => provider.account === "configured").map((provider: any) => provider.provider),
+    ).toEqual(["resello"]);
     expect(providers.filter((provider: any) => provider.account === "none")).toHaveLength(4);
   });
 
   it("--config and CERTKIT_CONFIG name the file; a file others can read gets a warning", async () => {
     const { home, env } = freshHome();
     const file = join(home, "certkit.json");
-    writeFileSync(file, JSON.stringify({ providers: { sslmarket: { ...SANDBOX_CREDENTIALS.sslmarket, baseUrl: server.baseUrl("sslmarket") } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        providers: { sslmarket: { ...SANDBOX_CREDENTIALS.sslmarket, baseUrl: server.baseUrl("sslmarket") } },
+      }),
+    );
     chmodSync(file, 0o644);
-    for (const run of [await runCertkit(["list", "--config", file], { env }), await runCertkit(["list"], { env: { ...env, CERTKIT_CONFIG: file } })]) {
+    for (const run of [
+      await runCertkit(["list", "--config", file], { env }),
+      await runCertkit(["list"], { env: { ...env, CERTKIT_CONFIG: file } }),
+    ]) {
       expect(run.code).toBe(0);
-      expect(run.stderr).toBe(`certkit: warning: the config file ${file} can be read by other users: chmod 600 it, since it may hold credentials\n`);
+      expect(run.stderr).toBe(
+        `certkit: warning: the config file ${file} can be read by other users: chmod 600 it, since it may hold credentials\n`,
+      );
     }
   });
 
   it.each([
     ["a missing file", (dir: string) => join(dir, "nope.json"), /cannot read the config file .*nope\.json/],
-    ["a file that is not JSON", (dir: string) => (writeFileSync(join(dir, "c.json"), "providers:"), join(dir, "c.json")), /is not valid JSON/],
-    ["a file without providers", (dir: string) => (writeFileSync(join(dir, "c.json"), "{}"), join(dir, "c.json")), /must hold \{"providers"/],
+    [
+      "a file that is not JSON",
+      (dir: string) => (writeFileSync(join(dir, "c.json"), "providers:"), join(dir, "c.json")),
+      /is not valid JSON/,
+    ],
+    [
+      "a file without providers",
+      (dir: string) => (writeFileSync(join(dir, "c.json"), "{}"), join(dir, "c.json")),
+      /must hold \{"providers"/,
+    ],
     [
       "an unknown provider",
       (dir: string) => (writeFileSync(join(dir, "c.json"), '{"providers":{"letsencrypt":{}}}'), join(dir, "c.json")),
@@ -117,14 +153,18 @@ describe("certkit configuration", { timeout: 60_000 }, () => {
 
   it("an option the adapter refuses is bad usage, before any request", async () => {
     const { env } = freshHome();
-    const run = await runCertkit(["list"], { env: { ...env, CERTKIT_IONOS_API_KEY: "some-key", CERTKIT_IONOS_BASE_URL: "not a url" } });
+    const run = await runCertkit(["list"], {
+      env: { ...env, CERTKIT_IONOS_API_KEY: "some-key", CERTKIT_IONOS_BASE_URL: "not a url" },
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^certkit: .*baseUrl/);
   });
 
   it("a command for a provider that is not configured is bad usage", async () => {
     const { env } = freshHome();
-    const run = await runCertkit(["show", "dnsimple:1/example.com/2"], { env: { ...env, CERTKIT_SSLMARKET_TOKEN: "t0ken-value", CERTKIT_SSLMARKET_BASE_URL: server.baseUrl("sslmarket") } });
+    const run = await runCertkit(["show", "dnsimple:1/example.com/2"], {
+      env: { ...env, CERTKIT_SSLMARKET_TOKEN: "t0ken-value", CERTKIT_SSLMARKET_BASE_URL: server.baseUrl("sslmarket") },
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("dnsimple is not configured (configured: sslmarket)");
   });

@@ -9,7 +9,9 @@ describe("certkit demo", { timeout: 120_000 }, () => {
     const { env } = freshHome();
     const run = await runCertkit(["demo"], { env });
     expect(run.code).toBe(0);
-    expect(run.stderr.split("\n")[0]).toMatch(/^certkit: no provider is configured, so the embedded sandbox simulates every provider/);
+    expect(run.stderr.split("\n")[0]).toMatch(
+      /^certkit: no provider is configured, so the embedded sandbox simulates every provider/,
+    );
     for (const provider of PROVIDERS) {
       expect(run.stdout).toContain(`▶ ${provider}\n`);
       expect(run.stdout).toContain(`✔ ${provider}: every step worked`);
@@ -32,7 +34,9 @@ describe("certkit demo", { timeout: 120_000 }, () => {
     const run = await runCertkit(["demo", "--json"], { env });
     expect(run.code).toBe(0);
     const { results, orders } = jsonOf(run);
-    expect(results.map((result: { provider: string; ok: boolean }) => [result.provider, result.ok])).toEqual(PROVIDERS.map((provider) => [provider, true]));
+    expect(results.map((result: { provider: string; ok: boolean }) => [result.provider, result.ok])).toEqual(
+      PROVIDERS.map((provider) => [provider, true]),
+    );
     expect(orders).toHaveLength(5);
   });
 });

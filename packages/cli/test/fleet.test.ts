@@ -9,7 +9,16 @@ import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { runCli } from "../src/run-cli.ts";
 import { sandboxFleetFile, useSandboxWorld } from "../../fleet/test/support/sandbox-world.ts";
 import { fleetDatabaseText, useTestDatabases } from "../../fleet/test/support/test-database.ts";
-import { CERTKIT_BIN, finished, freshHome, hasStackTrace, jsonOf, runCertkit, startCertkit, type CertkitRun } from "./support/run-certkit.js";
+import {
+  CERTKIT_BIN,
+  finished,
+  freshHome,
+  hasStackTrace,
+  jsonOf,
+  runCertkit,
+  startCertkit,
+  type CertkitRun,
+} from "./support/run-certkit.js";
 import { runInProcess } from "./support/run-in-process.js";
 
 // Starting PostgreSQL and worker processes on a loaded machine: these bounds only end a hung test.
@@ -21,7 +30,9 @@ const { world } = useSandboxWorld();
  * A fresh home, working folder and database, with a fleet file of one sandbox certificate per provider in it, named
  * `<prefix>0-<provider>`: a prefix of its own for each test, as the sandbox (and what resync finds there) is shared.
  */
-async function fleetHome(prefix: string): Promise<{ env: NodeJS.ProcessEnv; home: string; text: string; databaseUrl: string }> {
+async function fleetHome(
+  prefix: string,
+): Promise<{ env: NodeJS.ProcessEnv; home: string; text: string; databaseUrl: string }> {
   const { env, home } = freshHome();
   const databaseUrl = await databases.fresh();
   const { text } = sandboxFleetFile(world().server.url, 1, prefix);
@@ -37,7 +48,11 @@ async function appliedFleet(text: string, databaseUrl: string): Promise<Fleet> {
 }
 
 /** Resolves once the child's stdout or stderr holds `text`. */
-function printed(child: ReturnType<typeof startCertkit>, stream: "stdout" | "stderr", test: (all: string) => boolean): Promise<void> {
+function printed(
+  child: ReturnType<typeof startCertkit>,
+  stream: "stdout" | "stderr",
+  test: (all: string) => boolean,
+): Promise<void> {
   let all = "";
   return new Promise((resolve) => {
     child[stream]!.on("data", (chunk: Buffer) => {
@@ -47,7 +62,19 @@ function printed(child: ReturnType<typeof startCertkit>, stream: "stdout" | "std
   });
 }
 
-const STATUS_FIELDS = ["key", "names", "provider", "account", "generation", "state", "orderId", "validUntil", "nextStep", "nextStepAt", "lastError"].sort();
+const STATUS_FIELDS = [
+  "key",
+  "names",
+  "provider",
+  "account",
+  "generation",
+  "state",
+  "orderId",
+  "validUntil",
+  "nextStep",
+  "nextStepAt",
+  "lastError",
+].sort();
 
 describe("certkit fleet: bad usage", () => {
   // Nothing here may reach a database: the URL's host does not resolve.
@@ -56,16 +83,28 @@ describe("certkit fleet: bad usage", () => {
 
   it.each([
     [["fleet"], /^certkit: certkit fleet needs run\|status\|resync \(see certkit fleet --help\)$/],
-    [["fleet", "stauts"], /^certkit: certkit fleet does run, status, resync; not "stauts"; did you mean status\? \(see certkit fleet --help\)$/],
+    [
+      ["fleet", "stauts"],
+      /^certkit: certkit fleet does run, status, resync; not "stauts"; did you mean status\? \(see certkit fleet --help\)$/,
+    ],
     [["fleet", "run", "--watch"], /^certkit: certkit fleet run has no option --watch \(see certkit fleet --help\)$/],
     [["fleet", "run", "--json"], /^certkit: certkit fleet run has no option --json/],
     [["fleet", "status", "--workers", "2"], /^certkit: certkit fleet status has no option --workers/],
-    [["fleet", "resync", "--wrokers", "2"], /^certkit: certkit fleet has no option --wrokers; did you mean --workers\?/],
+    [
+      ["fleet", "resync", "--wrokers", "2"],
+      /^certkit: certkit fleet has no option --wrokers; did you mean --workers\?/,
+    ],
     [["fleet", "status", "fleet.yaml"], /^certkit: certkit fleet status takes no FILE: it reads the fleet's database/],
     [["fleet", "run", "a.yaml", "b.yaml"], /^certkit: certkit fleet takes 2 arguments; got run a.yaml b.yaml/],
-    [["fleet", "run", "--sandbox", "http://127.0.0.1:9"], /^certkit: certkit fleet takes no --sandbox: a fleet account uses a sandbox with sandbox: URL in the fleet file/],
+    [
+      ["fleet", "run", "--sandbox", "http://127.0.0.1:9"],
+      /^certkit: certkit fleet takes no --sandbox: a fleet account uses a sandbox with sandbox: URL in the fleet file/,
+    ],
     [["fleet", "run", "--config", "config.json"], /^certkit: certkit fleet takes no --config: a fleet's accounts/],
-    [["fleet", "run", "--workers", "0"], /^certkit: --workers must be a whole number from 1 to 64, got "0" \(see certkit fleet --help\)$/],
+    [
+      ["fleet", "run", "--workers", "0"],
+      /^certkit: --workers must be a whole number from 1 to 64, got "0" \(see certkit fleet --help\)$/,
+    ],
     [["fleet", "run", "--workers", "2.5"], /^certkit: --workers must be a whole number from 1 to 64, got "2.5"/],
     [["fleet", "run", "--concurrency", "1000"], /^certkit: --concurrency must be a whole number from 1 to 100/],
     [["fleet", "run", "--workers"], /^certkit: --workers needs a value: --workers N/],
@@ -85,7 +124,10 @@ describe("certkit fleet: bad usage", () => {
   it("names each problem of a bad fleet file with its line, column and field, one line each, and touches no database", async () => {
     const { home } = freshHome();
     const file = join(home, "fleet.yaml");
-    writeFileSync(file, "accounts:\n  main: { provider: ionos-ssl, options: { apiKey: x } }\ncertificates:\n  - key: ../etc\n    names: [bad name]\n    account: main\n");
+    writeFileSync(
+      file,
+      "accounts:\n  main: { provider: ionos-ssl, options: { apiKey: x } }\ncertificates:\n  - key: ../etc\n    names: [bad name]\n    account: main\n",
+    );
     const run = await runInProcess(["fleet", "run"], { env: unreachable, cwd: home });
     expect(run.code).toBe(2);
     expect(run.stderr.split("\n")).toEqual([
@@ -142,14 +184,20 @@ describe("certkit fleet run", () => {
     let interrupted = false;
     try {
       // Both at work (the worker started, its signal handlers in place), as when a person would press Ctrl-C.
-      await printed(child, "stderr", (all) => all.includes("working with 2 workers") && all.includes("working with 1 worker"));
+      await printed(
+        child,
+        "stderr",
+        (all) => all.includes("working with 2 workers") && all.includes("working with 1 worker"),
+      );
       let certificates: { key: string; state: string; lastError: string | null }[] = [];
       while (!(certificates.length === 2 && certificates.every((row) => row.state === "delivered"))) {
         await new Promise((resolve) => setTimeout(resolve, 500));
         const status = await runInProcess(["fleet", "status", "--json"], { env: environment });
         expect(status.code).toBe(0);
         ({ certificates } = jsonOf(status));
-        expect(certificates.filter((row) => row.state === "failed").map((row) => `${row.key}: ${row.lastError}`)).toEqual([]);
+        expect(
+          certificates.filter((row) => row.state === "failed").map((row) => `${row.key}: ${row.lastError}`),
+        ).toEqual([]);
       }
       process.kill(-child.pid!, "SIGINT");
       interrupted = true;
@@ -168,7 +216,9 @@ describe("certkit fleet run", () => {
     expect(hasStackTrace(stderr)).toBe(false);
     // Each certificate in a folder of its own under the defaults' folder, its key beside it.
     for (const key of ["shop", "api"]) {
-      expect(readFileSync(join(home, "certificates", key, "fullchain.pem"), "utf8")).toMatch(/^-----BEGIN CERTIFICATE-----/);
+      expect(readFileSync(join(home, "certificates", key, "fullchain.pem"), "utf8")).toMatch(
+        /^-----BEGIN CERTIFICATE-----/,
+      );
       expect(statSync(join(home, "certificates", key, "privkey.pem")).mode & 0o777).toBe(0o600);
     }
   });
@@ -177,7 +227,11 @@ describe("certkit fleet run", () => {
 describe("a fleet's credentials", () => {
   it("are read from the environment and reach neither the database nor anything printed, even when refused", async () => {
     const { env, home } = freshHome();
-    const environment = { ...env, DATABASE_URL: await databases.fresh(), FLEET_IONOS_KEY: "live9f3c.Zq7uSecretNeverShown" };
+    const environment = {
+      ...env,
+      DATABASE_URL: await databases.fresh(),
+      FLEET_IONOS_KEY: "live9f3c.Zq7uSecretNeverShown",
+    };
     const url = world().server.url;
     writeFileSync(
       join(home, "fleet.yaml"),
@@ -206,7 +260,14 @@ certificates:
     // The sandbox knows only its own key: the account is refused, and says so.
     expect(certificates[0]?.lastError).toMatch(/^order: ionos-ssl refused the order: /);
     const table = await runCertkit(["fleet", "status"], { env: environment });
-    const everything = [printed.stdout, printed.stderr, table.stdout, table.stderr, JSON.stringify(certificates), await fleetDatabaseText(environment.DATABASE_URL)].join("\n");
+    const everything = [
+      printed.stdout,
+      printed.stderr,
+      table.stdout,
+      table.stderr,
+      JSON.stringify(certificates),
+      await fleetDatabaseText(environment.DATABASE_URL),
+    ].join("\n");
     expect(everything).toContain("refused.example.com");
     expect(everything).not.toContain("Zq7uSecretNeverShown");
   });
@@ -258,7 +319,9 @@ describe("certkit fleet status", () => {
       const { code, stdout }: CertkitRun = await run;
       expect(code).toBe(0);
       expect(stdout.match(/^KEY /gm)).toHaveLength(2);
-      expect(stdout).toMatch(/^watch0-sslmarket\s+ordering\s+order (?:now|\d+m ago)\s+order: \\x1b]0;pwned\\x07 refused$/m);
+      expect(stdout).toMatch(
+        /^watch0-sslmarket\s+ordering\s+order (?:now|\d+m ago)\s+order: \\x1b]0;pwned\\x07 refused$/m,
+      );
       expect(stdout).not.toContain("\u001b");
     } finally {
       await fleet.close();
@@ -295,7 +358,9 @@ describe("certkit fleet resync", () => {
     const { env, home } = await fleetHome("resync");
     const text = await runCertkit(["fleet", "resync"], { env, cwd: home });
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^resync: 5 certificates; 0 updated, 0 orders adopted, 0 to order again; \d+ orders belong to no certificate\n$/);
+    expect(text.stdout).toMatch(
+      /^resync: 5 certificates; 0 updated, 0 orders adopted, 0 to order again; \d+ orders belong to no certificate\n$/,
+    );
 
     const json = await runCertkit(["fleet", "resync", "fleet.yaml", "--json"], { env, cwd: home });
     expect(json.code).toBe(0);
@@ -306,19 +371,27 @@ describe("certkit fleet resync", () => {
 describe("certkit fleet without @certkit/fleet installed", () => {
   it("says which package to install, where a module error would say nothing useful", async () => {
     const { loadFleet, FleetNotInstalledError } = await import("../src/commands/fleet-command.ts");
-    const missing = Object.assign(new Error("Cannot find package '@certkit/fleet' imported from /app/node_modules/@certkit/cli/dist"), {
-      code: "ERR_MODULE_NOT_FOUND",
-    });
+    const missing = Object.assign(
+      new Error("Cannot find package '@certkit/fleet' imported from /app/node_modules/@certkit/cli/dist"),
+      {
+        code: "ERR_MODULE_NOT_FOUND",
+      },
+    );
     const failure = await loadFleet(() => Promise.reject(missing)).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(FleetNotInstalledError);
-    expect((failure as Error).message).toBe("the package @certkit/fleet is not installed beside the CLI: npm install @certkit/fleet");
+    expect((failure as Error).message).toBe(
+      "the package @certkit/fleet is not installed beside the CLI: npm install @certkit/fleet",
+    );
   });
 
   it("lets any other failure of loading it through unchanged", async () => {
     const { loadFleet } = await import("../src/commands/fleet-command.ts");
-    const other = Object.assign(new Error("Cannot find package 'pg' imported from /app/node_modules/@certkit/fleet/dist"), {
-      code: "ERR_MODULE_NOT_FOUND",
-    });
+    const other = Object.assign(
+      new Error("Cannot find package 'pg' imported from /app/node_modules/@certkit/fleet/dist"),
+      {
+        code: "ERR_MODULE_NOT_FOUND",
+      },
+    );
     await expect(loadFleet(() => Promise.reject(other))).rejects.toBe(other);
   });
 });

@@ -72,7 +72,8 @@ describe("certkit when the provider's answers are hostile", { timeout: 60_000 },
   });
 
   it("terminal escapes from the provider are shown escaped, never sent to the terminal; --json stays valid JSON", async () => {
-    proxy.rewrite = (body) => settingEvery("status", `ACTIVE${ESCAPES}`)(settingEvery("commonName", `shop.example.com${ESCAPES}`)(body));
+    proxy.rewrite = (body) =>
+      settingEvery("status", `ACTIVE${ESCAPES}`)(settingEvery("commonName", `shop.example.com${ESCAPES}`)(body));
     const text = await runCertkit(["show", ref], { env });
     expect(text.code).toBe(0);
     const printed = `${text.stdout}${text.stderr}`;
@@ -83,7 +84,10 @@ describe("certkit when the provider's answers are hostile", { timeout: 60_000 },
     expect(json.code).toBe(0);
     expect(json.stdout).not.toMatch(CONTROL);
     // The same value, escaped in the JSON text only.
-    expect(jsonOf(json)).toMatchObject({ commonName: `shop.example.com${ESCAPES}`, providerStatus: `ACTIVE${ESCAPES}` });
+    expect(jsonOf(json)).toMatchObject({
+      commonName: `shop.example.com${ESCAPES}`,
+      providerStatus: `ACTIVE${ESCAPES}`,
+    });
   });
 
   it("--out through a symlink to a folder writes in that folder", async () => {

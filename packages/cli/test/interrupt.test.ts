@@ -5,7 +5,9 @@ describe("Ctrl-C", { timeout: 60_000 }, () => {
   it("during wait stops cleanly with exit 130, no stack trace, and the embedded sandbox's state saved", async () => {
     const { env } = freshHome();
     // Nothing is published for its validation, so this order never gets further than awaiting_validation.
-    const order = jsonOf(await runCertkit(["order", "stuck.example.com", "--provider", "ionos-ssl", "--json"], { env }));
+    const order = jsonOf(
+      await runCertkit(["order", "stuck.example.com", "--provider", "ionos-ssl", "--json"], { env }),
+    );
     expect(order.status).toBe("awaiting_validation");
 
     const child = startCertkit(["wait", order.ref, "--interval", "100ms"], { env });
@@ -20,7 +22,9 @@ describe("Ctrl-C", { timeout: 60_000 }, () => {
     expect(signal).toBeNull();
     expect(code).toBe(130);
     expect(stdout).toBe("");
-    expect(stderr).toContain(`certkit: stopped waiting for ${order.ref} (interrupted); the order goes on at ionos-ssl: run certkit wait ${order.ref} to wait again`);
+    expect(stderr).toContain(
+      `certkit: stopped waiting for ${order.ref} (interrupted); the order goes on at ionos-ssl: run certkit wait ${order.ref} to wait again`,
+    );
     expect(hasStackTrace(stderr)).toBe(false);
 
     const after = await runCertkit(["show", order.ref, "--json"], { env });

@@ -31,7 +31,12 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     const { source, providers } = jsonOf(run);
     expect(source).toBe("providers");
     expect(providers.filter((p: any) => p.account === "configured").map((p: any) => p.provider)).toEqual(["ionos-ssl"]);
-    expect(providers.find((p: any) => p.provider === "ionos-ssl")).toMatchObject({ order: true, confirmValidation: true, renew: false, csr: "optional" });
+    expect(providers.find((p: any) => p.provider === "ionos-ssl")).toMatchObject({
+      order: true,
+      confirmValidation: true,
+      renew: false,
+      csr: "optional",
+    });
   });
 
   it("order --generate-key writes the key (0600) and CSR first, and prints the exact DNS record to publish", async () => {
@@ -53,7 +58,9 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     const before = (await certkit("list", "--json")).stdout;
     const run = await certkit("order", "shop.example.com", "--generate-key", "--out", "shop");
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/privkey\.pem, .*request\.csr already exist: nothing was written \(add --force to replace\)/);
+    expect(run.stderr).toMatch(
+      /privkey\.pem, .*request\.csr already exist: nothing was written \(add --force to replace\)/,
+    );
     expect(JSON.parse((await certkit("list", "--json")).stdout).orders).toHaveLength(JSON.parse(before).orders.length);
   });
 
@@ -61,7 +68,9 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     const before = jsonOf(await certkit("list", "--json")).orders.length;
     const run = await certkit("order", "bad_name.example.com", "--generate-key", "--out", "bad");
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('certkit: commonName has a label that is not letters, digits and inner hyphens: "bad_name"\n');
+    expect(run.stderr).toBe(
+      'certkit: commonName has a label that is not letters, digits and inner hyphens: "bad_name"\n',
+    );
     expect(() => statSync(join(home, "bad", "privkey.pem"))).toThrow();
     expect(jsonOf(await certkit("list", "--json")).orders).toHaveLength(before);
   });
@@ -71,8 +80,16 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^status:\s+awaiting_validation \(ionos-ssl: /m);
     const json = jsonOf(await certkit("show", ref, "--json"));
-    expect(json).toMatchObject({ ref, provider: "ionos-ssl", commonName: "shop.example.com", status: "awaiting_validation" });
-    expect(json.validation[0]).toMatchObject({ method: "dns", dns: { name: "_dnsauth.shop.example.com", type: "TXT" } });
+    expect(json).toMatchObject({
+      ref,
+      provider: "ionos-ssl",
+      commonName: "shop.example.com",
+      status: "awaiting_validation",
+    });
+    expect(json.validation[0]).toMatchObject({
+      method: "dns",
+      dns: { name: "_dnsauth.shop.example.com", type: "TXT" },
+    });
     expect(json).not.toHaveProperty("raw");
   });
 
@@ -92,7 +109,9 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     const waited = await certkit("wait", ref, "--interval", "100ms");
     expect(waited.code).toBe(0);
     // Its first look may already find it issued on a slow machine: the progress line is there either way.
-    expect(waited.stderr).toMatch(new RegExp(`waiting for ${ref} to be issued: (processing|issued) \\(\\w+\\), look 1, `));
+    expect(waited.stderr).toMatch(
+      new RegExp(`waiting for ${ref} to be issued: (processing|issued) \\(\\w+\\), look 1, `),
+    );
     expect(waited.stdout).toMatch(new RegExp(`^${ref} is issued after`, "m"));
   });
 
@@ -100,7 +119,11 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     const run = await certkit("download", ref, "--out", "shop-certs", "--json");
     expect(run.code).toBe(0);
     const { files, intermediates } = jsonOf(run);
-    expect(files.map((file: string) => file.slice(home.length + 1))).toEqual(["shop-certs/cert.pem", "shop-certs/chain.pem", "shop-certs/fullchain.pem"]);
+    expect(files.map((file: string) => file.slice(home.length + 1))).toEqual([
+      "shop-certs/cert.pem",
+      "shop-certs/chain.pem",
+      "shop-certs/fullchain.pem",
+    ]);
     expect(intermediates).toBe(1);
     const fullchain = readFileSync(join(home, "shop-certs", "fullchain.pem"), "utf8");
     const verification = await sandbox.ca.verifyChain(fullchain, sandbox.clock.now());
@@ -123,7 +146,9 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     const run = await certkit("list");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^order\s+status\s+names\s+expires\s+days left$/m);
-    expect(run.stdout).toMatch(new RegExp(`^${ref}\\s+issued\\s+shop\\.example\\.com\\s+\\d{4}-\\d{2}-\\d{2}\\s+36[45]$`, "m"));
+    expect(run.stdout).toMatch(
+      new RegExp(`^${ref}\\s+issued\\s+shop\\.example\\.com\\s+\\d{4}-\\d{2}-\\d{2}\\s+36[45]$`, "m"),
+    );
     const soon = jsonOf(await certkit("list", "--expiring-within", "30d", "--json"));
     expect(soon.orders.map((order: any) => order.ref)).not.toContain(ref);
     const year = jsonOf(await certkit("list", "--expiring-within", "400d", "--json"));

@@ -22,7 +22,11 @@ describe("certkit at every provider", { timeout: 240_000 }, () => {
 
   it("DNSimple: makes the key and validates by itself; download writes its key 0600; renew gives a new order", async () => {
     const { token } = server.clientOptions("dnsimple");
-    const dnsimpleEnv = { ...env, CERTKIT_DNSIMPLE_TOKEN: token, CERTKIT_DNSIMPLE_BASE_URL: server.baseUrl("dnsimple") };
+    const dnsimpleEnv = {
+      ...env,
+      CERTKIT_DNSIMPLE_TOKEN: token,
+      CERTKIT_DNSIMPLE_BASE_URL: server.baseUrl("dnsimple"),
+    };
     const certkit = (...args: string[]) => runCertkit(args, { env: dnsimpleEnv });
 
     const keyed = await certkit("order", "www.example.com", "--generate-key");
@@ -30,11 +34,17 @@ describe("certkit at every provider", { timeout: 240_000 }, () => {
     expect(keyed.stderr).toContain("dnsimple makes the key itself and takes no CSR");
 
     const ordered = jsonOf(await certkit("order", "www.example.com", "--json"));
-    expect(ordered).toMatchObject({ provider: "dnsimple", status: "processing", validation: [{ domain: "www.example.com", method: "dns" }] });
+    expect(ordered).toMatchObject({
+      provider: "dnsimple",
+      status: "processing",
+      validation: [{ domain: "www.example.com", method: "dns" }],
+    });
     expect(ordered.validation[0]).not.toHaveProperty("dns");
     const validate = await certkit("validate", ordered.ref);
     expect(validate.code).toBe(2);
-    expect(validate.stderr).toContain(`dnsimple checks the validation by itself, so there is nothing to confirm: run certkit wait ${ordered.ref}`);
+    expect(validate.stderr).toContain(
+      `dnsimple checks the validation by itself, so there is nothing to confirm: run certkit wait ${ordered.ref}`,
+    );
 
     expect((await certkit("wait", ordered.ref, "--interval", "200ms")).code).toBe(0);
     const downloaded = jsonOf(await certkit("download", ordered.ref, "--json"));
@@ -51,20 +61,30 @@ describe("certkit at every provider", { timeout: 240_000 }, () => {
 
   it("DNSimple v1 from a config file: email validation names the approvers; approving lets wait finish", async () => {
     const file = join(home, "v1.json");
-    writeFileSync(file, JSON.stringify({ providers: { "dnsimple-v1": { ...server.clientOptions("dnsimple-v1"), contactId: 1 } } }), { mode: 0o600 });
+    writeFileSync(
+      file,
+      JSON.stringify({ providers: { "dnsimple-v1": { ...server.clientOptions("dnsimple-v1"), contactId: 1 } } }),
+      { mode: 0o600 },
+    );
     const certkit = (...args: string[]) => runCertkit([...args, "--config", file], { env });
     const { csr } = await generateCsr({ commonName: "blog.example.org" });
     writeFileSync(join(home, "blog.csr"), csr);
 
     const ordered = await certkit("order", "blog.example.org", "--csr", "blog.csr");
     expect(ordered.code).toBe(0);
-    expect(ordered.stdout).toMatch(/blog\.example\.org \(email, waiting\): an approver approves the CA's email, sent to one of\n\s+admin@example\.org/);
+    expect(ordered.stdout).toMatch(
+      /blog\.example\.org \(email, waiting\): an approver approves the CA's email, sent to one of\n\s+admin@example\.org/,
+    );
     const ref = /ordered (dnsimple-v1:\S+)/.exec(ordered.stdout)![1]!;
-    expect(ordered.stdout).toContain(`next: publish the record or file, or have the email approved (certkit show ${ref} says which), then certkit wait ${ref}`);
+    expect(ordered.stdout).toContain(
+      `next: publish the record or file, or have the email approved (certkit show ${ref} says which), then certkit wait ${ref}`,
+    );
     // Configured as a real provider (a config file), so certkit does not touch its validation: the user does.
     const refused = await certkit("sandbox", "publish", ref);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`certkit sandbox works on the sandbox only, and dnsimple-v1 is configured for real`);
+    expect(refused.stderr).toContain(
+      `certkit sandbox works on the sandbox only, and dnsimple-v1 is configured for real`,
+    );
     const [email] = sandbox.mail.inbox("admin@example.org");
     sandbox.mail.approve(email!.code, sandbox.clock.now());
     const waited = await certkit("wait", ref, "--interval", "200ms", "--json");
@@ -74,7 +94,18 @@ describe("certkit at every provider", { timeout: 240_000 }, () => {
 
   it("Resello through --sandbox: file validation says what to serve where; reissue with a new key", async () => {
     const certkit = (...args: string[]) => runCertkit([...args, "--sandbox", server.url], { env });
-    const ordered = await certkit("order", "api.example.net", "--provider", "resello", "--generate-key", "--out", "api", "--validation", "file", "--json");
+    const ordered = await certkit(
+      "order",
+      "api.example.net",
+      "--provider",
+      "resello",
+      "--generate-key",
+      "--out",
+      "api",
+      "--validation",
+      "file",
+      "--json",
+    );
     expect(ordered.code).toBe(0);
     const order = jsonOf(ordered);
     expect(order.files).toEqual([join(home, "api", "privkey.pem"), join(home, "api", "request.csr")]);
@@ -82,22 +113,29 @@ describe("certkit at every provider", { timeout: 240_000 }, () => {
     expect(file.url).toMatch(/^http:\/\/api\.example\.net\/\.well-known\/pki-validation\//);
     const published = await certkit("sandbox", "publish", order.ref);
     expect(published.code).toBe(0);
-    expect(published.stdout).toBe(`published ${file.url} on the sandbox's web\nnext: certkit validate ${order.ref}, then certkit wait ${order.ref}\n`);
+    expect(published.stdout).toBe(
+      `published ${file.url} on the sandbox's web\nnext: certkit validate ${order.ref}, then certkit wait ${order.ref}\n`,
+    );
     expect(sandbox.web.read(file.url)).toBe(file.content);
     expect((await certkit("validate", order.ref)).code).toBe(0);
     expect((await certkit("wait", order.ref, "--interval", "200ms")).code).toBe(0);
 
     const reissued = await certkit("reissue", order.ref, "--generate-key", "--out", "api-new");
     expect(reissued.code).toBe(0);
-    expect(reissued.stdout).toContain(`new key and CSR written: ${join("api-new", "privkey.pem")}, ${join("api-new", "request.csr")} (the key is mode 0600)`);
+    expect(reissued.stdout).toContain(
+      `new key and CSR written: ${join("api-new", "privkey.pem")}, ${join("api-new", "request.csr")} (the key is mode 0600)`,
+    );
     expect(statSync(join(home, "api-new", "privkey.pem")).mode & 0o777).toBe(0o600);
   });
 
   it("SSLmarket through --sandbox: DNS validation with no confirm step; its refusal to revoke a DV certificate is exit 1", async () => {
-    const certkit = (...args: string[]) => runCertkit([...args, "--sandbox", server.url, "--provider", "sslmarket"], { env });
+    const certkit = (...args: string[]) =>
+      runCertkit([...args, "--sandbox", server.url, "--provider", "sslmarket"], { env });
     const { csr } = await generateCsr({ commonName: "mail.example.com", altNames: ["smtp.example.com"] });
     writeFileSync(join(home, "mail.csr"), csr);
-    const order = jsonOf(await certkit("order", "mail.example.com", "--san", "smtp.example.com", "--csr", "mail.csr", "--json"));
+    const order = jsonOf(
+      await certkit("order", "mail.example.com", "--san", "smtp.example.com", "--csr", "mail.csr", "--json"),
+    );
     expect(order.altNames).toEqual(["smtp.example.com"]);
     for (const { dns } of order.validation) sandbox.dns.addTxt(dns.name, dns.value);
     expect((await certkit("wait", order.ref, "--interval", "200ms")).code).toBe(0);
@@ -106,18 +144,25 @@ describe("certkit at every provider", { timeout: 240_000 }, () => {
     const revoked = await certkit("revoke", order.ref, "--yes", "--reason", "key compromise");
     expect(revoked.code).toBe(1);
     expect(revoked.stdout).toBe("");
-    expect(revoked.stderr.split("\n").filter(Boolean).at(-1)).toMatch(/^certkit: .*\(revocation_not_available\): DV SSL certificates cannot be revoked through the API\.$/);
+    expect(revoked.stderr.split("\n").filter(Boolean).at(-1)).toMatch(
+      /^certkit: .*\(revocation_not_available\): DV SSL certificates cannot be revoked through the API\.$/,
+    );
   });
 
   it("wait on an order that was cancelled ends with exit 1 and says so", async () => {
-    const certkit = (...args: string[]) => runCertkit([...args, "--sandbox", server.url, "--provider", "resello"], { env });
+    const certkit = (...args: string[]) =>
+      runCertkit([...args, "--sandbox", server.url, "--provider", "resello"], { env });
     const { csr } = await generateCsr({ commonName: "old.example.net" });
     writeFileSync(join(home, "old.csr"), csr);
     const order = jsonOf(await certkit("order", "old.example.net", "--csr", "old.csr", "--json"));
     expect((await certkit("cancel", order.ref, "--yes")).code).toBe(0);
     const ended = await certkit("wait", order.ref, "--json");
     expect(ended.code).toBe(1);
-    expect(jsonOf(ended).error).toMatchObject({ code: "CONFLICT", provider: "resello", order: { ref: order.ref, status: "cancelled" } });
+    expect(jsonOf(ended).error).toMatchObject({
+      code: "CONFLICT",
+      provider: "resello",
+      order: { ref: order.ref, status: "cancelled" },
+    });
     expect(ended.stderr).toMatch(/is cancelled .*it will not become issued/);
   });
 

@@ -12,7 +12,12 @@ function tableRows(first: string): string[][] {
   const rows = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith("|")) break;
-    rows.push(line.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim()));
+    rows.push(
+      line
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
   }
   return rows;
 }
@@ -20,7 +25,9 @@ function tableRows(first: string): string[][] {
 // The provider variables table is rendered from the registry: scripts/test/readme-tables.test.ts checks it.
 describe("the README says what the code does", () => {
   it("documents every command, in the order --help lists them", () => {
-    const documented = tableRows("command").flatMap(([cell]) => [...cell!.matchAll(/`certkit (\w+)/g)].map((match) => match[1]));
+    const documented = tableRows("command").flatMap(([cell]) =>
+      [...cell!.matchAll(/`certkit (\w+)/g)].map((match) => match[1]),
+    );
     expect(documented).toEqual(COMMANDS.map((command) => command.name));
   });
 

@@ -5,22 +5,30 @@ import { describe, expect, it } from "vitest";
 import { CERTKIT_BIN, finished, freshHome, jsonOf, runCertkit, startCertkit } from "./support/run-certkit.js";
 
 const stateDirOf = (home: string) => join(home, "state", "certkit");
-const leftovers = (home: string) => readdirSync(stateDirOf(home)).filter((name) => name.endsWith(".certkit-tmp") || name.endsWith(".lock"));
+const leftovers = (home: string) =>
+  readdirSync(stateDirOf(home)).filter((name) => name.endsWith(".certkit-tmp") || name.endsWith(".lock"));
 
 describe("the embedded sandbox's state, shared by runs", { timeout: 120_000 }, () => {
   it("8 certkit order runs at once leave 8 orders, each with its key", async () => {
     const { home, env } = freshHome();
     const names = Array.from({ length: 8 }, (_, index) => `s${index}.example.com`);
-    const runs = await Promise.all(names.map((name) => runCertkit(["order", name, "--provider", "ionos-ssl", "--generate-key", "--json"], { env })));
+    const runs = await Promise.all(
+      names.map((name) => runCertkit(["order", name, "--provider", "ionos-ssl", "--generate-key", "--json"], { env })),
+    );
     const refs = runs.map((run, index) => {
       expect({ name: names[index], code: run.code, stderr: run.stderr }).toMatchObject({ code: 0 });
       const order = jsonOf(run);
-      expect(order).toMatchObject({ commonName: names[index], files: [join(home, names[index]!, "privkey.pem"), join(home, names[index]!, "request.csr")] });
+      expect(order).toMatchObject({
+        commonName: names[index],
+        files: [join(home, names[index]!, "privkey.pem"), join(home, names[index]!, "request.csr")],
+      });
       expect(readFileSync(join(home, names[index]!, "privkey.pem"), "utf8")).toContain("PRIVATE KEY");
       return order.ref as string;
     });
     expect(new Set(refs).size).toBe(8);
-    const listed = jsonOf(await runCertkit(["list", "--provider", "ionos-ssl", "--json"], { env })).orders.map((order: any) => order.ref);
+    const listed = jsonOf(await runCertkit(["list", "--provider", "ionos-ssl", "--json"], { env })).orders.map(
+      (order: any) => order.ref,
+    );
     expect(listed).toEqual(expect.arrayContaining(refs));
     expect(leftovers(home)).toEqual([]);
   });
@@ -41,10 +49,14 @@ describe("the embedded sandbox's state, shared by runs", { timeout: 120_000 }, (
 
     const next = await runCertkit(["list", "--provider", "ionos-ssl", "--json"], { env });
     expect(next.code).toBe(0);
-    expect(next.stderr).toContain("certkit: waiting for another certkit run to finish with the embedded sandbox's state (~/state/certkit/sandbox.json.lock)");
+    expect(next.stderr).toContain(
+      "certkit: waiting for another certkit run to finish with the embedded sandbox's state (~/state/certkit/sandbox.json.lock)",
+    );
     // The order was either saved whole or not at all.
     expect([before, before + 1]).toContain(jsonOf(next).orders.length);
-    expect(JSON.parse(readFileSync(join(stateDirOf(home), "sandbox.json"), "utf8"))).toMatchObject({ format: "certkit-sandbox/1" });
+    expect(JSON.parse(readFileSync(join(stateDirOf(home), "sandbox.json"), "utf8"))).toMatchObject({
+      format: "certkit-sandbox/1",
+    });
     expect(leftovers(home)).toEqual([]);
   });
 
@@ -65,11 +77,26 @@ describe("the embedded sandbox's state, shared by runs", { timeout: 120_000 }, (
 
   it("keeps keys 0600, folders 0700 and the state 0600 under umask 000", async () => {
     const { home, env } = freshHome();
-    const child = spawn("/bin/sh", ["-c", 'umask 000 && exec "$@"', "sh", process.execPath, CERTKIT_BIN, "order", "open.example.com", "--provider", "ionos-ssl", "--generate-key"], {
-      cwd: home,
-      env: { PATH: process.env.PATH, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      "/bin/sh",
+      [
+        "-c",
+        'umask 000 && exec "$@"',
+        "sh",
+        process.execPath,
+        CERTKIT_BIN,
+        "order",
+        "open.example.com",
+        "--provider",
+        "ionos-ssl",
+        "--generate-key",
+      ],
+      {
+        cwd: home,
+        env: { PATH: process.env.PATH, ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     const run = await finished(child);
     expect(run.code).toBe(0);
     const mode = (...path: string[]) => statSync(join(...path)).mode & 0o777;

@@ -2,7 +2,22 @@ import { describe, expect, it } from "vitest";
 import { freshHome, hasStackTrace, jsonOf, runCertkit } from "./support/run-certkit.js";
 import { runInProcess } from "./support/run-in-process.js";
 
-const COMMANDS = ["demo", "providers", "list", "show", "order", "sandbox", "validate", "wait", "download", "renew", "reissue", "cancel", "revoke", "fleet"];
+const COMMANDS = [
+  "demo",
+  "providers",
+  "list",
+  "show",
+  "order",
+  "sandbox",
+  "validate",
+  "wait",
+  "download",
+  "renew",
+  "reissue",
+  "cancel",
+  "revoke",
+  "fleet",
+];
 
 describe("certkit usage", { timeout: 30_000 }, () => {
   const { env } = freshHome();
@@ -38,21 +53,36 @@ describe("certkit usage", { timeout: 30_000 }, () => {
   it.each([
     [["frobnicate"], /^certkit: there is no command "frobnicate" \(see certkit --help\)$/],
     [["lsit"], /^certkit: there is no command "lsit"; did you mean list\? \(see certkit --help\)$/],
-    [["list", "--no-such-option"], /^certkit: certkit list has no option --no-such-option \(see certkit list --help\)$/],
-    [["list", "--provder", "ionos-ssl"], /^certkit: certkit list has no option --provder; did you mean --provider\? \(see certkit list --help\)$/],
-    [["download", "ionos-ssl:x", "--froce"], /^certkit: certkit download has no option --froce; did you mean --force\?/],
+    [
+      ["list", "--no-such-option"],
+      /^certkit: certkit list has no option --no-such-option \(see certkit list --help\)$/,
+    ],
+    [
+      ["list", "--provder", "ionos-ssl"],
+      /^certkit: certkit list has no option --provder; did you mean --provider\? \(see certkit list --help\)$/,
+    ],
+    [
+      ["download", "ionos-ssl:x", "--froce"],
+      /^certkit: certkit download has no option --froce; did you mean --force\?/,
+    ],
     [["download", "ionos-ssl:x", "-q"], /^certkit: certkit download has no option -q \(see certkit download --help\)$/],
     [["download", "ionos-ssl:x", "--out"], /^certkit: --out needs a value: --out DIR/],
     [["download", "ionos-ssl:x", "--force=yes"], /^certkit: --force takes no value/],
     [["list", "--provider", "acme"], /^certkit: there is no provider "acme" \(certkit providers lists them\)$/],
-    [["list", "--provider", "ionos"], /^certkit: there is no provider "ionos"; did you mean ionos-ssl\? \(certkit providers lists them\)$/],
+    [
+      ["list", "--provider", "ionos"],
+      /^certkit: there is no provider "ionos"; did you mean ionos-ssl\? \(certkit providers lists them\)$/,
+    ],
     [["list", "--provider", "resllo"], /^certkit: there is no provider "resllo"; did you mean resello\?/],
     [["wait", "ionos-ssl:x", "--until", "isued"], /not "isued"; did you mean issued\?/],
     [["wait", "ionos-ssl:x", "--timeout", "0s"], /--timeout must be between 1 s and 24 d, not 0s/],
     [["wait", "ionos-ssl:x", "--timeout", "30d"], /--timeout must be between 1 s and 24 d, not 30d/],
     [["wait", "ionos-ssl:x", "--timeout", "99999999999999999999d"], /--timeout must be between 1 s and 24 d/],
     [["wait", "ionos-ssl:x", "--interval", "0ms"], /--interval must be between 100 ms and 1 h, not 0ms/],
-    [["wait", "ionos-ssl:x", "--interval", "1.5"], /--interval must be a duration such as 90s, 15m, 2h, 1d or 1h30m, not "1.5"/],
+    [
+      ["wait", "ionos-ssl:x", "--interval", "1.5"],
+      /--interval must be a duration such as 90s, 15m, 2h, 1d or 1h30m, not "1.5"/,
+    ],
     [["show"], /certkit show needs ID/],
     [["show", "a", "b"], /certkit show takes 1 argument; got a b/],
     [["providers", "extra"], /certkit providers takes no arguments/],
@@ -68,7 +98,10 @@ describe("certkit usage", { timeout: 30_000 }, () => {
     [["renew", "resello:x", "--generate-key"], /--generate-key needs --out DIR for renew/],
     [["show", "ionos-ssl:"], /the order id after "ionos-ssl:" is empty/],
     [["show", "1234"], /"1234" does not say its provider/],
-    [["order", "example.com"], /^certkit: the sandbox simulates every provider \(dnsimple, dnsimple-v1, ionos-ssl, resello, sslmarket\): say which with --provider$/],
+    [
+      ["order", "example.com"],
+      /^certkit: the sandbox simulates every provider \(dnsimple, dnsimple-v1, ionos-ssl, resello, sslmarket\): say which with --provider$/,
+    ],
     [["sandbox", "publish"], /^certkit: certkit sandbox needs publish ID/],
     [["sandbox", "reset", "ionos-ssl:x"], /^certkit: certkit sandbox does publish; not "reset"/],
   ])("certkit %j is bad usage: exit 2 and one clear line", async (args, message) => {
@@ -76,7 +109,10 @@ describe("certkit usage", { timeout: 30_000 }, () => {
     const run = await runInProcess([...args, "--sandbox", "http://127.0.0.1:9"], { env });
     expect(run.code).toBe(2);
     // One line: what is wrong and where to look (besides the note on which sandbox is used, once it is opened).
-    const lines = run.stderr.trimEnd().split("\n").filter((line) => !line.endsWith("simulates every provider"));
+    const lines = run.stderr
+      .trimEnd()
+      .split("\n")
+      .filter((line) => !line.endsWith("simulates every provider"));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(message);
     expect(run.stdout).toBe("");
@@ -85,7 +121,10 @@ describe("certkit usage", { timeout: 30_000 }, () => {
 
   it.each([
     [["lsit"], 'certkit: there is no command "lsit"; did you mean list? (see certkit --help)\n'],
-    [["list", "--provder", "ionos-ssl"], "certkit: certkit list has no option --provder; did you mean --provider? (see certkit list --help)\n"],
+    [
+      ["list", "--provder", "ionos-ssl"],
+      "certkit: certkit list has no option --provder; did you mean --provider? (see certkit list --help)\n",
+    ],
   ])("the installed command says %j is bad usage in one line, exit 2", async (args, line) => {
     const run = await runCertkit(args, { env });
     expect(run.code).toBe(2);

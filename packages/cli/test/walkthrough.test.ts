@@ -1,7 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CERTKIT_BIN } from "./support/run-certkit.js";
-import { normalizeTranscript, readmeTranscript, runWalkthrough, transcriptOf, walkthroughCommands } from "./support/walkthrough.js";
+import {
+  normalizeTranscript,
+  readmeTranscript,
+  runWalkthrough,
+  transcriptOf,
+  walkthroughCommands,
+} from "./support/walkthrough.js";
 
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 
@@ -16,7 +22,8 @@ describe("the README's walkthrough", { timeout: 120_000 }, () => {
       "certkit download",
     ]);
     const steps = runWalkthrough(commands, CERTKIT_BIN);
-    for (const step of steps) expect({ command: step.command, status: step.status, screen: step.screen }).toMatchObject({ status: 0 });
+    for (const step of steps)
+      expect({ command: step.command, status: step.status, screen: step.screen }).toMatchObject({ status: 0 });
     // Every id placeholder was replaced by the order the first command made.
     expect(steps.slice(1).every((step) => /ionos-ssl:[0-9a-f-]{36}$/.test(step.command))).toBe(true);
     expect(normalizeTranscript(transcriptOf(steps))).toBe(normalizeTranscript(readmeTranscript(readme)));

@@ -3,7 +3,13 @@
 import { describeClientConformance } from "@certkit/test-kit";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { CertkitError, createDnsimpleV1Client, DNSIMPLE_V1_BASE_URL, DNSIMPLE_V1_SANDBOX_BASE_URL, PACKAGE_VERSION } from "../src/index.js";
+import {
+  CertkitError,
+  createDnsimpleV1Client,
+  DNSIMPLE_V1_BASE_URL,
+  DNSIMPLE_V1_SANDBOX_BASE_URL,
+  PACKAGE_VERSION,
+} from "../src/index.js";
 import { PACKAGE_NAME } from "../src/version.js";
 import { domains } from "./support/fixtures.js";
 import { BASE_URL, EMAIL, requests, server, TOKEN, TOKEN_HEADER } from "./support/server.js";
@@ -35,7 +41,11 @@ describeClientConformance({
     ["an email without @", { email: "admin", token: TOKEN }, /"email" must be an email address/],
     ["no token", { email: EMAIL }, /"token" is required/],
     ["an empty token", { email: EMAIL, token: "" }, /"token" is required/],
-    ["a token with a line break", { email: EMAIL, token: "s3cr3t\r\nX-Evil: 1" }, /"token" must not contain whitespace/],
+    [
+      "a token with a line break",
+      { email: EMAIL, token: "s3cr3t\r\nX-Evil: 1" },
+      /"token" must not contain whitespace/,
+    ],
   ],
   msw: { server, requests },
 });

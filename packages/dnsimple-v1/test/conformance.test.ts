@@ -9,8 +9,10 @@ const TOKEN = "v1-CONFORMANCE-token-3b7f";
 const dnsimpleV1: ConformanceTarget<DnsimpleV1Client> = {
   provider: "dnsimple-v1",
   secret: TOKEN,
-  makeClient: (baseUrl, options) => createDnsimpleV1Client({ email: "admin@example.test", token: TOKEN, baseUrl, ...options }),
-  read: (client) => client.GET("/domains/{domain}/certificates/{id}", { params: { path: { domain: DOMAIN, id: CERTIFICATE_ID } } }),
+  makeClient: (baseUrl, options) =>
+    createDnsimpleV1Client({ email: "admin@example.test", token: TOKEN, baseUrl, ...options }),
+  read: (client) =>
+    client.GET("/domains/{domain}/certificates/{id}", { params: { path: { domain: DOMAIN, id: CERTIFICATE_ID } } }),
   write: (client) =>
     client.POST("/domains/{domain}/certificates", {
       params: { path: { domain: DOMAIN } },
@@ -23,5 +25,6 @@ describeBoundedAnswers(dnsimpleV1);
 // With only the steps every client has: the safety is not among what can be left out.
 describeRedirectRefusal({
   ...dnsimpleV1,
-  makeClient: (baseUrl, options) => composeApiClient<paths>(dnsimpleV1ClientConfig({ email: "admin@example.test", token: TOKEN, baseUrl, ...options })),
+  makeClient: (baseUrl, options) =>
+    composeApiClient<paths>(dnsimpleV1ClientConfig({ email: "admin@example.test", token: TOKEN, baseUrl, ...options })),
 });

@@ -19,7 +19,9 @@ const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(program.g
 function propertiesOf(name: string): { deprecated: string[]; current: string[] } {
   const symbol = exports.find((s) => s.name === name);
   if (!symbol) throw new Error(`${name} is not exported`);
-  const type = checker.getDeclaredTypeOfSymbol(symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol);
+  const type = checker.getDeclaredTypeOfSymbol(
+    symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol,
+  );
   const deprecated: string[] = [];
   const current: string[] = [];
   for (const property of type.getProperties()) {
@@ -31,12 +33,19 @@ function propertiesOf(name: string): { deprecated: string[]; current: string[] }
 
 describe("deprecated v1 fields", () => {
   it("the program that is checked has no errors", () => {
-    expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
+    expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual(
+      [],
+    );
   });
 
   it("Certificate marks the seed's old names deprecated, and nothing else", () => {
     const { deprecated, current } = propertiesOf("Certificate");
-    expect(deprecated.sort()).toEqual(["available_approver_emails", "certificate_status", "expiration_date", "order_date"]);
+    expect(deprecated.sort()).toEqual([
+      "available_approver_emails",
+      "certificate_status",
+      "expiration_date",
+      "order_date",
+    ]);
     expect(current).toEqual(expect.arrayContaining(["state", "approver_emails", "expires_on", "ssl_certificate"]));
   });
 

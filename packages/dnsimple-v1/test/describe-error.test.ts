@@ -21,7 +21,9 @@ describe("describeDnsimpleV1Error", () => {
   });
 
   it("reads {errors: {field: [problem]}} into fieldErrors, leaving the message to the runtime when no text is sent", () => {
-    expect(describeDnsimpleV1Error({ errors: { phone: ["is invalid"], name: ["can't be blank", "is too long"] } }, 400)).toEqual({
+    expect(
+      describeDnsimpleV1Error({ errors: { phone: ["is invalid"], name: ["can't be blank", "is too long"] } }, 400),
+    ).toEqual({
       message: undefined,
       fieldErrors: { phone: ["is invalid"], name: ["can't be blank", "is too long"] },
       code: undefined,
@@ -29,7 +31,12 @@ describe("describeDnsimpleV1Error", () => {
   });
 
   it("takes a lone string as a one-problem list, and drops what is not text", () => {
-    expect(describeDnsimpleV1Error({ errors: { csr: "is invalid", contact_id: [7, null, "must exist"], x: {}, y: [] } }, 400)).toEqual({
+    expect(
+      describeDnsimpleV1Error(
+        { errors: { csr: "is invalid", contact_id: [7, null, "must exist"], x: {}, y: [] } },
+        400,
+      ),
+    ).toEqual({
       message: undefined,
       fieldErrors: { csr: ["is invalid"], contact_id: ["must exist"] },
       code: undefined,

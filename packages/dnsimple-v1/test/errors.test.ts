@@ -70,7 +70,12 @@ interface Example {
 function documentedErrorExamples(): Example[] {
   const spec = parse(readFileSync(new URL("../../../specs/dnsimple-v1/openapi.yaml", import.meta.url), "utf8"));
   const resolve = (node: { $ref?: string }) =>
-    node.$ref ? node.$ref.split("/").slice(1).reduce((at: any, key: string) => at[key], spec) : node;
+    node.$ref
+      ? node.$ref
+          .split("/")
+          .slice(1)
+          .reduce((at: any, key: string) => at[key], spec)
+      : node;
   const examples: Example[] = [];
   for (const item of Object.values<Record<string, any>>(spec.paths)) {
     for (const [method, operation] of Object.entries<any>(item)) {
@@ -116,7 +121,9 @@ describe("documented DNSimple v1 errors", () => {
     "%s %d (%s) becomes a typed CertkitError",
     async (operationId, status, _name, example) => {
       const operation = calls[operationId]!;
-      server.use(http[operation.method](`${BASE_URL}${operation.route}`, () => HttpResponse.json(example.value, { status })));
+      server.use(
+        http[operation.method](`${BASE_URL}${operation.route}`, () => HttpResponse.json(example.value, { status })),
+      );
       const { error, response } = await operation.call(dnsimple());
       expect(response.status).toBe(status);
       expect(error).toBeInstanceOf(CertkitError);
@@ -144,13 +151,23 @@ describe("v1 error shapes in detail", () => {
   it("a 401 asking for a 2FA code keeps the provider's message and its X-DNSimple-OTP header", async () => {
     server.use(
       http.get(`${BASE_URL}/domains`, () =>
-        HttpResponse.json({ message: "2FA Authentication failed" }, { status: 401, headers: { "X-DNSimple-OTP": "required" } }),
+        HttpResponse.json(
+          { message: "2FA Authentication failed" },
+          { status: 401, headers: { "X-DNSimple-OTP": "required" } },
+        ),
       ),
     );
     const { error, response } = await dnsimple().GET("/domains");
     expect(requests[0]?.headers.get("x-dnsimple-token")).toBe(TOKEN_HEADER);
-    expect(error).toMatchObject({ code: "AUTH", status: 401, retryable: false, body: { message: "2FA Authentication failed" } });
-    expect(error?.message).toBe("DNSimple API v1: GET /domains failed with HTTP 401 Unauthorized: 2FA Authentication failed");
+    expect(error).toMatchObject({
+      code: "AUTH",
+      status: 401,
+      retryable: false,
+      body: { message: "2FA Authentication failed" },
+    });
+    expect(error?.message).toBe(
+      "DNSimple API v1: GET /domains failed with HTTP 401 Unauthorized: 2FA Authentication failed",
+    );
     expect(response.headers.get("x-dnsimple-otp")).toBe("required");
   });
 
@@ -168,7 +185,10 @@ describe("v1 error shapes in detail", () => {
   });
 
   it("validation errors give fieldErrors per field, and the summary text when one is sent", async () => {
-    const body = { message: "Validation failed", errors: { contact_id: ["can't be blank"], csr: ["is invalid", "is too short"] } };
+    const body = {
+      message: "Validation failed",
+      errors: { contact_id: ["can't be blank"], csr: ["is invalid", "is too short"] },
+    };
     server.use(http.post(`${BASE_URL}/domains/:domain/certificates`, () => HttpResponse.json(body, { status: 400 })));
     const { error } = await calls.purchaseCertificate!.call(dnsimple());
     expect(error).toMatchObject({ code: "VALIDATION_FAILED", status: 400, effectUnknown: false });
@@ -200,7 +220,13 @@ describe("answers outside the spec", () => {
     const page = `<html><body><h1>502 Bad Gateway</h1>${"x".repeat(5000)}</body></html>`;
     server.use(http.get(`${BASE_URL}/domains`, () => HttpResponse.html(page, { status: 502 })));
     const { error } = await dnsimple().GET("/domains");
-    expect(error).toMatchObject({ code: "PROVIDER", status: 502, providerCode: undefined, fieldErrors: undefined, retryable: true });
+    expect(error).toMatchObject({
+      code: "PROVIDER",
+      status: 502,
+      providerCode: undefined,
+      fieldErrors: undefined,
+      retryable: true,
+    });
     const text = error?.body as string;
     expect(text).toMatch(/^<html><body><h1>502 Bad Gateway/);
     expect(text.length).toBeLessThan(2100);
@@ -217,7 +243,11 @@ describe("answers outside the spec", () => {
   });
 
   it("says a 500 on a write may have taken effect, and is not retryable", async () => {
-    server.use(http.put(`${BASE_URL}/domains/:domain/certificates/:id/submit`, () => HttpResponse.json({ message: "oops" }, { status: 500 })));
+    server.use(
+      http.put(`${BASE_URL}/domains/:domain/certificates/:id/submit`, () =>
+        HttpResponse.json({ message: "oops" }, { status: 500 }),
+      ),
+    );
     const { error } = await calls.submitCertificate!.call(dnsimple());
     expect(error).toMatchObject({ code: "PROVIDER", retryable: false, effectUnknown: true });
     expect(error?.message).toMatch(/oops\. .*check before sending it again/);
@@ -236,7 +266,10 @@ describe("answers outside the spec", () => {
   it("keeps v1's X-Request-Id", async () => {
     server.use(
       http.get(`${BASE_URL}/domains/:domain/certificates`, () =>
-        HttpResponse.json({ message: "Domain `example.test' not found" }, { status: 404, headers: { "X-Request-Id": "5c210ca0-0f2c" } }),
+        HttpResponse.json(
+          { message: "Domain `example.test' not found" },
+          { status: 404, headers: { "X-Request-Id": "5c210ca0-0f2c" } },
+        ),
       ),
     );
     const { error } = await calls.listCertificates!.call(dnsimple());
@@ -245,7 +278,10 @@ describe("answers outside the spec", () => {
 
   it("rejects a 2xx answer that is not JSON with a PROVIDER error", async () => {
     server.use(
-      http.get(`${BASE_URL}/domains`, () => new HttpResponse("<html>maintenance</html>", { status: 200, headers: { "Content-Type": "text/html" } })),
+      http.get(
+        `${BASE_URL}/domains`,
+        () => new HttpResponse("<html>maintenance</html>", { status: 200, headers: { "Content-Type": "text/html" } }),
+      ),
     );
     await expect(dnsimple().GET("/domains")).rejects.toMatchObject({
       code: "PROVIDER",
@@ -278,7 +314,13 @@ describe("answers outside the spec", () => {
 describe("the credentials never leak", () => {
   const renderings = (error: unknown) => {
     const e = error as Error | undefined;
-    return [e?.message, String(e), JSON.stringify(e), inspect(e, { depth: 10, showHidden: true }), String(e?.stack)].join("\n");
+    return [
+      e?.message,
+      String(e),
+      JSON.stringify(e),
+      inspect(e, { depth: 10, showHidden: true }),
+      String(e?.stack),
+    ].join("\n");
   };
 
   it("the header value and the token are removed from an error that echoes them; the email alone stays", async () => {
@@ -286,7 +328,11 @@ describe("the credentials never leak", () => {
       http.get(`${BASE_URL}/domains`, ({ request }) => {
         const header = request.headers.get("x-dnsimple-token") ?? "";
         return HttpResponse.json(
-          { message: `Invalid token header ${header}`, errors: { token: [`${header.split(":")[1]} is revoked`] }, header },
+          {
+            message: `Invalid token header ${header}`,
+            errors: { token: [`${header.split(":")[1]} is revoked`] },
+            header,
+          },
           { status: 401 },
         );
       }),
@@ -325,7 +371,9 @@ describe("the credentials never leak", () => {
 
   it("are absent from a thrown network error and its cause", async () => {
     server.use(http.get(`${BASE_URL}/domains`, () => HttpResponse.error()));
-    const error = await dnsimple().GET("/domains").catch((e: unknown) => e);
+    const error = await dnsimple()
+      .GET("/domains")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CertkitError);
     expect(renderings(error)).not.toContain(TOKEN);
     expect(inspect((error as Error).cause, { depth: 10 })).not.toContain(TOKEN);

@@ -41,7 +41,9 @@ describe("encodeFormBody", () => {
 
 describe("form-encoded bodies through openapi-fetch's bodySerializer", () => {
   it("purchaseCertificate sends certificate[name], certificate[contact_id] and certificate[csr]", async () => {
-    server.use(http.post(`${BASE_URL}/domains/:domain/certificates`, () => HttpResponse.json(wrap(purchased), { status: 201 })));
+    server.use(
+      http.post(`${BASE_URL}/domains/:domain/certificates`, () => HttpResponse.json(wrap(purchased), { status: 201 })),
+    );
     const { data, error } = await dnsimple().POST("/domains/{domain}/certificates", {
       params: { path: { domain: DOMAIN } },
       body: { certificate: { name: "www", contact_id: 1001, csr: CSR_PEM } },
@@ -67,7 +69,9 @@ describe("form-encoded bodies through openapi-fetch's bodySerializer", () => {
   });
 
   it("submitCertificate sends certificate[approver_email]", async () => {
-    server.use(http.put(`${BASE_URL}/domains/:domain/certificates/:id/submit`, () => HttpResponse.json(wrap(submitted))));
+    server.use(
+      http.put(`${BASE_URL}/domains/:domain/certificates/:id/submit`, () => HttpResponse.json(wrap(submitted))),
+    );
     const { data } = await dnsimple().PUT("/domains/{domain}/certificates/{id}/submit", {
       params: { path: { domain: DOMAIN, id: CERTIFICATE_ID } },
       body: { certificate: { approver_email: "admin@example.test" } },
@@ -95,7 +99,9 @@ describe("form-encoded bodies through openapi-fetch's bodySerializer", () => {
   });
 
   it("accepts a Content-Type with a charset parameter", async () => {
-    server.use(http.put(`${BASE_URL}/domains/:domain/certificates/:id/submit`, () => HttpResponse.json(wrap(submitted))));
+    server.use(
+      http.put(`${BASE_URL}/domains/:domain/certificates/:id/submit`, () => HttpResponse.json(wrap(submitted))),
+    );
     const { error } = await dnsimple().PUT("/domains/{domain}/certificates/{id}/submit", {
       params: { path: { domain: DOMAIN, id: CERTIFICATE_ID } },
       body: { certificate: { approver_email: "admin@example.test" } },

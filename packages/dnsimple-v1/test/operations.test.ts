@@ -46,7 +46,9 @@ describe("every DNSimple API v1 operation", () => {
   it("listCertificates returns an array of {certificate} items, unpaginated", async () => {
     const list = [wrap(issued), wrap({ ...purchased, id: 105, name: "*" })];
     server.use(http.get(`${BASE_URL}/domains/:domain/certificates`, () => HttpResponse.json(list)));
-    const { data, error } = await dnsimple().GET("/domains/{domain}/certificates", { params: { path: { domain: DOMAIN } } });
+    const { data, error } = await dnsimple().GET("/domains/{domain}/certificates", {
+      params: { path: { domain: DOMAIN } },
+    });
     expect(error).toBeUndefined();
     expect(data).toEqual(list);
     expect(data?.map(({ certificate }) => [certificate.id, certificate.name, certificate.state])).toEqual([
@@ -60,7 +62,9 @@ describe("every DNSimple API v1 operation", () => {
 
   it("listCertificates takes the domain's numeric id as well as its name", async () => {
     server.use(http.get(`${BASE_URL}/domains/:domain/certificates`, () => HttpResponse.json([])));
-    const { data } = await dnsimple().GET("/domains/{domain}/certificates", { params: { path: { domain: DOMAIN_ID } } });
+    const { data } = await dnsimple().GET("/domains/{domain}/certificates", {
+      params: { path: { domain: DOMAIN_ID } },
+    });
     expect(data).toEqual([]);
     expect(new URL(onlyRequest().url).pathname).toBe(`/v1/domains/${DOMAIN_ID}/certificates`);
   });
@@ -72,7 +76,9 @@ describe("every DNSimple API v1 operation", () => {
   });
 
   it("purchaseCertificate posts {certificate: {name, contact_id, csr}} as JSON and reads the 201", async () => {
-    server.use(http.post(`${BASE_URL}/domains/:domain/certificates`, () => HttpResponse.json(wrap(purchased), { status: 201 })));
+    server.use(
+      http.post(`${BASE_URL}/domains/:domain/certificates`, () => HttpResponse.json(wrap(purchased), { status: 201 })),
+    );
     const { data, error, response } = await dnsimple().POST("/domains/{domain}/certificates", {
       params: { path: { domain: DOMAIN } },
       body: { certificate: { name: "www", contact_id: 1001, csr: CSR_PEM } },
@@ -91,7 +97,9 @@ describe("every DNSimple API v1 operation", () => {
   });
 
   it("purchaseCertificate reads the recorded 200 answer the same way, and sends an empty name for the domain itself", async () => {
-    server.use(http.post(`${BASE_URL}/domains/:domain/certificates`, () => HttpResponse.json(wrap({ ...purchased, name: "" }))));
+    server.use(
+      http.post(`${BASE_URL}/domains/:domain/certificates`, () => HttpResponse.json(wrap({ ...purchased, name: "" }))),
+    );
     const { data, response } = await dnsimple().POST("/domains/{domain}/certificates", {
       params: { path: { domain: DOMAIN } },
       body: { certificate: { name: "", contact_id: 1001 } },
@@ -133,13 +141,19 @@ describe("every DNSimple API v1 operation", () => {
   });
 
   it("configureCertificate sends a PUT with no body and returns approver_emails", async () => {
-    server.use(http.put(`${BASE_URL}/domains/:domain/certificates/:id/configure`, () => HttpResponse.json(wrap(configured))));
+    server.use(
+      http.put(`${BASE_URL}/domains/:domain/certificates/:id/configure`, () => HttpResponse.json(wrap(configured))),
+    );
     const { data, error } = await dnsimple().PUT("/domains/{domain}/certificates/{id}/configure", {
       params: { path: { domain: DOMAIN, id: CERTIFICATE_ID } },
     });
     expect(error).toBeUndefined();
     expect(data?.certificate.state).toBe("configured");
-    expect(data?.certificate.approver_emails).toEqual(["admin@example.test", "hostmaster@example.test", "admin@www.example.test"]);
+    expect(data?.certificate.approver_emails).toEqual([
+      "admin@example.test",
+      "hostmaster@example.test",
+      "admin@www.example.test",
+    ]);
     const request = onlyRequest();
     expect(request.method).toBe("PUT");
     expect(new URL(request.url).pathname).toBe(`${certificatePath}/configure`);
@@ -148,7 +162,9 @@ describe("every DNSimple API v1 operation", () => {
   });
 
   it("submitCertificate puts {certificate: {approver_email}} as JSON", async () => {
-    server.use(http.put(`${BASE_URL}/domains/:domain/certificates/:id/submit`, () => HttpResponse.json(wrap(submitted))));
+    server.use(
+      http.put(`${BASE_URL}/domains/:domain/certificates/:id/submit`, () => HttpResponse.json(wrap(submitted))),
+    );
     const { data, error } = await dnsimple().PUT("/domains/{domain}/certificates/{id}/submit", {
       params: { path: { domain: DOMAIN, id: CERTIFICATE_ID } },
       body: { certificate: { approver_email: "admin@example.test" } },

@@ -1,4 +1,10 @@
-import { createApiClient, sharedClientOptions, type ApiClient, type ApiClientConfig, type ProviderClientOptions } from "@certkit/runtime";
+import {
+  createApiClient,
+  sharedClientOptions,
+  type ApiClient,
+  type ApiClientConfig,
+  type ProviderClientOptions,
+} from "@certkit/runtime";
 import { describeDnsimpleError } from "./describe-dnsimple-error.js";
 import { resolveDnsimpleAuth } from "./dnsimple-auth.js";
 import type { paths } from "./generated/schema.js";

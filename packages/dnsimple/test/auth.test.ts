@@ -70,12 +70,22 @@ describe("DNSimple authentication", () => {
     const client = createDnsimpleClient({ email: EMAIL, password: PASSWORD, baseUrl: BASE_URL });
     const { error, response } = await client.GET("/whoami");
     expect(error).toBeInstanceOf(CertkitError);
-    expect(error).toMatchObject({ code: "AUTH", provider: "dnsimple", status: 401, retryable: false, providerCode: DNSIMPLE_OTP_REQUIRED });
+    expect(error).toMatchObject({
+      code: "AUTH",
+      provider: "dnsimple",
+      status: 401,
+      retryable: false,
+      providerCode: DNSIMPLE_OTP_REQUIRED,
+    });
     expect(DNSIMPLE_OTP_REQUIRED).toBe("OTP_REQUIRED");
-    expect(error?.message).toBe("DNSimple API: GET /whoami failed with HTTP 401 Unauthorized (OTP_REQUIRED): Authentication failed: a one-time password is required");
+    expect(error?.message).toBe(
+      "DNSimple API: GET /whoami failed with HTTP 401 Unauthorized (OTP_REQUIRED): Authentication failed: a one-time password is required",
+    );
     expect(response.headers.get("X-Dnsimple-OTP")).toBe("required");
 
-    const retried = await createDnsimpleClient({ email: EMAIL, password: PASSWORD, otp: OTP, baseUrl: BASE_URL }).GET("/whoami");
+    const retried = await createDnsimpleClient({ email: EMAIL, password: PASSWORD, otp: OTP, baseUrl: BASE_URL }).GET(
+      "/whoami",
+    );
     expect(retried.error).toBeUndefined();
     expect(retried.data?.data.user?.id).toBe(2020);
   });
@@ -83,7 +93,10 @@ describe("DNSimple authentication", () => {
   it("reports DNSimple's own 401 for a bad token, without the token", async () => {
     server.use(
       http.get(`${BASE_URL}/whoami`, () =>
-        HttpResponse.json({ message: "Authentication failed" }, { status: 401, headers: { "X-Request-Id": "req-401" } }),
+        HttpResponse.json(
+          { message: "Authentication failed" },
+          { status: 401, headers: { "X-Request-Id": "req-401" } },
+        ),
       ),
     );
     const { error, response } = await createDnsimpleClient({ token: TOKEN, baseUrl: BASE_URL }).GET("/whoami");
@@ -104,21 +117,38 @@ describe("DNSimple authentication", () => {
         const authorization = request.headers.get("authorization");
         const otp = request.headers.get("x-dnsimple-otp");
         // A broken server that decodes the Basic credentials and echoes them.
-        const decoded = authorization?.startsWith("Basic ") ? Buffer.from(authorization.slice(6), "base64").toString("utf8") : "";
+        const decoded = authorization?.startsWith("Basic ")
+          ? Buffer.from(authorization.slice(6), "base64").toString("utf8")
+          : "";
         return HttpResponse.json(
-          { message: `Denied ${authorization} with code ${otp}`, errors: { authorization: [`${authorization}`] }, echo: decoded },
+          {
+            message: `Denied ${authorization} with code ${otp}`,
+            errors: { authorization: [`${authorization}`] },
+            echo: decoded,
+          },
           { status: 403 },
         );
       }),
     );
     const events: ClientEvent[] = [];
-    const basic = createDnsimpleClient({ email: EMAIL, password: PASSWORD, otp: OTP, baseUrl: BASE_URL, onEvent: (e) => events.push(e) });
+    const basic = createDnsimpleClient({
+      email: EMAIL,
+      password: PASSWORD,
+      otp: OTP,
+      baseUrl: BASE_URL,
+      onEvent: (e) => events.push(e),
+    });
     const bearer = createDnsimpleClient({ token: TOKEN, baseUrl: BASE_URL, onEvent: (e) => events.push(e) });
     const encoded = Buffer.from(`${EMAIL}:${PASSWORD}`, "utf8").toString("base64");
     for (const client of [basic, bearer]) {
       const { error } = await client.GET("/whoami");
       expect(error).toMatchObject({ code: "AUTH", status: 403 });
-      const renderings = [error?.message, JSON.stringify(error), inspect(error, { depth: 10 }), inspect(events, { depth: 10 })].join("\n");
+      const renderings = [
+        error?.message,
+        JSON.stringify(error),
+        inspect(error, { depth: 10 }),
+        inspect(events, { depth: 10 }),
+      ].join("\n");
       for (const secret of [TOKEN, PASSWORD, encoded, OTP]) expect(renderings).not.toContain(secret);
       expect(renderings).toContain("[REDACTED]");
     }

@@ -18,7 +18,8 @@ import { BASE_URL, requests, server, TOKEN } from "./support/server.js";
 
 const dnsimple = () => createDnsimpleClient({ token: TOKEN, baseUrl: BASE_URL });
 const certificates = `${BASE_URL}/:account/domains/:domain/certificates`;
-const steps = () => requests.map((r) => `${r.method} ${new URL(r.url).pathname.replace(`/v2/${ACCOUNT_ID}/domains/${DOMAIN}`, "")}`);
+const steps = () =>
+  requests.map((r) => `${r.method} ${new URL(r.url).pathname.replace(`/v2/${ACCOUNT_ID}/domains/${DOMAIN}`, "")}`);
 
 /** Every certificate of a domain, page by page, as a caller walks `pagination`. */
 async function listAll(client: DnsimpleClient, perPage: number): Promise<Certificate[]> {
@@ -67,7 +68,9 @@ describe("certificate flows", () => {
         HttpResponse.json({ data: ++polls < 2 ? requestingCertificate : issuedCertificate }),
       ),
       http.get(`${certificates}/:certificate/download`, () => HttpResponse.json({ data: bundle })),
-      http.get(`${certificates}/:certificate/private_key`, () => HttpResponse.json({ data: { private_key: PRIVATE_KEY_PEM } })),
+      http.get(`${certificates}/:certificate/private_key`, () =>
+        HttpResponse.json({ data: { private_key: PRIVATE_KEY_PEM } }),
+      ),
     );
     const client = dnsimple();
     const at = { account: ACCOUNT_ID, domain: DOMAIN };
@@ -112,7 +115,9 @@ describe("certificate flows", () => {
 
   it("renews a certificate: purchases the renewal, then issues it by its id, and gets the new certificate", async () => {
     server.use(
-      http.post(`${certificates}/letsencrypt/:certificate/renewals`, () => HttpResponse.json({ data: renewal }, { status: 201 })),
+      http.post(`${certificates}/letsencrypt/:certificate/renewals`, () =>
+        HttpResponse.json({ data: renewal }, { status: 201 }),
+      ),
       http.post(`${certificates}/letsencrypt/:certificate/renewals/:renewalId/issue`, () =>
         HttpResponse.json({ data: renewedCertificate }, { status: 202 }),
       ),

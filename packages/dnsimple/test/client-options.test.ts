@@ -2,7 +2,13 @@
 // its two kinds of credentials with their own checks.
 import { describeClientConformance } from "@certkit/test-kit";
 import { describe, expect, it } from "vitest";
-import { CertkitError, createDnsimpleClient, DNSIMPLE_BASE_URL, DNSIMPLE_SANDBOX_BASE_URL, PACKAGE_VERSION } from "../src/index.js";
+import {
+  CertkitError,
+  createDnsimpleClient,
+  DNSIMPLE_BASE_URL,
+  DNSIMPLE_SANDBOX_BASE_URL,
+  PACKAGE_VERSION,
+} from "../src/index.js";
 import { PACKAGE_NAME } from "../src/version.js";
 import { accountWhoami } from "./support/fixtures.js";
 import { BASE_URL, requests, server, TOKEN } from "./support/server.js";
@@ -20,7 +26,11 @@ describeClientConformance({
   auth: { header: "authorization", value: `Bearer ${TOKEN}` },
   defaultBaseUrl: DNSIMPLE_BASE_URL,
   baseUrl: BASE_URL,
-  read: { path: "/whoami", answer: { data: accountWhoami }, call: (client, options) => client.GET("/whoami", { ...options }) },
+  read: {
+    path: "/whoami",
+    answer: { data: accountWhoami },
+    call: (client, options) => client.GET("/whoami", { ...options }),
+  },
   errorBody: (message) => ({ message }),
   invalidCredentials: [
     ["no options", undefined, /"token" is required/],
@@ -28,12 +38,24 @@ describeClientConformance({
     ["an empty token", { token: "" }, /"token" is required/],
     ["a token that is not a string", { token: 42 }, /"token" is required/],
     ["a token with a line break", { token: "abc\r\nX-Evil: 1" }, /"token" must not contain whitespace/],
-    ["a token and an email", { token: TOKEN, email: "jane@example.com", password: "correct horse" }, /either option "token" or/],
+    [
+      "a token and an email",
+      { token: TOKEN, email: "jane@example.com", password: "correct horse" },
+      /either option "token" or/,
+    ],
     ["an email without a password", { email: "jane@example.com" }, /"password" is required/],
     ["a password without an email", { password: "correct horse" }, /"email" is required/],
     ["an empty password", { email: "jane@example.com", password: "" }, /"password" is required/],
-    ["an email with a colon", { email: "jane:x@example.com", password: "correct horse" }, /"email" must not contain ":"/],
-    ["an email with a space", { email: "jane @example.com", password: "correct horse" }, /"email" must not contain whitespace/],
+    [
+      "an email with a colon",
+      { email: "jane:x@example.com", password: "correct horse" },
+      /"email" must not contain ":"/,
+    ],
+    [
+      "an email with a space",
+      { email: "jane @example.com", password: "correct horse" },
+      /"email" must not contain whitespace/,
+    ],
     ["an otp with a space", { token: TOKEN, otp: "123 456" }, /"otp" must not contain whitespace/],
     ["an empty otp", { token: TOKEN, otp: "" }, /"otp" is required and must be a non-empty string/],
   ],
@@ -55,6 +77,8 @@ describe("createDnsimpleClient options", () => {
   });
 
   it("accepts a password with spaces and characters outside ASCII", () => {
-    expect(() => createDnsimpleClient({ email: "jane@example.com", password: "correct horse · battery" })).not.toThrow();
+    expect(() =>
+      createDnsimpleClient({ email: "jane@example.com", password: "correct horse · battery" }),
+    ).not.toThrow();
   });
 });

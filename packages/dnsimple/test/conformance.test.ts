@@ -24,4 +24,8 @@ const dnsimple: ConformanceTarget<DnsimpleClient> = {
 describeRedirectRefusal(dnsimple);
 describeBoundedAnswers(dnsimple);
 // With only the steps every client has: the safety is not among what can be left out.
-describeRedirectRefusal({ ...dnsimple, makeClient: (baseUrl, options) => composeApiClient<paths>(dnsimpleClientConfig({ token: TOKEN, baseUrl, ...options })) });
+describeRedirectRefusal({
+  ...dnsimple,
+  makeClient: (baseUrl, options) =>
+    composeApiClient<paths>(dnsimpleClientConfig({ token: TOKEN, baseUrl, ...options })),
+});

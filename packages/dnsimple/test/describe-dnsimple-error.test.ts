@@ -7,8 +7,9 @@ const describeBody = (body: unknown) => describeDnsimpleError(body, 400, new Hea
 
 describe("describeDnsimpleError", () => {
   it("reads message and the errors of a 400", () => {
-    expect(describeBody({ message: "Validation failed", errors: { name: ["is invalid"], alternate_names: ["a", "b"] } }))
-      .toEqual({ message: "Validation failed", fieldErrors: { name: ["is invalid"], alternate_names: ["a", "b"] } });
+    expect(
+      describeBody({ message: "Validation failed", errors: { name: ["is invalid"], alternate_names: ["a", "b"] } }),
+    ).toEqual({ message: "Validation failed", fieldErrors: { name: ["is invalid"], alternate_names: ["a", "b"] } });
   });
 
   it("reads a message alone, with no field errors and no provider code", () => {
@@ -19,7 +20,9 @@ describe("describeDnsimpleError", () => {
   });
 
   it("keeps a field whose messages arrive as one string, and drops what is not text", () => {
-    expect(describeBody({ message: "x", errors: { name: "is invalid", years: [1, "is too long", null], other: {} } })).toEqual({
+    expect(
+      describeBody({ message: "x", errors: { name: "is invalid", years: [1, "is too long", null], other: {} } }),
+    ).toEqual({
       message: "x",
       fieldErrors: { name: ["is invalid"], years: ["is too long"] },
     });
@@ -51,7 +54,9 @@ describe("describeDnsimpleError", () => {
       message: "Authentication failed",
     });
     expect(describeDnsimpleError(undefined, 401, challenge)).toEqual({ providerCode: "OTP_REQUIRED" });
-    expect(describeDnsimpleError({ message: "Authentication failed" }, 401, new Headers())).toEqual({ message: "Authentication failed" });
+    expect(describeDnsimpleError({ message: "Authentication failed" }, 401, new Headers())).toEqual({
+      message: "Authentication failed",
+    });
     expect(describeDnsimpleError({ message: "Forbidden" }, 403, challenge)).toEqual({ message: "Forbidden" });
   });
 });

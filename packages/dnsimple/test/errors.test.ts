@@ -26,7 +26,8 @@ const calls: Record<string, { method: "get" | "post" | "delete"; path: string; c
   listCertificates: {
     method: "get",
     path: "/:account/domains/:domain/certificates",
-    call: (c) => c.GET("/{account}/domains/{domain}/certificates", { params: { path: at, query: { sort: "id:desc" } } }),
+    call: (c) =>
+      c.GET("/{account}/domains/{domain}/certificates", { params: { path: at, query: { sort: "id:desc" } } }),
   },
   getCertificate: {
     method: "get",
@@ -36,18 +37,23 @@ const calls: Record<string, { method: "get" | "post" | "delete"; path: string; c
   downloadCertificate: {
     method: "get",
     path: "/:account/domains/:domain/certificates/:certificate/download",
-    call: (c) => c.GET("/{account}/domains/{domain}/certificates/{certificate}/download", { params: { path: certificate } }),
+    call: (c) =>
+      c.GET("/{account}/domains/{domain}/certificates/{certificate}/download", { params: { path: certificate } }),
   },
   getCertificatePrivateKey: {
     method: "get",
     path: "/:account/domains/:domain/certificates/:certificate/private_key",
-    call: (c) => c.GET("/{account}/domains/{domain}/certificates/{certificate}/private_key", { params: { path: certificate } }),
+    call: (c) =>
+      c.GET("/{account}/domains/{domain}/certificates/{certificate}/private_key", { params: { path: certificate } }),
   },
   purchaseLetsencryptCertificate: {
     method: "post",
     path: "/:account/domains/:domain/certificates/letsencrypt",
     call: (c) =>
-      c.POST("/{account}/domains/{domain}/certificates/letsencrypt", { params: { path: at }, body: { alternate_names: ["x"] } }),
+      c.POST("/{account}/domains/{domain}/certificates/letsencrypt", {
+        params: { path: at },
+        body: { alternate_names: ["x"] },
+      }),
   },
   issueLetsencryptCertificate: {
     method: "post",
@@ -82,17 +88,23 @@ const calls: Record<string, { method: "get" | "post" | "delete"; path: string; c
   createWebhook: {
     method: "post",
     path: "/:account/webhooks",
-    call: (c) => c.POST("/{account}/webhooks", { params: { path: { account: ACCOUNT_ID } }, body: { url: "https://hooks.example.com/x" } }),
+    call: (c) =>
+      c.POST("/{account}/webhooks", {
+        params: { path: { account: ACCOUNT_ID } },
+        body: { url: "https://hooks.example.com/x" },
+      }),
   },
   getWebhook: {
     method: "get",
     path: "/:account/webhooks/:webhook",
-    call: (c) => c.GET("/{account}/webhooks/{webhook}", { params: { path: { account: ACCOUNT_ID, webhook: WEBHOOK_ID } } }),
+    call: (c) =>
+      c.GET("/{account}/webhooks/{webhook}", { params: { path: { account: ACCOUNT_ID, webhook: WEBHOOK_ID } } }),
   },
   deleteWebhook: {
     method: "delete",
     path: "/:account/webhooks/:webhook",
-    call: (c) => c.DELETE("/{account}/webhooks/{webhook}", { params: { path: { account: ACCOUNT_ID, webhook: WEBHOOK_ID } } }),
+    call: (c) =>
+      c.DELETE("/{account}/webhooks/{webhook}", { params: { path: { account: ACCOUNT_ID, webhook: WEBHOOK_ID } } }),
   },
 };
 
@@ -108,7 +120,12 @@ interface Example {
 function documentedErrorExamples(): Example[] {
   const spec = parse(readFileSync(new URL("../../../specs/dnsimple/openapi.yaml", import.meta.url), "utf8"));
   const resolve = (node: { $ref?: string }) =>
-    node.$ref ? node.$ref.split("/").slice(1).reduce((at: any, key: string) => at[key], spec) : node;
+    node.$ref
+      ? node.$ref
+          .split("/")
+          .slice(1)
+          .reduce((at: any, key: string) => at[key], spec)
+      : node;
   const examples: Example[] = [];
   for (const item of Object.values<Record<string, any>>(spec.paths)) {
     for (const operation of Object.values<any>(item)) {
@@ -116,7 +133,13 @@ function documentedErrorExamples(): Example[] {
         if (Number(status) < 400) continue;
         for (const [mediaType, content] of Object.entries<any>(resolve(ref).content)) {
           for (const [name, example] of Object.entries<any>(content.examples)) {
-            examples.push({ operationId: operation.operationId, status: Number(status), mediaType, name, value: example.value });
+            examples.push({
+              operationId: operation.operationId,
+              status: Number(status),
+              mediaType,
+              name,
+              value: example.value,
+            });
           }
         }
       }
@@ -188,10 +211,16 @@ describe("documented DNSimple errors", () => {
 
 describe("DNSimple errors beyond the examples", () => {
   it("reads every field of a validation error into fieldErrors", async () => {
-    const errors = { email: ["can't be blank", "is an invalid email address"], phone: ["is probably not a phone number"] };
+    const errors = {
+      email: ["can't be blank", "is an invalid email address"],
+      phone: ["is probably not a phone number"],
+    };
     server.use(
       http.post(`${BASE_URL}/:account/domains/:domain/certificates/letsencrypt`, () =>
-        HttpResponse.json({ message: "Validation failed", errors }, { status: 400, headers: { "X-Request-Id": "req-400" } }),
+        HttpResponse.json(
+          { message: "Validation failed", errors },
+          { status: 400, headers: { "X-Request-Id": "req-400" } },
+        ),
       ),
     );
     const { error } = await calls.purchaseLetsencryptCertificate!.call(dnsimple());
@@ -215,7 +244,9 @@ describe("DNSimple errors beyond the examples", () => {
   it("retries a read that meets the edge's HTML 502, then keeps the page, cut, as the body", async () => {
     const page = `<html>\n<head><title>502 Bad Gateway</title></head>\n<body>${"x".repeat(5000)}</body>\n</html>`;
     server.use(http.get(`${BASE_URL}/whoami`, () => HttpResponse.html(page, { status: 502 })));
-    const { error } = await createDnsimpleClient({ token: TOKEN, baseUrl: BASE_URL, retry: { baseDelayMs: 1 } }).GET("/whoami");
+    const { error } = await createDnsimpleClient({ token: TOKEN, baseUrl: BASE_URL, retry: { baseDelayMs: 1 } }).GET(
+      "/whoami",
+    );
     expect(requests).toHaveLength(3);
     expect(error).toMatchObject({ code: "PROVIDER", status: 502, retryable: true, fieldErrors: undefined });
     const text = error?.body as string;
@@ -230,7 +261,10 @@ describe("DNSimple errors beyond the examples", () => {
       http.get(`${BASE_URL}/whoami`, () =>
         HttpResponse.json(
           { message: "API rate limit exceeded" },
-          { status: 429, headers: { "X-RateLimit-Limit": "2400", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": String(reset) } },
+          {
+            status: 429,
+            headers: { "X-RateLimit-Limit": "2400", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": String(reset) },
+          },
         ),
       ),
     );
@@ -250,7 +284,12 @@ describe("DNSimple errors beyond the examples", () => {
     expect(empty.error).toMatchObject({ code: "PROVIDER", status: 500, body: undefined });
     expect(empty.error?.message).toBe("DNSimple API: GET /whoami failed with HTTP 500 Internal Server Error");
     const odd = await calls.listDomains!.call(dnsimple());
-    expect(odd.error).toMatchObject({ code: "PROVIDER", status: 503, body: { error: { code: 17 } }, fieldErrors: undefined });
+    expect(odd.error).toMatchObject({
+      code: "PROVIDER",
+      status: 503,
+      body: { error: { code: 17 } },
+      fieldErrors: undefined,
+    });
     expect(odd.error?.message).toBe("DNSimple API: GET /{account}/domains failed with HTTP 503 Service Unavailable");
   });
 
@@ -269,7 +308,10 @@ describe("DNSimple errors beyond the examples", () => {
 
   it("rejects a 2xx answer that is not JSON with a PROVIDER error", async () => {
     server.use(
-      http.get(`${BASE_URL}/whoami`, () => new HttpResponse("{ not json", { status: 200, headers: { "Content-Type": "application/json" } })),
+      http.get(
+        `${BASE_URL}/whoami`,
+        () => new HttpResponse("{ not json", { status: 200, headers: { "Content-Type": "application/json" } }),
+      ),
     );
     await expect(dnsimple().GET("/whoami")).rejects.toMatchObject({
       code: "PROVIDER",
@@ -284,7 +326,11 @@ describe("DNSimple errors beyond the examples", () => {
       http.post(`${BASE_URL}/:account/webhooks`, () => HttpResponse.error()),
     );
     await expect(calls.listWebhooks!.call(dnsimple())).rejects.toMatchObject({ code: "NETWORK", retryable: true });
-    await expect(calls.createWebhook!.call(dnsimple())).rejects.toMatchObject({ code: "NETWORK", retryable: false, effectUnknown: true });
+    await expect(calls.createWebhook!.call(dnsimple())).rejects.toMatchObject({
+      code: "NETWORK",
+      retryable: false,
+      effectUnknown: true,
+    });
   });
 
   it("throws ABORTED when the caller aborts", async () => {

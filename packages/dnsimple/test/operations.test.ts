@@ -39,7 +39,9 @@ const certificatePath = { account: ACCOUNT_ID, domain: DOMAIN, certificate: CERT
 
 describe("every DNSimple operation", () => {
   it("whoami returns the account of an account token", async () => {
-    server.use(http.get(`${BASE_URL}/whoami`, () => HttpResponse.json({ data: accountWhoami }, { headers: rateLimitHeaders })));
+    server.use(
+      http.get(`${BASE_URL}/whoami`, () => HttpResponse.json({ data: accountWhoami }, { headers: rateLimitHeaders })),
+    );
     const client = dnsimple();
     const { data, error } = await client.GET("/whoami");
     expect(error).toBeUndefined();
@@ -51,7 +53,9 @@ describe("every DNSimple operation", () => {
 
   it("listDomains puts the account in the path and sends page and per_page", async () => {
     server.use(
-      http.get(`${BASE_URL}/:account/domains`, () => HttpResponse.json({ data: [domain], pagination: pagination(2, 50, 51) })),
+      http.get(`${BASE_URL}/:account/domains`, () =>
+        HttpResponse.json({ data: [domain], pagination: pagination(2, 50, 51) }),
+      ),
     );
     const { data } = await dnsimple().GET("/{account}/domains", {
       params: { path: { account: ACCOUNT_ID }, query: { page: 2, per_page: 50 } },
@@ -70,7 +74,10 @@ describe("every DNSimple operation", () => {
       ),
     );
     const { data, error } = await dnsimple().GET("/{account}/domains/{domain}/certificates", {
-      params: { path: { account: ACCOUNT_ID, domain: DOMAIN }, query: { sort: "expiration:asc", page: 3, per_page: 100 } },
+      params: {
+        path: { account: ACCOUNT_ID, domain: DOMAIN },
+        query: { sort: "expiration:asc", page: 3, per_page: 100 },
+      },
     });
     expect(error).toBeUndefined();
     expect(data?.data.map((c) => c.state)).toEqual(["issued", "requesting"]);
@@ -144,8 +151,9 @@ describe("every DNSimple operation", () => {
     const raw = `{"data":${JSON.stringify(bundle)}}\n`;
     const bytes = new TextEncoder().encode(raw);
     server.use(
-      http.get(`${certificates}/:certificate/download`, () =>
-        new HttpResponse(bytes, { headers: { "Content-Type": "application/json; charset=utf-8" } }),
+      http.get(
+        `${certificates}/:certificate/download`,
+        () => new HttpResponse(bytes, { headers: { "Content-Type": "application/json; charset=utf-8" } }),
       ),
     );
     const download = "/{account}/domains/{domain}/certificates/{certificate}/download";
@@ -157,7 +165,9 @@ describe("every DNSimple operation", () => {
 
   it("getCertificatePrivateKey returns the key unredacted: it is the answer, not an error", async () => {
     server.use(
-      http.get(`${certificates}/:certificate/private_key`, () => HttpResponse.json({ data: { private_key: PRIVATE_KEY_PEM } })),
+      http.get(`${certificates}/:certificate/private_key`, () =>
+        HttpResponse.json({ data: { private_key: PRIVATE_KEY_PEM } }),
+      ),
     );
     const { data } = await dnsimple().GET("/{account}/domains/{domain}/certificates/{certificate}/private_key", {
       params: { path: certificatePath },
@@ -194,11 +204,16 @@ describe("every DNSimple operation", () => {
 
   it("issueLetsencryptCertificate posts to the purchase with no body and returns the certificate (202)", async () => {
     server.use(
-      http.post(`${certificates}/letsencrypt/:purchaseId/issue`, () => HttpResponse.json({ data: requestingCertificate }, { status: 202 })),
+      http.post(`${certificates}/letsencrypt/:purchaseId/issue`, () =>
+        HttpResponse.json({ data: requestingCertificate }, { status: 202 }),
+      ),
     );
-    const { data, response } = await dnsimple().POST("/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", {
-      params: { path: { account: ACCOUNT_ID, domain: DOMAIN, purchaseId: purchase.id } },
-    });
+    const { data, response } = await dnsimple().POST(
+      "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue",
+      {
+        params: { path: { account: ACCOUNT_ID, domain: DOMAIN, purchaseId: purchase.id } },
+      },
+    );
     expect(response.status).toBe(202);
     expect(data?.data.state).toBe("requesting");
     const request = onlyRequest();
@@ -208,15 +223,22 @@ describe("every DNSimple operation", () => {
 
   it("purchaseRenewalLetsencryptCertificate posts the renewal options and returns the renewal (201)", async () => {
     server.use(
-      http.post(`${certificates}/letsencrypt/:certificate/renewals`, () => HttpResponse.json({ data: renewal }, { status: 201 })),
+      http.post(`${certificates}/letsencrypt/:certificate/renewals`, () =>
+        HttpResponse.json({ data: renewal }, { status: 201 }),
+      ),
     );
-    const { data } = await dnsimple().POST("/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals", {
-      params: { path: certificatePath },
-      body: { auto_renew: true, signature_algorithm: "ECDSA" },
-    });
+    const { data } = await dnsimple().POST(
+      "/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals",
+      {
+        params: { path: certificatePath },
+        body: { auto_renew: true, signature_algorithm: "ECDSA" },
+      },
+    );
     expect(data?.data).toEqual(renewal);
     const request = onlyRequest();
-    expect(path(request)).toBe(`/v2/${ACCOUNT_ID}/domains/${DOMAIN}/certificates/letsencrypt/${CERTIFICATE_ID}/renewals`);
+    expect(path(request)).toBe(
+      `/v2/${ACCOUNT_ID}/domains/${DOMAIN}/certificates/letsencrypt/${CERTIFICATE_ID}/renewals`,
+    );
     expect(await request.json()).toEqual({ auto_renew: true, signature_algorithm: "ECDSA" });
   });
 
@@ -228,9 +250,12 @@ describe("every DNSimple operation", () => {
         HttpResponse.json({ data: { ...older, auto_renewal: true } }, { status: 201 }),
       ),
     );
-    const { data } = await dnsimple().POST("/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals", {
-      params: { path: certificatePath },
-    });
+    const { data } = await dnsimple().POST(
+      "/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals",
+      {
+        params: { path: certificatePath },
+      },
+    );
     const renewsItself = data?.data.auto_renew ?? data?.data.auto_renewal;
     expect(renewsItself).toBe(true);
   });

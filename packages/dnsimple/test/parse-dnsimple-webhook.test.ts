@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { CertkitError, DNSIMPLE_CERTIFICATE_EVENT_NAMES, parseDnsimpleWebhook, type DnsimpleWebhookEvent } from "../src/index.js";
+import {
+  CertkitError,
+  DNSIMPLE_CERTIFICATE_EVENT_NAMES,
+  parseDnsimpleWebhook,
+  type DnsimpleWebhookEvent,
+} from "../src/index.js";
 import { ACCOUNT_ID, issuedCertificate } from "./support/fixtures.js";
 
 const REQUEST_ID = "5f0c8a4e-2b1d-4c3e-9f8a-7b6c5d4e3f2a";
@@ -78,7 +83,10 @@ describe("parseDnsimpleWebhook: certificate events", () => {
   });
 
   it("reads bytes: a Node Buffer, a Uint8Array or an ArrayBuffer of UTF-8", () => {
-    const text = JSON.stringify({ ...delivery("certificate.issue"), account: { id: 1, display: "Müller · Ltd", identifier: "m" } });
+    const text = JSON.stringify({
+      ...delivery("certificate.issue"),
+      account: { id: 1, display: "Müller · Ltd", identifier: "m" },
+    });
     const bytes = new TextEncoder().encode(text);
     for (const body of [Buffer.from(text, "utf8"), bytes, bytes.buffer.slice(0, bytes.byteLength)]) {
       expect(parseDnsimpleWebhook(body)).toMatchObject({ known: true, account: { display: "Müller · Ltd" } });
@@ -87,11 +95,36 @@ describe("parseDnsimpleWebhook: certificate events", () => {
 
   // Shapes DNSimple really sends (from the facts of recorded deliveries; the values are this project's own).
   it.each([
-    ["a system event, whose actor id is empty", "dnssec.rotation_start", { id: "", entity: "dnsimple", pretty: "support@dnsimple.com" }, { zone: { id: 1, name: "example.com" } }],
-    ["another system event", "dnssec.rotation_complete", { id: "", entity: "dnsimple", pretty: "support@dnsimple.com" }, { zone: { id: 1, name: "example.com" } }],
-    ["an account event of a single sign-on user", "account.sso_user_add", { id: "", entity: "dnsimple", pretty: "support@dnsimple.com" }, { account: { id: 1 } }],
-    ["a user's event, whose actor id is a number as text", "domain.create", { id: "109237", entity: "user", pretty: "jane@example.com" }, { domain: { id: 1 } }],
-    ["a certificate event from automation", "certificate.issue", { id: "system", entity: "dnsimple", pretty: "dnsimple" }, { certificate: issuedCertificate }],
+    [
+      "a system event, whose actor id is empty",
+      "dnssec.rotation_start",
+      { id: "", entity: "dnsimple", pretty: "support@dnsimple.com" },
+      { zone: { id: 1, name: "example.com" } },
+    ],
+    [
+      "another system event",
+      "dnssec.rotation_complete",
+      { id: "", entity: "dnsimple", pretty: "support@dnsimple.com" },
+      { zone: { id: 1, name: "example.com" } },
+    ],
+    [
+      "an account event of a single sign-on user",
+      "account.sso_user_add",
+      { id: "", entity: "dnsimple", pretty: "support@dnsimple.com" },
+      { account: { id: 1 } },
+    ],
+    [
+      "a user's event, whose actor id is a number as text",
+      "domain.create",
+      { id: "109237", entity: "user", pretty: "jane@example.com" },
+      { domain: { id: 1 } },
+    ],
+    [
+      "a certificate event from automation",
+      "certificate.issue",
+      { id: "system", entity: "dnsimple", pretty: "dnsimple" },
+      { certificate: issuedCertificate },
+    ],
   ])("accepts %s", (_what, name, actor, data) => {
     const event = parseDnsimpleWebhook(JSON.stringify({ ...delivery(name, data), actor }));
     expect(event.name).toBe(name);
@@ -100,7 +133,10 @@ describe("parseDnsimpleWebhook: certificate events", () => {
   });
 
   it("turns a numeric actor.id into a string, and keeps a string one as it is", () => {
-    const numeric = parseDnsimpleWebhook({ ...delivery("certificate.issue"), actor: { id: 2020, entity: "user", pretty: "jane@example.com" } });
+    const numeric = parseDnsimpleWebhook({
+      ...delivery("certificate.issue"),
+      actor: { id: 2020, entity: "user", pretty: "jane@example.com" },
+    });
     expect(numeric.actor).toEqual({ id: "2020", entity: "user", pretty: "jane@example.com" });
     expect(parseDnsimpleWebhook(delivery("certificate.issue")).actor.id).toBe("system");
   });
@@ -164,29 +200,85 @@ describe("parseDnsimpleWebhook: malformed payloads", () => {
     ["a name that is not a string", { ...base, name: 7 }, 'webhook field "name" must be a non-empty string'],
     ["no api_version", without("api_version"), 'webhook field "api_version" is missing'],
     ["no request_identifier", without("request_identifier"), 'webhook field "request_identifier" is missing'],
-    ["a numeric request_identifier", { ...base, request_identifier: 12 }, 'webhook field "request_identifier" must be a non-empty string'],
+    [
+      "a numeric request_identifier",
+      { ...base, request_identifier: 12 },
+      'webhook field "request_identifier" must be a non-empty string',
+    ],
     ["no data", without("data"), 'webhook field "data" is missing'],
     ["data that is a string", { ...base, data: MARKER }, 'webhook field "data" must be an object'],
     ["data that is a list", { ...base, name: "domain.create", data: [] }, 'webhook field "data" must be an object'],
     ["no account", without("account"), 'webhook field "account" is missing'],
-    ["an account id that is a string", { ...base, account: { id: MARKER, display: "d", identifier: "i" } }, 'webhook field "account.id" must be an integer'],
-    ["no account display", { ...base, account: { id: 1, identifier: "i" } }, 'webhook field "account.display" is missing'],
-    ["no account identifier", { ...base, account: { id: 1, display: "d" } }, 'webhook field "account.identifier" is missing'],
+    [
+      "an account id that is a string",
+      { ...base, account: { id: MARKER, display: "d", identifier: "i" } },
+      'webhook field "account.id" must be an integer',
+    ],
+    [
+      "no account display",
+      { ...base, account: { id: 1, identifier: "i" } },
+      'webhook field "account.display" is missing',
+    ],
+    [
+      "no account identifier",
+      { ...base, account: { id: 1, display: "d" } },
+      'webhook field "account.identifier" is missing',
+    ],
     ["no actor", without("actor"), 'webhook field "actor" is missing'],
     ["an actor that is a string", { ...base, actor: MARKER }, 'webhook field "actor" must be an object'],
     ["no actor id", { ...base, actor: { entity: "user", pretty: "p" } }, 'webhook field "actor.id" is missing'],
-    ["an actor id that is an object", { ...base, actor: { id: { v: MARKER }, entity: "user", pretty: "p" } }, 'webhook field "actor.id" must be a string or a number'],
-    ["an actor id that is true", { ...base, actor: { id: true, entity: "user", pretty: "p" } }, 'webhook field "actor.id" must be a string or a number'],
-    ["an actor id that is not finite", { ...base, actor: { id: Number.NaN, entity: "user", pretty: "p" } }, 'webhook field "actor.id" must be a string or a number'],
-    ["an actor entity that is a number", { ...base, actor: { id: "1", entity: 3, pretty: "p" } }, 'webhook field "actor.entity" must be a string'],
+    [
+      "an actor id that is an object",
+      { ...base, actor: { id: { v: MARKER }, entity: "user", pretty: "p" } },
+      'webhook field "actor.id" must be a string or a number',
+    ],
+    [
+      "an actor id that is true",
+      { ...base, actor: { id: true, entity: "user", pretty: "p" } },
+      'webhook field "actor.id" must be a string or a number',
+    ],
+    [
+      "an actor id that is not finite",
+      { ...base, actor: { id: Number.NaN, entity: "user", pretty: "p" } },
+      'webhook field "actor.id" must be a string or a number',
+    ],
+    [
+      "an actor entity that is a number",
+      { ...base, actor: { id: "1", entity: 3, pretty: "p" } },
+      'webhook field "actor.entity" must be a string',
+    ],
     ["no actor entity", { ...base, actor: { id: "1", pretty: "p" } }, 'webhook field "actor.entity" is missing'],
     ["no actor pretty", { ...base, actor: { id: "1", entity: "user" } }, 'webhook field "actor.pretty" is missing'],
-    ["a certificate event without data.certificate", { ...base, data: { domain: { id: 1 } } }, 'webhook field "data.certificate" is missing'],
-    ["a certificate event whose certificate is null", { ...base, data: { certificate: null } }, 'webhook field "data.certificate" is missing'],
-    ["a certificate event whose certificate is a string", { ...base, data: { certificate: MARKER } }, 'webhook field "data.certificate" must be an object'],
-    ["a certificate without an id", { ...base, data: { certificate: { domain_id: 5001 } } }, 'webhook field "data.certificate.id" is missing'],
-    ["a certificate whose id is text", { ...base, data: { certificate: { id: MARKER, domain_id: 5001 } } }, 'webhook field "data.certificate.id" must be an integer'],
-    ["a certificate without a domain_id", { ...base, data: { certificate: { id: 1 } } }, 'webhook field "data.certificate.domain_id" is missing'],
+    [
+      "a certificate event without data.certificate",
+      { ...base, data: { domain: { id: 1 } } },
+      'webhook field "data.certificate" is missing',
+    ],
+    [
+      "a certificate event whose certificate is null",
+      { ...base, data: { certificate: null } },
+      'webhook field "data.certificate" is missing',
+    ],
+    [
+      "a certificate event whose certificate is a string",
+      { ...base, data: { certificate: MARKER } },
+      'webhook field "data.certificate" must be an object',
+    ],
+    [
+      "a certificate without an id",
+      { ...base, data: { certificate: { domain_id: 5001 } } },
+      'webhook field "data.certificate.id" is missing',
+    ],
+    [
+      "a certificate whose id is text",
+      { ...base, data: { certificate: { id: MARKER, domain_id: 5001 } } },
+      'webhook field "data.certificate.id" must be an integer',
+    ],
+    [
+      "a certificate without a domain_id",
+      { ...base, data: { certificate: { id: 1 } } },
+      'webhook field "data.certificate.domain_id" is missing',
+    ],
   ];
 
   it.each(cases)("rejects %s with INVALID_INPUT naming the field", (_, body, message) => {

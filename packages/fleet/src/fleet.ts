@@ -4,7 +4,14 @@ import { certificateSpecs } from "./config/certificate-spec.js";
 import { FLEET_PROVIDERS, type FleetFile, type PublisherSpec } from "./config/fleet-file-schema.js";
 import { FLEET_APPLICATION_NAME } from "./database/fleet-application-name.js";
 import { openStore, type DatabaseLocation } from "./database/open-store.js";
-import { createFleetQueues, LOCAL_QUEUE, providerQueue, sendStep, SWEEP_QUEUE, type StepJob } from "./jobs/fleet-queues.js";
+import {
+  createFleetQueues,
+  LOCAL_QUEUE,
+  providerQueue,
+  sendStep,
+  SWEEP_QUEUE,
+  type StepJob,
+} from "./jobs/fleet-queues.js";
 import { DEFAULT_FLEET_TIMING, type FleetTiming } from "./jobs/fleet-timing.js";
 import { runStep, type StepOutcome } from "./jobs/run-step.js";
 import type { StepContext } from "./jobs/step-context.js";
@@ -123,7 +130,11 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
   const localConcurrency = options.concurrency ?? 4;
   // Purchase locks hold their connection for the whole purchase: they have their own pool, one connection per order
   // step that can run at once, so a step holding a lock never waits for a connection another such step holds.
-  const lockPool = new pg.Pool({ connectionString: databaseUrl, application_name: FLEET_APPLICATION_NAME, max: localConcurrency * FLEET_PROVIDERS.length });
+  const lockPool = new pg.Pool({
+    connectionString: databaseUrl,
+    application_name: FLEET_APPLICATION_NAME,
+    max: localConcurrency * FLEET_PROVIDERS.length,
+  });
   lockPool.on("error", reportError);
 
   const context: StepContext = {
@@ -136,9 +147,19 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
     signal: stopping.signal,
     async moveOn(row, job, change, next) {
       await store.transaction(async (client) => {
-        const moved = await store.advance(job.key, job.generation, { ...change, nextStep: next?.step ?? null, ...(next?.at === undefined ? {} : { nextStepAt: next.at }) }, client);
+        const moved = await store.advance(
+          job.key,
+          job.generation,
+          { ...change, nextStep: next?.step ?? null, ...(next?.at === undefined ? {} : { nextStepAt: next.at }) },
+          client,
+        );
         if (!moved || next === null) return;
-        const data: StepJob = { key: job.key, generation: job.generation, step: next.step, ...(next.waits === undefined ? {} : { waits: next.waits }) };
+        const data: StepJob = {
+          key: job.key,
+          generation: job.generation,
+          step: next.step,
+          ...(next.waits === undefined ? {} : { waits: next.waits }),
+        };
         await sendStep(boss, data, row.spec, next.at, { executeSql: (text, values) => client.query(text, values) });
       });
     },
@@ -146,7 +167,10 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
       const client = await lockPool.connect();
       try {
         const lockKey = [`certkit-fleet.purchase`, `${job.key}/${job.generation}`];
-        const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked", lockKey);
+        const { rows } = await client.query<{ locked: boolean }>(
+          "SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked",
+          lockKey,
+        );
         if (!rows[0]!.locked) return false;
         try {
           await work();
@@ -160,8 +184,12 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
     },
   };
 
-  const sendRequests = async (requests: { key: string; generation: number; step: StepJob["step"] }[], db?: pg.PoolClient) => {
-    const adapter = db === undefined ? undefined : { executeSql: (text: string, values?: unknown[]) => db.query(text, values) };
+  const sendRequests = async (
+    requests: { key: string; generation: number; step: StepJob["step"] }[],
+    db?: pg.PoolClient,
+  ) => {
+    const adapter =
+      db === undefined ? undefined : { executeSql: (text: string, values?: unknown[]) => db.query(text, values) };
     for (const request of requests) {
       const row = await store.certificate(request.key, db);
       if (row) await sendStep(boss, request, row.spec, undefined, adapter);
@@ -176,7 +204,13 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
 
   const handle = async ([job]: { data: StepJob }[]) => {
     const outcome = await runStep(job!.data, context).catch((error: unknown) => {
-      options.onStep?.({ key: job!.data.key, generation: job!.data.generation, step: job!.data.step, outcome: "retry", message: error instanceof Error ? error.message : String(error) });
+      options.onStep?.({
+        key: job!.data.key,
+        generation: job!.data.generation,
+        step: job!.data.step,
+        outcome: "retry",
+        message: error instanceof Error ? error.message : String(error),
+      });
       throw error;
     });
     options.onStep?.(outcome);
@@ -196,7 +230,9 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
     },
     async work() {
       const accounts = Object.entries(options.file.accounts);
-      const tiers = Object.fromEntries(accounts.map(([name, account]) => [name, account.concurrency ?? DEFAULT_ACCOUNT_CONCURRENCY]));
+      const tiers = Object.fromEntries(
+        accounts.map(([name, account]) => [name, account.concurrency ?? DEFAULT_ACCOUNT_CONCURRENCY]),
+      );
       const providers = new Set(accounts.map(([, account]) => account.provider));
       for (const provider of providers) {
         await boss.work<StepJob>(

@@ -41,7 +41,10 @@ describe("certkit fleet", () => {
 
   it("exits 2 with each problem of a fleet file on a line of its own, before touching any database", async () => {
     const { io: context, out } = io({ DATABASE_URL: "postgres://nobody@nowhere.example.test/x" });
-    writeFileSync(join(context.cwd, "fleet.yaml"), "accounts: {}\ncertificates:\n  - key: a\n    names: [bad name]\n    account: x\n");
+    writeFileSync(
+      join(context.cwd, "fleet.yaml"),
+      "accounts: {}\ncertificates:\n  - key: a\n    names: [bad name]\n    account: x\n",
+    );
     expect(await runFleetCommand(["run"], context)).toBe(2);
     expect(out.stderr).toMatch(/fleet\.yaml:4:13: certificates\[0\]\.names\[0\]: "bad name" is not a certificate name/);
   });

@@ -20,7 +20,11 @@ afterAll(async () => {
 });
 
 it("is started once by processes starting together, shared, and stopped by the last one out", async () => {
-  const servers = await Promise.all([startEmbeddedPostgres({ dir }), startEmbeddedPostgres({ dir }), startEmbeddedPostgres({ dir })]);
+  const servers = await Promise.all([
+    startEmbeddedPostgres({ dir }),
+    startEmbeddedPostgres({ dir }),
+    startEmbeddedPostgres({ dir }),
+  ]);
   expect(new Set(servers.map((server) => server.connectionString)).size).toBe(1);
   expect(statSync(join(dir, "server.json")).mode & 0o777).toBe(0o600);
   const client = new pg.Client({ connectionString: servers[0].connectionString });

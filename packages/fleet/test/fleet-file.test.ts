@@ -43,11 +43,17 @@ describe("the fleet file", () => {
       deliver: { files: { dir: "/etc/ssl/fleet/shop", certificateMode: 0o644, keyMode: 0o600 } },
       publisher: { type: "command", command: ["/usr/local/bin/publish-dns"] },
     });
-    expect(specs[1]).toMatchObject({ renewBeforeMs: DEFAULT_RENEW_BEFORE_MS, deliver: { command: ["/usr/local/bin/install-cert", "api"] } });
+    expect(specs[1]).toMatchObject({
+      renewBeforeMs: DEFAULT_RENEW_BEFORE_MS,
+      deliver: { command: ["/usr/local/bin/install-cert", "api"] },
+    });
   });
 
   it("names the line, column and field of each problem", () => {
-    const text = GOOD.replace("names: [api.example.com]", "names: [api.example.com, 'http://x']").replace("renewBefore: 20d", "renewBefore: 3 weeks");
+    const text = GOOD.replace("names: [api.example.com]", "names: [api.example.com, 'http://x']").replace(
+      "renewBefore: 20d",
+      "renewBefore: 3 weeks",
+    );
     expect(problemsOf(text)).toEqual([
       'fleet.yaml:10:18: certificates[0].renewBefore: "3 weeks" is not a duration: write a whole number and s, m, h or d (e.g. 30d)',
       'fleet.yaml:12:30: certificates[1].names[1]: "http://x" is not a certificate name: must be a bare domain name, without scheme, port, path or spaces',
@@ -61,7 +67,9 @@ describe("the fleet file", () => {
   });
 
   it("refuses a repeated key, an unknown account, and a certificate with nowhere to deliver", () => {
-    const text = GOOD.replace("key: api", "key: shop").replace("account: main\n    deliver", "account: other\n    deliver").replace("  deliver: { files: { dir: /etc/ssl/fleet } }\n", "");
+    const text = GOOD.replace("key: api", "key: shop")
+      .replace("account: main\n    deliver", "account: other\n    deliver")
+      .replace("  deliver: { files: { dir: /etc/ssl/fleet } }\n", "");
     expect(problemsOf(text)).toEqual([
       "fleet.yaml:6:5: certificates[0]: no deliver: give one here or under defaults",
       'fleet.yaml:10:10: certificates[1].key: key "shop" is already used by certificate 1',
@@ -71,14 +79,17 @@ describe("the fleet file", () => {
 
   it("reports YAML that does not parse, and a JSON file's problems the same way", () => {
     expect(problemsOf("accounts: [1,\n certificates: 2")[0]).toMatch(/^fleet\.yaml:1:\d+: /);
-    expect(problemsOf('{"accounts": {}, "certificates": [{"key": 1, "names": ["a.example.com"], "account": "x"}]}')).toEqual([
-      "fleet.yaml:1:43: certificates[0].key: Invalid input: expected string, received number",
-    ]);
+    expect(
+      problemsOf('{"accounts": {}, "certificates": [{"key": 1, "names": ["a.example.com"], "account": "x"}]}'),
+    ).toEqual(["fleet.yaml:1:43: certificates[0].key: Invalid input: expected string, received number"]);
   });
 
   it("says which file it cannot read", async () => {
     const dir = temporaryFolder("certkit-fleet-file-");
-    await expect(loadFleetFile(join(dir, "missing.yaml"))).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringContaining("ENOENT") });
+    await expect(loadFleetFile(join(dir, "missing.yaml"))).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringContaining("ENOENT"),
+    });
     writeFileSync(join(dir, "fleet.yaml"), GOOD);
     expect((await loadFleetFile(join(dir, "fleet.yaml"))).certificates).toHaveLength(2);
   });

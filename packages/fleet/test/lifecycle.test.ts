@@ -5,7 +5,14 @@ import { ionosSsl } from "@certkit/certificates/ionos-ssl";
 import type { Sandbox } from "@certkit/sandbox";
 import type { SandboxServer } from "@certkit/sandbox/node";
 import { afterEach, describe, expect, it } from "vitest";
-import { FLEET_PROVIDERS, openFleet, type Fleet, type FleetFile, type FleetOptions, type StepOutcome } from "../src/index.ts";
+import {
+  FLEET_PROVIDERS,
+  openFleet,
+  type Fleet,
+  type FleetFile,
+  type FleetOptions,
+  type StepOutcome,
+} from "../src/index.ts";
 import { sandboxFleetFile, startSandboxWorld } from "./support/sandbox-world.ts";
 import { sandboxPurchases } from "./support/sandbox-purchases.ts";
 import { temporaryFolder } from "./support/temporary-folder.ts";
@@ -49,7 +56,9 @@ describe("a fleet against the sandbox", () => {
     expect(await fleet.apply()).toBe(FLEET_PROVIDERS.length);
     await fleet.work();
     const rows = await settled(fleet);
-    expect(rows.map((row) => [row.key, row.state, row.lastError])).toEqual(FLEET_PROVIDERS.map((provider) => [`c0-${provider}`, "delivered", null]).sort());
+    expect(rows.map((row) => [row.key, row.state, row.lastError])).toEqual(
+      FLEET_PROVIDERS.map((provider) => [`c0-${provider}`, "delivered", null]).sort(),
+    );
     for (const row of rows) {
       expect(row.validUntil).not.toBeNull();
       expect(row.nextStep).toBe("renew");
@@ -57,9 +66,14 @@ describe("a fleet against the sandbox", () => {
       expect(statSync(join(dir, "privkey.pem")).mode & 0o777).toBe(0o600);
       expect(statSync(join(dir, "fullchain.pem")).mode & 0o777).toBe(0o644);
       const fullchain = readFileSync(join(dir, "fullchain.pem"), "utf8");
-      expect(await world.sandbox.ca.verifyChain(fullchain, world.sandbox.clock.now())).toMatchObject({ ok: true, names: [row.names[0]] });
+      expect(await world.sandbox.ca.verifyChain(fullchain, world.sandbox.clock.now())).toMatchObject({
+        ok: true,
+        names: [row.names[0]],
+      });
     }
-    expect(await sandboxPurchases(world.server.url)).toEqual(Object.fromEntries(FLEET_PROVIDERS.map((provider) => [provider, 1])));
+    expect(await sandboxPurchases(world.server.url)).toEqual(
+      Object.fromEntries(FLEET_PROVIDERS.map((provider) => [provider, 1])),
+    );
     // Applying the same file again sends nothing: the store already holds that desired state.
     expect(await fleet.apply()).toBe(0);
   });
@@ -72,7 +86,17 @@ describe("a fleet against the sandbox", () => {
     await fleet.apply();
     // A worker committed its intent and sent the purchase, then died before it learnt the order's id.
     const [spec] = file.certificates;
-    await fleet.store.recordIntent({ key: spec!.key, generation: 1, attempt: 1, provider: "ionos-ssl", account: "ionos-ssl", names: spec!.names, clientReference: "lost", privateKey: null, csr: null });
+    await fleet.store.recordIntent({
+      key: spec!.key,
+      generation: 1,
+      attempt: 1,
+      provider: "ionos-ssl",
+      account: "ionos-ssl",
+      names: spec!.names,
+      clientReference: "lost",
+      privateKey: null,
+      csr: null,
+    });
     const { generateCsr } = await import("@certkit/sandbox");
     const { csr } = await generateCsr({ commonName: spec!.names[0]! });
     const ionosClient = createCertificateClient(ionosSsl(world.server.clientOptions("ionos-ssl")));
@@ -99,8 +123,14 @@ describe("a fleet against the sandbox", () => {
        const answer = await fetch(process.argv[2] + "/_sandbox/dns/txt", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: validation.dns.name, value: validation.dns.value }) });
        process.exit(answer.ok ? 0 : 5);`,
     );
-    writeFileSync(join(dir, "deliver.mjs"), `let input = ""; for await (const chunk of process.stdin) input += chunk; (await import("node:fs")).writeFileSync(process.argv[2], input);`);
-    writeFileSync(join(dir, "refuse.mjs"), `process.stderr.write("the load balancer is read-only\\n"); process.exit(3);`);
+    writeFileSync(
+      join(dir, "deliver.mjs"),
+      `let input = ""; for await (const chunk of process.stdin) input += chunk; (await import("node:fs")).writeFileSync(process.argv[2], input);`,
+    );
+    writeFileSync(
+      join(dir, "refuse.mjs"),
+      `process.stderr.write("the load balancer is read-only\\n"); process.exit(3);`,
+    );
     const spec = file.certificates[0]!;
     spec.publisher = { type: "command", command: [process.execPath, join(dir, "publish.mjs"), world.server.url] };
     spec.deliver = { command: [process.execPath, join(dir, "refuse.mjs")] };
@@ -113,7 +143,10 @@ describe("a fleet against the sandbox", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       [row] = await fleet.status();
     }
-    expect(row).toMatchObject({ state: "delivering", lastError: expect.stringMatching(/^deliver: .*refuse\.mjs exited with 3: the load balancer is read-only$/) });
+    expect(row).toMatchObject({
+      state: "delivering",
+      lastError: expect.stringMatching(/^deliver: .*refuse\.mjs exited with 3: the load balancer is read-only$/),
+    });
     await fleet.close();
     open.splice(open.indexOf(fleet), 1);
 
@@ -126,10 +159,18 @@ describe("a fleet against the sandbox", () => {
     const [done] = await settled(fixed);
     expect(done).toMatchObject({ state: "delivered", lastError: null });
     const delivered = JSON.parse(readFileSync(join(dir, "delivered.json"), "utf8"));
-    expect(delivered).toMatchObject({ action: "deliver", key: spec.key, names: spec.names, provider: "resello", generation: 1 });
+    expect(delivered).toMatchObject({
+      action: "deliver",
+      key: spec.key,
+      names: spec.names,
+      provider: "resello",
+      generation: 1,
+    });
     expect(delivered.fullchain).toBe(`${delivered.certificate}${delivered.chain.join("")}`);
     expect(delivered.privateKey).toMatch(/^-----BEGIN PRIVATE KEY-----/);
-    expect(await world.sandbox.ca.verifyChain(delivered.fullchain, world.sandbox.clock.now())).toMatchObject({ ok: true });
+    expect(await world.sandbox.ca.verifyChain(delivered.fullchain, world.sandbox.clock.now())).toMatchObject({
+      ok: true,
+    });
   });
 
   it("says a purchase whose answer was lost is looked for, not bought again, and buys it once the grace period shows none", async () => {
@@ -137,9 +178,18 @@ describe("a fleet against the sandbox", () => {
     const { file } = sandboxFleetFile(world.server.url, 1);
     file.certificates = file.certificates.filter((certificate) => certificate.account === "ionos-ssl");
     // The purchase meets a 500: whether the order exists is unknown, and here it does not.
-    world.sandbox.faults.add({ provider: "ionos-ssl", method: "POST", route: "/v1/certificates", status: 500, times: 1 });
+    world.sandbox.faults.add({
+      provider: "ionos-ssl",
+      method: "POST",
+      route: "/v1/certificates",
+      status: 500,
+      times: 1,
+    });
     const outcomes: StepOutcome[] = [];
-    const fleet = await fleetFor(file, { timing: { ...QUICK, recoveryGraceMs: 1_000 }, onStep: (outcome) => outcomes.push(outcome) });
+    const fleet = await fleetFor(file, {
+      timing: { ...QUICK, recoveryGraceMs: 1_000 },
+      onStep: (outcome) => outcomes.push(outcome),
+    });
     await fleet.apply();
     await fleet.work();
     const [row] = await settled(fleet);
@@ -155,13 +205,24 @@ describe("a fleet against the sandbox", () => {
     const { file } = sandboxFleetFile(world.server.url, 1);
     file.certificates = file.certificates.filter((certificate) => certificate.account === "dnsimple");
     // DNSimple's order is a purchase, then an issue request: the issue request meets a 500, so the purchase is left.
-    world.sandbox.faults.add({ provider: "dnsimple", method: "POST", route: "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", status: 500, times: 1 });
+    world.sandbox.faults.add({
+      provider: "dnsimple",
+      method: "POST",
+      route: "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue",
+      status: 500,
+      times: 1,
+    });
     const fleet = await fleetFor(file);
     await fleet.apply();
     await fleet.work();
     const [row] = await settled(fleet);
     // The lost answer was recovered (the purchase adopted, not repeated), then waited on, then given up.
-    expect(row).toMatchObject({ state: "failed", lastError: expect.stringMatching(/^wait: the order .* is still pending \(new\) after 30 looks: .*created part-way/) });
+    expect(row).toMatchObject({
+      state: "failed",
+      lastError: expect.stringMatching(
+        /^wait: the order .* is still pending \(new\) after 30 looks: .*created part-way/,
+      ),
+    });
     expect((await sandboxPurchases(world.server.url)).dnsimple).toBe(1);
   });
 });

@@ -79,10 +79,24 @@ it("rebuilds a lost store from the providers: adopts what it can deliver, orders
   await rebuilt.work();
   const rows = await until(rebuilt, (all) => all.every((row) => row.state === "delivered" || row.state === "failed"));
   // DNSimple v1 sells one certificate per name (a second is refused with 406): that one fails, saying why.
-  expect(rows.map((row) => [row.key, row.state])).toEqual(rows.map((row) => [row.key, row.key === "c0-dnsimple-v1" ? "failed" : "delivered"]));
-  expect(rows.find((row) => row.key === "c0-dnsimple-v1")!.lastError).toMatch(/406 Not Acceptable: Certificate c0-dnsimple-v1\.example\.org already exists/);
-  expect(await sandboxPurchases(world.server.url)).toEqual({ "ionos-ssl": 2, dnsimple: 1, "dnsimple-v1": 1, resello: 2, sslmarket: 2 });
+  expect(rows.map((row) => [row.key, row.state])).toEqual(
+    rows.map((row) => [row.key, row.key === "c0-dnsimple-v1" ? "failed" : "delivered"]),
+  );
+  expect(rows.find((row) => row.key === "c0-dnsimple-v1")!.lastError).toMatch(
+    /406 Not Acceptable: Certificate c0-dnsimple-v1\.example\.org already exists/,
+  );
+  expect(await sandboxPurchases(world.server.url)).toEqual({
+    "ionos-ssl": 2,
+    dnsimple: 1,
+    "dnsimple-v1": 1,
+    resello: 2,
+    sslmarket: 2,
+  });
   // The next apply (each `run` starts with one) tries the failed certificate afresh, as a new generation.
   expect(await rebuilt.apply()).toBe(1);
-  expect((await rebuilt.status()).find((row) => row.key === "c0-dnsimple-v1")).toMatchObject({ state: "ordering", generation: 2, lastError: null });
+  expect((await rebuilt.status()).find((row) => row.key === "c0-dnsimple-v1")).toMatchObject({
+    state: "ordering",
+    generation: 2,
+    lastError: null,
+  });
 });

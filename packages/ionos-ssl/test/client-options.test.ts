@@ -19,7 +19,11 @@ describeClientConformance({
   auth: { header: "x-api-key", value: API_KEY },
   defaultBaseUrl: IONOS_SSL_BASE_URL,
   baseUrl: BASE_URL,
-  read: { path: "/v1/certificates/quota", answer: quota, call: (client, options) => client.GET("/v1/certificates/quota", { ...options }) },
+  read: {
+    path: "/v1/certificates/quota",
+    answer: quota,
+    call: (client, options) => client.GET("/v1/certificates/quota", { ...options }),
+  },
   errorBody: (message) => ({ code: "ERROR", message }),
   invalidCredentials: [
     ["no options", undefined, /"apiKey" is required/],

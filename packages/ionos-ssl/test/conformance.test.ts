@@ -11,7 +11,8 @@ const ionos: ConformanceTarget<IonosSslClient> = {
   secret: API_KEY,
   makeClient: (baseUrl, options) => createIonosSslClient({ apiKey: API_KEY, baseUrl, ...options }),
   read: (client) => client.GET("/v1/certificates/{id}", { params: { path: { id: CERTIFICATE_ID } } }),
-  write: (client) => client.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "shop.example.test" } }),
+  write: (client) =>
+    client.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "shop.example.test" } }),
 };
 
 describeRedirectRefusal(ionos);
@@ -19,5 +20,6 @@ describeBoundedAnswers(ionos);
 // With only the steps every client has: the safety is not among what can be left out.
 describeRedirectRefusal({
   ...ionos,
-  makeClient: (baseUrl, options) => composeApiClient<paths>(ionosSslClientConfig({ apiKey: API_KEY, baseUrl, ...options })),
+  makeClient: (baseUrl, options) =>
+    composeApiClient<paths>(ionosSslClientConfig({ apiKey: API_KEY, baseUrl, ...options })),
 });

@@ -18,7 +18,8 @@ const calls: Record<string, { method: string; path: string; call: Call }> = {
   createCertificate: {
     method: "post",
     path: "/v1/certificates",
-    call: (c) => c.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "shop.example.test" } }),
+    call: (c) =>
+      c.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "shop.example.test" } }),
   },
   getCertificateDetails: {
     method: "get",
@@ -52,7 +53,12 @@ interface Example {
 function documentedErrorExamples(): Example[] {
   const spec = parse(readFileSync(new URL("../../../specs/ionos-ssl/openapi.yaml", import.meta.url), "utf8"));
   const resolve = (node: { $ref?: string }) =>
-    node.$ref ? node.$ref.split("/").slice(1).reduce((at: any, key: string) => at[key], spec) : node;
+    node.$ref
+      ? node.$ref
+          .split("/")
+          .slice(1)
+          .reduce((at: any, key: string) => at[key], spec)
+      : node;
   const examples: Example[] = [];
   for (const item of Object.values<Record<string, any>>(spec.paths)) {
     for (const operation of Object.values<any>(item)) {
@@ -68,7 +74,12 @@ function documentedErrorExamples(): Example[] {
   return examples;
 }
 
-const expectedCode: Record<number, string> = { 400: "VALIDATION_FAILED", 401: "AUTH", 404: "NOT_FOUND", 500: "PROVIDER" };
+const expectedCode: Record<number, string> = {
+  400: "VALIDATION_FAILED",
+  401: "AUTH",
+  404: "NOT_FOUND",
+  500: "PROVIDER",
+};
 
 describe("documented IONOS errors", () => {
   const examples = documentedErrorExamples();
@@ -82,7 +93,11 @@ describe("documented IONOS errors", () => {
     "%s %d (%s) becomes a typed CertkitError",
     async (operationId, status, _name, example) => {
       const operation = calls[operationId]!;
-      server.use(http[operation.method as "get"](`${BASE_URL}${operation.path}`, () => HttpResponse.json(example.value, { status })));
+      server.use(
+        http[operation.method as "get"](`${BASE_URL}${operation.path}`, () =>
+          HttpResponse.json(example.value, { status }),
+        ),
+      );
       const { error, response } = await operation.call(ionos());
       expect(response.status).toBe(status);
       expect(error).toBeInstanceOf(CertkitError);
@@ -115,7 +130,10 @@ describe("answers outside the spec", () => {
 
   it("still reports an error whose body is empty", async () => {
     server.use(http.get(`${BASE_URL}/v1/certificates/:id`, () => new HttpResponse(null, { status: 500 })));
-    const { data, error } = await calls.getCertificateDetails!.call(ionos()) as { data?: unknown; error?: CertkitError };
+    const { data, error } = (await calls.getCertificateDetails!.call(ionos())) as {
+      data?: unknown;
+      error?: CertkitError;
+    };
     expect(data).toBeUndefined();
     expect(error).toMatchObject({ code: "PROVIDER", status: 500, body: undefined });
     expect(error?.message).toBe("IONOS SSL API: GET /v1/certificates/{id} failed with HTTP 500 Internal Server Error");
@@ -128,13 +146,21 @@ describe("answers outside the spec", () => {
   });
 
   it("says a 500 on a write is not retryable", async () => {
-    server.use(http.post(`${BASE_URL}/v1/certificates`, () => HttpResponse.json({ code: "ERROR", message: "x" }, { status: 500 })));
+    server.use(
+      http.post(`${BASE_URL}/v1/certificates`, () =>
+        HttpResponse.json({ code: "ERROR", message: "x" }, { status: 500 }),
+      ),
+    );
     const { error } = await calls.createCertificate!.call(ionos());
     expect(error).toMatchObject({ code: "PROVIDER", retryable: false });
   });
 
   it("maps 429 to RATE_LIMITED, retryable for any method", async () => {
-    server.use(http.post(`${BASE_URL}/v1/certificates`, () => HttpResponse.json({ message: "Too many requests" }, { status: 429 })));
+    server.use(
+      http.post(`${BASE_URL}/v1/certificates`, () =>
+        HttpResponse.json({ message: "Too many requests" }, { status: 429 }),
+      ),
+    );
     const { error } = await calls.createCertificate!.call(ionos());
     expect(error).toMatchObject({ code: "RATE_LIMITED", status: 429, retryable: true });
   });
@@ -142,7 +168,10 @@ describe("answers outside the spec", () => {
   it("keeps the provider's request id", async () => {
     server.use(
       http.get(`${BASE_URL}/v1/certificates`, () =>
-        HttpResponse.json({ code: "ERROR", message: "General error" }, { status: 500, headers: { "X-Request-Id": "req-7f3a" } }),
+        HttpResponse.json(
+          { code: "ERROR", message: "General error" },
+          { status: 500, headers: { "X-Request-Id": "req-7f3a" } },
+        ),
       ),
     );
     const { error } = await ionos().GET("/v1/certificates");
@@ -151,8 +180,9 @@ describe("answers outside the spec", () => {
 
   it("rejects a 2xx answer that is not JSON with a PROVIDER error", async () => {
     server.use(
-      http.get(`${BASE_URL}/v1/certificates/quota`, () =>
-        new HttpResponse("{ not json", { status: 200, headers: { "Content-Type": "application/json" } }),
+      http.get(
+        `${BASE_URL}/v1/certificates/quota`,
+        () => new HttpResponse("{ not json", { status: 200, headers: { "Content-Type": "application/json" } }),
       ),
     );
     await expect(ionos().GET("/v1/certificates/quota")).rejects.toMatchObject({
@@ -204,7 +234,9 @@ describe("the API key never leaks", () => {
 
   it("is absent from a thrown network error and its cause", async () => {
     server.use(http.get(`${BASE_URL}/v1/certificates`, () => HttpResponse.error()));
-    const error = await ionos().GET("/v1/certificates").catch((e: unknown) => e);
+    const error = await ionos()
+      .GET("/v1/certificates")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CertkitError);
     expect(inspect(error, { depth: 10 })).not.toContain(API_KEY);
     expect(JSON.stringify(error)).not.toContain(API_KEY);

@@ -39,7 +39,9 @@ function act(action: FaultAction, kind: CallKind, elsewhere: string, response: S
     response.on("error", () => undefined);
     return more();
   }
-  const headers = Object.fromEntries(Object.entries(action.headers ?? {}).map(([name, value]) => [name, value.replace(ELSEWHERE, elsewhere)]));
+  const headers = Object.fromEntries(
+    Object.entries(action.headers ?? {}).map(([name, value]) => [name, value.replace(ELSEWHERE, elsewhere)]),
+  );
   response.writeHead(action.status, headers);
   response.end(action.body);
 }
@@ -84,7 +86,10 @@ async function runCase(fault: Fault, kind: CallKind, transport: Transport | unde
   }
 }
 
-for (const [name, transport] of [["fetch", undefined], ["undici's Dispatcher API", undiciTransport()]] as const) {
+for (const [name, transport] of [
+  ["fetch", undefined],
+  ["undici's Dispatcher API", undiciTransport()],
+] as const) {
   describe(`fault matrix through the IONOS client on ${name}, against a real HTTP server on loopback`, () => {
     for (const fault of FAULTS) {
       for (const kind of ["read", "write"] as const) {

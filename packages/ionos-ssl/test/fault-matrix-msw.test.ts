@@ -40,10 +40,17 @@ function answer(action: FaultAction, kind: CallKind): Response | Promise<never> 
   }
   if (action === "endless") {
     const chunk = new Uint8Array(16 * 1024).fill(32);
-    return new HttpResponse(new ReadableStream({ pull: (controller) => controller.enqueue(chunk) }), { status: success(kind) });
+    return new HttpResponse(new ReadableStream({ pull: (controller) => controller.enqueue(chunk) }), {
+      status: success(kind),
+    });
   }
-  const headers = Object.fromEntries(Object.entries(action.headers ?? {}).map(([name, value]) => [name, value.replace(ELSEWHERE, ELSEWHERE_URL)]));
-  return new HttpResponse(action.body === "" || action.body === undefined ? null : action.body, { status: action.status, headers });
+  const headers = Object.fromEntries(
+    Object.entries(action.headers ?? {}).map(([name, value]) => [name, value.replace(ELSEWHERE, ELSEWHERE_URL)]),
+  );
+  return new HttpResponse(action.body === "" || action.body === undefined ? null : action.body, {
+    status: action.status,
+    headers,
+  });
 }
 
 /** This case's handlers, counting its own requests at the API and elsewhere. */

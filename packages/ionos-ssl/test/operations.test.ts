@@ -16,7 +16,9 @@ function onlyRequest(): Request {
 describe("every IONOS SSL operation", () => {
   it("getCertificates sends page and size and returns the list", async () => {
     server.use(
-      http.get(`${BASE_URL}/v1/certificates`, () => HttpResponse.json({ total: 1, certificates: [pendingCertificate] })),
+      http.get(`${BASE_URL}/v1/certificates`, () =>
+        HttpResponse.json({ total: 1, certificates: [pendingCertificate] }),
+      ),
     );
     const { data, error } = await ionos().GET("/v1/certificates", { params: { query: { page: 2, size: 25 } } });
     expect(error).toBeUndefined();
@@ -28,9 +30,7 @@ describe("every IONOS SSL operation", () => {
   });
 
   it("createCertificate posts the enrol request as JSON and returns the accepted certificate (202)", async () => {
-    server.use(
-      http.post(`${BASE_URL}/v1/certificates`, () => HttpResponse.json(pendingCertificate, { status: 202 })),
-    );
+    server.use(http.post(`${BASE_URL}/v1/certificates`, () => HttpResponse.json(pendingCertificate, { status: 202 })));
     const { data, error, response } = await ionos().POST("/v1/certificates", {
       body: {
         certificateType: "SSL_STARTER",

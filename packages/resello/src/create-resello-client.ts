@@ -146,7 +146,8 @@ function authOf(options: ReselloClientOptions | undefined): ApiClientConfig["aut
     throw invalid(`give one of "resellerReference" with "apiKey", "oidc" or "accessToken", not several`);
   }
   if (oidc !== undefined) {
-    if (typeof oidc !== "object" || oidc === null) throw invalid(`option "oidc" must be an object of client credentials`);
+    if (typeof oidc !== "object" || oidc === null)
+      throw invalid(`option "oidc" must be an object of client credentials`);
     const credentials = oidc as ReselloOidcCredentials;
     const tokens = createClientCredentials({
       ...credentials,
@@ -161,7 +162,9 @@ function authOf(options: ReselloClientOptions | undefined): ApiClientConfig["aut
     return { headers: { Authorization: `Bearer ${accessToken}` }, secrets: [accessToken] };
   }
   if (!basicGiven) {
-    throw invalid(`give "resellerReference" and "apiKey" (HTTP Basic), "oidc" (client credentials) or "accessToken" (bearer)`);
+    throw invalid(
+      `give "resellerReference" and "apiKey" (HTTP Basic), "oidc" (client credentials) or "accessToken" (bearer)`,
+    );
   }
   assertCredential(PROVIDER, "resellerReference", resellerReference);
   assertCredential(PROVIDER, "apiKey", apiKey);

@@ -11,7 +11,12 @@ export {
   type ReselloClientBaseOptions,
   type ReselloClientOptions,
 } from "./create-resello-client.js";
-export { createCertificateOnce, findCertificateByClientReference, type CreateCertificateOnceOptions, type CreateRequestWithReference } from "./create-certificate-once.js";
+export {
+  createCertificateOnce,
+  findCertificateByClientReference,
+  type CreateCertificateOnceOptions,
+  type CreateRequestWithReference,
+} from "./create-certificate-once.js";
 export { unwrapResello } from "./unwrap-resello.js";
 export { PACKAGE_VERSION } from "./version.js";
 export {

@@ -57,7 +57,8 @@ function fakeResello(outcomes: CreateOutcome[], options: { listAs?: "envelope" |
       };
       certificates.push(certificate);
       if (outcome === "placed, answer lost") return HttpResponse.error();
-      if (outcome === "placed, 500") return HttpResponse.json({ success: false, error: { message: "Oops." } }, { status: 500 });
+      if (outcome === "placed, 500")
+        return HttpResponse.json({ success: false, error: { message: "Oops." } }, { status: 500 });
       if (outcome === "placed, no body") return new HttpResponse(null, { status: 200 });
       if (outcome === "placed, hangs") return new Promise<never>(() => undefined);
       return HttpResponse.json(envelope(certificate));
@@ -114,14 +115,21 @@ describe("createCertificateOnce", () => {
 
   it("never sends the order again when the look-up finds nothing: a lagging list proves nothing", async () => {
     const fake = fakeResello(["lost", "placed"], { listAs: "bare" });
-    await expect(createCertificateOnce(resello(), order)).rejects.toMatchObject({ code: "NETWORK", effectUnknown: true });
+    await expect(createCertificateOnce(resello(), order)).rejects.toMatchObject({
+      code: "NETWORK",
+      effectUnknown: true,
+    });
     expect(trail()).toEqual([CREATE, LOOK_UP]);
     expect(fake.creates()).toBe(1);
   });
 
   it("does not send it again after a 503 either: the reference stays the key to look again", async () => {
     const fake = fakeResello(["503", "placed"]);
-    await expect(createCertificateOnce(resello(), order)).rejects.toMatchObject({ code: "PROVIDER", status: 503, effectUnknown: true });
+    await expect(createCertificateOnce(resello(), order)).rejects.toMatchObject({
+      code: "PROVIDER",
+      status: 503,
+      effectUnknown: true,
+    });
     expect(trail()).toEqual([CREATE, LOOK_UP]);
     expect(fake.creates()).toBe(1);
   });
@@ -130,7 +138,10 @@ describe("createCertificateOnce", () => {
     const fake = fakeResello(["placed, answer lost"]);
     // The list lags: the order is not listed yet when createCertificateOnce looks.
     server.use(http.get(`${BASE_URL}/ssl-certificate`, () => HttpResponse.json(envelope([])), { once: true }));
-    await expect(createCertificateOnce(resello(), order)).rejects.toMatchObject({ code: "NETWORK", effectUnknown: true });
+    await expect(createCertificateOnce(resello(), order)).rejects.toMatchObject({
+      code: "NETWORK",
+      effectUnknown: true,
+    });
     const found = await findCertificateByClientReference(resello(), CLIENT_REFERENCE);
     expect(found).toEqual(fake.withReference()[0]);
     expect(trail()).toEqual([CREATE, LOOK_UP, LOOK_UP]);
@@ -165,7 +176,10 @@ describe("createCertificateOnce", () => {
 
   it("rejects with the order's error when the list was cut short, since the order may be on another page", async () => {
     const fake = fakeResello(["lost", "placed"], { total: 250 });
-    await expect(createCertificateOnce(resello(), order)).rejects.toMatchObject({ code: "NETWORK", effectUnknown: true });
+    await expect(createCertificateOnce(resello(), order)).rejects.toMatchObject({
+      code: "NETWORK",
+      effectUnknown: true,
+    });
     expect(trail()).toEqual([CREATE, LOOK_UP]);
     expect(fake.creates()).toBe(1);
   });

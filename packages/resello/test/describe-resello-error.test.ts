@@ -3,7 +3,9 @@ import { describeReselloError } from "../src/describe-resello-error.js";
 
 describe("describeReselloError", () => {
   it("reads the envelope's code and text message", () => {
-    expect(describeReselloError({ success: false, error: { code: "certificate_not_found", message: "Not found." } })).toEqual({
+    expect(
+      describeReselloError({ success: false, error: { code: "certificate_not_found", message: "Not found." } }),
+    ).toEqual({
       providerCode: "certificate_not_found",
       message: "Not found.",
       fieldErrors: undefined,

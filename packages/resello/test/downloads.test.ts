@@ -4,20 +4,26 @@ import { createReselloClient } from "../src/index.js";
 import { CA_CHAIN_PEM, CERTIFICATE_ID, CERTIFICATE_PEM, CSR_PEM, PKCS7_BYTES, ZIP_BYTES } from "./support/fixtures.js";
 import { API_KEY, BASE_URL, RESELLER_REFERENCE, requests, server } from "./support/server.js";
 
-const resello = () => createReselloClient({ resellerReference: RESELLER_REFERENCE, apiKey: API_KEY, baseUrl: BASE_URL });
+const resello = () =>
+  createReselloClient({ resellerReference: RESELLER_REFERENCE, apiKey: API_KEY, baseUrl: BASE_URL });
 const path = { params: { path: { id: CERTIFICATE_ID } } };
 
 /** What the seed says every download is: a file attachment labelled `application/octet-stream`. */
 function attachment(body: Uint8Array | string, filename: string) {
   return new HttpResponse(body, {
-    headers: { "Content-Type": "application/octet-stream", "Content-Disposition": `attachment; filename="${filename}"` },
+    headers: {
+      "Content-Type": "application/octet-stream",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+    },
   });
 }
 
 function serve(format: string, body: Uint8Array | string) {
   server.use(
     http.get(`${BASE_URL}/ssl-certificate/:id/download-${format}`, ({ params }) =>
-      params.id === CERTIFICATE_ID ? attachment(body, `shop.example.test.${format}`) : HttpResponse.json({}, { status: 404 }),
+      params.id === CERTIFICATE_ID
+        ? attachment(body, `shop.example.test.${format}`)
+        : HttpResponse.json({}, { status: 404 }),
     ),
   );
 }
@@ -25,7 +31,10 @@ function serve(format: string, body: Uint8Array | string) {
 describe("binary downloads arrive byte for byte", () => {
   it("download-zip with parseAs arrayBuffer", async () => {
     serve("zip", ZIP_BYTES);
-    const { data, error, response } = await resello().GET("/ssl-certificate/{id}/download-zip", { ...path, parseAs: "arrayBuffer" });
+    const { data, error, response } = await resello().GET("/ssl-certificate/{id}/download-zip", {
+      ...path,
+      parseAs: "arrayBuffer",
+    });
     expect(error).toBeUndefined();
     expect(response.headers.get("content-type")).toBe("application/octet-stream");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="shop.example.test.zip"');
@@ -43,7 +52,10 @@ describe("binary downloads arrive byte for byte", () => {
 
   it("download-pkcs7 with parseAs arrayBuffer", async () => {
     serve("pkcs7", PKCS7_BYTES);
-    const { data, response } = await resello().GET("/ssl-certificate/{id}/download-pkcs7", { ...path, parseAs: "arrayBuffer" });
+    const { data, response } = await resello().GET("/ssl-certificate/{id}/download-pkcs7", {
+      ...path,
+      parseAs: "arrayBuffer",
+    });
     expect(response.headers.get("content-type")).toBe("application/octet-stream");
     expect(new Uint8Array(data!)).toEqual(PKCS7_BYTES);
   });
@@ -99,14 +111,20 @@ describe("download errors", () => {
         HttpResponse.json({ success: false, error: { message: "Certificate not issued yet." } }, { status: 404 }),
       ),
     );
-    const { data, error } = await resello().GET("/ssl-certificate/{id}/download-zip", { ...path, parseAs: "arrayBuffer", retry: false });
+    const { data, error } = await resello().GET("/ssl-certificate/{id}/download-zip", {
+      ...path,
+      parseAs: "arrayBuffer",
+      retry: false,
+    });
     expect(data).toBeUndefined();
     expect(error).toMatchObject({ code: "NOT_FOUND", status: 404, body: { success: false } });
     expect(error?.message).toContain("Certificate not issued yet.");
   });
 
   it("reports an empty 200 download as PROVIDER, never as an empty file", async () => {
-    server.use(http.get(`${BASE_URL}/ssl-certificate/:id/download-pkcs7`, () => attachment(new Uint8Array(0), "x.p7b")));
+    server.use(
+      http.get(`${BASE_URL}/ssl-certificate/:id/download-pkcs7`, () => attachment(new Uint8Array(0), "x.p7b")),
+    );
     await expect(
       resello().GET("/ssl-certificate/{id}/download-pkcs7", { ...path, parseAs: "arrayBuffer", retry: false }),
     ).rejects.toMatchObject({ code: "PROVIDER", message: expect.stringContaining("empty body") });

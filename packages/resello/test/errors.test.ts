@@ -47,7 +47,12 @@ function documentedErrorExamples(): Example[] {
   return examples;
 }
 
-const expectedCode: Record<number, string> = { 400: "VALIDATION_FAILED", 401: "AUTH", 404: "NOT_FOUND", 500: "PROVIDER" };
+const expectedCode: Record<number, string> = {
+  400: "VALIDATION_FAILED",
+  401: "AUTH",
+  404: "NOT_FOUND",
+  500: "PROVIDER",
+};
 
 describe("documented Resello errors", () => {
   const examples = documentedErrorExamples();
@@ -66,7 +71,9 @@ describe("documented Resello errors", () => {
     "%s %d (%s) becomes a typed CertkitError",
     async (operationId, status, _name, example) => {
       const operation = OPERATIONS[operationId]!;
-      server.use(http[operation.method](`${BASE_URL}${operation.path}`, () => HttpResponse.json(example.value, { status })));
+      server.use(
+        http[operation.method](`${BASE_URL}${operation.path}`, () => HttpResponse.json(example.value, { status })),
+      );
       const { data, error, response } = await operation.call(resello());
       expect(data).toBeUndefined();
       expect(response.status).toBe(status);
@@ -120,7 +127,10 @@ describe("401 in Resello's own shape", () => {
         HttpResponse.json(
           {
             success: false,
-            error: { code: "unauthorized", message: `Authentication failed for ${request.headers.get("authorization")}` },
+            error: {
+              code: "unauthorized",
+              message: `Authentication failed for ${request.headers.get("authorization")}`,
+            },
             password: API_KEY,
           },
           { status: 401, headers: { "X-Request-Id": "rq-401-7" } },
@@ -129,7 +139,13 @@ describe("401 in Resello's own shape", () => {
     );
     const { error } = await resello().GET("/ssl-certificate");
     expect(requests[0]?.headers.get("authorization")).toBe(BASIC_AUTHORIZATION);
-    expect(error).toMatchObject({ code: "AUTH", status: 401, providerCode: "unauthorized", requestId: "rq-401-7", retryable: false });
+    expect(error).toMatchObject({
+      code: "AUTH",
+      status: 401,
+      providerCode: "unauthorized",
+      requestId: "rq-401-7",
+      retryable: false,
+    });
     expect(error?.message).toBe(
       "Resello API: GET /ssl-certificate failed with HTTP 401 Unauthorized (unauthorized): Authentication failed for Basic [REDACTED]",
     );
@@ -146,7 +162,9 @@ describe("401 in Resello's own shape", () => {
         HttpResponse.json({ success: false, error: { message: `Token ${ACCESS_TOKEN} expired` } }, { status: 401 }),
       ),
     );
-    const { error } = await createReselloClient({ accessToken: ACCESS_TOKEN, baseUrl: BASE_URL }).GET("/ssl-certificate-plan");
+    const { error } = await createReselloClient({ accessToken: ACCESS_TOKEN, baseUrl: BASE_URL }).GET(
+      "/ssl-certificate-plan",
+    );
     expect(error?.code).toBe("AUTH");
     expect(error?.message).toContain("Token [REDACTED] expired");
     expect(JSON.stringify(error)).not.toContain(ACCESS_TOKEN);
@@ -158,14 +176,24 @@ describe("answers outside the spec", () => {
     const page = `<html><head><title>502 Bad Gateway</title></head><body>${"x".repeat(4000)}</body></html>`;
     server.use(http.get(`${BASE_URL}/ssl-certificate/:id`, () => HttpResponse.html(page, { status: 502 })));
     const { error } = await OPERATIONS.getCertificate!.call(resello());
-    expect(error).toMatchObject({ code: "PROVIDER", status: 502, providerCode: undefined, fieldErrors: undefined, retryable: true });
+    expect(error).toMatchObject({
+      code: "PROVIDER",
+      status: 502,
+      providerCode: undefined,
+      fieldErrors: undefined,
+      retryable: true,
+    });
     expect(error?.body).toMatch(/^<html><head><title>502 Bad Gateway/);
     expect(error?.body).toMatch(/\[truncated\]$/);
     expect(error?.message).toBe("Resello API: GET /ssl-certificate/{id} failed with HTTP 502 Bad Gateway");
   });
 
   it("reads a bare {message} 404", async () => {
-    server.use(http.delete(`${BASE_URL}/ssl-certificate/:id`, () => HttpResponse.json({ message: "Not found" }, { status: 404 })));
+    server.use(
+      http.delete(`${BASE_URL}/ssl-certificate/:id`, () =>
+        HttpResponse.json({ message: "Not found" }, { status: 404 }),
+      ),
+    );
     const { error } = await OPERATIONS.deleteCertificate!.call(resello());
     expect(error).toMatchObject({ code: "NOT_FOUND", retryable: false, effectUnknown: false });
     expect(error?.message).toContain(": Not found");
@@ -174,7 +202,13 @@ describe("answers outside the spec", () => {
   it("says a 5xx on an order leaves its effect unknown", async () => {
     server.use(http.post(`${BASE_URL}/ssl-certificate`, () => new HttpResponse(null, { status: 503 })));
     const { error } = await OPERATIONS.createCertificate!.call(resello());
-    expect(error).toMatchObject({ code: "PROVIDER", status: 503, retryable: false, effectUnknown: true, body: undefined });
+    expect(error).toMatchObject({
+      code: "PROVIDER",
+      status: 503,
+      retryable: false,
+      effectUnknown: true,
+      body: undefined,
+    });
     expect(error?.message).toMatch(/the order may exist: check before sending it again$/);
   });
 
@@ -183,7 +217,10 @@ describe("answers outside the spec", () => {
       http.get(`${BASE_URL}/ssl-certificate`, () => HttpResponse.error()),
       http.post(`${BASE_URL}/ssl-certificate`, () => HttpResponse.error()),
     );
-    await expect(OPERATIONS.listCertificates!.call(resello())).rejects.toMatchObject({ code: "NETWORK", retryable: true });
+    await expect(OPERATIONS.listCertificates!.call(resello())).rejects.toMatchObject({
+      code: "NETWORK",
+      retryable: true,
+    });
     await expect(OPERATIONS.createCertificate!.call(resello())).rejects.toMatchObject({
       code: "NETWORK",
       retryable: false,

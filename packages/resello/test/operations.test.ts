@@ -24,7 +24,8 @@ import {
   server,
 } from "./support/server.js";
 
-const resello = () => createReselloClient({ resellerReference: RESELLER_REFERENCE, apiKey: API_KEY, baseUrl: BASE_URL });
+const resello = () =>
+  createReselloClient({ resellerReference: RESELLER_REFERENCE, apiKey: API_KEY, baseUrl: BASE_URL });
 
 function onlyRequest(): Request {
   expect(requests).toHaveLength(1);
@@ -50,7 +51,9 @@ describe("every Resello operation", () => {
   });
 
   it("listCertificates sends no query string without filters and accepts a bare array", async () => {
-    server.use(http.get(`${BASE_URL}/ssl-certificate`, () => HttpResponse.json([pendingCertificate, activeCertificate])));
+    server.use(
+      http.get(`${BASE_URL}/ssl-certificate`, () => HttpResponse.json([pendingCertificate, activeCertificate])),
+    );
     const { data } = await resello().GET("/ssl-certificate");
     expect(unwrapResello(data!)).toEqual([pendingCertificate, activeCertificate]);
     expect(new URL(onlyRequest().url).search).toBe("");
@@ -92,7 +95,9 @@ describe("every Resello operation", () => {
 
   it("getCertificate puts the id in the path and accepts a bare certificate", async () => {
     server.use(
-      http.get(`${BASE_URL}/ssl-certificate/:id`, ({ params }) => HttpResponse.json({ ...activeCertificate, id: params.id })),
+      http.get(`${BASE_URL}/ssl-certificate/:id`, ({ params }) =>
+        HttpResponse.json({ ...activeCertificate, id: params.id }),
+      ),
     );
     const { data } = await resello().GET("/ssl-certificate/{id}", { params: { path: { id: CERTIFICATE_ID } } });
     expect(unwrapResello(data!)).toEqual(activeCertificate);
@@ -107,7 +112,9 @@ describe("every Resello operation", () => {
 
   it("deleteCertificate sends DELETE with no body and returns the envelope", async () => {
     server.use(http.delete(`${BASE_URL}/ssl-certificate/:id`, () => HttpResponse.json({ success: true })));
-    const { data, error } = await resello().DELETE("/ssl-certificate/{id}", { params: { path: { id: CERTIFICATE_ID } } });
+    const { data, error } = await resello().DELETE("/ssl-certificate/{id}", {
+      params: { path: { id: CERTIFICATE_ID } },
+    });
     expect(error).toBeUndefined();
     expect(data).toEqual({ success: true });
     const request = onlyRequest();
@@ -129,7 +136,10 @@ describe("every Resello operation", () => {
       plan: OTHER_PLAN_ID,
       client_reference: "shop-order-1001-renewal",
     };
-    const { data } = await resello().POST("/ssl-certificate/{id}/renew", { params: { path: { id: CERTIFICATE_ID } }, body });
+    const { data } = await resello().POST("/ssl-certificate/{id}/renew", {
+      params: { path: { id: CERTIFICATE_ID } },
+      body,
+    });
     expect(unwrapResello(data!)).toMatchObject({ status: "pending", client_reference: "shop-order-1001-renewal" });
     const request = onlyRequest();
     expect(request.method).toBe("POST");
@@ -139,7 +149,9 @@ describe("every Resello operation", () => {
   });
 
   it("validateCertificate posts the method, the address and the domain", async () => {
-    server.use(http.post(`${BASE_URL}/ssl-certificate/:id/validate`, () => HttpResponse.json({ success: true, result: null })));
+    server.use(
+      http.post(`${BASE_URL}/ssl-certificate/:id/validate`, () => HttpResponse.json({ success: true, result: null })),
+    );
     const body = { dcv_type: "EMAIL" as const, email_address: "admin@shop.example.test", domain: "shop.example.test" };
     const { data, error } = await resello().POST("/ssl-certificate/{id}/validate", {
       params: { path: { id: CERTIFICATE_ID } },
@@ -153,9 +165,19 @@ describe("every Resello operation", () => {
   });
 
   it("reissueCertificate posts the new CSR and returns the certificate, active at once", async () => {
-    server.use(http.post(`${BASE_URL}/ssl-certificate/:id/reissue`, () => HttpResponse.json(envelope(activeCertificate))));
-    const body = { csr: CSR_PEM, dcv_type: "FILE" as const, company_name: "Example Ltd", client_reference: "reissue-1" };
-    const { data } = await resello().POST("/ssl-certificate/{id}/reissue", { params: { path: { id: CERTIFICATE_ID } }, body });
+    server.use(
+      http.post(`${BASE_URL}/ssl-certificate/:id/reissue`, () => HttpResponse.json(envelope(activeCertificate))),
+    );
+    const body = {
+      csr: CSR_PEM,
+      dcv_type: "FILE" as const,
+      company_name: "Example Ltd",
+      client_reference: "reissue-1",
+    };
+    const { data } = await resello().POST("/ssl-certificate/{id}/reissue", {
+      params: { path: { id: CERTIFICATE_ID } },
+      body,
+    });
     expect(unwrapResello(data!).status).toBe("active");
     const request = onlyRequest();
     expect(new URL(request.url).pathname).toBe(`/api/v1/ssl-certificate/${CERTIFICATE_ID}/reissue`);
@@ -163,7 +185,10 @@ describe("every Resello operation", () => {
   });
 
   it("getCertificateValidationDetails returns whatever JSON describes the steps, envelope or bare", async () => {
-    const steps = { dcv_type: "DNS", records: [{ type: "CNAME", name: "_abc.shop.example.test", value: "xyz.dcv.example.test" }] };
+    const steps = {
+      dcv_type: "DNS",
+      records: [{ type: "CNAME", name: "_abc.shop.example.test", value: "xyz.dcv.example.test" }],
+    };
     server.use(
       http.get(`${BASE_URL}/ssl-certificate/:id/validation-details`, ({ request }) =>
         HttpResponse.json(new URL(request.url).pathname.includes(CERTIFICATE_ID) ? envelope(steps) : [steps]),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { unwrapResello, type CertificateListResponse, type CertificateResponse, type ValidationDetailsResponse } from "../src/index.js";
+import {
+  unwrapResello,
+  type CertificateListResponse,
+  type CertificateResponse,
+  type ValidationDetailsResponse,
+} from "../src/index.js";
 import { activeCertificate, envelope, pendingCertificate, plans } from "./support/fixtures.js";
 
 describe("unwrapResello", () => {

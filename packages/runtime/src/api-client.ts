@@ -29,9 +29,11 @@ type WithHttpError<Result> = Result extends { error: infer Body }
  * What every call resolves to: `{ data, response }` for a 2xx answer, `{ error, response }` otherwise, so `data`
  * can only be used after checking `error`. Transport failures (no answer at all) are thrown as {@link CertkitError}.
  */
-export type ApiResult<Operation extends Record<string | number, any>, Init, Media extends MediaType = MediaType> = WithHttpError<
-  FetchResponse<Operation, Init, Media>
->;
+export type ApiResult<
+  Operation extends Record<string | number, any>,
+  Init,
+  Media extends MediaType = MediaType,
+> = WithHttpError<FetchResponse<Operation, Init, Media>>;
 
 /** Options of one call, beside its params and body. */
 export interface CallOptions {
@@ -44,15 +46,17 @@ export interface CallOptions {
 }
 
 // openapi-fetch's rule for the optional/required `init` argument (not exported by it).
-type InitParam<Init> = RequiredKeysOf<Init> extends never
-  ? [(Init & CallOptions & Record<string, unknown>)?]
-  : [Init & CallOptions & Record<string, unknown>];
+type InitParam<Init> =
+  RequiredKeysOf<Init> extends never
+    ? [(Init & CallOptions & Record<string, unknown>)?]
+    : [Init & CallOptions & Record<string, unknown>];
 
 /** One HTTP method of an {@link ApiClient}: a path of the spec, then the typed params and body for it. */
-export type ApiMethod<Paths extends Record<string, any>, Method extends HttpMethod, Media extends MediaType = MediaType> = <
-  Path extends PathsWithMethod<Paths, Method>,
-  Init extends MaybeOptionalInit<Paths[Path], Method>,
->(
+export type ApiMethod<
+  Paths extends Record<string, any>,
+  Method extends HttpMethod,
+  Media extends MediaType = MediaType,
+> = <Path extends PathsWithMethod<Paths, Method>, Init extends MaybeOptionalInit<Paths[Path], Method>>(
   url: Path,
   ...init: InitParam<Init>
 ) => Promise<ApiResult<Paths[Path][Method], Init, Media>>;
@@ -143,7 +147,12 @@ export interface ApiClientConfig extends HttpPolicyOptions {
 }
 
 /** The steps of a client made by {@link createApiClient}: all of them. */
-const EVERY_STEP: ClientSteps = { retry: retryStep, concurrency: concurrencyStep, rateLimit: rateLimitStep, events: eventsStep };
+const EVERY_STEP: ClientSteps = {
+  retry: retryStep,
+  concurrency: concurrencyStep,
+  rateLimit: rateLimitStep,
+  events: eventsStep,
+};
 
 /**
  * Creates an {@link ApiClient}: openapi-fetch with the given headers, the network policy of

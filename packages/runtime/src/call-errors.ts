@@ -7,7 +7,14 @@ export const EFFECT_UNKNOWN_ADVICE =
   "The request may have reached the provider, so the order may exist: check before sending it again";
 
 // Node's (undici's) error codes for a connection that was never made: the request cannot have been received.
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "UND_ERR_CONNECT_TIMEOUT"]);
+const NOT_SENT_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
 
 /** What the error of a call is about: the API, the method and the path template. */
 export function where(call: Pick<Call, "client" | "method" | "path">): string {
@@ -56,7 +63,10 @@ export function safeCause(error: unknown, redact: (text: string) => string): Err
 
 /** Whether this runs in a web page or a web worker, where fetch hides why a request failed. */
 function inBrowser(): boolean {
-  return typeof document === "object" || typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === "function";
+  return (
+    typeof document === "object" ||
+    typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope === "function"
+  );
 }
 
 /**
@@ -140,9 +150,15 @@ export function redirectError(call: Call, response: Response, requestUrl: string
 
 /** An answer longer than `maxResponseBytes`: the try was stopped before it could fill the memory. */
 export function oversizeError(call: Call, status: number): CertkitError {
-  return callError(call, "PROVIDER", "refused", `answered HTTP ${status} with a body over ${call.client.maxResponseBytes} bytes (maxResponseBytes)`, {
-    status,
-  });
+  return callError(
+    call,
+    "PROVIDER",
+    "refused",
+    `answered HTTP ${status} with a body over ${call.client.maxResponseBytes} bytes (maxResponseBytes)`,
+    {
+      status,
+    },
+  );
 }
 
 /** Anything else thrown below the client (a middleware's own error), kept as a redacted cause. */

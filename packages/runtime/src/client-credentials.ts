@@ -101,14 +101,22 @@ export function createClientCredentials(options: ClientCredentialsOptions, now: 
       });
     }
     if (bytes === undefined) {
-      throw new CertkitError({ code: "PROVIDER", provider, message: `${where} answered with more than ${MAX_TOKEN_RESPONSE_BYTES} bytes` });
+      throw new CertkitError({
+        code: "PROVIDER",
+        provider,
+        message: `${where} answered with more than ${MAX_TOKEN_RESPONSE_BYTES} bytes`,
+      });
     }
     const text = new TextDecoder().decode(bytes);
     const body = parseJson(text);
     if (!response.ok) throw refused(provider, where, response, body ?? text, redactor.value, redactor.text);
     const token = (body as { access_token?: unknown } | undefined)?.access_token;
     if (typeof token !== "string" || token === "") {
-      throw new CertkitError({ code: "PROVIDER", provider, message: `${where} answered HTTP ${response.status} without an access_token` });
+      throw new CertkitError({
+        code: "PROVIDER",
+        provider,
+        message: `${where} answered HTTP ${response.status} without an access_token`,
+      });
     }
     redactor.add([token]);
     const expiresIn = (body as { expires_in?: unknown }).expires_in;
@@ -136,7 +144,13 @@ export function createClientCredentials(options: ClientCredentialsOptions, now: 
 }
 
 /** A redirect from the token endpoint: never followed, so the secret went nowhere else and no foreign token is used. */
-function redirected(provider: string, where: string, response: Response, tokenUrl: string, redact: (text: string) => string): CertkitError {
+function redirected(
+  provider: string,
+  where: string,
+  response: Response,
+  tokenUrl: string,
+  redact: (text: string) => string,
+): CertkitError {
   void response.body?.cancel().catch(() => undefined);
   return new CertkitError({
     code: "PROVIDER",

@@ -57,7 +57,9 @@ export type ClientEventListener = (event: ClientEvent) => void;
  * Calls `listener` so that a failing listener can never fail the call it observes; `undefined` without one, so that
  * no event is ever built for nobody.
  */
-export function createEventEmitter(listener: ClientEventListener | undefined): ((event: ClientEvent) => void) | undefined {
+export function createEventEmitter(
+  listener: ClientEventListener | undefined,
+): ((event: ClientEvent) => void) | undefined {
   if (listener === undefined) return undefined;
   return (event) => {
     try {

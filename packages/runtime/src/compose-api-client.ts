@@ -11,7 +11,13 @@ import { systemClock, type Clock } from "./clock.js";
 import { createHttpError } from "./http-error.js";
 import { checkCount, checkFunction, checkServerUrl, checkUserAgent, invalidOption } from "./options.js";
 import { createRedactor } from "./redact.js";
-import { checkTimeout, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, resolveRetryPolicy, type RetryOptions } from "./retry-policy.js";
+import {
+  checkTimeout,
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUT_MS,
+  resolveRetryPolicy,
+  type RetryOptions,
+} from "./retry-policy.js";
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyStep } from "./steps/read-body.js";
 import { refuseRedirectsStep } from "./steps/refuse-redirects.js";
 import { sendStep } from "./steps/send.js";
@@ -53,8 +59,21 @@ const FETCH_LAYERS = [readBodyStep, refuseRedirectsStep];
  * Assembles the stack: the chosen steps and the ones every client has, in their one order, over fetch or over the
  * config's transport (which refuses redirects and reads answers itself).
  */
-function assemble(steps: ClientSteps, authorize: Step | undefined, transport: Transport | undefined, context: ClientContext): Send {
-  const layers = [steps.retry, steps.concurrency, steps.rateLimit, authorize, timeoutStep, steps.events, ...(transport ? [] : FETCH_LAYERS)];
+function assemble(
+  steps: ClientSteps,
+  authorize: Step | undefined,
+  transport: Transport | undefined,
+  context: ClientContext,
+): Send {
+  const layers = [
+    steps.retry,
+    steps.concurrency,
+    steps.rateLimit,
+    authorize,
+    timeoutStep,
+    steps.events,
+    ...(transport ? [] : FETCH_LAYERS),
+  ];
   return layers.reduceRight<Send>((next, step) => (step ? step(next, context) : next), transport?.send ?? sendStep);
 }
 
@@ -89,36 +108,57 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
     clock,
     redactor: createRedactor(credentials.secrets),
     emit: createEventEmitter(checkFunction(provider, "onEvent", config.onEvent)),
-    maxResponseBytes: checkCount(provider, "maxResponseBytes", config.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, false),
+    maxResponseBytes: checkCount(
+      provider,
+      "maxResponseBytes",
+      config.maxResponseBytes,
+      DEFAULT_MAX_RESPONSE_BYTES,
+      false,
+    ),
     maxConcurrency: checkCount(provider, "maxConcurrency", config.maxConcurrency, DEFAULT_MAX_CONCURRENCY, true),
     rateLimit: undefined,
   };
   const { emit } = context;
-  if (fetch !== undefined && config.transport !== undefined) throw invalidOption(provider, `give option "fetch" or "transport", not both`);
+  if (fetch !== undefined && config.transport !== undefined)
+    throw invalidOption(provider, `give option "fetch" or "transport", not both`);
   const stack = assemble(steps, credentials.step, config.transport, context);
   const lightRequest = config.transport?.Request;
   const inner = createClient<Paths, Media>({
     baseUrl,
-    headers: { ...credentials.headers, "User-Agent": buildUserAgent(config.packageName, config.packageVersion, userAgent) },
+    headers: {
+      ...credentials.headers,
+      "User-Agent": buildUserAgent(config.packageName, config.packageVersion, userAgent),
+    },
     // What the middleware sees is what is sent: redirects are never followed.
     redirect: "manual",
   });
   // The untyped door into openapi-fetch: the typed surface is ApiClient's, below.
-  const request = (inner as unknown as { request: (method: string, path: string, init: unknown) => Promise<RawResult> }).request;
+  const request = (inner as unknown as { request: (method: string, path: string, init: unknown) => Promise<RawResult> })
+    .request;
 
   const checkCallFetch = (callFetch: unknown) => {
-    if (config.transport !== undefined) throw invalidOption(provider, `option "fetch" cannot be given to one call of a client with a transport`);
+    if (config.transport !== undefined)
+      throw invalidOption(provider, `option "fetch" cannot be given to one call of a client with a transport`);
     return checkFunction(provider, "fetch", callFetch as typeof fetch);
   };
 
   const fail = (call: Call, error: CertkitError) => {
-    emit?.({ type: "error", provider, method: call.method, path: call.path, error, attempts: call.attempts, durationMs: clock.now() - call.startedAt });
+    emit?.({
+      type: "error",
+      provider,
+      method: call.method,
+      path: call.path,
+      error,
+      attempts: call.attempts,
+      durationMs: clock.now() - call.startedAt,
+    });
     return error;
   };
 
   const run = async (method: string, path: string, init: Record<string, unknown> | undefined) => {
     const { signal: given, timeoutMs: callTimeout, retry: callRetry, fetch: callFetch, ...rest } = init ?? {};
-    if (given !== undefined && !(given instanceof AbortSignal)) throw invalidOption(provider, `option "signal" must be an AbortSignal`);
+    if (given !== undefined && !(given instanceof AbortSignal))
+      throw invalidOption(provider, `option "signal" must be an AbortSignal`);
     const call = startCall(context, {
       method,
       path,
@@ -171,6 +211,7 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
     },
   } as Record<string, unknown>;
   Object.defineProperty(client, "rateLimit", { get: () => context.rateLimit, enumerable: true });
-  for (const method of METHODS) client[method] = (path: string, init?: Record<string, unknown>) => run(method, path, init);
+  for (const method of METHODS)
+    client[method] = (path: string, init?: Record<string, unknown>) => run(method, path, init);
   return client as unknown as ApiClient<Paths, Media>;
 }

@@ -73,7 +73,9 @@ export function createHttpError<Body>(context: HttpErrorContext): CertkitError<B
   const details = describeSafely(context, body);
   const fieldErrors = details.fieldErrors ? redactor.value(details.fieldErrors) : undefined;
   // A provider that names the wrong fields but says nothing else still gets a message that names them.
-  const providerMessage = details.message ? redactor.text(details.message) : fieldErrors && summarizeFieldErrors(fieldErrors);
+  const providerMessage = details.message
+    ? redactor.text(details.message)
+    : fieldErrors && summarizeFieldErrors(fieldErrors);
   // The reason phrase and the request id are the server's own text: an echo of a secret is as likely there as anywhere.
   const statusText = redactor.text(`HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
   const requestId = readRequestId(response.headers);

@@ -23,7 +23,12 @@ export function assertCredential(provider: string, option: string, value: unknow
 
 /** Whether a host is this machine: plain http to it never crosses a network. */
 function isLoopback(hostname: string): boolean {
-  return hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
+  return (
+    hostname === "localhost" ||
+    hostname.endsWith(".localhost") ||
+    hostname === "[::1]" ||
+    /^127(\.\d{1,3}){3}$/.test(hostname)
+  );
 }
 
 /**
@@ -39,7 +44,10 @@ export function checkServerUrl(provider: string, option: string, value: unknown,
   } catch {
     throw invalidOption(provider, `option "${option}" must be an absolute https URL`);
   }
-  if (url.protocol !== "https:" && (url.protocol !== "http:" || !(allowInsecureHttp === true || isLoopback(url.hostname)))) {
+  if (
+    url.protocol !== "https:" &&
+    (url.protocol !== "http:" || !(allowInsecureHttp === true || isLoopback(url.hostname)))
+  ) {
     throw invalidOption(
       provider,
       `option "${option}" must use https, not ${url.protocol} (http only for a loopback host, or with allowInsecureHttp: true)`,
@@ -65,13 +73,24 @@ export function checkUserAgent(provider: string, value: unknown): string | undef
 
 /** Checks an optional function option (`fetch`, `onEvent`). */
 export function checkFunction<T>(provider: string, option: string, value: T): T {
-  if (value !== undefined && typeof value !== "function") throw invalidOption(provider, `option "${option}" must be a function`);
+  if (value !== undefined && typeof value !== "function")
+    throw invalidOption(provider, `option "${option}" must be a function`);
   return value;
 }
 
 /** Checks a count option: a whole number of at least 1, or `Infinity` where `infinite` allows it. */
-export function checkCount(provider: string, option: string, value: unknown, fallback: number, infinite: boolean): number {
+export function checkCount(
+  provider: string,
+  option: string,
+  value: unknown,
+  fallback: number,
+  infinite: boolean,
+): number {
   if (value === undefined) return fallback;
-  if ((infinite && value === Infinity) || (Number.isSafeInteger(value) && (value as number) >= 1)) return value as number;
-  throw invalidOption(provider, `option "${option}" must be a whole number of at least 1${infinite ? ", or Infinity" : ""}`);
+  if ((infinite && value === Infinity) || (Number.isSafeInteger(value) && (value as number) >= 1))
+    return value as number;
+  throw invalidOption(
+    provider,
+    `option "${option}" must be a whole number of at least 1${infinite ? ", or Infinity" : ""}`,
+  );
 }

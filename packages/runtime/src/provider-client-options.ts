@@ -29,8 +29,30 @@ export interface ProviderClientOptions extends HttpPolicyOptions {
  * `createApiClient`. Provider packages spread it, then set `baseUrl` with their own default.
  */
 export function sharedClientOptions(options: ProviderClientOptions): ProviderClientOptions {
-  const { baseUrl, allowInsecureHttp, fetch, transport, userAgent, timeoutMs, retry, maxConcurrency, onEvent, maxResponseBytes } = options;
-  return { baseUrl, allowInsecureHttp, fetch, transport, userAgent, timeoutMs, retry, maxConcurrency, onEvent, maxResponseBytes };
+  const {
+    baseUrl,
+    allowInsecureHttp,
+    fetch,
+    transport,
+    userAgent,
+    timeoutMs,
+    retry,
+    maxConcurrency,
+    onEvent,
+    maxResponseBytes,
+  } = options;
+  return {
+    baseUrl,
+    allowInsecureHttp,
+    fetch,
+    transport,
+    userAgent,
+    timeoutMs,
+    retry,
+    maxConcurrency,
+    onEvent,
+    maxResponseBytes,
+  };
 }
 
 /**

@@ -53,7 +53,13 @@ function base64(bytes: Uint8Array): string {
 function formsOf(secret: string): string[] {
   const encoded = encodeURIComponent(secret);
   // Lower case too: a URL parser lowers a host name, and with it a secret echoed there.
-  const forms = [secret, secret.toLowerCase(), encoded, encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()), encoded.replace(/%20/g, "+")];
+  const forms = [
+    secret,
+    secret.toLowerCase(),
+    encoded,
+    encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+    encoded.replace(/%20/g, "+"),
+  ];
   forms.push(JSON.stringify(secret).slice(1, -1));
   const bytes = new TextEncoder().encode(secret);
   for (let offset = 0; offset < 3; offset++) {

@@ -7,7 +7,9 @@
  * const certificate = unwrap(await client.GET("/v1/certificates/{id}", { params: { path: { id } } }));
  * ```
  */
-export function unwrap<Result extends { data?: unknown; error?: Error }>(result: Result): Extract<Result, { error?: never }>["data"] {
+export function unwrap<Result extends { data?: unknown; error?: Error }>(
+  result: Result,
+): Extract<Result, { error?: never }>["data"] {
   if (result.error !== undefined) throw result.error;
   // The success branch of the answer's union: no error, so its data is the operation's typed answer.
   const success = result as Extract<Result, { error?: never }>;

@@ -60,18 +60,31 @@ describe("createApiClient", () => {
 
   it("lets the provider's describeError name the code, provider code and message", async () => {
     server.use(
-      http.get(`${BASE_URL}/things/:id`, () => HttpResponse.json({ error: `no thing for ${SECRET}`, kind: "gone" }, { status: 400 })),
+      http.get(`${BASE_URL}/things/:id`, () =>
+        HttpResponse.json({ error: `no thing for ${SECRET}`, kind: "gone" }, { status: 400 }),
+      ),
     );
     const { error } = await get();
     expect(error).toMatchObject({ code: "NOT_FOUND", status: 400, providerCode: "gone", provider: "example" });
-    expect(error?.message).toBe("Example API: GET /things/{id} failed with HTTP 400 Bad Request (gone): no thing for [REDACTED]");
+    expect(error?.message).toBe(
+      "Example API: GET /things/{id} failed with HTTP 400 Bad Request (gone): no thing for [REDACTED]",
+    );
     expect(JSON.stringify(error)).not.toContain(SECRET);
   });
 
   it("gives describeError the status and headers too, even for an empty body", async () => {
-    server.use(http.get(`${BASE_URL}/things/:id`, () => new HttpResponse(null, { status: 401, headers: { "X-Challenge": "otp" } })));
+    server.use(
+      http.get(
+        `${BASE_URL}/things/:id`,
+        () => new HttpResponse(null, { status: 401, headers: { "X-Challenge": "otp" } }),
+      ),
+    );
     const { error } = await get(
-      client({ describeError: (body, status, headers) => ({ providerCode: `${String(body)}/${status}/${headers.get("x-challenge")}` }) }),
+      client({
+        describeError: (body, status, headers) => ({
+          providerCode: `${String(body)}/${status}/${headers.get("x-challenge")}`,
+        }),
+      }),
     );
     expect(error).toMatchObject({ code: "AUTH", providerCode: "undefined/401/otp" });
   });
@@ -79,11 +92,19 @@ describe("createApiClient", () => {
   it("names the rejected fields in the message when the provider sent no text but messages per field", async () => {
     server.use(
       http.get(`${BASE_URL}/things/:id`, () =>
-        HttpResponse.json({ errors: { csr: ["is invalid"], name: ["can't be blank", `is not ${SECRET}`] } }, { status: 422 }),
+        HttpResponse.json(
+          { errors: { csr: ["is invalid"], name: ["can't be blank", `is not ${SECRET}`] } },
+          { status: 422 },
+        ),
       ),
     );
-    const { error } = await get(client({ describeError: (body) => ({ fieldErrors: readFieldErrors((body as { errors?: unknown }).errors) }) }));
-    expect(error).toMatchObject({ code: "VALIDATION_FAILED", fieldErrors: { csr: ["is invalid"], name: ["can't be blank", "is not [REDACTED]"] } });
+    const { error } = await get(
+      client({ describeError: (body) => ({ fieldErrors: readFieldErrors((body as { errors?: unknown }).errors) }) }),
+    );
+    expect(error).toMatchObject({
+      code: "VALIDATION_FAILED",
+      fieldErrors: { csr: ["is invalid"], name: ["can't be blank", "is not [REDACTED]"] },
+    });
     expect(error?.message).toBe(
       "Example API: GET /things/{id} failed with HTTP 422 Unprocessable Entity: csr: is invalid; name: can't be blank, is not [REDACTED]",
     );
@@ -115,7 +136,11 @@ describe("createApiClient", () => {
 
   it("runs openapi-fetch middleware added with use, and stops after eject", async () => {
     const seen: string[] = [];
-    server.use(http.get(`${BASE_URL}/things/:id`, ({ request }) => HttpResponse.json({ id: request.headers.get("x-trace") ?? "" })));
+    server.use(
+      http.get(`${BASE_URL}/things/:id`, ({ request }) =>
+        HttpResponse.json({ id: request.headers.get("x-trace") ?? "" }),
+      ),
+    );
     const c = client();
     const trace = {
       onRequest({ request }: { request: Request }) {
@@ -137,7 +162,10 @@ describe("createApiClient", () => {
   });
 
   it("removes secrets from a transport error's message and cause", async () => {
-    const failing = client({ fetch: () => Promise.reject(new TypeError(`connect failed for ${SECRET}`)), retry: false });
+    const failing = client({
+      fetch: () => Promise.reject(new TypeError(`connect failed for ${SECRET}`)),
+      retry: false,
+    });
     const error = (await get(failing).catch((e: unknown) => e)) as CertkitError;
     expect(error.code).toBe("NETWORK");
     expect(error.message).toBe("Example API: GET /things/{id} got no answer: connect failed for [REDACTED]");
@@ -145,14 +173,21 @@ describe("createApiClient", () => {
   });
 
   it("takes plain http only for this machine, or when the option that says it is insecure is set", () => {
-    for (const baseUrl of ["http://127.0.0.1:8080/api", "http://127.3.4.5/", "http://localhost:3000", "http://api.localhost/v1", "http://[::1]:8080/"]) {
+    for (const baseUrl of [
+      "http://127.0.0.1:8080/api",
+      "http://127.3.4.5/",
+      "http://localhost:3000",
+      "http://api.localhost/v1",
+      "http://[::1]:8080/",
+    ]) {
       expect(() => client({ baseUrl }), baseUrl).not.toThrow();
     }
     for (const baseUrl of ["http://api.example.test/v9", "http://10.0.0.5/api", "http://127.0.0.1.example.test/"]) {
       expect(() => client({ baseUrl }), baseUrl).toThrow(
         expect.objectContaining({
           code: "INVALID_INPUT",
-          message: 'example: option "baseUrl" must use https, not http: (http only for a loopback host, or with allowInsecureHttp: true)',
+          message:
+            'example: option "baseUrl" must use https, not http: (http only for a loopback host, or with allowInsecureHttp: true)',
         }),
       );
       expect(() => client({ baseUrl, allowInsecureHttp: true }), baseUrl).not.toThrow();
@@ -163,13 +198,16 @@ describe("createApiClient", () => {
   it("lets middleware see one request and its final answer, however many tries it took", async () => {
     let tries = 0;
     server.use(
-      http.get(`${BASE_URL}/things/:id`, () => (++tries < 3 ? HttpResponse.json({ error: "busy" }, { status: 503 }) : HttpResponse.json({ id: "7" }))),
+      http.get(`${BASE_URL}/things/:id`, () =>
+        ++tries < 3 ? HttpResponse.json({ error: "busy" }, { status: 503 }) : HttpResponse.json({ id: "7" }),
+      ),
     );
     const seen: string[] = [];
     const c = client({ retry: { baseDelayMs: 1 } });
     c.use({
       onRequest: ({ request }) => void seen.push(`request ${request.method} redirect=${request.redirect}`),
-      onResponse: async ({ response }) => void seen.push(`response ${response.status} ${JSON.stringify(await response.clone().json())}`),
+      onResponse: async ({ response }) =>
+        void seen.push(`response ${response.status} ${JSON.stringify(await response.clone().json())}`),
     });
     expect((await get(c)).data).toEqual({ id: "7" });
     expect(tries).toBe(3);

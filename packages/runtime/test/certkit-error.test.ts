@@ -38,7 +38,9 @@ describe("CertkitError", () => {
   });
 
   it("is recognised by instanceof across copies of the package (brand, not prototype)", () => {
-    const fromAnotherCopy = Object.defineProperty(new Error("x"), Symbol.for("@certkit/runtime/CertkitError"), { value: true });
+    const fromAnotherCopy = Object.defineProperty(new Error("x"), Symbol.for("@certkit/runtime/CertkitError"), {
+      value: true,
+    });
     expect(fromAnotherCopy).toBeInstanceOf(CertkitError);
     expect(new Error("plain")).not.toBeInstanceOf(CertkitError);
     expect(CertkitError[Symbol.hasInstance](null)).toBe(false);
@@ -52,7 +54,12 @@ describe("CertkitError", () => {
   });
 
   it("keeps a cause for inspection", () => {
-    const withCause = new CertkitError({ code: "NETWORK", provider: "p", message: "m", cause: new Error("ECONNRESET") });
+    const withCause = new CertkitError({
+      code: "NETWORK",
+      provider: "p",
+      message: "m",
+      cause: new Error("ECONNRESET"),
+    });
     expect(inspect(withCause)).toContain("ECONNRESET");
   });
 });
@@ -87,7 +94,8 @@ describe("classify", () => {
     expect(classify("DELETE", 500)).toEqual({ retryable: false, effectUnknown: true });
   });
   it("never repeats other 4xx, a 501 or a 505, which would be answered the same", () => {
-    for (const status of [400, 404, 501, 505]) expect(classify("GET", status)).toEqual({ retryable: false, effectUnknown: false });
+    for (const status of [400, 404, 501, 505])
+      expect(classify("GET", status)).toEqual({ retryable: false, effectUnknown: false });
     expect(classify("POST", 501).effectUnknown).toBe(false);
   });
   it("repeats a read after a failure without an answer, and a write only when it never left", () => {

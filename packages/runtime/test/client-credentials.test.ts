@@ -7,7 +7,12 @@ import { BASE_URL, exampleClient, fakeClock, useServer } from "./support/example
 const server = useServer();
 const TOKEN_URL = "https://id.example.test/realms/resellers/protocol/openid-connect/token";
 const CLIENT_SECRET = "client-SECRET-5b7e-11d2";
-const options: ClientCredentialsOptions = { provider: "example", tokenUrl: TOKEN_URL, clientId: "shop-42", clientSecret: CLIENT_SECRET };
+const options: ClientCredentialsOptions = {
+  provider: "example",
+  tokenUrl: TOKEN_URL,
+  clientId: "shop-42",
+  clientSecret: CLIENT_SECRET,
+};
 
 /** A token endpoint handing out `at-1`, `at-2`, ... valid for `expiresIn` seconds, recording each form it got. */
 function tokenEndpoint(expiresIn = 300) {
@@ -16,7 +21,11 @@ function tokenEndpoint(expiresIn = 300) {
     http.post(TOKEN_URL, async ({ request }) => {
       forms.push(new URLSearchParams(await request.text()));
       await delay(5);
-      return HttpResponse.json({ access_token: `at-${forms.length}-0123456789`, expires_in: expiresIn, token_type: "Bearer" });
+      return HttpResponse.json({
+        access_token: `at-${forms.length}-0123456789`,
+        expires_in: expiresIn,
+        token_type: "Bearer",
+      });
     }),
   );
   return forms;
@@ -87,7 +96,10 @@ describe("createClientCredentials", () => {
   it("fails the call with AUTH when the token endpoint refuses the credentials, sending nothing to the API", async () => {
     server.use(
       http.post(TOKEN_URL, () =>
-        HttpResponse.json({ error: "invalid_client", error_description: `bad secret ${CLIENT_SECRET}` }, { status: 401 }),
+        HttpResponse.json(
+          { error: "invalid_client", error_description: `bad secret ${CLIENT_SECRET}` },
+          { status: 401 },
+        ),
       ),
     );
     const seen = orderEndpoint();
@@ -103,7 +115,10 @@ describe("createClientCredentials", () => {
   it("says NETWORK when the token endpoint cannot be reached, and PROVIDER when it sends no token", async () => {
     let asked = 0;
     server.use(http.post(TOKEN_URL, () => (asked++, HttpResponse.error())));
-    await expect(getOrder(clientWith(createClientCredentials(options)))).rejects.toMatchObject({ code: "NETWORK", retryable: true });
+    await expect(getOrder(clientWith(createClientCredentials(options)))).rejects.toMatchObject({
+      code: "NETWORK",
+      retryable: true,
+    });
     // The call's retry policy bounds it, though no try reached the API: three tries, three token requests.
     expect(asked).toBe(3);
     server.use(http.post(TOKEN_URL, () => HttpResponse.json({ token_type: "Bearer" })));
@@ -116,8 +131,14 @@ describe("createClientCredentials", () => {
   it("never follows a redirect from the token endpoint: the secret goes nowhere else, and no foreign token is used", async () => {
     const elsewhere = { hits: 0 };
     server.use(
-      http.post(TOKEN_URL, () => new HttpResponse(null, { status: 307, headers: { Location: "https://other.example.test/token" } })),
-      http.post("https://other.example.test/token", () => (elsewhere.hits++, HttpResponse.json({ access_token: "foreign-token-123", expires_in: 300 }))),
+      http.post(
+        TOKEN_URL,
+        () => new HttpResponse(null, { status: 307, headers: { Location: "https://other.example.test/token" } }),
+      ),
+      http.post(
+        "https://other.example.test/token",
+        () => (elsewhere.hits++, HttpResponse.json({ access_token: "foreign-token-123", expires_in: 300 })),
+      ),
     );
     const seen = orderEndpoint();
     const error = await getOrder(clientWith(createClientCredentials(options))).catch((e: unknown) => e);
@@ -139,7 +160,9 @@ describe("createClientCredentials", () => {
 
   it("takes a plain-http tokenUrl on this machine, or with allowInsecureHttp", () => {
     expect(() => createClientCredentials({ ...options, tokenUrl: "http://127.0.0.1:8080/token" })).not.toThrow();
-    expect(() => createClientCredentials({ ...options, tokenUrl: "http://id.example.test/token", allowInsecureHttp: true })).not.toThrow();
+    expect(() =>
+      createClientCredentials({ ...options, tokenUrl: "http://id.example.test/token", allowInsecureHttp: true }),
+    ).not.toThrow();
   });
 
   it("lets the caller abort while the token is fetched", async () => {

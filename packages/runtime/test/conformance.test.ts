@@ -8,7 +8,8 @@ import { exampleConfig, SECRET, type paths } from "./support/example-api.js";
 const example: ConformanceTarget<ReturnType<typeof createApiClient<paths>>> = {
   provider: "example",
   secret: SECRET,
-  makeClient: (baseUrl, options) => createApiClient<paths>(exampleConfig({ baseUrl, ...(options as Partial<ApiClientConfig>) })),
+  makeClient: (baseUrl, options) =>
+    createApiClient<paths>(exampleConfig({ baseUrl, ...(options as Partial<ApiClientConfig>) })),
   read: (client) => client.GET("/orders/{id}", { params: { path: { id: "o-1" } } }),
   write: (client) => client.POST("/orders", { body: { domain: "shop.example.test" } }),
 };
@@ -20,7 +21,10 @@ describe("the runtime's example client", () => {
 
 describe("the runtime's example client on undici's Dispatcher API", () => {
   const transport = undiciTransport();
-  const onUndici: typeof example = { ...example, makeClient: (baseUrl, options) => example.makeClient(baseUrl, { ...options, transport } as never) };
+  const onUndici: typeof example = {
+    ...example,
+    makeClient: (baseUrl, options) => example.makeClient(baseUrl, { ...options, transport } as never),
+  };
   describeRedirectRefusal(onUndici);
   describeBoundedAnswers(onUndici);
 });

@@ -42,15 +42,24 @@ describe("an error whose every field echoes the secret", () => {
       },
     });
     const { error } = await client.GET("/orders/{id}", { params: { path: { id: "o-1" } } });
-    expect(error).toMatchObject({ code: "AUTH", status: 403, requestId: "req-[REDACTED]", providerCode: "E-[REDACTED]" });
-    expect(error?.message).toMatch(/^Example API: GET \/orders\/\{id\} failed with HTTP 403 Forbidden \[REDACTED\] \(E-\[REDACTED\]\): bad key /);
+    expect(error).toMatchObject({
+      code: "AUTH",
+      status: 403,
+      requestId: "req-[REDACTED]",
+      providerCode: "E-[REDACTED]",
+    });
+    expect(error?.message).toMatch(
+      /^Example API: GET \/orders\/\{id\} failed with HTTP 403 Forbidden \[REDACTED\] \(E-\[REDACTED\]\): bad key /,
+    );
     expectNoSecret(SECRET, error, events);
   });
 
   it("keeps a text body's echoes out too, including one cut in two by the 2,048-character limit", async () => {
     const page = `${"x".repeat(2048 - 10)}${SECRET} and ${echoed}`;
     server.use(http.get(`${BASE_URL}/orders/:id`, () => HttpResponse.text(page, { status: 502 })));
-    const { error } = await exampleClient(fakeClock().clock, { retry: false }).GET("/orders/{id}", { params: { path: { id: "o-1" } } });
+    const { error } = await exampleClient(fakeClock().clock, { retry: false }).GET("/orders/{id}", {
+      params: { path: { id: "o-1" } },
+    });
     expect(error?.body as string).toMatch(/… \[truncated\]$/);
     expectNoSecret(SECRET, error);
   });
@@ -58,7 +67,10 @@ describe("an error whose every field echoes the secret", () => {
   it("keeps a network failure's echo out of the message and the cause", async () => {
     const failing = exampleClient(fakeClock().clock, {
       retry: false,
-      fetch: () => Promise.reject(new TypeError(`connect failed for https://api.example.test/?k=${forms.urlEncoded} (${forms.base64})`)),
+      fetch: () =>
+        Promise.reject(
+          new TypeError(`connect failed for https://api.example.test/?k=${forms.urlEncoded} (${forms.base64})`),
+        ),
     });
     const error = await failing.GET("/orders/{id}", { params: { path: { id: "o-1" } } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "NETWORK" });

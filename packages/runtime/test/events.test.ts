@@ -10,7 +10,9 @@ function failingOnce() {
   let count = 0;
   server.use(
     http.get(`${BASE_URL}/orders/:id`, () =>
-      count++ === 0 ? HttpResponse.json({ error: "busy" }, { status: 503 }) : HttpResponse.json({ id: "o-1", state: "issued" }),
+      count++ === 0
+        ? HttpResponse.json({ error: "busy" }, { status: 503 })
+        : HttpResponse.json({ id: "o-1", state: "issued" }),
     ),
   );
 }
@@ -34,11 +36,16 @@ describe("onEvent", () => {
   });
 
   it("reports a failed call once, with the error the caller gets, redacted", async () => {
-    server.use(http.post(`${BASE_URL}/orders`, () => HttpResponse.json({ error: `bad key ${SECRET}` }, { status: 401 })));
+    server.use(
+      http.post(`${BASE_URL}/orders`, () => HttpResponse.json({ error: `bad key ${SECRET}` }, { status: 401 })),
+    );
     const events: ClientEvent[] = [];
-    const { error } = await exampleClient(fakeClock().clock, { onEvent: (event) => events.push(event) }).POST("/orders", {
-      body: { domain: "a.example.test" },
-    });
+    const { error } = await exampleClient(fakeClock().clock, { onEvent: (event) => events.push(event) }).POST(
+      "/orders",
+      {
+        body: { domain: "a.example.test" },
+      },
+    );
     const failure = events.find((event) => event.type === "error");
     expect(failure).toEqual({
       type: "error",
@@ -75,11 +82,15 @@ describe("onEvent", () => {
   it("is the only output: nothing is printed by default", async () => {
     const printed = (["log", "info", "warn", "error", "debug"] as const).map((name) => vi.spyOn(console, name));
     server.use(http.get(`${BASE_URL}/orders/:id`, () => HttpResponse.error()));
-    await exampleClient(fakeClock().clock).GET("/orders/{id}", { params: { path: { id: "o-1" } } }).catch(() => undefined);
+    await exampleClient(fakeClock().clock)
+      .GET("/orders/{id}", { params: { path: { id: "o-1" } } })
+      .catch(() => undefined);
     for (const spy of printed) expect(spy).not.toHaveBeenCalled();
   });
 
   it("must be a function", () => {
-    expect(() => exampleClient(fakeClock().clock, { onEvent: "log" as never })).toThrow('option "onEvent" must be a function');
+    expect(() => exampleClient(fakeClock().clock, { onEvent: "log" as never })).toThrow(
+      'option "onEvent" must be a function',
+    );
   });
 });

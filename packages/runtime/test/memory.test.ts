@@ -51,15 +51,23 @@ describe("an answer that never ends, with the default maxResponseBytes", () => {
     ["gzip that never ends, counted after decoding", "gzip"],
     ["a Content-Length of 10 on a stream that never ends (a custom fetch)", "lying"],
     ["chunked, through undici's Dispatcher API", "undici"],
-  ])("%s: the call fails with PROVIDER and the client's process grows by less than 64 MiB", async (_, kind) => {
-    const server = await startLoopbackServer((request, response) => (request.url === "/warm-up" ? response.end("{}") : answers[kind]!(response)));
-    try {
-      const { code, grownBytes } = await run(server.url, kind);
-      expect(code).toBe("PROVIDER: Example API: GET /orders/{id} answered HTTP 200 with a body over 8388608 bytes (maxResponseBytes)");
-      expect(grownBytes).toBeLessThan(64 * MiB);
-    } finally {
-      await server.close();
-    }
-    // A fresh process and 8 MiB over loopback take seconds on a busy machine; the bound is the child's own 120 s.
-  }, 150_000);
+  ])(
+    "%s: the call fails with PROVIDER and the client's process grows by less than 64 MiB",
+    async (_, kind) => {
+      const server = await startLoopbackServer((request, response) =>
+        request.url === "/warm-up" ? response.end("{}") : answers[kind]!(response),
+      );
+      try {
+        const { code, grownBytes } = await run(server.url, kind);
+        expect(code).toBe(
+          "PROVIDER: Example API: GET /orders/{id} answered HTTP 200 with a body over 8388608 bytes (maxResponseBytes)",
+        );
+        expect(grownBytes).toBeLessThan(64 * MiB);
+      } finally {
+        await server.close();
+      }
+      // A fresh process and 8 MiB over loopback take seconds on a busy machine; the bound is the child's own 120 s.
+    },
+    150_000,
+  );
 });

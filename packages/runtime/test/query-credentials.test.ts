@@ -8,7 +8,10 @@ const server = useServer();
 // A key in the query string, as ZeroSSL takes it (`access_key`), with characters that URL-encoding changes.
 const ACCESS_KEY = "zs-KEY+7f3a/b9c2=e41d";
 const withQueryKey = (overrides: Parameters<typeof exampleClient>[1] = {}) =>
-  exampleClient(fakeClock().clock, { auth: { headers: {}, secrets: [ACCESS_KEY], step: queryAuthStep({ access_key: ACCESS_KEY }) }, ...overrides });
+  exampleClient(fakeClock().clock, {
+    auth: { headers: {}, secrets: [ACCESS_KEY], step: queryAuthStep({ access_key: ACCESS_KEY }) },
+    ...overrides,
+  });
 
 describe("a credential carried in the query string", () => {
   it("is set on every try, retries included, whatever the caller's params hold", async () => {
@@ -22,7 +25,9 @@ describe("a credential carried in the query string", () => {
         return seen.length === 1 ? HttpResponse.json({ error: "busy" }, { status: 503 }) : HttpResponse.json([]);
       }),
     );
-    const { data } = await withQueryKey().GET("/orders", { params: { query: { reference: "ref 1", access_key: "the caller's own" } as never } });
+    const { data } = await withQueryKey().GET("/orders", {
+      params: { query: { reference: "ref 1", access_key: "the caller's own" } as never },
+    });
     expect(data).toEqual([]);
     expect(seen).toEqual([ACCESS_KEY, ACCESS_KEY]);
   });
@@ -30,15 +35,23 @@ describe("a credential carried in the query string", () => {
   it("never reaches an event, an error or its cause, in plain, URL-encoded or base64 form", async () => {
     server.use(
       http.get(`${BASE_URL}/orders/:id`, ({ request }) =>
-        HttpResponse.json({ error: `no order for ${request.url} (${btoa(ACCESS_KEY)})` }, { status: 404, headers: { "X-Request-Id": request.url } }),
+        HttpResponse.json(
+          { error: `no order for ${request.url} (${btoa(ACCESS_KEY)})` },
+          { status: 404, headers: { "X-Request-Id": request.url } },
+        ),
       ),
     );
     const events: ClientEvent[] = [];
-    const { error } = await withQueryKey({ onEvent: (event) => events.push(event) }).GET("/orders/{id}", { params: { path: { id: "o-1" } } });
+    const { error } = await withQueryKey({ onEvent: (event) => events.push(event) }).GET("/orders/{id}", {
+      params: { path: { id: "o-1" } },
+    });
     expect(error?.code).toBe("NOT_FOUND");
     expect(events[0]).toMatchObject({ type: "request", url: `${BASE_URL}/orders/o-1?access_key=[REDACTED]` });
     expectNoSecret(ACCESS_KEY, error, events);
-    const failing = withQueryKey({ retry: false, fetch: (request) => Promise.reject(new TypeError(`could not reach ${request.url}`)) });
+    const failing = withQueryKey({
+      retry: false,
+      fetch: (request) => Promise.reject(new TypeError(`could not reach ${request.url}`)),
+    });
     const thrown = await failing.GET("/orders/{id}", { params: { path: { id: "o-1" } } }).catch((e: unknown) => e);
     expect(thrown).toMatchObject({ code: "NETWORK" });
     expectNoSecret(ACCESS_KEY, thrown);

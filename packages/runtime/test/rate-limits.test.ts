@@ -74,7 +74,13 @@ describe("rate-limit awareness", () => {
       http.get(`${BASE_URL}/orders/:id`, () =>
         HttpResponse.json(
           { id: "o-1", state: "issued" },
-          { headers: { "X-RateLimit-Limit": "2400", "X-RateLimit-Remaining": "2398", "X-RateLimit-Reset": String(reset) } },
+          {
+            headers: {
+              "X-RateLimit-Limit": "2400",
+              "X-RateLimit-Remaining": "2398",
+              "X-RateLimit-Reset": String(reset),
+            },
+          },
         ),
       ),
     );
@@ -179,10 +185,14 @@ describe("rate-limit awareness", () => {
 
   it("reads X-RateLimit-* (Unix or relative reset) and the IETF RateLimit-* headers", () => {
     const now = Date.UTC(2026, 10, 23, 12, 0, 0);
-    expect(readRateLimit(new Headers({ "X-RateLimit-Remaining": "3", "X-RateLimit-Reset": "60" }), now)?.resetAt).toEqual(new Date(now + 60_000));
+    expect(
+      readRateLimit(new Headers({ "X-RateLimit-Remaining": "3", "X-RateLimit-Reset": "60" }), now)?.resetAt,
+    ).toEqual(new Date(now + 60_000));
     // A reset alone says nothing the client can count with.
     expect(readRateLimit(new Headers({ "X-RateLimit-Reset": "60" }), now)).toBeUndefined();
-    expect(readRateLimit(new Headers({ "RateLimit-Limit": "100", "RateLimit-Remaining": "5", "RateLimit-Reset": "9" }), now)).toEqual({
+    expect(
+      readRateLimit(new Headers({ "RateLimit-Limit": "100", "RateLimit-Remaining": "5", "RateLimit-Reset": "9" }), now),
+    ).toEqual({
       limit: 100,
       remaining: 5,
       resetAt: new Date(now + 9000),

@@ -92,13 +92,18 @@ describe("createRedactor", () => {
 
   it("leaves the words a readable credential shares with ordinary text", () => {
     const redact = createRedactor(["sandbox.ionos-ssl-api-key"]).text;
-    expect(redact("GET https://sandbox.example.test/ionos-ssl/v1/certificates")).toBe("GET https://sandbox.example.test/ionos-ssl/v1/certificates");
+    expect(redact("GET https://sandbox.example.test/ionos-ssl/v1/certificates")).toBe(
+      "GET https://sandbox.example.test/ionos-ssl/v1/certificates",
+    );
     expect(redact("key sandbox.ionos-ssl-api-key")).toBe("key [REDACTED]");
   });
 
   it("removes secrets from object keys, and cuts values nested deeper than MAX_VALUE_DEPTH", () => {
     const redactor = createRedactor(["tok_abcdef123456"]);
-    expect(redactor.value({ tok_abcdef123456: "kept", "for tok_abcdef123456": 1 })).toEqual({ "[REDACTED]": "kept", "for [REDACTED]": 1 });
+    expect(redactor.value({ tok_abcdef123456: "kept", "for tok_abcdef123456": 1 })).toEqual({
+      "[REDACTED]": "kept",
+      "for [REDACTED]": 1,
+    });
     let deep: unknown = "bottom";
     for (let i = 0; i < 100_000; i++) deep = { next: deep };
     const copied = redactor.value(deep);
@@ -111,7 +116,9 @@ describe("createRedactor", () => {
   it("learns secrets at run time, keeping only the latest MAX_LEARNT_SECRETS besides the ones it was given", () => {
     const redactor = createRedactor(["given-secret"]);
     // Tokens with nothing in common, as real ones are: a shared 8-character piece would be removed from all of them.
-    const tokens = Array.from({ length: MAX_LEARNT_SECRETS + 1 }, (_, i) => `t${i}-`.padEnd(12, String.fromCharCode(97 + i)));
+    const tokens = Array.from({ length: MAX_LEARNT_SECRETS + 1 }, (_, i) =>
+      `t${i}-`.padEnd(12, String.fromCharCode(97 + i)),
+    );
     for (const token of tokens) redactor.add([token]);
     expect(redactor.text(`given-secret ${tokens.at(-1)} ${tokens[1]}`)).toBe("[REDACTED] [REDACTED] [REDACTED]");
     expect(redactor.text(tokens[0]!)).toBe(tokens[0]);

@@ -115,7 +115,9 @@ describe("reads are retried", () => {
   it("retries a network error, then answers", async () => {
     let count = 0;
     server.use(
-      http.get(`${BASE_URL}/orders/:id`, () => (count++ === 0 ? HttpResponse.error() : HttpResponse.json({ id: "o-1", state: "issued" }))),
+      http.get(`${BASE_URL}/orders/:id`, () =>
+        count++ === 0 ? HttpResponse.error() : HttpResponse.json({ id: "o-1", state: "issued" }),
+      ),
     );
     const { data } = await getOrder(exampleClient(fakeClock().clock));
     expect(data?.id).toBe("o-1");
@@ -133,13 +135,16 @@ describe("reads are retried", () => {
 });
 
 describe("writes are never retried blindly", () => {
-  it.each([500, 502, 503, 504, 408])("a POST answered HTTP %i is sent once and says the order may exist", async (status) => {
-    const seen = answerInTurn("post", "/orders", [status, 202]);
-    const { error } = await postOrder(exampleClient(fakeClock().clock));
-    expect(seen.count).toBe(1);
-    expect(error).toMatchObject({ status, retryable: false, effectUnknown: true });
-    expect(error?.message).toContain("the order may exist: check before sending it again");
-  });
+  it.each([500, 502, 503, 504, 408])(
+    "a POST answered HTTP %i is sent once and says the order may exist",
+    async (status) => {
+      const seen = answerInTurn("post", "/orders", [status, 202]);
+      const { error } = await postOrder(exampleClient(fakeClock().clock));
+      expect(seen.count).toBe(1);
+      expect(error).toMatchObject({ status, retryable: false, effectUnknown: true });
+      expect(error?.message).toContain("the order may exist: check before sending it again");
+    },
+  );
 
   it("a POST that gets no answer is sent once, with effectUnknown", async () => {
     let count = 0;
@@ -184,7 +189,10 @@ describe("writes are never retried blindly", () => {
 
   it("a 2xx write whose body is not valid JSON says the order may exist", async () => {
     server.use(
-      http.post(`${BASE_URL}/orders`, () => new HttpResponse('{"id": "o-1", "sta', { status: 202, headers: { "Content-Type": "application/json" } })),
+      http.post(
+        `${BASE_URL}/orders`,
+        () => new HttpResponse('{"id": "o-1", "sta', { status: 202, headers: { "Content-Type": "application/json" } }),
+      ),
     );
     const error = await postOrder(exampleClient(fakeClock().clock)).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "PROVIDER", status: 202, retryable: false, effectUnknown: true });
@@ -198,7 +206,10 @@ describe("retry settings", () => {
   it("are checked before any request", async () => {
     const { clock } = fakeClock();
     expect(() => exampleClient(clock, { retry: { maxAttempts: 0 } })).toThrow(
-      expect.objectContaining({ code: "INVALID_INPUT", message: 'example: option "retry.maxAttempts" must be a whole number from 1 to 100' }),
+      expect.objectContaining({
+        code: "INVALID_INPUT",
+        message: 'example: option "retry.maxAttempts" must be a whole number from 1 to 100',
+      }),
     );
     expect(() => exampleClient(clock, { retry: { baseDelayMs: -1 } })).toThrow(/retry.baseDelayMs/);
     expect(() => exampleClient(clock, { retry: "often" as never })).toThrow(/option "retry" must be an object/);
@@ -211,12 +222,17 @@ describe("retry settings", () => {
 
   it("default to the documented policy, and merge field by field", () => {
     expect(DEFAULT_RETRY).toEqual({ maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 30_000, maxElapsedMs: 60_000 });
-    expect(resolveRetryPolicy("x", DEFAULT_RETRY, { maxAttempts: 5, baseDelayMs: undefined })).toEqual({ ...DEFAULT_RETRY, maxAttempts: 5 });
+    expect(resolveRetryPolicy("x", DEFAULT_RETRY, { maxAttempts: 5, baseDelayMs: undefined })).toEqual({
+      ...DEFAULT_RETRY,
+      maxAttempts: 5,
+    });
   });
 
   it("draw each backoff between 0 and a doubling cap, never past maxDelayMs", () => {
     const policy = { ...DEFAULT_RETRY, baseDelayMs: 100, maxDelayMs: 1000 };
-    expect([1, 2, 3, 4, 5].map((attempt) => backoffDelay(attempt, policy, () => 0.999))).toEqual([99, 199, 399, 799, 999]);
+    expect([1, 2, 3, 4, 5].map((attempt) => backoffDelay(attempt, policy, () => 0.999))).toEqual([
+      99, 199, 399, 799, 999,
+    ]);
     expect(backoffDelay(3, policy, () => 0)).toBe(0);
   });
 

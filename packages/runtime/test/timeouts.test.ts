@@ -25,7 +25,9 @@ describe("timeouts", () => {
   it("end a write with TIMEOUT that says the order may exist", async () => {
     hangingServer();
     const client = exampleClient(fakeClock().clock);
-    const error = await client.POST("/orders", { body: { domain: "shop.example.test" }, timeoutMs: 30 }).catch((e: unknown) => e);
+    const error = await client
+      .POST("/orders", { body: { domain: "shop.example.test" }, timeoutMs: 30 })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "TIMEOUT", retryable: false, effectUnknown: true });
     expect((error as Error).message).toContain("timed out after 30 ms. The request may have reached the provider");
   });
@@ -36,7 +38,9 @@ describe("timeouts", () => {
   });
 
   it("cover the body: headers that arrive and a body that never ends still time out", async () => {
-    const endless = new ReadableStream({ start: (controller) => controller.enqueue(new TextEncoder().encode('{"id":')) });
+    const endless = new ReadableStream({
+      start: (controller) => controller.enqueue(new TextEncoder().encode('{"id":')),
+    });
     const client = exampleClient(fakeClock().clock, {
       fetch: () => Promise.resolve(new Response(endless, { headers: { "Content-Type": "application/json" } })),
       timeoutMs: 30,
@@ -47,9 +51,14 @@ describe("timeouts", () => {
   it("are checked when given", async () => {
     const { clock } = fakeClock();
     expect(() => exampleClient(clock, { timeoutMs: 0 })).toThrow(
-      expect.objectContaining({ code: "INVALID_INPUT", message: 'example: option "timeoutMs" must be a number of milliseconds from 1 to 2147483647' }),
+      expect.objectContaining({
+        code: "INVALID_INPUT",
+        message: 'example: option "timeoutMs" must be a number of milliseconds from 1 to 2147483647',
+      }),
     );
-    await expect(getOrder(exampleClient(clock), { timeoutMs: "soon" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(getOrder(exampleClient(clock), { timeoutMs: "soon" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
   });
 });
 
@@ -67,7 +76,10 @@ describe("the caller's AbortSignal", () => {
   it("makes an aborted write's effect unknown", async () => {
     hangingServer();
     const controller = new AbortController();
-    const pending = exampleClient(fakeClock().clock).POST("/orders", { body: { domain: "a.example.test" }, signal: controller.signal });
+    const pending = exampleClient(fakeClock().clock).POST("/orders", {
+      body: { domain: "a.example.test" },
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 10);
     await expect(pending).rejects.toMatchObject({ code: "ABORTED", effectUnknown: true });
   });
@@ -83,7 +95,9 @@ describe("the caller's AbortSignal", () => {
 
   it("aborts the wait between retries", async () => {
     let count = 0;
-    server.use(http.get(`${BASE_URL}/orders/:id`, () => (count++, HttpResponse.json({ error: "busy" }, { status: 503 }))));
+    server.use(
+      http.get(`${BASE_URL}/orders/:id`, () => (count++, HttpResponse.json({ error: "busy" }, { status: 503 }))),
+    );
     const controller = new AbortController();
     // The real clock, so that the abort lands during the backoff wait.
     const client = exampleClient(realTimeClock(), { retry: { baseDelayMs: 10_000 } });
@@ -95,10 +109,12 @@ describe("the caller's AbortSignal", () => {
 
   it("is not mistaken for a timeout, and AbortSignal.timeout() is a TIMEOUT", async () => {
     hangingServer();
-    await expect(getOrder(exampleClient(fakeClock().clock), { signal: AbortSignal.timeout(20) })).rejects.toMatchObject({
-      code: "TIMEOUT",
-      message: "Example API: GET /orders/{id} timed out (the caller's signal)",
-    });
+    await expect(getOrder(exampleClient(fakeClock().clock), { signal: AbortSignal.timeout(20) })).rejects.toMatchObject(
+      {
+        code: "TIMEOUT",
+        message: "Example API: GET /orders/{id} timed out (the caller's signal)",
+      },
+    );
   });
 
   it("must be an AbortSignal", async () => {

@@ -8,7 +8,12 @@ import { startLoopbackServer } from "@certkit/test-kit";
 const orderServer = () =>
   startLoopbackServer((_, response) =>
     response
-      .writeHead(200, { "Content-Type": "application/json", "X-Request-Id": "r-1", "Set-Cookie": ["a=1", "b=2"], "X-RateLimit-Remaining": "9" })
+      .writeHead(200, {
+        "Content-Type": "application/json",
+        "X-Request-Id": "r-1",
+        "Set-Cookie": ["a=1", "b=2"],
+        "X-RateLimit-Remaining": "9",
+      })
       .end(JSON.stringify({ id: "o-1", state: "issued" })),
   );
 
@@ -20,12 +25,12 @@ describe("the undici transport", () => {
       const { data, response } = await client.GET("/orders/{id}", { params: { path: { id: "o-1" } } });
       expect(data).toEqual({ id: "o-1", state: "issued" });
       expect(response).toBeInstanceOf(Response);
-      expect([response.status, response.ok, response.headers.get("X-Request-Id"), response.headers.has("x-ratelimit-remaining")]).toEqual([
-        200,
-        true,
-        "r-1",
-        true,
-      ]);
+      expect([
+        response.status,
+        response.ok,
+        response.headers.get("X-Request-Id"),
+        response.headers.has("x-ratelimit-remaining"),
+      ]).toEqual([200, true, "r-1", true]);
       expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
       expect(new Headers(response.headers).get("content-type")).toBe("application/json");
       expect(await response.clone().json()).toEqual({ id: "o-1", state: "issued" });
@@ -42,7 +47,9 @@ describe("the undici transport", () => {
   });
 
   it("sends a write's body, and gives middleware a real Request", async () => {
-    const server = await startLoopbackServer((_, response) => response.writeHead(202, { "Content-Type": "application/json" }).end('{"id":"o-2","state":"pending"}'));
+    const server = await startLoopbackServer((_, response) =>
+      response.writeHead(202, { "Content-Type": "application/json" }).end('{"id":"o-2","state":"pending"}'),
+    );
     try {
       const client = createApiClient<paths>(exampleConfig({ baseUrl: server.url, transport: undiciTransport() }));
       const seen: boolean[] = [];
@@ -58,11 +65,16 @@ describe("the undici transport", () => {
 
   it("is not given with a fetch, on the client or on one call", async () => {
     const transport = undiciTransport();
-    expect(() => createApiClient<paths>(exampleConfig({ transport, fetch: () => Promise.resolve(Response.json({})) }))).toThrow(
-      'example: give option "fetch" or "transport", not both',
-    );
+    expect(() =>
+      createApiClient<paths>(exampleConfig({ transport, fetch: () => Promise.resolve(Response.json({})) })),
+    ).toThrow('example: give option "fetch" or "transport", not both');
     const client = createApiClient<paths>(exampleConfig({ transport }));
-    await expect(client.GET("/orders/{id}", { params: { path: { id: "o-1" } }, fetch: () => Promise.resolve(Response.json({})) } as never)).rejects.toMatchObject({
+    await expect(
+      client.GET("/orders/{id}", {
+        params: { path: { id: "o-1" } },
+        fetch: () => Promise.resolve(Response.json({})),
+      } as never),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       message: 'example: option "fetch" cannot be given to one call of a client with a transport',
     });
@@ -72,8 +84,14 @@ describe("the undici transport", () => {
     const server = await orderServer();
     const url = server.url;
     await server.close();
-    const client = createApiClient<paths>(exampleConfig({ baseUrl: url, transport: undiciTransport(), retry: { baseDelayMs: 1 } }));
+    const client = createApiClient<paths>(
+      exampleConfig({ baseUrl: url, transport: undiciTransport(), retry: { baseDelayMs: 1 } }),
+    );
     const error = await client.GET("/orders/{id}", { params: { path: { id: "o-1" } } }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "NETWORK", retryable: true, message: expect.stringContaining("after 3 tries") });
+    expect(error).toMatchObject({
+      code: "NETWORK",
+      retryable: true,
+      message: expect.stringContaining("after 3 tries"),
+    });
   });
 });

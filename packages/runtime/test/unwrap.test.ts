@@ -1,7 +1,9 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { CertkitError, DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS, unwrap } from "../src/index.js";
 
-type Answer = { data: { id: string }; error?: never; response: Response } | { data?: never; error: CertkitError; response: Response };
+type Answer =
+  | { data: { id: string }; error?: never; response: Response }
+  | { data?: never; error: CertkitError; response: Response };
 
 describe("unwrap", () => {
   it("gives the data of a successful answer, typed as the success branch's", () => {
@@ -18,7 +20,10 @@ describe("unwrap", () => {
   });
 
   it("gives undefined data (a 204 answer) without throwing", () => {
-    const noContent: { data: undefined; error?: never; response: Response } = { data: undefined, response: new Response(null, { status: 204 }) };
+    const noContent: { data: undefined; error?: never; response: Response } = {
+      data: undefined,
+      response: new Response(null, { status: 204 }),
+    };
     expect(unwrap(noContent)).toBeUndefined();
   });
 });

@@ -31,7 +31,12 @@ describe("writeOnce", () => {
   });
 
   it("rethrows any other failure without looking up", async () => {
-    const refused = new CertkitError({ code: "VALIDATION_FAILED", provider: "example", message: "bad domain", status: 400 });
+    const refused = new CertkitError({
+      code: "VALIDATION_FAILED",
+      provider: "example",
+      message: "bad domain",
+      status: 400,
+    });
     const find = vi.fn(() => Promise.resolve("found"));
     await expect(writeOnce({ send: () => Promise.reject(refused), find })).rejects.toBe(refused);
     expect(find).not.toHaveBeenCalled();
@@ -39,9 +44,10 @@ describe("writeOnce", () => {
 
   it("rethrows the write's error when the look-up fails", async () => {
     const lost = unknownEffect();
-    await expect(writeOnce({ send: () => Promise.reject(lost), find: () => Promise.reject(new Error("down")) })).rejects.toBe(lost);
+    await expect(
+      writeOnce({ send: () => Promise.reject(lost), find: () => Promise.reject(new Error("down")) }),
+    ).rejects.toBe(lost);
   });
-
 
   it("through a client: a create whose answer is lost is found by its reference, and exists once", async () => {
     const orders: { id: string; state: string; reference?: string }[] = [];
@@ -54,7 +60,9 @@ describe("writeOnce", () => {
       }),
       http.get(`${BASE_URL}/orders`, ({ request }) => {
         const reference = new URL(request.url).searchParams.get("reference");
-        return HttpResponse.json(orders.filter((order) => order.reference === reference).map(({ id, state }) => ({ id, state })));
+        return HttpResponse.json(
+          orders.filter((order) => order.reference === reference).map(({ id, state }) => ({ id, state })),
+        );
       }),
     );
     const client = exampleClient(fakeClock().clock);

@@ -36,10 +36,13 @@ export class SandboxClock {
    * is not a finite number ≥ 0 or would take the clock past {@link LATEST_SANDBOX_TIME}.
    */
   advance(ms: number): void {
-    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`SandboxClock.advance: ms must be a finite number ≥ 0, got ${ms}`);
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError(`SandboxClock.advance: ms must be a finite number ≥ 0, got ${ms}`);
     const room = LATEST_SANDBOX_TIME.getTime() - this.now().getTime();
     if (ms > room) {
-      throw new RangeError(`SandboxClock.advance: the clock may not pass ${LATEST_SANDBOX_TIME.toISOString()} (at most ${Math.max(0, room)} ms from now)`);
+      throw new RangeError(
+        `SandboxClock.advance: the clock may not pass ${LATEST_SANDBOX_TIME.toISOString()} (at most ${Math.max(0, room)} ms from now)`,
+      );
     }
     this.#offsetMs += ms;
   }

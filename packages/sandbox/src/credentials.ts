@@ -11,7 +11,9 @@ export const SANDBOX_CREDENTIALS = perProvider((simulator) => simulator.credenti
 };
 
 /** The credentials of every simulator, with the same fields as {@link SANDBOX_CREDENTIALS}. */
-export type SandboxCredentials = { [P in SandboxProvider]: { -readonly [K in keyof SimulatorOf<P>["credentials"]]: string } };
+export type SandboxCredentials = {
+  [P in SandboxProvider]: { -readonly [K in keyof SimulatorOf<P>["credentials"]]: string };
+};
 
 /** Credentials a sandbox accepts instead of {@link SANDBOX_CREDENTIALS}: any field, for any provider, left out keeps the default. */
 export type SandboxCredentialOverrides = { [P in SandboxProvider]?: Partial<SandboxCredentials[P]> };

@@ -50,8 +50,14 @@ export interface SimulatorDescriptor<
 export type SimulatorAdapterOptions = { readonly baseUrl: string } & Readonly<Record<string, unknown>>;
 
 /** Any simulator's descriptor. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- options differ per provider; each descriptor keeps its own
-export type AnySimulatorDescriptor = SimulatorDescriptor<string, ProviderSimulator, any, Readonly<Record<string, string>>, SimulatorAdapterOptions>;
+export type AnySimulatorDescriptor = SimulatorDescriptor<
+  string,
+  ProviderSimulator,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- options differ per provider; each descriptor keeps its own
+  any,
+  Readonly<Record<string, string>>,
+  SimulatorAdapterOptions
+>;
 
 /** Declares a simulator's descriptor, keeping its exact types (its name, options and credentials) for the registry. */
 export function defineSimulator<

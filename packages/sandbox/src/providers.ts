@@ -12,7 +12,9 @@ export type SimulatorOf<P extends SandboxProvider> = Extract<Simulator, { name: 
 
 /** The settings `createSandbox({ [provider]: … })` takes for `P`'s simulator: its options but the credentials. */
 export type SettingsOf<P extends SandboxProvider> =
-  SimulatorOf<P> extends { create(world: never, options: infer Options): unknown; credentials: infer Credentials } ? SimulatorSettings<Options, Credentials> : never;
+  SimulatorOf<P> extends { create(world: never, options: infer Options): unknown; credentials: infer Credentials }
+    ? SimulatorSettings<Options, Credentials>
+    : never;
 
 /** The options of the facade's adapter for `P` that reach its simulator (see {@link sandboxAdapterOptions}). */
 export type SandboxAdapterOptions<P extends SandboxProvider> = ReturnType<SimulatorOf<P>["adapterOptions"]>;
@@ -25,7 +27,10 @@ export const ALL_SIMULATORS: readonly AnySimulator[] = SIMULATORS;
 
 /** An entry per provider, made from each simulator by `value`. */
 export function perProvider<T>(value: (simulator: AnySimulator) => T): Record<SandboxProvider, T> {
-  return Object.fromEntries(ALL_SIMULATORS.map((simulator) => [simulator.name, value(simulator)])) as Record<SandboxProvider, T>;
+  return Object.fromEntries(ALL_SIMULATORS.map((simulator) => [simulator.name, value(simulator)])) as Record<
+    SandboxProvider,
+    T
+  >;
 }
 
 const SIMULATOR_BY_PROVIDER = perProvider((simulator) => simulator);
@@ -45,6 +50,9 @@ export function sandboxBaseUrl(origin: string, provider: SandboxProvider): strin
  * The options of the facade's adapter for `provider` (`@certkit/certificates/<provider>`) that reach its simulator
  * under `origin`: base URL, credentials, and what else the adapter needs and the simulator has (a plan, a contact).
  */
-export function sandboxAdapterOptions<P extends SandboxProvider>(origin: string, provider: P): SandboxAdapterOptions<P> {
+export function sandboxAdapterOptions<P extends SandboxProvider>(
+  origin: string,
+  provider: P,
+): SandboxAdapterOptions<P> {
   return SIMULATOR_BY_PROVIDER[provider].adapterOptions(origin) as SandboxAdapterOptions<P>;
 }

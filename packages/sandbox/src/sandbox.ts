@@ -99,7 +99,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     simulator.create(world, { ...simulator.defaults, ...settings[simulator.name], ...credentials[simulator.name] }),
   ) as SandboxSimulators;
   const all = (): ProviderSimulator[] => SANDBOX_PROVIDERS.map((provider) => simulators[provider]);
-  const byProvider = (): [SandboxProvider, ProviderSimulator][] => SANDBOX_PROVIDERS.map((provider) => [provider, simulators[provider]]);
+  const byProvider = (): [SandboxProvider, ProviderSimulator][] =>
+    SANDBOX_PROVIDERS.map((provider) => [provider, simulators[provider]]);
   const sandbox: Sandbox = {
     clock,
     dns: world.dns,
@@ -120,7 +121,9 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
         sandbox,
         describe: () => ({
           now: clock.now().toISOString(),
-          providers: Object.fromEntries(SANDBOX_PROVIDERS.map((provider) => [provider, sandbox.clientOptions(origin, provider)])),
+          providers: Object.fromEntries(
+            SANDBOX_PROVIDERS.map((provider) => [provider, sandbox.clientOptions(origin, provider)]),
+          ),
         }),
       }),
     ],

@@ -5,7 +5,8 @@ import type { SandboxProvider } from "./providers.js";
 type Method = "get" | "put" | "post" | "delete" | "patch";
 
 /** The operation at `Path` + `M` of a generated `paths` type. */
-type OperationOf<Paths, Path extends keyof Paths, M extends Method> = Paths[Path] extends Record<M, infer Op> ? Op : never;
+type OperationOf<Paths, Path extends keyof Paths, M extends Method> =
+  Paths[Path] extends Record<M, infer Op> ? Op : never;
 
 /** Paths of `Paths` that have method `M`. */
 export type PathsWith<Paths, M extends Method> = {
@@ -108,7 +109,8 @@ function toResponse(reply: unknown): Response {
 }
 
 async function readForm(request: Request): Promise<URLSearchParams | undefined> {
-  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/x-www-form-urlencoded")) return undefined;
+  if (!request.headers.get("content-type")?.toLowerCase().startsWith("application/x-www-form-urlencoded"))
+    return undefined;
   return new URLSearchParams(await request.text());
 }
 
@@ -171,7 +173,9 @@ export class TypedRoutes<Paths> {
         };
         const { malformedBody } = options;
         const response =
-          malformedBody !== undefined && (await isMalformedBody(request.clone())) ? malformedBody() : toResponse(await route.resolve(context));
+          malformedBody !== undefined && (await isMalformedBody(request.clone()))
+            ? malformedBody()
+            : toResponse(await route.resolve(context));
         for (const [name, value] of Object.entries(verdict?.headers ?? {})) response.headers.set(name, value);
         return response;
       }),

@@ -15,7 +15,9 @@ function reach(entry: string): { modules: Set<string>; files: Set<string> } {
     files.add(file);
     const code = readFileSync(file, "utf8");
     // Import and re-export statements only: a clause of names, braces and commas, then `from`, or a bare import.
-    for (const [, specifier] of code.matchAll(/(?:^|\n)\s*(?:import|export)\s+(?:[\w$*{},\s]+\s+from\s+)?["']([^"']+)["']/g)) {
+    for (const [, specifier] of code.matchAll(
+      /(?:^|\n)\s*(?:import|export)\s+(?:[\w$*{},\s]+\s+from\s+)?["']([^"']+)["']/g,
+    )) {
       if (specifier!.startsWith(".")) visit(resolve(dirname(file), specifier!));
       else modules.add(specifier!);
     }
@@ -27,7 +29,9 @@ function reach(entry: string): { modules: Set<string>; files: Set<string> } {
 describe("the package's entries", () => {
   it("keep Node's modules out of the main entry, so setupSandbox works under msw's setupWorker in a browser", () => {
     const { modules } = reach("index.js");
-    const nodeOnly = [...modules].filter((name) => name.startsWith("node:") || builtinModules.includes(name.split("/")[0]!));
+    const nodeOnly = [...modules].filter(
+      (name) => name.startsWith("node:") || builtinModules.includes(name.split("/")[0]!),
+    );
     expect(nodeOnly).toEqual([]);
     expect([...modules].filter((name) => name.startsWith("msw"))).toEqual(["msw"]);
   });

@@ -32,8 +32,13 @@ function run(args: string[]): Promise<Run> {
 }
 
 /** Starts the bin and waits for its banner; `stop()` sends SIGTERM and waits for it to exit. */
-async function start(args: string[], env: Record<string, string> = {}): Promise<{ url: string; banner: string; stop: () => Promise<Run> }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, CERTKIT_SANDBOX_CONTROL_TOKEN: "", ...env } });
+async function start(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ url: string; banner: string; stop: () => Promise<Run> }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { ...process.env, CERTKIT_SANDBOX_CONTROL_TOKEN: "", ...env },
+  });
   running.push(child);
   let stdout = "";
   let stderr = "";
@@ -72,13 +77,25 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
     [["--bogus"], /^certkit-sandbox: Unknown option '--bogus'/],
     [["--port", "99999"], /^certkit-sandbox: --port must be a port number from 0 to 65535, got "99999"/],
     [["--port", "http"], /got "http"/],
-    [["--issuance-delay", "5x"], /^certkit-sandbox: --issuance-delay: "5x" is not a duration \(e\.g\. 0, 500ms, 30s, 5m, 1h\)\n$/],
-    [["--issuance-delay", "ionos=5s"], new RegExp(`"ionos" is not a provider of the sandbox \\(${SANDBOX_PROVIDERS.join(", ")}\\)`)],
+    [
+      ["--issuance-delay", "5x"],
+      /^certkit-sandbox: --issuance-delay: "5x" is not a duration \(e\.g\. 0, 500ms, 30s, 5m, 1h\)\n$/,
+    ],
+    [
+      ["--issuance-delay", "ionos=5s"],
+      new RegExp(`"ionos" is not a provider of the sandbox \\(${SANDBOX_PROVIDERS.join(", ")}\\)`),
+    ],
     [["--issuance-delay", "400d"], /400d is longer than the 365d the sandbox takes/],
     [["--rate-limit", "100"], /--rate-limit: "100" is not a budget: write REQUESTS\/DURATION, e\.g\. 2400\/1h/],
     [["--rate-limit", "dnsimple=10/0"], /--rate-limit: the window must be longer than 0/],
-    [["--rate-limit", "resello=10/1m"], /--rate-limit: the resello simulator enforces no rate limit \(only dnsimple does\)/],
-    [["--cors", "http://localhost:5173/app"], /^certkit-sandbox: --cors: "http:\/\/localhost:5173\/app" is not an origin/],
+    [
+      ["--rate-limit", "resello=10/1m"],
+      /--rate-limit: the resello simulator enforces no rate limit \(only dnsimple does\)/,
+    ],
+    [
+      ["--cors", "http://localhost:5173/app"],
+      /^certkit-sandbox: --cors: "http:\/\/localhost:5173\/app" is not an origin/,
+    ],
     [["--cors", "localhost:5173"], /is not an origin/],
     [["--control-token", "two words"], /^certkit-sandbox: --control-token: the control token must be letters, digits/],
   ])("exits 2 on bad usage: %j", async (args, message) => {
@@ -93,8 +110,13 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
     const first = await start(["--port", "0", "--state", state]);
     expect(first.banner).toMatch(/^certkit sandbox listening on http:\/\/127\.0\.0\.1:\d+ \(with demo orders\)$/m);
     expect(first.banner).toContain(`  ionos-ssl    ${first.url}/ionos-ssl  apiKey=sandbox.ionos-ssl-api-key`);
-    const description = (await (await fetch(`${first.url}/_sandbox`)).json()) as { providers: Record<string, { baseUrl: string }> };
-    const ionos = createIonosSslClient({ apiKey: "sandbox.ionos-ssl-api-key", baseUrl: description.providers["ionos-ssl"]!.baseUrl });
+    const description = (await (await fetch(`${first.url}/_sandbox`)).json()) as {
+      providers: Record<string, { baseUrl: string }>;
+    };
+    const ionos = createIonosSslClient({
+      apiKey: "sandbox.ionos-ssl-api-key",
+      baseUrl: description.providers["ionos-ssl"]!.baseUrl,
+    });
     expect((await ionos.GET("/v1/certificates")).data?.total).toBe(2);
     await ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "kept.example.com" } });
     const stopped = await first.stop();
@@ -106,7 +128,11 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
     expect(second.banner).toContain(`(state from ${state})`);
     const again = createIonosSslClient({ apiKey: "sandbox.ionos-ssl-api-key", baseUrl: `${second.url}/ionos-ssl` });
     const { data } = await again.GET("/v1/certificates");
-    expect(data?.certificates?.map((certificate) => certificate.commonName)).toEqual(["shop.example.com", "www.example.org", "kept.example.com"]);
+    expect(data?.certificates?.map((certificate) => certificate.commonName)).toEqual([
+      "shop.example.com",
+      "www.example.org",
+      "kept.example.com",
+    ]);
     await second.stop();
   });
 
@@ -114,22 +140,36 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
     const sandbox = await start(["--port", "0", "--empty", "--issuance-delay", "5m", "--issuance-delay", "dnsimple=0"]);
     const dnsimple = createDnsimpleClient({ token: "sandbox-dnsimple-token", baseUrl: `${sandbox.url}/dnsimple/v2` });
     const path = { account: 1010, domain: "example.com" };
-    const { data: purchase } = await dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt", { params: { path }, body: { name: "now" } });
-    await dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", { params: { path: { ...path, purchaseId: purchase!.data.id } } });
-    const { data: certificate } = await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path: { ...path, certificate: purchase!.data.id } } });
+    const { data: purchase } = await dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt", {
+      params: { path },
+      body: { name: "now" },
+    });
+    await dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", {
+      params: { path: { ...path, purchaseId: purchase!.data.id } },
+    });
+    const { data: certificate } = await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}", {
+      params: { path: { ...path, certificate: purchase!.data.id } },
+    });
     expect(certificate?.data.state).toBe("issued");
 
     // IONOS takes the global 5 minutes: not issued at once, issued once the sandbox clock has moved 5 minutes.
     const ionos = createIonosSslClient({ apiKey: "sandbox.ionos-ssl-api-key", baseUrl: `${sandbox.url}/ionos-ssl` });
-    const { data: order } = await ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "later.example.com" } });
+    const { data: order } = await ionos.POST("/v1/certificates", {
+      body: { certificateType: "SSL_STARTER", commonName: "later.example.com" },
+    });
     const auth = order!.authenticationSummary!;
     const control = (path: string, body: unknown) =>
-      fetch(`${sandbox.url}/_sandbox${path}`, { method: path === "/dns/txt" ? "PUT" : "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      fetch(`${sandbox.url}/_sandbox${path}`, {
+        method: path === "/dns/txt" ? "PUT" : "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     await control("/dns/txt", { name: auth.name, value: auth.content });
     await ionos.POST("/v1/certificates/{id}/authentications/{authenticationId}", {
       params: { path: { id: order!.id!, authenticationId: auth.id! }, query: { action: "DCV_READY" } },
     });
-    const status = async () => (await ionos.GET("/v1/certificates/{id}", { params: { path: { id: order!.id! } } })).data?.status;
+    const status = async () =>
+      (await ionos.GET("/v1/certificates/{id}", { params: { path: { id: order!.id! } } })).data?.status;
     expect(await status()).toBe("PENDING");
     await control("/clock/advance", { ms: 5 * 60_000 });
     expect(await status()).toBe("ACTIVE");
@@ -138,9 +178,16 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
 
   it("enforces the budget --rate-limit sets", async () => {
     const sandbox = await start(["--port", "0", "--empty", "--rate-limit", "dnsimple=2/1h"]);
-    const whoami = () => fetch(`${sandbox.url}/dnsimple/v2/whoami`, { headers: { authorization: "Bearer sandbox-dnsimple-token" } });
+    const whoami = () =>
+      fetch(`${sandbox.url}/dnsimple/v2/whoami`, { headers: { authorization: "Bearer sandbox-dnsimple-token" } });
     const answers = [await whoami(), await whoami(), await whoami()];
-    expect(answers.map((answer) => [answer.status, answer.headers.get("x-ratelimit-limit"), answer.headers.get("x-ratelimit-remaining")])).toEqual([
+    expect(
+      answers.map((answer) => [
+        answer.status,
+        answer.headers.get("x-ratelimit-limit"),
+        answer.headers.get("x-ratelimit-remaining"),
+      ]),
+    ).toEqual([
       [200, "2", "1"],
       [200, "2", "0"],
       [429, "2", "0"],
@@ -154,14 +201,18 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
     const preflight = (origin: string) =>
       fetch(`${sandbox.url}/ionos-ssl/v1/certificates`, {
         method: "OPTIONS",
-        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "x-api-key, content-type" },
+        headers: {
+          origin,
+          "access-control-request-method": "POST",
+          "access-control-request-headers": "x-api-key, content-type",
+        },
       });
     const allowed = await preflight("http://localhost:5173");
-    expect([allowed.status, allowed.headers.get("access-control-allow-origin"), allowed.headers.get("access-control-allow-headers")]).toEqual([
-      204,
-      "http://localhost:5173",
-      "x-api-key, content-type",
-    ]);
+    expect([
+      allowed.status,
+      allowed.headers.get("access-control-allow-origin"),
+      allowed.headers.get("access-control-allow-headers"),
+    ]).toEqual([204, "http://localhost:5173", "x-api-key, content-type"]);
     const other = await preflight("http://localhost:3000");
     expect([other.status, other.headers.get("access-control-allow-origin")]).toEqual([403, null]);
     await sandbox.stop();
@@ -194,7 +245,9 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
     writeFileSync(state, '{"format": "something else"}');
     const result = await run(["--port", "0", "--state", state]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`certkit-sandbox: cannot read the state file: ${state} is not a sandbox state file (expected {"format": "certkit-sandbox/1", ...})\n`);
+    expect(result.stderr).toBe(
+      `certkit-sandbox: cannot read the state file: ${state} is not a sandbox state file (expected {"format": "certkit-sandbox/1", ...})\n`,
+    );
   });
 
   it("exits 1 with one line when the port is taken", async () => {
@@ -202,7 +255,9 @@ describe("certkit-sandbox", { timeout: 30_000 }, () => {
     const port = new URL(first.url).port;
     const result = await run(["--port", port, "--empty"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(new RegExp(`^certkit-sandbox: cannot listen on 127\\.0\\.0\\.1:${port}: listen EADDRINUSE.*\\n$`));
+    expect(result.stderr).toMatch(
+      new RegExp(`^certkit-sandbox: cannot listen on 127\\.0\\.0\\.1:${port}: listen EADDRINUSE.*\\n$`),
+    );
     await first.stop();
   });
 });

@@ -35,7 +35,11 @@ async function start(args: string[]): Promise<Started> {
 }
 
 async function control(url: string, method: string, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${url}/_sandbox${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}/_sandbox${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   expect(response.status).toBe(204);
 }
 
@@ -45,12 +49,15 @@ async function round(url: string): Promise<string | undefined> {
 }
 
 // A state of ~8 MB takes long enough to write that a kill lands mid-save; each round is a start, a save, a kill.
-it("starts with the old or the new state after being killed during saves of a large state, again and again", { timeout: 180_000 }, async () => {
+it("starts with the old or the new state after being killed during saves of a large state, again and again", {
+  timeout: 180_000,
+}, async () => {
   const folder = mkdtempSync(join(tmpdir(), "certkit-sandbox-crash-"));
   const state = join(folder, "state.json");
   const first = await start(["--port", "0", "--empty", "--state", state]);
   const page = "x".repeat(256 * 1024);
-  for (let file = 0; file < 32; file++) await control(first.url, "PUT", "/web", { url: `http://big.example.com/${file}.txt`, content: page });
+  for (let file = 0; file < 32; file++)
+    await control(first.url, "PUT", "/web", { url: `http://big.example.com/${file}.txt`, content: page });
   await control(first.url, "PUT", "/dns/txt", { name: "round.example.com", value: "0" });
   first.child.kill("SIGTERM");
   expect(await first.exited).toBe(0);

@@ -29,13 +29,19 @@ describe.each(TRANSPORTS)("DNSimple simulator over %s", (transport) => {
     simulator = new DnsimpleSimulator(world, { ...SANDBOX_CREDENTIALS.dnsimple, issuanceDelayMs: 60_000 });
     const served = await serveOver(transport, (origin) => simulator.handlers(`${origin}${SANDBOX_MOUNTS.dnsimple}`));
     close = served.close;
-    dnsimple = createDnsimpleClient({ ...SANDBOX_CREDENTIALS.dnsimple, baseUrl: `${served.origin}${SANDBOX_MOUNTS.dnsimple}` });
+    dnsimple = createDnsimpleClient({
+      ...SANDBOX_CREDENTIALS.dnsimple,
+      baseUrl: `${served.origin}${SANDBOX_MOUNTS.dnsimple}`,
+    });
   });
   afterEach(() => close());
 
   const certificatePath = (certificate: number) => ({ params: { path: { account, domain, certificate } } });
   const getCertificate = async (certificate: number) => {
-    const { data, error } = await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}", certificatePath(certificate));
+    const { data, error } = await dnsimple.GET(
+      "/{account}/domains/{domain}/certificates/{certificate}",
+      certificatePath(certificate),
+    );
     if (error) throw error;
     return data.data;
   };
@@ -43,7 +49,12 @@ describe.each(TRANSPORTS)("DNSimple simulator over %s", (transport) => {
   it("purchases, issues, downloads and renews a Let's Encrypt certificate", async () => {
     const me = await dnsimple.GET("/whoami");
     expect(me.data?.data).toEqual({
-      account: { id: account, email: "sandbox@example.com", created_at: "2020-01-01T00:00:00Z", updated_at: "2020-01-01T00:00:00Z" },
+      account: {
+        id: account,
+        email: "sandbox@example.com",
+        created_at: "2020-01-01T00:00:00Z",
+        updated_at: "2020-01-01T00:00:00Z",
+      },
       user: null,
     });
     const domains = await dnsimple.GET("/{account}/domains", { params: { path: { account } } });
@@ -81,15 +92,28 @@ describe.each(TRANSPORTS)("DNSimple simulator over %s", (transport) => {
       params: { path: { account, domain, purchaseId: 100001 } },
     });
     expect(issued.response.status).toBe(202);
-    expect(issued.data?.data).toMatchObject({ id: 100001, state: "requesting", csr: null, expires_at: null, expires_on: null });
+    expect(issued.data?.data).toMatchObject({
+      id: 100001,
+      state: "requesting",
+      csr: null,
+      expires_at: null,
+      expires_on: null,
+    });
     // DNSimple hosts the zone: it published the DNS-01 records itself.
     expect(world.dns.lookupTxt("_acme-challenge.www.example.com")).toHaveLength(1);
     expect(world.dns.lookupTxt("_acme-challenge.example.com")).toHaveLength(1);
 
     world.clock.advance(59_999);
     expect((await getCertificate(100001)).state).toBe("requesting");
-    const early = await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}/download", certificatePath(100001));
-    expect(early.error).toMatchObject({ status: 412, code: "PROVIDER", body: { message: "Certificate `100001` is not issued (state: requesting)" } });
+    const early = await dnsimple.GET(
+      "/{account}/domains/{domain}/certificates/{certificate}/download",
+      certificatePath(100001),
+    );
+    expect(early.error).toMatchObject({
+      status: 412,
+      code: "PROVIDER",
+      body: { message: "Certificate `100001` is not issued (state: requesting)" },
+    });
 
     world.clock.advance(1);
     const certificate = await getCertificate(100001);
@@ -103,18 +127,30 @@ describe.each(TRANSPORTS)("DNSimple simulator over %s", (transport) => {
     const csr = await parseCsr(certificate.csr!);
     expect(csr).toMatchObject({ key: { type: "ec", curve: "P-256" }, names: ["www.example.com", "example.com"] });
 
-    const download = await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}/download", certificatePath(100001));
+    const download = await dnsimple.GET(
+      "/{account}/domains/{domain}/certificates/{certificate}/download",
+      certificatePath(100001),
+    );
     const bundle = download.data!.data;
     expect(bundle.root).toBeNull();
     expect(bundle.chain).toHaveLength(1);
     const verified = await world.ca.verifyChain([bundle.server, ...bundle.chain].join("\n"), world.clock.now());
-    expect(verified).toMatchObject({ ok: true, subject: "CN=www.example.com", names: ["www.example.com", "example.com"] });
+    expect(verified).toMatchObject({
+      ok: true,
+      subject: "CN=www.example.com",
+      names: ["www.example.com", "example.com"],
+    });
     expect(download.response.headers.get("x-ratelimit-limit")).toBe("2400");
 
-    const key = await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}/private_key", certificatePath(100001));
+    const key = await dnsimple.GET(
+      "/{account}/domains/{domain}/certificates/{certificate}/private_key",
+      certificatePath(100001),
+    );
     const privateKey = key.data!.data.private_key;
     expect(privateKey).toMatch(/^-----BEGIN PRIVATE KEY-----/);
-    expect(publicKeyOf(privateKey).trim()).toBe(new x509.X509Certificate(bundle.server).publicKey.toString("pem").trim());
+    expect(publicKeyOf(privateKey).trim()).toBe(
+      new x509.X509Certificate(bundle.server).publicKey.toString("pem").trim(),
+    );
     expect(csr).toMatchObject({ publicKey: new x509.X509Certificate(bundle.server).publicKey.toString("pem") });
 
     const renewal = await dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals", {
@@ -131,7 +167,11 @@ describe.each(TRANSPORTS)("DNSimple simulator over %s", (transport) => {
       created_at: "2026-03-01T12:01:00Z",
       updated_at: "2026-03-01T12:01:00Z",
     });
-    expect(await getCertificate(100002)).toMatchObject({ state: "new", common_name: "www.example.com", alternate_names: ["example.com"] });
+    expect(await getCertificate(100002)).toMatchObject({
+      state: "new",
+      common_name: "www.example.com",
+      alternate_names: ["example.com"],
+    });
 
     const renewing = await dnsimple.POST(
       "/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals/{renewalId}/issue",
@@ -144,9 +184,17 @@ describe.each(TRANSPORTS)("DNSimple simulator over %s", (transport) => {
     world.clock.advance(60_000);
     expect(await getCertificate(100002)).toMatchObject({ state: "issued", expires_at: "2026-05-30T12:02:00Z" });
     expect(simulator.snapshot().renewals[0]?.state).toBe("renewed");
-    const renewed = await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}/download", certificatePath(100002));
+    const renewed = await dnsimple.GET(
+      "/{account}/domains/{domain}/certificates/{certificate}/download",
+      certificatePath(100002),
+    );
     expect(renewed.data!.data.server).not.toBe(bundle.server);
-    expect(await world.ca.verifyChain([renewed.data!.data.server, ...renewed.data!.data.chain].join("\n"), world.clock.now())).toMatchObject({
+    expect(
+      await world.ca.verifyChain(
+        [renewed.data!.data.server, ...renewed.data!.data.chain].join("\n"),
+        world.clock.now(),
+      ),
+    ).toMatchObject({
       ok: true,
     });
 
@@ -162,13 +210,20 @@ describe.each(TRANSPORTS)("DNSimple simulator over %s", (transport) => {
 
   it("registers, lists, reads and deletes webhooks", async () => {
     const path = { params: { path: { account } } };
-    const created = await dnsimple.POST("/{account}/webhooks", { ...path, body: { url: "https://hooks.example.com/certs" } });
+    const created = await dnsimple.POST("/{account}/webhooks", {
+      ...path,
+      body: { url: "https://hooks.example.com/certs" },
+    });
     expect(created.response.status).toBe(201);
     expect(created.data?.data).toEqual({ id: 8001, url: "https://hooks.example.com/certs" });
-    expect((await dnsimple.GET("/{account}/webhooks", path)).data?.data).toEqual([{ id: 8001, url: "https://hooks.example.com/certs" }]);
+    expect((await dnsimple.GET("/{account}/webhooks", path)).data?.data).toEqual([
+      { id: 8001, url: "https://hooks.example.com/certs" },
+    ]);
     const one = await dnsimple.GET("/{account}/webhooks/{webhook}", { params: { path: { account, webhook: 8001 } } });
     expect(one.data?.data).toEqual({ id: 8001, url: "https://hooks.example.com/certs" });
-    const deleted = await dnsimple.DELETE("/{account}/webhooks/{webhook}", { params: { path: { account, webhook: 8001 } } });
+    const deleted = await dnsimple.DELETE("/{account}/webhooks/{webhook}", {
+      params: { path: { account, webhook: 8001 } },
+    });
     expect(deleted.response.status).toBe(204);
     expect(deleted.response.headers.get("x-ratelimit-remaining")).toBe("2396");
     expect((await dnsimple.GET("/{account}/webhooks", path)).data?.data).toEqual([]);
@@ -185,7 +240,10 @@ describe("DNSimple simulator key types", () => {
     const simulator = new DnsimpleSimulator(world, { ...SANDBOX_CREDENTIALS.dnsimple, issuanceDelayMs: 1000 });
     const served = await serveOver("msw", (origin) => simulator.handlers(`${origin}${SANDBOX_MOUNTS.dnsimple}`));
     close = served.close;
-    dnsimple = createDnsimpleClient({ ...SANDBOX_CREDENTIALS.dnsimple, baseUrl: `${served.origin}${SANDBOX_MOUNTS.dnsimple}` });
+    dnsimple = createDnsimpleClient({
+      ...SANDBOX_CREDENTIALS.dnsimple,
+      baseUrl: `${served.origin}${SANDBOX_MOUNTS.dnsimple}`,
+    });
   });
   afterEach(() => close());
 
@@ -204,7 +262,8 @@ describe("DNSimple simulator key types", () => {
     const path = { params: { path: { account, domain: "example.org", certificate: id } } };
     const certificate = (await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}", path)).data!.data;
     expect(certificate).toMatchObject({ name: "*", common_name: "*.example.org", state: "issued" });
-    const bundle = (await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}/download", path)).data!.data;
+    const bundle = (await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}/download", path)).data!
+      .data;
     const leaf = new x509.X509Certificate(bundle.server);
     expect(leaf.publicKey.algorithm).toMatchObject({ name: "RSASSA-PKCS1-v1_5", modulusLength: 2048 });
     expect(await world.ca.verifyChain([bundle.server, ...bundle.chain].join("\n"), world.clock.now())).toMatchObject({

@@ -18,7 +18,10 @@ async function serve(simulator: DnsimpleSimulator): Promise<DnsimpleClient> {
   await close?.();
   const served = await serveOver("msw", (origin) => simulator.handlers(`${origin}${SANDBOX_MOUNTS.dnsimple}`));
   close = served.close;
-  return createDnsimpleClient({ ...SANDBOX_CREDENTIALS.dnsimple, baseUrl: `${served.origin}${SANDBOX_MOUNTS.dnsimple}` });
+  return createDnsimpleClient({
+    ...SANDBOX_CREDENTIALS.dnsimple,
+    baseUrl: `${served.origin}${SANDBOX_MOUNTS.dnsimple}`,
+  });
 }
 
 beforeEach(async () => {
@@ -47,11 +50,15 @@ describe("DNSimple simulator state", () => {
       { id: 100001, name: "www", state: "issued", alternate_names: ["example.com"] },
       { id: 100002, name: "api", state: "new", alternate_names: [] },
     ]);
-    expect(onCom[0]).toMatchObject({ expires_at: "2026-04-30T12:00:00Z", expires_on: "2026-04-30", created_at: "2026-01-30T11:59:00Z" });
+    expect(onCom[0]).toMatchObject({
+      expires_at: "2026-04-30T12:00:00Z",
+      expires_on: "2026-04-30",
+      created_at: "2026-01-30T11:59:00Z",
+    });
     expect(onCom[1]).toMatchObject({ csr: null, created_at: "2026-03-01T11:00:00Z" });
-    expect((await list(dnsimple, "example.org")).map(({ id, common_name, state }) => ({ id, common_name, state }))).toEqual([
-      { id: 100003, common_name: "www.example.org", state: "failed" },
-    ]);
+    expect(
+      (await list(dnsimple, "example.org")).map(({ id, common_name, state }) => ({ id, common_name, state })),
+    ).toEqual([{ id: 100003, common_name: "www.example.org", state: "failed" }]);
     expect((await dnsimple.GET("/{account}/webhooks", { params: { path: { account } } })).data?.data).toEqual([
       { id: 8001, url: "https://hooks.example.com/dnsimple" },
     ]);
@@ -93,16 +100,35 @@ describe("DNSimple simulator state", () => {
     // The restored simulator carries on: the requested purchase is issued, and ids continue.
     world.clock.advance(60_000);
     expect((await list(dnsimple, "example.com")).map((certificate) => certificate.state)).toEqual(["issued", "issued"]);
-    const created = await dnsimple.POST("/{account}/webhooks", { params: { path: { account } }, body: { url: "https://hooks.example.com/two" } });
+    const created = await dnsimple.POST("/{account}/webhooks", {
+      params: { path: { account } },
+      body: { url: "https://hooks.example.com/two" },
+    });
     expect(created.data?.data.id).toBe(8002);
   });
 
   it.each([
     ["not an object", "state", "must be an object"],
-    ["a collection that is not an array", { certificates: {}, renewals: [], webhooks: [], nextIds: { certificate: 1, renewal: 1, webhook: 1 } }, '"certificates" must be an array'],
-    ["an unknown key", { orders: [], certificates: [], renewals: [], webhooks: [], nextIds: {} }, 'unknown key "orders"'],
-    ["a webhook without an integer id", { certificates: [], renewals: [], webhooks: [{ id: "8001" }], nextIds: {} }, '"webhooks[0]" must be an object with an integer id'],
-    ["a certificate without its fields", { certificates: [{ id: 1 }], renewals: [], webhooks: [], nextIds: {} }, '"certificates[0]" needs domainId'],
+    [
+      "a collection that is not an array",
+      { certificates: {}, renewals: [], webhooks: [], nextIds: { certificate: 1, renewal: 1, webhook: 1 } },
+      '"certificates" must be an array',
+    ],
+    [
+      "an unknown key",
+      { orders: [], certificates: [], renewals: [], webhooks: [], nextIds: {} },
+      'unknown key "orders"',
+    ],
+    [
+      "a webhook without an integer id",
+      { certificates: [], renewals: [], webhooks: [{ id: "8001" }], nextIds: {} },
+      '"webhooks[0]" must be an object with an integer id',
+    ],
+    [
+      "a certificate without its fields",
+      { certificates: [{ id: 1 }], renewals: [], webhooks: [], nextIds: {} },
+      '"certificates[0]" needs domainId',
+    ],
     ["missing id counters", { certificates: [], renewals: [], webhooks: [] }, '"nextIds" must be'],
   ])("refuses to restore %s with a TypeError, changing nothing", async (_what, state, message) => {
     const simulator = new DnsimpleSimulator(world, options);
@@ -123,11 +149,21 @@ describe("DNSimple simulator state", () => {
       "www.shop.example",
     ]);
     simulator.reset();
-    expect(simulator.snapshot()).toEqual({ certificates: [], renewals: [], webhooks: [], nextIds: { certificate: 100001, renewal: 50001, webhook: 8001 } });
+    expect(simulator.snapshot()).toEqual({
+      certificates: [],
+      renewals: [],
+      webhooks: [],
+      nextIds: { certificate: 100001, renewal: 50001, webhook: 8001 },
+    });
     const dnsimple = await serve(simulator);
     const domains = await dnsimple.GET("/{account}/domains", { params: { path: { account: 4242 } } });
     expect(domains.data?.data.map((domain) => [domain.name, domain.account_id])).toEqual([["shop.example", 4242]]);
-    const certificates = await dnsimple.GET("/{account}/domains/{domain}/certificates", { params: { path: { account: 4242, domain: "shop.example" } } });
-    expect(certificates.data).toEqual({ data: [], pagination: { current_page: 1, per_page: 30, total_entries: 0, total_pages: 0 } });
+    const certificates = await dnsimple.GET("/{account}/domains/{domain}/certificates", {
+      params: { path: { account: 4242, domain: "shop.example" } },
+    });
+    expect(certificates.data).toEqual({
+      data: [],
+      pagination: { current_page: 1, per_page: 30, total_entries: 0, total_pages: 0 },
+    });
   });
 });

@@ -8,7 +8,10 @@ import type { SimulatorWorld } from "../src/simulator.js";
 import { createTestWorld, serveOver } from "./support/transports.js";
 
 const CREDENTIALS = SANDBOX_CREDENTIALS["dnsimple-v1"];
-const FORM = { headers: { "Content-Type": "application/x-www-form-urlencoded" }, bodySerializer: encodeFormBody } as const;
+const FORM = {
+  headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  bodySerializer: encodeFormBody,
+} as const;
 
 let world: SimulatorWorld;
 let baseUrl: string;
@@ -26,12 +29,18 @@ beforeEach(async () => {
 afterEach(() => close());
 
 function purchase(certificate: Record<string, unknown>, domain: string | number = "example.com") {
-  return dnsimple.POST("/domains/{domain}/certificates", { params: { path: { domain } }, body: { certificate } as never });
+  return dnsimple.POST("/domains/{domain}/certificates", {
+    params: { path: { domain } },
+    body: { certificate } as never,
+  });
 }
 const configure = (id: number, domain: string | number = "example.com") =>
   dnsimple.PUT("/domains/{domain}/certificates/{id}/configure", { params: { path: { domain, id } } });
 const submit = (id: number, approver_email: string, domain: string | number = "example.com") =>
-  dnsimple.PUT("/domains/{domain}/certificates/{id}/submit", { params: { path: { domain, id } }, body: { certificate: { approver_email } } });
+  dnsimple.PUT("/domains/{domain}/certificates/{id}/submit", {
+    params: { path: { domain, id } },
+    body: { certificate: { approver_email } },
+  });
 
 describe("DNSimple v1 simulator: not found", () => {
   it("answers 404 {message} for an unknown domain, by name or id, on every domain route", async () => {
@@ -39,7 +48,9 @@ describe("DNSimple v1 simulator: not found", () => {
     const path = { domain: "example.net", id: 1 };
     expect((await dnsimple.GET("/domains/{domain}/certificates", { params: { path } })).error).toMatchObject(missing);
     expect((await purchase({ name: "www", contact_id: 7 }, "example.net")).error).toMatchObject(missing);
-    expect((await dnsimple.GET("/domains/{domain}/certificates/{id}", { params: { path } })).error).toMatchObject(missing);
+    expect((await dnsimple.GET("/domains/{domain}/certificates/{id}", { params: { path } })).error).toMatchObject(
+      missing,
+    );
     expect((await configure(1, "example.net")).error).toMatchObject(missing);
     expect((await submit(1, "admin@example.net", "example.net")).error).toMatchObject(missing);
     expect((await configure(1, 99)).error).toMatchObject({ status: 404, body: { message: "Domain `99' not found" } });
@@ -49,24 +60,45 @@ describe("DNSimple v1 simulator: not found", () => {
     await purchase({ name: "www", contact_id: 7 });
     const path = { domain: "example.com", id: 12 };
     const { error } = await dnsimple.GET("/domains/{domain}/certificates/{id}", { params: { path } });
-    expect(error).toMatchObject({ status: 404, code: "NOT_FOUND", body: { error: "Couldn't find Certificate with id=12" } });
+    expect(error).toMatchObject({
+      status: 404,
+      code: "NOT_FOUND",
+      body: { error: "Couldn't find Certificate with id=12" },
+    });
     expect(error?.message).toContain("Couldn't find Certificate with id=12");
     expect((await configure(12)).error?.status).toBe(404);
     expect((await submit(12, "admin@example.com")).error?.status).toBe(404);
-    const elsewhere = await dnsimple.GET("/domains/{domain}/certificates/{id}", { params: { path: { domain: "example.org", id: 1 } } });
+    const elsewhere = await dnsimple.GET("/domains/{domain}/certificates/{id}", {
+      params: { path: { domain: "example.org", id: 1 } },
+    });
     expect(elsewhere.error).toMatchObject({ status: 404, body: { error: "Couldn't find Certificate with id=1" } });
   });
 });
 
 describe("DNSimple v1 simulator: purchase input", () => {
   it("answers 400 {message: Required parameter missing: certificate} without the wrapping object", async () => {
-    const { error } = await dnsimple.POST("/domains/{domain}/certificates", { params: { path: { domain: "example.com" } }, body: {} as never });
-    expect(error).toMatchObject({ status: 400, code: "VALIDATION_FAILED", body: { message: "Required parameter missing: certificate" } });
+    const { error } = await dnsimple.POST("/domains/{domain}/certificates", {
+      params: { path: { domain: "example.com" } },
+      body: {} as never,
+    });
+    expect(error).toMatchObject({
+      status: 400,
+      code: "VALIDATION_FAILED",
+      body: { message: "Required parameter missing: certificate" },
+    });
   });
 
   it.each([
-    ["no name", { contact_id: 7 }, { name: ["can't be missing: give www, * for a wildcard, or an empty name for the domain itself"] }],
-    ["a name that is no host name", { name: "ww w", contact_id: 7 }, { name: ["must be a host name such as www, * for a wildcard, or empty for the domain itself"] }],
+    [
+      "no name",
+      { contact_id: 7 },
+      { name: ["can't be missing: give www, * for a wildcard, or an empty name for the domain itself"] },
+    ],
+    [
+      "a name that is no host name",
+      { name: "ww w", contact_id: 7 },
+      { name: ["must be a host name such as www, * for a wildcard, or empty for the domain itself"] },
+    ],
     ["no contact_id", { name: "www" }, { contact_id: ["can't be blank"] }],
     ["a contact_id that is no number", { name: "www", contact_id: "seven" }, { contact_id: ["is not a number"] }],
   ])("answers 400 {errors} for %s", async (_what, certificate, errors) => {
@@ -90,9 +122,21 @@ describe("DNSimple v1 simulator: purchase input", () => {
   });
 
   it.each([
-    ["that does not parse", () => Promise.resolve("-----BEGIN CERTIFICATE REQUEST-----\nnope\n-----END CERTIFICATE REQUEST-----\n"), "The CSR could not be parsed."],
-    ["with an RSA key under 2048 bits", async () => (await generateCsr({ commonName: "www.example.com", keyType: "rsa-1024" })).csr, "The CSR's RSA key has 1024 bits; at least 2048 are required."],
-    ["for another host name", async () => (await generateCsr({ commonName: "shop.example.com", keyType: "ec-p256" })).csr, "The CSR's common name must be www.example.com."],
+    [
+      "that does not parse",
+      () => Promise.resolve("-----BEGIN CERTIFICATE REQUEST-----\nnope\n-----END CERTIFICATE REQUEST-----\n"),
+      "The CSR could not be parsed.",
+    ],
+    [
+      "with an RSA key under 2048 bits",
+      async () => (await generateCsr({ commonName: "www.example.com", keyType: "rsa-1024" })).csr,
+      "The CSR's RSA key has 1024 bits; at least 2048 are required.",
+    ],
+    [
+      "for another host name",
+      async () => (await generateCsr({ commonName: "shop.example.com", keyType: "ec-p256" })).csr,
+      "The CSR's common name must be www.example.com.",
+    ],
   ])("answers 400 {errors: {csr}} for a CSR %s", async (_what, makeCsr, problem) => {
     const { error } = await purchase({ name: "www", contact_id: 7, csr: await makeCsr() });
     expect(error).toMatchObject({ status: 400, code: "VALIDATION_FAILED", fieldErrors: { csr: [problem] } });
@@ -101,7 +145,11 @@ describe("DNSimple v1 simulator: purchase input", () => {
   it("answers 406 when a certificate for the name exists and is not cancelled, as CONFLICT", async () => {
     expect((await purchase({ name: "www", contact_id: 7 })).response.status).toBe(201);
     const again = await purchase({ name: "WWW", contact_id: 7 });
-    expect(again.error).toMatchObject({ status: 406, code: "CONFLICT", body: { message: "Certificate www.example.com already exists" } });
+    expect(again.error).toMatchObject({
+      status: 406,
+      code: "CONFLICT",
+      body: { message: "Certificate www.example.com already exists" },
+    });
     expect((await purchase({ name: "www", contact_id: 7 }, "example.org")).response.status).toBe(201);
   });
 });
@@ -121,10 +169,15 @@ describe("DNSimple v1 simulator: wrong state and approver", () => {
   it("submits a configured certificate only: 422 {message} before configure and after submit", async () => {
     await purchase({ name: "www", contact_id: 7 });
     const early = await submit(1, "admin@example.com");
-    expect(early.error).toMatchObject({ status: 422, body: { message: "Certificate may not be submitted at this time: it is purchased" } });
+    expect(early.error).toMatchObject({
+      status: 422,
+      body: { message: "Certificate may not be submitted at this time: it is purchased" },
+    });
     await configure(1);
     expect((await submit(1, "admin@example.com")).data?.certificate.state).toBe("submitted");
-    expect((await submit(1, "admin@example.com")).error?.body).toEqual({ message: "Certificate may not be submitted at this time: it is submitted" });
+    expect((await submit(1, "admin@example.com")).error?.body).toEqual({
+      message: "Certificate may not be submitted at this time: it is submitted",
+    });
     expect(world.mail.inbox()).toHaveLength(1);
   });
 
@@ -144,12 +197,20 @@ describe("DNSimple v1 simulator: wrong state and approver", () => {
       code: "VALIDATION_FAILED",
       body: {
         errors: {
-          approver_email: ["must be one of admin@example.com, administrator@example.com, hostmaster@example.com, postmaster@example.com, webmaster@example.com"],
+          approver_email: [
+            "must be one of admin@example.com, administrator@example.com, hostmaster@example.com, postmaster@example.com, webmaster@example.com",
+          ],
         },
       },
     });
     expect(world.mail.inbox()).toEqual([]);
-    expect((await dnsimple.GET("/domains/{domain}/certificates/{id}", { params: { path: { domain: "example.com", id: 1 } } })).data?.certificate.state).toBe("configured");
+    expect(
+      (
+        await dnsimple.GET("/domains/{domain}/certificates/{id}", {
+          params: { path: { domain: "example.com", id: 1 } },
+        })
+      ).data?.certificate.state,
+    ).toBe("configured");
   });
 
   it("stays submitted without an approval, whatever the time", async () => {
@@ -157,7 +218,9 @@ describe("DNSimple v1 simulator: wrong state and approver", () => {
     await configure(1);
     await submit(1, "webmaster@example.com");
     world.clock.advance(30 * 86_400_000);
-    const { data } = await dnsimple.GET("/domains/{domain}/certificates/{id}", { params: { path: { domain: "example.com", id: 1 } } });
+    const { data } = await dnsimple.GET("/domains/{domain}/certificates/{id}", {
+      params: { path: { domain: "example.com", id: 1 } },
+    });
     expect(data?.certificate).toMatchObject({ state: "submitted", ssl_certificate: null });
   });
 });
@@ -187,7 +250,9 @@ describe("DNSimple v1 simulator: authentication", () => {
 
   it("takes HTTP Basic with the email and the password, and refuses a wrong password", async () => {
     const basic = (user: string, password: string) =>
-      fetch(`${baseUrl}/domains`, { headers: { Authorization: `Basic ${btoa(`${user}:${password}`)}`, Accept: "application/json" } });
+      fetch(`${baseUrl}/domains`, {
+        headers: { Authorization: `Basic ${btoa(`${user}:${password}`)}`, Accept: "application/json" },
+      });
     const ok = await basic(CREDENTIALS.email, "sandbox-password");
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as unknown[]).length).toBe(2);
@@ -200,8 +265,17 @@ describe("DNSimple v1 simulator: authentication", () => {
 describe("DNSimple v1 simulator: faults", () => {
   it("a 503 on a read is retried by the client, which then gets the answer", async () => {
     await purchase({ name: "www", contact_id: 7 });
-    world.faults.add({ provider: "dnsimple-v1", method: "GET", route: "/domains/{domain}/certificates/{id}", from: 1, times: 1, status: 503 });
-    const { data, error } = await dnsimple.GET("/domains/{domain}/certificates/{id}", { params: { path: { domain: "example.com", id: 1 } } });
+    world.faults.add({
+      provider: "dnsimple-v1",
+      method: "GET",
+      route: "/domains/{domain}/certificates/{id}",
+      from: 1,
+      times: 1,
+      status: 503,
+    });
+    const { data, error } = await dnsimple.GET("/domains/{domain}/certificates/{id}", {
+      params: { path: { domain: "example.com", id: 1 } },
+    });
     expect(error).toBeUndefined();
     expect(data?.certificate).toMatchObject({ id: 1, state: "purchased" });
     expect(world.faults.list()).toMatchObject([{ seen: 2, hits: 1 }]);

@@ -11,7 +11,10 @@ import type { SimulatorWorld } from "../src/simulator.js";
 import { createTestWorld, serveOver, TRANSPORTS } from "./support/transports.js";
 
 const CREDENTIALS = SANDBOX_CREDENTIALS["dnsimple-v1"];
-const FORM = { headers: { "Content-Type": "application/x-www-form-urlencoded" }, bodySerializer: encodeFormBody } as const;
+const FORM = {
+  headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  bodySerializer: encodeFormBody,
+} as const;
 const DAY_MS = 86_400_000;
 
 function certificatesOf(bundle: string): x509.X509Certificate[] {
@@ -26,14 +29,22 @@ describe.each(TRANSPORTS)("DNSimple v1 simulator over %s", (transport) => {
   beforeEach(async () => {
     world = await createTestWorld();
     const simulator = new DnsimpleV1Simulator(world, { ...CREDENTIALS, issuanceDelayMs: 60_000 });
-    const served = await serveOver(transport, (origin) => simulator.handlers(`${origin}${SANDBOX_MOUNTS["dnsimple-v1"]}`));
+    const served = await serveOver(transport, (origin) =>
+      simulator.handlers(`${origin}${SANDBOX_MOUNTS["dnsimple-v1"]}`),
+    );
     close = served.close;
-    dnsimple = createDnsimpleV1Client({ ...CREDENTIALS, baseUrl: `${served.origin}${SANDBOX_MOUNTS["dnsimple-v1"]}`, retry: { baseDelayMs: 1 } });
+    dnsimple = createDnsimpleV1Client({
+      ...CREDENTIALS,
+      baseUrl: `${served.origin}${SANDBOX_MOUNTS["dnsimple-v1"]}`,
+      retry: { baseDelayMs: 1 },
+    });
   });
   afterEach(() => close());
 
   const get = async (domain: string | number, id: number) => {
-    const { data, error } = await dnsimple.GET("/domains/{domain}/certificates/{id}", { params: { path: { domain, id } } });
+    const { data, error } = await dnsimple.GET("/domains/{domain}/certificates/{id}", {
+      params: { path: { domain, id } },
+    });
     if (error) throw error;
     return data.certificate;
   };
@@ -41,8 +52,26 @@ describe.each(TRANSPORTS)("DNSimple v1 simulator over %s", (transport) => {
   it("lists the account's domains, each wrapped as {domain}", async () => {
     const { data } = await dnsimple.GET("/domains");
     expect(data).toEqual([
-      { domain: { id: 1, name: "example.com", unicode_name: "example.com", state: "hosted", registrant_id: null, expires_on: null } },
-      { domain: { id: 2, name: "example.org", unicode_name: "example.org", state: "hosted", registrant_id: null, expires_on: null } },
+      {
+        domain: {
+          id: 1,
+          name: "example.com",
+          unicode_name: "example.com",
+          state: "hosted",
+          registrant_id: null,
+          expires_on: null,
+        },
+      },
+      {
+        domain: {
+          id: 2,
+          name: "example.org",
+          unicode_name: "example.org",
+          state: "hosted",
+          registrant_id: null,
+          expires_on: null,
+        },
+      },
     ]);
   });
 
@@ -74,8 +103,12 @@ describe.each(TRANSPORTS)("DNSimple v1 simulator over %s", (transport) => {
     expect(madeCsr).toMatchObject({ names: ["www.example.com"], key: { type: "ec", curve: "P-256" } });
 
     world.clock.advance(60_000);
-    const configured = await dnsimple.PUT("/domains/{domain}/certificates/{id}/configure", { params: { path: { domain: "example.com", id: 1 } } });
-    const approvers = ["admin", "administrator", "hostmaster", "postmaster", "webmaster"].map((box) => `${box}@example.com`);
+    const configured = await dnsimple.PUT("/domains/{domain}/certificates/{id}/configure", {
+      params: { path: { domain: "example.com", id: 1 } },
+    });
+    const approvers = ["admin", "administrator", "hostmaster", "postmaster", "webmaster"].map(
+      (box) => `${box}@example.com`,
+    );
     expect(configured.data?.certificate).toMatchObject({
       state: "configured",
       approver_emails: approvers,
@@ -88,10 +121,18 @@ describe.each(TRANSPORTS)("DNSimple v1 simulator over %s", (transport) => {
       params: { path: { domain: "example.com", id: 1 } },
       body: { certificate: { approver_email: "Admin@example.com" } },
     });
-    expect(submitted.data?.certificate).toMatchObject({ state: "submitted", approver_email: "admin@example.com", ssl_certificate: null });
+    expect(submitted.data?.certificate).toMatchObject({
+      state: "submitted",
+      approver_email: "admin@example.com",
+      ssl_certificate: null,
+    });
     const [email, ...others] = world.mail.inbox();
     expect(others).toEqual([]);
-    expect(email).toMatchObject({ to: "admin@example.com", subject: "Approve the SSL certificate for www.example.com", sentAt: "2026-03-01T12:01:00.000Z" });
+    expect(email).toMatchObject({
+      to: "admin@example.com",
+      subject: "Approve the SSL certificate for www.example.com",
+      sentAt: "2026-03-01T12:01:00.000Z",
+    });
 
     world.clock.advance(DAY_MS);
     expect(await get("example.com", 1)).toMatchObject({ state: "submitted", ssl_certificate: null, expires_on: null });
@@ -124,7 +165,13 @@ describe.each(TRANSPORTS)("DNSimple v1 simulator over %s", (transport) => {
 
     // The private key handed out is the certificate's: what it signs, the certificate's public key verifies.
     const algorithm = { name: "ECDSA", namedCurve: "P-256" };
-    const privateKey = await crypto.subtle.importKey("pkcs8", x509.PemConverter.decodeFirst(issued.private_key!), algorithm, false, ["sign"]);
+    const privateKey = await crypto.subtle.importKey(
+      "pkcs8",
+      x509.PemConverter.decodeFirst(issued.private_key!),
+      algorithm,
+      false,
+      ["sign"],
+    );
     const data = new TextEncoder().encode("sandbox");
     const signature = await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, privateKey, data);
     const publicKey = await leaf!.publicKey.export(algorithm, ["verify"]);
@@ -142,9 +189,18 @@ describe.each(TRANSPORTS)("DNSimple v1 simulator over %s", (transport) => {
       ...FORM,
     });
     expect(bought.response.status).toBe(201);
-    expect(bought.data?.certificate).toMatchObject({ id: 1, domain_id: 2, name: "", state: "purchased", csr: customer.csr, private_key: null });
+    expect(bought.data?.certificate).toMatchObject({
+      id: 1,
+      domain_id: 2,
+      name: "",
+      state: "purchased",
+      csr: customer.csr,
+      private_key: null,
+    });
 
-    await dnsimple.PUT("/domains/{domain}/certificates/{id}/configure", { params: { path: { domain: "example.org", id: 1 } } });
+    await dnsimple.PUT("/domains/{domain}/certificates/{id}/configure", {
+      params: { path: { domain: "example.org", id: 1 } },
+    });
     const submitted = await dnsimple.PUT("/domains/{domain}/certificates/{id}/submit", {
       params: { path: { domain: "example.org", id: 1 } },
       body: { certificate: { approver_email: "hostmaster@example.org" } },

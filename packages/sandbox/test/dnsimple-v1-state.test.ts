@@ -52,12 +52,31 @@ describe("DNSimple v1 simulator: seed", () => {
       expires_on: "2026-12-31",
     });
     expect(issued!.private_key).toMatch(/^-----BEGIN PRIVATE KEY-----/);
-    expect(await world.ca.verifyChain(issued!.ssl_certificate!, world.clock.now())).toMatchObject({ ok: true, names: ["www.example.com"] });
+    expect(await world.ca.verifyChain(issued!.ssl_certificate!, world.clock.now())).toMatchObject({
+      ok: true,
+      names: ["www.example.com"],
+    });
 
-    expect(configured).toMatchObject({ id: 2, name: "shop", state: "configured", private_key: null, ssl_certificate: null, configured_at: "2026-03-01T11:00:00Z" });
+    expect(configured).toMatchObject({
+      id: 2,
+      name: "shop",
+      state: "configured",
+      private_key: null,
+      ssl_certificate: null,
+      configured_at: "2026-03-01T11:00:00Z",
+    });
     expect(configured!.approver_emails).toHaveLength(5);
 
-    expect(await list("example.org")).toMatchObject([{ id: 3, name: "www", state: "cancelled", ssl_certificate: null, updated_at: "2025-01-30T12:00:00Z", configured_at: null }]);
+    expect(await list("example.org")).toMatchObject([
+      {
+        id: 3,
+        name: "www",
+        state: "cancelled",
+        ssl_certificate: null,
+        updated_at: "2025-01-30T12:00:00Z",
+        configured_at: null,
+      },
+    ]);
     expect(world.mail.inbox()).toEqual([]);
   });
 
@@ -114,10 +133,22 @@ describe("DNSimple v1 simulator: snapshot, restore, reset", () => {
 
   it.each([
     ["not an object", null, "DNSimple v1 sandbox state must be {nextId, certificates: [...]}"],
-    ["certificates that are no array", { nextId: 1, certificates: {} }, "DNSimple v1 sandbox state: certificates must be an array"],
+    [
+      "certificates that are no array",
+      { nextId: 1, certificates: {} },
+      "DNSimple v1 sandbox state: certificates must be an array",
+    ],
     ["no nextId", { certificates: [] }, "DNSimple v1 sandbox state: nextId must be a positive integer"],
-    ["a certificate that is no object", { nextId: 2, certificates: ["x"] }, "DNSimple v1 sandbox state: certificates[0] must be an object"],
-    ["a certificate without an id", { nextId: 2, certificates: [{ domainId: 1 }] }, "DNSimple v1 sandbox state: certificates[0].id must be a positive integer"],
+    [
+      "a certificate that is no object",
+      { nextId: 2, certificates: ["x"] },
+      "DNSimple v1 sandbox state: certificates[0] must be an object",
+    ],
+    [
+      "a certificate without an id",
+      { nextId: 2, certificates: [{ domainId: 1 }] },
+      "DNSimple v1 sandbox state: certificates[0].id must be a positive integer",
+    ],
   ])("refuses a state with %s with a TypeError, changing nothing", async (_what, state, message) => {
     await simulator.seed();
     const before = simulator.snapshot();
@@ -129,9 +160,15 @@ describe("DNSimple v1 simulator: snapshot, restore, reset", () => {
     await simulator.seed();
     const { certificates } = simulator.snapshot();
     const [first] = certificates;
-    expect(() => simulator.restore({ nextId: 9, certificates: [{ ...first!, state: "revoked" as never }] })).toThrow(/certificates\[0\]\.state must be one of/);
-    expect(() => simulator.restore({ nextId: 9, certificates: [first!, first!] })).toThrow("certificate ids must be unique");
-    expect(() => simulator.restore({ nextId: 1, certificates: [first!] })).toThrow("nextId must be above every certificate id");
+    expect(() => simulator.restore({ nextId: 9, certificates: [{ ...first!, state: "revoked" as never }] })).toThrow(
+      /certificates\[0\]\.state must be one of/,
+    );
+    expect(() => simulator.restore({ nextId: 9, certificates: [first!, first!] })).toThrow(
+      "certificate ids must be unique",
+    );
+    expect(() => simulator.restore({ nextId: 1, certificates: [first!] })).toThrow(
+      "nextId must be above every certificate id",
+    );
   });
 
   it("reset forgets every certificate and starts ids again; the domains stay", async () => {
@@ -143,9 +180,16 @@ describe("DNSimple v1 simulator: snapshot, restore, reset", () => {
   });
 
   it("takes its domains and contact from the options", async () => {
-    const custom = new DnsimpleV1Simulator(world, { ...CREDENTIALS, domains: ["Shop.Example.NET."], contactId: 42, issuanceDelayMs: DAY_MS });
+    const custom = new DnsimpleV1Simulator(world, {
+      ...CREDENTIALS,
+      domains: ["Shop.Example.NET."],
+      contactId: 42,
+      issuanceDelayMs: DAY_MS,
+    });
     await serve(custom);
-    expect((await dnsimple.GET("/domains")).data?.map(({ domain }) => [domain.id, domain.name])).toEqual([[1, "shop.example.net"]]);
+    expect((await dnsimple.GET("/domains")).data?.map(({ domain }) => [domain.id, domain.name])).toEqual([
+      [1, "shop.example.net"],
+    ]);
     const bought = await dnsimple.POST("/domains/{domain}/certificates", {
       params: { path: { domain: "shop.example.net" } },
       body: { certificate: { name: "", contact_id: 42 } },

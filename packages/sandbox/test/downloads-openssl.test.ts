@@ -51,7 +51,9 @@ const blocks = (pem: string) => pem.match(PEM_BLOCK) ?? [];
 describe("downloads parse and verify with openssl", { timeout: 30_000 }, () => {
   it("IONOS SSL: certificate and caCertificates of an ACTIVE certificate", async () => {
     const ionos = createIonosSslClient(server.clientOptions("ionos-ssl"));
-    const active = (await ionos.GET("/v1/certificates")).data!.certificates!.find((certificate) => certificate.status === "ACTIVE")!;
+    const active = (await ionos.GET("/v1/certificates")).data!.certificates!.find(
+      (certificate) => certificate.status === "ACTIVE",
+    )!;
     expect(openssl(["x509", "-noout", "-subject"], active.certificate)).toMatch(/CN ?= ?shop\.example\.com/);
     const intermediate = active.caCertificates!.find((ca) => ca.type === "INTERMEDIATE")!.certificate!;
     expect(verify("ionos", active.certificate!, intermediate)).toMatch(/: OK$/);
@@ -64,16 +66,19 @@ describe("downloads parse and verify with openssl", { timeout: 30_000 }, () => {
     const listed = (await dnsimple.GET("/{account}/domains/{domain}/certificates", { params: { path } })).data!.data;
     const issued = listed.find((certificate) => certificate.state === "issued")!;
     const where = { params: { path: { ...path, certificate: issued.id } } };
-    const download = (await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}/download", where)).data!.data;
+    const download = (await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}/download", where))
+      .data!.data;
     expect(verify("dnsimple", download.server, download.chain.join("\n"))).toMatch(/: OK$/);
-    const key = (await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}/private_key", where)).data!.data.private_key;
+    const key = (await dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}/private_key", where)).data!
+      .data.private_key;
     // The key is the certificate's: their public keys are the same.
     expect(openssl(["pkey", "-pubout"], key)).toBe(openssl(["x509", "-noout", "-pubkey"], download.server));
   });
 
   it("DNSimple v1: ssl_certificate (leaf then intermediate) and the private key DNSimple made", async () => {
     const v1 = createDnsimpleV1Client(server.clientOptions("dnsimple-v1"));
-    const listed = (await v1.GET("/domains/{domain}/certificates", { params: { path: { domain: "example.com" } } })).data!;
+    const listed = (await v1.GET("/domains/{domain}/certificates", { params: { path: { domain: "example.com" } } }))
+      .data!;
     const issued = listed.map(({ certificate }) => certificate).find((certificate) => certificate.state === "issued")!;
     const [leaf, ...chain] = blocks(issued.ssl_certificate!);
     expect(chain).toHaveLength(1);
@@ -99,8 +104,19 @@ describe("downloads parse and verify with openssl", { timeout: 30_000 }, () => {
       params: { path: { order_id: published.order_id, format: "p7b" } },
       parseAs: "arrayBuffer",
     });
-    const printed = openssl(["pkcs7", "-inform", "DER", "-print_certs", "-in", file("sslmarket.p7b", new Uint8Array(p7b.data!))]);
-    expect(blocks(printed).map((block) => block.trim())).toEqual([leaf.trim(), intermediate!.trim(), sandbox.ca.rootCertificate.trim()]);
+    const printed = openssl([
+      "pkcs7",
+      "-inform",
+      "DER",
+      "-print_certs",
+      "-in",
+      file("sslmarket.p7b", new Uint8Array(p7b.data!)),
+    ]);
+    expect(blocks(printed).map((block) => block.trim())).toEqual([
+      leaf.trim(),
+      intermediate!.trim(),
+      sandbox.ca.rootCertificate.trim(),
+    ]);
   });
 
   it("Resello: crt, ca, the binary pkcs7 and the zip of an active certificate", async () => {
@@ -115,12 +131,21 @@ describe("downloads parse and verify with openssl", { timeout: 30_000 }, () => {
     expect(root?.trim()).toBe(sandbox.ca.rootCertificate.trim());
     expect(verify("resello", leaf, intermediate!)).toMatch(/: OK$/);
 
-    const printed = openssl(["pkcs7", "-inform", "DER", "-print_certs", "-in", file("resello.p7b", await bytes("pkcs7"))]);
+    const printed = openssl([
+      "pkcs7",
+      "-inform",
+      "DER",
+      "-print_certs",
+      "-in",
+      file("resello.p7b", await bytes("pkcs7")),
+    ]);
     expect(blocks(printed).map((block) => block.trim())).toEqual([leaf.trim(), intermediate!.trim(), root!.trim()]);
 
     const archive = file("resello.zip", await bytes("zip"));
     const crtInZip = spawnSync("unzip", ["-p", archive, "*.crt"], { encoding: "utf8" });
     expect(crtInZip.status).toBe(0);
-    expect(openssl(["x509", "-noout", "-fingerprint", "-sha256"], crtInZip.stdout)).toBe(openssl(["x509", "-noout", "-fingerprint", "-sha256"], leaf));
+    expect(openssl(["x509", "-noout", "-fingerprint", "-sha256"], crtInZip.stdout)).toBe(
+      openssl(["x509", "-noout", "-fingerprint", "-sha256"], leaf),
+    );
   });
 });

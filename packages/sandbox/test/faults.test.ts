@@ -21,9 +21,20 @@ describe.each(TRANSPORTS)("fault injection over %s", (transport) => {
   afterEach(() => close());
 
   it("answers with the status, body and headers given, then lets the simulator answer again", async () => {
-    sandbox.faults.add({ route: LIST, times: 1, status: 429, body: { message: "slow down" }, headers: { "Retry-After": "7" } });
+    sandbox.faults.add({
+      route: LIST,
+      times: 1,
+      status: 429,
+      body: { message: "slow down" },
+      headers: { "Retry-After": "7" },
+    });
     const { error } = await ionos.GET(LIST);
-    expect(error).toMatchObject({ code: "RATE_LIMITED", status: 429, retryAfterMs: 7000, body: { message: "slow down" } });
+    expect(error).toMatchObject({
+      code: "RATE_LIMITED",
+      status: 429,
+      retryAfterMs: 7000,
+      body: { message: "slow down" },
+    });
     expect((await ionos.GET(LIST)).data).toEqual({ total: 0, certificates: [] });
   });
 
@@ -56,7 +67,11 @@ describe.each(TRANSPORTS)("fault injection over %s", (transport) => {
 
   it("slows answers down with delayMs, enough for a client's timeout", async () => {
     sandbox.faults.add({ route: LIST, delayMs: 400 });
-    const impatient = createIonosSslClient({ ...sandbox.clientOptions(origin, "ionos-ssl"), retry: false, timeoutMs: 50 });
+    const impatient = createIonosSslClient({
+      ...sandbox.clientOptions(origin, "ionos-ssl"),
+      retry: false,
+      timeoutMs: 50,
+    });
     await expect(impatient.GET(LIST)).rejects.toMatchObject({ code: "TIMEOUT" });
     sandbox.faults.clear();
     sandbox.faults.add({ route: LIST, delayMs: 20 });
@@ -73,17 +88,27 @@ describe.each(TRANSPORTS)("fault injection over %s", (transport) => {
 
   it("comes before authentication, as a gateway in front of the provider fails", async () => {
     sandbox.faults.add({ route: LIST, status: 502, body: "<html>Bad Gateway</html>" });
-    const stranger = createIonosSslClient({ apiKey: "pub.wrong", baseUrl: sandbox.baseUrl(origin, "ionos-ssl"), retry: false });
+    const stranger = createIonosSslClient({
+      apiKey: "pub.wrong",
+      baseUrl: sandbox.baseUrl(origin, "ionos-ssl"),
+      retry: false,
+    });
     expect((await stranger.GET(LIST)).error).toMatchObject({ code: "PROVIDER", status: 502 });
   });
 
   it("is managed over the control API", async () => {
     const control = (method: string, path: string, body?: unknown) =>
-      fetch(`${origin}/_sandbox/faults${path}`, { method, headers: JSON_TYPE, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${origin}/_sandbox/faults${path}`, {
+        method,
+        headers: JSON_TYPE,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     const added = await control("POST", "", { route: LIST, status: 503, times: 1 });
     expect(added.status).toBe(201);
     const { id } = (await added.json()) as { id: number };
-    expect(await (await control("GET", "")).json()).toEqual([{ id, route: LIST, status: 503, times: 1, seen: 0, hits: 0 }]);
+    expect(await (await control("GET", "")).json()).toEqual([
+      { id, route: LIST, status: 503, times: 1, seen: 0, hits: 0 },
+    ]);
     expect((await ionos.GET(LIST)).response?.status).toBe(503);
     expect((await control("DELETE", `/${id}`)).status).toBe(204);
     expect((await control("DELETE", `/${id}`)).status).toBe(404);

@@ -12,14 +12,22 @@ describe.each(TRANSPORTS)("IONOS simulator over %s", (transport) => {
 
   beforeEach(async () => {
     clock = new SandboxClock({ frozenAt: new Date("2026-03-01T12:00:00Z") });
-    sandbox = await createSandbox({ clock, "ionos-ssl": { issuanceDelayMs: 60_000, slots: { SSL_STARTER: 2, SSL_PREMIUM: 0 } } });
+    sandbox = await createSandbox({
+      clock,
+      "ionos-ssl": { issuanceDelayMs: 60_000, slots: { SSL_STARTER: 2, SSL_PREMIUM: 0 } },
+    });
     ({ origin, close } = await serveOver(transport, (at) => sandbox.handlers(at)));
     ionos = createIonosSslClient(sandbox.clientOptions(origin, "ionos-ssl"));
   });
   afterEach(() => close());
 
-  async function order(commonName = "shop.example.com", extra: { authenticationMethod?: "DNS" | "FILE" | "EMAIL"; csr?: string } = {}) {
-    const { data, error } = await ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName, ...extra } });
+  async function order(
+    commonName = "shop.example.com",
+    extra: { authenticationMethod?: "DNS" | "FILE" | "EMAIL"; csr?: string } = {},
+  ) {
+    const { data, error } = await ionos.POST("/v1/certificates", {
+      body: { certificateType: "SSL_STARTER", commonName, ...extra },
+    });
     if (error) throw error;
     return data;
   }
@@ -55,9 +63,16 @@ describe.each(TRANSPORTS)("IONOS simulator over %s", (transport) => {
       expect((await get(created.id!)).status).toBe("PENDING");
       clock.advance(1);
       const active = await get(created.id!);
-      expect(active).toMatchObject({ status: "ACTIVE", validFrom: "2026-03-01T12:01:00.000Z", validUntil: "2027-03-01T12:01:00.000Z" });
+      expect(active).toMatchObject({
+        status: "ACTIVE",
+        validFrom: "2026-03-01T12:01:00.000Z",
+        validUntil: "2027-03-01T12:01:00.000Z",
+      });
       expect(active.caCertificates?.map((ca) => ca.type)).toEqual(["INTERMEDIATE", "ROOT"]);
-      const verified = await sandbox.ca.verifyChain(`${active.certificate}\n${active.caCertificates![0]!.certificate}`, clock.now());
+      const verified = await sandbox.ca.verifyChain(
+        `${active.certificate}\n${active.caCertificates![0]!.certificate}`,
+        clock.now(),
+      );
       expect(verified).toMatchObject({ ok: true, subject: "CN=shop.example.com", names: ["shop.example.com"] });
     });
 
@@ -83,17 +98,25 @@ describe.each(TRANSPORTS)("IONOS simulator over %s", (transport) => {
       const created = await order();
       expect((await dcvReady(created.id!, "not-the-auth-id")).error).toMatchObject({ status: 404, code: "NOT_FOUND" });
       expect((await ionos.GET("/v1/certificates/{id}", { params: { path: { id: "nope" } } })).error?.status).toBe(404);
-      expect((await ionos.DELETE("/v1/certificates/{id}", { params: { path: { id: "nope" } } })).error?.status).toBe(404);
+      expect((await ionos.DELETE("/v1/certificates/{id}", { params: { path: { id: "nope" } } })).error?.status).toBe(
+        404,
+      );
     });
 
     it("draws from the quota, and unassigning frees the slot", async () => {
       const first = await order("a.example.com");
       await order("b.example.com");
-      const full = await ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "c.example.com" } });
+      const full = await ionos.POST("/v1/certificates", {
+        body: { certificateType: "SSL_STARTER", commonName: "c.example.com" },
+      });
       expect(full.error).toMatchObject({ status: 404, providerCode: "NOT_FOUND" });
       expect(full.error?.message).toContain("No unused SSL items were found in your account of type SSL_STARTER.");
       const quota = (await ionos.GET("/v1/certificates/quota")).data!;
-      expect(quota.quotaDetails?.find((detail) => detail.type === "SSL_STARTER")).toEqual({ type: "SSL_STARTER", total: 2, used: 2 });
+      expect(quota.quotaDetails?.find((detail) => detail.type === "SSL_STARTER")).toEqual({
+        type: "SSL_STARTER",
+        total: 2,
+        used: 2,
+      });
 
       const { response } = await ionos.DELETE("/v1/certificates/{id}", { params: { path: { id: first.id! } } });
       expect(response.status).toBe(204);
@@ -103,7 +126,8 @@ describe.each(TRANSPORTS)("IONOS simulator over %s", (transport) => {
     it("lists with page and size", async () => {
       const a = await order("a.example.com");
       const b = await order("b.example.com");
-      const page = async (p: number, size: number) => (await ionos.GET("/v1/certificates", { params: { query: { page: p, size } } })).data!;
+      const page = async (p: number, size: number) =>
+        (await ionos.GET("/v1/certificates", { params: { query: { page: p, size } } })).data!;
       expect((await page(1, 1)).certificates?.map((c) => c.id)).toEqual([a.id]);
       expect(await page(2, 1)).toMatchObject({ total: 2, certificates: [{ id: b.id }] });
       expect((await page(3, 1)).certificates).toEqual([]);
@@ -112,11 +136,27 @@ describe.each(TRANSPORTS)("IONOS simulator over %s", (transport) => {
     });
 
     it.each([
-      ["an unknown type", { certificateType: "SSL_GOLD", commonName: "a.example.com" }, /certificateType must be one of/],
+      [
+        "an unknown type",
+        { certificateType: "SSL_GOLD", commonName: "a.example.com" },
+        /certificateType must be one of/,
+      ],
       ["no commonName", { certificateType: "SSL_STARTER" }, /commonName is required/],
-      ["a wildcard on a single-name type", { certificateType: "SSL_STARTER", commonName: "*.example.com" }, /does not cover a wildcard/],
-      ["a plain name on a wildcard type", { certificateType: "SSL_STARTER_WILDCARD", commonName: "example.com" }, /needs a wildcard/],
-      ["a CSR that is not one", { certificateType: "SSL_STARTER", commonName: "a.example.com", csr: "nope" }, /could not be parsed/],
+      [
+        "a wildcard on a single-name type",
+        { certificateType: "SSL_STARTER", commonName: "*.example.com" },
+        /does not cover a wildcard/,
+      ],
+      [
+        "a plain name on a wildcard type",
+        { certificateType: "SSL_STARTER_WILDCARD", commonName: "example.com" },
+        /needs a wildcard/,
+      ],
+      [
+        "a CSR that is not one",
+        { certificateType: "SSL_STARTER", commonName: "a.example.com", csr: "nope" },
+        /could not be parsed/,
+      ],
     ])("refuses %s with 400 VALIDATION_FAILED", async (_what, body, message) => {
       const { error } = await ionos.POST("/v1/certificates", { body: body as never });
       expect(error).toMatchObject({ status: 400, providerCode: "VALIDATION_FAILED" });
@@ -128,14 +168,18 @@ describe.each(TRANSPORTS)("IONOS simulator over %s", (transport) => {
       ["an EC key (IONOS issues RSA only)", "ec-p256"],
     ] as const)("refuses a CSR with %s", async (_what, keyType) => {
       const { csr } = await generateCsr({ commonName: "a.example.com", keyType });
-      const { error } = await ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "a.example.com", csr } });
+      const { error } = await ionos.POST("/v1/certificates", {
+        body: { certificateType: "SSL_STARTER", commonName: "a.example.com", csr },
+      });
       expect(error).toMatchObject({ status: 400, providerCode: "VALIDATION_FAILED" });
       expect(error?.message).toContain("The CSR must use RSA with key size 2048 bits.");
     });
 
     it("refuses a CSR for another name", async () => {
       const { csr } = await generateCsr({ commonName: "other.example.com" });
-      const { error } = await ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "a.example.com", csr } });
+      const { error } = await ionos.POST("/v1/certificates", {
+        body: { certificateType: "SSL_STARTER", commonName: "a.example.com", csr },
+      });
       expect(error?.message).toMatch(/The CSR is not for a\.example\.com/);
     });
 
@@ -152,9 +196,14 @@ describe.each(TRANSPORTS)("IONOS simulator over %s", (transport) => {
       const created = await order("mail.example.com", { authenticationMethod: "EMAIL" });
       const auth = created.authenticationSummary!;
       expect(auth).toMatchObject({ method: "EMAIL", name: "admin@mail.example.com", status: "WAITING_FOR_CUSTOMER" });
-      expect((await dcvReady(created.id!, auth.id!)).error?.message).toContain("DCV_READY applies to DNS and FILE authentication only.");
+      expect((await dcvReady(created.id!, auth.id!)).error?.message).toContain(
+        "DCV_READY applies to DNS and FILE authentication only.",
+      );
       const [email] = sandbox.mail.inbox("admin@mail.example.com");
-      expect(email).toMatchObject({ subject: "Approve the SSL certificate for mail.example.com", sentAt: "2026-03-01T12:00:00.000Z" });
+      expect(email).toMatchObject({
+        subject: "Approve the SSL certificate for mail.example.com",
+        sentAt: "2026-03-01T12:00:00.000Z",
+      });
       expect((await get(created.id!)).authenticationSummary?.status).toBe("WAITING_FOR_CUSTOMER");
 
       sandbox.mail.approve(email!.code, clock.now());
@@ -162,7 +211,9 @@ describe.each(TRANSPORTS)("IONOS simulator over %s", (transport) => {
       clock.advance(60_000);
       const active = await get(created.id!);
       expect(active.status).toBe("ACTIVE");
-      expect(await sandbox.ca.verifyChain(`${active.certificate}\n${active.caCertificates![0]!.certificate}`, clock.now())).toMatchObject({ ok: true });
+      expect(
+        await sandbox.ca.verifyChain(`${active.certificate}\n${active.caCertificates![0]!.certificate}`, clock.now()),
+      ).toMatchObject({ ok: true });
     });
 
     it("seeds an ACTIVE certificate and one waiting for its DNS record", async () => {

@@ -43,7 +43,11 @@ describe.each(TRANSPORTS)("Resello simulator auth and idempotent orders over %s"
 
   describe("OpenID Connect client credentials", () => {
     it("gives out tokens for the configured client, and refreshes them once", async () => {
-      const answer = await requestToken({ grant_type: "client_credentials", client_id: OIDC.clientId, client_secret: OIDC.clientSecret });
+      const answer = await requestToken({
+        grant_type: "client_credentials",
+        client_id: OIDC.clientId,
+        client_secret: OIDC.clientSecret,
+      });
       expect(answer.status).toBe(200);
       const token = (await answer.json()) as Record<string, unknown>;
       expect(token).toEqual({
@@ -53,25 +57,48 @@ describe.each(TRANSPORTS)("Resello simulator auth and idempotent orders over %s"
         refresh_expires_in: 1800,
         refresh_token: expect.stringMatching(/^sandbox-refresh-[0-9a-f]{32}$/),
       });
-      const plans = await fetch(`${base}/ssl-certificate-plan`, { headers: { authorization: `Bearer ${String(token.access_token)}` } });
+      const plans = await fetch(`${base}/ssl-certificate-plan`, {
+        headers: { authorization: `Bearer ${String(token.access_token)}` },
+      });
       expect(plans.status).toBe(200);
 
       const basicClient = `Basic ${btoa(`${OIDC.clientId}:${OIDC.clientSecret}`)}`;
-      const refreshed = await requestToken({ grant_type: "refresh_token", refresh_token: String(token.refresh_token) }, { authorization: basicClient });
+      const refreshed = await requestToken(
+        { grant_type: "refresh_token", refresh_token: String(token.refresh_token) },
+        { authorization: basicClient },
+      );
       expect(refreshed.status).toBe(200);
-      const reused = await requestToken({ grant_type: "refresh_token", refresh_token: String(token.refresh_token) }, { authorization: basicClient });
+      const reused = await requestToken(
+        { grant_type: "refresh_token", refresh_token: String(token.refresh_token) },
+        { authorization: basicClient },
+      );
       expect(reused.status).toBe(400);
       expect(await reused.json()).toEqual({ error: "invalid_grant", error_description: "Invalid refresh token" });
     });
 
     it("refuses a wrong client with OAuth's invalid_client, and grants it does not know", async () => {
-      const wrong = await requestToken({ grant_type: "client_credentials", client_id: OIDC.clientId, client_secret: "nope" });
+      const wrong = await requestToken({
+        grant_type: "client_credentials",
+        client_id: OIDC.clientId,
+        client_secret: "nope",
+      });
       expect(wrong.status).toBe(401);
-      expect(await wrong.json()).toEqual({ error: "invalid_client", error_description: "Invalid client or Invalid client credentials" });
-      const password = await requestToken({ grant_type: "password", client_id: OIDC.clientId, client_secret: OIDC.clientSecret });
+      expect(await wrong.json()).toEqual({
+        error: "invalid_client",
+        error_description: "Invalid client or Invalid client credentials",
+      });
+      const password = await requestToken({
+        grant_type: "password",
+        client_id: OIDC.clientId,
+        client_secret: OIDC.clientSecret,
+      });
       expect(password.status).toBe(400);
       expect(((await password.json()) as { error: string }).error).toBe("unsupported_grant_type");
-      const json = await fetch(tokenUrl, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      const json = await fetch(tokenUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: "{}",
+      });
       expect(((await json.json()) as { error: string }).error).toBe("invalid_request");
     });
 
@@ -91,19 +118,36 @@ describe.each(TRANSPORTS)("Resello simulator auth and idempotent orders over %s"
     });
 
     it("fails the client's calls with AUTH when the token endpoint refuses its secret", async () => {
-      const resello = createReselloClient({ oidc: { tokenUrl, clientId: OIDC.clientId, clientSecret: "wrong" }, baseUrl: base });
-      await expect(resello.GET("/ssl-certificate-plan")).rejects.toMatchObject({ code: "AUTH", status: 401, providerCode: "invalid_client" });
+      const resello = createReselloClient({
+        oidc: { tokenUrl, clientId: OIDC.clientId, clientSecret: "wrong" },
+        baseUrl: base,
+      });
+      await expect(resello.GET("/ssl-certificate-plan")).rejects.toMatchObject({
+        code: "AUTH",
+        status: 401,
+        providerCode: "invalid_client",
+      });
     });
   });
 
   describe("createCertificateOnce", () => {
     const listed = async (resello: ReselloClient, reference: string) =>
-      unwrapResello((await resello.GET("/ssl-certificate", { params: { query: { client_reference: reference } } })).data!);
+      unwrapResello(
+        (await resello.GET("/ssl-certificate", { params: { query: { client_reference: reference } } })).data!,
+      );
 
     it("never orders again after a dropped connection, even when the order was not placed: the reference finds it later", async () => {
       const resello = createReselloClient({ ...SANDBOX_CREDENTIALS.resello, baseUrl: base });
-      const fault = world.faults.add({ provider: "resello", method: "POST", route: "/ssl-certificate", times: 1, drop: true });
-      await expect(createCertificateOnce(resello, { csr, dcv_type: "DNS", plan: DV, client_reference: "once-1" })).rejects.toMatchObject({
+      const fault = world.faults.add({
+        provider: "resello",
+        method: "POST",
+        route: "/ssl-certificate",
+        times: 1,
+        drop: true,
+      });
+      await expect(
+        createCertificateOnce(resello, { csr, dcv_type: "DNS", plan: DV, client_reference: "once-1" }),
+      ).rejects.toMatchObject({
         code: "NETWORK",
         effectUnknown: true,
       });
@@ -122,7 +166,12 @@ describe.each(TRANSPORTS)("Resello simulator auth and idempotent orders over %s"
           return response;
         },
       });
-      const ordered = await createCertificateOnce(resello, { csr, dcv_type: "DNS", plan: DV, client_reference: "once-2" });
+      const ordered = await createCertificateOnce(resello, {
+        csr,
+        dcv_type: "DNS",
+        plan: DV,
+        client_reference: "once-2",
+      });
       expect(posts).toBe(1);
       expect(ordered).toMatchObject({ status: "pending", client_reference: "once-2" });
       expect((await listed(resello, "once-2")).map((certificate) => certificate.id)).toEqual([ordered.id]);

@@ -35,7 +35,9 @@ describe.each(TRANSPORTS)("Resello simulator errors over %s", (transport) => {
   afterEach(() => close());
 
   async function order(body: Record<string, unknown>) {
-    const { data, error } = await resello.POST("/ssl-certificate", { body: { csr, dcv_type: "DNS", plan: DV, ...body } });
+    const { data, error } = await resello.POST("/ssl-certificate", {
+      body: { csr, dcv_type: "DNS", plan: DV, ...body },
+    });
     if (error) throw error;
     return unwrapResello(data);
   }
@@ -56,7 +58,12 @@ describe.each(TRANSPORTS)("Resello simulator errors over %s", (transport) => {
       resello.GET("/ssl-certificate/{id}/download-ca", { ...id, parseAs: "text" }),
     ]);
     for (const { error } of answers) {
-      expect(error).toMatchObject({ status: 404, code: "NOT_FOUND", providerCode: "not_found", message: expect.stringContaining("Not found.") });
+      expect(error).toMatchObject({
+        status: 404,
+        code: "NOT_FOUND",
+        providerCode: "not_found",
+        message: expect.stringContaining("Not found."),
+      });
     }
   });
 
@@ -68,17 +75,36 @@ describe.each(TRANSPORTS)("Resello simulator errors over %s", (transport) => {
       dcv_type: ["This field is required."],
       plan: ["This field is required."],
     });
-    expect(error?.body).toEqual({ success: false, error: { code: "request_validation_failed", message: error?.fieldErrors } });
+    expect(error?.body).toEqual({
+      success: false,
+      error: { code: "request_validation_failed", message: error?.fieldErrors },
+    });
   });
 
   it.each([
     ["an unknown method", { dcv_type: "PHONE" }, { dcv_type: ["Must be one of EMAIL, FILE, DNS."] }],
     ["an unknown plan", { plan: UNKNOWN_PLAN }, { plan: ["No plan with this id is available."] }],
     ["a plan that is not a UUID", { plan: "dv" }, { plan: ["Must be a UUID."] }],
-    ["a CSR that is not one", { csr: "-----BEGIN CERTIFICATE REQUEST-----\nnope\n-----END CERTIFICATE REQUEST-----" }, { csr: ["The CSR could not be parsed."] }],
-    ["a wildcard plan for a plain name", { plan: WILDCARD }, { csr: ['The plan "Sandbox DV Wildcard SSL" is for a wildcard name (*.domain).'] }],
-    ["EMAIL without an approver", { dcv_type: "EMAIL" }, { approver_email_address: ["Required for EMAIL domain control validation."] }],
-    ["a malformed approver address", { dcv_type: "EMAIL", approver_email_address: "admin" }, { approver_email_address: ["Must be an email address."] }],
+    [
+      "a CSR that is not one",
+      { csr: "-----BEGIN CERTIFICATE REQUEST-----\nnope\n-----END CERTIFICATE REQUEST-----" },
+      { csr: ["The CSR could not be parsed."] },
+    ],
+    [
+      "a wildcard plan for a plain name",
+      { plan: WILDCARD },
+      { csr: ['The plan "Sandbox DV Wildcard SSL" is for a wildcard name (*.domain).'] },
+    ],
+    [
+      "EMAIL without an approver",
+      { dcv_type: "EMAIL" },
+      { approver_email_address: ["Required for EMAIL domain control validation."] },
+    ],
+    [
+      "a malformed approver address",
+      { dcv_type: "EMAIL", approver_email_address: "admin" },
+      { approver_email_address: ["Must be an email address."] },
+    ],
     [
       "an OV plan without its organisation fields",
       { plan: OV, chamber_of_commerce: "00000000" },
@@ -89,22 +115,37 @@ describe.each(TRANSPORTS)("Resello simulator errors over %s", (transport) => {
       },
     ],
   ])("refuses an order with %s", async (_what, body, fieldErrors) => {
-    const { error } = await resello.POST("/ssl-certificate", { body: { csr, dcv_type: "DNS", plan: DV, ...body } as never });
+    const { error } = await resello.POST("/ssl-certificate", {
+      body: { csr, dcv_type: "DNS", plan: DV, ...body } as never,
+    });
     expect(error).toMatchObject({ status: 400, providerCode: "request_validation_failed" });
     expect(error?.fieldErrors).toEqual(fieldErrors);
   });
 
   it("refuses a CSR with an RSA key under 2048 bits, and names beyond the plan's one hostname", async () => {
     const weak = await generateCsr({ commonName: "shop.example.com", keyType: "rsa-1024" });
-    expect((await resello.POST("/ssl-certificate", { body: { csr: weak.csr, dcv_type: "DNS", plan: DV } })).error?.fieldErrors).toEqual({
+    expect(
+      (await resello.POST("/ssl-certificate", { body: { csr: weak.csr, dcv_type: "DNS", plan: DV } })).error
+        ?.fieldErrors,
+    ).toEqual({
       csr: ["The CSR must be generated using a key of at least 2048 bits."],
     });
-    const many = await generateCsr({ commonName: "shop.example.com", altNames: ["www.shop.example.com", "blog.example.com"], keyType: "ec-p256" });
-    expect((await resello.POST("/ssl-certificate", { body: { csr: many.csr, dcv_type: "DNS", plan: DV } })).error?.fieldErrors).toEqual({
+    const many = await generateCsr({
+      commonName: "shop.example.com",
+      altNames: ["www.shop.example.com", "blog.example.com"],
+      keyType: "ec-p256",
+    });
+    expect(
+      (await resello.POST("/ssl-certificate", { body: { csr: many.csr, dcv_type: "DNS", plan: DV } })).error
+        ?.fieldErrors,
+    ).toEqual({
       csr: ['The plan "Sandbox DV SSL" covers one hostname; the CSR also names blog.example.com.'],
     });
     const wildcard = await generateCsr({ commonName: "*.example.com", keyType: "ec-p256" });
-    expect((await resello.POST("/ssl-certificate", { body: { csr: wildcard.csr, dcv_type: "DNS", plan: DV } })).error?.fieldErrors).toEqual({
+    expect(
+      (await resello.POST("/ssl-certificate", { body: { csr: wildcard.csr, dcv_type: "DNS", plan: DV } })).error
+        ?.fieldErrors,
+    ).toEqual({
       csr: ['The plan "Sandbox DV SSL" does not cover a wildcard name.'],
     });
   });
@@ -112,7 +153,11 @@ describe.each(TRANSPORTS)("Resello simulator errors over %s", (transport) => {
   it("accepts an OV order with its fields, and takes the company name from the CSR", async () => {
     const algorithm = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
     const keys = await crypto.subtle.generateKey(algorithm, true, ["sign", "verify"]);
-    const withOrganization = await x509.Pkcs10CertificateRequestGenerator.create({ name: "CN=ov.example.com, O=Example Ltd", keys, signingAlgorithm: algorithm });
+    const withOrganization = await x509.Pkcs10CertificateRequestGenerator.create({
+      name: "CN=ov.example.com, O=Example Ltd",
+      keys,
+      signingAlgorithm: algorithm,
+    });
     const created = await order({
       csr: withOrganization.toString("pem"),
       plan: OV,
@@ -122,7 +167,14 @@ describe.each(TRANSPORTS)("Resello simulator errors over %s", (transport) => {
       approver_last_name: "Doe",
       city: "Exampleton",
     });
-    expect(created).toMatchObject({ status: "pending", plan: OV, common_name: "ov.example.com", company_name: "Example Ltd", department: "IT", city: "Exampleton" });
+    expect(created).toMatchObject({
+      status: "pending",
+      plan: OV,
+      common_name: "ov.example.com",
+      company_name: "Example Ltd",
+      department: "IT",
+      city: "Exampleton",
+    });
   });
 
   it("lists with the plan and client_reference filters, and refuses a plan filter that is not a UUID", async () => {
@@ -152,19 +204,36 @@ describe.each(TRANSPORTS)("Resello simulator errors over %s", (transport) => {
       providerCode: "certificate_not_active",
       message: expect.stringContaining("Only an active certificate can be renewed; this one is pending."),
     });
-    expect((await resello.POST("/ssl-certificate/{id}/reissue", { ...id, body: { csr } })).error?.providerCode).toBe("certificate_not_active");
-    const badMethod = await resello.POST("/ssl-certificate/{id}/validate", { ...id, body: { dcv_type: "FAX" as never } });
+    expect((await resello.POST("/ssl-certificate/{id}/reissue", { ...id, body: { csr } })).error?.providerCode).toBe(
+      "certificate_not_active",
+    );
+    const badMethod = await resello.POST("/ssl-certificate/{id}/validate", {
+      ...id,
+      body: { dcv_type: "FAX" as never },
+    });
     expect(badMethod.error?.fieldErrors).toEqual({ dcv_type: ["Must be one of EMAIL, FILE, DNS."] });
     const noApprover = await resello.POST("/ssl-certificate/{id}/validate", { ...id, body: { dcv_type: "EMAIL" } });
     expect(noApprover.error?.fieldErrors).toEqual({ email_address: ["Required for EMAIL domain control validation."] });
   });
 
   it("refuses wrong and missing credentials with the platform's 401 envelope", async () => {
-    const wrong = createReselloClient({ resellerReference: SANDBOX_CREDENTIALS.resello.resellerReference, apiKey: "wrong-key", baseUrl: base });
+    const wrong = createReselloClient({
+      resellerReference: SANDBOX_CREDENTIALS.resello.resellerReference,
+      apiKey: "wrong-key",
+      baseUrl: base,
+    });
     const { error } = await wrong.GET("/ssl-certificate");
-    expect(error).toMatchObject({ status: 401, code: "AUTH", message: expect.stringContaining("Authentication failed.") });
+    expect(error).toMatchObject({
+      status: 401,
+      code: "AUTH",
+      message: expect.stringContaining("Authentication failed."),
+    });
     expect(error?.body).toEqual({ success: false, error: { message: "Authentication failed." } });
-    const otherReseller = createReselloClient({ resellerReference: "someone-else", apiKey: SANDBOX_CREDENTIALS.resello.apiKey, baseUrl: base });
+    const otherReseller = createReselloClient({
+      resellerReference: "someone-else",
+      apiKey: SANDBOX_CREDENTIALS.resello.apiKey,
+      baseUrl: base,
+    });
     expect((await otherReseller.GET("/ssl-certificate-plan")).error?.code).toBe("AUTH");
     const unknownToken = createReselloClient({ accessToken: "sandbox-access-made-up", baseUrl: base });
     expect((await unknownToken.GET("/ssl-certificate-plan")).error?.code).toBe("AUTH");
@@ -178,15 +247,30 @@ describe.each(TRANSPORTS)("Resello simulator errors over %s", (transport) => {
   it("lets a read retry through an injected 503, and surfaces an injected 500 on a write", async () => {
     const created = await order({});
     const id = { params: { path: { id: created.id! } } };
-    const fault = world.faults.add({ provider: "resello", method: "GET", route: "/ssl-certificate/{id}", from: 1, times: 1, status: 503 });
+    const fault = world.faults.add({
+      provider: "resello",
+      method: "GET",
+      route: "/ssl-certificate/{id}",
+      from: 1,
+      times: 1,
+      status: 503,
+    });
     const read = await resello.GET("/ssl-certificate/{id}", id);
     expect(read.error).toBeUndefined();
     expect(unwrapResello(read.data!).id).toBe(created.id);
     expect(world.faults.list().find((active) => active.id === fault)).toMatchObject({ seen: 2, hits: 1 });
 
-    world.faults.add({ provider: "resello", method: "POST", route: "/ssl-certificate/{id}/validate", times: 1, status: 500 });
+    world.faults.add({
+      provider: "resello",
+      method: "POST",
+      route: "/ssl-certificate/{id}/validate",
+      times: 1,
+      status: 500,
+    });
     const write = await resello.POST("/ssl-certificate/{id}/validate", { ...id, body: {} });
     expect(write.error).toMatchObject({ status: 500, code: "PROVIDER", effectUnknown: true });
-    expect((await resello.POST("/ssl-certificate/{id}/validate", { ...id, body: {} })).error?.providerCode).toBe("domain_validation_failed");
+    expect((await resello.POST("/ssl-certificate/{id}/validate", { ...id, body: {} })).error?.providerCode).toBe(
+      "domain_validation_failed",
+    );
   });
 });

@@ -31,7 +31,10 @@ describe.each(TRANSPORTS)("Resello simulator lifecycle over %s", (transport) => 
     const simulator = new ReselloSimulator(world, { ...SANDBOX_CREDENTIALS.resello, issuanceDelayMs: 60_000 });
     const served = await serveOver(transport, (origin) => simulator.handlers(`${origin}${SANDBOX_MOUNTS.resello}`));
     close = served.close;
-    resello = createReselloClient({ ...SANDBOX_CREDENTIALS.resello, baseUrl: `${served.origin}${SANDBOX_MOUNTS.resello}` });
+    resello = createReselloClient({
+      ...SANDBOX_CREDENTIALS.resello,
+      baseUrl: `${served.origin}${SANDBOX_MOUNTS.resello}`,
+    });
   });
   afterEach(() => close());
 
@@ -46,15 +49,25 @@ describe.each(TRANSPORTS)("Resello simulator lifecycle over %s", (transport) => 
     if (error) throw error;
     return unwrapResello(data) as any;
   }
-  async function order(body: { csr: string; dcv_type: "DNS" | "FILE" | "EMAIL"; plan?: string; approver_email_address?: string }) {
+  async function order(body: {
+    csr: string;
+    dcv_type: "DNS" | "FILE" | "EMAIL";
+    plan?: string;
+    approver_email_address?: string;
+  }) {
     const { data, error } = await resello.POST("/ssl-certificate", { body: { plan: DV, ...body } });
     if (error) throw error;
     return unwrapResello(data);
   }
-  const validate = (id: string, body: { dcv_type?: "DNS" | "FILE" | "EMAIL"; email_address?: string; domain?: string } = {}) =>
-    resello.POST("/ssl-certificate/{id}/validate", { ...byId(id), body });
+  const validate = (
+    id: string,
+    body: { dcv_type?: "DNS" | "FILE" | "EMAIL"; email_address?: string; domain?: string } = {},
+  ) => resello.POST("/ssl-certificate/{id}/validate", { ...byId(id), body });
   const text = async (id: string, format: "crt" | "ca" | "csr") => {
-    const { data, error, response } = await resello.GET(`/ssl-certificate/{id}/download-${format}`, { ...byId(id), parseAs: "text" });
+    const { data, error, response } = await resello.GET(`/ssl-certificate/{id}/download-${format}`, {
+      ...byId(id),
+      parseAs: "text",
+    });
     if (error) throw error;
     return { pem: data, disposition: response.headers.get("content-disposition") };
   };
@@ -111,7 +124,11 @@ describe.each(TRANSPORTS)("Resello simulator lifecycle over %s", (transport) => 
     expect(early.error).toMatchObject({ status: 409, code: "CONFLICT", providerCode: "certificate_not_active" });
     world.dns.addTxt(record.name, "some-other-value");
     const refused = await validate(id);
-    expect(refused.error).toMatchObject({ status: 400, code: "VALIDATION_FAILED", providerCode: "domain_validation_failed" });
+    expect(refused.error).toMatchObject({
+      status: 400,
+      code: "VALIDATION_FAILED",
+      providerCode: "domain_validation_failed",
+    });
     expect(refused.error?.message).toContain(`The TXT record _dnsauth.shop.example.com does not hold ${record.value}.`);
     expect((await details(id)).status).toBe("pending");
 
@@ -119,13 +136,20 @@ describe.each(TRANSPORTS)("Resello simulator lifecycle over %s", (transport) => 
     world.dns.addTxt(record.name, record.value);
     const validated = await validate(id, { dcv_type: "DNS" });
     expect(validated.error).toBeUndefined();
-    expect(validated.data).toMatchObject({ success: true, result: { status: "validated", domains: [{ status: "validated", validated_at: "2026-03-01T12:00:00.000Z" }] } });
+    expect(validated.data).toMatchObject({
+      success: true,
+      result: { status: "validated", domains: [{ status: "validated", validated_at: "2026-03-01T12:00:00.000Z" }] },
+    });
     expect((await validate(id)).error).toBeUndefined();
     world.clock.advance(59_999);
     expect((await get(id)).status).toBe("pending");
     world.clock.advance(1);
     const active = await get(id);
-    expect(active).toMatchObject({ status: "active", valid_from: "2026-03-01T12:01:00.000Z", valid_until: "2027-03-01T12:01:00.000Z" });
+    expect(active).toMatchObject({
+      status: "active",
+      valid_from: "2026-03-01T12:01:00.000Z",
+      valid_until: "2027-03-01T12:01:00.000Z",
+    });
     expect((await details(id)).steps.map((step: { done: boolean }) => step.done)).toEqual([true, true, true]);
 
     // Downloads: PEM files, PKCS#7 (DER) and a zip, all holding the same chain.
@@ -155,7 +179,10 @@ describe.each(TRANSPORTS)("Resello simulator lifecycle over %s", (transport) => 
     // Reissue: a new key, in force at once for the rest of the term; the old certificate is revoked.
     world.clock.advance(10 * DAY_MS);
     const wrongName = await generateCsr({ commonName: "other.example.com", keyType: "ec-p256" });
-    const refusedReissue = await resello.POST("/ssl-certificate/{id}/reissue", { ...byId(id), body: { csr: wrongName.csr } });
+    const refusedReissue = await resello.POST("/ssl-certificate/{id}/reissue", {
+      ...byId(id),
+      body: { csr: wrongName.csr },
+    });
     expect(refusedReissue.error?.fieldErrors).toEqual({ csr: ["The CSR must be for shop.example.com."] });
     const reissued = await resello.POST("/ssl-certificate/{id}/reissue", {
       ...byId(id),
@@ -174,7 +201,9 @@ describe.each(TRANSPORTS)("Resello simulator lifecycle over %s", (transport) => 
     expect((await text(id, "csr")).pem.trim()).toBe(shopCsrAgain.csr.trim());
     const newLeaf = new x509.X509Certificate((await text(id, "crt")).pem);
     expect(newLeaf.serialNumber).toBe(afterReissue.serial_number);
-    expect(newLeaf.publicKey.toString("pem")).toBe(new x509.Pkcs10CertificateRequest(shopCsrAgain.csr).publicKey.toString("pem"));
+    expect(newLeaf.publicKey.toString("pem")).toBe(
+      new x509.Pkcs10CertificateRequest(shopCsrAgain.csr).publicKey.toString("pem"),
+    );
 
     // Renew: only in the plan's window (30 days before expiry); then pending with a new validation, by FILE now.
     const tooEarly = await resello.POST("/ssl-certificate/{id}/renew", { ...byId(id), body: {} });
@@ -186,8 +215,14 @@ describe.each(TRANSPORTS)("Resello simulator lifecycle over %s", (transport) => 
       body: { dcv_type: "FILE", client_reference: "shop-renewal" },
     });
     expect(renewal.error).toBeUndefined();
-    expect(unwrapResello(renewal.data!)).toMatchObject({ status: "pending", dcv_type: "FILE", client_reference: "shop-renewal" });
-    expect((await resello.GET("/ssl-certificate/{id}/download-ca", { ...byId(id), parseAs: "text" })).error?.status).toBe(409);
+    expect(unwrapResello(renewal.data!)).toMatchObject({
+      status: "pending",
+      dcv_type: "FILE",
+      client_reference: "shop-renewal",
+    });
+    expect(
+      (await resello.GET("/ssl-certificate/{id}/download-ca", { ...byId(id), parseAs: "text" })).error?.status,
+    ).toBe(409);
     const file = (await details(id)).domains[0].file;
     expect(file.url).toMatch(/^http:\/\/shop\.example\.com\/\.well-known\/pki-validation\/[0-9A-F]{32}\.txt$/);
     expect((await validate(id)).error?.message).toContain(`The file ${file.url} does not hold the expected content.`);
@@ -195,37 +230,67 @@ describe.each(TRANSPORTS)("Resello simulator lifecycle over %s", (transport) => 
     expect((await validate(id)).error).toBeUndefined();
     world.clock.advance(60_000);
     const renewed = await get(id);
-    expect(renewed).toMatchObject({ status: "active", valid_from: "2027-02-15T00:01:00.000Z", valid_until: "2028-02-15T00:01:00.000Z" });
-    expect(await world.ca.verifyChain(`${(await text(id, "crt")).pem}${(await text(id, "ca")).pem}`, world.clock.now())).toMatchObject({ ok: true });
+    expect(renewed).toMatchObject({
+      status: "active",
+      valid_from: "2027-02-15T00:01:00.000Z",
+      valid_until: "2028-02-15T00:01:00.000Z",
+    });
+    expect(
+      await world.ca.verifyChain(`${(await text(id, "crt")).pem}${(await text(id, "ca")).pem}`, world.clock.now()),
+    ).toMatchObject({ ok: true });
 
     // Delete: disabled at once, revoked, and no action is left.
     const deleted = await resello.DELETE("/ssl-certificate/{id}", byId(id));
-    expect(deleted.data).toMatchObject({ success: true, result: { status: "disabled", disabled_at: "2027-02-15T00:01:00.000Z" } });
+    expect(deleted.data).toMatchObject({
+      success: true,
+      result: { status: "disabled", disabled_at: "2027-02-15T00:01:00.000Z" },
+    });
     expect(world.ca.revokedAt(renewed.serial_number as string)).toBe("2027-02-15T00:01:00.000Z");
     expect((await get(id)).status).toBe("disabled");
-    expect((await resello.DELETE("/ssl-certificate/{id}", byId(id))).error).toMatchObject({ status: 409, providerCode: "certificate_disabled" });
-    expect((await resello.GET("/ssl-certificate/{id}/download-zip", { ...byId(id), parseAs: "arrayBuffer" })).error?.status).toBe(409);
-    expect((await resello.POST("/ssl-certificate/{id}/renew", { ...byId(id), body: {} })).error?.providerCode).toBe("certificate_not_active");
-    expect((await resello.POST("/ssl-certificate/{id}/reissue", { ...byId(id), body: { csr: shopCsr.csr } })).error?.providerCode).toBe(
+    expect((await resello.DELETE("/ssl-certificate/{id}", byId(id))).error).toMatchObject({
+      status: 409,
+      providerCode: "certificate_disabled",
+    });
+    expect(
+      (await resello.GET("/ssl-certificate/{id}/download-zip", { ...byId(id), parseAs: "arrayBuffer" })).error?.status,
+    ).toBe(409);
+    expect((await resello.POST("/ssl-certificate/{id}/renew", { ...byId(id), body: {} })).error?.providerCode).toBe(
       "certificate_not_active",
     );
+    expect(
+      (await resello.POST("/ssl-certificate/{id}/reissue", { ...byId(id), body: { csr: shopCsr.csr } })).error
+        ?.providerCode,
+    ).toBe("certificate_not_active");
     expect((await validate(id)).error?.providerCode).toBe("certificate_not_pending");
   });
 
   it("validates by EMAIL once the approver approves, from the moment of approval", async () => {
     const { csr } = await generateCsr({ commonName: "mail.example.com", keyType: "ec-p256" });
     const created = await order({ csr, dcv_type: "EMAIL", approver_email_address: "Admin@example.com" });
-    expect(created).toMatchObject({ status: "pending", dcv_type: "EMAIL", approver_email_address: "admin@example.com" });
+    expect(created).toMatchObject({
+      status: "pending",
+      dcv_type: "EMAIL",
+      approver_email_address: "admin@example.com",
+    });
     const [email] = world.mail.inbox("admin@example.com");
-    expect(email).toMatchObject({ subject: "Approve the SSL certificate for mail.example.com", sentAt: "2026-03-01T12:00:00.000Z" });
-    expect((await details(created.id!)).domains[0].email).toEqual({ to: "admin@example.com", sent_at: "2026-03-01T12:00:00.000Z" });
+    expect(email).toMatchObject({
+      subject: "Approve the SSL certificate for mail.example.com",
+      sentAt: "2026-03-01T12:00:00.000Z",
+    });
+    expect((await details(created.id!)).domains[0].email).toEqual({
+      to: "admin@example.com",
+      sent_at: "2026-03-01T12:00:00.000Z",
+    });
     const notYet = await validate(created.id!);
     expect(notYet.error?.message).toContain("The approval email to admin@example.com has not been approved.");
 
     world.clock.advance(5 * 60_000);
     world.mail.approve(email!.code, world.clock.now());
     world.clock.advance(30_000);
-    expect(await details(created.id!)).toMatchObject({ status: "validated", domains: [{ validated_at: "2026-03-01T12:05:00.000Z" }] });
+    expect(await details(created.id!)).toMatchObject({
+      status: "validated",
+      domains: [{ validated_at: "2026-03-01T12:05:00.000Z" }],
+    });
     expect((await get(created.id!)).status).toBe("pending");
     world.clock.advance(30_000);
     expect(await get(created.id!)).toMatchObject({ status: "active", valid_from: "2026-03-01T12:06:00.000Z" });
@@ -235,13 +300,23 @@ describe.each(TRANSPORTS)("Resello simulator lifecycle over %s", (transport) => 
     const { csr } = await generateCsr({ commonName: "switch.example.com", keyType: "ec-p256" });
     const created = await order({ csr, dcv_type: "DNS" });
     const bad = await validate(created.id!, { dcv_type: "EMAIL", email_address: "someone@example.net" });
-    expect(bad.error?.fieldErrors?.email_address?.[0]).toMatch(/^Not an approver address of switch\.example\.com: use one of admin@switch\.example\.com/);
+    expect(bad.error?.fieldErrors?.email_address?.[0]).toMatch(
+      /^Not an approver address of switch\.example\.com: use one of admin@switch\.example\.com/,
+    );
     const unknownDomain = await validate(created.id!, { domain: "elsewhere.example.com" });
-    expect(unknownDomain.error?.fieldErrors).toEqual({ domain: ["The certificate has no domain elsewhere.example.com."] });
+    expect(unknownDomain.error?.fieldErrors).toEqual({
+      domain: ["The certificate has no domain elsewhere.example.com."],
+    });
 
-    const restarted = await validate(created.id!, { dcv_type: "EMAIL", email_address: "webmaster@example.com", domain: "switch.example.com" });
+    const restarted = await validate(created.id!, {
+      dcv_type: "EMAIL",
+      email_address: "webmaster@example.com",
+      domain: "switch.example.com",
+    });
     expect(restarted.error).toBeUndefined();
-    expect(restarted.data).toMatchObject({ result: { status: "pending", domains: [{ dcv_type: "EMAIL", email: { to: "webmaster@example.com" } }] } });
+    expect(restarted.data).toMatchObject({
+      result: { status: "pending", domains: [{ dcv_type: "EMAIL", email: { to: "webmaster@example.com" } }] },
+    });
     const [email] = world.mail.inbox("webmaster@example.com");
     world.mail.approve(email!.code, world.clock.now());
     world.clock.advance(60_000);
@@ -256,21 +331,39 @@ describe.each(TRANSPORTS)("Resello simulator lifecycle over %s", (transport) => 
     world.dns.addTxt(record.name, record.value);
     expect((await validate(created.id!)).error).toBeUndefined();
     world.clock.advance(60_000);
-    const zip = await resello.GET("/ssl-certificate/{id}/download-zip", { ...byId(created.id!), parseAs: "arrayBuffer" });
-    expect(Object.keys(unzipSync(new Uint8Array(zip.data!)))).toEqual(["STAR.example.com.crt", "STAR.example.com.ca-bundle", "STAR.example.com.csr"]);
+    const zip = await resello.GET("/ssl-certificate/{id}/download-zip", {
+      ...byId(created.id!),
+      parseAs: "arrayBuffer",
+    });
+    expect(Object.keys(unzipSync(new Uint8Array(zip.data!)))).toEqual([
+      "STAR.example.com.crt",
+      "STAR.example.com.ca-bundle",
+      "STAR.example.com.csr",
+    ]);
     const fullchain = `${(await text(created.id!, "crt")).pem}${(await text(created.id!, "ca")).pem}`;
-    expect(await world.ca.verifyChain(fullchain, world.clock.now())).toMatchObject({ ok: true, names: ["*.example.com"] });
+    expect(await world.ca.verifyChain(fullchain, world.clock.now())).toMatchObject({
+      ok: true,
+      names: ["*.example.com"],
+    });
   });
 
   it("validates each name of a CSR with its www twin, one `domain` at a time", async () => {
-    const { csr } = await generateCsr({ commonName: "twin.example.com", altNames: ["www.twin.example.com"], keyType: "ec-p256" });
+    const { csr } = await generateCsr({
+      commonName: "twin.example.com",
+      altNames: ["www.twin.example.com"],
+      keyType: "ec-p256",
+    });
     const created = await order({ csr, dcv_type: "DNS" });
     expect(created.domains).toEqual(["twin.example.com", "www.twin.example.com"]);
-    const [bare, www] = (await details(created.id!)).domains.map((domain: { dns_record: { name: string; value: string } }) => domain.dns_record);
+    const [bare, www] = (await details(created.id!)).domains.map(
+      (domain: { dns_record: { name: string; value: string } }) => domain.dns_record,
+    );
     expect([bare.name, www.name]).toEqual(["_dnsauth.twin.example.com", "_dnsauth.www.twin.example.com"]);
     world.dns.addTxt(www.name, www.value);
     const one = await validate(created.id!, { domain: "www.twin.example.com" });
-    expect(one.data).toMatchObject({ result: { status: "pending", domains: [{ status: "pending" }, { status: "validated" }] } });
+    expect(one.data).toMatchObject({
+      result: { status: "pending", domains: [{ status: "pending" }, { status: "validated" }] },
+    });
     const rest = await validate(created.id!);
     expect(rest.error?.message).toContain("The TXT record _dnsauth.twin.example.com does not hold");
     expect(rest.error?.message).not.toContain("_dnsauth.www.twin.example.com");

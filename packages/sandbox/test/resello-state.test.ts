@@ -25,7 +25,10 @@ describe("Resello simulator state", () => {
       await close();
       const served = await serveOver("msw", (origin) => target.handlers(`${origin}${SANDBOX_MOUNTS.resello}`));
       close = served.close;
-      resello = createReselloClient({ ...SANDBOX_CREDENTIALS.resello, baseUrl: `${served.origin}${SANDBOX_MOUNTS.resello}` });
+      resello = createReselloClient({
+        ...SANDBOX_CREDENTIALS.resello,
+        baseUrl: `${served.origin}${SANDBOX_MOUNTS.resello}`,
+      });
     };
     await serve(simulator);
   });
@@ -45,28 +48,56 @@ describe("Resello simulator state", () => {
       ["www.example.org", "pending", "seed-www-example-org"],
       ["old.example.net", "disabled", null],
     ]);
-    const [active, waiting, disabled] = certificates as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
-    expect(active).toMatchObject({ created_at: "2025-11-21T12:00:00.000Z", valid_from: "2025-11-21T13:01:00.000Z", valid_until: "2026-11-21T13:01:00.000Z" });
+    const [active, waiting, disabled] = certificates as [
+      Record<string, unknown>,
+      Record<string, unknown>,
+      Record<string, unknown>,
+    ];
+    expect(active).toMatchObject({
+      created_at: "2025-11-21T12:00:00.000Z",
+      valid_from: "2025-11-21T13:01:00.000Z",
+      valid_until: "2026-11-21T13:01:00.000Z",
+    });
     expect(disabled).toMatchObject({ disabled_at: "2026-02-09T12:00:00.000Z" });
     const revokedSerial = simulator.snapshot().orders[2]!.issued!.serialNumber;
     expect(world.ca.revokedAt(revokedSerial)).toBe("2026-02-09T12:00:00.000Z");
 
-    const crt = await resello.GET("/ssl-certificate/{id}/download-crt", { params: { path: { id: active.id as string } }, parseAs: "text" });
-    const ca = await resello.GET("/ssl-certificate/{id}/download-ca", { params: { path: { id: active.id as string } }, parseAs: "text" });
-    expect(await world.ca.verifyChain(`${crt.data}${ca.data}`, world.clock.now())).toMatchObject({ ok: true, names: ["shop.example.com"] });
+    const crt = await resello.GET("/ssl-certificate/{id}/download-crt", {
+      params: { path: { id: active.id as string } },
+      parseAs: "text",
+    });
+    const ca = await resello.GET("/ssl-certificate/{id}/download-ca", {
+      params: { path: { id: active.id as string } },
+      parseAs: "text",
+    });
+    expect(await world.ca.verifyChain(`${crt.data}${ca.data}`, world.clock.now())).toMatchObject({
+      ok: true,
+      names: ["shop.example.com"],
+    });
 
-    const details = await resello.GET("/ssl-certificate/{id}/validation-details", { params: { path: { id: waiting.id as string } } });
+    const details = await resello.GET("/ssl-certificate/{id}/validation-details", {
+      params: { path: { id: waiting.id as string } },
+    });
     const record = (unwrapResello(details.data!) as any).domains[0].dns_record;
     expect(record.name).toBe("_dnsauth.www.example.org");
     world.dns.addTxt(record.name, record.value);
-    expect((await resello.POST("/ssl-certificate/{id}/validate", { params: { path: { id: waiting.id as string } }, body: {} })).error).toBeUndefined();
+    expect(
+      (
+        await resello.POST("/ssl-certificate/{id}/validate", {
+          params: { path: { id: waiting.id as string } },
+          body: {},
+        })
+      ).error,
+    ).toBeUndefined();
     world.clock.advance(60_000);
     expect((await list())[1]?.status).toBe("active");
   });
 
   it("restores a snapshot into a new simulator on the same world, answering the same", async () => {
     const { csr } = await generateCsr({ commonName: "kept.example.com", keyType: "ec-p256" });
-    const created = await resello.POST("/ssl-certificate", { body: { csr, dcv_type: "FILE", plan: DV, client_reference: "kept" } });
+    const created = await resello.POST("/ssl-certificate", {
+      body: { csr, dcv_type: "FILE", plan: DV, client_reference: "kept" },
+    });
     const id = unwrapResello(created.data!).id!;
     const before = await resello.GET("/ssl-certificate/{id}/validation-details", { params: { path: { id } } });
     const snapshot = JSON.parse(JSON.stringify(simulator.snapshot())) as ReselloState;
@@ -91,12 +122,28 @@ describe("Resello simulator state", () => {
     [
       "an order without domains",
       {
-        orders: [{ id: "x", plan: DV, status: "pending", dcvType: "DNS", commonName: "a", csr: "c", publicKey: "k", createdAt: "t", organization: {} }],
+        orders: [
+          {
+            id: "x",
+            plan: DV,
+            status: "pending",
+            dcvType: "DNS",
+            commonName: "a",
+            csr: "c",
+            publicKey: "k",
+            createdAt: "t",
+            organization: {},
+          },
+        ],
         tokens: [],
       },
       /orders\[0\]\.domains must be an array/,
     ],
-    ["a token without its expiry", { orders: [], tokens: [{ accessToken: "t" }] }, /tokens\[0\] must be \{accessToken, expiresAt/],
+    [
+      "a token without its expiry",
+      { orders: [], tokens: [{ accessToken: "t" }] },
+      /tokens\[0\] must be \{accessToken, expiresAt/,
+    ],
   ])("refuses to restore %s with a TypeError, changing nothing", async (_what, state, message) => {
     await simulator.seed();
     const before = simulator.snapshot();

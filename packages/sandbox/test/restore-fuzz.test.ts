@@ -1,6 +1,13 @@
 import { getResponse, type HttpHandler } from "msw";
 import { describe, expect, it } from "vitest";
-import { createSandbox, SANDBOX_PROVIDERS, SandboxClock, type Sandbox, type SandboxProvider, type SandboxSnapshot } from "../src/index.js";
+import {
+  createSandbox,
+  SANDBOX_PROVIDERS,
+  SandboxClock,
+  type Sandbox,
+  type SandboxProvider,
+  type SandboxSnapshot,
+} from "../src/index.js";
 
 // A state file is input too: edited by hand, cut down, or saved by another version. Every field of every seeded
 // order is spoiled in turn (null, a number, a string, an object, an array, a boolean, a date that is no date); a
@@ -15,7 +22,12 @@ function paths(value: unknown, path: string[] = []): string[][] {
   return Object.entries(value).flatMap(([key, child]) => [[...path, key], ...paths(child, [...path, key])]);
 }
 
-function spoiled(snapshot: SandboxSnapshot, provider: SandboxProvider, path: string[], spoiler: unknown): SandboxSnapshot {
+function spoiled(
+  snapshot: SandboxSnapshot,
+  provider: SandboxProvider,
+  path: string[],
+  spoiler: unknown,
+): SandboxSnapshot {
   const copy = structuredClone(snapshot);
   let parent = copy.providers[provider] as Record<string, unknown>;
   for (const key of path.slice(0, -1)) parent = parent[key] as Record<string, unknown>;
@@ -36,7 +48,8 @@ async function readEverything(sandbox: Sandbox, handlers: HttpHandler[], provide
   }[provider];
   const statuses: number[] = [];
   const get = async (path: string): Promise<unknown> => {
-    const response = (await getResponse(handlers, new Request(`${base}${path}`, { headers }))) ?? new Response(null, { status: 404 });
+    const response =
+      (await getResponse(handlers, new Request(`${base}${path}`, { headers }))) ?? new Response(null, { status: 404 });
     statuses.push(response.status);
     return response.ok && response.headers.get("content-type")?.includes("json") ? response.json() : undefined;
   };
@@ -46,7 +59,8 @@ async function readEverything(sandbox: Sandbox, handlers: HttpHandler[], provide
     case "ionos-ssl": {
       const list = (await get("/v1/certificates")) as { certificates?: unknown } | undefined;
       await get("/v1/certificates/quota");
-      for (const id of ids(list?.certificates, (item) => item.id)) await get(`/v1/certificates/${encodeURIComponent(id)}`);
+      for (const id of ids(list?.certificates, (item) => item.id))
+        await get(`/v1/certificates/${encodeURIComponent(id)}`);
       break;
     }
     case "dnsimple":
@@ -54,7 +68,8 @@ async function readEverything(sandbox: Sandbox, handlers: HttpHandler[], provide
       for (const domain of ["example.com", "example.org", "example.net"]) {
         const list = (await get(`/1010/domains/${domain}/certificates`)) as { data?: unknown } | undefined;
         for (const id of ids(list?.data, (item) => item.id)) {
-          for (const part of ["", "/download", "/private_key"]) await get(`/1010/domains/${domain}/certificates/${id}${part}`);
+          for (const part of ["", "/download", "/private_key"])
+            await get(`/1010/domains/${domain}/certificates/${id}${part}`);
         }
       }
       break;
@@ -62,14 +77,23 @@ async function readEverything(sandbox: Sandbox, handlers: HttpHandler[], provide
       await get("/domains");
       for (const domain of ["example.com", "example.org", "example.net"]) {
         const list = await get(`/domains/${domain}/certificates`);
-        for (const id of ids(list, (item) => (item.certificate as Record<string, unknown> | undefined)?.id)) await get(`/domains/${domain}/certificates/${id}`);
+        for (const id of ids(list, (item) => (item.certificate as Record<string, unknown> | undefined)?.id))
+          await get(`/domains/${domain}/certificates/${id}`);
       }
       break;
     case "resello": {
       const list = (await get("/ssl-certificate")) as { result?: unknown } | undefined;
       await get("/ssl-certificate-plan");
       for (const id of ids(list?.result, (item) => item.id)) {
-        for (const part of ["", "/validation-details", "/download-crt", "/download-ca", "/download-csr", "/download-pkcs7", "/download-zip"]) {
+        for (const part of [
+          "",
+          "/validation-details",
+          "/download-crt",
+          "/download-ca",
+          "/download-csr",
+          "/download-pkcs7",
+          "/download-zip",
+        ]) {
           await get(`/ssl-certificate/${id}${part}`);
         }
       }
@@ -80,7 +104,8 @@ async function readEverything(sandbox: Sandbox, handlers: HttpHandler[], provide
       await get("/product/list");
       for (const id of ids(list?.orders, (item) => item.order_id)) {
         await get(`/order/order_id/${id}`);
-        for (const format of ["pem_server", "pem_intermediate", "p7b"]) await get(`/certificate/order_id/${id}/format/${format}`);
+        for (const format of ["pem_server", "pem_intermediate", "p7b"])
+          await get(`/certificate/order_id/${id}/format/${format}`);
       }
       break;
     }
@@ -108,7 +133,8 @@ describe.each(SANDBOX_PROVIDERS)("a restored %s state with one field spoiled", (
         }
         accepted++;
         const statuses = await readEverything(sandbox, handlers, provider);
-        if (statuses.some((status) => status >= 500)) served.push(`${path.join("/")} = ${JSON.stringify(spoiler)}: ${statuses.join(",")}`);
+        if (statuses.some((status) => status >= 500))
+          served.push(`${path.join("/")} = ${JSON.stringify(spoiler)}: ${statuses.join(",")}`);
       }
     }
     expect(served).toEqual([]);

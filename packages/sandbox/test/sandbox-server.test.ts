@@ -16,7 +16,11 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${server.url}/_sandbox${path}`, { method, headers: JSON_TYPE, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${server.url}/_sandbox${path}`, {
+    method,
+    headers: JSON_TYPE,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 describe("startSandboxServer", () => {
   it("listens on loopback and describes itself at /_sandbox", async () => {
@@ -26,19 +30,26 @@ describe("startSandboxServer", () => {
       now: "2026-06-01T00:00:00.000Z",
       providers: Object.fromEntries(SANDBOX_PROVIDERS.map((provider) => [provider, server.clientOptions(provider)])),
     });
-    expect(description.providers["ionos-ssl"]).toEqual({ baseUrl: `${server.url}/ionos-ssl`, apiKey: sandbox.credentials["ionos-ssl"].apiKey });
+    expect(description.providers["ionos-ssl"]).toEqual({
+      baseUrl: `${server.url}/ionos-ssl`,
+      apiKey: sandbox.credentials["ionos-ssl"].apiKey,
+    });
   });
 
   it("serves the IONOS simulator over HTTP, and the control API drives its world", async () => {
     const ionos = createIonosSslClient(server.clientOptions("ionos-ssl"));
-    const { data: created } = await ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "http.example.com" } });
+    const { data: created } = await ionos.POST("/v1/certificates", {
+      body: { certificateType: "SSL_STARTER", commonName: "http.example.com" },
+    });
     const auth = created!.authenticationSummary!;
     expect((await control("PUT", "/dns/txt", { name: auth.name, value: auth.content })).status).toBe(204);
     const dcv = await ionos.POST("/v1/certificates/{id}/authentications/{authenticationId}", {
       params: { path: { id: created!.id!, authenticationId: auth.id! }, query: { action: "DCV_READY" } },
     });
     expect(dcv.response.status).toBe(204);
-    expect(await (await control("POST", "/clock/advance", { ms: 1000 })).json()).toEqual({ now: "2026-06-01T00:00:01.000Z" });
+    expect(await (await control("POST", "/clock/advance", { ms: 1000 })).json()).toEqual({
+      now: "2026-06-01T00:00:01.000Z",
+    });
     const { data } = await ionos.GET("/v1/certificates/{id}", { params: { path: { id: created!.id! } } });
     expect(data?.status).toBe("ACTIVE");
     expect(data?.certificate).toMatch(/^-----BEGIN CERTIFICATE-----/);
@@ -48,7 +59,10 @@ describe("startSandboxServer", () => {
     await control("PUT", "/dns/txt", { name: "_dnsauth.a.example.com", value: "v1" });
     await control("DELETE", "/dns/txt", { name: "_dnsauth.a.example.com", value: "v1" });
     expect(sandbox.dns.lookupTxt("_dnsauth.a.example.com")).toEqual([]);
-    await control("PUT", "/web", { url: "http://a.example.com/.well-known/pki-validation/fileauth.txt", content: "token" });
+    await control("PUT", "/web", {
+      url: "http://a.example.com/.well-known/pki-validation/fileauth.txt",
+      content: "token",
+    });
     expect(sandbox.web.read("HTTP://A.example.com/.well-known/pki-validation/fileauth.txt")).toBe("token");
   });
 

@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -83,27 +92,45 @@ describe("the sandbox state file", () => {
 
   it.each([
     ["an empty file", "", /state\.json is empty, not a sandbox state file$/],
-    ["a cut-off file", '{"format": "certkit-sandbox/1", "now": "2026', /state\.json is not valid JSON \(cut off or edited\?\): /],
-    ["another JSON file", '{"format": "something else"}', /state\.json is not a sandbox state file \(expected \{"format": "certkit-sandbox\/1", \.\.\.\}\)$/],
+    [
+      "a cut-off file",
+      '{"format": "certkit-sandbox/1", "now": "2026',
+      /state\.json is not valid JSON \(cut off or edited\?\): /,
+    ],
+    [
+      "another JSON file",
+      '{"format": "something else"}',
+      /state\.json is not a sandbox state file \(expected \{"format": "certkit-sandbox\/1", \.\.\.\}\)$/,
+    ],
     ["a JSON array", "[1, 2]", /is not a sandbox state file/],
   ])("refuses %s as corrupt", async (_, content, message) => {
     const file = join(folder(), "state.json");
     writeFileSync(file, content);
     const error = await readSandboxStateFile(file).catch((problem: unknown) => problem);
     expect(error).toBeInstanceOf(SandboxStateFileError);
-    expect(error).toMatchObject({ name: "SandboxStateFileError", file, problem: "corrupt", message: expect.stringMatching(message) });
+    expect(error).toMatchObject({
+      name: "SandboxStateFileError",
+      file,
+      problem: "corrupt",
+      message: expect.stringMatching(message),
+    });
     expect(readFileSync(file, "utf8")).toBe(content);
   });
 
   it("says a folder in place of the file is unreadable", async () => {
     const file = join(folder(), "state.json");
     mkdirSync(file);
-    await expect(readSandboxStateFile(file)).rejects.toMatchObject({ problem: "unreadable", message: expect.stringMatching(/^cannot read .*state\.json: EISDIR/) });
+    await expect(readSandboxStateFile(file)).rejects.toMatchObject({
+      problem: "unreadable",
+      message: expect.stringMatching(/^cannot read .*state\.json: EISDIR/),
+    });
   });
 
   it("fails a save into a missing folder and leaves nothing behind", async () => {
     const dir = folder();
-    await expect(writeSandboxStateFile(join(dir, "missing", "state.json"), await snapshot("x"))).rejects.toMatchObject({ code: "ENOENT" });
+    await expect(writeSandboxStateFile(join(dir, "missing", "state.json"), await snapshot("x"))).rejects.toMatchObject({
+      code: "ENOENT",
+    });
     expect(readdirSync(dir)).toEqual([]);
   });
 

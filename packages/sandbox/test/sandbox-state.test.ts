@@ -42,7 +42,13 @@ describe("sandbox snapshot and restore", () => {
     first.mail.approve(code, first.clock.now());
     server = await startSandboxServer(first);
     const before = await readEverything(first, server.url);
-    expect(Object.values(before).map((list) => JSON.stringify(list).length > 100)).toEqual([true, true, true, true, true]);
+    expect(Object.values(before).map((list) => JSON.stringify(list).length > 100)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     const json = JSON.stringify(await first.snapshot());
     await server.close();
 
@@ -60,7 +66,9 @@ describe("sandbox snapshot and restore", () => {
     // The restored CA signs with the saved intermediate key: a new order's certificate verifies against the old root.
     const ionos = createIonosSslClient(second.clientOptions(server.url, "ionos-ssl"));
     const { csr } = await generateCsr({ commonName: "after.example.com" });
-    const { data } = await ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "after.example.com", csr } });
+    const { data } = await ionos.POST("/v1/certificates", {
+      body: { certificateType: "SSL_STARTER", commonName: "after.example.com", csr },
+    });
     const auth = data!.authenticationSummary!;
     second.dns.addTxt(auth.name!, auth.content!);
     await ionos.POST("/v1/certificates/{id}/authentications/{authenticationId}", {
@@ -68,7 +76,12 @@ describe("sandbox snapshot and restore", () => {
     });
     second.clock.advance(60_000);
     const active = (await ionos.GET("/v1/certificates/{id}", { params: { path: { id: data!.id! } } })).data!;
-    expect(await first.ca.verifyChain(`${active.certificate}\n${active.caCertificates![0]!.certificate}`, second.clock.now())).toMatchObject({ ok: true });
+    expect(
+      await first.ca.verifyChain(
+        `${active.certificate}\n${active.caCertificates![0]!.certificate}`,
+        second.clock.now(),
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it("never moves a clock backwards when the snapshot is older", async () => {
@@ -81,8 +94,16 @@ describe("sandbox snapshot and restore", () => {
   it.each([
     ["not an object", "nope", /not a sandbox snapshot/],
     ["another format", { format: "other/1" }, /not a sandbox snapshot/],
-    ["no providers", { format: "certkit-sandbox/1", now: "2026-01-01T00:00:00Z", ca: {}, dns: {}, web: {}, mail: [] }, /"providers" must be an object/],
-    ["a bad time", { format: "certkit-sandbox/1", now: "yesterday", ca: {}, dns: {}, web: {}, mail: [], providers: {} }, /"now" must be an ISO 8601 time/],
+    [
+      "no providers",
+      { format: "certkit-sandbox/1", now: "2026-01-01T00:00:00Z", ca: {}, dns: {}, web: {}, mail: [] },
+      /"providers" must be an object/,
+    ],
+    [
+      "a bad time",
+      { format: "certkit-sandbox/1", now: "yesterday", ca: {}, dns: {}, web: {}, mail: [], providers: {} },
+      /"now" must be an ISO 8601 time/,
+    ],
   ])("refuses %s with a TypeError and changes nothing", async (_what, snapshot, message) => {
     const sandbox = await createSandbox({ clock: frozen("2026-05-01T00:00:00Z"), seed: true });
     const before = JSON.stringify(await sandbox.snapshot());
@@ -130,12 +151,22 @@ describe("the control API for state, mail and reset", () => {
     const saved = await (await fetch(`${server.url}/_sandbox/snapshot`)).json();
     expect((await fetch(`${server.url}/_sandbox/reset`, { method: "POST", headers: JSON_TYPE })).status).toBe(204);
     expect((await readEverything(sandbox, server.url)).ionos?.total).toBe(0);
-    const restored = await fetch(`${server.url}/_sandbox/snapshot`, { method: "PUT", headers: JSON_TYPE, body: JSON.stringify(saved) });
+    const restored = await fetch(`${server.url}/_sandbox/snapshot`, {
+      method: "PUT",
+      headers: JSON_TYPE,
+      body: JSON.stringify(saved),
+    });
     expect(restored.status).toBe(204);
     expect((await readEverything(sandbox, server.url)).ionos?.total).toBe(2);
-    const refused = await fetch(`${server.url}/_sandbox/snapshot`, { method: "PUT", headers: JSON_TYPE, body: JSON.stringify({ format: "x" }) });
+    const refused = await fetch(`${server.url}/_sandbox/snapshot`, {
+      method: "PUT",
+      headers: JSON_TYPE,
+      body: JSON.stringify({ format: "x" }),
+    });
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toEqual({ message: 'not a sandbox snapshot: expected {"format": "certkit-sandbox/1", ...}' });
+    expect(await refused.json()).toEqual({
+      message: 'not a sandbox snapshot: expected {"format": "certkit-sandbox/1", ...}',
+    });
   });
 
   it("lists approval emails and approves one by its code", async () => {
@@ -145,7 +176,8 @@ describe("the control API for state, mail and reset", () => {
     sandbox.mail.send({ to: "other@example.org", subject: "Other", sentAt: sandbox.clock.now() });
     const inbox = await (await fetch(`${server.url}/_sandbox/mail?to=admin@example.com`)).json();
     expect(inbox).toEqual([{ code, to: "admin@example.com", subject: "Approve", sentAt: "2026-05-01T00:00:00.000Z" }]);
-    const approve = (body: unknown) => fetch(`${server!.url}/_sandbox/mail/approve`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify(body) });
+    const approve = (body: unknown) =>
+      fetch(`${server!.url}/_sandbox/mail/approve`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify(body) });
     expect((await approve({ code })).status).toBe(204);
     expect(sandbox.mail.isApproved(code)).toBe(true);
     expect((await approve({ code: "unknown" })).status).toBe(404);

@@ -16,7 +16,10 @@ const CASES = 1_200;
 let sandbox: Sandbox;
 let server: SandboxServer;
 beforeEach(async () => {
-  sandbox = await createSandbox({ clock: new SandboxClock({ frozenAt: new Date("2026-03-01T00:00:00Z") }), "ionos-ssl": { issuanceDelayMs: 60_000 } });
+  sandbox = await createSandbox({
+    clock: new SandboxClock({ frozenAt: new Date("2026-03-01T00:00:00Z") }),
+    "ionos-ssl": { issuanceDelayMs: 60_000 },
+  });
   server = await startSandboxServer(sandbox);
 });
 afterEach(() => server.close());
@@ -36,7 +39,10 @@ interface FuzzCase {
   cutOff: boolean;
 }
 
-const json = (value: unknown): [string, string][] => [["Content-Type", "application/json"], ["Content-Length", String(Buffer.byteLength(JSON.stringify(value)))]];
+const json = (value: unknown): [string, string][] => [
+  ["Content-Type", "application/json"],
+  ["Content-Length", String(Buffer.byteLength(JSON.stringify(value)))],
+];
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 const { "ionos-ssl": ionosKey, dnsimple, "dnsimple-v1": v1, resello, sslmarket } = SANDBOX_CREDENTIALS;
 
@@ -46,16 +52,45 @@ const BASES: { method: string; target: string; headers: [string, string][]; body
   { method: "PUT", target: "/_sandbox/dns/txt", headers: [], body: { name: "_dnsauth.example.com", value: "v" } },
   { method: "POST", target: "/_sandbox/clock/advance", headers: [], body: { ms: 1 } },
   { method: "GET", target: "/ionos-ssl/v1/certificates", headers: [["X-API-Key", ionosKey.apiKey]] },
-  { method: "POST", target: "/ionos-ssl/v1/certificates", headers: [["X-API-Key", ionosKey.apiKey]], body: { certificateType: "SSL_STARTER", commonName: "fuzz.example.com" } },
-  { method: "POST", target: "/dnsimple/v2/1010/domains/example.com/certificates/letsencrypt", headers: [["Authorization", `Bearer ${dnsimple.token}`]], body: { name: "www" } },
-  { method: "PUT", target: "/dnsimple/v1/domains/example.com/certificates/1/configure", headers: [["X-DNSimple-Token", `${v1.email}:${v1.token}`]], body: { certificate: {} } },
-  { method: "POST", target: "/resello/api/v1/ssl-certificate", headers: [["Authorization", basic(resello.resellerReference, resello.apiKey)]], body: { plan: 1 } },
-  { method: "POST", target: "/sslmarket/api/order/certificate/RAPID_SSL", headers: [["X-Auth-Token", sslmarket.token]], body: { years: 1 } },
+  {
+    method: "POST",
+    target: "/ionos-ssl/v1/certificates",
+    headers: [["X-API-Key", ionosKey.apiKey]],
+    body: { certificateType: "SSL_STARTER", commonName: "fuzz.example.com" },
+  },
+  {
+    method: "POST",
+    target: "/dnsimple/v2/1010/domains/example.com/certificates/letsencrypt",
+    headers: [["Authorization", `Bearer ${dnsimple.token}`]],
+    body: { name: "www" },
+  },
+  {
+    method: "PUT",
+    target: "/dnsimple/v1/domains/example.com/certificates/1/configure",
+    headers: [["X-DNSimple-Token", `${v1.email}:${v1.token}`]],
+    body: { certificate: {} },
+  },
+  {
+    method: "POST",
+    target: "/resello/api/v1/ssl-certificate",
+    headers: [["Authorization", basic(resello.resellerReference, resello.apiKey)]],
+    body: { plan: 1 },
+  },
+  {
+    method: "POST",
+    target: "/sslmarket/api/order/certificate/RAPID_SSL",
+    headers: [["X-Auth-Token", sslmarket.token]],
+    body: { years: 1 },
+  },
 ];
 
 function wire(request: WireRequest, port: number, options: { host?: string | null } = {}): Buffer {
   const host = options.host === undefined ? `127.0.0.1:${port}` : options.host;
-  const headers = [...(host === null ? [] : [["Host", host] as [string, string]]), ...request.headers, ["Connection", "close"] as [string, string]];
+  const headers = [
+    ...(host === null ? [] : [["Host", host] as [string, string]]),
+    ...request.headers,
+    ["Connection", "close"] as [string, string],
+  ];
   const head = `${request.method} ${request.target} HTTP/1.1\r\n${headers.map(([name, value]) => `${name}: ${value}\r\n`).join("")}\r\n`;
   return Buffer.concat([Buffer.from(head, "latin1"), Buffer.from(request.body, "latin1")]);
 }
@@ -71,11 +106,42 @@ const baseArbitrary = fc.constantFrom(...BASES).map(
 
 const SERVED = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const badMethod = fc.oneof(
-  fc.constantFrom("TRACE", "TRACK", "CONNECT", "PROPFIND", "MKCOL", "COPY", "MOVE", "LOCK", "PURGE", "SEARCH", "QUERY", "M-SEARCH", "get", "Put", "G\tET", "", "GET GET"),
+  fc.constantFrom(
+    "TRACE",
+    "TRACK",
+    "CONNECT",
+    "PROPFIND",
+    "MKCOL",
+    "COPY",
+    "MOVE",
+    "LOCK",
+    "PURGE",
+    "SEARCH",
+    "QUERY",
+    "M-SEARCH",
+    "get",
+    "Put",
+    "G\tET",
+    "",
+    "GET GET",
+  ),
   fc.stringMatching(/^[A-Z-]{1,12}$/).filter((method) => !SERVED.has(method)),
 );
 const badTarget = fc.oneof(
-  fc.constantFrom("//[", "//[::1", "//", "*", "http://evil.example.test/_sandbox", "https://127.0.0.1/_sandbox/reset", "", "?x", "/%", "/%zz/%", "/~\u00ff\u00fe", `/~${"a".repeat(20_000)}`),
+  fc.constantFrom(
+    "//[",
+    "//[::1",
+    "//",
+    "*",
+    "http://evil.example.test/_sandbox",
+    "https://127.0.0.1/_sandbox/reset",
+    "",
+    "?x",
+    "/%",
+    "/%zz/%",
+    "/~\u00ff\u00fe",
+    `/~${"a".repeat(20_000)}`,
+  ),
   // Paths under a prefix no route has, so whatever follows cannot reach a handler that accepts it.
   fc.string({ unit: "binary-ascii", maxLength: 60 }).map((rest) => `/~${rest}`),
   fc.string({ unit: "binary", maxLength: 30 }).map((rest) => `/_sandbox/~${rest}`),
@@ -90,25 +156,49 @@ const badHeader = fc.oneof(
     [["Content-Length", "abc"]],
     [["Content-Length", "1e3"]],
     [["Content-Length", "99999999999999999999999"]],
-    [["Content-Length", "5"], ["Content-Length", "6"]],
+    [
+      ["Content-Length", "5"],
+      ["Content-Length", "6"],
+    ],
     [["Transfer-Encoding", "gzip"]],
     [["Transfer-Encoding", "chunked, gzip"]],
-    [["Transfer-Encoding", "chunked"], ["Content-Length", "4"]],
+    [
+      ["Transfer-Encoding", "chunked"],
+      ["Content-Length", "4"],
+    ],
     [["Host", "second.example.test"]],
     [["X-Huge", "x".repeat(20_000)]],
     [["Expect", "x-something-else"]],
   ),
   // First a name HTTP does not allow, so the request is malformed whatever the others hold (even a line break).
-  fc.array(fc.tuple(fc.stringMatching(/^[A-Za-z][A-Za-z-]{0,15}$/), fc.string({ unit: "binary-ascii", maxLength: 40 })), { minLength: 1, maxLength: 4 }).map((headers) => [
-    ["X-\u00e9", "x"] as [string, string],
-    ...headers,
-  ]),
+  fc
+    .array(
+      fc.tuple(fc.stringMatching(/^[A-Za-z][A-Za-z-]{0,15}$/), fc.string({ unit: "binary-ascii", maxLength: 40 })),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((headers) => [["X-\u00e9", "x"] as [string, string], ...headers]),
 );
-const foreignHost = fc.constantFrom("evil.example.test", "rebind.example.test:4010", "127.0.0.1.evil.example.test", "a b", "", "[::1", "localhost@evil.example.test");
+const foreignHost = fc.constantFrom(
+  "evil.example.test",
+  "rebind.example.test:4010",
+  "127.0.0.1.evil.example.test",
+  "a b",
+  "",
+  "[::1",
+  "localhost@evil.example.test",
+);
 
 function cases(port: number): FuzzCase[] {
-  const method = fc.tuple(baseArbitrary, badMethod).map(([request, bad]) => ({ defect: `method ${JSON.stringify(bad)}`, bytes: wire({ ...request, method: bad }, port), cutOff: bad === "CONNECT" }));
-  const target = fc.tuple(baseArbitrary, badTarget).map(([request, bad]) => ({ defect: `target ${JSON.stringify(bad.slice(0, 40))}`, bytes: wire({ ...request, target: bad }, port), cutOff: false }));
+  const method = fc.tuple(baseArbitrary, badMethod).map(([request, bad]) => ({
+    defect: `method ${JSON.stringify(bad)}`,
+    bytes: wire({ ...request, method: bad }, port),
+    cutOff: bad === "CONNECT",
+  }));
+  const target = fc.tuple(baseArbitrary, badTarget).map(([request, bad]) => ({
+    defect: `target ${JSON.stringify(bad.slice(0, 40))}`,
+    bytes: wire({ ...request, target: bad }, port),
+    cutOff: false,
+  }));
   const header = fc.tuple(baseArbitrary, badHeader).map(([request, bad]) => ({
     defect: `headers ${JSON.stringify(bad).slice(0, 80)}`,
     bytes: wire({ ...request, headers: [...request.headers, ...bad] }, port),
@@ -119,38 +209,131 @@ function cases(port: number): FuzzCase[] {
     bytes: wire(request, port, { host: bad }),
     cutOff: false,
   }));
-  const hugeBody = fc.tuple(baseArbitrary, fc.integer({ min: 1024 * 1024 + 1, max: 2 ** 40 })).map(([request, length]) => ({
-    defect: `Content-Length ${length}`,
-    bytes: wire({ ...request, method: "PUT", headers: [["Content-Type", "application/json"], ["Content-Length", String(length)]], body: "{" }, port),
-    cutOff: true,
-  }));
-  const truncatedBody = fc.tuple(baseArbitrary, fc.nat({ max: 50 }), fc.integer({ min: 1, max: 500 })).map(([request, sent, missing]) => ({
-    defect: `body cut off after ${sent} of ${sent + missing} bytes`,
-    bytes: wire({ ...request, method: "POST", headers: [["Content-Type", "application/json"], ["Content-Length", String(sent + missing)]], body: "x".repeat(sent) }, port),
-    cutOff: true,
-  }));
+  const hugeBody = fc
+    .tuple(baseArbitrary, fc.integer({ min: 1024 * 1024 + 1, max: 2 ** 40 }))
+    .map(([request, length]) => ({
+      defect: `Content-Length ${length}`,
+      bytes: wire(
+        {
+          ...request,
+          method: "PUT",
+          headers: [
+            ["Content-Type", "application/json"],
+            ["Content-Length", String(length)],
+          ],
+          body: "{",
+        },
+        port,
+      ),
+      cutOff: true,
+    }));
+  const truncatedBody = fc
+    .tuple(baseArbitrary, fc.nat({ max: 50 }), fc.integer({ min: 1, max: 500 }))
+    .map(([request, sent, missing]) => ({
+      defect: `body cut off after ${sent} of ${sent + missing} bytes`,
+      bytes: wire(
+        {
+          ...request,
+          method: "POST",
+          headers: [
+            ["Content-Type", "application/json"],
+            ["Content-Length", String(sent + missing)],
+          ],
+          body: "x".repeat(sent),
+        },
+        port,
+      ),
+      cutOff: true,
+    }));
   const brokenChunks = fc
-    .tuple(baseArbitrary, fc.constantFrom("zz\r\n{}\r\n0\r\n\r\n", "5\r\n{}", "4\r\n{}\r\n", "ffffffffffffffffff\r\n", "2;" + "e".repeat(20_000) + "\r\n{}\r\n0\r\n\r\n", "-1\r\n\r\n", "3\r\n{}}}\r\n0\r\nX-Trailer\r\n\r\n"))
+    .tuple(
+      baseArbitrary,
+      fc.constantFrom(
+        "zz\r\n{}\r\n0\r\n\r\n",
+        "5\r\n{}",
+        "4\r\n{}\r\n",
+        "ffffffffffffffffff\r\n",
+        "2;" + "e".repeat(20_000) + "\r\n{}\r\n0\r\n\r\n",
+        "-1\r\n\r\n",
+        "3\r\n{}}}\r\n0\r\nX-Trailer\r\n\r\n",
+      ),
+    )
     .map(([request, chunks]) => ({
       defect: `chunked body ${JSON.stringify(chunks.slice(0, 30))}`,
-      bytes: wire({ ...request, method: "POST", headers: [["Content-Type", "application/json"], ["Transfer-Encoding", "chunked"]], body: chunks }, port),
+      bytes: wire(
+        {
+          ...request,
+          method: "POST",
+          headers: [
+            ["Content-Type", "application/json"],
+            ["Transfer-Encoding", "chunked"],
+          ],
+          body: chunks,
+        },
+        port,
+      ),
       cutOff: true,
     }));
   // Requests HTTP can carry, with bodies the routes must refuse: not JSON, or JSON that is not an object.
-  const badJson = fc.tuple(fc.constantFrom(...BASES.filter((base) => base.body !== undefined)), fc.oneof(fc.string({ maxLength: 30 }), fc.jsonValue({ maxDepth: 3 }).filter((value) => typeof value !== "object" || value === null || Array.isArray(value)).map((value) => JSON.stringify(value)), fc.constant(`${"[".repeat(5000)}${"]".repeat(5000)}`)))
+  const badJson = fc
+    .tuple(
+      fc.constantFrom(...BASES.filter((base) => base.body !== undefined)),
+      fc.oneof(
+        fc.string({ maxLength: 30 }),
+        fc
+          .jsonValue({ maxDepth: 3 })
+          .filter((value) => typeof value !== "object" || value === null || Array.isArray(value))
+          .map((value) => JSON.stringify(value)),
+        fc.constant(`${"[".repeat(5000)}${"]".repeat(5000)}`),
+      ),
+    )
     .map(([base, body]) => ({
       defect: `${base.method} ${base.target} body ${JSON.stringify(body.slice(0, 40))}`,
-      bytes: wire({ method: base.method, target: base.target, headers: [...base.headers, ["Content-Type", "application/json"], ["Content-Length", String(Buffer.byteLength(body, "latin1"))]], body }, port),
+      bytes: wire(
+        {
+          method: base.method,
+          target: base.target,
+          headers: [
+            ...base.headers,
+            ["Content-Type", "application/json"],
+            ["Content-Length", String(Buffer.byteLength(body, "latin1"))],
+          ],
+          body,
+        },
+        port,
+      ),
       cutOff: false,
     }));
-  const wrongType = fc.tuple(fc.constantFrom(...BASES.filter((base) => base.target.startsWith("/_sandbox") && base.body !== undefined)), fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonx", "")).map(([base, type]) => {
-    const body = JSON.stringify(base.body);
-    return {
-      defect: `control write as ${JSON.stringify(type)}`,
-      bytes: wire({ method: base.method, target: base.target, headers: [...(type === "" ? [] : [["Content-Type", type] as [string, string]]), ["Content-Length", String(body.length)]], body }, port),
-      cutOff: false,
-    };
-  });
+  const wrongType = fc
+    .tuple(
+      fc.constantFrom(...BASES.filter((base) => base.target.startsWith("/_sandbox") && base.body !== undefined)),
+      fc.constantFrom(
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+        "application/jsonx",
+        "",
+      ),
+    )
+    .map(([base, type]) => {
+      const body = JSON.stringify(base.body);
+      return {
+        defect: `control write as ${JSON.stringify(type)}`,
+        bytes: wire(
+          {
+            method: base.method,
+            target: base.target,
+            headers: [
+              ...(type === "" ? [] : [["Content-Type", type] as [string, string]]),
+              ["Content-Length", String(body.length)],
+            ],
+            body,
+          },
+          port,
+        ),
+        cutOff: false,
+      };
+    });
   const everything = fc.oneof(method, target, header, host, hugeBody, truncatedBody, brokenChunks, badJson, wrongType);
   return fc.sample(everything, { seed: SEED, numRuns: CASES });
 }
@@ -180,19 +363,26 @@ function exchange(port: number, fuzz: FuzzCase): Promise<Exchange> {
 
 async function inBatches<T, R>(items: T[], size: number, run: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map(run))));
+  for (let start = 0; start < items.length; start += size)
+    results.push(...(await Promise.all(items.slice(start, start + size).map(run))));
   return results;
 }
 
-it(`answers ${CASES} malformed requests over raw TCP with a 4xx, and then serves a whole lifecycle`, { timeout: 300_000 }, async () => {
+it(`answers ${CASES} malformed requests over raw TCP with a 4xx, and then serves a whole lifecycle`, {
+  timeout: 300_000,
+}, async () => {
   const port = Number(new URL(server.url).port);
   const generated = cases(port);
   expect(generated.length).toBeGreaterThanOrEqual(1_000);
   const answers = await inBatches(generated, 16, async (fuzz) => ({ fuzz, answer: await exchange(port, fuzz) }));
 
   const wrong = answers
-    .filter(({ fuzz, answer }) => (answer.status === undefined ? !fuzz.cutOff : answer.status < 400 || answer.status > 499))
-    .map(({ fuzz, answer }) => `${fuzz.defect} → ${answer.status ?? "no answer"} ${answer.head.split("\r\n")[0] ?? ""}`);
+    .filter(({ fuzz, answer }) =>
+      answer.status === undefined ? !fuzz.cutOff : answer.status < 400 || answer.status > 499,
+    )
+    .map(
+      ({ fuzz, answer }) => `${fuzz.defect} → ${answer.status ?? "no answer"} ${answer.head.split("\r\n")[0] ?? ""}`,
+    );
   expect(wrong).toEqual([]);
   // Most requests are answered: a server that closed every connection would pass the check above.
   expect(answers.filter(({ answer }) => answer.status !== undefined).length).toBeGreaterThan(CASES * 0.8);
@@ -200,7 +390,9 @@ it(`answers ${CASES} malformed requests over raw TCP with a 4xx, and then serves
   // The same server, after all that: order, validate, issue, read.
   const ionos = createIonosSslClient(server.clientOptions("ionos-ssl"));
   const { csr } = await generateCsr({ commonName: "after.example.com" });
-  const { data: order } = await ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "after.example.com", csr } });
+  const { data: order } = await ionos.POST("/v1/certificates", {
+    body: { certificateType: "SSL_STARTER", commonName: "after.example.com", csr },
+  });
   const auth = order!.authenticationSummary!;
   const published = await fetch(`${server.url}/_sandbox/dns/txt`, {
     method: "PUT",
@@ -215,5 +407,10 @@ it(`answers ${CASES} malformed requests over raw TCP with a 4xx, and then serves
   sandbox.clock.advance(60_000);
   const { data: issued } = await ionos.GET("/v1/certificates/{id}", { params: { path: { id: order!.id! } } });
   expect(issued?.status).toBe("ACTIVE");
-  expect(await sandbox.ca.verifyChain(`${issued!.certificate}\n${issued!.caCertificates![0]!.certificate}`, sandbox.clock.now())).toMatchObject({ ok: true });
+  expect(
+    await sandbox.ca.verifyChain(
+      `${issued!.certificate}\n${issued!.caCertificates![0]!.certificate}`,
+      sandbox.clock.now(),
+    ),
+  ).toMatchObject({ ok: true });
 });

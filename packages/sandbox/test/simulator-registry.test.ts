@@ -27,7 +27,10 @@ describe("the simulator registry", () => {
     for (const name of folders) {
       const files = readdirSync(new URL(`../src/providers/${name}/`, import.meta.url));
       expect(files, name).toEqual(expect.arrayContaining(TEMPLATE.map((role) => `${name}-${role}.ts`)));
-      expect(files.filter((file) => !file.startsWith(`${name}-`)), `${name}: files named after another provider`).toEqual([]);
+      expect(
+        files.filter((file) => !file.startsWith(`${name}-`)),
+        `${name}: files named after another provider`,
+      ).toEqual([]);
     }
   });
 
@@ -39,7 +42,9 @@ describe("the simulator registry", () => {
       expect(SANDBOX_CREDENTIALS[simulator.name]).toEqual(simulator.credentials);
       expect(simulator.defaults.issuanceDelayMs).toBe(DEFAULT_ISSUANCE_DELAY_MS);
     }
-    expect(new Set(SANDBOX_SIMULATORS.map((simulator) => simulator.demoOrder.commonName)).size).toBe(SANDBOX_SIMULATORS.length);
+    expect(new Set(SANDBOX_SIMULATORS.map((simulator) => simulator.demoOrder.commonName)).size).toBe(
+      SANDBOX_SIMULATORS.length,
+    );
   });
 
   it.each(SANDBOX_SIMULATORS.map((simulator) => [simulator.name, simulator] as const))(
@@ -48,7 +53,10 @@ describe("the simulator registry", () => {
       const sandbox = await createSandbox({ clock: new SandboxClock({ frozenAt: new Date("2026-04-01T00:00:00Z") }) });
       expect(sandbox.simulators[name].provider).toBe(name);
       expect(sandbox.credentials[name]).toEqual(simulator.credentials);
-      expect(sandbox.clientOptions(ORIGIN, name)).toEqual({ ...simulator.credentials, baseUrl: sandboxBaseUrl(ORIGIN, name) });
+      expect(sandbox.clientOptions(ORIGIN, name)).toEqual({
+        ...simulator.credentials,
+        baseUrl: sandboxBaseUrl(ORIGIN, name),
+      });
       const adapter = sandboxAdapterOptions(`${ORIGIN}/`, name);
       expect(adapter).toEqual(simulator.adapterOptions(ORIGIN));
       expect(adapter).toMatchObject({ ...simulator.credentials, baseUrl: `${ORIGIN}${simulator.mount}` });

@@ -21,16 +21,26 @@ describe.each(TRANSPORTS)("SSLmarket simulator over %s", (transport) => {
 
   beforeEach(async () => {
     world = await createTestWorld();
-    const simulator = new SslmarketSimulator(world, { ...SANDBOX_CREDENTIALS.sslmarket, issuanceDelayMs: 2 * MINUTE, reissueDelayMs: MINUTE });
+    const simulator = new SslmarketSimulator(world, {
+      ...SANDBOX_CREDENTIALS.sslmarket,
+      issuanceDelayMs: 2 * MINUTE,
+      reissueDelayMs: MINUTE,
+    });
     const served = await serveOver(transport, (origin) => simulator.handlers(`${origin}${SANDBOX_MOUNTS.sslmarket}`));
     close = served.close;
-    sslmarket = createSslmarketClient({ ...SANDBOX_CREDENTIALS.sslmarket, baseUrl: `${served.origin}${SANDBOX_MOUNTS.sslmarket}` });
+    sslmarket = createSslmarketClient({
+      ...SANDBOX_CREDENTIALS.sslmarket,
+      baseUrl: `${served.origin}${SANDBOX_MOUNTS.sslmarket}`,
+    });
   });
   afterEach(() => close());
 
   const inOrder = (order_id: number) => ({ params: { path: { order_id } } });
 
-  async function placeOrder(productCode: string, body: Omit<CreateOrderRequest, keyof typeof COMPANY>): Promise<number> {
+  async function placeOrder(
+    productCode: string,
+    body: Omit<CreateOrderRequest, keyof typeof COMPANY>,
+  ): Promise<number> {
     const { data, error, response } = await sslmarket.POST("/order/certificate/{product_code}", {
       params: { path: { product_code: productCode } },
       body: { ...COMPANY, ...body },
@@ -57,7 +67,9 @@ describe.each(TRANSPORTS)("SSLmarket simulator over %s", (transport) => {
 
   it("orders, validates over DNS, issues, downloads, reissues and cancels a reissue", async () => {
     const products = await sslmarket.GET("/product/list");
-    expect(products.data?.products.map((product) => [product.product_code, product.validate_type, product.max_san_values])).toEqual([
+    expect(
+      products.data?.products.map((product) => [product.product_code, product.validate_type, product.max_san_values]),
+    ).toEqual([
       ["rapidssl-rapidssl-dv", "dv", "0"],
       ["rapidssl-rapidssl-wildcard-dv", "dv", "0"],
       ["geotrust-geotrust-standard-dv-ssl", "dv", "250"],
@@ -117,7 +129,12 @@ describe.each(TRANSPORTS)("SSLmarket simulator over %s", (transport) => {
     expect((await getOrder(orderId)).state).toBe("processing");
     clock().advance(1);
     const issued = await getOrder(orderId);
-    expect(issued).toMatchObject({ state: "published", published: "2026-03-01 12:12:00", expired: "2027-03-01", days_remaining: 365 });
+    expect(issued).toMatchObject({
+      state: "published",
+      published: "2026-03-01 12:12:00",
+      expired: "2027-03-01",
+      days_remaining: 365,
+    });
     expect(issued.certificate_serial_number).toMatch(/^[0-9A-F]+$/);
 
     const listed = await sslmarket.GET("/order/list");
@@ -171,36 +188,64 @@ describe.each(TRANSPORTS)("SSLmarket simulator over %s", (transport) => {
       serial_number: BigInt(`0x${issued.certificate_serial_number}`).toString(),
     });
     const ocsp = await sslmarket.POST("/tool/ocsp", { body: { certificate: leaf } });
-    expect(ocsp.data).toEqual({ status: "good", this_update: "2026-03-01 12:12:00", next_update: "2026-03-08 12:12:00" });
+    expect(ocsp.data).toEqual({
+      status: "good",
+      this_update: "2026-03-01 12:12:00",
+      next_update: "2026-03-08 12:12:00",
+    });
 
     // Reissue with a new key: same names and expiry, a new serial, after the reissue delay.
     clock().advance(30 * 86_400_000);
     const { csr: newCsr } = await generateCsr({ commonName: "www.example.com", keyType: "ec-p256" });
-    const reissue = await sslmarket.POST("/certificate/order_id/{order_id}/reissue", { ...inOrder(orderId), body: { csr: newCsr }, parseAs: "text" });
+    const reissue = await sslmarket.POST("/certificate/order_id/{order_id}/reissue", {
+      ...inOrder(orderId),
+      body: { csr: newCsr },
+      parseAs: "text",
+    });
     expect(reissue.error).toBeUndefined();
     expect(reissue.response.status).toBe(202);
     expect((await getOrder(orderId)).state).toBe("reissuing");
     expect(await download(orderId, "pem_server")).toBe(leaf);
     clock().advance(MINUTE);
     const reissued = await getOrder(orderId);
-    expect(reissued).toMatchObject({ state: "published", csr: newCsr, published: "2026-03-31 12:13:00", expired: "2027-03-01", days_remaining: 334 });
+    expect(reissued).toMatchObject({
+      state: "published",
+      csr: newCsr,
+      published: "2026-03-31 12:13:00",
+      expired: "2027-03-01",
+      days_remaining: 334,
+    });
     expect(reissued.certificate_serial_number).not.toBe(issued.certificate_serial_number);
     const newChain = await download(orderId, "pem_intermediate");
-    expect(await world.ca.verifyChain(newChain, clock().now())).toMatchObject({ ok: true, notAfter: new Date("2027-03-01T12:12:00Z") });
+    expect(await world.ca.verifyChain(newChain, clock().now())).toMatchObject({
+      ok: true,
+      notAfter: new Date("2027-03-01T12:12:00Z"),
+    });
     expect(new x509.X509Certificate(newChain).publicKey.algorithm.name).toBe("ECDSA");
 
     // A second reissue, cancelled before it finishes: the certificate stays as it was.
     const { csr: thirdCsr } = await generateCsr({ commonName: "www.example.com", keyType: "ec-p256" });
-    await sslmarket.POST("/certificate/order_id/{order_id}/reissue", { ...inOrder(orderId), body: { csr: thirdCsr }, parseAs: "text" });
+    await sslmarket.POST("/certificate/order_id/{order_id}/reissue", {
+      ...inOrder(orderId),
+      body: { csr: thirdCsr },
+      parseAs: "text",
+    });
     const cancelled = await sslmarket.PUT("/certificate/order_id/{order_id}/cancel-reissue", inOrder(orderId));
     expect(cancelled.response.status).toBe(202);
     clock().advance(10 * MINUTE);
-    expect(await getOrder(orderId)).toMatchObject({ state: "published", csr: newCsr, certificate_serial_number: reissued.certificate_serial_number });
+    expect(await getOrder(orderId)).toMatchObject({
+      state: "published",
+      csr: newCsr,
+      certificate_serial_number: reissued.certificate_serial_number,
+    });
     const again = await sslmarket.PUT("/certificate/order_id/{order_id}/cancel-reissue", inOrder(orderId));
     expect(again.error).toMatchObject({ status: 409, providerCode: "invalid_state" });
 
     // Revocation is for the client-certificate products only.
-    const refused = await sslmarket.PUT("/certificate/order_id/{order_id}/revoke", { ...inOrder(orderId), parseAs: "text" });
+    const refused = await sslmarket.PUT("/certificate/order_id/{order_id}/revoke", {
+      ...inOrder(orderId),
+      parseAs: "text",
+    });
     expect(refused.error).toMatchObject({ status: 400, providerCode: "revocation_not_available" });
     expect(refused.error?.message).toContain("DV SSL certificates cannot be revoked through the API.");
 
@@ -208,13 +253,22 @@ describe.each(TRANSPORTS)("SSLmarket simulator over %s", (transport) => {
     clock().advance(400 * 86_400_000);
     expect(await getOrder(orderId)).toMatchObject({ state: "expired", expired: "2027-03-01" });
     expect(await download(orderId, "pem_server")).toContain("-----BEGIN CERTIFICATE-----");
-    const late = await sslmarket.POST("/certificate/order_id/{order_id}/reissue", { ...inOrder(orderId), body: { csr: thirdCsr }, parseAs: "text" });
+    const late = await sslmarket.POST("/certificate/order_id/{order_id}/reissue", {
+      ...inOrder(orderId),
+      body: { csr: thirdCsr },
+      parseAs: "text",
+    });
     expect(late.error).toMatchObject({ status: 409, providerCode: "invalid_state" });
   });
 
   it("issues a client certificate without DCV, then revokes it, and OCSP says revoked", async () => {
     const { csr } = await generateCsr({ commonName: "jane.doe@example.com", keyType: "ec-p256" });
-    const orderId = await placeOrder("digicert-client-premium-class-1", { domain: "jane.doe@example.com", years: 1, csr, dv_auth_method: "DNS" });
+    const orderId = await placeOrder("digicert-client-premium-class-1", {
+      domain: "jane.doe@example.com",
+      years: 1,
+      csr,
+      dv_auth_method: "DNS",
+    });
     const ordered = await getOrder(orderId);
     expect(ordered).toMatchObject({ product_type: "client_certificate", state: "processing" });
     expect(ordered).not.toHaveProperty("dv_auth_method");
@@ -224,7 +278,10 @@ describe.each(TRANSPORTS)("SSLmarket simulator over %s", (transport) => {
     expect((await getOrder(orderId)).state).toBe("published");
     const leaf = await download(orderId, "pem_server");
 
-    const revoked = await sslmarket.PUT("/certificate/order_id/{order_id}/revoke", { ...inOrder(orderId), parseAs: "text" });
+    const revoked = await sslmarket.PUT("/certificate/order_id/{order_id}/revoke", {
+      ...inOrder(orderId),
+      parseAs: "text",
+    });
     expect(revoked.error).toBeUndefined();
     expect(revoked.response.status).toBe(202);
     const after = await getOrder(orderId);
@@ -233,8 +290,15 @@ describe.each(TRANSPORTS)("SSLmarket simulator over %s", (transport) => {
     expect(world.ca.revokedAt(new x509.X509Certificate(leaf).serialNumber)).toBe("2026-03-01T12:02:00.000Z");
     expect((await sslmarket.POST("/tool/ocsp", { body: { certificate: leaf } })).data?.status).toBe("revoked");
 
-    const twice = await sslmarket.PUT("/certificate/order_id/{order_id}/revoke", { ...inOrder(orderId), parseAs: "text" });
-    expect(twice.error).toMatchObject({ status: 409, providerCode: "invalid_state", message: expect.stringContaining("revoked") });
+    const twice = await sslmarket.PUT("/certificate/order_id/{order_id}/revoke", {
+      ...inOrder(orderId),
+      parseAs: "text",
+    });
+    expect(twice.error).toMatchObject({
+      status: 409,
+      providerCode: "invalid_state",
+      message: expect.stringContaining("revoked"),
+    });
     const gone = await sslmarket.GET("/certificate/order_id/{order_id}/format/{format}", {
       params: { path: { order_id: orderId, format: "pem_server" } },
       parseAs: "text",

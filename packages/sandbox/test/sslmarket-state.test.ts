@@ -20,7 +20,10 @@ let sslmarket: SslmarketClient;
 async function serve(serving: SslmarketSimulator): Promise<void> {
   await close?.();
   ({ origin, close } = await serveOver("msw", (at) => serving.handlers(`${at}${SANDBOX_MOUNTS.sslmarket}`)));
-  sslmarket = createSslmarketClient({ ...SANDBOX_CREDENTIALS.sslmarket, baseUrl: `${origin}${SANDBOX_MOUNTS.sslmarket}` });
+  sslmarket = createSslmarketClient({
+    ...SANDBOX_CREDENTIALS.sslmarket,
+    baseUrl: `${origin}${SANDBOX_MOUNTS.sslmarket}`,
+  });
 }
 
 beforeEach(async () => {
@@ -50,10 +53,24 @@ describe("SSLmarket simulator: seed, snapshot, restore, reset", () => {
         expired: "2026-08-13",
         state: "published",
       },
-      expect.objectContaining({ order_id: 100002, domain: "www.example.org", dns_names: ["example.org"], state: "pending_validation", published: null }),
-      expect.objectContaining({ order_id: 100003, product_type: "client_certificate", domain: "jane.doe@example.net", state: "revoked" }),
+      expect.objectContaining({
+        order_id: 100002,
+        domain: "www.example.org",
+        dns_names: ["example.org"],
+        state: "pending_validation",
+        published: null,
+      }),
+      expect.objectContaining({
+        order_id: 100003,
+        product_type: "client_certificate",
+        domain: "jane.doe@example.net",
+        state: "revoked",
+      }),
     ]);
-    expect((await sslmarket.GET("/order/order_id/{order_id}", inOrder(100001))).data).toMatchObject({ days_remaining: 165, dv_auth_method: "DNS" });
+    expect((await sslmarket.GET("/order/order_id/{order_id}", inOrder(100001))).data).toMatchObject({
+      days_remaining: 165,
+      dv_auth_method: "DNS",
+    });
     const waiting = (await sslmarket.GET("/order/order_id/{order_id}", inOrder(100002))).data!;
     expect(waiting).toMatchObject({ dv_auth_method: "DNS", state: "pending_validation" });
     expect(waiting.dv_auth_content).toMatch(/^[0-9a-f]{32}$/);
@@ -62,17 +79,25 @@ describe("SSLmarket simulator: seed, snapshot, restore, reset", () => {
       params: { path: { order_id: 100001, format: "pem_intermediate" } },
       parseAs: "text",
     });
-    expect(await world.ca.verifyChain(leaf.data!, world.clock.now())).toMatchObject({ ok: true, subject: "CN=shop.example.com" });
+    expect(await world.ca.verifyChain(leaf.data!, world.clock.now())).toMatchObject({
+      ok: true,
+      subject: "CN=shop.example.com",
+    });
     const revoked = simulator.snapshot().orders[2]!.certificate!;
     expect(world.ca.revokedAt(revoked.serialNumber)).toBe("2026-02-19T12:00:00.000Z");
-    expect((await sslmarket.POST("/tool/ocsp", { body: { certificate: revoked.certificate } })).data?.status).toBe("revoked");
+    expect((await sslmarket.POST("/tool/ocsp", { body: { certificate: revoked.certificate } })).data?.status).toBe(
+      "revoked",
+    );
   });
 
   it("restores a snapshot into a new simulator that answers the same", async () => {
     await simulator.seed();
     world.clock.advance(1_000);
     const snapshot = JSON.parse(JSON.stringify(simulator.snapshot())) as SslmarketState;
-    const before = { list: await orders(), detail: (await sslmarket.GET("/order/order_id/{order_id}", inOrder(100002))).data };
+    const before = {
+      list: await orders(),
+      detail: (await sslmarket.GET("/order/order_id/{order_id}", inOrder(100002))).data,
+    };
 
     const restored = new SslmarketSimulator(world, { ...SANDBOX_CREDENTIALS.sslmarket });
     restored.restore(snapshot);
@@ -94,8 +119,16 @@ describe("SSLmarket simulator: seed, snapshot, restore, reset", () => {
     ["not an object", null, /must be \{nextOrderId, orders/],
     ["no order number", { orders: [] }, /nextOrderId must be an integer/],
     ["orders that are not a list", { nextOrderId: 5, orders: {} }, /orders must be an array/],
-    ["an order with an unknown status", { nextOrderId: 5, orders: [{ orderId: 1, status: "shipped", dnsNames: [], contacts: {}, approvalCodes: {} }] }, /orders\[0\]\.status must be one of/],
-    ["an order without contacts", { nextOrderId: 5, orders: [{ orderId: 1, status: "published", dnsNames: [], approvalCodes: {} }] }, /orders\[0\]\.contacts must be an object/],
+    [
+      "an order with an unknown status",
+      { nextOrderId: 5, orders: [{ orderId: 1, status: "shipped", dnsNames: [], contacts: {}, approvalCodes: {} }] },
+      /orders\[0\]\.status must be one of/,
+    ],
+    [
+      "an order without contacts",
+      { nextOrderId: 5, orders: [{ orderId: 1, status: "published", dnsNames: [], approvalCodes: {} }] },
+      /orders\[0\]\.contacts must be an object/,
+    ],
   ])("refuses to restore %s, and changes nothing", async (_what, state, message) => {
     await simulator.seed();
     const before = simulator.snapshot();
@@ -118,7 +151,11 @@ describe("SSLmarket simulator: seed, snapshot, restore, reset", () => {
 
 describe("SSLmarket simulator: tools", () => {
   it("decodes a CSR's subject, key and SANs", async () => {
-    const { csr } = await generateCsr({ commonName: "www.example.com", altNames: ["example.com"], keyType: "rsa-2048" });
+    const { csr } = await generateCsr({
+      commonName: "www.example.com",
+      altNames: ["example.com"],
+      keyType: "rsa-2048",
+    });
     const { data } = await sslmarket.POST("/tool/decoder/csr", { body: { csr } });
     expect(data?.csr).toMatchObject({
       subject: { CN: "www.example.com" },
@@ -126,7 +163,10 @@ describe("SSLmarket simulator: tools", () => {
       sans: ["www.example.com", "example.com"],
     });
     const { csr: ec } = await generateCsr({ commonName: "ec.example.com", keyType: "ec-p384" });
-    expect((await sslmarket.POST("/tool/decoder/csr", { body: { csr: ec } })).data?.csr?.pkey).toMatchObject({ length: "384", alghoritm: "EC" });
+    expect((await sslmarket.POST("/tool/decoder/csr", { body: { csr: ec } })).data?.csr?.pkey).toMatchObject({
+      length: "384",
+      alghoritm: "EC",
+    });
   });
 
   it("decodes any certificate, and OCSP answers unknown for one the sandbox CA did not sign", async () => {
@@ -143,7 +183,13 @@ describe("SSLmarket simulator: tools", () => {
     const certificate = foreign.toString("pem");
     const decoded = await sslmarket.POST("/tool/decoder/certificate", { body: { certificate } });
     expect(decoded.data?.certificate).toEqual({
-      owner: { domain: "other.example.com", organization: "Other Ltd", city: "Leeds", locality: "West Yorkshire", country: "GB" },
+      owner: {
+        domain: "other.example.com",
+        organization: "Other Ltd",
+        city: "Leeds",
+        locality: "West Yorkshire",
+        country: "GB",
+      },
       length: "256",
       alghoritm: 3,
       pkey: { bits: 256, key: foreign.publicKey.toString("pem"), type: 3 },
@@ -154,7 +200,11 @@ describe("SSLmarket simulator: tools", () => {
       serial_number_hex: "0A1B2C",
     });
     const ocsp = await sslmarket.POST("/tool/ocsp", { body: { certificate } });
-    expect(ocsp.data as unknown).toEqual({ status: "unknown", this_update: "2026-03-01 12:00:00", next_update: "2026-03-08 12:00:00" });
+    expect(ocsp.data as unknown).toEqual({
+      status: "unknown",
+      this_update: "2026-03-01 12:00:00",
+      next_update: "2026-03-08 12:00:00",
+    });
   });
 });
 

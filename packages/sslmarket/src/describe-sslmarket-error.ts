@@ -3,7 +3,15 @@ import type { ProviderErrorDetails } from "@certkit/runtime";
 // SSLmarket says an error body holds "the type of error (string) and its description", but not under which names.
 // These are the names APIs commonly use, tried first; the order of the body's string members is the fallback.
 const TYPE_MEMBERS = new Set(["error", "type", "error_type", "errorType", "code", "error_code", "errorCode"]);
-const MESSAGE_MEMBERS = new Set(["message", "description", "error_description", "detail", "msg", "error_message", "errorMessage"]);
+const MESSAGE_MEMBERS = new Set([
+  "message",
+  "description",
+  "error_description",
+  "detail",
+  "msg",
+  "error_message",
+  "errorMessage",
+]);
 const FIELD_ERROR_MEMBERS = ["errors", "fields", "field_errors", "fieldErrors", "validation_errors", "violations"];
 const FIELD_NAME_MEMBERS = ["field", "property", "name", "path", "param"];
 // An error type is one token (`not_found`, `InvalidToken`, `1203`); text with spaces is a description.
@@ -45,7 +53,8 @@ function stringMembers(source: Members): [string, string][] {
   const found: [string, string][] = [];
   for (const [name, value] of Object.entries(source)) {
     if (typeof value === "string" && value.trim() !== "") found.push([name, value.trim()]);
-    else if (typeof value === "number" && Number.isInteger(value) && TYPE_MEMBERS.has(name)) found.push([name, String(value)]);
+    else if (typeof value === "number" && Number.isInteger(value) && TYPE_MEMBERS.has(name))
+      found.push([name, String(value)]);
   }
   return found;
 }

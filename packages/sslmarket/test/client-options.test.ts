@@ -3,7 +3,13 @@
 import { describeClientConformance } from "@certkit/test-kit";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
-import { CertkitError, createSslmarketClient, PACKAGE_VERSION, SSLMARKET_BASE_URL, SSLMARKET_SITE_BASE_URLS } from "../src/index.js";
+import {
+  CertkitError,
+  createSslmarketClient,
+  PACKAGE_VERSION,
+  SSLMARKET_BASE_URL,
+  SSLMARKET_SITE_BASE_URLS,
+} from "../src/index.js";
 import { PACKAGE_NAME } from "../src/version.js";
 import { products } from "./support/fixtures.js";
 import { BASE_URL, requests, server, TOKEN } from "./support/server.js";
@@ -21,7 +27,11 @@ describeClientConformance({
   auth: { header: "x-auth-token", value: TOKEN },
   defaultBaseUrl: SSLMARKET_BASE_URL,
   baseUrl: BASE_URL,
-  read: { path: "/product/list", answer: products, call: (client, options) => client.GET("/product/list", { ...options }) },
+  read: {
+    path: "/product/list",
+    answer: products,
+    call: (client, options) => client.GET("/product/list", { ...options }),
+  },
   errorBody: (message) => ({ error: "busy", message }),
   invalidCredentials: [
     ["no options", undefined, /"token" is required/],
@@ -47,7 +57,9 @@ describe("createSslmarketClient options", () => {
     expect(Object.isFrozen(SSLMARKET_SITE_BASE_URLS)).toBe(true);
     const seen: string[] = [];
     const fetch = (request: Request) => (seen.push(request.url), Promise.resolve(Response.json(products)));
-    await createSslmarketClient({ token: TOKEN, baseUrl: SSLMARKET_SITE_BASE_URLS["sslmarket.cz"], fetch }).GET("/order/list");
+    await createSslmarketClient({ token: TOKEN, baseUrl: SSLMARKET_SITE_BASE_URLS["sslmarket.cz"], fetch }).GET(
+      "/order/list",
+    );
     expect(seen).toEqual(["https://www.sslmarket.cz/api/order/list"]);
   });
 

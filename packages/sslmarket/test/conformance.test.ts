@@ -11,10 +11,18 @@ const sslmarket: ConformanceTarget<SslmarketClient> = {
   secret: TOKEN,
   makeClient: (baseUrl, options) => createSslmarketClient({ token: TOKEN, baseUrl, ...options }),
   read: (client) => client.GET("/order/order_id/{order_id}", { params: { path: { order_id: ORDER_ID } } }),
-  write: (client) => client.POST("/order/certificate/{product_code}", { params: { path: { product_code: PRODUCT_CODE } }, body: orderRequest }),
+  write: (client) =>
+    client.POST("/order/certificate/{product_code}", {
+      params: { path: { product_code: PRODUCT_CODE } },
+      body: orderRequest,
+    }),
 };
 
 describeRedirectRefusal(sslmarket);
 describeBoundedAnswers(sslmarket);
 // With only the steps every client has: the safety is not among what can be left out.
-describeRedirectRefusal({ ...sslmarket, makeClient: (baseUrl, options) => composeApiClient<paths>(sslmarketClientConfig({ token: TOKEN, baseUrl, ...options })) });
+describeRedirectRefusal({
+  ...sslmarket,
+  makeClient: (baseUrl, options) =>
+    composeApiClient<paths>(sslmarketClientConfig({ token: TOKEN, baseUrl, ...options })),
+});

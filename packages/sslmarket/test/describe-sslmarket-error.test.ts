@@ -48,7 +48,12 @@ const shapes: [string, unknown, ReturnType<typeof describeSslmarketError>][] = [
     {
       error: "validation",
       message: "Invalid input",
-      errors: { owner_zip: "is required", dns_names: ["too many", ""], auth_email: { message: "not an e-mail" }, years: 7 },
+      errors: {
+        owner_zip: "is required",
+        dns_names: ["too many", ""],
+        auth_email: { message: "not an e-mail" },
+        years: 7,
+      },
     },
     {
       providerCode: "validation",
@@ -67,7 +72,11 @@ const shapes: [string, unknown, ReturnType<typeof describeSslmarketError>][] = [
         "not an object",
       ],
     },
-    { providerCode: "validation", message: undefined, fieldErrors: { owner_country: ["must be two letters", "unknown country"] } },
+    {
+      providerCode: "validation",
+      message: undefined,
+      fieldErrors: { owner_country: ["must be two letters", "unknown country"] },
+    },
   ],
   [
     "field messages beside a nested error object",

@@ -35,20 +35,23 @@ const CONTENT_TYPES = [
 ];
 
 describe("downloadCertificate", () => {
-  it.each(["pem_server", "pem_intermediate"] as const)("%s is read as text and puts the format in the path", async (format) => {
-    serve("text/plain");
-    const { data, error, response } = await sslmarket().GET("/certificate/order_id/{order_id}/format/{format}", {
-      params: { path: { order_id: ORDER_ID, format } },
-      parseAs: "text",
-    });
-    expect(error).toBeUndefined();
-    expect(response.status).toBe(200);
-    expect(data).toBe(format === "pem_server" ? SERVER_PEM : SERVER_PEM + INTERMEDIATE_PEM);
-    expect(data?.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(format === "pem_server" ? 1 : 2);
-    expect(requests).toHaveLength(1);
-    expect(requests[0]?.headers.get("x-auth-token")).toBe(TOKEN);
-    expect(new URL(requests[0]!.url).pathname).toBe(`/api/certificate/order_id/${ORDER_ID}/format/${format}`);
-  });
+  it.each(["pem_server", "pem_intermediate"] as const)(
+    "%s is read as text and puts the format in the path",
+    async (format) => {
+      serve("text/plain");
+      const { data, error, response } = await sslmarket().GET("/certificate/order_id/{order_id}/format/{format}", {
+        params: { path: { order_id: ORDER_ID, format } },
+        parseAs: "text",
+      });
+      expect(error).toBeUndefined();
+      expect(response.status).toBe(200);
+      expect(data).toBe(format === "pem_server" ? SERVER_PEM : SERVER_PEM + INTERMEDIATE_PEM);
+      expect(data?.match(/-----BEGIN CERTIFICATE-----/g)).toHaveLength(format === "pem_server" ? 1 : 2);
+      expect(requests).toHaveLength(1);
+      expect(requests[0]?.headers.get("x-auth-token")).toBe(TOKEN);
+      expect(new URL(requests[0]!.url).pathname).toBe(`/api/certificate/order_id/${ORDER_ID}/format/${format}`);
+    },
+  );
 
   it.each(CONTENT_TYPES.map((type) => [type ?? "no Content-Type"]))(
     "p7b keeps its bytes intact as an ArrayBuffer, answered with %s",
@@ -89,12 +92,21 @@ describe("downloadCertificate", () => {
     const call = sslmarket().GET("/certificate/order_id/{order_id}/format/{format}", {
       params: { path: { order_id: ORDER_ID, format: "pem_server" } },
     });
-    await expect(call).rejects.toMatchObject({ code: "PROVIDER", status: 200, message: expect.stringContaining("not valid JSON") });
+    await expect(call).rejects.toMatchObject({
+      code: "PROVIDER",
+      status: 200,
+      message: expect.stringContaining("not valid JSON"),
+    });
   });
 
   it("an error answer is still read as an error body, whatever parseAs says", async () => {
     server.use(
-      http.get(DOWNLOAD, () => HttpResponse.json({ error: "not_issued", message: "The certificate has not been issued yet." }, { status: 400 })),
+      http.get(DOWNLOAD, () =>
+        HttpResponse.json(
+          { error: "not_issued", message: "The certificate has not been issued yet." },
+          { status: 400 },
+        ),
+      ),
     );
     const { data, error } = await sslmarket().GET("/certificate/order_id/{order_id}/format/{format}", {
       params: { path: { order_id: ORDER_ID, format: "p7b" } },
@@ -111,12 +123,17 @@ describe("downloadCertificate", () => {
   });
 
   it("an empty 200 for a download is a provider fault, not an empty certificate", async () => {
-    server.use(http.get(DOWNLOAD, () => new HttpResponse(null, { status: 200, headers: { "Content-Type": "text/plain" } })));
+    server.use(
+      http.get(DOWNLOAD, () => new HttpResponse(null, { status: 200, headers: { "Content-Type": "text/plain" } })),
+    );
     const call = sslmarket().GET("/certificate/order_id/{order_id}/format/{format}", {
       params: { path: { order_id: ORDER_ID, format: "pem_intermediate" } },
       parseAs: "text",
       retry: false,
     });
-    await expect(call).rejects.toMatchObject({ code: "PROVIDER", message: expect.stringContaining("with an empty body") });
+    await expect(call).rejects.toMatchObject({
+      code: "PROVIDER",
+      message: expect.stringContaining("with an empty body"),
+    });
   });
 });

@@ -20,9 +20,17 @@ const calls: Record<string, { method: "get" | "post" | "put"; route: string; cal
   createOrder: {
     method: "post",
     route: "/order/certificate/:productCode",
-    call: (c) => c.POST("/order/certificate/{product_code}", { params: { path: { product_code: PRODUCT_CODE } }, body: orderRequest }),
+    call: (c) =>
+      c.POST("/order/certificate/{product_code}", {
+        params: { path: { product_code: PRODUCT_CODE } },
+        body: orderRequest,
+      }),
   },
-  getOrder: { method: "get", route: "/order/order_id/:orderId", call: (c) => c.GET("/order/order_id/{order_id}", order) },
+  getOrder: {
+    method: "get",
+    route: "/order/order_id/:orderId",
+    call: (c) => c.GET("/order/order_id/{order_id}", order),
+  },
   updateOrder: {
     method: "put",
     route: "/order/order_id/:orderId",
@@ -57,13 +65,21 @@ const calls: Record<string, { method: "get" | "post" | "put"; route: string; cal
         parseAs: "arrayBuffer",
       }),
   },
-  decodeCsr: { method: "post", route: "/tool/decoder/csr", call: (c) => c.POST("/tool/decoder/csr", { body: { csr: CSR_PEM } }) },
+  decodeCsr: {
+    method: "post",
+    route: "/tool/decoder/csr",
+    call: (c) => c.POST("/tool/decoder/csr", { body: { csr: CSR_PEM } }),
+  },
   decodeCertificate: {
     method: "post",
     route: "/tool/decoder/certificate",
     call: (c) => c.POST("/tool/decoder/certificate", { body: { certificate: SERVER_PEM } }),
   },
-  checkOcsp: { method: "post", route: "/tool/ocsp", call: (c) => c.POST("/tool/ocsp", { body: { certificate: SERVER_PEM } }) },
+  checkOcsp: {
+    method: "post",
+    route: "/tool/ocsp",
+    call: (c) => c.POST("/tool/ocsp", { body: { certificate: SERVER_PEM } }),
+  },
 };
 
 // The spec documents 401 and the 4XX range; these are the statuses of that range a client must tell apart.
@@ -91,7 +107,12 @@ interface Example {
 function documentedErrorExamples(): Example[] {
   const spec = parse(readFileSync(new URL("../../../specs/sslmarket/openapi.yaml", import.meta.url), "utf8"));
   const resolve = (node: { $ref?: string }) =>
-    node.$ref ? node.$ref.split("/").slice(1).reduce((at: any, key: string) => at[key], spec) : node;
+    node.$ref
+      ? node.$ref
+          .split("/")
+          .slice(1)
+          .reduce((at: any, key: string) => at[key], spec)
+      : node;
   const examples: Example[] = [];
   for (const item of Object.values<Record<string, any>>(spec.paths)) {
     for (const operation of Object.values<any>(item)) {
@@ -99,7 +120,8 @@ function documentedErrorExamples(): Example[] {
         const statuses = status === "4XX" ? STATUSES_OF_4XX : Number(status) >= 400 ? [Number(status)] : [];
         const response = resolve(ref);
         for (const [name, example] of Object.entries<any>(response.content?.["application/json"]?.examples ?? {})) {
-          for (const each of statuses) examples.push({ operationId: operation.operationId, status: each, name, value: example.value });
+          for (const each of statuses)
+            examples.push({ operationId: operation.operationId, status: each, name, value: example.value });
         }
       }
     }
@@ -119,7 +141,9 @@ describe("documented SSLmarket errors", () => {
     "%s %d (%s) becomes a typed CertkitError",
     async (operationId, status, _name, example) => {
       const operation = calls[operationId]!;
-      server.use(http[operation.method](`${BASE_URL}${operation.route}`, () => HttpResponse.json(example.value, { status })));
+      server.use(
+        http[operation.method](`${BASE_URL}${operation.route}`, () => HttpResponse.json(example.value, { status })),
+      );
       const { error, response } = await operation.call(sslmarket());
       expect(requests).toHaveLength(1);
       expect(requests[0]?.headers.get("x-auth-token")).toBe(TOKEN);
@@ -145,7 +169,9 @@ describe("documented SSLmarket errors", () => {
 
 /** The path template an operation's errors name (never the order number or other values). */
 function pathTemplate(operationId: string): string {
-  return calls[operationId]!.route.replace(":orderId", "{order_id}").replace(":productCode", "{product_code}").replace(":format", "{format}");
+  return calls[operationId]!.route.replace(":orderId", "{order_id}")
+    .replace(":productCode", "{product_code}")
+    .replace(":format", "{format}");
 }
 
 describe("errors with field details", () => {
@@ -156,7 +182,10 @@ describe("errors with field details", () => {
           {
             error: "validation_error",
             message: "The order is not valid.",
-            errors: { owner_tel: ["is not in the form +44.123456789"], dns_names: ["too many SANs for this product", "duplicate name"] },
+            errors: {
+              owner_tel: ["is not in the form +44.123456789"],
+              dns_names: ["too many SANs for this product", "duplicate name"],
+            },
           },
           { status: 422 },
         ),
@@ -179,7 +208,11 @@ describe("errors with field details", () => {
     server.use(
       http.put(`${BASE_URL}/order/order_id/:orderId`, () =>
         HttpResponse.json(
-          { type: "invalid_input", description: "Invalid fields", errors: [{ field: "tech_email", message: "not an e-mail address" }] },
+          {
+            type: "invalid_input",
+            description: "Invalid fields",
+            errors: [{ field: "tech_email", message: "not an e-mail address" }],
+          },
           { status: 400 },
         ),
       ),
@@ -198,7 +231,13 @@ describe("answers outside the spec", () => {
     const page = `<html><body><h1>502 Bad Gateway</h1>${"x".repeat(5000)}</body></html>`;
     server.use(http.get(`${BASE_URL}/order/list`, () => HttpResponse.html(page, { status: 502 })));
     const { error } = await sslmarket().GET("/order/list");
-    expect(error).toMatchObject({ code: "PROVIDER", status: 502, providerCode: undefined, fieldErrors: undefined, retryable: true });
+    expect(error).toMatchObject({
+      code: "PROVIDER",
+      status: 502,
+      providerCode: undefined,
+      fieldErrors: undefined,
+      retryable: true,
+    });
     const text = error?.body as string;
     expect(text).toMatch(/^<html><body><h1>502 Bad Gateway/);
     expect(text.length).toBeLessThan(2100);
@@ -206,7 +245,9 @@ describe("answers outside the spec", () => {
   });
 
   it("keeps a plain-text 4xx body as text", async () => {
-    server.use(http.get(`${BASE_URL}/order/order_id/:orderId`, () => HttpResponse.text("Order not found", { status: 404 })));
+    server.use(
+      http.get(`${BASE_URL}/order/order_id/:orderId`, () => HttpResponse.text("Order not found", { status: 404 })),
+    );
     const { error } = await calls.getOrder!.call(sslmarket());
     expect(error).toMatchObject({ code: "NOT_FOUND", status: 404, body: "Order not found", providerCode: undefined });
   });
@@ -222,13 +263,18 @@ describe("answers outside the spec", () => {
     server.use(http.get(`${BASE_URL}/order/order_id/:orderId`, () => new HttpResponse(null, { status: 500 })));
     const { error } = await calls.getOrder!.call(sslmarket());
     expect(error).toMatchObject({ code: "PROVIDER", status: 500, body: undefined, retryable: true });
-    expect(error?.message).toBe("SSLmarket API: GET /order/order_id/{order_id} failed with HTTP 500 Internal Server Error");
+    expect(error?.message).toBe(
+      "SSLmarket API: GET /order/order_id/{order_id} failed with HTTP 500 Internal Server Error",
+    );
   });
 
   it("keeps the provider's request id", async () => {
     server.use(
       http.get(`${BASE_URL}/product/list`, () =>
-        HttpResponse.json({ error: "forbidden", message: "API access is off" }, { status: 403, headers: { "X-Request-Id": "req-51c2" } }),
+        HttpResponse.json(
+          { error: "forbidden", message: "API access is off" },
+          { status: 403, headers: { "X-Request-Id": "req-51c2" } },
+        ),
       ),
     );
     const { error } = await sslmarket().GET("/product/list");
@@ -241,10 +287,14 @@ describe("network behaviour", () => {
     let count = 0;
     server.use(
       http.get(`${BASE_URL}/order/list`, () =>
-        ++count < 3 ? HttpResponse.json({ error: "unavailable", message: "busy" }, { status: 503 }) : HttpResponse.json({ orders: [] }),
+        ++count < 3
+          ? HttpResponse.json({ error: "unavailable", message: "busy" }, { status: 503 })
+          : HttpResponse.json({ orders: [] }),
       ),
     );
-    const { data } = await createSslmarketClient({ token: TOKEN, baseUrl: BASE_URL, retry: { baseDelayMs: 1 } }).GET("/order/list");
+    const { data } = await createSslmarketClient({ token: TOKEN, baseUrl: BASE_URL, retry: { baseDelayMs: 1 } }).GET(
+      "/order/list",
+    );
     expect(data).toEqual({ orders: [] });
     expect(count).toBe(3);
   });
@@ -255,9 +305,17 @@ describe("network behaviour", () => {
         HttpResponse.json({ error: "internal", message: "Internal error" }, { status: 500 }),
       ),
     );
-    const { error } = await calls.createOrder!.call(createSslmarketClient({ token: TOKEN, baseUrl: BASE_URL, retry: { baseDelayMs: 1 } }));
+    const { error } = await calls.createOrder!.call(
+      createSslmarketClient({ token: TOKEN, baseUrl: BASE_URL, retry: { baseDelayMs: 1 } }),
+    );
     expect(requests).toHaveLength(1);
-    expect(error).toMatchObject({ code: "PROVIDER", status: 500, retryable: false, effectUnknown: true, providerCode: "internal" });
+    expect(error).toMatchObject({
+      code: "PROVIDER",
+      status: 500,
+      retryable: false,
+      effectUnknown: true,
+      providerCode: "internal",
+    });
     expect(error?.message).toMatch(/may exist/);
   });
 
@@ -266,7 +324,10 @@ describe("network behaviour", () => {
     server.use(
       http.post(`${BASE_URL}/certificate/order_id/:orderId/reissue`, () =>
         ++count === 1
-          ? HttpResponse.json({ error: "rate_limited", message: "Slow down" }, { status: 429, headers: { "Retry-After": "0" } })
+          ? HttpResponse.json(
+              { error: "rate_limited", message: "Slow down" },
+              { status: 429, headers: { "Retry-After": "0" } },
+            )
           : new HttpResponse(null, { status: 202 }),
       ),
     );
@@ -284,7 +345,11 @@ describe("network behaviour", () => {
       http.get(`${BASE_URL}/order/list`, () => HttpResponse.error()),
       http.put(`${BASE_URL}/certificate/order_id/:orderId/revoke`, () => HttpResponse.error()),
     );
-    await expect(sslmarket().GET("/order/list")).rejects.toMatchObject({ code: "NETWORK", retryable: true, provider: "sslmarket" });
+    await expect(sslmarket().GET("/order/list")).rejects.toMatchObject({
+      code: "NETWORK",
+      retryable: true,
+      provider: "sslmarket",
+    });
     const write = calls.revokeCertificate!.call(sslmarket());
     await expect(write).rejects.toMatchObject({ code: "NETWORK", retryable: false, effectUnknown: true });
   });

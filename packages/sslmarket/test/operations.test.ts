@@ -55,7 +55,9 @@ describe("products and orders", () => {
 
   it("createOrder posts every field as flat JSON and answers 201 with the order number", async () => {
     server.use(
-      http.post(`${BASE_URL}/order/certificate/:productCode`, () => HttpResponse.json({ order_id: ORDER_ID }, { status: 201 })),
+      http.post(`${BASE_URL}/order/certificate/:productCode`, () =>
+        HttpResponse.json({ order_id: ORDER_ID }, { status: 201 }),
+      ),
     );
     const { data, error, response } = await sslmarket().POST("/order/certificate/{product_code}", {
       params: { path: { product_code: PRODUCT_CODE } },
@@ -73,45 +75,75 @@ describe("products and orders", () => {
     // The SANs travel as a JSON array of names: not joined, not as repeated or indexed keys.
     expect(text).toContain('"dns_names":["www.shop.example.test","api.shop.example.test"]');
     // The contact blocks are composed in the spec, but flat on the wire.
-    expect(Object.keys(JSON.parse(text) as object)).toEqual(expect.arrayContaining(["owner_name", "auth_email", "invoice_country"]));
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(
+      expect.arrayContaining(["owner_name", "auth_email", "invoice_country"]),
+    );
   });
 
   it("createOrder keeps a single SAN and an empty SAN list as arrays", async () => {
     server.use(
-      http.post(`${BASE_URL}/order/certificate/:productCode`, () => HttpResponse.json({ order_id: ORDER_ID }, { status: 201 })),
+      http.post(`${BASE_URL}/order/certificate/:productCode`, () =>
+        HttpResponse.json({ order_id: ORDER_ID }, { status: 201 }),
+      ),
     );
     const client = sslmarket();
     const path = { product_code: PRODUCT_CODE };
-    await client.POST("/order/certificate/{product_code}", { params: { path }, body: { ...orderRequest, dns_names: ["www.shop.example.test"] } });
-    await client.POST("/order/certificate/{product_code}", { params: { path }, body: { ...orderRequest, dns_names: [] } });
+    await client.POST("/order/certificate/{product_code}", {
+      params: { path },
+      body: { ...orderRequest, dns_names: ["www.shop.example.test"] },
+    });
+    await client.POST("/order/certificate/{product_code}", {
+      params: { path },
+      body: { ...orderRequest, dns_names: [] },
+    });
     const withoutSans = { ...orderRequest };
     delete withoutSans.dns_names;
     await client.POST("/order/certificate/{product_code}", { params: { path }, body: withoutSans });
-    const bodies = await Promise.all(requests.map(async (request) => (await request.json()) as Record<string, unknown>));
+    const bodies = await Promise.all(
+      requests.map(async (request) => (await request.json()) as Record<string, unknown>),
+    );
     expect(bodies.map((body) => body.dns_names)).toEqual([["www.shop.example.test"], [], undefined]);
     expect("dns_names" in bodies[2]!).toBe(false);
   });
 
   it("createOrder escapes a product code that holds path characters", async () => {
-    server.use(http.post(`${BASE_URL}/order/certificate/:productCode`, () => HttpResponse.json({ order_id: 1 }, { status: 201 })));
-    await sslmarket().POST("/order/certificate/{product_code}", { params: { path: { product_code: "a/../b?c" } }, body: orderRequest });
+    server.use(
+      http.post(`${BASE_URL}/order/certificate/:productCode`, () =>
+        HttpResponse.json({ order_id: 1 }, { status: 201 }),
+      ),
+    );
+    await sslmarket().POST("/order/certificate/{product_code}", {
+      params: { path: { product_code: "a/../b?c" } },
+      body: orderRequest,
+    });
     expect(new URL(onlyRequest().url).pathname).toBe("/api/order/certificate/a%2F..%2Fb%3Fc");
   });
 
   it("getOrder puts the order number in the path and reads the details (200), nulls included", async () => {
     server.use(http.get(`${BASE_URL}/order/order_id/:orderId`, () => HttpResponse.json(pendingOrder)));
-    const { data, response } = await sslmarket().GET("/order/order_id/{order_id}", { params: { path: { order_id: ORDER_ID } } });
+    const { data, response } = await sslmarket().GET("/order/order_id/{order_id}", {
+      params: { path: { order_id: ORDER_ID } },
+    });
     expect(response.status).toBe(200);
     expect(data).toEqual(pendingOrder);
     expect(data?.published).toBeNull();
     expect(data?.dv_auth_content).toBe(pendingOrder.dv_auth_content);
-    expect(await sent(onlyRequest())).toEqual({ method: "GET", path: `/api/order/order_id/${ORDER_ID}`, query: "", body: "" });
+    expect(await sent(onlyRequest())).toEqual({
+      method: "GET",
+      path: `/api/order/order_id/${ORDER_ID}`,
+      query: "",
+      body: "",
+    });
   });
 
   it("getOrder reads an issued order with days_remaining", async () => {
     server.use(http.get(`${BASE_URL}/order/order_id/:orderId`, () => HttpResponse.json(issuedOrder)));
     const { data } = await sslmarket().GET("/order/order_id/{order_id}", { params: { path: { order_id: ORDER_ID } } });
-    expect(data).toMatchObject({ state: "published", days_remaining: 366, certificate_serial_number: issuedOrder.certificate_serial_number });
+    expect(data).toMatchObject({
+      state: "published",
+      days_remaining: 366,
+      certificate_serial_number: issuedOrder.certificate_serial_number,
+    });
   });
 
   it("updateOrder sends only the fields given, and its 200 has no data", async () => {
@@ -140,18 +172,27 @@ describe("certificate actions", () => {
     ["cancelReissue", "/certificate/order_id/{order_id}/cancel-reissue", "cancel-reissue"],
     ["revokeCertificate", "/certificate/order_id/{order_id}/revoke", "revoke"],
   ] as const)("%s is a PUT without a body, answered 202 with no data", async (_operation, path, action) => {
-    server.use(http.put(`${BASE_URL}/certificate/order_id/:orderId/${action}`, () => new HttpResponse(null, { status: 202 })));
+    server.use(
+      http.put(`${BASE_URL}/certificate/order_id/:orderId/${action}`, () => new HttpResponse(null, { status: 202 })),
+    );
     const { data, error, response } = await sslmarket().PUT(path, { params: { path: { order_id: ORDER_ID } } });
     expect(error).toBeUndefined();
     expect(response.status).toBe(202);
     expect(data).toBeUndefined();
     const request = onlyRequest();
     expect(request.headers.get("content-type")).toBeNull();
-    expect(await sent(request)).toEqual({ method: "PUT", path: `/api/certificate/order_id/${ORDER_ID}/${action}`, query: "", body: "" });
+    expect(await sent(request)).toEqual({
+      method: "PUT",
+      path: `/api/certificate/order_id/${ORDER_ID}/${action}`,
+      query: "",
+      body: "",
+    });
   });
 
   it("reissueCertificate posts the new CSR and answers 202", async () => {
-    server.use(http.post(`${BASE_URL}/certificate/order_id/:orderId/reissue`, () => new HttpResponse(null, { status: 202 })));
+    server.use(
+      http.post(`${BASE_URL}/certificate/order_id/:orderId/reissue`, () => new HttpResponse(null, { status: 202 })),
+    );
     const { data, error, response } = await sslmarket().POST("/certificate/order_id/{order_id}/reissue", {
       params: { path: { order_id: ORDER_ID } },
       body: { csr: CSR_PEM },
@@ -170,7 +211,11 @@ describe("certificate actions", () => {
   });
 
   it("an undocumented JSON body on a bodiless answer is kept, not an error", async () => {
-    server.use(http.post(`${BASE_URL}/certificate/order_id/:orderId/reissue`, () => HttpResponse.json({ ok: true }, { status: 202 })));
+    server.use(
+      http.post(`${BASE_URL}/certificate/order_id/:orderId/reissue`, () =>
+        HttpResponse.json({ ok: true }, { status: 202 }),
+      ),
+    );
     const { data, error } = await sslmarket().POST("/certificate/order_id/{order_id}/reissue", {
       params: { path: { order_id: ORDER_ID } },
       body: { csr: CSR_PEM },
@@ -180,7 +225,11 @@ describe("certificate actions", () => {
   });
 
   it("parseAs text reads any undocumented body of a write, so plain text cannot fail a write that worked", async () => {
-    server.use(http.put(`${BASE_URL}/certificate/order_id/:orderId/revoke`, () => HttpResponse.text("Revocation queued", { status: 202 })));
+    server.use(
+      http.put(`${BASE_URL}/certificate/order_id/:orderId/revoke`, () =>
+        HttpResponse.text("Revocation queued", { status: 202 }),
+      ),
+    );
     const client = sslmarket();
     const read = { params: { path: { order_id: ORDER_ID } } };
     const { data, error } = await client.PUT("/certificate/order_id/{order_id}/revoke", { ...read, parseAs: "text" });
@@ -203,12 +252,19 @@ describe("tools", () => {
     expect(response.status).toBe(200);
     expect(data).toEqual(decodedCsr);
     expect(data?.csr?.sans).toEqual(["shop.example.test", "www.shop.example.test"]);
-    expect(await sent(onlyRequest())).toEqual({ method: "POST", path: "/api/tool/decoder/csr", query: "", body: JSON.stringify({ csr: CSR_PEM }) });
+    expect(await sent(onlyRequest())).toEqual({
+      method: "POST",
+      path: "/api/tool/decoder/csr",
+      query: "",
+      body: JSON.stringify({ csr: CSR_PEM }),
+    });
   });
 
   it("decodeCertificate posts the certificate and reads owner, SANs, validity and serial (200)", async () => {
     server.use(http.post(`${BASE_URL}/tool/decoder/certificate`, () => HttpResponse.json(decodedCertificate)));
-    const { data, response } = await sslmarket().POST("/tool/decoder/certificate", { body: { certificate: SERVER_PEM } });
+    const { data, response } = await sslmarket().POST("/tool/decoder/certificate", {
+      body: { certificate: SERVER_PEM },
+    });
     expect(response.status).toBe(200);
     expect(data).toEqual(decodedCertificate);
     expect(data?.certificate?.pkey).toEqual({ bits: 2048, type: 0 });

@@ -25,7 +25,9 @@ export interface ClientConformanceTarget<Client> {
   /** The package's package.json, which the two above must repeat. */
   manifest: { name: string; version: string };
   /** The `CertkitError` class the package exports: every error must be one. */
-  CertkitError: abstract new (...args: never[]) => Error;
+  CertkitError: abstract new (
+    ...args: never[]
+  ) => Error;
   /** The package's client factory. */
   create: (options: never) => Client;
   /** Options that authenticate: spread into every client the suite makes. */
@@ -62,7 +64,11 @@ function invalidSharedOptions(baseUrl: string): InvalidOptionsCase[] {
     ["a baseUrl with a query", { baseUrl: `${baseUrl}?x=1` }, /must not have a query/],
     ["a userAgent with a line break", { userAgent: "a\nb" }, /"userAgent" must be printable/],
     ["a fetch that is not a function", { fetch: "fetch" }, /"fetch" must be a function/],
-    ["both a fetch and a transport", { fetch: () => Promise.resolve(new Response()), transport: {} }, /give option "fetch" or "transport", not both/],
+    [
+      "both a fetch and a transport",
+      { fetch: () => Promise.resolve(new Response()), transport: {} },
+      /give option "fetch" or "transport", not both/,
+    ],
     ["a timeoutMs of 0", { timeoutMs: 0 }, /"timeoutMs" must be a number of milliseconds/],
     ["retry settings that are not an object", { retry: 3 }, /"retry" must be an object/],
     ["a negative retry delay", { retry: { maxDelayMs: -5 } }, /"retry.maxDelayMs"/],
@@ -100,7 +106,9 @@ export function describeClientConformance<Client>(target: ClientConformanceTarge
   describe(`${target.provider}: what every client does with its options`, () => {
     it(`sends to ${target.defaultBaseUrl} unless given a baseUrl`, async () => {
       const seen: string[] = [];
-      const client = make({ fetch: (request: Request) => (seen.push(request.url), Promise.resolve(Response.json(read.answer))) });
+      const client = make({
+        fetch: (request: Request) => (seen.push(request.url), Promise.resolve(Response.json(read.answer))),
+      });
       await read.call(client);
       expect(seen).toEqual([`${target.defaultBaseUrl}${read.path}`]);
     });
@@ -123,16 +131,25 @@ export function describeClientConformance<Client>(target: ClientConformanceTarge
       await read.call(make({ baseUrl: target.baseUrl }));
       await read.call(make({ baseUrl: target.baseUrl, userAgent: "cert-renewer/3.2" }));
       const own = `${target.packageName}/${target.packageVersion}`;
-      expect(msw.requests.map((request) => request.headers.get("user-agent"))).toEqual([own, `cert-renewer/3.2 ${own}`]);
+      expect(msw.requests.map((request) => request.headers.get("user-agent"))).toEqual([
+        own,
+        `cert-renewer/3.2 ${own}`,
+      ]);
     });
 
     it("keeps PACKAGE_NAME and PACKAGE_VERSION equal to package.json's", () => {
-      expect({ name: target.packageName, version: target.packageVersion }).toEqual({ name: target.manifest.name, version: target.manifest.version });
+      expect({ name: target.packageName, version: target.packageVersion }).toEqual({
+        name: target.manifest.name,
+        version: target.manifest.version,
+      });
     });
 
     it("sends every request through a given fetch, with the credentials, and nothing else", async () => {
       const given: Request[] = [];
-      const client = make({ baseUrl: target.baseUrl, fetch: (request: Request) => (given.push(request), Promise.resolve(Response.json(read.answer))) });
+      const client = make({
+        baseUrl: target.baseUrl,
+        fetch: (request: Request) => (given.push(request), Promise.resolve(Response.json(read.answer))),
+      });
       expect(await read.call(client)).toMatchObject({ data: read.answer });
       expect(given.map((request) => request.headers.get(target.auth.header))).toEqual([target.auth.value]);
       expect(msw.requests).toEqual([]);
@@ -140,7 +157,13 @@ export function describeClientConformance<Client>(target: ClientConformanceTarge
 
     const cases: InvalidOptionsCase[] = [
       ...target.invalidCredentials,
-      ...invalidSharedOptions(target.baseUrl).map(([label, options, message]): InvalidOptionsCase => [label, { ...target.credentials, ...(options as object) }, message]),
+      ...invalidSharedOptions(target.baseUrl).map(
+        ([label, options, message]): InvalidOptionsCase => [
+          label,
+          { ...target.credentials, ...(options as object) },
+          message,
+        ],
+      ),
     ];
     it.each(cases)("rejects %s with INVALID_INPUT before any request", (_, options, message) => {
       const error = thrownBy(() => target.create(options as never));
@@ -159,26 +182,45 @@ export function describeClientConformance<Client>(target: ClientConformanceTarge
       expect(msw.requests).toEqual([]);
     });
 
-    it.each(ERROR_CODES)("maps an HTTP %i answer to %s, with the provider's message and no secret", async (status, code) => {
-      msw.server.use(http.get(at, () => HttpResponse.json(target.errorBody("Nothing doing here") as never, { status })));
-      const error = await failureOf(read.call(make({ baseUrl: target.baseUrl, retry: false })));
-      expect(error).toBeInstanceOf(target.CertkitError);
-      expect(error).toMatchObject({ code, status, provider: target.provider });
-      expect(error.message).toContain("Nothing doing here");
-      const shown = `${inspect(error, { depth: Infinity, showHidden: true })}\n${JSON.stringify(error)}`;
-      for (const secret of target.secrets) expect(shown).not.toContain(secret);
-    });
+    it.each(ERROR_CODES)(
+      "maps an HTTP %i answer to %s, with the provider's message and no secret",
+      async (status, code) => {
+        msw.server.use(
+          http.get(at, () => HttpResponse.json(target.errorBody("Nothing doing here") as never, { status })),
+        );
+        const error = await failureOf(read.call(make({ baseUrl: target.baseUrl, retry: false })));
+        expect(error).toBeInstanceOf(target.CertkitError);
+        expect(error).toMatchObject({ code, status, provider: target.provider });
+        expect(error.message).toContain("Nothing doing here");
+        const shown = `${inspect(error, { depth: Infinity, showHidden: true })}\n${JSON.stringify(error)}`;
+        for (const secret of target.secrets) expect(shown).not.toContain(secret);
+      },
+    );
 
     it("passes retry settings and onEvent to the runtime: a read that got a 503 is sent again", async () => {
       let count = 0;
       msw.server.use(
-        http.get(at, () => (count++ === 0 ? HttpResponse.json(target.errorBody("busy") as never, { status: 503 }) : HttpResponse.json(read.answer as never))),
+        http.get(at, () =>
+          count++ === 0
+            ? HttpResponse.json(target.errorBody("busy") as never, { status: 503 })
+            : HttpResponse.json(read.answer as never),
+        ),
       );
       const events: string[] = [];
-      const client = make({ baseUrl: target.baseUrl, retry: { baseDelayMs: 1 }, onEvent: (event: { type: string; path: string }) => events.push(`${event.type} ${event.path}`) });
+      const client = make({
+        baseUrl: target.baseUrl,
+        retry: { baseDelayMs: 1 },
+        onEvent: (event: { type: string; path: string }) => events.push(`${event.type} ${event.path}`),
+      });
       expect(await read.call(client)).toMatchObject({ data: read.answer });
       const { path } = read;
-      expect(events).toEqual([`request ${path}`, `response ${path}`, `retry ${path}`, `request ${path}`, `response ${path}`]);
+      expect(events).toEqual([
+        `request ${path}`,
+        `response ${path}`,
+        `retry ${path}`,
+        `request ${path}`,
+        `response ${path}`,
+      ]);
     });
 
     it("with retry: false, sends a read that got a 503 once", async () => {

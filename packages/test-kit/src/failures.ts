@@ -32,8 +32,15 @@ export function expectNoSecret(secret: string, ...shown: unknown[]): void {
   const text = shown
     .flatMap((value) => {
       const error = value as (Error & { cause?: unknown }) | undefined;
-      return [String(value), JSON.stringify(value), inspect(value, { depth: Infinity, showHidden: true }), error?.stack, inspect(error?.cause, { depth: Infinity })];
+      return [
+        String(value),
+        JSON.stringify(value),
+        inspect(value, { depth: Infinity, showHidden: true }),
+        error?.stack,
+        inspect(error?.cause, { depth: Infinity }),
+      ];
     })
     .join("\n");
-  for (let at = 0; at + 8 <= secret.length; at++) expect(text, "a piece of the secret was shown").not.toContain(secret.slice(at, at + 8));
+  for (let at = 0; at + 8 <= secret.length; at++)
+    expect(text, "a piece of the secret was shown").not.toContain(secret.slice(at, at + 8));
 }

@@ -36,9 +36,13 @@ export function describeRedirectRefusal<Client>(target: ConformanceTarget<Client
     for (const status of REDIRECTS) {
       for (const kind of ["read", "write"] as const) {
         it(`HTTP ${status} to a ${kind}`, async () => {
-          const elsewhere = await startLoopbackServer((_, response) => response.writeHead(200, { "Content-Type": "application/json" }).end("{}"));
+          const elsewhere = await startLoopbackServer((_, response) =>
+            response.writeHead(200, { "Content-Type": "application/json" }).end("{}"),
+          );
           const api = await startLoopbackServer((_, response) =>
-            response.writeHead(status, { Location: `${elsewhere.url}/taken?echo=${encodeURIComponent(target.secret)}` }).end(),
+            response
+              .writeHead(status, { Location: `${elsewhere.url}/taken?echo=${encodeURIComponent(target.secret)}` })
+              .end(),
           );
           try {
             const events: unknown[] = [];
@@ -46,7 +50,13 @@ export function describeRedirectRefusal<Client>(target: ConformanceTarget<Client
             const error = await failureOf(target[kind](client));
             expect(elsewhere.requests).toEqual([]);
             expect(api.requests).toHaveLength(1);
-            expect(error).toMatchObject({ name: "CertkitError", code: "PROVIDER", provider: target.provider, status, retryable: false });
+            expect(error).toMatchObject({
+              name: "CertkitError",
+              code: "PROVIDER",
+              provider: target.provider,
+              status,
+              retryable: false,
+            });
             expect(error.effectUnknown).toBe(kind === "write");
             expect(error.message).toContain(`redirect (HTTP ${status}) to ${elsewhere.url}, which is never followed`);
             expectNoSecret(target.secret, error, events);
@@ -63,7 +73,10 @@ export function describeRedirectRefusal<Client>(target: ConformanceTarget<Client
 function endlessServer(status: number, contentLength?: string): Promise<LoopbackServer> {
   const chunk = Buffer.alloc(64 * 1024, "a");
   return startLoopbackServer((_, response) => {
-    response.writeHead(status, { "Content-Type": "application/json", ...(contentLength ? { "Content-Length": contentLength } : {}) });
+    response.writeHead(status, {
+      "Content-Type": "application/json",
+      ...(contentLength ? { "Content-Length": contentLength } : {}),
+    });
     const pump = () => {
       while (!response.destroyed && response.write(chunk));
       if (!response.destroyed) response.once("drain", pump);
@@ -96,7 +109,9 @@ export function describeBoundedAnswers<Client>(target: ConformanceTarget<Client>
     it("a Content-Length over maxResponseBytes stops the write before its body is read, and says it may have taken effect", async () => {
       const server = await endlessServer(201, String(limit * 4));
       try {
-        const error = await failureOf(target.write(target.makeClient(`${server.url}/api`, { maxResponseBytes: limit })));
+        const error = await failureOf(
+          target.write(target.makeClient(`${server.url}/api`, { maxResponseBytes: limit })),
+        );
         expect(error).toMatchObject({ name: "CertkitError", code: "PROVIDER", retryable: false, effectUnknown: true });
       } finally {
         await server.close();
@@ -106,7 +121,9 @@ export function describeBoundedAnswers<Client>(target: ConformanceTarget<Client>
     it("an error body nested 100,000 deep is a CertkitError that can be shown and serialized", async () => {
       const depth = 100_000;
       const body = `${'{"error":'.repeat(depth)}"${target.secret}"${"}".repeat(depth)}`;
-      const server = await startLoopbackServer((_, response) => response.writeHead(422, { "Content-Type": "application/json" }).end(body));
+      const server = await startLoopbackServer((_, response) =>
+        response.writeHead(422, { "Content-Type": "application/json" }).end(body),
+      );
       try {
         const error = await failureOf(target.read(target.makeClient(`${server.url}/api`, { retry: false })));
         expect(error).toMatchObject({ name: "CertkitError", status: 422 });

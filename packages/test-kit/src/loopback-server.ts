@@ -13,13 +13,20 @@ export interface LoopbackServer {
  * Starts a server that answers with `handle` and records each request. Each test starts its own, so no count ever
  * mixes two tests. Every answer closes its connection: no test inherits a pooled socket another test broke.
  */
-export async function startLoopbackServer(handle: (request: IncomingMessage, response: ServerResponse) => void): Promise<LoopbackServer> {
+export async function startLoopbackServer(
+  handle: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<LoopbackServer> {
   const requests: LoopbackServer["requests"] = [];
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      requests.push({ method: request.method ?? "", url: request.url ?? "", headers: request.headers, body: Buffer.concat(chunks).toString() });
+      requests.push({
+        method: request.method ?? "",
+        url: request.url ?? "",
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString(),
+      });
       response.setHeader("Connection", "close");
       handle(request, response);
     });

@@ -7,7 +7,8 @@ import { verifyFullchain } from "./verify-fullchain.mjs";
 
 /** @type {import("../sandbox-examples.mjs").SandboxExample} */
 export const example = {
-  title: "DNSimple v1: purchase, configure, submit, approve by email, read the certificate (packages/dnsimple-v1/README.md)",
+  title:
+    "DNSimple v1: purchase, configure, submit, approve by email, read the certificate (packages/dnsimple-v1/README.md)",
   // Issuance takes a second of real time once the email is approved, so the example's polling is seen doing its work.
   // The account's one contact gets the id a real account's might have; the example reads it from the environment.
   sandboxOptions: { "dnsimple-v1": { issuanceDelayMs: 1000, contactId: 1001 } },
@@ -27,6 +28,10 @@ export const example = {
     };
   },
   async verify(dir, sandbox) {
-    return verifyFullchain(sandbox, await readFile(join(dir, "www.example.com.fullchain.pem"), "utf8"), "www.example.com");
+    return verifyFullchain(
+      sandbox,
+      await readFile(join(dir, "www.example.com.fullchain.pem"), "utf8"),
+      "www.example.com",
+    );
   },
 };

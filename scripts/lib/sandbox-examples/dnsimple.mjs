@@ -13,9 +13,18 @@ export const example = {
   async prepare(_dir, server) {
     // An account token: the example finds the account id with GET /whoami.
     const { token, baseUrl } = server.clientOptions("dnsimple");
-    return { DNSIMPLE_TOKEN: token, DNSIMPLE_BASE_URL: baseUrl, DNSIMPLE_DOMAIN: "example.com", DNSIMPLE_POLL_MS: "250" };
+    return {
+      DNSIMPLE_TOKEN: token,
+      DNSIMPLE_BASE_URL: baseUrl,
+      DNSIMPLE_DOMAIN: "example.com",
+      DNSIMPLE_POLL_MS: "250",
+    };
   },
   async verify(dir, sandbox) {
-    return verifyFullchain(sandbox, await readFile(join(dir, "www.example.com.fullchain.pem"), "utf8"), "www.example.com");
+    return verifyFullchain(
+      sandbox,
+      await readFile(join(dir, "www.example.com.fullchain.pem"), "utf8"),
+      "www.example.com",
+    );
   },
 };

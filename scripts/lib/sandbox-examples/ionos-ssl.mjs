@@ -17,6 +17,10 @@ export const example = {
     return { IONOS_API_KEY: apiKey, IONOS_BASE_URL: baseUrl, IONOS_POLL_MS: "250" };
   },
   async verify(dir, sandbox) {
-    return verifyFullchain(sandbox, await readFile(join(dir, "shop.example.com.fullchain.pem"), "utf8"), "shop.example.com");
+    return verifyFullchain(
+      sandbox,
+      await readFile(join(dir, "shop.example.com.fullchain.pem"), "utf8"),
+      "shop.example.com",
+    );
   },
 };

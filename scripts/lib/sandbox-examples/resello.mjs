@@ -28,6 +28,10 @@ export const example = {
     };
   },
   async verify(dir, sandbox) {
-    return verifyFullchain(sandbox, await readFile(join(dir, "shop.example.com.fullchain.pem"), "utf8"), "shop.example.com");
+    return verifyFullchain(
+      sandbox,
+      await readFile(join(dir, "shop.example.com.fullchain.pem"), "utf8"),
+      "shop.example.com",
+    );
   },
 };

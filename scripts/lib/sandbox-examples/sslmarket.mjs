@@ -11,13 +11,20 @@ export const example = {
   // Issuance takes a second of real time once the TXT records are found, so the example's polling is seen doing its work.
   sandboxOptions: { sslmarket: { issuanceDelayMs: 1000 } },
   async prepare(dir, server) {
-    const { csr, privateKey } = await generateCsr({ commonName: "shop.example.com", altNames: ["www.shop.example.com"] });
+    const { csr, privateKey } = await generateCsr({
+      commonName: "shop.example.com",
+      altNames: ["www.shop.example.com"],
+    });
     await writeFile(join(dir, "shop.example.com.csr"), csr);
     await writeFile(join(dir, "shop.example.com.key"), privateKey, { mode: 0o600 });
     const { token, baseUrl } = server.clientOptions("sslmarket");
     return { SSLMARKET_TOKEN: token, SSLMARKET_BASE_URL: baseUrl, SSLMARKET_POLL_MS: "250" };
   },
   async verify(dir, sandbox) {
-    return verifyFullchain(sandbox, await readFile(join(dir, "shop.example.com.fullchain.pem"), "utf8"), "shop.example.com");
+    return verifyFullchain(
+      sandbox,
+      await readFile(join(dir, "shop.example.com.fullchain.pem"), "utf8"),
+      "shop.example.com",
+    );
   },
 };

@@ -6,7 +6,9 @@ import { showResult } from "./show-result.js";
 
 await showResult(async () => {
   const sandbox = new URL(location.href).searchParams.get("sandbox")!;
-  const certs = createCertificateClient(dnsimple({ token: "sandbox-dnsimple-token", accountId: 1010, baseUrl: `${sandbox}/dnsimple/v2` }));
+  const certs = createCertificateClient(
+    dnsimple({ token: "sandbox-dnsimple-token", accountId: 1010, baseUrl: `${sandbox}/dnsimple/v2` }),
+  );
   const order = await certs.order({ commonName: "app.example.com" });
   const issued = await waitForStatus(certs, order.id, { until: "issued", intervalMs: 50 });
   const bundle = await certs.download(issued.id);

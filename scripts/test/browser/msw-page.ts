@@ -27,5 +27,11 @@ await showResult(async () => {
   const issued = await waitForStatus(certs, order.id, { until: "issued", intervalMs: 50 });
   const bundle = await certs.download(issued.id);
   const chain = await sandbox.ca.verifyChain([bundle.certificate, ...bundle.chain].join("\n"), sandbox.clock.now());
-  return { ordered: order.status, status: issued.status, commonName: issued.commonName, chainVerified: chain.ok, names: chain.ok ? chain.names : [] };
+  return {
+    ordered: order.status,
+    status: issued.status,
+    commonName: issued.commonName,
+    chainVerified: chain.ok,
+    names: chain.ok ? chain.names : [],
+  };
 });

@@ -10,7 +10,11 @@ export async function showResult(work: () => Promise<Record<string, unknown>>): 
     output.dataset.state = "done";
   } catch (problem) {
     const error = problem as { name?: string; code?: string; message?: string };
-    output.textContent = JSON.stringify({ failed: error.name ?? "Error", code: error.code, message: error.message ?? String(problem) }, null, 2);
+    output.textContent = JSON.stringify(
+      { failed: error.name ?? "Error", code: error.code, message: error.message ?? String(problem) },
+      null,
+      2,
+    );
     output.dataset.state = "failed";
   }
 }

@@ -10,7 +10,12 @@ function parse(pem: string, provider: ProviderName): x509.X509Certificate {
   try {
     return new x509.X509Certificate(pem);
   } catch (cause) {
-    throw new CertkitError({ code: "PROVIDER", provider, message: `${provider} sent a certificate that does not parse as X.509`, cause });
+    throw new CertkitError({
+      code: "PROVIDER",
+      provider,
+      message: `${provider} sent a certificate that does not parse as X.509`,
+      cause,
+    });
   }
 }
 
@@ -20,7 +25,10 @@ const isSelfSigned = (certificate: x509.X509Certificate) => certificate.subject 
  * Orders what a provider sent into leaf → intermediates → root, whatever order it came in, and checks each link's
  * signature: a bundle that does not chain is the provider's error, not something to install on a server.
  */
-export async function assembleBundle(downloaded: DownloadedCertificates, provider: ProviderName): Promise<CertificateBundle> {
+export async function assembleBundle(
+  downloaded: DownloadedCertificates,
+  provider: ProviderName,
+): Promise<CertificateBundle> {
   const unique = new Map<string, x509.X509Certificate>();
   for (const pem of downloaded.certificates) {
     const certificate = parse(pem, provider);
@@ -29,7 +37,9 @@ export async function assembleBundle(downloaded: DownloadedCertificates, provide
   const certificates = [...unique.values()];
   // The leaf is the one certificate that issued none of the others.
   const leaves = certificates.filter(
-    (certificate) => !isSelfSigned(certificate) && !certificates.some((other) => other !== certificate && other.issuer === certificate.subject),
+    (certificate) =>
+      !isSelfSigned(certificate) &&
+      !certificates.some((other) => other !== certificate && other.issuer === certificate.subject),
   );
   if (leaves.length !== 1) {
     throw new CertkitError({
@@ -45,12 +55,20 @@ export async function assembleBundle(downloaded: DownloadedCertificates, provide
     const issuer = certificates.find((candidate) => candidate.subject === current.issuer && !path.includes(candidate));
     if (!issuer) break;
     if (!(await current.verify({ publicKey: issuer.publicKey, signatureOnly: true }))) {
-      throw new CertkitError({ code: "PROVIDER", provider, message: `${provider} sent a chain that does not verify: ${current.subject} is not signed by ${issuer.subject}` });
+      throw new CertkitError({
+        code: "PROVIDER",
+        provider,
+        message: `${provider} sent a chain that does not verify: ${current.subject} is not signed by ${issuer.subject}`,
+      });
     }
     path.push(issuer);
   }
   if (path.length < certificates.length) {
-    throw new CertkitError({ code: "PROVIDER", provider, message: `${provider} sent certificates that are not part of the leaf's chain` });
+    throw new CertkitError({
+      code: "PROVIDER",
+      provider,
+      message: `${provider} sent certificates that are not part of the leaf's chain`,
+    });
   }
   const [leaf, ...rest] = path.map((certificate) => `${certificate.toString("pem")}\n`);
   const last = path.at(-1)!;

@@ -6,7 +6,8 @@ import { pemCertificatesIn } from "./pem-certificates.js";
 
 /** The certificates of a PKCS#7 (P7B) bundle, DER bytes or PEM text, as PEM. */
 export function pemCertificatesFromPkcs7(pkcs7: Uint8Array | string): string[] {
-  const bundle = typeof pkcs7 === "string" ? new x509.X509Certificates(pkcs7) : new x509.X509Certificates(new Uint8Array(pkcs7));
+  const bundle =
+    typeof pkcs7 === "string" ? new x509.X509Certificates(pkcs7) : new x509.X509Certificates(new Uint8Array(pkcs7));
   return bundle.map((certificate) => `${certificate.toString("pem")}\n`);
 }
 

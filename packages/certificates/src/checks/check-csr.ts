@@ -26,7 +26,10 @@ function listed(names: readonly string[]): string {
  * when `names` is given, naming exactly those names (the common name and DNS alternative names, compared as the
  * order sends them). The X.509 parser is loaded here, on the first CSR, and not before.
  */
-export async function checkCsr(input: unknown, names?: readonly string[]): Promise<{ ok: true; csr: CheckedCsr } | { ok: false; problem: string }> {
+export async function checkCsr(
+  input: unknown,
+  names?: readonly string[],
+): Promise<{ ok: true; csr: CheckedCsr } | { ok: false; problem: string }> {
   const read = readCsrInput(input);
   if (!read.ok) return read;
   const { readCsrFacts } = await import("./csr-facts.js");
@@ -34,17 +37,26 @@ export async function checkCsr(input: unknown, names?: readonly string[]): Promi
   if ("problem" in facts) return { ok: false, problem: facts.problem };
   if (!facts.signatureValid) return { ok: false, problem: "has a signature that does not match its key" };
   const { key } = facts;
-  if (key.type === "RSA" && key.bits < MIN_RSA_BITS) return { ok: false, problem: `has an RSA key of ${key.bits} bits: CAs require ${MIN_RSA_BITS} or more` };
+  if (key.type === "RSA" && key.bits < MIN_RSA_BITS)
+    return { ok: false, problem: `has an RSA key of ${key.bits} bits: CAs require ${MIN_RSA_BITS} or more` };
   if (key.type === "EC" && !ACCEPTED_CURVES.includes(key.curve)) {
     return { ok: false, problem: `uses the EC curve ${key.curve}: CAs accept ${ACCEPTED_CURVES.join(" and ")}` };
   }
   if (key.type === "other") {
-    return { ok: false, problem: `has a ${key.algorithm} key: CAs accept RSA (${MIN_RSA_BITS} bits or more) and EC (${ACCEPTED_CURVES.join(", ")})` };
+    return {
+      ok: false,
+      problem: `has a ${key.algorithm} key: CAs accept RSA (${MIN_RSA_BITS} bits or more) and EC (${ACCEPTED_CURVES.join(", ")})`,
+    };
   }
   const named = facts.commonNames.length + facts.dnsNames.length + facts.otherNames.length;
-  if (named > MAX_NAMES_PER_ORDER) return { ok: false, problem: `names ${named} names: a certificate holds at most ${MAX_NAMES_PER_ORDER}` };
+  if (named > MAX_NAMES_PER_ORDER)
+    return { ok: false, problem: `names ${named} names: a certificate holds at most ${MAX_NAMES_PER_ORDER}` };
   if (names !== undefined) {
-    if (facts.otherNames.length > 0) return { ok: false, problem: `names more than domain names (${listed(facts.otherNames)}): a server certificate's CSR names domains only` };
+    if (facts.otherNames.length > 0)
+      return {
+        ok: false,
+        problem: `names more than domain names (${listed(facts.otherNames)}): a server certificate's CSR names domains only`,
+      };
     const inCsr = new Set<string>();
     for (const name of [...facts.commonNames, ...facts.dnsNames]) {
       const checked = normalizeDomainName(name);
@@ -53,8 +65,16 @@ export async function checkCsr(input: unknown, names?: readonly string[]): Promi
     const ordered = new Set(names);
     const missing = names.filter((name) => !inCsr.has(name));
     const extra = [...inCsr].filter((name) => !ordered.has(name));
-    if (missing.length > 0) return { ok: false, problem: `does not name ${listed(missing)}, which the order names (it names ${listed([...inCsr]) || "nothing"})` };
-    if (extra.length > 0) return { ok: false, problem: `names ${listed(extra)}, which the order does not: its names must be exactly the order's` };
+    if (missing.length > 0)
+      return {
+        ok: false,
+        problem: `does not name ${listed(missing)}, which the order names (it names ${listed([...inCsr]) || "nothing"})`,
+      };
+    if (extra.length > 0)
+      return {
+        ok: false,
+        problem: `names ${listed(extra)}, which the order does not: its names must be exactly the order's`,
+      };
   }
   return { ok: true, csr: { pem: csrPem(read.der), key } };
 }

@@ -16,14 +16,20 @@ const MAX_EMAIL_LENGTH = 254;
  * Linear in the number of names: a list longer than {@link MAX_NAMES_PER_ORDER} is refused before any name is read,
  * and the product's limit on names is checked as the names are read, so the check stops at the first name too many.
  */
-export async function checkOrderRequest<C extends Capabilities>(request: OrderRequest, adapter: CertificateAdapter<C>): Promise<CheckedOrderRequest> {
+export async function checkOrderRequest<C extends Capabilities>(
+  request: OrderRequest,
+  adapter: CertificateAdapter<C>,
+): Promise<CheckedOrderRequest> {
   const { provider, capabilities } = adapter;
   const reject = (field: string, problem: string) => invalidInput(provider, field, problem);
   if (typeof request !== "object" || request === null) throw reject("request", "must be an object");
   const { altNames: givenAltNames = [] } = request;
   if (!Array.isArray(givenAltNames)) throw reject("altNames", "must be an array of domain names");
   if (givenAltNames.length + 1 > MAX_NAMES_PER_ORDER) {
-    throw reject("altNames", `holds ${givenAltNames.length} names: an order holds at most ${MAX_NAMES_PER_ORDER} names, the common name included`);
+    throw reject(
+      "altNames",
+      `holds ${givenAltNames.length} names: an order holds at most ${MAX_NAMES_PER_ORDER} names, the common name included`,
+    );
   }
 
   if (request.product !== undefined && (typeof request.product !== "string" || request.product.trim() === "")) {
@@ -46,24 +52,33 @@ export async function checkOrderRequest<C extends Capabilities>(request: OrderRe
     seen.add(checked.name);
     altNames.push(checked.name);
     if (seen.size > maxNames) {
-      throw reject("altNames", `holds too many names: ${limits?.id ?? "an order"} takes at most ${maxNames} with the common name`);
+      throw reject(
+        "altNames",
+        `holds too many names: ${limits?.id ?? "an order"} takes at most ${maxNames} with the common name`,
+      );
     }
   }
   const names = [commonName.name, ...altNames];
 
   // DNS where the provider offers it (it needs no one to read mail), else the provider's only or first method.
-  const validationMethod = request.validationMethod ?? (capabilities.validationMethods.includes("dns") ? "dns" : capabilities.validationMethods[0]!);
+  const validationMethod =
+    request.validationMethod ??
+    (capabilities.validationMethods.includes("dns") ? "dns" : capabilities.validationMethods[0]!);
   if (!capabilities.validationMethods.includes(validationMethod)) {
     throw reject("validationMethod", `must be one of ${capabilities.validationMethods.join(", ")} for ${provider}`);
   }
   const years = request.years ?? 1;
-  if (typeof years !== "number" || !Number.isInteger(years) || years < 1) throw reject("years", "must be a whole number of years, 1 or more");
+  if (typeof years !== "number" || !Number.isInteger(years) || years < 1)
+    throw reject("years", "must be a whole number of years, 1 or more");
 
   if (limits) {
     const wildcard = names.find((name) => name.startsWith("*."));
-    if (limits.wildcard === false && wildcard !== undefined) throw reject("commonName", `${wildcard} is a wildcard; ${limits.id} covers no wildcard names`);
-    if (limits.wildcard === "required" && !commonName.name.startsWith("*.")) throw reject("commonName", `must be a wildcard (*.example.com) for ${limits.id}`);
-    if (!limits.years.includes(years)) throw reject("years", `must be one of ${limits.years.join(", ")} for ${limits.id}`);
+    if (limits.wildcard === false && wildcard !== undefined)
+      throw reject("commonName", `${wildcard} is a wildcard; ${limits.id} covers no wildcard names`);
+    if (limits.wildcard === "required" && !commonName.name.startsWith("*."))
+      throw reject("commonName", `must be a wildcard (*.example.com) for ${limits.id}`);
+    if (!limits.years.includes(years))
+      throw reject("years", `must be one of ${limits.years.join(", ")} for ${limits.id}`);
   }
 
   if (request.approverEmail !== undefined) {
@@ -73,7 +88,10 @@ export async function checkOrderRequest<C extends Capabilities>(request: OrderRe
       throw reject("approverEmail", "must be an email address");
     }
   }
-  if (request.clientReference !== undefined && (typeof request.clientReference !== "string" || request.clientReference.trim() === "")) {
+  if (
+    request.clientReference !== undefined &&
+    (typeof request.clientReference !== "string" || request.clientReference.trim() === "")
+  ) {
     throw reject("clientReference", "must be a non-empty string");
   }
 

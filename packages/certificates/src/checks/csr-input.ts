@@ -41,7 +41,8 @@ function sequenceLength(der: Uint8Array): number | undefined {
  */
 export function readCsrInput(input: unknown): CsrInput {
   if (typeof input !== "string") return { ok: false, problem: EXPECTED };
-  if (input.length > MAX_CSR_INPUT_LENGTH) return { ok: false, problem: `is longer than any CSR (${MAX_CSR_INPUT_LENGTH / 1024} KiB)` };
+  if (input.length > MAX_CSR_INPUT_LENGTH)
+    return { ok: false, problem: `is longer than any CSR (${MAX_CSR_INPUT_LENGTH / 1024} KiB)` };
   if (PRIVATE_KEY_ARMOR.test(input)) return { ok: false, problem: PRIVATE_KEY_PROBLEM };
   const blocks: { label: string; body: string[] }[] = [];
   let open: { label: string; body: string[] } | undefined;
@@ -50,7 +51,8 @@ export function readCsrInput(input: unknown): CsrInput {
     if (open) {
       const end = END.exec(line);
       if (end) {
-        if (end[1] !== open.label) return { ok: false, problem: `has a PEM block that begins as ${open.label} and ends as ${end[1]}` };
+        if (end[1] !== open.label)
+          return { ok: false, problem: `has a PEM block that begins as ${open.label} and ends as ${end[1]}` };
         blocks.push(open);
         open = undefined;
       } else if (line.startsWith("-----")) {
@@ -62,7 +64,11 @@ export function readCsrInput(input: unknown): CsrInput {
     }
     if (line === "") continue;
     const begin = BEGIN.exec(line);
-    if (!begin) return { ok: false, problem: blocks.length === 0 ? EXPECTED : "holds text after its PEM block: give the certificate request alone" };
+    if (!begin)
+      return {
+        ok: false,
+        problem: blocks.length === 0 ? EXPECTED : "holds text after its PEM block: give the certificate request alone",
+      };
     open = { label: begin[1]!, body: [] };
   }
   if (open) return { ok: false, problem: "has a PEM block without its END line" };
@@ -71,11 +77,14 @@ export function readCsrInput(input: unknown): CsrInput {
   if (other) return { ok: false, problem: `holds a ${other.label} block: give the certificate request alone` };
   if (blocks.length > 1) return { ok: false, problem: `holds ${blocks.length} certificate requests: give one` };
   const base64 = blocks[0]!.body.join("").replace(/\s+/g, "");
-  if (base64 === "" || base64.length % 4 !== 0 || !BASE64.test(base64)) return { ok: false, problem: "is not valid Base64 inside its PEM block" };
+  if (base64 === "" || base64.length % 4 !== 0 || !BASE64.test(base64))
+    return { ok: false, problem: "is not valid Base64 inside its PEM block" };
   const der = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
   const length = sequenceLength(der);
-  if (length === undefined || length > der.length) return { ok: false, problem: "does not parse as a PKCS#10 certificate signing request" };
-  if (length < der.length) return { ok: false, problem: "holds bytes after its certificate request: give the request alone" };
+  if (length === undefined || length > der.length)
+    return { ok: false, problem: "does not parse as a PKCS#10 certificate signing request" };
+  if (length < der.length)
+    return { ok: false, problem: "holds bytes after its certificate request: give the request alone" };
   return { ok: true, der };
 }
 

@@ -19,20 +19,28 @@ const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
 export function normalizeDomainName(input: unknown): DomainNameCheck {
   if (typeof input !== "string" || input.trim() === "") return { ok: false, problem: "must be a domain name" };
   if (input.length > MAX_INPUT_LENGTH) return { ok: false, problem: `is longer than ${MAX_NAME_LENGTH} characters` };
-  if (INVISIBLE.test(input)) return { ok: false, problem: "holds a control or invisible character (NUL, tab, newline, soft hyphen, zero-width space...)" };
+  if (INVISIBLE.test(input))
+    return {
+      ok: false,
+      problem: "holds a control or invisible character (NUL, tab, newline, soft hyphen, zero-width space...)",
+    };
   if (input !== input.trim()) return { ok: false, problem: "must not start or end with spaces" };
-  if (input.includes("%")) return { ok: false, problem: "holds a percent sign: give the name itself, not URL-encoded (%65 is not e)" };
+  if (input.includes("%"))
+    return { ok: false, problem: "holds a percent sign: give the name itself, not URL-encoded (%65 is not e)" };
   const wildcard = input.startsWith("*.");
   const base = (wildcard ? input.slice(2) : input).replace(/\.$/, "");
-  if (base.includes("*")) return { ok: false, problem: "may hold a wildcard only as its whole leftmost label (*.example.com)" };
-  if (/[/:?#@\\\s]/.test(base)) return { ok: false, problem: "must be a bare domain name, without scheme, port, path or spaces" };
+  if (base.includes("*"))
+    return { ok: false, problem: "may hold a wildcard only as its whole leftmost label (*.example.com)" };
+  if (/[/:?#@\\\s]/.test(base))
+    return { ok: false, problem: "must be a bare domain name, without scheme, port, path or spaces" };
   let ascii: string;
   try {
     ascii = new URL(`http://${base}`).hostname;
   } catch {
     return { ok: false, problem: "is not a valid domain name" };
   }
-  if (/^[\d.]+$/.test(ascii) || ascii.startsWith("[")) return { ok: false, problem: "must be a domain name, not an IP address" };
+  if (/^[\d.]+$/.test(ascii) || ascii.startsWith("["))
+    return { ok: false, problem: "must be a domain name, not an IP address" };
   const labels = ascii.split(".");
   if (labels.length < 2) return { ok: false, problem: "must have at least two labels (example.com)" };
   const bad = labels.find((label) => !LABEL.test(label));

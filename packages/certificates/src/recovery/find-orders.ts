@@ -21,7 +21,11 @@ const OPERATION = "findOrders";
 
 function checked(name: string, value: number, minimum: number): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < minimum) {
-    throw new CertkitError({ code: "INVALID_INPUT", provider: "certificates", message: `${OPERATION}: ${name} must be a finite number ≥ ${minimum}, got ${value}` });
+    throw new CertkitError({
+      code: "INVALID_INPUT",
+      provider: "certificates",
+      message: `${OPERATION}: ${name} must be a finite number ≥ ${minimum}, got ${value}`,
+    });
   }
   return value;
 }
@@ -31,10 +35,16 @@ function checked(name: string, value: number, minimum: number): number {
  * that lags behind the provider's writes shows the order a little later, and an order not shown proves nothing.
  * Resolves with what the last look found (empty when nothing was found in time). Errors of a look are thrown.
  */
-export async function lookWithBackoff(look: (options: OperationOptions) => Promise<CertificateOrder[]>, options: FindOrdersOptions = {}): Promise<CertificateOrder[]> {
+export async function lookWithBackoff(
+  look: (options: OperationOptions) => Promise<CertificateOrder[]>,
+  options: FindOrdersOptions = {},
+): Promise<CertificateOrder[]> {
   const maxWaitMs = checked("maxWaitMs", options.maxWaitMs ?? DEFAULTS.maxWaitMs, 0);
   const intervalMs = checked("intervalMs", options.intervalMs ?? DEFAULTS.intervalMs, 1);
-  const maxIntervalMs = Math.min(checked("maxIntervalMs", options.maxIntervalMs ?? Math.max(DEFAULTS.maxIntervalMs, intervalMs), intervalMs), TIMER_MAX_MS);
+  const maxIntervalMs = Math.min(
+    checked("maxIntervalMs", options.maxIntervalMs ?? Math.max(DEFAULTS.maxIntervalMs, intervalMs), intervalMs),
+    TIMER_MAX_MS,
+  );
   const { signal } = options;
   const deadline = Date.now() + maxWaitMs;
   for (let interval = Math.min(intervalMs, maxIntervalMs); ; interval = Math.min(maxIntervalMs, interval * 2)) {

@@ -56,7 +56,12 @@ export async function afterPlacing<T>(placed: PlacedOrder, step: () => Promise<T
   } catch (error) {
     const cause = isCertkitError(error)
       ? error
-      : new CertkitError({ code: "PROVIDER", provider: placed.provider, message: error instanceof Error ? error.message : String(error), cause: error });
+      : new CertkitError({
+          code: "PROVIDER",
+          provider: placed.provider,
+          message: error instanceof Error ? error.message : String(error),
+          cause: error,
+        });
     throw new OrderIncompleteError(cause, placed.created, placed.nextStep, placed.operation);
   }
 }

@@ -56,7 +56,12 @@ export class OrderNotConfirmedError extends CertkitError {
   findOrders(options?: FindOrdersOptions): Promise<CertificateOrder[]> {
     if (!this.#find) {
       return Promise.reject(
-        new CertkitError({ code: "UNSUPPORTED", provider: this.provider, message: "findOrders: this error was not thrown by a certificate client; call client.findOrders(error.recovery)" }),
+        new CertkitError({
+          code: "UNSUPPORTED",
+          provider: this.provider,
+          message:
+            "findOrders: this error was not thrown by a certificate client; call client.findOrders(error.recovery)",
+        }),
       );
     }
     return this.#find(options);

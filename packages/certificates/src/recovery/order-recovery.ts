@@ -40,10 +40,15 @@ export function createdAfterSending(createdAt: string | undefined, recovery: Ord
 }
 
 /** Whether an order has exactly the recovery's names (its common name, and the same alternative names in any order). */
-export function hasOrderedNames(order: { commonName: string; altNames: readonly string[] }, recovery: OrderRecovery): boolean {
+export function hasOrderedNames(
+  order: { commonName: string; altNames: readonly string[] },
+  recovery: OrderRecovery,
+): boolean {
   if (order.commonName.toLowerCase() !== recovery.commonName) return false;
   const wanted = new Set(recovery.altNames);
-  const shown = new Set(order.altNames.map((name) => name.toLowerCase()).filter((name) => name !== recovery.commonName));
+  const shown = new Set(
+    order.altNames.map((name) => name.toLowerCase()).filter((name) => name !== recovery.commonName),
+  );
   return shown.size === wanted.size && [...shown].every((name) => wanted.has(name));
 }
 

@@ -20,7 +20,9 @@ export function providerStatusText(value: unknown): string {
     case "object":
       if (value === null) return "";
       try {
-        const json = JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item));
+        const json = JSON.stringify(value, (_key, item: unknown) =>
+          typeof item === "bigint" ? item.toString() : item,
+        );
         if (typeof json === "string") return json;
       } catch {
         // Cyclic, or a getter that throws: described by its kind below.

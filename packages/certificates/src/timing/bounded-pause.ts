@@ -5,7 +5,12 @@ export const TIMER_MAX_MS = 2_147_483_647;
 
 /** The `ABORTED` error of a facade helper (`waitForStatus`, `findOrders`) whose signal aborted. */
 export function abortedError(operation: string, signal: AbortSignal): CertkitError {
-  return new CertkitError({ code: "ABORTED", provider: "certificates", message: `${operation} was aborted`, cause: signal.reason });
+  return new CertkitError({
+    code: "ABORTED",
+    provider: "certificates",
+    message: `${operation} was aborted`,
+    cause: signal.reason,
+  });
 }
 
 /** Waits `ms` (at most {@link TIMER_MAX_MS}), or rejects with `ABORTED` as soon as `signal` aborts. */
@@ -16,10 +21,13 @@ function sleep(ms: number, signal: AbortSignal | undefined, operation: string): 
       clearTimeout(timer);
       reject(abortedError(operation, signal!));
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, Math.min(Math.max(0, ms), TIMER_MAX_MS));
+    const timer = setTimeout(
+      () => {
+        signal?.removeEventListener("abort", onAbort);
+        resolve();
+      },
+      Math.min(Math.max(0, ms), TIMER_MAX_MS),
+    );
     signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
@@ -29,7 +37,12 @@ function sleep(ms: number, signal: AbortSignal | undefined, operation: string): 
  * pause (a provider's `Retry-After` of days) is honoured in full without ever handing `setTimeout` a delay it would
  * overflow into an immediate one. Rejects with `ABORTED` when `signal` aborts.
  */
-export async function boundedPause(totalMs: number, pieceMs: number, signal: AbortSignal | undefined, operation: string): Promise<void> {
+export async function boundedPause(
+  totalMs: number,
+  pieceMs: number,
+  signal: AbortSignal | undefined,
+  operation: string,
+): Promise<void> {
   const piece = Math.min(Math.max(1, pieceMs), TIMER_MAX_MS);
   const end = Date.now() + totalMs;
   // At least one timer, so a zero pause still yields to the event loop.

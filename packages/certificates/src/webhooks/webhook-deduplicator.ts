@@ -86,7 +86,8 @@ function memoryStore(maxEntries: number, maxAgeMs: number): DeliveryStore {
 }
 
 function checkLimit(name: string, value: number): number {
-  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number ≥ 1, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a whole number ≥ 1, got ${value}`);
   return value;
 }
 

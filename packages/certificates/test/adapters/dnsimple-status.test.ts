@@ -10,7 +10,18 @@ import {
 import { CERTIFICATE_STATUSES } from "../../src/index.js";
 
 /** Every state DNSimple documents for a certificate (the spec's `CertificateState` enum). */
-const DOCUMENTED_STATES = ["new", "purchased", "configured", "submitted", "issued", "rejected", "refunded", "cancelled", "requesting", "failed"];
+const DOCUMENTED_STATES = [
+  "new",
+  "purchased",
+  "configured",
+  "submitted",
+  "issued",
+  "rejected",
+  "refunded",
+  "cancelled",
+  "requesting",
+  "failed",
+];
 const VALIDATION_STATUSES = ["waiting", "pending", "valid", "failed", "unknown"];
 
 describe("mapDnsimpleStatus", () => {
@@ -33,7 +44,9 @@ describe("mapDnsimpleStatus", () => {
       expect(mapDnsimpleStatus(state)).toMatchObject({ status: DNSIMPLE_STATUS_TABLE[state], providerStatus: state });
     }
     expect(mapDnsimpleStatus("issued").message).toBeUndefined();
-    expect(mapDnsimpleStatus("failed").message).toBe("Let's Encrypt did not issue the certificate (the DNS challenge DNSimple answers did not pass)");
+    expect(mapDnsimpleStatus("failed").message).toBe(
+      "Let's Encrypt did not issue the certificate (the DNS challenge DNSimple answers did not pass)",
+    );
   });
 
   it("maps any value to a valid status and never throws", () => {
@@ -48,8 +61,20 @@ describe("mapDnsimpleStatus", () => {
   });
 
   it("maps values that are not strings to unknown", () => {
-    for (const value of [undefined, null, 1, true, ["issued"], { state: "issued" }, Symbol("issued"), Object.create(null)]) {
-      expect(mapDnsimpleStatus(value)).toMatchObject({ status: "unknown", message: expect.stringMatching(/is not one the adapter knows/) });
+    for (const value of [
+      undefined,
+      null,
+      1,
+      true,
+      ["issued"],
+      { state: "issued" },
+      Symbol("issued"),
+      Object.create(null),
+    ]) {
+      expect(mapDnsimpleStatus(value)).toMatchObject({
+        status: "unknown",
+        message: expect.stringMatching(/is not one the adapter knows/),
+      });
     }
     expect(mapDnsimpleStatus(null).providerStatus).toBe("");
     expect(mapDnsimpleStatus(42).providerStatus).toBe("42");
@@ -92,16 +117,36 @@ describe("mapDnsimpleStatus", () => {
       expires_at: null,
       expires_on: null,
     };
-    const expected = { requesting: "pending", new: "pending", issued: "valid", failed: "failed", cancelled: "unknown", mystery: "unknown" };
+    const expected = {
+      requesting: "pending",
+      new: "pending",
+      issued: "valid",
+      failed: "failed",
+      cancelled: "unknown",
+      mystery: "unknown",
+    };
     for (const [state, status] of Object.entries(expected)) {
       expect(dnsimpleOrderView({ ...certificate, state }, 1010, "example.com").validation).toEqual([
         { domain: "www.example.com", method: "dns", status },
         { domain: "example.com", method: "dns", status },
       ]);
     }
-    const legacy = dnsimpleOrderView({ ...certificate, state: "submitted", authority_identifier: "comodo" }, 1010, "example.com");
-    expect(legacy).toMatchObject({ status: "awaiting_validation", product: "comodo", validation: [], altNames: ["example.com"] });
-    const onlyDay = dnsimpleOrderView({ ...certificate, state: "issued", expires_on: "2026-05-30" }, 1010, "example.com");
+    const legacy = dnsimpleOrderView(
+      { ...certificate, state: "submitted", authority_identifier: "comodo" },
+      1010,
+      "example.com",
+    );
+    expect(legacy).toMatchObject({
+      status: "awaiting_validation",
+      product: "comodo",
+      validation: [],
+      altNames: ["example.com"],
+    });
+    const onlyDay = dnsimpleOrderView(
+      { ...certificate, state: "issued", expires_on: "2026-05-30" },
+      1010,
+      "example.com",
+    );
     expect(onlyDay).toMatchObject({ id: "1010/example.com/7", status: "issued", validUntil: "2026-05-30T00:00:00Z" });
   });
 });

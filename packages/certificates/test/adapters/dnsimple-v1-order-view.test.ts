@@ -1,7 +1,11 @@
 import type { Certificate } from "@certkit/dnsimple-v1";
 import { generateCsr, parseCsr, SandboxCa } from "@certkit/sandbox";
 import { describe, expect, it } from "vitest";
-import { decodeDnsimpleV1OrderId, dnsimpleV1OrderView, encodeDnsimpleV1OrderId } from "../../src/providers/dnsimple-v1/index.js";
+import {
+  decodeDnsimpleV1OrderId,
+  dnsimpleV1OrderView,
+  encodeDnsimpleV1OrderId,
+} from "../../src/providers/dnsimple-v1/index.js";
 import { certificateNameIn } from "../../src/providers/dnsimple-v1/dnsimple-v1-host-names.js";
 
 /** A certificate in the shape of the earliest v1 documentation: no `state`, the deprecated names only. */
@@ -48,8 +52,15 @@ describe("dnsimpleV1OrderView", () => {
   });
 
   it("prefers state and approver_emails over the deprecated fields", () => {
-    const order = dnsimpleV1OrderView({ ...LEGACY, state: "submitted", approver_emails: ["admin@example.net"], approver_email: "admin@example.net" }, "example.net");
-    expect(order).toMatchObject({ status: "awaiting_validation", providerStatus: "submitted", validation: [{ email: { approvers: ["admin@example.net"] } }] });
+    const order = dnsimpleV1OrderView(
+      { ...LEGACY, state: "submitted", approver_emails: ["admin@example.net"], approver_email: "admin@example.net" },
+      "example.net",
+    );
+    expect(order).toMatchObject({
+      status: "awaiting_validation",
+      providerStatus: "submitted",
+      validation: [{ email: { approvers: ["admin@example.net"] } }],
+    });
   });
 
   it("shows an unknown state as unknown, and a certificate with no state at all", () => {
@@ -58,7 +69,10 @@ describe("dnsimpleV1OrderView", () => {
       providerStatus: "on_hold",
       validation: [{ status: "unknown" }],
     });
-    expect(dnsimpleV1OrderView({ ...LEGACY, certificate_status: null }, "example.net")).toMatchObject({ status: "unknown", providerStatus: "" });
+    expect(dnsimpleV1OrderView({ ...LEGACY, certificate_status: null }, "example.net")).toMatchObject({
+      status: "unknown",
+      providerStatus: "",
+    });
   });
 
   it("does not parse the issued certificate (reading orders loads no X.509 code): validity from expires_on, one name", async () => {
@@ -73,9 +87,20 @@ describe("dnsimpleV1OrderView", () => {
       validFrom: new Date("2026-02-01T08:00:00Z"),
       validDays: 365,
     });
-    for (const sslCertificate of [`${issued.intermediate}\n${issued.certificate}`, "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n"]) {
-      const order = dnsimpleV1OrderView({ ...LEGACY, state: "issued", ssl_certificate: sslCertificate, expires_on: "2027-01-31" }, "example.net");
-      expect(order).toMatchObject({ status: "issued", altNames: [], validUntil: "2027-01-31T00:00:00.000Z", validation: [{ status: "valid" }] });
+    for (const sslCertificate of [
+      `${issued.intermediate}\n${issued.certificate}`,
+      "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n",
+    ]) {
+      const order = dnsimpleV1OrderView(
+        { ...LEGACY, state: "issued", ssl_certificate: sslCertificate, expires_on: "2027-01-31" },
+        "example.net",
+      );
+      expect(order).toMatchObject({
+        status: "issued",
+        altNames: [],
+        validUntil: "2027-01-31T00:00:00.000Z",
+        validation: [{ status: "valid" }],
+      });
       expect(order.validFrom).toBeUndefined();
     }
   });
@@ -87,12 +112,25 @@ describe("order ids", () => {
     expect(decodeDnsimpleV1OrderId("Example.COM/42")).toEqual({ domain: "example.com", certificateId: 42 });
   });
 
-  it.each(["", "42", "example.com", "example.com/", "example.com/0", "example.com/-1", "example.com/1.5", "/42", "7/42", "a b.com/1", "example.com/99999999999999999999", 42, null])(
-    "refuses %j with INVALID_INPUT",
-    (id) => {
-      expect(() => decodeDnsimpleV1OrderId(id)).toThrow(expect.objectContaining({ code: "INVALID_INPUT", provider: "dnsimple-v1" }));
-    },
-  );
+  it.each([
+    "",
+    "42",
+    "example.com",
+    "example.com/",
+    "example.com/0",
+    "example.com/-1",
+    "example.com/1.5",
+    "/42",
+    "7/42",
+    "a b.com/1",
+    "example.com/99999999999999999999",
+    42,
+    null,
+  ])("refuses %j with INVALID_INPUT", (id) => {
+    expect(() => decodeDnsimpleV1OrderId(id)).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT", provider: "dnsimple-v1" }),
+    );
+  });
 });
 
 describe("certificateNameIn", () => {

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DNSIMPLE_V1_STATUS_NOTES, DNSIMPLE_V1_STATUS_TABLE, mapDnsimpleV1Status } from "../../src/providers/dnsimple-v1/index.js";
+import {
+  DNSIMPLE_V1_STATUS_NOTES,
+  DNSIMPLE_V1_STATUS_TABLE,
+  mapDnsimpleV1Status,
+} from "../../src/providers/dnsimple-v1/index.js";
 import { CERTIFICATE_STATUSES } from "../../src/index.js";
 
 /** The states DNSimple API v1 documents (spec enum `CertificateState` and the provider notes). */
@@ -35,12 +39,22 @@ describe("mapDnsimpleV1Status", () => {
 
   it("maps any value at all to a valid status, without throwing", () => {
     fc.assert(
-      fc.property(fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }), (raw) => {
-        const mapped = mapDnsimpleV1Status(raw);
-        expect(CERTIFICATE_STATUSES).toContain(mapped.status);
-        expect(typeof mapped.providerStatus).toBe("string");
-        if (!isDocumented(raw)) expect(mapped.status).toBe("unknown");
-      }),
+      fc.property(
+        fc.anything({
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withTypedArray: true,
+          withNullPrototype: true,
+        }),
+        (raw) => {
+          const mapped = mapDnsimpleV1Status(raw);
+          expect(CERTIFICATE_STATUSES).toContain(mapped.status);
+          expect(typeof mapped.providerStatus).toBe("string");
+          if (!isDocumented(raw)) expect(mapped.status).toBe("unknown");
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -48,7 +62,10 @@ describe("mapDnsimpleV1Status", () => {
   it("maps every documented value to its table entry", () => {
     fc.assert(
       fc.property(fc.constantFrom(...DOCUMENTED), (state) => {
-        expect(mapDnsimpleV1Status(state)).toMatchObject({ status: DNSIMPLE_V1_STATUS_TABLE[state], providerStatus: state });
+        expect(mapDnsimpleV1Status(state)).toMatchObject({
+          status: DNSIMPLE_V1_STATUS_TABLE[state],
+          providerStatus: state,
+        });
       }),
     );
   });
@@ -70,12 +87,20 @@ describe("mapDnsimpleV1Status", () => {
     );
   });
 
-  it.each(["ISSUED", " issued", "issued ", "revoked", "expired", "", "constructor", "__proto__", "toString", "hasOwnProperty"])(
-    "maps the undocumented %j to unknown",
-    (state) => {
-      expect(mapDnsimpleV1Status(state)).toMatchObject({ status: "unknown", providerStatus: state });
-    },
-  );
+  it.each([
+    "ISSUED",
+    " issued",
+    "issued ",
+    "revoked",
+    "expired",
+    "",
+    "constructor",
+    "__proto__",
+    "toString",
+    "hasOwnProperty",
+  ])("maps the undocumented %j to unknown", (state) => {
+    expect(mapDnsimpleV1Status(state)).toMatchObject({ status: "unknown", providerStatus: state });
+  });
 
   it.each([
     [null, ""],
@@ -94,8 +119,18 @@ describe("mapDnsimpleV1Status", () => {
     cyclic.self = cyclic;
     expect(mapDnsimpleV1Status(cyclic)).toMatchObject({ status: "unknown", providerStatus: "[object Object]" });
     expect(mapDnsimpleV1Status(Object.create(null))).toMatchObject({ status: "unknown", providerStatus: "{}" });
-    expect(mapDnsimpleV1Status(Symbol("issued"))).toMatchObject({ status: "unknown", providerStatus: "Symbol(issued)" });
-    const hostile = { toJSON: () => { throw new Error("no"); }, toString: () => { throw new Error("no"); } };
+    expect(mapDnsimpleV1Status(Symbol("issued"))).toMatchObject({
+      status: "unknown",
+      providerStatus: "Symbol(issued)",
+    });
+    const hostile = {
+      toJSON: () => {
+        throw new Error("no");
+      },
+      toString: () => {
+        throw new Error("no");
+      },
+    };
     expect(mapDnsimpleV1Status(hostile)).toMatchObject({ status: "unknown", providerStatus: "[object Object]" });
     expect(mapDnsimpleV1Status(null).message).toBe("DNSimple v1 sent no state (neither state nor certificate_status)");
   });

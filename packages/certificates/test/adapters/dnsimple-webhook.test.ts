@@ -1,7 +1,11 @@
 import { SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
 import { useMswServer } from "@certkit/test-kit";
 import { beforeEach, describe, expect, it } from "vitest";
-import { certificateEventFromDnsimpleWebhook, dnsimple, readDnsimpleCertificateDelivery } from "../../src/providers/dnsimple/index.js";
+import {
+  certificateEventFromDnsimpleWebhook,
+  dnsimple,
+  readDnsimpleCertificateDelivery,
+} from "../../src/providers/dnsimple/index.js";
 import { createCertificateClient, createWebhookDeduplicator, type CertificateClient } from "../../src/index.js";
 
 const { server } = useMswServer();
@@ -21,7 +25,13 @@ beforeEach(async () => {
 });
 
 /** A delivery as DNSimple posts it, about certificate `id` under domain `domainId`, claiming `state`. */
-function delivery(name: string, id: number, domainId: number, state: string, requestIdentifier = "9a5fd2bb-2f4a-4c5e-8c36-3d0a9d1d4a01") {
+function delivery(
+  name: string,
+  id: number,
+  domainId: number,
+  state: string,
+  requestIdentifier = "9a5fd2bb-2f4a-4c5e-8c36-3d0a9d1d4a01",
+) {
   return JSON.stringify({
     name,
     api_version: "v2",
@@ -55,10 +65,21 @@ describe("certificateEventFromDnsimpleWebhook", () => {
     const ordered = await client.order({ commonName: "www.example.com" });
     const [, , certificateId] = ordered.id.split("/");
     const domainId = 5001; // example.com, the sandbox's first domain
-    const event = await certificateEventFromDnsimpleWebhook(delivery("certificate.issue", Number(certificateId), domainId, "issued"), client);
-    expect(event).toMatchObject({ name: "certificate.issue", requestIdentifier: "9a5fd2bb-2f4a-4c5e-8c36-3d0a9d1d4a01" });
+    const event = await certificateEventFromDnsimpleWebhook(
+      delivery("certificate.issue", Number(certificateId), domainId, "issued"),
+      client,
+    );
+    expect(event).toMatchObject({
+      name: "certificate.issue",
+      requestIdentifier: "9a5fd2bb-2f4a-4c5e-8c36-3d0a9d1d4a01",
+    });
     // The payload says issued; the API says the certificate is still being requested.
-    expect(event?.order).toMatchObject({ provider: "dnsimple", commonName: "www.example.com", status: "processing", providerStatus: "requesting" });
+    expect(event?.order).toMatchObject({
+      provider: "dnsimple",
+      commonName: "www.example.com",
+      status: "processing",
+      providerStatus: "requesting",
+    });
   });
 
   it("skips events that are not about certificates", async () => {
@@ -68,12 +89,18 @@ describe("certificateEventFromDnsimpleWebhook", () => {
   });
 
   it("refuses a body that is not a DNSimple webhook", async () => {
-    await expect(certificateEventFromDnsimpleWebhook("{not json", client)).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await expect(certificateEventFromDnsimpleWebhook({ name: "certificate.issue" }, client)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(certificateEventFromDnsimpleWebhook("{not json", client)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    await expect(certificateEventFromDnsimpleWebhook({ name: "certificate.issue" }, client)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
   });
 
   it("surfaces NOT_FOUND for a certificate the account does not have", async () => {
-    await expect(certificateEventFromDnsimpleWebhook(delivery("certificate.issue", 999_999, 5001, "issued"), client)).rejects.toMatchObject({
+    await expect(
+      certificateEventFromDnsimpleWebhook(delivery("certificate.issue", 999_999, 5001, "issued"), client),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
       status: 404,
     });
@@ -86,7 +113,8 @@ describe("certificateEventFromDnsimpleWebhook", () => {
     const handled: string[] = [];
     const receive = async (body: string) => {
       const event = await certificateEventFromDnsimpleWebhook(body, client);
-      if (event && (await dedupe.isFirstDelivery(event.requestIdentifier))) handled.push(`${event.name} ${event.order.status}`);
+      if (event && (await dedupe.isFirstDelivery(event.requestIdentifier)))
+        handled.push(`${event.name} ${event.order.status}`);
     };
     await receive(delivery("certificate.issue", certificateId, 5001, "issued", "delivery-1"));
     await receive(delivery("certificate.issue", certificateId, 5001, "issued", "delivery-1"));
@@ -123,7 +151,12 @@ describe("the README's webhook handler: read the delivery, claim it, and only th
       requestIdentifier: "read-1",
       orderId: `${sandbox.simulators.dnsimple.accountId}/5001/7`,
     });
-    const systemEvent = { ...(JSON.parse(delivery("certificate.issue", 7, 5001, "issued")) as object), name: "dnssec.rotation_start", data: { zone: { id: 1 } }, actor: { id: "", entity: "dnsimple", pretty: "support@dnsimple.com" } };
+    const systemEvent = {
+      ...(JSON.parse(delivery("certificate.issue", 7, 5001, "issued")) as object),
+      name: "dnssec.rotation_start",
+      data: { zone: { id: 1 } },
+      actor: { id: "", entity: "dnsimple", pretty: "support@dnsimple.com" },
+    };
     expect(readDnsimpleCertificateDelivery(systemEvent)).toBeUndefined();
     expect(certificateGets).toBe(0);
   });

@@ -24,7 +24,10 @@ let sandbox: MswSandbox;
 let requests: string[];
 
 beforeEach(async () => {
-  sandbox = await setupSandbox(server, { clock: new SandboxClock({ frozenAt: START }), dnsimple: { issuanceDelayMs: ISSUANCE_DELAY_MS } });
+  sandbox = await setupSandbox(server, {
+    clock: new SandboxClock({ frozenAt: START }),
+    dnsimple: { issuanceDelayMs: ISSUANCE_DELAY_MS },
+  });
   requests = [];
 });
 
@@ -83,7 +86,10 @@ describe("dnsimple adapter: lifecycle", () => {
     expect(await client.validation(ordered.id)).toEqual(expectedValidation);
     expect(sandbox.dns.lookupTxt("_acme-challenge.www.example.com")).toHaveLength(1);
     expect(sandbox.dns.lookupTxt("_acme-challenge.example.com")).toHaveLength(1);
-    await expect((client as any).confirmValidation(ordered.id)).rejects.toMatchObject({ code: "UNSUPPORTED", provider: "dnsimple" });
+    await expect((client as any).confirmValidation(ordered.id)).rejects.toMatchObject({
+      code: "UNSUPPORTED",
+      provider: "dnsimple",
+    });
 
     sandbox.clock.advance(ISSUANCE_DELAY_MS - 1);
     expect(await client.get(ordered.id)).toMatchObject({ status: "processing", providerStatus: "requesting" });
@@ -106,11 +112,13 @@ describe("dnsimple adapter: lifecycle", () => {
     const bundle = await client.download(ordered.id);
     expect(bundle.chain).toHaveLength(1);
     expect(bundle.root).toBeUndefined(); // DNSimple sends `root: null`
-    expect(await sandbox.ca.verifyChain(bundle.certificate + bundle.chain.join(""), sandbox.clock.now())).toMatchObject({
-      ok: true,
-      subject: "CN=www.example.com",
-      names: ["www.example.com", "example.com"],
-    });
+    expect(await sandbox.ca.verifyChain(bundle.certificate + bundle.chain.join(""), sandbox.clock.now())).toMatchObject(
+      {
+        ok: true,
+        subject: "CN=www.example.com",
+        names: ["www.example.com", "example.com"],
+      },
+    );
     expect(new X509Certificate(bundle.chain[0]!).subject).toBe(new X509Certificate(bundle.certificate).issuer);
     expect(bundle.privateKey).toContain("-----BEGIN PRIVATE KEY-----");
     expect(publicKeyOfPrivate(bundle.privateKey!)).toBe(publicKeyOfCertificate(bundle.certificate));
@@ -133,12 +141,18 @@ describe("dnsimple adapter: lifecycle", () => {
       "POST /1010/domains/example.com/certificates/letsencrypt/100001/renewals/50001/issue",
     ]);
     expect(await client.get(ordered.id)).toMatchObject({ status: "issued" });
-    await expect(client.renew(ordered.id)).rejects.toMatchObject({ code: "VALIDATION_FAILED", status: 400, provider: "dnsimple" });
+    await expect(client.renew(ordered.id)).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      status: 400,
+      provider: "dnsimple",
+    });
     sandbox.clock.advance(ISSUANCE_DELAY_MS);
     const renewedIssued = await client.get(renewed.id);
     expect(renewedIssued).toMatchObject({ status: "issued", validUntil: "2026-07-29T12:02:00Z" });
     const renewedBundle = await client.download(renewed.id);
-    expect(await sandbox.ca.verifyChain(renewedBundle.certificate + renewedBundle.chain.join(""), sandbox.clock.now())).toMatchObject({ ok: true });
+    expect(
+      await sandbox.ca.verifyChain(renewedBundle.certificate + renewedBundle.chain.join(""), sandbox.clock.now()),
+    ).toMatchObject({ ok: true });
     expect(renewedBundle.privateKey).not.toBe(bundle.privateKey);
 
     // The first certificate passes its end date: the client derives `expired`; DNSimple still says `issued`.
@@ -154,7 +168,12 @@ describe("dnsimple adapter: lifecycle", () => {
     };
     server.events.on("request:start", recordBody);
     onTestFinished(() => server.events.removeListener("request:start", recordBody));
-    const client = clientWith({ autoRenew: true, signatureAlgorithm: "RSA", accountId: ACCOUNT, domains: ["example.com"] });
+    const client = clientWith({
+      autoRenew: true,
+      signatureAlgorithm: "RSA",
+      accountId: ACCOUNT,
+      domains: ["example.com"],
+    });
     const ordered = await client.order({ commonName: "shop.example.com" });
     expect((ordered.raw as { auto_renew: boolean }).auto_renew).toBe(true);
     sandbox.clock.advance(ISSUANCE_DELAY_MS);
@@ -184,17 +203,23 @@ describe("dnsimple adapter: lifecycle", () => {
   it("orders a wildcard and the apex of a domain, buying the purchase names DNSimple expects", async () => {
     const client = clientWith();
     const wildcard = await client.order({ commonName: "*.example.org", altNames: ["example.org"] });
-    expect(wildcard).toMatchObject({ id: "1010/example.org/100001", commonName: "*.example.org", altNames: ["example.org"] });
+    expect(wildcard).toMatchObject({
+      id: "1010/example.org/100001",
+      commonName: "*.example.org",
+      altNames: ["example.org"],
+    });
     expect((wildcard.raw as { name: string }).name).toBe("*");
     const apex = await client.order({ commonName: "example.net" });
     expect(apex).toMatchObject({ id: "1010/example.net/100002", commonName: "example.net", altNames: [] });
     expect((apex.raw as { name: string }).name).toBe("");
     sandbox.clock.advance(ISSUANCE_DELAY_MS);
     const bundle = await client.download(wildcard.id);
-    expect(await sandbox.ca.verifyChain(bundle.certificate + bundle.chain.join(""), sandbox.clock.now())).toMatchObject({
-      ok: true,
-      names: ["*.example.org", "example.org"],
-    });
+    expect(await sandbox.ca.verifyChain(bundle.certificate + bundle.chain.join(""), sandbox.clock.now())).toMatchObject(
+      {
+        ok: true,
+        names: ["*.example.org", "example.org"],
+      },
+    );
     expect(await client.get(apex.id)).toMatchObject({ status: "issued" });
   });
 
@@ -220,8 +245,12 @@ describe("dnsimple adapter: lifecycle", () => {
       dnsimple: { domains: ["example.com", "shop.example.com"] },
     });
     const client = clientWith();
-    expect((await client.order({ commonName: "a.shop.example.com", altNames: ["shop.example.com"] })).id).toBe("1010/shop.example.com/100001");
-    expect((await client.order({ commonName: "a.shop.example.com", altNames: ["www.example.com"] })).id).toBe("1010/example.com/100002");
+    expect((await client.order({ commonName: "a.shop.example.com", altNames: ["shop.example.com"] })).id).toBe(
+      "1010/shop.example.com/100001",
+    );
+    expect((await client.order({ commonName: "a.shop.example.com", altNames: ["www.example.com"] })).id).toBe(
+      "1010/example.com/100002",
+    );
   });
 });
 
@@ -236,7 +265,11 @@ describe("dnsimple adapter: list", () => {
 
     const iterator = client.list()[Symbol.asyncIterator]();
     const first = await iterator.next();
-    expect(first.value).toMatchObject({ id: "1010/example.com/100001", commonName: "www.example.com", status: "issued" });
+    expect(first.value).toMatchObject({
+      id: "1010/example.com/100001",
+      commonName: "www.example.com",
+      status: "issued",
+    });
     // The adapter knows its account from the orders above: no /whoami.
     expect(requests).toEqual([
       "GET /1010/domains?page=1&per_page=2",
@@ -285,7 +318,11 @@ describe("dnsimple adapter: list", () => {
   it("accepts ids made of a webhook's domain_id and certificate id", async () => {
     await sandbox.seed();
     const id = encodeDnsimpleOrderId({ account: ACCOUNT, domain: "5001", certificate: 100001 });
-    expect(await clientWith().get(id)).toMatchObject({ id: "1010/5001/100001", commonName: "www.example.com", status: "issued" });
+    expect(await clientWith().get(id)).toMatchObject({
+      id: "1010/5001/100001",
+      commonName: "www.example.com",
+      status: "issued",
+    });
   });
 });
 
@@ -293,7 +330,13 @@ describe("dnsimple adapter: input checks", () => {
   it("declares its capabilities and product limits", () => {
     const client = clientWith();
     expect(client.capabilities).toBe(DNSIMPLE_CAPABILITIES);
-    expect(DNSIMPLE_CAPABILITIES).toMatchObject({ confirmValidation: false, reissue: false, cancel: false, revoke: false, csr: "none" });
+    expect(DNSIMPLE_CAPABILITIES).toMatchObject({
+      confirmValidation: false,
+      reissue: false,
+      cancel: false,
+      revoke: false,
+      csr: "none",
+    });
     expect(dnsimpleProductLimits(undefined)).toEqual({ id: "letsencrypt", maxNames: 100, wildcard: true, years: [1] });
     expect(dnsimpleProductLimits("letsencrypt")).toBe(DNSIMPLE_LETSENCRYPT_LIMITS);
     expect(dnsimpleProductLimits("comodo")).toBeUndefined();
@@ -302,18 +345,36 @@ describe("dnsimple adapter: input checks", () => {
   it("refuses what DNSimple cannot order before any request", async () => {
     const client = clientWith();
     const { csr } = await generateCsr({ commonName: "www.example.com" });
-    await expect(client.order({ commonName: "www.example.com", csr })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { csr: [expect.stringMatching(/makes the key/)] } });
-    await expect(client.order({ commonName: "www.example.com", years: 2 })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { years: [expect.any(String)] } });
-    await expect(client.order({ commonName: "www.example.com", validationMethod: "email" })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { validationMethod: [expect.any(String)] } });
+    await expect(client.order({ commonName: "www.example.com", csr })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { csr: [expect.stringMatching(/makes the key/)] },
+    });
+    await expect(client.order({ commonName: "www.example.com", years: 2 })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { years: [expect.any(String)] },
+    });
+    await expect(client.order({ commonName: "www.example.com", validationMethod: "email" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { validationMethod: [expect.any(String)] },
+    });
     await expect(client.order({ commonName: "www.example.com", product: "comodo" })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       provider: "dnsimple",
       fieldErrors: { product: ["is not a product of dnsimple: one of letsencrypt"] },
     });
     const altNames = Array.from({ length: 100 }, (_, index) => `host${index}.example.com`);
-    await expect(client.order({ commonName: "www.example.com", altNames })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { altNames: [expect.stringMatching(/at most 100/)] } });
-    await expect(client.renew("1010/example.com/100001", { csr })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { csr: [expect.any(String)] } });
-    await expect(client.get("100001")).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { id: [expect.any(String)] } });
+    await expect(client.order({ commonName: "www.example.com", altNames })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { altNames: [expect.stringMatching(/at most 100/)] },
+    });
+    await expect(client.renew("1010/example.com/100001", { csr })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { csr: [expect.any(String)] },
+    });
+    await expect(client.get("100001")).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { id: [expect.any(String)] },
+    });
     expect(requests).toEqual([]);
   });
 
@@ -323,7 +384,9 @@ describe("dnsimple adapter: input checks", () => {
       code: "INVALID_INPUT",
       fieldErrors: { commonName: ["www.example.info is not a name under any domain of the DNSimple account"] },
     });
-    await expect(client.order({ commonName: "www.example.com", altNames: ["api.example.com", "www.example.org"] })).rejects.toMatchObject({
+    await expect(
+      client.order({ commonName: "www.example.com", altNames: ["api.example.com", "www.example.org"] }),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { "altNames[1]": [expect.stringMatching(/^www\.example\.org is not under example\.com/)] },
     });
@@ -340,10 +403,18 @@ describe("dnsimple adapter: input checks", () => {
 
   it("checks its own options", () => {
     const base = sandbox.clientOptions("dnsimple");
-    expect(() => dnsimple({ ...base, accountId: 0 })).toThrow(expect.objectContaining({ code: "INVALID_INPUT", fieldErrors: { accountId: [expect.any(String)] } }));
-    expect(() => dnsimple({ ...base, domains: [] })).toThrow(expect.objectContaining({ code: "INVALID_INPUT", fieldErrors: { domains: [expect.any(String)] } }));
-    expect(() => dnsimple({ ...base, pageSize: 101 })).toThrow(expect.objectContaining({ code: "INVALID_INPUT", fieldErrors: { pageSize: [expect.any(String)] } }));
-    expect(() => dnsimple({ ...base, signatureAlgorithm: "DSA" as "RSA" })).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
+    expect(() => dnsimple({ ...base, accountId: 0 })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT", fieldErrors: { accountId: [expect.any(String)] } }),
+    );
+    expect(() => dnsimple({ ...base, domains: [] })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT", fieldErrors: { domains: [expect.any(String)] } }),
+    );
+    expect(() => dnsimple({ ...base, pageSize: 101 })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT", fieldErrors: { pageSize: [expect.any(String)] } }),
+    );
+    expect(() => dnsimple({ ...base, signatureAlgorithm: "DSA" as "RSA" })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT" }),
+    );
     expect(() => dnsimple({ ...base, token: "" })).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
   });
 });
@@ -352,22 +423,35 @@ describe("dnsimple adapter: errors", () => {
   it("rejects the operations DNSimple lacks with UNSUPPORTED", async () => {
     const client = clientWith() as any;
     for (const operation of ["confirmValidation", "reissue", "cancel", "revoke"]) {
-      await expect(client[operation]("1010/example.com/100001")).rejects.toMatchObject({ code: "UNSUPPORTED", provider: "dnsimple" });
+      await expect(client[operation]("1010/example.com/100001")).rejects.toMatchObject({
+        code: "UNSUPPORTED",
+        provider: "dnsimple",
+      });
     }
     expect(requests).toEqual([]);
   });
 
   it("surfaces DNSimple's 404 as NOT_FOUND", async () => {
     const client = clientWith();
-    await expect(client.get("1010/example.com/999")).rejects.toMatchObject({ code: "NOT_FOUND", status: 404, provider: "dnsimple" });
+    await expect(client.get("1010/example.com/999")).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      status: 404,
+      provider: "dnsimple",
+    });
     await expect(client.get("1010/example.info/100001")).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
     await expect(client.download("2020/example.com/100001")).rejects.toMatchObject({ code: "NOT_FOUND", status: 404 });
-    await expect(collect(clientWith({ accountId: ACCOUNT, domains: ["example.info"] }).list())).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(collect(clientWith({ accountId: ACCOUNT, domains: ["example.info"] }).list())).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("surfaces wrong credentials as AUTH", async () => {
     const client = clientWith({ token: "wrong-token" });
-    await expect(client.get("1010/example.com/100001")).rejects.toMatchObject({ code: "AUTH", status: 401, provider: "dnsimple" });
+    await expect(client.get("1010/example.com/100001")).rejects.toMatchObject({
+      code: "AUTH",
+      status: 401,
+      provider: "dnsimple",
+    });
     await expect(collect(client.list())).rejects.toMatchObject({ code: "AUTH", status: 401 });
     await expect(client.order({ commonName: "www.example.com" })).rejects.toMatchObject({ code: "AUTH" });
   });
@@ -377,23 +461,42 @@ describe("dnsimple adapter: errors", () => {
       clock: new SandboxClock({ frozenAt: START }),
       dnsimple: { email: "owner@example.com", password: "a-password" },
     });
-    const user = { email: "owner@example.com", password: "a-password", baseUrl: sandbox.baseUrl("dnsimple"), retry: false as const };
+    const user = {
+      email: "owner@example.com",
+      password: "a-password",
+      baseUrl: sandbox.baseUrl("dnsimple"),
+      retry: false as const,
+    };
     const client = createCertificateClient(dnsimple(user));
-    await expect(collect(client.list())).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { accountId: [expect.any(String)] } });
+    await expect(collect(client.list())).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { accountId: [expect.any(String)] },
+    });
     const withAccount = createCertificateClient(dnsimple({ ...user, accountId: ACCOUNT }));
     const ordered = await withAccount.order({ commonName: "www.example.com" });
     expect(ordered.id).toBe("1010/example.com/100001");
   });
 
   it("does not retry a purchase that failed with a 5xx, and says its effect is unknown", async () => {
-    sandbox.faults.add({ provider: "dnsimple", method: "POST", route: "/{account}/domains/{domain}/certificates/letsencrypt", status: 500 });
+    sandbox.faults.add({
+      provider: "dnsimple",
+      method: "POST",
+      route: "/{account}/domains/{domain}/certificates/letsencrypt",
+      status: 500,
+    });
     const client = clientWith({ retry: undefined });
-    await expect(client.order({ commonName: "www.example.com" })).rejects.toMatchObject({ code: "PROVIDER", status: 500, effectUnknown: true });
+    await expect(client.order({ commonName: "www.example.com" })).rejects.toMatchObject({
+      code: "PROVIDER",
+      status: 500,
+      effectUnknown: true,
+    });
     expect(sandbox.faults.list()[0]?.hits).toBe(1);
   });
 
   it("passes the caller's signal to the requests", async () => {
     const client = clientWith();
-    await expect(client.get("1010/example.com/100001", { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: "ABORTED" });
+    await expect(client.get("1010/example.com/100001", { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      code: "ABORTED",
+    });
   });
 });

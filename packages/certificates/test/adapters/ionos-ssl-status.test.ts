@@ -54,7 +54,10 @@ describe("mapIonosSslStatus", () => {
     expect(mapIonosSslStatus(undefined)).toMatchObject({ status: "unknown", providerStatus: "" });
     expect(mapIonosSslStatus(null)).toMatchObject({ status: "unknown", providerStatus: "" });
     expect(mapIonosSslStatus(42)).toMatchObject({ status: "unknown", providerStatus: "42" });
-    expect(mapIonosSslStatus({ status: "ACTIVE" })).toMatchObject({ status: "unknown", providerStatus: '{"status":"ACTIVE"}' });
+    expect(mapIonosSslStatus({ status: "ACTIVE" })).toMatchObject({
+      status: "unknown",
+      providerStatus: '{"status":"ACTIVE"}',
+    });
     expect(mapIonosSslStatus(Object.create(null))).toMatchObject({ status: "unknown" });
     expect(mapIonosSslStatus(Symbol("ACTIVE"))).toMatchObject({ status: "unknown", providerStatus: "Symbol(ACTIVE)" });
     const circular: Record<string, unknown> = {};
@@ -70,7 +73,9 @@ describe("mapIonosSslStatus", () => {
       expect(mapIonosSslStatus(status).status).toBe(IONOS_SSL_STATUS_TABLE[status]);
       for (const authentication of [...AUTHENTICATION_STATUS_VALUES, undefined, "SOMETHING_NEW", 7]) {
         const combined = `${status}/${String(authentication)}`;
-        const expected = Object.hasOwn(IONOS_SSL_STATUS_TABLE, combined) ? IONOS_SSL_STATUS_TABLE[combined] : IONOS_SSL_STATUS_TABLE[status];
+        const expected = Object.hasOwn(IONOS_SSL_STATUS_TABLE, combined)
+          ? IONOS_SSL_STATUS_TABLE[combined]
+          : IONOS_SSL_STATUS_TABLE[status];
         expect(mapIonosSslStatus(status, authentication)).toMatchObject({ status: expected, providerStatus: status });
       }
     }
@@ -78,7 +83,10 @@ describe("mapIonosSslStatus", () => {
 
   it("has exactly the documented rows, each with a note and a valid status", () => {
     expect(Object.keys(IONOS_SSL_STATUS_TABLE).sort()).toEqual(
-      [...CERTIFICATE_STATUS_VALUES, ...AUTHENTICATION_STATUS_VALUES.map((authentication) => `PENDING/${authentication}`)].sort(),
+      [
+        ...CERTIFICATE_STATUS_VALUES,
+        ...AUTHENTICATION_STATUS_VALUES.map((authentication) => `PENDING/${authentication}`),
+      ].sort(),
     );
     expect(Object.keys(IONOS_SSL_STATUS_NOTES).sort()).toEqual(Object.keys(IONOS_SSL_STATUS_TABLE).sort());
     for (const status of Object.values(IONOS_SSL_STATUS_TABLE)) expect(CERTIFICATE_STATUSES).toContain(status);
@@ -106,7 +114,9 @@ describe("mapIonosSslStatus", () => {
 
   it("explains every status but ACTIVE in a message", () => {
     expect(mapIonosSslStatus("ACTIVE").message).toBeUndefined();
-    expect(mapIonosSslStatus("PENDING", "FAILED").message).toBe("The domain validation failed: correct the record or file shown in validation and confirm it again.");
+    expect(mapIonosSslStatus("PENDING", "FAILED").message).toBe(
+      "The domain validation failed: correct the record or file shown in validation and confirm it again.",
+    );
     expect(mapIonosSslStatus("PENDING_CA_MANUAL_VETTING").message).toBe("The CA is checking the order by hand.");
   });
 });
@@ -122,7 +132,12 @@ describe("mapIonosSslValidationStatus", () => {
 
   it("maps every documented authentication status to its table entry, and the rest to unknown", () => {
     expect(Object.keys(IONOS_SSL_VALIDATION_STATUS_TABLE).sort()).toEqual([...AUTHENTICATION_STATUS_VALUES].sort());
-    expect(AUTHENTICATION_STATUS_VALUES.map(mapIonosSslValidationStatus)).toEqual(["waiting", "pending", "valid", "failed"]);
+    expect(AUTHENTICATION_STATUS_VALUES.map(mapIonosSslValidationStatus)).toEqual([
+      "waiting",
+      "pending",
+      "valid",
+      "failed",
+    ]);
     fc.assert(
       fc.property(
         fc.string().filter((value) => !Object.hasOwn(IONOS_SSL_VALIDATION_STATUS_TABLE, value)),

@@ -82,7 +82,11 @@ describe("ionos adapter: lifecycle", () => {
       `POST /v1/certificates/${ordered.id}/authentications/${(ordered.raw as { authenticationSummary: { id: string } }).authenticationSummary.id}?action=DCV_READY`,
       `GET /v1/certificates/${ordered.id}`,
     ]);
-    expect(confirmed).toMatchObject({ status: "processing", providerStatus: "PENDING", validation: [{ status: "valid", method: "dns" }] });
+    expect(confirmed).toMatchObject({
+      status: "processing",
+      providerStatus: "PENDING",
+      validation: [{ status: "valid", method: "dns" }],
+    });
 
     sandbox.clock.advance(ISSUANCE_DELAY_MS - 1);
     expect((await client.get(ordered.id)).status).toBe("processing");
@@ -101,11 +105,13 @@ describe("ionos adapter: lifecycle", () => {
     expect(bundle.chain).toHaveLength(1);
     expect(bundle.root).toBe(`${sandbox.ca.rootCertificate.trim()}\n`);
     expect(bundle.privateKey).toBeUndefined();
-    expect(await sandbox.ca.verifyChain(bundle.certificate + bundle.chain.join(""), sandbox.clock.now())).toMatchObject({
-      ok: true,
-      subject: "CN=shop.example.com",
-      names: ["shop.example.com"],
-    });
+    expect(await sandbox.ca.verifyChain(bundle.certificate + bundle.chain.join(""), sandbox.clock.now())).toMatchObject(
+      {
+        ok: true,
+        subject: "CN=shop.example.com",
+        names: ["shop.example.com"],
+      },
+    );
 
     sandbox.clock.advance(Date.parse("2027-03-01T12:01:00.000Z") - sandbox.clock.now().getTime());
     expect(await client.get(ordered.id)).toMatchObject({ status: "expired", providerStatus: "ACTIVE" });
@@ -113,9 +119,18 @@ describe("ionos adapter: lifecycle", () => {
     requests = [];
     const cancelled = await client.cancel(ordered.id);
     expect(requests).toEqual([`GET /v1/certificates/${ordered.id}`, `DELETE /v1/certificates/${ordered.id}`]);
-    expect(cancelled).toMatchObject({ id: ordered.id, status: "cancelled", providerStatus: "ACTIVE", commonName: "shop.example.com" });
+    expect(cancelled).toMatchObject({
+      id: ordered.id,
+      status: "cancelled",
+      providerStatus: "ACTIVE",
+      commonName: "shop.example.com",
+    });
     expect(cancelled.message).toMatch(/^Unassigned/);
-    await expect(client.get(ordered.id)).rejects.toMatchObject({ code: "NOT_FOUND", status: 404, providerCode: "NOT_FOUND" });
+    await expect(client.get(ordered.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      status: 404,
+      providerCode: "NOT_FOUND",
+    });
   });
 
   it("orders without a CSR (IONOS makes the key, and keeps it), validating by FILE", async () => {
@@ -138,17 +153,30 @@ describe("ionos adapter: lifecycle", () => {
 
     const bundle = await client.download(ordered.id);
     expect(bundle.privateKey).toBeUndefined();
-    expect(await sandbox.ca.verifyChain(bundle.certificate + bundle.chain.join(""), sandbox.clock.now())).toMatchObject({
-      ok: true,
-      names: ["files.example.com"],
-    });
+    expect(await sandbox.ca.verifyChain(bundle.certificate + bundle.chain.join(""), sandbox.clock.now())).toMatchObject(
+      {
+        ok: true,
+        names: ["files.example.com"],
+      },
+    );
   });
 
   it("validates by EMAIL once the approver approves; DCV_READY does not apply to email", async () => {
     const client = clientWith();
     const ordered = await client.order({ commonName: "mail.example.com", validationMethod: "email" });
-    expect(ordered.validation).toEqual([{ domain: "mail.example.com", method: "email", status: "waiting", email: { approvers: ["admin@mail.example.com"] } }]);
-    await expect(client.confirmValidation(ordered.id)).rejects.toMatchObject({ code: "VALIDATION_FAILED", status: 400, providerCode: "VALIDATION_FAILED" });
+    expect(ordered.validation).toEqual([
+      {
+        domain: "mail.example.com",
+        method: "email",
+        status: "waiting",
+        email: { approvers: ["admin@mail.example.com"] },
+      },
+    ]);
+    await expect(client.confirmValidation(ordered.id)).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      status: 400,
+      providerCode: "VALIDATION_FAILED",
+    });
 
     const [email] = sandbox.mail.inbox("admin@mail.example.com");
     expect(email?.subject).toBe("Approve the SSL certificate for mail.example.com");
@@ -162,18 +190,30 @@ describe("ionos adapter: lifecycle", () => {
 
     sandbox.clock.advance(ISSUANCE_DELAY_MS);
     const bundle = await client.download(ordered.id);
-    expect(await sandbox.ca.verifyChain(bundle.certificate + bundle.chain.join(""), sandbox.clock.now())).toMatchObject({ ok: true });
+    expect(await sandbox.ca.verifyChain(bundle.certificate + bundle.chain.join(""), sandbox.clock.now())).toMatchObject(
+      { ok: true },
+    );
   });
 
   it("orders a wildcard type for a wildcard name, validating its base domain", async () => {
     const client = clientWith();
     const ordered = await client.order({ commonName: "*.example.com", product: "SSL_STARTER_WILDCARD" });
-    expect(ordered).toMatchObject({ commonName: "*.example.com", product: "SSL_STARTER_WILDCARD", status: "awaiting_validation" });
-    expect(ordered.validation[0]).toMatchObject({ domain: "*.example.com", dns: { name: "_dnsauth.example.com", type: "TXT" } });
+    expect(ordered).toMatchObject({
+      commonName: "*.example.com",
+      product: "SSL_STARTER_WILDCARD",
+      status: "awaiting_validation",
+    });
+    expect(ordered.validation[0]).toMatchObject({
+      domain: "*.example.com",
+      dns: { name: "_dnsauth.example.com", type: "TXT" },
+    });
   });
 
   it("rejects the operations IONOS lacks with UNSUPPORTED, sending nothing", async () => {
-    const client = createCertificateClient(ionosSsl(sandbox.clientOptions("ionos-ssl"))) as unknown as Record<string, (id: string) => Promise<unknown>>;
+    const client = createCertificateClient(ionosSsl(sandbox.clientOptions("ionos-ssl"))) as unknown as Record<
+      string,
+      (id: string) => Promise<unknown>
+    >;
     for (const operation of ["renew", "reissue", "revoke"]) {
       await expect(client[operation]!("some-id")).rejects.toMatchObject({
         code: "UNSUPPORTED",
@@ -181,7 +221,13 @@ describe("ionos adapter: lifecycle", () => {
         message: `ionos-ssl does not support ${operation}`,
       });
     }
-    expect(IONOS_SSL_CAPABILITIES).toMatchObject({ renew: false, reissue: false, revoke: false, cancel: true, confirmValidation: true });
+    expect(IONOS_SSL_CAPABILITIES).toMatchObject({
+      renew: false,
+      reissue: false,
+      revoke: false,
+      cancel: true,
+      confirmValidation: true,
+    });
   });
 });
 
@@ -189,19 +235,30 @@ describe("ionos adapter: list", () => {
   it("yields every order, a page at a time, fetching the next page only when the loop gets there", async () => {
     const client = clientWith({ pageSize: 2 });
     const ids: string[] = [];
-    for (const name of ["a", "b", "c", "d", "e"]) ids.push((await client.order({ commonName: `${name}.example.com` })).id);
+    for (const name of ["a", "b", "c", "d", "e"])
+      ids.push((await client.order({ commonName: `${name}.example.com` })).id);
     requests = [];
 
     const iterator = client.list()[Symbol.asyncIterator]();
-    expect((await iterator.next()).value).toMatchObject({ id: ids[0], commonName: "a.example.com", status: "awaiting_validation" });
+    expect((await iterator.next()).value).toMatchObject({
+      id: ids[0],
+      commonName: "a.example.com",
+      status: "awaiting_validation",
+    });
     expect(requests).toEqual(["GET /v1/certificates?page=1&size=2"]);
     await iterator.return?.();
 
     requests = [];
     const listed = await collect(client.list());
     expect(listed.map((order) => order.id)).toEqual(ids);
-    expect(listed.map((order) => order.commonName)).toEqual(["a", "b", "c", "d", "e"].map((name) => `${name}.example.com`));
-    expect(requests).toEqual(["GET /v1/certificates?page=1&size=2", "GET /v1/certificates?page=2&size=2", "GET /v1/certificates?page=3&size=2"]);
+    expect(listed.map((order) => order.commonName)).toEqual(
+      ["a", "b", "c", "d", "e"].map((name) => `${name}.example.com`),
+    );
+    expect(requests).toEqual([
+      "GET /v1/certificates?page=1&size=2",
+      "GET /v1/certificates?page=2&size=2",
+      "GET /v1/certificates?page=3&size=2",
+    ]);
   });
 
   it("stops after a full last page when the total says so, and lists nothing in an empty account", async () => {
@@ -233,8 +290,16 @@ describe("ionos adapter: input checks before any request", () => {
     ["a wildcard on a single-name type", { commonName: "*.example.com" }, "commonName"],
     ["a plain name on a wildcard type", { commonName: "example.com", product: "SSL_STARTER_WILDCARD" }, "commonName"],
     ["two years", { commonName: "a.example.com", years: 2 }, "years"],
-    ["an approver address (IONOS lets none be chosen)", { commonName: "a.example.com", validationMethod: "email", approverEmail: "me@example.com" }, "approverEmail"],
-    ["a client reference (IONOS keeps none)", { commonName: "a.example.com", clientReference: "order-42" }, "clientReference"],
+    [
+      "an approver address (IONOS lets none be chosen)",
+      { commonName: "a.example.com", validationMethod: "email", approverEmail: "me@example.com" },
+      "approverEmail",
+    ],
+    [
+      "a client reference (IONOS keeps none)",
+      { commonName: "a.example.com", clientReference: "order-42" },
+      "clientReference",
+    ],
   ] as const)("rejects %s with INVALID_INPUT", async (_what, request, field) => {
     const client = clientWith();
     const rejected = client.order(request);
@@ -258,7 +323,9 @@ describe("ionos adapter: input checks before any request", () => {
     await expect(client.order({ commonName: "a.example.com", product: "SSL_GOLD" })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: {
-        product: ["is not a product of ionos-ssl: one of SSL_STARTER, SSL_STARTER_WILDCARD, SSL_BUSINESS, SSL_BUSINESS_WILDCARD, SSL_PREMIUM"],
+        product: [
+          "is not a product of ionos-ssl: one of SSL_STARTER, SSL_STARTER_WILDCARD, SSL_BUSINESS, SSL_BUSINESS_WILDCARD, SSL_PREMIUM",
+        ],
       },
     });
     expect(requests).toEqual([]);
@@ -267,23 +334,46 @@ describe("ionos adapter: input checks before any request", () => {
   it("gives each known type's limits without a request, and none for an unknown type", () => {
     const adapter = ionosSsl(sandbox.clientOptions("ionos-ssl"));
     expect(adapter.productLimits(undefined)).toEqual({ id: "SSL_STARTER", maxNames: 1, wildcard: false, years: [1] });
-    expect(adapter.productLimits("SSL_BUSINESS_WILDCARD")).toEqual({ id: "SSL_BUSINESS_WILDCARD", maxNames: 1, wildcard: "required", years: [1] });
-    expect(adapter.productLimits("SSL_PREMIUM")).toEqual({ id: "SSL_PREMIUM", maxNames: 1, wildcard: false, years: [1] });
+    expect(adapter.productLimits("SSL_BUSINESS_WILDCARD")).toEqual({
+      id: "SSL_BUSINESS_WILDCARD",
+      maxNames: 1,
+      wildcard: "required",
+      years: [1],
+    });
+    expect(adapter.productLimits("SSL_PREMIUM")).toEqual({
+      id: "SSL_PREMIUM",
+      maxNames: 1,
+      wildcard: false,
+      years: [1],
+    });
     expect(adapter.productLimits("SSL_GOLD")).toBeUndefined();
     expect(adapter.productLimits("toString")).toBeUndefined();
-    expect(ionosSsl({ ...sandbox.clientOptions("ionos-ssl"), defaultProduct: "SSL_STARTER_WILDCARD" }).productLimits(undefined)?.wildcard).toBe("required");
+    expect(
+      ionosSsl({ ...sandbox.clientOptions("ionos-ssl"), defaultProduct: "SSL_STARTER_WILDCARD" }).productLimits(
+        undefined,
+      )?.wildcard,
+    ).toBe("required");
   });
 
   it("orders the default product of the options", async () => {
     const client = clientWith({ defaultProduct: "SSL_STARTER_WILDCARD" });
-    await expect(client.order({ commonName: "a.example.com" })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { commonName: expect.any(Array) } });
+    await expect(client.order({ commonName: "a.example.com" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { commonName: expect.any(Array) },
+    });
     expect((await client.order({ commonName: "*.example.net" })).product).toBe("SSL_STARTER_WILDCARD");
   });
 
   it("refuses bad options when made, and an empty id before sending", async () => {
-    expect(() => ionosSsl({ ...sandbox.clientOptions("ionos-ssl"), pageSize: 0 })).toThrow(expect.objectContaining({ code: "INVALID_INPUT", fieldErrors: { pageSize: expect.any(Array) } }));
-    expect(() => ionosSsl({ ...sandbox.clientOptions("ionos-ssl"), defaultProduct: " " })).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
-    expect(() => ionosSsl({ baseUrl: sandbox.baseUrl("ionos-ssl") } as IonosSslAdapterOptions)).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
+    expect(() => ionosSsl({ ...sandbox.clientOptions("ionos-ssl"), pageSize: 0 })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT", fieldErrors: { pageSize: expect.any(Array) } }),
+    );
+    expect(() => ionosSsl({ ...sandbox.clientOptions("ionos-ssl"), defaultProduct: " " })).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT" }),
+    );
+    expect(() => ionosSsl({ baseUrl: sandbox.baseUrl("ionos-ssl") } as IonosSslAdapterOptions)).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT" }),
+    );
     await expect(clientWith().get("")).rejects.toMatchObject({ code: "INVALID_INPUT" });
     expect(requests).toEqual([]);
   });
@@ -292,15 +382,32 @@ describe("ionos adapter: input checks before any request", () => {
 describe("ionos adapter: provider errors", () => {
   it("surfaces 404 as NOT_FOUND for every operation on an unknown id", async () => {
     const client = clientWith();
-    for (const call of [() => client.get("no-such-id"), () => client.validation("no-such-id"), () => client.download("no-such-id"), () => client.cancel("no-such-id"), () => client.confirmValidation("no-such-id")]) {
-      await expect(call()).rejects.toMatchObject({ name: "CertkitError", code: "NOT_FOUND", status: 404, providerCode: "NOT_FOUND", message: expect.stringContaining("No certificate exists for the specified id.") });
+    for (const call of [
+      () => client.get("no-such-id"),
+      () => client.validation("no-such-id"),
+      () => client.download("no-such-id"),
+      () => client.cancel("no-such-id"),
+      () => client.confirmValidation("no-such-id"),
+    ]) {
+      await expect(call()).rejects.toMatchObject({
+        name: "CertkitError",
+        code: "NOT_FOUND",
+        status: 404,
+        providerCode: "NOT_FOUND",
+        message: expect.stringContaining("No certificate exists for the specified id."),
+      });
     }
   });
 
   it("surfaces a wrong API key as AUTH, without the key in the error", async () => {
     const client = clientWith({ apiKey: "pub.wrong-secret" });
     const error: unknown = await client.get("any").catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ code: "AUTH", status: 401, provider: "ionos-ssl", body: { message: "Missing or invalid API key." } });
+    expect(error).toMatchObject({
+      code: "AUTH",
+      status: 401,
+      provider: "ionos-ssl",
+      body: { message: "Missing or invalid API key." },
+    });
     expect(JSON.stringify(error)).not.toContain("wrong-secret");
     await expect(collect(client.list())).rejects.toMatchObject({ code: "AUTH", status: 401 });
   });
@@ -308,7 +415,9 @@ describe("ionos adapter: provider errors", () => {
   it("surfaces an exhausted quota as IONOS's NOT_FOUND", async () => {
     const client = clientWith();
     await client.order({ commonName: "*.one.example.com", product: "SSL_STARTER_WILDCARD" });
-    await expect(client.order({ commonName: "*.two.example.com", product: "SSL_STARTER_WILDCARD" })).rejects.toMatchObject({
+    await expect(
+      client.order({ commonName: "*.two.example.com", product: "SSL_STARTER_WILDCARD" }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
       status: 404,
       providerCode: "NOT_FOUND",
@@ -317,7 +426,13 @@ describe("ionos adapter: provider errors", () => {
   });
 
   it("never repeats a purchase that failed with a 500, and says it may have happened", async () => {
-    sandbox.faults.add({ provider: "ionos-ssl", method: "POST", route: "/v1/certificates", status: 500, body: { code: "ERROR", message: "General error occurred. Please try again later." } });
+    sandbox.faults.add({
+      provider: "ionos-ssl",
+      method: "POST",
+      route: "/v1/certificates",
+      status: 500,
+      body: { code: "ERROR", message: "General error occurred. Please try again later." },
+    });
     await expect(clientWith({ retry: undefined }).order({ commonName: "a.example.com" })).rejects.toMatchObject({
       code: "PROVIDER",
       status: 500,
@@ -336,13 +451,43 @@ describe("ionos adapter: provider errors", () => {
 });
 
 describe("ionos adapter: statuses IONOS sends that the sandbox does not make", () => {
-  const answer = (body: unknown) => sandbox.faults.add({ provider: "ionos-ssl", method: "GET", route: "/v1/certificates/{id}", status: 200, body, times: 1 });
+  const answer = (body: unknown) =>
+    sandbox.faults.add({
+      provider: "ionos-ssl",
+      method: "GET",
+      route: "/v1/certificates/{id}",
+      status: 200,
+      body,
+      times: 1,
+    });
 
   it("shows a failed validation with IONOS's DCV_FAILED as the reason, and a failed certificate as failed", async () => {
-    answer({ id: "c1", commonName: "a.example.com", status: "PENDING", authenticationMethod: "DNS", authenticationSummary: { id: "a1", method: "DNS", name: "_dnsauth.a.example.com", content: "abc", status: "FAILED" } });
-    expect(await clientWith().get("c1")).toMatchObject({ status: "awaiting_validation", providerStatus: "PENDING", reason: "DCV_FAILED", validation: [{ status: "failed" }] });
+    answer({
+      id: "c1",
+      commonName: "a.example.com",
+      status: "PENDING",
+      authenticationMethod: "DNS",
+      authenticationSummary: {
+        id: "a1",
+        method: "DNS",
+        name: "_dnsauth.a.example.com",
+        content: "abc",
+        status: "FAILED",
+      },
+    });
+    expect(await clientWith().get("c1")).toMatchObject({
+      status: "awaiting_validation",
+      providerStatus: "PENDING",
+      reason: "DCV_FAILED",
+      validation: [{ status: "failed" }],
+    });
     answer({ id: "c1", commonName: "a.example.com", status: "FAILED", authenticationSummary: { status: "FAILED" } });
-    expect(await clientWith().get("c1")).toMatchObject({ status: "failed", providerStatus: "FAILED", reason: "DCV_FAILED", validation: [] });
+    expect(await clientWith().get("c1")).toMatchObject({
+      status: "failed",
+      providerStatus: "FAILED",
+      reason: "DCV_FAILED",
+      validation: [],
+    });
   });
 
   it.each([
@@ -351,15 +496,29 @@ describe("ionos adapter: statuses IONOS sends that the sandbox does not make", (
     ["PENDING_CA_MANUAL_VETTING", "processing"],
     ["ON_HOLD", "unknown"],
   ] as const)("maps %s to %s, keeping the raw answer", async (status, expected) => {
-    const body = { id: "c1", commonName: "a.example.com", status, alternativeNames: ["a.example.com", "www.a.example.com"], futureField: 1 };
+    const body = {
+      id: "c1",
+      commonName: "a.example.com",
+      status,
+      alternativeNames: ["a.example.com", "www.a.example.com"],
+      futureField: 1,
+    };
     answer(body);
     const order = await clientWith().get("c1");
-    expect(order).toMatchObject({ status: expected, providerStatus: status, altNames: ["www.a.example.com"], raw: body });
+    expect(order).toMatchObject({
+      status: expected,
+      providerStatus: status,
+      altNames: ["www.a.example.com"],
+      raw: body,
+    });
   });
 
   it("refuses an answer without a certificate id as a PROVIDER error", async () => {
     answer({ commonName: "a.example.com", status: "ACTIVE" });
-    await expect(clientWith().get("c1")).rejects.toMatchObject({ code: "PROVIDER", message: "IONOS sent a certificate without an id" });
+    await expect(clientWith().get("c1")).rejects.toMatchObject({
+      code: "PROVIDER",
+      message: "IONOS sent a certificate without an id",
+    });
   });
 
   it("says there is nothing to confirm while IONOS shows no authentication yet", async () => {

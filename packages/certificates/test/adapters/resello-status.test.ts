@@ -23,7 +23,10 @@ describe("mapReselloStatus", () => {
     expect(Object.keys(RESELLO_STATUS_NOTES).sort()).toEqual([...DOCUMENTED].sort());
     for (const raw of DOCUMENTED) {
       expect(mapReselloStatus(raw)).toMatchObject({ status: RESELLO_STATUS_TABLE[raw], providerStatus: raw });
-      expect(mapReselloStatus(raw, { validated: false })).toMatchObject({ status: RESELLO_STATUS_TABLE[raw], providerStatus: raw });
+      expect(mapReselloStatus(raw, { validated: false })).toMatchObject({
+        status: RESELLO_STATUS_TABLE[raw],
+        providerStatus: raw,
+      });
     }
     expect(RESELLO_STATUS_TABLE).toEqual({ pending: "awaiting_validation", active: "issued", disabled: "cancelled" });
   });
@@ -52,22 +55,43 @@ describe("mapReselloStatus", () => {
         expect(typeof mapped.message).toBe("string");
       }),
     );
-    for (const raw of ["Active", "PENDING", " active", "constructor", "__proto__", "toString", "expired", "revoked", ""]) {
+    for (const raw of [
+      "Active",
+      "PENDING",
+      " active",
+      "constructor",
+      "__proto__",
+      "toString",
+      "expired",
+      "revoked",
+      "",
+    ]) {
       expect(mapReselloStatus(raw)).toMatchObject({ status: "unknown", providerStatus: raw });
     }
   });
 
   it("shows non-string values as text, and a missing status as empty", () => {
-    expect(mapReselloStatus(undefined)).toEqual({ status: "unknown", providerStatus: "", message: "Resello sent no certificate status" });
+    expect(mapReselloStatus(undefined)).toEqual({
+      status: "unknown",
+      providerStatus: "",
+      message: "Resello sent no certificate status",
+    });
     expect(mapReselloStatus(null)).toMatchObject({ status: "unknown", providerStatus: "" });
     expect(mapReselloStatus(3)).toMatchObject({ status: "unknown", providerStatus: "3" });
-    expect(mapReselloStatus({ status: "active" })).toMatchObject({ status: "unknown", providerStatus: '{"status":"active"}' });
+    expect(mapReselloStatus({ status: "active" })).toMatchObject({
+      status: "unknown",
+      providerStatus: '{"status":"active"}',
+    });
     expect(mapReselloStatus(10n)).toMatchObject({ status: "unknown", providerStatus: "10" });
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(mapReselloStatus(cyclic)).toMatchObject({ status: "unknown", providerStatus: "[object Object]" });
     const hostile = Object.create(null) as object;
-    Object.defineProperty(hostile, "toJSON", { value: () => { throw new Error("no"); } });
+    Object.defineProperty(hostile, "toJSON", {
+      value: () => {
+        throw new Error("no");
+      },
+    });
     expect(mapReselloStatus(hostile)).toMatchObject({ status: "unknown", providerStatus: "[object Object]" });
     expect(mapReselloStatus(Symbol("s"))).toMatchObject({ status: "unknown", providerStatus: "Symbol(s)" });
     expect(mapReselloStatus(Number.NaN)).toMatchObject({ status: "unknown", providerStatus: "NaN" });

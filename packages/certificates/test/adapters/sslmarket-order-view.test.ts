@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sslmarketOrderView, sslmarketValidations, type SslmarketRawOrder } from "../../src/providers/sslmarket/index.js";
+import {
+  sslmarketOrderView,
+  sslmarketValidations,
+  type SslmarketRawOrder,
+} from "../../src/providers/sslmarket/index.js";
 import { sslmarketTime } from "../../src/providers/sslmarket/sslmarket-order-view.js";
 
 const DETAIL = {
@@ -52,29 +56,58 @@ describe("sslmarketOrderView", () => {
     });
     expect(order).not.toHaveProperty("validFrom");
     expect(order.validation).toEqual([
-      { domain: "*.example.com", method: "dns", status: "waiting", dns: { name: "example.com", type: "TXT", value: "abc123" } },
-      { domain: "www.example.org", method: "dns", status: "waiting", dns: { name: "www.example.org", type: "TXT", value: "abc123" } },
+      {
+        domain: "*.example.com",
+        method: "dns",
+        status: "waiting",
+        dns: { name: "example.com", type: "TXT", value: "abc123" },
+      },
+      {
+        domain: "www.example.org",
+        method: "dns",
+        status: "waiting",
+        dns: { name: "www.example.org", type: "TXT", value: "abc123" },
+      },
     ]);
   });
 
   it("reads the DCV method in any letter case, leaves out a value not yet set, and shows no validation for an unknown method", () => {
-    expect(sslmarketValidations({ ...DETAIL, dv_auth_method: "file", dv_auth_content: null, domain: "shop.example.com", dns_names: [] })).toEqual([
-      { domain: "shop.example.com", method: "file", status: "waiting" },
-    ]);
-    expect(sslmarketValidations({ ...DETAIL, dv_auth_method: "EMAIL", domain: "www.example.com", dns_names: [] })).toEqual([
+    expect(
+      sslmarketValidations({
+        ...DETAIL,
+        dv_auth_method: "file",
+        dv_auth_content: null,
+        domain: "shop.example.com",
+        dns_names: [],
+      }),
+    ).toEqual([{ domain: "shop.example.com", method: "file", status: "waiting" }]);
+    expect(
+      sslmarketValidations({ ...DETAIL, dv_auth_method: "EMAIL", domain: "www.example.com", dns_names: [] }),
+    ).toEqual([
       {
         domain: "www.example.com",
         method: "email",
         status: "waiting",
-        email: { approvers: ["admin", "administrator", "hostmaster", "postmaster", "webmaster"].map((mailbox) => `${mailbox}@example.com`) },
+        email: {
+          approvers: ["admin", "administrator", "hostmaster", "postmaster", "webmaster"].map(
+            (mailbox) => `${mailbox}@example.com`,
+          ),
+        },
       },
     ]);
     expect(sslmarketValidations({ ...DETAIL, dv_auth_method: "CNAME" })).toEqual([]);
-    expect(sslmarketValidations({ order_id: 1, product_code: "x", domain: "a.example.com", state: "published" })).toEqual([]);
+    expect(
+      sslmarketValidations({ order_id: 1, product_code: "x", domain: "a.example.com", state: "published" }),
+    ).toEqual([]);
   });
 
   it("counts a name as validated once a certificate has been issued, whatever the state says", () => {
-    const issued = { ...DETAIL, state: "reissuing", published: "2026-03-01 12:01:00", expired: "2027-03-01" } as SslmarketRawOrder;
+    const issued = {
+      ...DETAIL,
+      state: "reissuing",
+      published: "2026-03-01 12:01:00",
+      expired: "2027-03-01",
+    } as SslmarketRawOrder;
     expect(sslmarketOrderView(1, issued)).toMatchObject({
       status: "unknown",
       validFrom: "2026-03-01T12:01:00.000Z",

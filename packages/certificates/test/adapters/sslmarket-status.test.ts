@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { mapSslmarketStatus, SSLMARKET_DERIVED_STATUSES, SSLMARKET_STATUS_NOTES, SSLMARKET_STATUS_TABLE } from "../../src/providers/sslmarket/index.js";
+import {
+  mapSslmarketStatus,
+  SSLMARKET_DERIVED_STATUSES,
+  SSLMARKET_STATUS_NOTES,
+  SSLMARKET_STATUS_TABLE,
+} from "../../src/providers/sslmarket/index.js";
 import { CERTIFICATE_STATUSES } from "../../src/index.js";
 
 /** The order states SSLmarket documents (the spec's `OrderStatus` enum). */
@@ -23,8 +28,26 @@ describe("mapSslmarketStatus", () => {
   });
 
   it("survives values that refuse to become text and contexts that throw", () => {
-    const hostile = [Object.create(null), Symbol("state"), 10n, { toString: () => { throw new Error("no"); } }, () => "published", [["published"]]];
-    const throwing = new Proxy({}, { get: () => { throw new Error("no"); } });
+    const hostile = [
+      Object.create(null),
+      Symbol("state"),
+      10n,
+      {
+        toString: () => {
+          throw new Error("no");
+        },
+      },
+      () => "published",
+      [["published"]],
+    ];
+    const throwing = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error("no");
+        },
+      },
+    );
     for (const state of hostile) {
       expect(mapSslmarketStatus(state, throwing).status).toBe("unknown");
     }
@@ -58,7 +81,16 @@ describe("mapSslmarketStatus", () => {
       ),
       { numRuns: 500 },
     );
-    for (const state of ["constructor", "__proto__", "toString", "Published", " published", "PUBLISHED", "issued", ""]) {
+    for (const state of [
+      "constructor",
+      "__proto__",
+      "toString",
+      "Published",
+      " published",
+      "PUBLISHED",
+      "issued",
+      "",
+    ]) {
       expect(mapSslmarketStatus(state)).toMatchObject({ status: "unknown", providerStatus: state });
     }
   });
@@ -71,7 +103,9 @@ describe("mapSslmarketStatus", () => {
       });
     }
     // Issued once (a published date), in a state the documentation does not name: a reissue, a revocation...
-    expect(mapSslmarketStatus("reissuing", { published: "2026-03-01 12:00:00", dvAuthMethod: "DNS" }).status).toBe("unknown");
+    expect(mapSslmarketStatus("reissuing", { published: "2026-03-01 12:00:00", dvAuthMethod: "DNS" }).status).toBe(
+      "unknown",
+    );
     // No DCV fields (a list item, a client certificate): nothing documented tells.
     expect(mapSslmarketStatus("pending_validation", { published: null }).status).toBe("unknown");
     expect(mapSslmarketStatus("pending_validation", { dvAuthMethod: "" }).status).toBe("unknown");

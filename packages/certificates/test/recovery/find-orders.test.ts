@@ -1,6 +1,12 @@
 import { CertkitError } from "@certkit/runtime";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createCertificateClient, OrderNotConfirmedError, type CertificateAdapter, type CertificateOrder, type OrderRecovery } from "../../src/index.js";
+import {
+  createCertificateClient,
+  OrderNotConfirmedError,
+  type CertificateAdapter,
+  type CertificateOrder,
+  type OrderRecovery,
+} from "../../src/index.js";
 import { lookWithBackoff } from "../../src/recovery/find-orders.js";
 import { orderIn } from "../support/orders.js";
 
@@ -31,7 +37,12 @@ async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: unkn
   return outcome;
 }
 
-const recovery: OrderRecovery = { provider: "ionos-ssl", commonName: "shop.example.com", altNames: [], sentAt: "2026-06-01T09:00:00.000Z" };
+const recovery: OrderRecovery = {
+  provider: "ionos-ssl",
+  commonName: "shop.example.com",
+  altNames: [],
+  sentAt: "2026-06-01T09:00:00.000Z",
+};
 
 describe("findOrders' backoff", () => {
   it("looks at once, then after 1, 2, 4, 8, 15, 15 s... until the list shows the order", async () => {
@@ -67,7 +78,12 @@ describe("findOrders' backoff", () => {
     expect((await settle(lookWithBackoff(() => Promise.reject(down)))).error).toBe(down);
   });
 
-  it.each([{ maxWaitMs: -1 }, { intervalMs: 0 }, { maxIntervalMs: Number.NaN }, { maxWaitMs: Number.POSITIVE_INFINITY }])("refuses %o before looking", async (options) => {
+  it.each([
+    { maxWaitMs: -1 },
+    { intervalMs: 0 },
+    { maxIntervalMs: Number.NaN },
+    { maxWaitMs: Number.POSITIVE_INFINITY },
+  ])("refuses %o before looking", async (options) => {
     const { look, calls } = laggingLook(0);
     expect((await settle(lookWithBackoff(look, options))).error).toMatchObject({ code: "INVALID_INPUT" });
     expect(calls).toEqual([]);
@@ -77,7 +93,20 @@ describe("findOrders' backoff", () => {
 describe("client.findOrders", () => {
   const adapter = (found: CertificateOrder[]): CertificateAdapter => ({
     provider: "ionos-ssl",
-    capabilities: { list: true, get: true, order: true, validation: true, confirmValidation: true, download: true, renew: false, reissue: false, cancel: true, revoke: false, validationMethods: ["dns"], csr: "optional" },
+    capabilities: {
+      list: true,
+      get: true,
+      order: true,
+      validation: true,
+      confirmValidation: true,
+      download: true,
+      renew: false,
+      reissue: false,
+      cancel: true,
+      revoke: false,
+      validationMethods: ["dns"],
+      csr: "optional",
+    },
     productLimits: () => undefined,
     findOrders: () => Promise.resolve(found),
   });
@@ -85,18 +114,41 @@ describe("client.findOrders", () => {
   it("derives statuses as every answer's are, and refuses the recovery of another provider's order", async () => {
     const certs = createCertificateClient(adapter([orderIn("issued", { validUntil: "2026-01-01T00:00:00Z" })]));
     expect((await certs.findOrders(recovery, { maxWaitMs: 0 })).map((order) => order.status)).toEqual(["expired"]);
-    await expect(certs.findOrders({ ...recovery, provider: "resello" })).rejects.toMatchObject({ code: "INVALID_INPUT", fieldErrors: { recovery: [expect.any(String)] } });
-    for (const bad of [null, "recovery", { ...recovery, altNames: "www.example.com" }, { ...recovery, sentAt: "yesterday" }, { ...recovery, parent: 1010 }, { ...recovery, commonName: undefined }]) {
+    await expect(certs.findOrders({ ...recovery, provider: "resello" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { recovery: [expect.any(String)] },
+    });
+    for (const bad of [
+      null,
+      "recovery",
+      { ...recovery, altNames: "www.example.com" },
+      { ...recovery, sentAt: "yesterday" },
+      { ...recovery, parent: 1010 },
+      { ...recovery, commonName: undefined },
+    ]) {
       await expect(certs.findOrders(bad as unknown as OrderRecovery)).rejects.toMatchObject({ code: "INVALID_INPUT" });
     }
   });
 
   it("says how to look when an OrderNotConfirmedError was made outside a client", async () => {
-    const lost = new CertkitError({ code: "NETWORK", provider: "ionos-ssl", message: "no answer", effectUnknown: true });
+    const lost = new CertkitError({
+      code: "NETWORK",
+      provider: "ionos-ssl",
+      message: "no answer",
+      effectUnknown: true,
+    });
     const error = new OrderNotConfirmedError(lost, recovery);
     expect(error).toBeInstanceOf(OrderNotConfirmedError);
     expect(lost).not.toBeInstanceOf(OrderNotConfirmedError);
-    await expect(error.findOrders()).rejects.toMatchObject({ code: "UNSUPPORTED", message: expect.stringContaining("client.findOrders(error.recovery)") });
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ code: "NETWORK", effectUnknown: true, retryable: false, recovery });
+    await expect(error.findOrders()).rejects.toMatchObject({
+      code: "UNSUPPORTED",
+      message: expect.stringContaining("client.findOrders(error.recovery)"),
+    });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      code: "NETWORK",
+      effectUnknown: true,
+      retryable: false,
+      recovery,
+    });
   });
 });

@@ -3,12 +3,15 @@
  * alignment distance), so `lsit` is one edit from `list`.
  */
 function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const rows = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i += 1) {
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
       rows[i]![j] = best;
     }
   }
@@ -33,7 +36,11 @@ export function closestName(word: string, candidates: readonly string[]): string
 }
 
 /** `; did you mean X?` to end a message with, or nothing when no candidate is close. */
-export function didYouMean(word: string, candidates: readonly string[], format: (name: string) => string = (name) => name): string {
+export function didYouMean(
+  word: string,
+  candidates: readonly string[],
+  format: (name: string) => string = (name) => name,
+): string {
   const guess = closestName(word, candidates);
   return guess === undefined ? "" : `; did you mean ${format(guess)}?`;
 }

@@ -20,11 +20,15 @@ const flag = (name: string) => `--${name}`;
 export function parseCommandLine(command: Command, args: string[]): CommandLine {
   const options: Record<string, OptionSpec> = { ...command.options, ...GLOBAL_OPTIONS };
   const config = Object.fromEntries(
-    Object.entries(options).map(([name, spec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) }]),
+    Object.entries(options).map(([name, spec]) => [
+      name,
+      { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) },
+    ]),
   );
   const help = `certkit ${command.name} --help`;
   // A lenient pass finds what is wrong, so that it can be said better than parseArgs would.
-  for (const token of parseArgs({ args, options: config, strict: false, allowPositionals: true, tokens: true }).tokens) {
+  for (const token of parseArgs({ args, options: config, strict: false, allowPositionals: true, tokens: true })
+    .tokens) {
     if (token.kind !== "option") continue;
     const spec = options[token.name];
     if (spec === undefined) {
@@ -32,16 +36,25 @@ export function parseCommandLine(command: Command, args: string[]): CommandLine 
       throw new UsageError(`certkit ${command.name} has no option ${token.rawName}${guess}`, help);
     }
     if (spec.type === "string" && (token.value === undefined || (!token.inlineValue && token.value.startsWith("-")))) {
-      throw new UsageError(`${token.rawName} needs a value: ${token.rawName} ${spec.value ?? "VALUE"} (a value that starts with "-" goes as ${token.rawName}=VALUE)`, help);
+      throw new UsageError(
+        `${token.rawName} needs a value: ${token.rawName} ${spec.value ?? "VALUE"} (a value that starts with "-" goes as ${token.rawName}=VALUE)`,
+        help,
+      );
     }
-    if (spec.type === "boolean" && token.value !== undefined) throw new UsageError(`${token.rawName} takes no value`, help);
+    if (spec.type === "boolean" && token.value !== undefined)
+      throw new UsageError(`${token.rawName} takes no value`, help);
   }
   const parsed = parseArgs({ args, options: config, strict: true, allowPositionals: true }) as CommandLine;
   if (parsed.values.help !== true) {
     const { min, max } = command.positionals;
     const count = parsed.positionals.length;
-    if (count < min) throw new UsageError(`certkit ${command.name} needs ${command.usage.split(" ").slice(0, min).join(" ")}`, help);
-    if (count > max) throw new UsageError(`certkit ${command.name} takes ${max === 0 ? "no arguments" : `${max} argument${max === 1 ? "" : "s"}`}; got ${parsed.positionals.join(" ")}`, help);
+    if (count < min)
+      throw new UsageError(`certkit ${command.name} needs ${command.usage.split(" ").slice(0, min).join(" ")}`, help);
+    if (count > max)
+      throw new UsageError(
+        `certkit ${command.name} takes ${max === 0 ? "no arguments" : `${max} argument${max === 1 ? "" : "s"}`}; got ${parsed.positionals.join(" ")}`,
+        help,
+      );
   }
   return parsed;
 }

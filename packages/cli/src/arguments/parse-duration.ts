@@ -2,7 +2,14 @@ import { formatDuration } from "../output/format-duration.js";
 import { UsageError } from "../usage-error.js";
 import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from "@certkit/runtime";
 
-const UNIT_MS: Readonly<Record<string, number>> = { ms: 1, s: SECOND_MS, m: MINUTE_MS, min: MINUTE_MS, h: HOUR_MS, d: DAY_MS };
+const UNIT_MS: Readonly<Record<string, number>> = {
+  ms: 1,
+  s: SECOND_MS,
+  m: MINUTE_MS,
+  min: MINUTE_MS,
+  h: HOUR_MS,
+  d: DAY_MS,
+};
 
 /** The shortest and longest duration an option takes. */
 export interface DurationBounds {
@@ -22,7 +29,9 @@ export function parseDuration(text: string, option: string, bounds: DurationBoun
   }
   const ms = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * UNIT_MS[unit!]!, 0);
   if (!(ms >= bounds.min && ms <= bounds.max)) {
-    throw new UsageError(`${option} must be between ${formatDuration(bounds.min)} and ${formatDuration(bounds.max)}, not ${text}`);
+    throw new UsageError(
+      `${option} must be between ${formatDuration(bounds.min)} and ${formatDuration(bounds.max)}, not ${text}`,
+    );
   }
   return ms;
 }

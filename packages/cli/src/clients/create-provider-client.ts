@@ -17,7 +17,12 @@ export function createProviderClient(
   extra: { onEvent?: ClientEventListener | undefined; fetch?: typeof globalThis.fetch | undefined } = {},
 ): CertificateClient {
   const { onEvent, fetch: send } = extra;
-  const options = { userAgent: `certkit-cli/${PACKAGE_VERSION}`, ...settings, ...(onEvent === undefined ? {} : { onEvent }), ...(send === undefined ? {} : { fetch: send }) };
+  const options = {
+    userAgent: `certkit-cli/${PACKAGE_VERSION}`,
+    ...settings,
+    ...(onEvent === undefined ? {} : { onEvent }),
+    ...(send === undefined ? {} : { fetch: send }),
+  };
   const descriptor: ProviderDescriptor = providerNamed(provider);
   return createCertificateClient(descriptor.createAdapter(options));
 }

@@ -50,16 +50,36 @@ export interface Command {
 
 /** The options every command takes. */
 export const GLOBAL_OPTIONS: Readonly<Record<string, OptionSpec>> = {
-  json: { type: "boolean", description: "print the result as JSON on stdout (see the README for each command's shape)" },
-  verbose: { type: "boolean", short: "v", description: "show each request and, on failure, the error's details (credentials redacted)" },
-  config: { type: "string", value: "FILE", description: "read providers from this config file (default: $CERTKIT_CONFIG, then ~/.config/certkit/config.json)" },
-  sandbox: { type: "string", value: "URL", description: "use a running certkit sandbox for every provider (default: $CERTKIT_SANDBOX_URL)" },
+  json: {
+    type: "boolean",
+    description: "print the result as JSON on stdout (see the README for each command's shape)",
+  },
+  verbose: {
+    type: "boolean",
+    short: "v",
+    description: "show each request and, on failure, the error's details (credentials redacted)",
+  },
+  config: {
+    type: "string",
+    value: "FILE",
+    description: "read providers from this config file (default: $CERTKIT_CONFIG, then ~/.config/certkit/config.json)",
+  },
+  sandbox: {
+    type: "string",
+    value: "URL",
+    description: "use a running certkit sandbox for every provider (default: $CERTKIT_SANDBOX_URL)",
+  },
   help: { type: "boolean", short: "h", description: "show this help" },
 };
 
 /** `--provider NAME`, for commands that work on one provider. */
 export const PROVIDER_OPTION: Readonly<Record<string, OptionSpec>> = {
-  provider: { type: "string", short: "p", value: "NAME", description: "the provider (needed when the id has no provider: prefix and several are configured)" },
+  provider: {
+    type: "string",
+    short: "p",
+    value: "NAME",
+    description: "the provider (needed when the id has no provider: prefix and several are configured)",
+  },
 };
 
 /** `--provider`'s value, checked before anything is opened. @throws UsageError when it names no provider. */

@@ -46,13 +46,18 @@ export const demoCommand: Command = {
       output.line();
     }
     const orders: CertificateOrder[] = [];
-    for (const provider of session.configured) for await (const order of session.client(provider).list({ signal })) orders.push(order);
+    for (const provider of session.configured)
+      for await (const order of session.client(provider).list({ signal })) orders.push(order);
     const now = new Date();
     output.line("inventory:");
     for (const line of inventoryTable(orders, now)) output.line(`  ${line}`);
     const failed = results.filter((result) => !result.ok).length;
     output.line();
-    output.line(failed === 0 ? `certkit demo: all ${results.length} providers worked` : `certkit demo: ${failed} of ${results.length} providers failed`);
+    output.line(
+      failed === 0
+        ? `certkit demo: all ${results.length} providers worked`
+        : `certkit demo: ${failed} of ${results.length} providers failed`,
+    );
     output.json({ results, orders: orders.map((order) => orderJson(order, now)) });
     return failed === 0 ? EXIT.ok : EXIT.failed;
   },

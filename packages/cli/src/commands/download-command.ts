@@ -21,7 +21,13 @@ export const downloadCommand: Command = {
   ],
   options: {
     ...PROVIDER_OPTION,
-    out: { type: "string", short: "o", value: "DIR", description: "the folder to write to, made if missing; a symlink to a folder is followed (default: ./<common name>)" },
+    out: {
+      type: "string",
+      short: "o",
+      value: "DIR",
+      description:
+        "the folder to write to, made if missing; a symlink to a folder is followed (default: ./<common name>)",
+    },
     force: { type: "boolean", description: "replace files that exist" },
   },
   positionals: { min: 1, max: 1 },
@@ -29,17 +35,42 @@ export const downloadCommand: Command = {
     const { values, output, signal } = context;
     const { client, ref, label } = await orderTarget(context);
     const bundle = await client.download(ref.id, { signal });
-    const dir = resolve(context.cwd, typeof values.out === "string" ? values.out : certificateFolder((await client.get(ref.id, { signal })).commonName));
+    const dir = resolve(
+      context.cwd,
+      typeof values.out === "string"
+        ? values.out
+        : certificateFolder((await client.get(ref.id, { signal })).commonName),
+    );
     const files: NewFile[] = [
       { name: CERTIFICATE_FILES.certificate, content: pem([bundle.certificate]), mode: PUBLIC_FILE_MODE },
-      ...(bundle.chain.length > 0 ? [{ name: CERTIFICATE_FILES.chain, content: pem(bundle.chain), mode: PUBLIC_FILE_MODE }] : []),
-      { name: CERTIFICATE_FILES.fullchain, content: pem([bundle.certificate, ...bundle.chain]), mode: PUBLIC_FILE_MODE },
-      ...(bundle.privateKey === undefined ? [] : [{ name: CERTIFICATE_FILES.privateKey, content: pem([bundle.privateKey]), mode: PRIVATE_KEY_MODE }]),
+      ...(bundle.chain.length > 0
+        ? [{ name: CERTIFICATE_FILES.chain, content: pem(bundle.chain), mode: PUBLIC_FILE_MODE }]
+        : []),
+      {
+        name: CERTIFICATE_FILES.fullchain,
+        content: pem([bundle.certificate, ...bundle.chain]),
+        mode: PUBLIC_FILE_MODE,
+      },
+      ...(bundle.privateKey === undefined
+        ? []
+        : [{ name: CERTIFICATE_FILES.privateKey, content: pem([bundle.privateKey]), mode: PRIVATE_KEY_MODE }]),
     ];
     const written = await writeNewFiles(dir, files, { force: values.force === true });
-    output.json({ ref: label, dir, files: written, intermediates: bundle.chain.length, root: bundle.root !== undefined, privateKey: bundle.privateKey !== undefined });
-    output.line(`${label}: certificate and ${bundle.chain.length} intermediate${bundle.chain.length === 1 ? "" : "s"}, chain verified${bundle.root === undefined ? "" : " up to its root"}`);
-    for (const [index, path] of written.entries()) output.line(`  ${shownPath(path, context.cwd)}${files[index]!.mode === PRIVATE_KEY_MODE ? "  (private key, mode 0600)" : ""}`);
+    output.json({
+      ref: label,
+      dir,
+      files: written,
+      intermediates: bundle.chain.length,
+      root: bundle.root !== undefined,
+      privateKey: bundle.privateKey !== undefined,
+    });
+    output.line(
+      `${label}: certificate and ${bundle.chain.length} intermediate${bundle.chain.length === 1 ? "" : "s"}, chain verified${bundle.root === undefined ? "" : " up to its root"}`,
+    );
+    for (const [index, path] of written.entries())
+      output.line(
+        `  ${shownPath(path, context.cwd)}${files[index]!.mode === PRIVATE_KEY_MODE ? "  (private key, mode 0600)" : ""}`,
+      );
     return EXIT.ok;
   },
 };

@@ -27,7 +27,8 @@ export async function loadFleet(load: () => Promise<typeof FleetModule> = () => 
     return await load();
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
-    if (code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes("'@certkit/fleet'")) throw new FleetNotInstalledError();
+    if (code === "ERR_MODULE_NOT_FOUND" && String((error as Error).message).includes("'@certkit/fleet'"))
+      throw new FleetNotInstalledError();
     throw error;
   }
 }
@@ -52,7 +53,10 @@ function passwordOf(url: string | undefined): string[] {
 /** A stream that writes through a redactor, keeping whether it is a terminal (`status --watch` redraws on one). */
 function redacted(stream: TextStream, secrets: readonly string[]): TextStream {
   const redactor = createRedactor(secrets);
-  return { write: (text: string) => stream.write(redactor.text(text)), ...(stream.isTTY === undefined ? {} : { isTTY: stream.isTTY }) };
+  return {
+    write: (text: string) => stream.write(redactor.text(text)),
+    ...(stream.isTTY === undefined ? {} : { isTTY: stream.isTTY }),
+  };
 }
 
 /**
@@ -87,15 +91,24 @@ function checkedAction(
 ): FleetCommandName {
   const [action, file] = positionals as [string, string | undefined];
   const known = actions.find((candidate) => candidate === action);
-  if (known === undefined) throw new UsageError(`certkit fleet does ${actions.join(", ")}; not "${action}"${didYouMean(action, actions)}`, HELP);
+  if (known === undefined)
+    throw new UsageError(
+      `certkit fleet does ${actions.join(", ")}; not "${action}"${didYouMean(action, actions)}`,
+      HELP,
+    );
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || name === "help" || name === "verbose") continue;
     const instead = NOT_FOR_FLEETS[name];
     if (instead !== undefined) throw new UsageError(`certkit fleet takes no --${name}: ${instead}`, HELP);
-    if (!accepted(known).includes(name)) throw new UsageError(`certkit fleet ${known} has no option --${name}${didYouMean(name, accepted(known), (option) => `--${option}`)}`, HELP);
+    if (!accepted(known).includes(name))
+      throw new UsageError(
+        `certkit fleet ${known} has no option --${name}${didYouMean(name, accepted(known), (option) => `--${option}`)}`,
+        HELP,
+      );
   }
   // status reads the database alone, whatever file made it.
-  if (file !== undefined && known === "status") throw new UsageError("certkit fleet status takes no FILE: it reads the fleet's database", HELP);
+  if (file !== undefined && known === "status")
+    throw new UsageError("certkit fleet status takes no FILE: it reads the fleet's database", HELP);
   return known;
 }
 
@@ -106,7 +119,8 @@ function checkedAction(
  */
 export const fleetCommand: Command = {
   name: "fleet",
-  summary: "keep a fleet file's certificates valid: run workers, show each certificate's status, resync from the providers",
+  summary:
+    "keep a fleet file's certificates valid: run workers, show each certificate's status, resync from the providers",
   usage: "run|status|resync [FILE] [--workers N] [--watch] [--database-url URL]",
   details: [
     "run [FILE]: applies the fleet file (default: $CERTKIT_FLEET_FILE, else fleet.yaml) and works its jobs in this",
@@ -120,11 +134,27 @@ export const fleetCommand: Command = {
     "the database: each account's env names the environment variables that hold them. See @certkit/fleet's README.",
   ],
   options: {
-    workers: { type: "string", value: "N", description: "run: worker processes, this one and N - 1 more (1 to 64; default 1)" },
-    concurrency: { type: "string", value: "N", description: "run: jobs of one queue each worker runs at once (1 to 100; default 4)" },
+    workers: {
+      type: "string",
+      value: "N",
+      description: "run: worker processes, this one and N - 1 more (1 to 64; default 1)",
+    },
+    concurrency: {
+      type: "string",
+      value: "N",
+      description: "run: jobs of one queue each worker runs at once (1 to 100; default 4)",
+    },
     watch: { type: "boolean", description: "status: look again every 2 s until Ctrl-C" },
-    "database-url": { type: "string", value: "URL", description: "a shared PostgreSQL server (default: $DATABASE_URL, else the embedded one)" },
-    "data-dir": { type: "string", value: "DIR", description: "the embedded PostgreSQL's folder (default: $CERTKIT_FLEET_DATA_DIR)" },
+    "database-url": {
+      type: "string",
+      value: "URL",
+      description: "a shared PostgreSQL server (default: $DATABASE_URL, else the embedded one)",
+    },
+    "data-dir": {
+      type: "string",
+      value: "DIR",
+      description: "the embedded PostgreSQL's folder (default: $CERTKIT_FLEET_DATA_DIR)",
+    },
   },
   positionals: { min: 1, max: 2 },
   async run({ values, positionals, output, cwd, env, signal }) {
@@ -146,7 +176,8 @@ export const fleetCommand: Command = {
       return await FLEET_COMMANDS[action].run({ ...values, ...(file === undefined ? {} : { file }) }, io);
     } catch (error) {
       if (error instanceof FleetUsageError) throw new UsageError(error.message, HELP);
-      if (isCertkitError(error, "INVALID_INPUT") && error.provider === "fleet") return reportFleetFileProblems(error.message, output);
+      if (isCertkitError(error, "INVALID_INPUT") && error.provider === "fleet")
+        return reportFleetFileProblems(error.message, output);
       if (signal.aborted) return EXIT.interrupted;
       if (isCertkitError(error) || !(error instanceof Error)) throw error;
       return reportFleetFailure(error, output);

@@ -12,9 +12,13 @@ import { DAY_MS } from "@certkit/runtime";
 /** From "already ended" to further than any certificate lasts. */
 const EXPIRING_WITHIN_BOUNDS = { min: 0, max: 36_500 * DAY_MS };
 
-
 /** Every order of every selected provider; a provider that fails is reported, and the others still listed. */
-async function collectOrders(session: Session, providers: readonly ProviderName[], output: Output, signal: AbortSignal) {
+async function collectOrders(
+  session: Session,
+  providers: readonly ProviderName[],
+  output: Output,
+  signal: AbortSignal,
+) {
   const orders: CertificateOrder[] = [];
   const failures: { provider: ProviderName; code: string; message: string }[] = [];
   // Made first, so that a configuration the adapter refuses is bad usage rather than one provider's failure.
@@ -36,14 +40,23 @@ export const listCommand: Command = {
   name: "list",
   summary: "every certificate order: status, names, expiry, days left",
   usage: "[--provider NAME] [--expiring-within 30d]",
-  details: ["Lists every configured provider unless --provider names one. A provider that fails is reported on stderr; the others are still listed, and the exit code is 1."],
+  details: [
+    "Lists every configured provider unless --provider names one. A provider that fails is reported on stderr; the others are still listed, and the exit code is 1.",
+  ],
   options: {
     ...PROVIDER_OPTION,
-    "expiring-within": { type: "string", value: "DURATION", description: "only orders whose certificate ends within this time (e.g. 30d), or has ended" },
+    "expiring-within": {
+      type: "string",
+      value: "DURATION",
+      description: "only orders whose certificate ends within this time (e.g. 30d), or has ended",
+    },
   },
   positionals: { min: 0, max: 0 },
   async run({ values, output, session, signal }) {
-    const within = typeof values["expiring-within"] === "string" ? parseDuration(values["expiring-within"], "--expiring-within", EXPIRING_WITHIN_BOUNDS) : undefined;
+    const within =
+      typeof values["expiring-within"] === "string"
+        ? parseDuration(values["expiring-within"], "--expiring-within", EXPIRING_WITHIN_BOUNDS)
+        : undefined;
     const provider = providerOption(values);
     const opened = await session();
     const providers = opened.select(provider);
@@ -52,10 +65,17 @@ export const listCommand: Command = {
     const shown =
       within === undefined
         ? orders
-        : orders.filter((order) => order.validUntil !== undefined && !isEnded(order.status) && Date.parse(order.validUntil) - now.getTime() <= within);
+        : orders.filter(
+            (order) =>
+              order.validUntil !== undefined &&
+              !isEnded(order.status) &&
+              Date.parse(order.validUntil) - now.getTime() <= within,
+          );
     output.json({ orders: shown.map((order) => orderJson(order, now)), failures });
     for (const line of inventoryTable(shown, now)) output.line(line);
-    output.line(`${shown.length} order${shown.length === 1 ? "" : "s"}${within === undefined ? "" : ` expiring within ${values["expiring-within"] as string}`} at ${providers.length} provider${providers.length === 1 ? "" : "s"}`);
+    output.line(
+      `${shown.length} order${shown.length === 1 ? "" : "s"}${within === undefined ? "" : ` expiring within ${values["expiring-within"] as string}`} at ${providers.length} provider${providers.length === 1 ? "" : "s"}`,
+    );
     return failures.length === 0 ? EXIT.ok : EXIT.failed;
   },
 };

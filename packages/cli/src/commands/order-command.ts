@@ -35,7 +35,13 @@ function readYears(text: string | undefined): number | undefined {
 }
 
 /** Prints what the customer must publish or approve, and what to run next. */
-export async function printNextSteps(order: CertificateOrder, client: CertificateClient, session: Session, output: Output, signal: AbortSignal): Promise<CertificateOrder> {
+export async function printNextSteps(
+  order: CertificateOrder,
+  client: CertificateClient,
+  session: Session,
+  output: Output,
+  signal: AbortSignal,
+): Promise<CertificateOrder> {
   const label = formatOrderRef(order);
   const shown = await orderWithValidation(order, client, signal);
   if (shown.validation.length > 0) {
@@ -58,13 +64,36 @@ export const orderCommand: Command = {
   ],
   options: {
     ...PROVIDER_OPTION,
-    san: { type: "string", multiple: true, value: "NAME", description: "another name on the certificate (repeat for more)" },
+    san: {
+      type: "string",
+      multiple: true,
+      value: "NAME",
+      description: "another name on the certificate (repeat for more)",
+    },
     ...CSR_OPTIONS,
-    validation: { type: "string", value: "METHOD", description: "how to prove control of the names: dns, file or email (default: dns, or the provider's only method)" },
-    product: { type: "string", value: "PRODUCT", description: "the provider's product, plan or certificate type (default: the configured one)" },
+    validation: {
+      type: "string",
+      value: "METHOD",
+      description:
+        "how to prove control of the names: dns, file or email (default: dns, or the provider's only method)",
+    },
+    product: {
+      type: "string",
+      value: "PRODUCT",
+      description: "the provider's product, plan or certificate type (default: the configured one)",
+    },
     years: { type: "string", value: "N", description: "validity in years (default: 1)" },
-    "approver-email": { type: "string", value: "ADDRESS", description: "for email validation, where the provider lets you choose the approver" },
-    out: { type: "string", short: "o", value: "DIR", description: "where --generate-key writes the key and CSR (default: ./<domain>)" },
+    "approver-email": {
+      type: "string",
+      value: "ADDRESS",
+      description: "for email validation, where the provider lets you choose the approver",
+    },
+    out: {
+      type: "string",
+      short: "o",
+      value: "DIR",
+      description: "where --generate-key writes the key and CSR (default: ./<domain>)",
+    },
     force: { type: "boolean", description: "let --generate-key replace files that exist" },
   },
   positionals: { min: 1, max: 1 },
@@ -72,14 +101,21 @@ export const orderCommand: Command = {
     const commonName = positionals[0]!;
     const altNames = (values.san as string[] | undefined) ?? [];
     const method = values.validation as string | undefined;
-    if (method !== undefined && !(METHODS as readonly string[]).includes(method)) throw new UsageError(`--validation must be one of ${METHODS.join(", ")}`);
+    if (method !== undefined && !(METHODS as readonly string[]).includes(method))
+      throw new UsageError(`--validation must be one of ${METHODS.join(", ")}`);
     const years = readYears(values.years as string | undefined);
     checkCsrFlags(values);
     const chosen = providerOption(values);
     const session = await open();
     const provider = orderProvider(session, chosen);
     const client = session.client(provider);
-    const choice = await readCsrOptions(values, { cwd, provider, capabilities: client.capabilities, names: [commonName, ...altNames], required: true });
+    const choice = await readCsrOptions(values, {
+      cwd,
+      provider,
+      capabilities: client.capabilities,
+      names: [commonName, ...altNames],
+      required: true,
+    });
     const dir = () => resolve(cwd, typeof values.out === "string" ? values.out : certificateFolder(commonName));
     const prepared = await prepareCsr(choice, dir, values.force === true);
     const order = await sendWithCsr(prepared, (csr) =>
@@ -99,7 +135,10 @@ export const orderCommand: Command = {
     const label = formatOrderRef(order);
     about(label);
     output.line(`ordered ${label} (${[order.commonName, ...order.altNames].join(", ")}): ${order.status}`);
-    if (prepared.files.length > 0) output.line(`key and CSR written: ${prepared.files.map((file) => shownPath(file, cwd)).join(", ")} (the key is mode 0600)`);
+    if (prepared.files.length > 0)
+      output.line(
+        `key and CSR written: ${prepared.files.map((file) => shownPath(file, cwd)).join(", ")} (the key is mode 0600)`,
+      );
     const shown = await printNextSteps(order, client, session, output, signal);
     output.json({ ...orderJson(shown, new Date()), ...(prepared.files.length > 0 ? { files: prepared.files } : {}) });
     return EXIT.ok;

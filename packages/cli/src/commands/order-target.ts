@@ -16,7 +16,10 @@ export interface OrderTarget {
  * Opens the session and resolves the order the command names (`provider:id`, or an id with `--provider`; by
  * default its first argument), which a failure then names.
  */
-export async function orderTarget(context: CommandContext, text: string = context.positionals[0]!): Promise<OrderTarget> {
+export async function orderTarget(
+  context: CommandContext,
+  text: string = context.positionals[0]!,
+): Promise<OrderTarget> {
   const provider = providerOption(context.values);
   const session = await context.session();
   const ref = parseOrderRef(text, { provider, configured: session.configured });

@@ -23,7 +23,8 @@ export const sandboxCommand: Command = {
   positionals: { min: 2, max: 2 },
   async run(context) {
     const [action, id] = context.positionals as [string, string];
-    if (!(ACTIONS as readonly string[]).includes(action)) throw new UsageError(`certkit sandbox does ${ACTIONS.join(", ")}; not "${action}"`, "certkit sandbox --help");
+    if (!(ACTIONS as readonly string[]).includes(action))
+      throw new UsageError(`certkit sandbox does ${ACTIONS.join(", ")}; not "${action}"`, "certkit sandbox --help");
     const { client, ref, label, session } = await orderTarget(context, id);
     const { output, signal } = context;
     if (session.sandboxControl === undefined) {
@@ -42,9 +43,16 @@ export const sandboxCommand: Command = {
     output.json({ ref: label, status: order.status, published });
     for (const line of published) output.line(line);
     if (published.length === 0) {
-      output.line(order.status === "awaiting_validation" ? `${label} needs nothing published: ${ref.provider} does its validation itself` : `${label} is ${order.status}: it awaits no validation`);
+      output.line(
+        order.status === "awaiting_validation"
+          ? `${label} needs nothing published: ${ref.provider} does its validation itself`
+          : `${label} is ${order.status}: it awaits no validation`,
+      );
     }
-    if (order.status !== "issued") output.line(`next: ${client.capabilities.confirmValidation && published.length > 0 ? `certkit validate ${label}, then ` : ""}certkit wait ${label}`);
+    if (order.status !== "issued")
+      output.line(
+        `next: ${client.capabilities.confirmValidation && published.length > 0 ? `certkit validate ${label}, then ` : ""}certkit wait ${label}`,
+      );
     return EXIT.ok;
   },
 };

@@ -15,7 +15,9 @@ export const validateCommand: Command = {
   async run(context) {
     const { client, ref, label } = await orderTarget(context);
     if (!client.capabilities.confirmValidation) {
-      throw new UsageError(`${ref.provider} checks the validation by itself, so there is nothing to confirm: run certkit wait ${label}`);
+      throw new UsageError(
+        `${ref.provider} checks the validation by itself, so there is nothing to confirm: run certkit wait ${label}`,
+      );
     }
     const order = await client.confirmValidation(ref.id, { signal: context.signal });
     context.output.json(orderJson(order, new Date()));

@@ -1,4 +1,11 @@
-import { CERTIFICATE_STATUSES, isCertkitError, waitForStatus, type OrderEndedError, type CertificateOrder, type CertificateStatus } from "@certkit/certificates";
+import {
+  CERTIFICATE_STATUSES,
+  isCertkitError,
+  waitForStatus,
+  type OrderEndedError,
+  type CertificateOrder,
+  type CertificateStatus,
+} from "@certkit/certificates";
 import { didYouMean } from "../arguments/closest-name.js";
 import { parseDuration } from "../arguments/parse-duration.js";
 import { isEnded } from "../ended-statuses.js";
@@ -30,7 +37,9 @@ function readStatuses(text: string): CertificateStatus[] {
   const statuses = text.split(",").map((status) => status.trim());
   for (const status of statuses) {
     if (!(CERTIFICATE_STATUSES as readonly string[]).includes(status)) {
-      throw new UsageError(`--until takes statuses among ${CERTIFICATE_STATUSES.join(", ")}; not "${status}"${didYouMean(status, CERTIFICATE_STATUSES)}`);
+      throw new UsageError(
+        `--until takes statuses among ${CERTIFICATE_STATUSES.join(", ")}; not "${status}"${didYouMean(status, CERTIFICATE_STATUSES)}`,
+      );
     }
   }
   return statuses as CertificateStatus[];
@@ -48,8 +57,16 @@ export const waitCommand: Command = {
   ],
   options: {
     ...PROVIDER_OPTION,
-    until: { type: "string", value: "STATUS", description: "the status (or comma-separated statuses) to wait for (default: issued)" },
-    timeout: { type: "string", value: "DURATION", description: `give up after this long, from 1s to 24d (default: ${DEFAULT_TIMEOUT})` },
+    until: {
+      type: "string",
+      value: "STATUS",
+      description: "the status (or comma-separated statuses) to wait for (default: issued)",
+    },
+    timeout: {
+      type: "string",
+      value: "DURATION",
+      description: `give up after this long, from 1s to 24d (default: ${DEFAULT_TIMEOUT})`,
+    },
     interval: {
       type: "string",
       value: "DURATION",
@@ -60,12 +77,19 @@ export const waitCommand: Command = {
   async run(context) {
     const { values, output, signal } = context;
     const until = readStatuses(typeof values.until === "string" ? values.until : "issued");
-    const maxWaitMs = parseDuration(typeof values.timeout === "string" ? values.timeout : DEFAULT_TIMEOUT, "--timeout", TIMEOUT_BOUNDS);
-    const explicitInterval = typeof values.interval === "string" ? parseDuration(values.interval, "--interval", INTERVAL_BOUNDS) : undefined;
+    const maxWaitMs = parseDuration(
+      typeof values.timeout === "string" ? values.timeout : DEFAULT_TIMEOUT,
+      "--timeout",
+      TIMEOUT_BOUNDS,
+    );
+    const explicitInterval =
+      typeof values.interval === "string" ? parseDuration(values.interval, "--interval", INTERVAL_BOUNDS) : undefined;
     const target = await orderTarget(context);
     const { client, ref, label } = target;
     const sandboxed = target.session.kind !== "providers";
-    const intervalMs = explicitInterval ?? parseDuration(sandboxed ? SANDBOX_INTERVAL : PROVIDER_INTERVAL, "--interval", INTERVAL_BOUNDS);
+    const intervalMs =
+      explicitInterval ??
+      parseDuration(sandboxed ? SANDBOX_INTERVAL : PROVIDER_INTERVAL, "--interval", INTERVAL_BOUNDS);
     const pace = { intervalMs, maxIntervalMs: Math.max(MAX_INTERVAL_MS, intervalMs), maxWaitMs };
     const progress = new WaitProgress(output, `waiting for ${label} to be ${until.join(" or ")}`, pace);
     let last: CertificateOrder | undefined;
@@ -90,7 +114,9 @@ export const waitCommand: Command = {
     } catch (error) {
       progress.stop();
       if (isCertkitError(error, "ABORTED")) {
-        output.note(`certkit: stopped waiting for ${label} (interrupted); the order goes on at ${ref.provider}: run certkit wait ${label} to wait again`);
+        output.note(
+          `certkit: stopped waiting for ${label} (interrupted); the order goes on at ${ref.provider}: run certkit wait ${label} to wait again`,
+        );
         output.json({ error: { code: "ABORTED", provider: ref.provider, message: "interrupted", retryable: true } });
         return EXIT.interrupted;
       }
@@ -98,12 +124,21 @@ export const waitCommand: Command = {
       const ended = isCertkitError(error, "CONFLICT") ? (error as Partial<OrderEndedError>).order : undefined;
       if (isCertkitError(error) && ended !== undefined) {
         const { status, providerStatus, message } = ended;
-        throw new RestatedError(error, `${label} is ${status} (${providerStatus || "no status"})${message ? `: ${message}` : ""}; it will not become ${until.join(" or ")}`);
+        throw new RestatedError(
+          error,
+          `${label} is ${status} (${providerStatus || "no status"})${message ? `: ${message}` : ""}; it will not become ${until.join(" or ")}`,
+        );
       }
       // waitForStatus's own deadline (a request's timeout names the provider instead).
       if (isCertkitError(error, "TIMEOUT") && error.provider === "certificates") {
-        const state = last === undefined ? "could not be read in that time" : `is still ${last.status} (${last.providerStatus || "no status"})`;
-        throw new RestatedError(error, `gave up after ${formatDuration(maxWaitMs)}: ${label} ${state}, not ${until.join(" or ")}; run certkit wait ${label} to wait again`);
+        const state =
+          last === undefined
+            ? "could not be read in that time"
+            : `is still ${last.status} (${last.providerStatus || "no status"})`;
+        throw new RestatedError(
+          error,
+          `gave up after ${formatDuration(maxWaitMs)}: ${label} ${state}, not ${until.join(" or ")}; run certkit wait ${label} to wait again`,
+        );
       }
       throw error;
     }

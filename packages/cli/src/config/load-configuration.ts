@@ -52,7 +52,8 @@ function checkSandboxUrl(url: string, from: string): string {
   } catch {
     throw new UsageError(`${from} must be the sandbox's URL, like http://127.0.0.1:4010`);
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new UsageError(`${from} must be an http(s) URL`);
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    throw new UsageError(`${from} must be an http(s) URL`);
   return parsed.origin;
 }
 
@@ -66,11 +67,15 @@ export function loadConfiguration(sources: ConfigurationSources): Configuration 
   const { env } = sources;
   const sandboxUrl = sources.sandboxUrl ?? variable(env, SANDBOX_URL_VARIABLE);
   if (sandboxUrl !== undefined) {
-    return { kind: "sandbox-server", url: checkSandboxUrl(sandboxUrl, sources.sandboxUrl !== undefined ? "--sandbox" : SANDBOX_URL_VARIABLE) };
+    return {
+      kind: "sandbox-server",
+      url: checkSandboxUrl(sandboxUrl, sources.sandboxUrl !== undefined ? "--sandbox" : SANDBOX_URL_VARIABLE),
+    };
   }
   const explicitFile = sources.configPath ?? variable(env, CONFIG_FILE_VARIABLE);
   const fallbackFile = defaultConfigPath(env);
-  const configFile = explicitFile !== undefined ? resolve(explicitFile) : existsSync(fallbackFile) ? fallbackFile : undefined;
+  const configFile =
+    explicitFile !== undefined ? resolve(explicitFile) : existsSync(fallbackFile) ? fallbackFile : undefined;
   const file = configFile === undefined ? undefined : readConfigFile(configFile);
   const providers = readEnvironment(env, file?.providers);
   if (Object.keys(providers).length === 0) return { kind: "embedded-sandbox", stateFile: sandboxStatePath(env) };

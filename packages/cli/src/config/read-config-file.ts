@@ -10,7 +10,8 @@ export interface ConfigFile {
   readableByOthers: boolean;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Reads a certkit config file (JSON). Provider names are those of `certkit providers`; each provider's object holds
@@ -37,8 +38,10 @@ export function readConfigFile(path: string): ConfigFile {
   }
   const providers: ProvidersSettings = {};
   for (const [name, options] of Object.entries(parsed.providers)) {
-    if (!isProviderName(name)) throw new UsageError(`the config file ${path} names an unknown provider "${name}" (see certkit providers)`);
-    if (!isObject(options)) throw new UsageError(`the config file ${path}: providers["${name}"] must be an object of options`);
+    if (!isProviderName(name))
+      throw new UsageError(`the config file ${path} names an unknown provider "${name}" (see certkit providers)`);
+    if (!isObject(options))
+      throw new UsageError(`the config file ${path}: providers["${name}"] must be an object of options`);
     providers[name] = options;
   }
   return { providers, readableByOthers: (mode & 0o077) !== 0 };

@@ -30,11 +30,19 @@ export function readEnvironment(env: NodeJS.ProcessEnv, fromFile: ProvidersSetti
     const variables = PROVIDER_VARIABLES.filter((variable) => variable.provider === provider);
     const given = variables.filter((variable) => (env[variable.name] ?? "") !== "");
     if (given.length === 0) continue;
-    const missing = variables.filter((variable) => variable.credential && !given.includes(variable) && fromFile[provider]?.[variable.option] === undefined);
+    const missing = variables.filter(
+      (variable) =>
+        variable.credential && !given.includes(variable) && fromFile[provider]?.[variable.option] === undefined,
+    );
     if (missing.length > 0) {
-      throw new UsageError(`${given.map((v) => v.name).join(", ")} ${given.length === 1 ? "is" : "are"} set but ${missing.map((v) => v.name).join(" and ")} ${missing.length === 1 ? "is" : "are"} not: ${provider} needs ${missing.length === 1 ? "it" : "them"} too`);
+      throw new UsageError(
+        `${given.map((v) => v.name).join(", ")} ${given.length === 1 ? "is" : "are"} set but ${missing.map((v) => v.name).join(" and ")} ${missing.length === 1 ? "is" : "are"} not: ${provider} needs ${missing.length === 1 ? "it" : "them"} too`,
+      );
     }
-    settings[provider] = { ...fromFile[provider], ...Object.fromEntries(given.map((variable) => [variable.option, parseValue(variable, env[variable.name]!)])) };
+    settings[provider] = {
+      ...fromFile[provider],
+      ...Object.fromEntries(given.map((variable) => [variable.option, parseValue(variable, env[variable.name]!)])),
+    };
   }
   return settings;
 }

@@ -42,11 +42,16 @@ export async function demoProvider(
     }
     step = "order";
     const validationMethod = validationMethods.includes("dns") ? "dns" : validationMethods[0]!;
-    const ordered = await client.order({ commonName, validationMethod, ...(csr === undefined ? {} : { csr }) }, { signal });
+    const ordered = await client.order(
+      { commonName, validationMethod, ...(csr === undefined ? {} : { csr }) },
+      { signal },
+    );
     const label = formatOrderRef(ordered);
     say(`ordered ${label} with ${validationMethod} validation: ${ordered.status}`);
     step = "read the validation";
-    const validations = client.capabilities.validation ? await client.validation(ordered.id, { signal }) : ordered.validation;
+    const validations = client.capabilities.validation
+      ? await client.validation(ordered.id, { signal })
+      : ordered.validation;
     for (const line of validationLines(validations, provider)) say(`  ${line}`);
     step = "publish the validation";
     for (const validation of validations) {
@@ -65,7 +70,8 @@ export async function demoProvider(
       intervalMs: 250,
       maxIntervalMs: 1_000,
       maxWaitMs: 60_000,
-      onProgress: (seen, attempt) => output.progress(`  waiting for ${label}: ${seen.status}, look ${attempt}, ${seconds(started)}`),
+      onProgress: (seen, attempt) =>
+        output.progress(`  waiting for ${label}: ${seen.status}, look ${attempt}, ${seconds(started)}`),
     });
     output.endProgress();
     say(`${issued.status} after ${seconds(started)}`);

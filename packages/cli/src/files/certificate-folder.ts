@@ -15,7 +15,9 @@ export function certificateFolder(commonName: string): string {
   // A second guard, on the result rather than on the checks above: one plain entry, nothing else.
   if (folder === undefined || basename(folder) !== folder || folder.startsWith(".")) {
     const problem = checked.ok ? "is not a plain name" : checked.problem;
-    throw new UsageError(`the common name ${JSON.stringify(commonName)} ${problem}, so it makes no folder name: say where with --out DIR`);
+    throw new UsageError(
+      `the common name ${JSON.stringify(commonName)} ${problem}, so it makes no folder name: say where with --out DIR`,
+    );
   }
   return folder;
 }

@@ -26,12 +26,19 @@ async function exists(path: string): Promise<boolean> {
  * @returns the paths written.
  * @throws UsageError naming the files that exist, without `force`.
  */
-export async function writeNewFiles(dir: string, files: readonly NewFile[], options: { force: boolean }): Promise<string[]> {
+export async function writeNewFiles(
+  dir: string,
+  files: readonly NewFile[],
+  options: { force: boolean },
+): Promise<string[]> {
   const paths = files.map((file) => join(dir, file.name));
   if (!options.force) {
     const taken = [];
     for (const path of paths) if (await exists(path)) taken.push(path);
-    if (taken.length > 0) throw new UsageError(`${taken.join(", ")} already ${taken.length === 1 ? "exists" : "exist"}: nothing was written (add --force to replace)`);
+    if (taken.length > 0)
+      throw new UsageError(
+        `${taken.join(", ")} already ${taken.length === 1 ? "exists" : "exist"}: nothing was written (add --force to replace)`,
+      );
   }
   await mkdir(dir, { recursive: true, mode: 0o700 });
   for (const [index, file] of files.entries()) {

@@ -17,8 +17,16 @@ const PRIVATE_KEY_BLOCK = /PRIVATE KEY/i;
 /** The options of the commands that take a CSR: `order`, `renew`, `reissue`. */
 export const CSR_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   csr: { type: "string", value: "FILE", description: "the PEM certificate signing request to send" },
-  "generate-key": { type: "boolean", description: "make a fresh key and CSR here, and write them (privkey.pem, mode 0600, and request.csr) to --out first" },
-  "key-type": { type: "string", value: "TYPE", description: `the key --generate-key makes: ${KEY_TYPES.join(", ")} (default: rsa-2048, which every provider takes)` },
+  "generate-key": {
+    type: "boolean",
+    description:
+      "make a fresh key and CSR here, and write them (privkey.pem, mode 0600, and request.csr) to --out first",
+  },
+  "key-type": {
+    type: "string",
+    value: "TYPE",
+    description: `the key --generate-key makes: ${KEY_TYPES.join(", ")} (default: rsa-2048, which every provider takes)`,
+  },
 };
 
 /** A name as the CSR must carry it: as the facade sends it (a bad name stays as it is, for the facade to refuse). */
@@ -28,7 +36,10 @@ function orderedName(name: string): string {
 }
 
 /** What the CSR options asked for: a CSR read from a file, a key and CSR made here, or neither. */
-export type CsrChoice = { kind: "file"; csr: string } | { kind: "generated"; generated: GeneratedCsr } | { kind: "none" };
+export type CsrChoice =
+  | { kind: "file"; csr: string }
+  | { kind: "generated"; generated: GeneratedCsr }
+  | { kind: "none" };
 
 /**
  * Checks the CSR options against each other, before anything is configured or sent.
@@ -38,7 +49,8 @@ export function checkCsrFlags(values: Record<string, unknown>): void {
   const generate = values["generate-key"] === true;
   const keyType = values["key-type"];
   if (values.csr !== undefined && generate) throw new UsageError("give --csr FILE or --generate-key, not both");
-  if (keyType !== undefined && !(KEY_TYPES as readonly unknown[]).includes(keyType)) throw new UsageError(`--key-type must be one of ${KEY_TYPES.join(", ")}`);
+  if (keyType !== undefined && !(KEY_TYPES as readonly unknown[]).includes(keyType))
+    throw new UsageError(`--key-type must be one of ${KEY_TYPES.join(", ")}`);
   if (keyType !== undefined && !generate) throw new UsageError("--key-type goes with --generate-key");
 }
 
@@ -49,14 +61,22 @@ export function checkCsrFlags(values: Record<string, unknown>): void {
  */
 export async function readCsrOptions(
   values: Record<string, unknown>,
-  context: { cwd: string; provider: ProviderName; capabilities: Capabilities; names: readonly string[]; required: boolean },
+  context: {
+    cwd: string;
+    provider: ProviderName;
+    capabilities: Capabilities;
+    names: readonly string[];
+    required: boolean;
+  },
 ): Promise<CsrChoice> {
   checkCsrFlags(values);
   const file = values.csr as string | undefined;
   const generate = values["generate-key"] === true;
   const keyType = (values["key-type"] as CsrKeyType | undefined) ?? "rsa-2048";
   if ((file !== undefined || generate) && context.capabilities.csr === "none") {
-    throw new UsageError(`${context.provider} makes the key itself and takes no CSR: leave out --csr and --generate-key (certkit download writes the key it made)`);
+    throw new UsageError(
+      `${context.provider} makes the key itself and takes no CSR: leave out --csr and --generate-key (certkit download writes the key it made)`,
+    );
   }
   if (file !== undefined) {
     let csr: string;
@@ -67,7 +87,9 @@ export async function readCsrOptions(
     }
     // What `cat request.csr key.pem > FILE` gives. The facade refuses it too; said here, the message names the file.
     if (PRIVATE_KEY_BLOCK.test(csr)) {
-      throw new UsageError(`${file} holds a private key besides the CSR, and a private key never leaves this machine: remove the key from ${file} (keep it in a file of its own) and give the CSR alone; nothing was sent`);
+      throw new UsageError(
+        `${file} holds a private key besides the CSR, and a private key never leaves this machine: remove the key from ${file} (keep it in a file of its own) and give the CSR alone; nothing was sent`,
+      );
     }
     return { kind: "file", csr };
   }
@@ -76,7 +98,9 @@ export async function readCsrOptions(
     return { kind: "generated", generated: await generateCsr({ commonName: commonName!, altNames, keyType }) };
   }
   if (context.required && context.capabilities.csr === "required") {
-    throw new UsageError(`${context.provider} needs a CSR: give --csr FILE, or --generate-key to make a key and CSR here`);
+    throw new UsageError(
+      `${context.provider} needs a CSR: give --csr FILE, or --generate-key to make a key and CSR here`,
+    );
   }
   return { kind: "none" };
 }

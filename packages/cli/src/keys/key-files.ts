@@ -37,7 +37,8 @@ export async function sendWithCsr<T>(prepared: PreparedCsr, send: (csr: string |
   try {
     return await send(prepared.csr);
   } catch (error) {
-    if (isCertkitError(error) && error.code === "INVALID_INPUT") await Promise.all(prepared.files.map((path) => rm(path, { force: true })));
+    if (isCertkitError(error) && error.code === "INVALID_INPUT")
+      await Promise.all(prepared.files.map((path) => rm(path, { force: true })));
     throw error;
   }
 }

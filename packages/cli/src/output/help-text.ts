@@ -18,13 +18,22 @@ export function generalHelp(commands: readonly Command[]): string[] {
     "usage: certkit <command> [arguments] [options]",
     "",
     "commands:",
-    ...formatTable(["", ""], commands.map((command) => [`  ${command.name}`, command.summary])).slice(1),
+    ...formatTable(
+      ["", ""],
+      commands.map((command) => [`  ${command.name}`, command.summary]),
+    ).slice(1),
     "",
     "options of every command:",
-    ...formatTable(["", ""], optionRows(GLOBAL_OPTIONS).map(([flag, text]) => [`  ${flag}`, text!])).slice(1),
+    ...formatTable(
+      ["", ""],
+      optionRows(GLOBAL_OPTIONS).map(([flag, text]) => [`  ${flag}`, text!]),
+    ).slice(1),
     "",
-    "configuration: a JSON config file {\"providers\": {\"<provider>\": {<adapter options>}}} and these variables over it:",
-    ...PROVIDER_VARIABLES.map((variable) => `  ${variable.name.padEnd(36)}${variable.provider} ${variable.option}${variable.secret ? " (secret)" : ""}`),
+    'configuration: a JSON config file {"providers": {"<provider>": {<adapter options>}}} and these variables over it:',
+    ...PROVIDER_VARIABLES.map(
+      (variable) =>
+        `  ${variable.name.padEnd(36)}${variable.provider} ${variable.option}${variable.secret ? " (secret)" : ""}`,
+    ),
     "  CERTKIT_SANDBOX_URL, CERTKIT_SANDBOX_STATE, CERTKIT_CONFIG: see --sandbox, the embedded sandbox's state file, --config",
     "",
     "exit codes: 0 done, 1 the operation failed, 2 bad usage or input (nothing was sent), 130 interrupted (Ctrl-C).",
@@ -41,6 +50,9 @@ export function commandHelp(command: Command): string[] {
     ...(command.details === undefined ? [] : ["", ...command.details]),
     "",
     "options:",
-    ...formatTable(["", ""], optionRows({ ...command.options, ...GLOBAL_OPTIONS }).map(([flag, text]) => [`  ${flag}`, text!])).slice(1),
+    ...formatTable(
+      ["", ""],
+      optionRows({ ...command.options, ...GLOBAL_OPTIONS }).map(([flag, text]) => [`  ${flag}`, text!]),
+    ).slice(1),
   ];
 }

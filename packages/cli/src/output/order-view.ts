@@ -37,9 +37,18 @@ export function validationLines(validations: readonly DomainValidation[], provid
   return validations.flatMap((validation) => {
     const head = `${validation.domain} (${validation.method}, ${validation.status})`;
     if (validation.status === "valid") return [`${head}: done`];
-    if (validation.dns) return [`${head}: publish a DNS ${validation.dns.type} record`, `    ${validation.dns.name}  ${validation.dns.type}  "${validation.dns.value}"`];
-    if (validation.file) return [`${head}: serve this content at ${validation.file.url}`, `    ${validation.file.content}`];
-    if (validation.email) return [`${head}: an approver approves the CA's email, sent to one of`, `    ${validation.email.approvers.join(", ")}`];
+    if (validation.dns)
+      return [
+        `${head}: publish a DNS ${validation.dns.type} record`,
+        `    ${validation.dns.name}  ${validation.dns.type}  "${validation.dns.value}"`,
+      ];
+    if (validation.file)
+      return [`${head}: serve this content at ${validation.file.url}`, `    ${validation.file.content}`];
+    if (validation.email)
+      return [
+        `${head}: an approver approves the CA's email, sent to one of`,
+        `    ${validation.email.approvers.join(", ")}`,
+      ];
     return [`${head}: nothing to publish: ${provider} does this validation itself`];
   });
 }
@@ -59,7 +68,10 @@ export function orderLines(order: CertificateOrder, now: Date): string[] {
     ["created", order.createdAt],
     ["updated", order.updatedAt],
   ];
-  const lines = fields.filter((field): field is [string, string] => field[1] !== undefined).map(([name, value]) => `${`${name}:`.padEnd(13)}${value}`);
-  if (order.validation.length > 0) lines.push("validation:", ...validationLines(order.validation, order.provider).map((line) => `  ${line}`));
+  const lines = fields
+    .filter((field): field is [string, string] => field[1] !== undefined)
+    .map(([name, value]) => `${`${name}:`.padEnd(13)}${value}`);
+  if (order.validation.length > 0)
+    lines.push("validation:", ...validationLines(order.validation, order.provider).map((line) => `  ${line}`));
   return lines;
 }

@@ -39,7 +39,8 @@ export class Output {
 
   /** The result as JSON, with `--json`; nothing otherwise. */
   json(value: unknown): void {
-    if (this.flags.json) this.#write(this.stdout, `${printableJson(JSON.stringify(this.#redactor.value(value), null, 2))}\n`);
+    if (this.flags.json)
+      this.#write(this.stdout, `${printableJson(JSON.stringify(this.#redactor.value(value), null, 2))}\n`);
   }
 
   /** A note for the person at the terminal, on stderr, on a line of its own (above a progress line being drawn). */

@@ -15,7 +15,9 @@ const hex = (character: string, width: number) => character.charCodeAt(0).toStri
 
 /** One line of text, safe for a terminal: every control character is shown escaped (`\x1b`, `\u202e`), never acted on. */
 export function printable(text: string): string {
-  return text.replace(CONTROL, (character) => (character <= "\u00ff" ? `\\x${hex(character, 2)}` : `\\u${hex(character, 4)}`));
+  return text.replace(CONTROL, (character) =>
+    character <= "\u00ff" ? `\\x${hex(character, 2)}` : `\\u${hex(character, 4)}`,
+  );
 }
 
 /**

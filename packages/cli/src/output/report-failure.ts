@@ -1,4 +1,9 @@
-import { CERTIFICATE_OPERATIONS, isCertkitError, type CertificateOrder, type CertkitError } from "@certkit/certificates";
+import {
+  CERTIFICATE_OPERATIONS,
+  isCertkitError,
+  type CertificateOrder,
+  type CertkitError,
+} from "@certkit/certificates";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { formatOrderRef } from "../order-ref.js";
 import { UsageError } from "../usage-error.js";
@@ -87,7 +92,9 @@ export function reportFailure(error: unknown, output: Output, subject?: string):
     const ended = (certkitError as CertkitError & { order?: CertificateOrder }).order;
     const order = ended === undefined ? {} : { order: { ref: formatOrderRef(ended), status: ended.status } };
     const { provider, status, providerCode, requestId, retryable } = certkitError;
-    output.json({ error: { code: certkitError.code, provider, message, status, providerCode, requestId, retryable, ...order } });
+    output.json({
+      error: { code: certkitError.code, provider, message, status, providerCode, requestId, retryable, ...order },
+    });
     return code;
   }
   const message = error instanceof Error ? error.message : String(error);

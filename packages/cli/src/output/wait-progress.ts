@@ -53,7 +53,9 @@ export class WaitProgress {
   looked(order: CertificateOrder, attempt: number, last: boolean): void {
     const now = this.now();
     this.#seen = { order, attempt };
-    this.#nextLookAt = last ? undefined : now + Math.min(this.#pause, Math.max(0, this.#started + this.pace.maxWaitMs - now));
+    this.#nextLookAt = last
+      ? undefined
+      : now + Math.min(this.#pause, Math.max(0, this.#started + this.pace.maxWaitMs - now));
     this.#pause = Math.min(this.pace.maxIntervalMs, Math.round(this.#pause * 1.5));
     this.#draw();
   }
@@ -69,9 +71,15 @@ export class WaitProgress {
     const { order, attempt } = this.#seen;
     const now = this.now();
     const next =
-      this.#nextLookAt === undefined ? "" : this.#nextLookAt - now < 500 ? ", looking again" : `, next look in ${formatElapsed(this.#nextLookAt - now + 500)}`;
+      this.#nextLookAt === undefined
+        ? ""
+        : this.#nextLookAt - now < 500
+          ? ", looking again"
+          : `, next look in ${formatElapsed(this.#nextLookAt - now + 500)}`;
     const state = `${order.status} (${order.providerStatus || "no status"})`;
-    const pace = this.output.interactive ? `${formatElapsed(now - this.#started)} elapsed${next}` : `${formatDuration(now - this.#started)} elapsed`;
+    const pace = this.output.interactive
+      ? `${formatElapsed(now - this.#started)} elapsed${next}`
+      : `${formatDuration(now - this.#started)} elapsed`;
     this.output.progress(`${this.heading}: ${state}, look ${attempt}, ${pace}`);
   }
 }

@@ -11,7 +11,13 @@ export interface SandboxControl {
 const CONTROL_TIMEOUT_MS = 10_000;
 
 /** One request to the control API; its answer's JSON, if any. @throws CertkitError when it fails. */
-async function call(control: SandboxControl, method: string, path: string, signal: AbortSignal, body?: unknown): Promise<unknown> {
+async function call(
+  control: SandboxControl,
+  method: string,
+  path: string,
+  signal: AbortSignal,
+  body?: unknown,
+): Promise<unknown> {
   let response: Response;
   try {
     response = await control.fetch(`${control.origin}/_sandbox${path}`, {
@@ -20,12 +26,23 @@ async function call(control: SandboxControl, method: string, path: string, signa
       ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
     });
   } catch (error) {
-    if (signal.aborted) throw new CertkitError({ code: "ABORTED", provider: "sandbox", message: "interrupted", cause: error });
-    throw new CertkitError({ code: "NETWORK", provider: "sandbox", message: `the sandbox at ${control.origin} did not answer`, cause: error });
+    if (signal.aborted)
+      throw new CertkitError({ code: "ABORTED", provider: "sandbox", message: "interrupted", cause: error });
+    throw new CertkitError({
+      code: "NETWORK",
+      provider: "sandbox",
+      message: `the sandbox at ${control.origin} did not answer`,
+      cause: error,
+    });
   }
   const text = await response.text();
   if (!response.ok) {
-    throw new CertkitError({ code: "PROVIDER", provider: "sandbox", status: response.status, message: `the sandbox refused ${method} /_sandbox${path} with HTTP ${response.status}: ${text.slice(0, 200)}` });
+    throw new CertkitError({
+      code: "PROVIDER",
+      provider: "sandbox",
+      status: response.status,
+      message: `the sandbox refused ${method} /_sandbox${path} with HTTP ${response.status}: ${text.slice(0, 200)}`,
+    });
   }
   return text === "" ? undefined : (JSON.parse(text) as unknown);
 }
@@ -36,7 +53,11 @@ async function call(control: SandboxControl, method: string, path: string, signa
  * what was done, to be shown, or `undefined` when there is nothing to do (the provider validates by itself).
  * @throws CertkitError when the sandbox refuses, or an email validation has no email waiting.
  */
-export async function publishValidation(control: SandboxControl, validation: DomainValidation, signal: AbortSignal): Promise<string | undefined> {
+export async function publishValidation(
+  control: SandboxControl,
+  validation: DomainValidation,
+  signal: AbortSignal,
+): Promise<string | undefined> {
   if (validation.dns) {
     await call(control, "PUT", "/dns/txt", signal, { name: validation.dns.name, value: validation.dns.value });
     return `published ${validation.dns.type} ${validation.dns.name} in the sandbox's DNS`;
@@ -48,11 +69,17 @@ export async function publishValidation(control: SandboxControl, validation: Dom
   if (validation.email) {
     const emails: { code: string; to: string; sentAt: string }[] = [];
     for (const approver of validation.email.approvers) {
-      emails.push(...((await call(control, "GET", `/mail?to=${encodeURIComponent(approver)}`, signal)) as typeof emails));
+      emails.push(
+        ...((await call(control, "GET", `/mail?to=${encodeURIComponent(approver)}`, signal)) as typeof emails),
+      );
     }
     const newest = emails.sort((a, b) => a.sentAt.localeCompare(b.sentAt)).at(-1);
     if (newest === undefined) {
-      throw new CertkitError({ code: "CONFLICT", provider: "sandbox", message: `no approval email reached ${validation.email.approvers.join(", ")} in the sandbox` });
+      throw new CertkitError({
+        code: "CONFLICT",
+        provider: "sandbox",
+        message: `no approval email reached ${validation.email.approvers.join(", ")} in the sandbox`,
+      });
     }
     await call(control, "POST", "/mail/approve", signal, { code: newest.code });
     return `approved the CA's email to ${newest.to} in the sandbox's mail`;

@@ -19,7 +19,12 @@ function contentOf(snapshot: SandboxSnapshot): string {
 }
 
 function stateFileError(file: string, problem: string, cause: unknown): CertkitError {
-  return new CertkitError({ code: "PROVIDER", provider: "sandbox", message: `the embedded sandbox's state file ${file} ${problem}: delete it to start afresh`, cause });
+  return new CertkitError({
+    code: "PROVIDER",
+    provider: "sandbox",
+    message: `the embedded sandbox's state file ${file} ${problem}: delete it to start afresh`,
+    cause,
+  });
 }
 
 /**
@@ -49,7 +54,12 @@ export class SharedState {
     try {
       snapshot = await readSandboxStateFile(this.file);
     } catch (error) {
-      if (error instanceof SandboxStateFileError) throw stateFileError(this.file, error.problem === "corrupt" ? "is damaged (not a sandbox state)" : "cannot be read", error);
+      if (error instanceof SandboxStateFileError)
+        throw stateFileError(
+          this.file,
+          error.problem === "corrupt" ? "is damaged (not a sandbox state)" : "cannot be read",
+          error,
+        );
       throw error;
     }
     if (snapshot === undefined) return false;

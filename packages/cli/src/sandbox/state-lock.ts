@@ -28,7 +28,12 @@ export interface StateLockOptions {
 }
 
 const lockedError = (file: string, message: string, cause?: unknown) =>
-  new CertkitError({ code: "CONFLICT", provider: "sandbox", message: `the embedded sandbox's state file ${file} ${message}`, ...(cause === undefined ? {} : { cause }) });
+  new CertkitError({
+    code: "CONFLICT",
+    provider: "sandbox",
+    message: `the embedded sandbox's state file ${file} ${message}`,
+    ...(cause === undefined ? {} : { cause }),
+  });
 
 /**
  * Runs `work` while this process alone holds the lock on `file` (a `FILE.lock` folder, by proper-lockfile, which
@@ -37,7 +42,11 @@ const lockedError = (file: string, message: string, cause?: unknown) =>
  * @throws CertkitError `CONFLICT` when the lock stays held for {@link GIVE_UP_MS}, or was lost while held;
  *   `ABORTED` when `signal` aborts while waiting.
  */
-export async function withStateLock<T>(file: string, work: () => Promise<T>, options: StateLockOptions = {}): Promise<T> {
+export async function withStateLock<T>(
+  file: string,
+  work: () => Promise<T>,
+  options: StateLockOptions = {},
+): Promise<T> {
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const started = Date.now();
   let noted = false;
@@ -45,13 +54,22 @@ export async function withStateLock<T>(file: string, work: () => Promise<T>, opt
   let release: () => Promise<void>;
   for (;;) {
     try {
-      release = await lock(file, { realpath: false, stale: STALE_MS, retries: 0, onCompromised: (error) => (compromised = error) });
+      release = await lock(file, {
+        realpath: false,
+        stale: STALE_MS,
+        retries: 0,
+        onCompromised: (error) => (compromised = error),
+      });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw lockedError(file, "cannot be locked", error);
     }
     const waited = Date.now() - started;
-    if (waited >= GIVE_UP_MS) throw lockedError(file, `stayed locked by another certkit run for ${formatDuration(GIVE_UP_MS)}: if none is running, delete ${file}.lock`);
+    if (waited >= GIVE_UP_MS)
+      throw lockedError(
+        file,
+        `stayed locked by another certkit run for ${formatDuration(GIVE_UP_MS)}: if none is running, delete ${file}.lock`,
+      );
     if (!noted && waited >= NOTE_AFTER_MS) {
       noted = true;
       options.onWait?.();
@@ -59,12 +77,22 @@ export async function withStateLock<T>(file: string, work: () => Promise<T>, opt
     try {
       await sleep(RETRY_MS, undefined, { signal: options.signal });
     } catch {
-      throw new CertkitError({ code: "ABORTED", provider: "sandbox", message: "interrupted while waiting for the embedded sandbox's state", cause: options.signal?.reason });
+      throw new CertkitError({
+        code: "ABORTED",
+        provider: "sandbox",
+        message: "interrupted while waiting for the embedded sandbox's state",
+        cause: options.signal?.reason,
+      });
     }
   }
   try {
     const result = await work();
-    if (compromised !== undefined) throw lockedError(file, "was taken over by another run while this one held it: run the command again", compromised);
+    if (compromised !== undefined)
+      throw lockedError(
+        file,
+        "was taken over by another run while this one held it: run the command again",
+        compromised,
+      );
     return result;
   } finally {
     await release().catch(() => undefined);

@@ -23,8 +23,14 @@ export async function startRewritingProxy(target: string): Promise<RewritingProx
   const server = createServer((request, response) => {
     void (async () => {
       const body = await bodyOf(request);
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !["host", "connection", "content-length"].includes(name))) as Record<string, string>;
-      const answer = await fetch(`${target}${request.url}`, { method: request.method!, headers, ...(body.length > 0 ? { body: new Uint8Array(body) } : {}) });
+      const headers = Object.fromEntries(
+        Object.entries(request.headers).filter(([name]) => !["host", "connection", "content-length"].includes(name)),
+      ) as Record<string, string>;
+      const answer = await fetch(`${target}${request.url}`, {
+        method: request.method!,
+        headers,
+        ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
+      });
       let text = await answer.text();
       if (proxy.rewrite !== undefined && (answer.headers.get("content-type") ?? "").includes("json") && text !== "") {
         const parsed: unknown = JSON.parse(text);

@@ -48,7 +48,10 @@ export function finished(child: ChildProcess): Promise<CertkitRun> {
 }
 
 /** Runs `certkit args...` to the end. */
-export function runCertkit(args: readonly string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<CertkitRun> {
+export function runCertkit(
+  args: readonly string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string },
+): Promise<CertkitRun> {
   return finished(startCertkit(args, options));
 }
 

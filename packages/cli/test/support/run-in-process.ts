@@ -4,7 +4,10 @@ import { runCli } from "../../src/run-cli.ts";
 import type { CertkitRun } from "./run-certkit.js";
 
 /** `certkit args...` run in-process, in `cwd` with only `env`. */
-export async function runInProcess(args: readonly string[], options: { env: NodeJS.ProcessEnv; cwd?: string }): Promise<CertkitRun> {
+export async function runInProcess(
+  args: readonly string[],
+  options: { env: NodeJS.ProcessEnv; cwd?: string },
+): Promise<CertkitRun> {
   let stdout = "";
   let stderr = "";
   const code = await runCli([...args], {

@@ -74,12 +74,23 @@ export function runWalkthrough(commands: readonly string[], bin: string): Walkth
   mkdirSync(work);
   writeFileSync(join(tools, "certkit"), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
   chmodSync(join(tools, "certkit"), 0o755);
-  const env = { PATH: `${tools}:${process.env.PATH ?? ""}`, HOME: home, SHELL: "/bin/sh", TERM: "dumb", LANG: "C.UTF-8" };
+  const env = {
+    PATH: `${tools}:${process.env.PATH ?? ""}`,
+    HOME: home,
+    SHELL: "/bin/sh",
+    TERM: "dumb",
+    LANG: "C.UTF-8",
+  };
   const ids = new Map<string, string>();
   const steps: WalkthroughStep[] = [];
   for (const command of commands) {
     const line = command.replace(PLACEHOLDER, (whole, provider: string) => ids.get(provider) ?? whole);
-    const run = spawnSync("script", ["-qfec", line, "/dev/null"], { cwd: work, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const run = spawnSync("script", ["-qfec", line, "/dev/null"], {
+      cwd: work,
+      env,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     if (run.error) throw run.error;
     const screen = screenOf(run.stdout);
     for (const [, ref, provider] of screen.matchAll(/^ordered (([a-z0-9-]+):\S+)/gm)) ids.set(provider!, ref!);

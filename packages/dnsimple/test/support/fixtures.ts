@@ -106,7 +106,12 @@ export const PRIVATE_KEY_PEM = [
 ].join("\n");
 
 export const accountWhoami: Whoami = {
-  account: { id: ACCOUNT_ID, email: "admin@example.com", created_at: "2020-01-02T10:00:00Z", updated_at: "2020-06-01T12:30:00Z" },
+  account: {
+    id: ACCOUNT_ID,
+    email: "admin@example.com",
+    created_at: "2020-01-02T10:00:00Z",
+    updated_at: "2020-06-01T12:30:00Z",
+  },
   user: null,
 };
 
@@ -127,7 +132,12 @@ export const webhook: Webhook = { id: WEBHOOK_ID, url: "https://hooks.example.co
 
 /** The pagination object of page `page` of a list of `total` entries. */
 export function pagination(page: number, perPage: number, total: number): Pagination {
-  return { current_page: page, per_page: perPage, total_entries: total, total_pages: Math.max(1, Math.ceil(total / perPage)) };
+  return {
+    current_page: page,
+    per_page: perPage,
+    total_entries: total,
+    total_pages: Math.max(1, Math.ceil(total / perPage)),
+  };
 }
 
 /** The headers DNSimple sends with every answer. */

@@ -19,7 +19,10 @@ export const resyncCommand = {
         io.stdout.write(
           `resync: ${report.certificates} certificates; ${report.updated} updated, ${report.adopted} orders adopted, ${report.reordered} to order again; ${report.unmanaged.length} orders belong to no certificate\n`,
         );
-        for (const failure of report.failures) io.stderr.write(`certkit fleet: could not list account ${failure.account}: ${terminalText(failure.message)}\n`);
+        for (const failure of report.failures)
+          io.stderr.write(
+            `certkit fleet: could not list account ${failure.account}: ${terminalText(failure.message)}\n`,
+          );
       }
       return report.failures.length === 0 ? FLEET_EXIT.ok : FLEET_EXIT.failed;
     } finally {

@@ -21,14 +21,21 @@ function positiveInteger(values: CommandValues, name: string, fallback: number, 
   const text = values[name];
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > most) throw new FleetUsageError(`--${name} must be a whole number from 1 to ${most}, got "${String(text)}"`);
+  if (!Number.isInteger(value) || value < 1 || value > most)
+    throw new FleetUsageError(`--${name} must be a whole number from 1 to ${most}, got "${String(text)}"`);
   return value;
 }
 
 function logOutcome(io: FleetCommandIo, outcome: StepOutcome): void {
   // The message is a provider's or a hook's text.
-  if (outcome.outcome === "failed") io.stderr.write(`certkit fleet: ${outcome.key} failed at ${outcome.step}: ${terminalText(outcome.message ?? "")}\n`);
-  else if (outcome.outcome === "retry") io.stderr.write(`certkit fleet: ${outcome.key} ${outcome.step} will be tried again: ${terminalText(outcome.message ?? "")}\n`);
+  if (outcome.outcome === "failed")
+    io.stderr.write(
+      `certkit fleet: ${outcome.key} failed at ${outcome.step}: ${terminalText(outcome.message ?? "")}\n`,
+    );
+  else if (outcome.outcome === "retry")
+    io.stderr.write(
+      `certkit fleet: ${outcome.key} ${outcome.step} will be tried again: ${terminalText(outcome.message ?? "")}\n`,
+    );
 }
 
 /**
@@ -37,7 +44,12 @@ function logOutcome(io: FleetCommandIo, outcome: StepOutcome): void {
  * takes no new job, lets running steps finish, and exits 0.
  */
 export const runCommand = {
-  options: { ...COMMON_OPTIONS, workers: { type: "string" }, concurrency: { type: "string" }, "worker-only": { type: "boolean" } },
+  options: {
+    ...COMMON_OPTIONS,
+    workers: { type: "string" },
+    concurrency: { type: "string" },
+    "worker-only": { type: "boolean" },
+  },
   async run(values: CommandValues, io: FleetCommandIo): Promise<FleetExitCode> {
     const workers = positiveInteger(values, "workers", 1, 64);
     const concurrency = positiveInteger(values, "concurrency", 4, 100);
@@ -55,16 +67,29 @@ export const runCommand = {
     try {
       if (values["worker-only"] !== true) {
         const sent = await fleet.apply();
-        io.stderr.write(`certkit fleet: ${file.certificates.length} certificates in ${fleetFilePath(values, io)}; ${sent} to start\n`);
+        io.stderr.write(
+          `certkit fleet: ${file.certificates.length} certificates in ${fleetFilePath(values, io)}; ${sent} to start\n`,
+        );
         const shared = ["--file", fleetFilePath(values, io), "--concurrency", String(concurrency)];
         if (location.embeddedDir !== undefined) shared.push("--data-dir", location.embeddedDir);
         for (let index = 1; index < workers; index++) {
           // The URL goes by environment, not argument, so it stays out of `ps`.
-          const env = { ...io.env, [STARTED_BY_RUN]: String(process.pid), ...(location.databaseUrl === undefined ? {} : { DATABASE_URL: location.databaseUrl }) };
-          const child = spawn(process.execPath, [FLEET_BIN, "run", "--worker-only", ...shared], { env, cwd: io.cwd, stdio: ["ignore", "inherit", "inherit"] });
+          const env = {
+            ...io.env,
+            [STARTED_BY_RUN]: String(process.pid),
+            ...(location.databaseUrl === undefined ? {} : { DATABASE_URL: location.databaseUrl }),
+          };
+          const child = spawn(process.execPath, [FLEET_BIN, "run", "--worker-only", ...shared], {
+            env,
+            cwd: io.cwd,
+            stdio: ["ignore", "inherit", "inherit"],
+          });
           // A worker that ends otherwise than by draining is said: its running steps go to the other workers.
           child.on("exit", (code, signal) => {
-            if (code !== 0) io.stderr.write(`certkit fleet: worker process ${child.pid} ${signal === null ? `exited with ${code}` : `was ended by ${signal}`}\n`);
+            if (code !== 0)
+              io.stderr.write(
+                `certkit fleet: worker process ${child.pid} ${signal === null ? `exited with ${code}` : `was ended by ${signal}`}\n`,
+              );
           });
           children.push(child);
         }
@@ -73,20 +98,28 @@ export const runCommand = {
             (rows) => {
               const delivered = rows.filter((row) => row.state === "delivered").length;
               const failed = rows.filter((row) => row.state === "failed").length;
-              io.stderr.write(`certkit fleet: ${delivered} of ${rows.length} delivered${failed === 0 ? "" : `, ${failed} failed`}\n`);
+              io.stderr.write(
+                `certkit fleet: ${delivered} of ${rows.length} delivered${failed === 0 ? "" : `, ${failed} failed`}\n`,
+              );
             },
             () => undefined,
           );
         }, PROGRESS_INTERVAL_MS);
       }
       await fleet.work();
-      io.stderr.write(`certkit fleet: working with ${workers} worker${workers === 1 ? "" : "s"} (Ctrl-C drains and stops)\n`);
-      if (!io.signal.aborted) await new Promise((resolve) => io.signal.addEventListener("abort", resolve, { once: true }));
+      io.stderr.write(
+        `certkit fleet: working with ${workers} worker${workers === 1 ? "" : "s"} (Ctrl-C drains and stops)\n`,
+      );
+      if (!io.signal.aborted)
+        await new Promise((resolve) => io.signal.addEventListener("abort", resolve, { once: true }));
       io.stderr.write("certkit fleet: draining: running steps finish, no new ones start\n");
       return FLEET_EXIT.ok;
     } finally {
       clearInterval(progress);
-      const exited = children.map((child) => new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(undefined))));
+      const exited = children.map(
+        (child) =>
+          new Promise((resolve) => (child.exitCode === null ? child.once("exit", resolve) : resolve(undefined))),
+      );
       // SIGTERM, which a worker drains on (it ignores SIGINT: Ctrl-C at a terminal reaches it directly too).
       for (const child of children) child.kill("SIGTERM");
       await fleet.close();

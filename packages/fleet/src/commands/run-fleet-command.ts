@@ -35,10 +35,14 @@ export async function runFleetCommand(argv: readonly string[], io: FleetCommandI
     io.stdout.write(`${USAGE}\n`);
     return name === undefined ? FLEET_EXIT.usage : FLEET_EXIT.ok;
   }
-  const command = FLEET_COMMANDS[name as keyof typeof FLEET_COMMANDS] as (typeof FLEET_COMMANDS)[keyof typeof FLEET_COMMANDS] | undefined;
+  const command = FLEET_COMMANDS[name as keyof typeof FLEET_COMMANDS] as
+    | (typeof FLEET_COMMANDS)[keyof typeof FLEET_COMMANDS]
+    | undefined;
   try {
     if (!command) throw new FleetUsageError(`unknown command "${name}": run, status or resync`);
-    let parsed: ReturnType<typeof parseArgs<{ options: typeof command.options; allowPositionals: false; strict: true; args: string[] }>>;
+    let parsed: ReturnType<
+      typeof parseArgs<{ options: typeof command.options; allowPositionals: false; strict: true; args: string[] }>
+    >;
     try {
       parsed = parseArgs({ args: [...rest], options: command.options, allowPositionals: false, strict: true });
     } catch (error) {

@@ -31,7 +31,10 @@ export const statusCommand = {
         const rows = (await store.certificates()).map(certificateStatus);
         const document = terminalJson({ certificates: rows });
         if (redraw) io.stdout.write(`${CLEAR_SCREEN}${formatStatusTable(rows, new Date())}\n`);
-        else if (document !== shown) io.stdout.write(json ? `${document}\n` : `${shown === undefined ? "" : "\n"}${formatStatusTable(rows, new Date())}\n`);
+        else if (document !== shown)
+          io.stdout.write(
+            json ? `${document}\n` : `${shown === undefined ? "" : "\n"}${formatStatusTable(rows, new Date())}\n`,
+          );
         shown = document;
         if (!watch) return FLEET_EXIT.ok;
         try {

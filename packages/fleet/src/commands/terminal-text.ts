@@ -17,5 +17,8 @@ export function terminalText(text: string): string {
 
 /** JSON of `value` with nothing in it a terminal acts on (`JSON.stringify` escapes only the controls below U+0020). */
 export function terminalJson(value: unknown): string {
-  return JSON.stringify(value).replace(CONTROL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    CONTROL,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -14,7 +14,10 @@ const CREDENTIAL_OPTION = /(key|token|secret|password|credential|otp)$/i;
 const duration = z.string().transform((text, context) => {
   const ms = parseDuration(text);
   if (ms === undefined) {
-    context.addIssue({ code: "custom", message: `"${text}" is not a duration: write a whole number and s, m, h or d (e.g. 30d)` });
+    context.addIssue({
+      code: "custom",
+      message: `"${text}" is not a duration: write a whole number and s, m, h or d (e.g. 30d)`,
+    });
     return z.NEVER;
   }
   return ms;
@@ -22,7 +25,7 @@ const duration = z.string().transform((text, context) => {
 
 const fileMode = z
   .string()
-  .regex(/^0?[0-7]{3}$/, "a file mode is three octal digits, e.g. \"0600\"")
+  .regex(/^0?[0-7]{3}$/, 'a file mode is three octal digits, e.g. "0600"')
   .transform((text) => Number.parseInt(text, 8));
 
 const domainName = z.string().transform((name, context) => {
@@ -109,7 +112,10 @@ const timingSchema = z.strictObject({
 /** The fleet file as written: accounts, defaults and certificates. */
 export const fleetFileSchema = z
   .strictObject({
-    accounts: z.record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "an account name is letters, digits, '.', '_' or '-'"), accountSchema),
+    accounts: z.record(
+      z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "an account name is letters, digits, '.', '_' or '-'"),
+      accountSchema,
+    ),
     defaults: defaultsSchema.default({}),
     timing: timingSchema.default({}),
     certificates: z.array(certificateSchema),
@@ -119,17 +125,33 @@ export const fleetFileSchema = z
     file.certificates.forEach((certificate, index) => {
       const first = seen.get(certificate.key);
       if (first !== undefined) {
-        context.addIssue({ code: "custom", path: ["certificates", index, "key"], message: `key "${certificate.key}" is already used by certificate ${first + 1}` });
+        context.addIssue({
+          code: "custom",
+          path: ["certificates", index, "key"],
+          message: `key "${certificate.key}" is already used by certificate ${first + 1}`,
+        });
       }
       seen.set(certificate.key, index);
       if (!(certificate.account in file.accounts)) {
-        context.addIssue({ code: "custom", path: ["certificates", index, "account"], message: `no account "${certificate.account}" under accounts` });
+        context.addIssue({
+          code: "custom",
+          path: ["certificates", index, "account"],
+          message: `no account "${certificate.account}" under accounts`,
+        });
       }
       if (certificate.deliver === undefined && file.defaults.deliver === undefined) {
-        context.addIssue({ code: "custom", path: ["certificates", index], message: "no deliver: give one here or under defaults" });
+        context.addIssue({
+          code: "custom",
+          path: ["certificates", index],
+          message: "no deliver: give one here or under defaults",
+        });
       }
       if (certificate.publisher === undefined && file.defaults.publisher === undefined) {
-        context.addIssue({ code: "custom", path: ["certificates", index], message: "no publisher: give one here or under defaults" });
+        context.addIssue({
+          code: "custom",
+          path: ["certificates", index],
+          message: "no publisher: give one here or under defaults",
+        });
       }
     });
   });

@@ -14,11 +14,17 @@ export interface FleetFileProblem {
 
 /** Writes a field path as a reader looks for it: `certificates[2].names[0]`. */
 function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((part, index) => (typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`)).join("");
+  return path
+    .map((part, index) => (typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`))
+    .join("");
 }
 
 /** The position of the deepest node of the document that `path` reaches (the parent of a field that is missing). */
-function positionOf(document: Document, lines: LineCounter, path: readonly PropertyKey[]): { line: number; column: number } {
+function positionOf(
+  document: Document,
+  lines: LineCounter,
+  path: readonly PropertyKey[],
+): { line: number; column: number } {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = document.getIn(path.slice(0, depth) as unknown[], true);
     if (isNode(node) && node.range) {
@@ -45,11 +51,18 @@ export function parseFleetFile(text: string, fileName = "fleet file"): FleetFile
     const checked = fleetFileSchema.safeParse(document.toJS());
     if (checked.success) return checked.data;
     for (const issue of checked.error.issues) {
-      problems.push({ ...positionOf(document, lines, issue.path), path: formatPath(issue.path), message: issue.message });
+      problems.push({
+        ...positionOf(document, lines, issue.path),
+        path: formatPath(issue.path),
+        message: issue.message,
+      });
     }
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  const described = problems.map((problem) => `${fileName}:${problem.line}:${problem.column}: ${problem.path === "" ? "" : `${problem.path}: `}${problem.message}`);
+  const described = problems.map(
+    (problem) =>
+      `${fileName}:${problem.line}:${problem.column}: ${problem.path === "" ? "" : `${problem.path}: `}${problem.message}`,
+  );
   const fieldErrors: Record<string, string[]> = {};
   for (const [index, problem] of problems.entries()) (fieldErrors[problem.path] ??= []).push(described[index]!);
   throw new CertkitError({
@@ -69,7 +82,11 @@ export async function loadFleetFile(path: string): Promise<FleetFile> {
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    throw new CertkitError({ code: "INVALID_INPUT", provider: "fleet", message: `cannot read the fleet file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    throw new CertkitError({
+      code: "INVALID_INPUT",
+      provider: "fleet",
+      message: `cannot read the fleet file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    });
   }
   return parseFleetFile(text, path);
 }

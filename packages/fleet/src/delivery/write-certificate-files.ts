@@ -4,14 +4,23 @@ import { join } from "node:path";
 import type { IssuedCertificate } from "./issued-certificate.js";
 
 /** The files written for a certificate, as web servers and certbot name them. */
-export const CERTIFICATE_FILE_NAMES = { certificate: "cert.pem", chain: "chain.pem", fullchain: "fullchain.pem", privateKey: "privkey.pem" } as const;
+export const CERTIFICATE_FILE_NAMES = {
+  certificate: "cert.pem",
+  chain: "chain.pem",
+  fullchain: "fullchain.pem",
+  privateKey: "privkey.pem",
+} as const;
 
 /**
  * Writes `cert.pem`, `chain.pem`, `fullchain.pem` and (when there is a key) `privkey.pem` into `dir` with the given
  * modes, whatever the umask. Each file is written beside its target and renamed over it, so a reader never sees half
  * a file and a symlink at the target is replaced, not followed. Writing the same certificate again changes nothing.
  */
-export async function writeCertificateFiles(dir: string, issued: IssuedCertificate, modes: { certificateMode: number; keyMode: number }): Promise<string[]> {
+export async function writeCertificateFiles(
+  dir: string,
+  issued: IssuedCertificate,
+  modes: { certificateMode: number; keyMode: number },
+): Promise<string[]> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const chain = issued.chain.join("");
   const files: [string, string, number][] = [

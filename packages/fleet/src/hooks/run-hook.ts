@@ -29,7 +29,12 @@ export function runHook(command: readonly string[], input: unknown, options: Hoo
     child.on("error", (error) => reject(new Error(`${shown} could not run: ${error.message}`)));
     child.on("close", (code, signal) => {
       if (code === 0) resolve();
-      else reject(new Error(`${shown} ${signal === null ? `exited with ${code}` : `was ended by ${signal}`}${stderr.trim() === "" ? "" : `: ${stderr.trim().split("\n").at(-1)}`}`));
+      else
+        reject(
+          new Error(
+            `${shown} ${signal === null ? `exited with ${code}` : `was ended by ${signal}`}${stderr.trim() === "" ? "" : `: ${stderr.trim().split("\n").at(-1)}`}`,
+          ),
+        );
     });
     // A hook that does not read its input must not fail the write with EPIPE before it exits.
     child.stdin.on("error", () => undefined);

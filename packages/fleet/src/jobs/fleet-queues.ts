@@ -28,7 +28,15 @@ const LOCAL_STEPS = new Set<Step>(["deliver", "renew"]);
  * Later steps go first: a worker finishes the certificates it has started before it buys more, so certificates are
  * delivered all along a large run instead of all at its end, and fewer orders wait half-done at the provider.
  */
-const STEP_PRIORITY: Record<Step, number> = { order: 0, renew: 0, publish: 1, confirm: 2, wait: 3, download: 4, deliver: 5 };
+const STEP_PRIORITY: Record<Step, number> = {
+  order: 0,
+  renew: 0,
+  publish: 1,
+  confirm: 2,
+  wait: 3,
+  download: 4,
+  deliver: 5,
+};
 
 /** The queue a step of `spec` runs in. */
 export function queueOf(step: Step, spec: Pick<CertificateSpec, "provider">): string {
@@ -61,7 +69,8 @@ export async function createFleetQueues(boss: PgBoss, timing: FleetTiming): Prom
   for (const name of STEP_QUEUES) {
     if ((await boss.getQueue(name)) === null) await boss.createQueue(name, queueOptions(timing));
   }
-  if ((await boss.getQueue(SWEEP_QUEUE)) === null) await boss.createQueue(SWEEP_QUEUE, { policy: "exclusive", retryLimit: 0, expireInSeconds: 600 });
+  if ((await boss.getQueue(SWEEP_QUEUE)) === null)
+    await boss.createQueue(SWEEP_QUEUE, { policy: "exclusive", retryLimit: 0, expireInSeconds: 600 });
 }
 
 /**
@@ -70,7 +79,13 @@ export async function createFleetQueues(boss: PgBoss, timing: FleetTiming): Prom
  * there (a retry, or one the sweep sent) is replaced, so a generation has one next step. `db` makes it part of a
  * transaction of the store's.
  */
-export async function sendStep(boss: PgBoss, job: StepJob, spec: CertificateSpec, at: Date | undefined, db?: SendOptions["db"]): Promise<void> {
+export async function sendStep(
+  boss: PgBoss,
+  job: StepJob,
+  spec: CertificateSpec,
+  at: Date | undefined,
+  db?: SendOptions["db"],
+): Promise<void> {
   await boss.upsert(queueOf(job.step, spec), job, {
     singletonKey: `${job.key}/${job.generation}`,
     group: { id: spec.account, tier: spec.account },

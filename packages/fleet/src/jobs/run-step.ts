@@ -40,7 +40,12 @@ export async function runStep(job: StepJob, context: StepContext): Promise<StepO
   const row = await context.store.certificate(job.key);
   // A job that is not the generation's next step is stale (sent twice, or overtaken): its step's successor is already
   // planned, and running it again would move the certificate back.
-  if (row?.generation !== job.generation || row.nextStep !== job.step || row.state === "removed" || row.state === "failed") {
+  if (
+    row?.generation !== job.generation ||
+    row.nextStep !== job.step ||
+    row.state === "removed" ||
+    row.state === "failed"
+  ) {
     return { ...base, outcome: "skipped" };
   }
   try {

@@ -18,7 +18,10 @@ export interface AccountConnectorOptions {
  * The connector for a fleet file's `accounts`: each account's adapter options, with its credentials read from the
  * environment variables its `env` names, or a certkit sandbox's options when it has `sandbox`.
  */
-export function createAccountConnector(accounts: Readonly<Record<string, FleetAccount>>, options: AccountConnectorOptions = {}): ProviderConnector {
+export function createAccountConnector(
+  accounts: Readonly<Record<string, FleetAccount>>,
+  options: AccountConnectorOptions = {},
+): ProviderConnector {
   const env = options.env ?? process.env;
   const clients = new Map<string, CertificateClient>();
   return {
@@ -27,13 +30,21 @@ export function createAccountConnector(accounts: Readonly<Record<string, FleetAc
       if (cached) return cached;
       const settings = accounts[account];
       if (settings?.provider !== provider) {
-        throw new CertkitError({ code: "INVALID_INPUT", provider, message: `no ${provider} account "${account}" in the fleet file` });
+        throw new CertkitError({
+          code: "INVALID_INPUT",
+          provider,
+          message: `no ${provider} account "${account}" in the fleet file`,
+        });
       }
       const credentials: Record<string, string> = {};
       for (const [option, variable] of Object.entries(settings.env)) {
         const value = env[variable];
         if (value === undefined || value === "") {
-          throw new CertkitError({ code: "INVALID_INPUT", provider, message: `account "${account}": ${option} comes from $${variable}, which is not set` });
+          throw new CertkitError({
+            code: "INVALID_INPUT",
+            provider,
+            message: `account "${account}": ${option} comes from $${variable}, which is not set`,
+          });
         }
         credentials[option] = value;
       }

@@ -9,7 +9,11 @@ import type { ValidationPublisher } from "./validation-publisher.js";
 export function commandPublisher(command: readonly string[]): ValidationPublisher {
   return {
     async publish(validation, { key, provider, orderId, signal }) {
-      await runHook(command, { action: "publish", certificate: key, provider, orderId, validation }, signal === undefined ? {} : { signal });
+      await runHook(
+        command,
+        { action: "publish", certificate: key, provider, orderId, validation },
+        signal === undefined ? {} : { signal },
+      );
     },
   };
 }

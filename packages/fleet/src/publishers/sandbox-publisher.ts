@@ -1,14 +1,21 @@
 import type { ApprovalEmail } from "@certkit/sandbox";
 import type { ValidationPublisher } from "./validation-publisher.js";
 
-async function control(base: string, method: string, path: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
+async function control(
+  base: string,
+  method: string,
+  path: string,
+  body: unknown,
+  signal: AbortSignal | undefined,
+): Promise<Response> {
   const response = await fetch(`${base}/_sandbox${path}`, {
     method,
     ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
     ...(signal === undefined ? {} : { signal }),
     redirect: "manual",
   });
-  if (!response.ok) throw new Error(`the sandbox at ${base} answered ${method} /_sandbox${path} with HTTP ${response.status}`);
+  if (!response.ok)
+    throw new Error(`the sandbox at ${base} answered ${method} /_sandbox${path} with HTTP ${response.status}`);
   return response;
 }
 
@@ -26,7 +33,9 @@ export function sandboxPublisher(url: string): ValidationPublisher {
         await control(base, "PUT", "/web", { url: validation.file.url, content: validation.file.content }, signal);
       } else if (validation.email) {
         for (const approver of validation.email.approvers) {
-          const inbox = (await (await control(base, "GET", `/mail?to=${encodeURIComponent(approver)}`, undefined, signal)).json()) as ApprovalEmail[];
+          const inbox = (await (
+            await control(base, "GET", `/mail?to=${encodeURIComponent(approver)}`, undefined, signal)
+          ).json()) as ApprovalEmail[];
           // A subject names the domain it is about; other domains' emails to the same approver are not ours to approve.
           const about = new RegExp(`(^|\\s)${validation.domain.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[\\s)])`);
           const ours = inbox.filter((email) => email.approvedAt === undefined && about.test(email.subject));

@@ -3,7 +3,8 @@ import { PROVIDERS } from "@certkit/certificates/providers";
 import type { PurchaseRecovery } from "./purchase-recovery.js";
 
 /** Whether the provider's orders keep the customer's own key (Resello's `client_reference`), so it finds an order exactly. */
-const keepsClientReference = (provider: string): boolean => PROVIDERS.some((descriptor) => descriptor.name === provider && descriptor.keepsClientReference);
+const keepsClientReference = (provider: string): boolean =>
+  PROVIDERS.some((descriptor) => descriptor.name === provider && descriptor.keepsClientReference);
 
 const ENDED = new Set(["failed", "cancelled", "revoked"]);
 

@@ -19,7 +19,11 @@ export interface RecoveryContext {
  * fleet looks again, and only after a grace period takes the attempt for never sent.
  */
 export interface PurchaseRecovery {
-  find(attempt: PurchaseRow, client: CertificateClient, context: RecoveryContext): Promise<CertificateOrder | undefined>;
+  find(
+    attempt: PurchaseRow,
+    client: CertificateClient,
+    context: RecoveryContext,
+  ): Promise<CertificateOrder | undefined>;
   /** Whether orders at `provider` carry the client reference the fleet gives them (then the reference is sent). */
   keepsClientReference(provider: string): boolean;
 }

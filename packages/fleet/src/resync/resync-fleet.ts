@@ -21,15 +21,26 @@ export interface ResyncReport {
 const ENDED = new Set<CertificateStatus>(["failed", "cancelled", "revoked", "expired"]);
 
 /** Where a certificate stands, and its next step, from its order's status at the provider. */
-function fromProvider(order: CertificateOrder, row: CertificateRow, hasBundle: boolean): { state: CertificateState; step: Step } {
-  if (order.status === "issued") return hasBundle && row.deliveredGeneration === row.generation ? { state: "delivered", step: "renew" } : { state: "downloading", step: "download" };
+function fromProvider(
+  order: CertificateOrder,
+  row: CertificateRow,
+  hasBundle: boolean,
+): { state: CertificateState; step: Step } {
+  if (order.status === "issued")
+    return hasBundle && row.deliveredGeneration === row.generation
+      ? { state: "delivered", step: "renew" }
+      : { state: "downloading", step: "download" };
   if (order.status === "awaiting_validation") return { state: "validating", step: "publish" };
   return { state: "issuing", step: "wait" };
 }
 
 function matches(order: CertificateOrder, row: CertificateRow): boolean {
   const names = new Set([order.commonName, ...order.altNames]);
-  return order.commonName === row.spec.names[0] && row.spec.names.every((name) => names.has(name)) && !ENDED.has(order.status);
+  return (
+    order.commonName === row.spec.names[0] &&
+    row.spec.names.every((name) => names.has(name)) &&
+    !ENDED.has(order.status)
+  );
 }
 
 /**
@@ -48,13 +59,17 @@ export async function resyncFleet(
   const rows = (await store.certificates()).filter((row) => row.state !== "removed");
   const orders = new Map<string, CertificateOrder[]>();
   for (const row of rows) {
-    if (orders.has(row.spec.account) || report.failures.some((failure) => failure.account === row.spec.account)) continue;
+    if (orders.has(row.spec.account) || report.failures.some((failure) => failure.account === row.spec.account))
+      continue;
     try {
       const found: CertificateOrder[] = [];
       for await (const order of connector.client(row.spec.provider, row.spec.account).list()) found.push(order);
       orders.set(row.spec.account, found);
     } catch (error) {
-      report.failures.push({ account: row.spec.account, message: error instanceof Error ? error.message : String(error) });
+      report.failures.push({
+        account: row.spec.account,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   const requests: StepRequest[] = [];
@@ -79,7 +94,9 @@ export async function resyncFleet(
       const client = connector.client(row.spec.provider, row.spec.account);
       for (const candidate of known.filter((candidate) => matches(candidate, row)).reverse()) {
         if (await store.isClaimed(row.spec.provider, row.spec.account, candidate.id)) continue;
-        const keyKnown = client.capabilities.csr === "none" || (await store.keyForOrder(row.spec.provider, row.spec.account, candidate.id)) !== null;
+        const keyKnown =
+          client.capabilities.csr === "none" ||
+          (await store.keyForOrder(row.spec.provider, row.spec.account, candidate.id)) !== null;
         if (candidate.status === "issued" && !keyKnown) continue;
         order = candidate;
         break;
@@ -92,13 +109,20 @@ export async function resyncFleet(
     const bundle = await store.bundle(row.key, row.generation);
     const next = fromProvider(order, row, bundle?.orderId === order.id);
     const validUntil = order.validUntil === undefined ? null : new Date(order.validUntil);
-    const changed = next.state !== row.state || order.id !== row.orderId || validUntil?.getTime() !== row.validUntil?.getTime();
-    await store.advance(row.key, row.generation, { state: next.state, nextStep: next.step, orderId: order.id, validUntil });
+    const changed =
+      next.state !== row.state || order.id !== row.orderId || validUntil?.getTime() !== row.validUntil?.getTime();
+    await store.advance(row.key, row.generation, {
+      state: next.state,
+      nextStep: next.step,
+      orderId: order.id,
+      validUntil,
+    });
     requests.push({ key: row.key, generation: row.generation, step: next.step });
     if (changed) report.updated++;
   }
   for (const [account, found] of orders) {
-    for (const order of found) if (!used.has(`${account}\u0000${order.id}`)) report.unmanaged.push(`${order.provider}:${order.id}`);
+    for (const order of found)
+      if (!used.has(`${account}\u0000${order.id}`)) report.unmanaged.push(`${order.provider}:${order.id}`);
   }
   await options.send(requests);
   return report;

@@ -3,7 +3,15 @@ import type pg from "pg";
 import type { CertificateSpec } from "../config/certificate-spec.js";
 
 /** Where a certificate stands in the fleet. */
-export type CertificateState = "ordering" | "validating" | "issuing" | "downloading" | "delivering" | "delivered" | "failed" | "removed";
+export type CertificateState =
+  | "ordering"
+  | "validating"
+  | "issuing"
+  | "downloading"
+  | "delivering"
+  | "delivered"
+  | "failed"
+  | "removed";
 
 /** The jobs a certificate moves through, in order. */
 export type Step = "order" | "publish" | "confirm" | "wait" | "download" | "deliver" | "renew";
@@ -63,13 +71,17 @@ type Queryable = Pick<pg.Pool, "query"> | Pick<pg.PoolClient, "query">;
 /** What decides whether a change to a certificate needs a new order: its names, where and what is bought, the key. */
 function orderHash(spec: CertificateSpec): string {
   const { names, provider, account, product, validation, keyType } = spec;
-  return createHash("sha256").update(JSON.stringify([names, provider, account, product ?? null, validation ?? null, keyType])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([names, provider, account, product ?? null, validation ?? null, keyType]))
+    .digest("hex");
 }
 
 /** JSON with object keys sorted, to compare a spec with the one PostgreSQL gives back (jsonb reorders keys). */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, item: unknown) =>
-    typeof item === "object" && item !== null && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b))) : item,
+    typeof item === "object" && item !== null && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)))
+      : item,
   );
 }
 
@@ -117,14 +129,19 @@ export class FleetStore {
    */
   async apply(specs: readonly CertificateSpec[], db: Queryable = this.pool): Promise<StepRequest[]> {
     const requests: StepRequest[] = [];
-    const { rows } = await db.query<CertificateRow & { orderHash: string }>(`SELECT ${CERTIFICATE_COLUMNS}, order_hash AS "orderHash" FROM ${this.#s}.certificates FOR UPDATE`);
+    const { rows } = await db.query<CertificateRow & { orderHash: string }>(
+      `SELECT ${CERTIFICATE_COLUMNS}, order_hash AS "orderHash" FROM ${this.#s}.certificates FOR UPDATE`,
+    );
     const existing = new Map(rows.map((row) => [row.key, row]));
     for (const spec of specs) {
       const hash = orderHash(spec);
       const row = existing.get(spec.key);
       existing.delete(spec.key);
       if (!row) {
-        await db.query(`INSERT INTO ${this.#s}.certificates (key, spec, order_hash, state, next_step, next_step_at) VALUES ($1, $2, $3, 'ordering', 'order', now())`, [spec.key, spec, hash]);
+        await db.query(
+          `INSERT INTO ${this.#s}.certificates (key, spec, order_hash, state, next_step, next_step_at) VALUES ($1, $2, $3, 'ordering', 'order', now())`,
+          [spec.key, spec, hash],
+        );
         requests.push({ key: spec.key, generation: 1, step: "order" });
       } else if (row.orderHash !== hash || row.state === "removed" || row.state === "failed") {
         const generation = row.generation + 1;
@@ -144,20 +161,28 @@ export class FleetStore {
     }
     for (const gone of existing.values()) {
       if (gone.state !== "removed") {
-        await db.query(`UPDATE ${this.#s}.certificates SET state = 'removed', next_step = NULL, next_step_at = NULL, updated_at = now() WHERE key = $1`, [gone.key]);
+        await db.query(
+          `UPDATE ${this.#s}.certificates SET state = 'removed', next_step = NULL, next_step_at = NULL, updated_at = now() WHERE key = $1`,
+          [gone.key],
+        );
       }
     }
     return requests;
   }
 
   async certificate(key: string, db: Queryable = this.pool): Promise<CertificateRow | undefined> {
-    const { rows } = await db.query<CertificateRow>(`SELECT ${CERTIFICATE_COLUMNS} FROM ${this.#s}.certificates WHERE key = $1`, [key]);
+    const { rows } = await db.query<CertificateRow>(
+      `SELECT ${CERTIFICATE_COLUMNS} FROM ${this.#s}.certificates WHERE key = $1`,
+      [key],
+    );
     return rows[0];
   }
 
   /** Every certificate, by key. */
   async certificates(db: Queryable = this.pool): Promise<CertificateRow[]> {
-    const { rows } = await db.query<CertificateRow>(`SELECT ${CERTIFICATE_COLUMNS} FROM ${this.#s}.certificates ORDER BY key`);
+    const { rows } = await db.query<CertificateRow>(
+      `SELECT ${CERTIFICATE_COLUMNS} FROM ${this.#s}.certificates ORDER BY key`,
+    );
     return rows;
   }
 
@@ -168,7 +193,14 @@ export class FleetStore {
   async advance(
     key: string,
     generation: number,
-    change: { state: CertificateState; nextStep: Step | null; nextStepAt?: Date; orderId?: string; validUntil?: Date | null; deliveredGeneration?: number },
+    change: {
+      state: CertificateState;
+      nextStep: Step | null;
+      nextStepAt?: Date;
+      orderId?: string;
+      validUntil?: Date | null;
+      deliveredGeneration?: number;
+    },
     db: Queryable = this.pool,
   ): Promise<boolean> {
     const { rowCount } = await db.query(
@@ -225,22 +257,46 @@ export class FleetStore {
     const { rows } = await this.pool.query<PurchaseRow>(
       `INSERT INTO ${this.#s}.purchases (certificate_key, generation, attempt, state, provider, account, names, client_reference, intended_at, private_key, csr)
        VALUES ($1, $2, $3, 'intended', $4, $5, $6, $7, now(), $8, $9) RETURNING ${PURCHASE_COLUMNS}`,
-      [purchase.key, purchase.generation, purchase.attempt, purchase.provider, purchase.account, purchase.names, purchase.clientReference, purchase.privateKey, purchase.csr],
+      [
+        purchase.key,
+        purchase.generation,
+        purchase.attempt,
+        purchase.provider,
+        purchase.account,
+        purchase.names,
+        purchase.clientReference,
+        purchase.privateKey,
+        purchase.csr,
+      ],
     );
     return rows[0]!;
   }
 
   /** Settles a purchase attempt: confirmed with its order, refused with the provider's answer, or absent. */
-  async settlePurchase(purchase: PurchaseRow, outcome: { state: "confirmed"; orderId: string } | { state: "refused" | "absent"; error: string }, db: Queryable = this.pool): Promise<void> {
+  async settlePurchase(
+    purchase: PurchaseRow,
+    outcome: { state: "confirmed"; orderId: string } | { state: "refused" | "absent"; error: string },
+    db: Queryable = this.pool,
+  ): Promise<void> {
     await db.query(
       `UPDATE ${this.#s}.purchases SET state = $4, order_id = $5, error = $6 WHERE certificate_key = $1 AND generation = $2 AND attempt = $3`,
-      [purchase.key, purchase.generation, purchase.attempt, outcome.state, outcome.state === "confirmed" ? outcome.orderId : null, outcome.state === "confirmed" ? null : outcome.error],
+      [
+        purchase.key,
+        purchase.generation,
+        purchase.attempt,
+        outcome.state,
+        outcome.state === "confirmed" ? outcome.orderId : null,
+        outcome.state === "confirmed" ? null : outcome.error,
+      ],
     );
   }
 
   /** Whether an order is already the confirmed purchase of some certificate (an order is adopted once). */
   async isClaimed(provider: string, account: string, orderId: string): Promise<boolean> {
-    const { rowCount } = await this.pool.query(`SELECT 1 FROM ${this.#s}.purchases WHERE provider = $1 AND account = $2 AND order_id = $3`, [provider, account, orderId]);
+    const { rowCount } = await this.pool.query(
+      `SELECT 1 FROM ${this.#s}.purchases WHERE provider = $1 AND account = $2 AND order_id = $3`,
+      [provider, account, orderId],
+    );
     return (rowCount ?? 0) > 0;
   }
 
@@ -248,7 +304,16 @@ export class FleetStore {
     await db.query(
       `INSERT INTO ${this.#s}.bundles (certificate_key, generation, order_id, certificate, chain, root, private_key, valid_until) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (certificate_key, generation) DO UPDATE SET order_id = $3, certificate = $4, chain = $5, root = $6, private_key = $7, valid_until = $8, downloaded_at = now()`,
-      [key, generation, bundle.orderId, bundle.certificate, bundle.chain, bundle.root, bundle.privateKey, bundle.validUntil],
+      [
+        key,
+        generation,
+        bundle.orderId,
+        bundle.certificate,
+        bundle.chain,
+        bundle.root,
+        bundle.privateKey,
+        bundle.validUntil,
+      ],
     );
   }
 

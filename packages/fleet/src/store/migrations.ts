@@ -76,15 +76,24 @@ export async function migrateStore(pool: pg.Pool, schema: string): Promise<void>
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${schema}.migrations`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const { rows } = await client.query<{ version: number | null }>(`SELECT max(version) AS version FROM ${s}.schema_migrations`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.schema_migrations (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+    const { rows } = await client.query<{ version: number | null }>(
+      `SELECT max(version) AS version FROM ${s}.schema_migrations`,
+    );
     const current = rows[0]?.version ?? 0;
     if (current > STORE_VERSION) {
-      throw new Error(`the fleet store in schema "${schema}" is at version ${current}, newer than this @certkit/fleet knows (${STORE_VERSION}): update @certkit/fleet`);
+      throw new Error(
+        `the fleet store in schema "${schema}" is at version ${current}, newer than this @certkit/fleet knows (${STORE_VERSION}): update @certkit/fleet`,
+      );
     }
     for (const migration of MIGRATIONS.filter((candidate) => candidate.version > current)) {
       await client.query(migration.sql(s));
-      await client.query(`INSERT INTO ${s}.schema_migrations (version, description) VALUES ($1, $2)`, [migration.version, migration.description]);
+      await client.query(`INSERT INTO ${s}.schema_migrations (version, description) VALUES ($1, $2)`, [
+        migration.version,
+        migration.description,
+      ]);
     }
     await client.query("COMMIT");
   } catch (error) {

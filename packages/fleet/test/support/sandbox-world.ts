@@ -1,6 +1,12 @@
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { createSandbox, sandboxIssuingAfter, type Sandbox, type SandboxClock, type SandboxOptions } from "@certkit/sandbox";
+import {
+  createSandbox,
+  sandboxIssuingAfter,
+  type Sandbox,
+  type SandboxClock,
+  type SandboxOptions,
+} from "@certkit/sandbox";
 import { startSandboxServer, type SandboxServer } from "@certkit/sandbox/node";
 import { temporaryFolder } from "./temporary-folder.ts";
 import { FLEET_PROVIDERS, parseFleetFile, type FleetFile, type FleetProvider } from "../../src/index.ts";
@@ -20,7 +26,10 @@ export const PROVIDER_DOMAINS: Record<FleetProvider, string> = {
 };
 
 /** A sandbox served over HTTP on loopback. */
-export async function startSandboxWorld(delayMs = 200, clock?: SandboxClock): Promise<{ sandbox: Sandbox; server: SandboxServer }> {
+export async function startSandboxWorld(
+  delayMs = 200,
+  clock?: SandboxClock,
+): Promise<{ sandbox: Sandbox; server: SandboxServer }> {
   const sandbox = await createSandbox({ ...quickSandboxOptions(delayMs), ...(clock === undefined ? {} : { clock }) });
   return { sandbox, server: await startSandboxServer(sandbox) };
 }
@@ -41,7 +50,11 @@ export function useSandboxWorld(delayMs?: number): { world(): { sandbox: Sandbox
  * A fleet file with one sandbox account per provider and `perProvider` certificates at each, delivered as files
  * under a fresh folder (returned as `out`). DNSimple v1 validates by email; the others by DNS.
  */
-export function sandboxFleetFile(url: string, perProvider: number, prefix = "c"): { text: string; file: FleetFile; out: string } {
+export function sandboxFleetFile(
+  url: string,
+  perProvider: number,
+  prefix = "c",
+): { text: string; file: FleetFile; out: string } {
   const out = temporaryFolder("certkit-fleet-out-");
   const lines = ["accounts:"];
   for (const provider of FLEET_PROVIDERS) lines.push(`  ${provider}: { provider: ${provider}, sandbox: "${url}" }`);

@@ -18,7 +18,10 @@ export class WorkerProcesses {
   }
 
   #start(): ChildProcess {
-    const child = spawn(process.execPath, [BIN, "run", "--worker-only", ...this.#args], { env: this.#env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [BIN, "run", "--worker-only", ...this.#args], {
+      env: this.#env,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     child.stderr.on("data", (chunk: Buffer) => {
       this.log = `${this.log}${chunk.toString()}`.slice(-20_000);
     });
@@ -36,7 +39,11 @@ export class WorkerProcesses {
 
   /** Sends SIGINT to every worker and resolves with their exit codes once they have drained. */
   async stop(): Promise<(number | null)[]> {
-    const exits = this.workers.map((child) => (child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise<number | null>((resolve) => child.once("exit", resolve))));
+    const exits = this.workers.map((child) =>
+      child.exitCode !== null
+        ? Promise.resolve(child.exitCode)
+        : new Promise<number | null>((resolve) => child.once("exit", resolve)),
+    );
     for (const child of this.workers) child.kill("SIGINT");
     return Promise.all(exits);
   }

@@ -99,7 +99,10 @@ export const FAULTS: Fault[] = [
       headers: { "Content-Type": "text/html" },
       body: `<html><body><h1>502 Bad Gateway</h1><pre>X-API-Key: ${FAULT_API_KEY}\n${PRIVATE_KEY_PEM}</pre></body></html>`,
     }),
-    read: { requests: 3, error: { code: "PROVIDER", status: 502, retryable: true, body: expect.stringMatching(/^<html>/) } },
+    read: {
+      requests: 3,
+      error: { code: "PROVIDER", status: 502, retryable: true, body: expect.stringMatching(/^<html>/) },
+    },
     write: { requests: 1, error: { code: "PROVIDER", status: 502, ...unknownEffect } },
   },
   {
@@ -123,7 +126,11 @@ export const FAULTS: Fault[] = [
   },
   {
     name: "truncated JSON (complete HTTP message)",
-    action: (_, kind) => ({ status: success(kind), headers: json, body: `{"id": "${CERTIFICATE_ID}", "note": "${FAULT_API_KEY}` }),
+    action: (_, kind) => ({
+      status: success(kind),
+      headers: json,
+      body: `{"id": "${CERTIFICATE_ID}", "note": "${FAULT_API_KEY}`,
+    }),
     read: { requests: 3, error: { code: "PROVIDER", status: 200, retryable: true } },
     write: { requests: 1, error: { code: "PROVIDER", status: 202, ...unknownEffect } },
   },
@@ -136,19 +143,38 @@ export const FAULTS: Fault[] = [
   {
     name: "empty 2xx body",
     action: (_, kind) => ({ status: success(kind), headers: json, body: "" }),
-    read: { requests: 3, error: { code: "PROVIDER", status: 200, retryable: true, message: expect.stringContaining("with an empty body") } },
+    read: {
+      requests: 3,
+      error: { code: "PROVIDER", status: 200, retryable: true, message: expect.stringContaining("with an empty body") },
+    },
     write: { requests: 1 },
   },
   {
     name: "302 to another origin",
     action: () => ({ status: 302, headers: { Location: `${ELSEWHERE}/taken?key=${FAULT_API_KEY}` } }),
-    read: { requests: 1, error: { code: "PROVIDER", status: 302, retryable: false, message: expect.stringContaining("which is never followed") } },
+    read: {
+      requests: 1,
+      error: {
+        code: "PROVIDER",
+        status: 302,
+        retryable: false,
+        message: expect.stringContaining("which is never followed"),
+      },
+    },
     write: { requests: 1, error: { code: "PROVIDER", status: 302, ...unknownEffect } },
   },
   {
     name: "2xx body over maxResponseBytes",
     action: () => "endless",
-    read: { requests: 1, error: { code: "PROVIDER", status: 200, retryable: false, message: expect.stringContaining("(maxResponseBytes)") } },
+    read: {
+      requests: 1,
+      error: {
+        code: "PROVIDER",
+        status: 200,
+        retryable: false,
+        message: expect.stringContaining("(maxResponseBytes)"),
+      },
+    },
     write: { requests: 1, error: { code: "PROVIDER", status: 202, ...unknownEffect } },
   },
   {
@@ -178,7 +204,9 @@ export async function callUnderFault(client: ReturnType<typeof faultClient>, kin
     const result =
       kind === "read"
         ? await client.GET("/v1/certificates/{id}", { params: { path: { id: CERTIFICATE_ID } } })
-        : await client.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "shop.example.test" } });
+        : await client.POST("/v1/certificates", {
+            body: { certificateType: "SSL_STARTER", commonName: "shop.example.test" },
+          });
     return { data: result.data as Record<string, unknown> | undefined, error: result.error as unknown };
   } catch (thrown) {
     return { data: undefined, error: thrown };

@@ -22,10 +22,16 @@ export const OPERATIONS: Record<string, OperationCall> = {
     method: "post",
     path: "/ssl-certificate",
     call: (c) =>
-      c.POST("/ssl-certificate", { body: { csr: CSR_PEM, dcv_type: "DNS", plan: PLAN_ID, client_reference: CLIENT_REFERENCE } }),
+      c.POST("/ssl-certificate", {
+        body: { csr: CSR_PEM, dcv_type: "DNS", plan: PLAN_ID, client_reference: CLIENT_REFERENCE },
+      }),
   },
   getCertificate: { method: "get", path: "/ssl-certificate/:id", call: (c) => c.GET("/ssl-certificate/{id}", id) },
-  deleteCertificate: { method: "delete", path: "/ssl-certificate/:id", call: (c) => c.DELETE("/ssl-certificate/{id}", id) },
+  deleteCertificate: {
+    method: "delete",
+    path: "/ssl-certificate/:id",
+    call: (c) => c.DELETE("/ssl-certificate/{id}", id),
+  },
   renewCertificate: {
     method: "post",
     path: "/ssl-certificate/:id/renew",

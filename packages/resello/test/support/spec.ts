@@ -8,7 +8,12 @@ export function readSpec(): any {
 
 /** Follows a local `$ref` (`#/components/...`), or gives the node itself. */
 export function resolveRef(spec: any, node: { $ref?: string }): any {
-  return node.$ref ? node.$ref.split("/").slice(1).reduce((at: any, key: string) => at[key], spec) : node;
+  return node.$ref
+    ? node.$ref
+        .split("/")
+        .slice(1)
+        .reduce((at: any, key: string) => at[key], spec)
+    : node;
 }
 
 /** The operationId of every operation in the spec. */

@@ -12,7 +12,15 @@ export const eventsStep: Step = (next, client) => {
     emit({ type: "request", provider, method, path, url: client.redactor.text(request.url), attempt });
     const started = clock.now();
     const response = await next(request, call);
-    emit({ type: "response", provider, method, path, attempt, status: response.status, durationMs: clock.now() - started });
+    emit({
+      type: "response",
+      provider,
+      method,
+      path,
+      attempt,
+      status: response.status,
+      durationMs: clock.now() - started,
+    });
     return response;
   };
 };

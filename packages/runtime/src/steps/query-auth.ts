@@ -17,7 +17,9 @@ function parameterName(part: string): string {
  * `auth.step`, and lists the values in `auth.secrets` so that no URL shown anywhere holds them.
  */
 export function queryAuthStep(parameters: Readonly<Record<string, string>>): Step {
-  const added = Object.entries(parameters).map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  const added = Object.entries(parameters).map(
+    ([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`,
+  );
   return (next) => (request, call) => {
     const [base = "", query = ""] = request.url.split(/\?(.*)/s);
     const kept = query.split("&").filter((part) => part !== "" && !Object.hasOwn(parameters, parameterName(part)));

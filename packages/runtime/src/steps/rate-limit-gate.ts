@@ -70,12 +70,14 @@ export const rateLimitStep: Step = (next, client) => {
       client.rateLimit = observed;
       const resetAt = observed.resetAt?.getTime();
       // A late answer about a window already over (or older than the one counted) says nothing about this one.
-      const stale = resetAt !== undefined && (resetAt <= clock.now() || (windowEnd !== undefined && resetAt < windowEnd));
+      const stale =
+        resetAt !== undefined && (resetAt <= clock.now() || (windowEnd !== undefined && resetAt < windowEnd));
       if (!stale) {
         const estimate = observed.remaining === undefined ? undefined : observed.remaining - inFlight;
         // Answers can arrive out of order: within one window, the lower count is the one to trust.
         const sameWindow = resetAt !== undefined && resetAt === windowEnd;
-        allowance = sameWindow && allowance !== undefined && estimate !== undefined ? Math.min(allowance, estimate) : estimate;
+        allowance =
+          sameWindow && allowance !== undefined && estimate !== undefined ? Math.min(allowance, estimate) : estimate;
         windowEnd = resetAt;
       }
     }

@@ -141,7 +141,13 @@ export interface ReadBody {
  * and a 2xx meant for JSON that does not parse are unusable answers (which a read retries); a 2xx meant for JSON is
  * parsed here, once. Every transport reads its answers through this.
  */
-export function interpretBody(call: Call, status: number, ok: boolean, bytes: Uint8Array | undefined, decode: (bytes: Uint8Array) => string): ReadBody {
+export function interpretBody(
+  call: Call,
+  status: number,
+  ok: boolean,
+  bytes: Uint8Array | undefined,
+  decode: (bytes: Uint8Array) => string,
+): ReadBody {
   if (bytes === undefined) throw oversizeError(call, status);
   if (!ok || (bytes.byteLength === 0 && !wantsBody(call, status))) return { bytes };
   if (bytes.byteLength === 0) throw unusableAnswerError(call, status, "with an empty body");
@@ -150,7 +156,12 @@ export function interpretBody(call: Call, status: number, ok: boolean, bytes: Ui
   try {
     return { bytes, text, parsed: { value: JSON.parse(text) } };
   } catch (error) {
-    throw unusableAnswerError(call, status, "with a body that is not valid JSON", safeCause(error, call.client.redactor.text));
+    throw unusableAnswerError(
+      call,
+      status,
+      "with a body that is not valid JSON",
+      safeCause(error, call.client.redactor.text),
+    );
   }
 }
 

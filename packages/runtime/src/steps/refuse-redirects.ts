@@ -3,7 +3,11 @@ import { redirectError } from "../call-errors.js";
 
 /** Whether an answer points elsewhere: a 3xx (304 Not Modified does not), or one a browser hides, or one followed already. */
 export function isRedirect(response: Response): boolean {
-  return response.type === "opaqueredirect" || response.redirected || (response.status >= 300 && response.status < 400 && response.status !== 304);
+  return (
+    response.type === "opaqueredirect" ||
+    response.redirected ||
+    (response.status >= 300 && response.status < 400 && response.status !== 304)
+  );
 }
 
 /**

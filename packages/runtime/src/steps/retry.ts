@@ -26,7 +26,15 @@ function nextDelay(call: Call, tries: number, askedFor: number | undefined): num
 export const retryStep: Step = (next, client) => {
   /** Waits `delay` as the policy allows, telling the listener why, then sends `request` again. */
   const again = (request: Request, call: Call, tries: number, delay: number, reason: string): Promise<Response> => {
-    client.emit?.({ type: "retry", provider: client.provider, method: call.method, path: call.path, attempt: call.attempts, delayMs: delay, reason });
+    client.emit?.({
+      type: "retry",
+      provider: client.provider,
+      method: call.method,
+      path: call.path,
+      attempt: call.attempts,
+      delayMs: delay,
+      reason,
+    });
     return client.clock.sleep(delay, call.signal).then(() => attempt(request, call, tries + 1));
   };
 

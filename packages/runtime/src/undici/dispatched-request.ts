@@ -46,6 +46,11 @@ export class DispatchedRequest {
 
   /** Another request of the same; the body (a string, as openapi-fetch makes it) can be sent again. */
   clone(): DispatchedRequest {
-    return new DispatchedRequest(this.url, { method: this.method, headers: new Headers(this.headers), body: this.#body, redirect: this.redirect });
+    return new DispatchedRequest(this.url, {
+      method: this.method,
+      headers: new Headers(this.headers),
+      body: this.#body,
+      redirect: this.redirect,
+    });
   }
 }

@@ -41,7 +41,17 @@ export class DispatchedHeaders {
 }
 
 // Everything else a `Headers` does, on the real one.
-for (const method of ["append", "delete", "set", "forEach", "entries", "keys", "values", "getSetCookie", Symbol.iterator] as const) {
+for (const method of [
+  "append",
+  "delete",
+  "set",
+  "forEach",
+  "entries",
+  "keys",
+  "values",
+  "getSetCookie",
+  Symbol.iterator,
+] as const) {
   Object.defineProperty(DispatchedHeaders.prototype, method, {
     value(this: DispatchedHeaders, ...args: unknown[]) {
       return (this.real()[method] as (...args: unknown[]) => unknown).apply(this.real(), args);

@@ -87,7 +87,18 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
       const headers = new DispatchedHeaders(answer.headers);
       if (status >= 300 && status < 400 && status !== 304) {
         discard(answer.body);
-        throw redirectError(call, new DispatchedResponse({ status, url, headers, bytes: new Uint8Array(0), text: undefined, parsed: undefined }) as unknown as Response, url);
+        throw redirectError(
+          call,
+          new DispatchedResponse({
+            status,
+            url,
+            headers,
+            bytes: new Uint8Array(0),
+            text: undefined,
+            parsed: undefined,
+          }) as unknown as Response,
+          url,
+        );
       }
       const limit = call.client.maxResponseBytes;
       let bytes: Uint8Array | undefined;
@@ -101,7 +112,14 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
         }
       }
       const read = interpretBody(call, status, status >= 200 && status < 300, bytes, decode);
-      return new DispatchedResponse({ status, url, headers, bytes: read.bytes, text: read.text, parsed: read.parsed }) as unknown as Response;
+      return new DispatchedResponse({
+        status,
+        url,
+        headers,
+        bytes: read.bytes,
+        text: read.text,
+        parsed: read.parsed,
+      }) as unknown as Response;
     },
   };
 }

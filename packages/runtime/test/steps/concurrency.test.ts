@@ -41,7 +41,10 @@ describe("the concurrency step", () => {
   it("frees the slot when a try fails", async () => {
     const { context } = testContext({ maxConcurrency: 1 });
     let calls = 0;
-    const send = concurrencyStep(() => (calls++ === 0 ? Promise.reject(new Error("boom")) : Promise.resolve(Response.json({}))), context);
+    const send = concurrencyStep(
+      () => (calls++ === 0 ? Promise.reject(new Error("boom")) : Promise.resolve(Response.json({}))),
+      context,
+    );
     await expect(send(orderRequest(), testCall(context))).rejects.toThrow("boom");
     await expect(send(orderRequest(), testCall(context))).resolves.toBeInstanceOf(Response);
   });

@@ -25,14 +25,17 @@ describe("the query credentials step", () => {
     const { context } = testContext();
     const { next, requests } = scripted(Response.json({}));
     await queryAuthStep({ access_key: KEY })(next, context)(
-      new Request("https://api.example.test/v1/orders", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"a":1}' }),
+      new Request("https://api.example.test/v1/orders", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: '{"a":1}',
+      }),
       testCall(context, { method: "POST" }),
     );
     expect(requests[0]?.method).toBe("POST");
     expect(requests[0]?.headers.get("content-type")).toBe("application/json");
     expect(await requests[0]?.text()).toBe('{"a":1}');
   });
-
 });
 
 describe("the dynamic credentials step", () => {
@@ -51,7 +54,10 @@ describe("the dynamic credentials step", () => {
     const send = dynamicAuthStep(dynamic)(next, context);
     await send(new Request("https://api.example.test/v1/orders"), testCall(context));
     await send(new Request("https://api.example.test/v1/orders"), testCall(context));
-    expect(requests.map((request) => request.headers.get("authorization"))).toEqual(["Bearer token-1-abcdefgh", "Bearer token-2-abcdefgh"]);
+    expect(requests.map((request) => request.headers.get("authorization"))).toEqual([
+      "Bearer token-1-abcdefgh",
+      "Bearer token-2-abcdefgh",
+    ]);
     expect(invalidated).toBe(1);
     expect(context.redactor.text("was token-2-abcdefgh")).toBe("was [REDACTED]");
   });

@@ -19,8 +19,23 @@ describe("the events step", () => {
       call,
     );
     expect(events).toEqual([
-      { type: "request", provider: "example", method: "GET", path: "/orders/{id}", url: "https://api.example.test/v1/orders?key=[REDACTED]", attempt: 1 },
-      { type: "response", provider: "example", method: "GET", path: "/orders/{id}", attempt: 1, status: 204, durationMs: 0 },
+      {
+        type: "request",
+        provider: "example",
+        method: "GET",
+        path: "/orders/{id}",
+        url: "https://api.example.test/v1/orders?key=[REDACTED]",
+        attempt: 1,
+      },
+      {
+        type: "response",
+        provider: "example",
+        method: "GET",
+        path: "/orders/{id}",
+        attempt: 1,
+        status: 204,
+        durationMs: 0,
+      },
     ]);
   });
 });

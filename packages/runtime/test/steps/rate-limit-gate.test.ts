@@ -33,7 +33,13 @@ describe("the rate-limit step", () => {
 
   it("holds a try until the window resets when the provider said none is left", async () => {
     const { context, sleeps } = testContext();
-    const { next } = provider(() => context.clock.now(), [{ limit: 1, remaining: 0, resetInS: 20 }, { limit: 1, remaining: 0, resetInS: 20 }]);
+    const { next } = provider(
+      () => context.clock.now(),
+      [
+        { limit: 1, remaining: 0, resetInS: 20 },
+        { limit: 1, remaining: 0, resetInS: 20 },
+      ],
+    );
     const send = rateLimitStep(next, context);
     await send(orderRequest(), testCall(context));
     await send(orderRequest(), testCall(context));
@@ -56,7 +62,11 @@ describe("the rate-limit step", () => {
     const answers: ((remaining: number) => void)[] = [];
     const next: Send = () =>
       new Promise((resolve) => {
-        answers.push((remaining) => resolve(Response.json({}, { headers: { "X-RateLimit-Limit": "10", "X-RateLimit-Remaining": String(remaining) } })));
+        answers.push((remaining) =>
+          resolve(
+            Response.json({}, { headers: { "X-RateLimit-Limit": "10", "X-RateLimit-Remaining": String(remaining) } }),
+          ),
+        );
       });
     const send = rateLimitStep(next, context);
     const seed = send(orderRequest(), testCall(context));
@@ -81,7 +91,10 @@ describe("the rate-limit step", () => {
   it("ignores a late answer about a window that is already over", async () => {
     const { context, sleeps } = testContext();
     const now = () => context.clock.now();
-    const { next } = provider(now, [{ limit: 5, remaining: 0, resetInS: -30 }, { limit: 5, remaining: 4, resetInS: 30 }]);
+    const { next } = provider(now, [
+      { limit: 5, remaining: 0, resetInS: -30 },
+      { limit: 5, remaining: 4, resetInS: 30 },
+    ]);
     const send = rateLimitStep(next, context);
     await send(orderRequest(), testCall(context));
     await send(orderRequest(), testCall(context));

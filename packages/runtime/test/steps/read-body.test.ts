@@ -41,7 +41,9 @@ describe("the body reading step", () => {
     const { stream, state } = endless();
     const error = await read(new Response(stream, { headers: { "Content-Length": "2048" } })).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "PROVIDER", status: 200, retryable: false });
-    expect((error as Error).message).toBe("Example API: GET /orders/{id} answered HTTP 200 with a body over 1024 bytes (maxResponseBytes)");
+    expect((error as Error).message).toBe(
+      "Example API: GET /orders/{id} answered HTTP 200 with a body over 1024 bytes (maxResponseBytes)",
+    );
     expect(state.cancelled).toBe(true);
   });
 
@@ -66,7 +68,9 @@ describe("the body reading step", () => {
     const body = `{"id": "o-1", "echo": "${SECRET}`;
     const readError = await read(new Response(body)).catch((e: unknown) => e);
     expect(readError).toMatchObject({ code: "PROVIDER", status: 200, retryable: true, effectUnknown: false });
-    expect((readError as Error).message).toBe("Example API: GET /orders/{id} answered HTTP 200 with a body that is not valid JSON");
+    expect((readError as Error).message).toBe(
+      "Example API: GET /orders/{id} answered HTTP 200 with a body that is not valid JSON",
+    );
     expect(String((readError as Error).cause)).not.toContain(SECRET);
     const writeError = await read(new Response(body, { status: 202 }), { method: "POST" }).catch((e: unknown) => e);
     expect(writeError).toMatchObject({ retryable: false, effectUnknown: true });
@@ -103,7 +107,10 @@ describe("the body reading step", () => {
     const call = testCall(context);
     const state = { cancelled: false };
     // Headers, then a body that never sends a byte and never ends.
-    const silent = new ReadableStream({ pull: () => new Promise<void>(() => undefined), cancel: () => void (state.cancelled = true) });
+    const silent = new ReadableStream({
+      pull: () => new Promise<void>(() => undefined),
+      cancel: () => void (state.cancelled = true),
+    });
     const pending = readBodyStep(scripted(() => new Response(silent)).next, context)(orderRequest(), call);
     await new Promise((resolve) => setTimeout(resolve, 5));
     call.abort(new DOMException("late", "TimeoutError"));

@@ -16,12 +16,19 @@ describe("the retry step", () => {
     expect(response.status).toBe(200);
     expect(requests).toHaveLength(3);
     expect(sleeps).toEqual([250, 2000]);
-    expect(events.map((event) => (event.type === "retry" ? event.reason : event.type))).toEqual(["HTTP 503", "HTTP 429"]);
+    expect(events.map((event) => (event.type === "retry" ? event.reason : event.type))).toEqual([
+      "HTTP 503",
+      "HTTP 429",
+    ]);
   });
 
   it("returns an answer the classifier does not retry, and the last one when the policy allows no more", async () => {
     const { context } = testContext();
-    for (const [status, tries] of [[501, 1], [404, 1], [503, 3]] as const) {
+    for (const [status, tries] of [
+      [501, 1],
+      [404, 1],
+      [503, 3],
+    ] as const) {
       const call = testCall(context);
       const { next, requests } = scripted(() => (call.attempts++, new Response(null, { status })));
       expect((await retryStep(next, context)(orderRequest(), call)).status).toBe(status);
@@ -66,7 +73,11 @@ describe("the retry step", () => {
       refused.attempts++;
       return new Response(null, { status: bodies.length === 1 ? 429 : 201 });
     });
-    const recording = (request: Request, call: typeof refused) => request.clone().text().then((text) => (bodies.push(text), next(request, call)));
+    const recording = (request: Request, call: typeof refused) =>
+      request
+        .clone()
+        .text()
+        .then((text) => (bodies.push(text), next(request, call)));
     expect((await retryStep(recording, context)(post(), refused)).status).toBe(201);
     expect(bodies).toEqual(['{"domain":"a.example.test"}', '{"domain":"a.example.test"}']);
     const failed = testCall(context, { method: "POST" });

@@ -16,10 +16,16 @@ describe("the send step", () => {
 
   it("turns a fetch that fails without an answer into NETWORK, naming the cause's code", async () => {
     const { context } = testContext();
-    const reset = Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }) });
+    const reset = Object.assign(new TypeError("fetch failed"), {
+      cause: Object.assign(new Error("socket hang up"), { code: "ECONNRESET" }),
+    });
     const call = testCall(context, { fetch: () => Promise.reject(reset) });
     const error = await sendStep(orderRequest(), call).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "NETWORK", retryable: true, message: "Example API: GET /orders/{id} got no answer: fetch failed (ECONNRESET)" });
+    expect(error).toMatchObject({
+      code: "NETWORK",
+      retryable: true,
+      message: "Example API: GET /orders/{id} got no answer: fetch failed (ECONNRESET)",
+    });
   });
 
   it("passes a CertkitError from a custom fetch unchanged, and leaves an aborted call's failure to the client", async () => {

@@ -9,7 +9,11 @@ const [baseUrl, kind] = process.argv.slice(2);
 // A fetch that hands over a stream whose Content-Length says 10 bytes while it never ends.
 const chunk = new Uint8Array(64 * 1024).fill(97);
 const lyingFetch = () =>
-  Promise.resolve(new Response(new ReadableStream({ pull: (controller) => controller.enqueue(chunk.slice()) }), { headers: { "Content-Length": "10" } }));
+  Promise.resolve(
+    new Response(new ReadableStream({ pull: (controller) => controller.enqueue(chunk.slice()) }), {
+      headers: { "Content-Length": "10" },
+    }),
+  );
 
 const client = createApiClient({
   provider: "example",

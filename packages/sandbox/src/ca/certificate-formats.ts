@@ -25,6 +25,8 @@ export function toPkcs7(pems: readonly string[], encoding: "der" | "pem"): Uint8
 /** A zip archive of named files, as providers that offer a "download all" zip send it. */
 export function toZip(files: Record<string, string | Uint8Array>): Uint8Array {
   return zipSync(
-    Object.fromEntries(Object.entries(files).map(([name, content]) => [name, typeof content === "string" ? strToU8(content) : content])),
+    Object.fromEntries(
+      Object.entries(files).map(([name, content]) => [name, typeof content === "string" ? strToU8(content) : content]),
+    ),
   );
 }

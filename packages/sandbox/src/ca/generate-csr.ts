@@ -12,9 +12,24 @@ export interface GeneratedCsr {
 }
 
 const ALGORITHMS = {
-  "rsa-1024": { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256", publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 1024 },
-  "rsa-2048": { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256", publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 },
-  "rsa-3072": { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256", publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 3072 },
+  "rsa-1024": {
+    name: "RSASSA-PKCS1-v1_5",
+    hash: "SHA-256",
+    publicExponent: new Uint8Array([1, 0, 1]),
+    modulusLength: 1024,
+  },
+  "rsa-2048": {
+    name: "RSASSA-PKCS1-v1_5",
+    hash: "SHA-256",
+    publicExponent: new Uint8Array([1, 0, 1]),
+    modulusLength: 2048,
+  },
+  "rsa-3072": {
+    name: "RSASSA-PKCS1-v1_5",
+    hash: "SHA-256",
+    publicExponent: new Uint8Array([1, 0, 1]),
+    modulusLength: 3072,
+  },
   "ec-p256": { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" },
   "ec-p384": { name: "ECDSA", namedCurve: "P-384", hash: "SHA-384" },
 } as const;

@@ -123,7 +123,10 @@ export class SandboxCa {
     return {
       root: this.#root.toString("pem"),
       intermediate: this.#intermediate.toString("pem"),
-      intermediateKey: x509.PemConverter.encode(await crypto.subtle.exportKey("pkcs8", this.#intermediateKey), "PRIVATE KEY"),
+      intermediateKey: x509.PemConverter.encode(
+        await crypto.subtle.exportKey("pkcs8", this.#intermediateKey),
+        "PRIVATE KEY",
+      ),
       revoked: Object.fromEntries(this.#revoked),
     };
   }
@@ -135,7 +138,10 @@ export class SandboxCa {
    */
   async signed(certificate: string): Promise<boolean> {
     try {
-      return await new x509.X509Certificate(certificate).verify({ publicKey: this.#intermediate.publicKey, signatureOnly: true });
+      return await new x509.X509Certificate(certificate).verify({
+        publicKey: this.#intermediate.publicKey,
+        signatureOnly: true,
+      });
     } catch {
       return false;
     }
@@ -178,7 +184,8 @@ export class SandboxCa {
         return { ok: false, problem: `${certificate.subject} is not signed by ${issuer.subject}` };
       }
     }
-    if (at < leaf.notBefore || at > leaf.notAfter) return { ok: false, problem: `${leaf.subject} is not valid at ${at.toISOString()}` };
+    if (at < leaf.notBefore || at > leaf.notAfter)
+      return { ok: false, problem: `${leaf.subject} is not valid at ${at.toISOString()}` };
     const san = leaf.getExtension(x509.SubjectAlternativeNameExtension);
     const names = san?.names.items.filter((name) => name.type === "dns").map((name) => name.value) ?? [];
     return { ok: true, subject: leaf.subject, names, notAfter: leaf.notAfter };
@@ -261,5 +268,9 @@ export async function parseCsr(pem: string): Promise<ParsedCsr | { problem: stri
   const commonName = csr.subjectName.getField("CN")[0];
   const san = csr.extensions.find((extension) => extension instanceof x509.SubjectAlternativeNameExtension);
   const dnsNames = san?.names.items.filter((name) => name.type === "dns").map((name) => name.value) ?? [];
-  return { publicKey: csr.publicKey.toString("pem"), key, names: [...new Set([...(commonName ? [commonName] : []), ...dnsNames])] };
+  return {
+    publicKey: csr.publicKey.toString("pem"),
+    key,
+    names: [...new Set([...(commonName ? [commonName] : []), ...dnsNames])],
+  };
 }

@@ -93,7 +93,8 @@ if (options.help) {
   process.exit(0);
 }
 const port = Number(options.port);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) fail(`--port must be a port number from 0 to 65535, got "${options.port}"`, 2);
+if (!Number.isInteger(port) || port < 0 || port > 65_535)
+  fail(`--port must be a port number from 0 to 65535, got "${options.port}"`, 2);
 const settings = checkFlag("--issuance-delay", () =>
   simulatorOptions(issuanceDelays(options["issuance-delay"]), rateLimits(options["rate-limit"])),
 );
@@ -106,7 +107,9 @@ const sandbox = await createSandbox(settings);
 const saved = options.state === undefined ? undefined : await readSnapshot(options.state);
 const restoring = saved !== undefined;
 if (restoring) {
-  await sandbox.restore(saved).catch((problem: unknown) => fail(`cannot restore the state file ${options.state}: ${describe(problem)}`, 1));
+  await sandbox
+    .restore(saved)
+    .catch((problem: unknown) => fail(`cannot restore the state file ${options.state}: ${describe(problem)}`, 1));
 } else if (!options.empty) {
   await sandbox.seed();
 }
@@ -123,10 +126,14 @@ const lines = [
   `certkit sandbox listening on ${server.url} (${restoring ? `state from ${options.state}` : options.empty ? "empty" : "with demo orders"})`,
   ...SANDBOX_PROVIDERS.map((provider) => {
     const { baseUrl, ...credentials } = server.clientOptions(provider);
-    const shown = Object.entries(credentials).map(([name, value]) => `${name}=${value}`).join(" ");
+    const shown = Object.entries(credentials)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(" ");
     return `  ${provider.padEnd(12)} ${baseUrl}  ${shown}`;
   }),
-  ...(options.cors.length > 0 ? [`  CORS         pages of ${options.cors.join(", ")} may call the simulated APIs`] : []),
+  ...(options.cors.length > 0
+    ? [`  CORS         pages of ${options.cors.join(", ")} may call the simulated APIs`]
+    : []),
   `  control API  ${server.url}/_sandbox${controlToken === undefined ? "" : " (with the control token)"}`,
 ];
 process.stdout.write(`${lines.join("\n")}\n`);

@@ -15,13 +15,17 @@ const RATE_LIMITED_PROVIDERS: readonly SandboxProvider[] = RATE_LIMITED.map(({ p
 
 /** `90000` as `90s`, `3600000` as `1h`: the largest unit that writes `ms` as a whole number. */
 function formatDuration(ms: number): string {
-  const [unit, size] = Object.entries(UNIT_MS).reverse().find(([, size]) => ms % size === 0) ?? ["ms", 1];
+  const [unit, size] = Object.entries(UNIT_MS)
+    .reverse()
+    .find(([, size]) => ms % size === 0) ?? ["ms", 1];
   return `${ms / size}${unit}`;
 }
 
 /** The providers that enforce a request budget, with their defaults: `dnsimple 2400/1h`. */
 export function rateLimitDefaults(): string {
-  return RATE_LIMITED.map(({ provider, budget }) => `${provider} ${budget.limit}/${formatDuration(budget.windowMs)}`).join(", ");
+  return RATE_LIMITED.map(
+    ({ provider, budget }) => `${provider} ${budget.limit}/${formatDuration(budget.windowMs)}`,
+  ).join(", ");
 }
 
 /** A flag value the bin cannot use; its message is one line for stderr. */
@@ -61,7 +65,9 @@ export function issuanceDelays(values: readonly string[]): Partial<Record<Sandbo
 }
 
 /** The budgets `--rate-limit` values set: `100/1m` for every provider that enforces one, `dnsimple=100/1m` for one. */
-export function rateLimits(values: readonly string[]): Partial<Record<SandboxProvider, { limit: number; windowMs: number }>> {
+export function rateLimits(
+  values: readonly string[],
+): Partial<Record<SandboxProvider, { limit: number; windowMs: number }>> {
   const limits: Partial<Record<SandboxProvider, { limit: number; windowMs: number }>> = {};
   for (const text of values) {
     const { providers, value } = perProvider("--rate-limit", text);
@@ -74,7 +80,9 @@ export function rateLimits(values: readonly string[]): Partial<Record<SandboxPro
     if (windowMs === 0) throw new FlagError("--rate-limit: the window must be longer than 0");
     const chosen = providers.filter((provider) => RATE_LIMITED_PROVIDERS.includes(provider));
     if (chosen.length === 0) {
-      throw new FlagError(`--rate-limit: the ${providers[0]} simulator enforces no rate limit (only ${RATE_LIMITED_PROVIDERS.join(", ")} does)`);
+      throw new FlagError(
+        `--rate-limit: the ${providers[0]} simulator enforces no rate limit (only ${RATE_LIMITED_PROVIDERS.join(", ")} does)`,
+      );
     }
     for (const provider of chosen) limits[provider] = { limit, windowMs };
   }
@@ -90,7 +98,10 @@ export function simulatorOptions(
   for (const provider of SANDBOX_PROVIDERS) {
     const delay = delays[provider];
     const limit = limits[provider];
-    settings[provider] = { ...(delay === undefined ? {} : { issuanceDelayMs: delay }), ...(limit === undefined ? {} : { rateLimit: limit }) };
+    settings[provider] = {
+      ...(delay === undefined ? {} : { issuanceDelayMs: delay }),
+      ...(limit === undefined ? {} : { rateLimit: limit }),
+    };
   }
   return settings;
 }

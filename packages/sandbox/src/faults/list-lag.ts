@@ -15,7 +15,8 @@ export class ListLag {
 
   /** Sets the lag, in ms of sandbox time (`0`: lists show every order at once). Throws a `RangeError` on anything else. */
   set(ms: number): void {
-    if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new RangeError(`listLag must be a finite number ≥ 0, got ${JSON.stringify(ms)}`);
+    if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0)
+      throw new RangeError(`listLag must be a finite number ≥ 0, got ${JSON.stringify(ms)}`);
     this.#ms = ms;
   }
 

@@ -69,15 +69,22 @@ function checkSpec(spec: FaultSpec): void {
   }
   checkCount("from", spec.from, 1);
   checkCount("times", spec.times, 1);
-  if (spec.delayMs !== undefined && (typeof spec.delayMs !== "number" || !Number.isFinite(spec.delayMs) || spec.delayMs < 0)) {
+  if (
+    spec.delayMs !== undefined &&
+    (typeof spec.delayMs !== "number" || !Number.isFinite(spec.delayMs) || spec.delayMs < 0)
+  ) {
     throw new RangeError(`fault.delayMs must be a finite number ≥ 0, got ${JSON.stringify(spec.delayMs)}`);
   }
-  if (spec.status !== undefined && (typeof spec.status !== "number" || !Number.isInteger(spec.status) || spec.status < 200 || spec.status > 599)) {
+  if (
+    spec.status !== undefined &&
+    (typeof spec.status !== "number" || !Number.isInteger(spec.status) || spec.status < 200 || spec.status > 599)
+  ) {
     throw new RangeError(`fault.status must be an HTTP status from 200 to 599, got ${JSON.stringify(spec.status)}`);
   }
   const outcomes = [spec.status !== undefined, spec.malformed === true, spec.drop === true].filter(Boolean).length;
   if (outcomes > 1) throw new TypeError("a fault may give one of status, malformed and drop");
-  if (outcomes === 0 && spec.delayMs === undefined) throw new TypeError("a fault needs status, malformed, drop or delayMs");
+  if (outcomes === 0 && spec.delayMs === undefined)
+    throw new TypeError("a fault needs status, malformed, drop or delayMs");
 }
 
 interface FaultEntry {
@@ -151,7 +158,10 @@ export class SandboxFaults {
     if (signal?.aborted) return HttpResponse.error();
     if (hit.drop) return HttpResponse.error();
     if (hit.malformed) {
-      return new HttpResponse('{"id": "sandbox-malformed", "status": ', { status: 200, headers: { "content-type": "application/json" } });
+      return new HttpResponse('{"id": "sandbox-malformed", "status": ', {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
     }
     if (hit.status === undefined) return undefined;
     const body = hit.body ?? { message: "Injected fault" };

@@ -30,7 +30,10 @@ export function controlAccessFilter(applies: (pathname: string) => boolean, toke
     if (!applies(new URL(request.url).pathname)) return next(request);
     const origin = request.headers.get("origin");
     if (origin !== null && origin !== `http://${request.headers.get("host")}`) {
-      return Response.json({ message: "the control API does not take requests from web pages of other origins" }, { status: 403 });
+      return Response.json(
+        { message: "the control API does not take requests from web pages of other origins" },
+        { status: 403 },
+      );
     }
     if (expected !== undefined) {
       const presented = /^Bearer (\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];

@@ -37,8 +37,10 @@ async function readObject(request: Request, shape: string): Promise<BodyRead> {
   } catch {
     return { ok: false, response: badRequest(`body must be JSON: ${shape}`) };
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return { ok: false, response: badRequest(`body must be ${shape}`) };
-  if (nestsDeeperThan(body, MAX_JSON_DEPTH)) return { ok: false, response: badRequest(`body nests deeper than ${MAX_JSON_DEPTH} levels`) };
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return { ok: false, response: badRequest(`body must be ${shape}`) };
+  if (nestsDeeperThan(body, MAX_JSON_DEPTH))
+    return { ok: false, response: badRequest(`body nests deeper than ${MAX_JSON_DEPTH} levels`) };
   return { ok: true, body: body as Record<string, unknown> };
 }
 
@@ -53,10 +55,12 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 /** What is wrong with a fault's `headers`, which the server will send as they are; `undefined` when nothing is. */
 function checkFaultHeaders(headers: unknown): string | undefined {
   if (headers === undefined) return undefined;
-  if (typeof headers !== "object" || headers === null || Array.isArray(headers)) return "fault.headers must be {name: value}";
+  if (typeof headers !== "object" || headers === null || Array.isArray(headers))
+    return "fault.headers must be {name: value}";
   for (const [name, value] of Object.entries(headers)) {
     if (!HEADER_NAME.test(name)) return `fault.headers: ${JSON.stringify(name)} is not a header name`;
-    if (typeof value !== "string" || !HEADER_VALUE.test(value)) return `fault.headers: the value of ${name} must be a string without control characters`;
+    if (typeof value !== "string" || !HEADER_VALUE.test(value))
+      return `fault.headers: the value of ${name} must be a string without control characters`;
   }
   return undefined;
 }
@@ -79,7 +83,10 @@ function write(resolve: HttpResponseResolver): HttpResponseResolver {
 }
 
 /** A control API write whose body must be a JSON object of `shape`; `handle` gets it once it is one. */
-function jsonWrite(shape: string, handle: (body: Record<string, unknown>) => Response | Promise<Response>): HttpResponseResolver {
+function jsonWrite(
+  shape: string,
+  handle: (body: Record<string, unknown>) => Response | Promise<Response>,
+): HttpResponseResolver {
   return write(async ({ request }) => {
     const read = await readObject(request, shape);
     return read.ok ? handle(read.body) : read.response;
@@ -107,7 +114,8 @@ export function controlHandlers(origin: string, { sandbox, describe }: ControlTa
     http.delete(
       `${base}/dns/txt`,
       jsonWrite("{name, value?}", ({ name, value }) => {
-        if (typeof name !== "string" || (value !== undefined && typeof value !== "string")) return badRequest("body must be {name, value?}");
+        if (typeof name !== "string" || (value !== undefined && typeof value !== "string"))
+          return badRequest("body must be {name, value?}");
         sandbox.dns.removeTxt(name, value);
         return noContent();
       }),
@@ -152,15 +160,18 @@ export function controlHandlers(origin: string, { sandbox, describe }: ControlTa
     http.get(`${base}/faults`, () => HttpResponse.json(sandbox.faults.list() as never)),
     http.post(
       `${base}/faults`,
-      jsonWrite("a fault: {provider?, method?, route?, from?, times?, delayMs?, status?, body?, headers?, malformed?, drop?}", (body) => {
-        const headers = checkFaultHeaders(body.headers);
-        if (headers !== undefined) return badRequest(headers);
-        try {
-          return HttpResponse.json({ id: sandbox.faults.add(body as FaultSpec) }, { status: 201 });
-        } catch (problem) {
-          return badRequest(problem instanceof Error ? problem.message : String(problem));
-        }
-      }),
+      jsonWrite(
+        "a fault: {provider?, method?, route?, from?, times?, delayMs?, status?, body?, headers?, malformed?, drop?}",
+        (body) => {
+          const headers = checkFaultHeaders(body.headers);
+          if (headers !== undefined) return badRequest(headers);
+          try {
+            return HttpResponse.json({ id: sandbox.faults.add(body as FaultSpec) }, { status: 201 });
+          } catch (problem) {
+            return badRequest(problem instanceof Error ? problem.message : String(problem));
+          }
+        },
+      ),
     ),
     http.delete(
       `${base}/faults`,
@@ -172,7 +183,9 @@ export function controlHandlers(origin: string, { sandbox, describe }: ControlTa
     http.delete(
       `${base}/faults/:id`,
       write(({ params }) =>
-        sandbox.faults.remove(Number(params.id)) ? noContent() : HttpResponse.json({ message: "no fault has that id" }, { status: 404 }),
+        sandbox.faults.remove(Number(params.id))
+          ? noContent()
+          : HttpResponse.json({ message: "no fault has that id" }, { status: 404 }),
       ),
     ),
     http.get(`${base}/snapshot`, async () => HttpResponse.json((await sandbox.snapshot()) as never)),

@@ -52,11 +52,14 @@ export function corsOrigins(values: readonly string[]): OriginCheck {
     }
     const origin = originOf(value);
     if (origin === undefined) {
-      throw new TypeError(`"${value}" is not an origin: write it as scheme://host[:port], e.g. http://localhost:5173, or * for any page on this machine`);
+      throw new TypeError(
+        `"${value}" is not an origin: write it as scheme://host[:port], e.g. http://localhost:5173, or * for any page on this machine`,
+      );
     }
     exact.add(origin);
   }
-  return (origin) => exact.has(origin) || (loopback && originOf(origin) === origin && isLoopbackOrigin(new URL(origin)));
+  return (origin) =>
+    exact.has(origin) || (loopback && originOf(origin) === origin && isLoopbackOrigin(new URL(origin)));
 }
 
 /**
@@ -72,7 +75,10 @@ export function corsFilter(allowed: OriginCheck, applies: (pathname: string) => 
     const preflight = request.method === "OPTIONS" && request.headers.has("access-control-request-method");
     if (preflight) {
       if (!permitted) {
-        return Response.json({ message: `the sandbox does not allow pages of ${origin}: start it with --cors ${origin}` }, { status: 403, headers: { vary: "Origin" } });
+        return Response.json(
+          { message: `the sandbox does not allow pages of ${origin}: start it with --cors ${origin}` },
+          { status: 403, headers: { vary: "Origin" } },
+        );
       }
       return new Response(null, {
         status: 204,

@@ -79,13 +79,21 @@ function readBody(incoming: IncomingMessage, limit: number): Promise<BodyOutcome
 
 function tooLarge(limit: number): Refusal {
   // The rest of the body is not read: the connection closes after the answer.
-  return new Refusal(413, `the request body is larger than the ${limit} bytes the sandbox accepts`, { connection: "close" });
+  return new Refusal(413, `the request body is larger than the ${limit} bytes the sandbox accepts`, {
+    connection: "close",
+  });
 }
 
 /** The request as fetch's `Request`, or a refusal saying what about it cannot be one. */
-function toRequest(incoming: IncomingMessage, origin: string, body: Uint8Array<ArrayBuffer>, signal: AbortSignal): Request | Refusal {
+function toRequest(
+  incoming: IncomingMessage,
+  origin: string,
+  body: Uint8Array<ArrayBuffer>,
+  signal: AbortSignal,
+): Request | Refusal {
   const method = incoming.method ?? "";
-  if (!SERVED_METHODS.has(method)) return new Refusal(405, `the sandbox does not serve ${method} requests`, { allow: [...SERVED_METHODS].join(", ") });
+  if (!SERVED_METHODS.has(method))
+    return new Refusal(405, `the sandbox does not serve ${method} requests`, { allow: [...SERVED_METHODS].join(", ") });
   const target = incoming.url ?? "";
   // Only a path is accepted (not `http://other/...` nor `*`); joined as text, so `//x` stays a path on this origin.
   if (!target.startsWith("/")) return new Refusal(400, "the request target must be a path starting with /");
@@ -98,7 +106,8 @@ function toRequest(incoming: IncomingMessage, origin: string, body: Uint8Array<A
   }
   try {
     headers = new Headers();
-    for (let i = 0; i < incoming.rawHeaders.length; i += 2) headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
+    for (let i = 0; i < incoming.rawHeaders.length; i += 2)
+      headers.append(incoming.rawHeaders[i]!, incoming.rawHeaders[i + 1]!);
   } catch {
     return new Refusal(400, "a request header has a name or value fetch cannot carry");
   }
@@ -145,7 +154,10 @@ async function sendFailure(outgoing: ServerResponse, error: unknown): Promise<vo
  * parser cannot read (bad syntax, oversized headers, a chunked body that breaks off) get Node's own 400/431
  * answer and a closed connection.
  */
-export async function serveHandlers(handlersFor: (origin: string) => HttpHandler[], options: HandlerServerOptions = {}): Promise<HandlerServer> {
+export async function serveHandlers(
+  handlersFor: (origin: string) => HttpHandler[],
+  options: HandlerServerOptions = {},
+): Promise<HandlerServer> {
   const host = options.host ?? "127.0.0.1";
   const limitFor = options.maxBodyBytes ?? (() => DEFAULT_MAX_BODY_BYTES);
   const filter: RequestFilter = options.filter ?? ((request, next) => next(request));
@@ -154,7 +166,10 @@ export async function serveHandlers(handlersFor: (origin: string) => HttpHandler
 
   const answer = async (request: Request): Promise<Response> =>
     (await getResponse(handlers, request)) ??
-    Response.json({ message: `The sandbox serves no ${request.method} ${new URL(request.url).pathname}` }, { status: 404 });
+    Response.json(
+      { message: `The sandbox serves no ${request.method} ${new URL(request.url).pathname}` },
+      { status: 404 },
+    );
 
   const handle = async (incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> => {
     const gone = new AbortController();

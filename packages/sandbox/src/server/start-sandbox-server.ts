@@ -44,7 +44,10 @@ const isSimulatedApi = (pathname: string) =>
 
 /** Runs filters in order, each handing on to the next. */
 function chain(filters: RequestFilter[]): RequestFilter {
-  return filters.reduceRight<RequestFilter>((inner, outer) => (request, next) => outer(request, (passed) => inner(passed, next)), (request, next) => next(request));
+  return filters.reduceRight<RequestFilter>(
+    (inner, outer) => (request, next) => outer(request, (passed) => inner(passed, next)),
+    (request, next) => next(request),
+  );
 }
 
 /**
@@ -63,15 +66,20 @@ export async function startSandboxServer(sandbox: Sandbox, options: SandboxServe
     async (request, next) =>
       hostAllowed(request.headers.get("host"), hosts)
         ? next(request)
-        : Response.json({ message: "the sandbox answers only requests for its own host (see --allow-host)" }, { status: 403 }),
+        : Response.json(
+            { message: "the sandbox answers only requests for its own host (see --allow-host)" },
+            { status: 403 },
+          ),
     controlAccessFilter(isControl, options.controlToken),
   ];
-  if (options.cors !== undefined && options.cors.length > 0) filters.push(corsFilter(corsOrigins(options.cors), isSimulatedApi));
+  if (options.cors !== undefined && options.cors.length > 0)
+    filters.push(corsFilter(corsOrigins(options.cors), isSimulatedApi));
   const server = await serveHandlers((origin) => sandbox.handlers(origin), {
     port: options.port,
     host,
     filter: chain(filters),
-    maxBodyBytes: (method, pathname) => (method === "PUT" && pathname === `${CONTROL_PATH}/snapshot` ? MAX_SNAPSHOT_BYTES : DEFAULT_MAX_BODY_BYTES),
+    maxBodyBytes: (method, pathname) =>
+      method === "PUT" && pathname === `${CONTROL_PATH}/snapshot` ? MAX_SNAPSHOT_BYTES : DEFAULT_MAX_BODY_BYTES,
   });
   return {
     url: server.url,

@@ -18,13 +18,16 @@ export function checkSnapshot(snapshot: SandboxSnapshot): void {
     throw new TypeError('not a sandbox snapshot: expected {"format": "certkit-sandbox/1", ...}');
   }
   for (const key of ["ca", "dns", "web", "providers"] as const) {
-    if (typeof snapshot[key] !== "object" || snapshot[key] === null) throw new TypeError(`sandbox snapshot: "${key}" must be an object`);
+    if (typeof snapshot[key] !== "object" || snapshot[key] === null)
+      throw new TypeError(`sandbox snapshot: "${key}" must be an object`);
   }
   if (!Array.isArray(snapshot.mail)) throw new TypeError('sandbox snapshot: "mail" must be an array');
   const now = typeof snapshot.now === "string" ? Date.parse(snapshot.now) : Number.NaN;
   if (Number.isNaN(now)) throw new TypeError('sandbox snapshot: "now" must be an ISO 8601 time');
   if (now > LATEST_SANDBOX_TIME.getTime()) {
-    throw new TypeError(`sandbox snapshot: "now" (${snapshot.now}) is after ${LATEST_SANDBOX_TIME.toISOString()}, the latest time a sandbox clock reaches`);
+    throw new TypeError(
+      `sandbox snapshot: "now" (${snapshot.now}) is after ${LATEST_SANDBOX_TIME.toISOString()}, the latest time a sandbox clock reaches`,
+    );
   }
   checkValues(snapshot);
 }
@@ -36,7 +39,9 @@ function checkValues(snapshot: SandboxSnapshot): void {
     const [value, path, depth] = pending.pop()!;
     if (typeof value === "string" && ISO_TIME.test(value)) {
       if (Number.isNaN(Date.parse(value)) || !FOUR_DIGIT_YEAR.test(value)) {
-        throw new TypeError(`sandbox snapshot: ${path || "the snapshot"} holds a time out of range: ${JSON.stringify(value.slice(0, 40))}`);
+        throw new TypeError(
+          `sandbox snapshot: ${path || "the snapshot"} holds a time out of range: ${JSON.stringify(value.slice(0, 40))}`,
+        );
       }
     }
     if (typeof value !== "object" || value === null) continue;

@@ -41,8 +41,11 @@ export class FakeDns {
   /** Replaces every record with those of a snapshot. */
   restore(state: FakeDnsState): void {
     const valid =
-      typeof state === "object" && state !== null &&
-      Object.values(state).every((values) => Array.isArray(values) && values.every((value) => typeof value === "string"));
+      typeof state === "object" &&
+      state !== null &&
+      Object.values(state).every(
+        (values) => Array.isArray(values) && values.every((value) => typeof value === "string"),
+      );
     if (!valid) throw new TypeError("fake DNS state must be {name: [TXT values]}");
     this.#txt.clear();
     for (const [name, values] of Object.entries(state)) for (const value of values) this.addTxt(name, value);

@@ -30,14 +30,21 @@ export class FakeMail {
   /** Sends an approval email and returns its code. */
   send(message: { to: string; subject: string; sentAt: Date }): string {
     const code = randomToken();
-    this.#messages.push({ code, to: normalizeAddress(message.to), subject: message.subject, sentAt: message.sentAt.toISOString() });
+    this.#messages.push({
+      code,
+      to: normalizeAddress(message.to),
+      subject: message.subject,
+      sentAt: message.sentAt.toISOString(),
+    });
     return code;
   }
 
   /** The emails sent to `to` (every email when not given), oldest first. */
   inbox(to?: string): ApprovalEmail[] {
     const address = to === undefined ? undefined : normalizeAddress(to);
-    return this.#messages.filter((message) => address === undefined || message.to === address).map((message) => ({ ...message }));
+    return this.#messages
+      .filter((message) => address === undefined || message.to === address)
+      .map((message) => ({ ...message }));
   }
 
   /** Approves the email with `code` at `at`; `false` when no email has that code. Approving twice keeps the first time. */
@@ -62,7 +69,11 @@ export class FakeMail {
   restore(state: FakeMailState): void {
     const valid =
       Array.isArray(state) &&
-      state.every((message) => ["code", "to", "subject", "sentAt"].every((key) => typeof (message as unknown as Record<string, unknown>)[key] === "string"));
+      state.every((message) =>
+        ["code", "to", "subject", "sentAt"].every(
+          (key) => typeof (message as unknown as Record<string, unknown>)[key] === "string",
+        ),
+      );
     if (!valid) throw new TypeError("fake mail state must be [{code, to, subject, sentAt, approvedAt?}]");
     this.#messages = state.map((message) => ({ ...message }));
   }

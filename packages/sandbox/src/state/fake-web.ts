@@ -30,7 +30,10 @@ export class FakeWeb {
 
   /** Replaces every file with those of a snapshot. */
   restore(state: FakeWebState): void {
-    const valid = typeof state === "object" && state !== null && Object.values(state).every((content) => typeof content === "string");
+    const valid =
+      typeof state === "object" &&
+      state !== null &&
+      Object.values(state).every((content) => typeof content === "string");
     if (!valid) throw new TypeError("fake web state must be {url: content}");
     for (const url of Object.keys(state)) normalizeUrl(url);
     this.#files.clear();

@@ -25,7 +25,8 @@ export class SandboxStateFileError extends Error {
 // Temporary files are `.<name>.<pid>-<random>.certkit-tmp` beside the target: recognizable, and they name the writer.
 const TEMPORARY_SUFFIX = ".certkit-tmp";
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const temporaryPattern = (name: string) => new RegExp(`^\\.${escapeRegExp(name)}\\.(\\d+)-[0-9a-f]+${escapeRegExp(TEMPORARY_SUFFIX)}$`);
+const temporaryPattern = (name: string) =>
+  new RegExp(`^\\.${escapeRegExp(name)}\\.(\\d+)-[0-9a-f]+${escapeRegExp(TEMPORARY_SUFFIX)}$`);
 /** This process's writes under way, so a read here never removes a temporary file a write here is still filling. */
 const writing = new Set<string>();
 
@@ -89,7 +90,11 @@ async function removeStaleTemporaries(file: string): Promise<void> {
 
 function checkSnapshotShape(file: string, value: unknown): SandboxSnapshot {
   if (typeof value !== "object" || value === null || (value as { format?: unknown }).format !== "certkit-sandbox/1") {
-    throw new SandboxStateFileError(file, "corrupt", `${file} is not a sandbox state file (expected {"format": "certkit-sandbox/1", ...})`);
+    throw new SandboxStateFileError(
+      file,
+      "corrupt",
+      `${file} is not a sandbox state file (expected {"format": "certkit-sandbox/1", ...})`,
+    );
   }
   return value as SandboxSnapshot;
 }
@@ -107,14 +112,22 @@ export async function readSandboxStateFile(file: string): Promise<SandboxSnapsho
     text = await readFile(target, "utf8");
   } catch (problem) {
     if (errorCode(problem) === "ENOENT") return undefined;
-    throw new SandboxStateFileError(file, "unreadable", `cannot read ${file}: ${describe(problem)}`, { cause: problem });
+    throw new SandboxStateFileError(file, "unreadable", `cannot read ${file}: ${describe(problem)}`, {
+      cause: problem,
+    });
   }
-  if (text.trim() === "") throw new SandboxStateFileError(file, "corrupt", `${file} is empty, not a sandbox state file`);
+  if (text.trim() === "")
+    throw new SandboxStateFileError(file, "corrupt", `${file} is empty, not a sandbox state file`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (problem) {
-    throw new SandboxStateFileError(file, "corrupt", `${file} is not valid JSON (cut off or edited?): ${describe(problem)}`, { cause: problem });
+    throw new SandboxStateFileError(
+      file,
+      "corrupt",
+      `${file} is not valid JSON (cut off or edited?): ${describe(problem)}`,
+      { cause: problem },
+    );
   }
   return checkSnapshotShape(file, parsed);
 }
@@ -128,7 +141,10 @@ export async function readSandboxStateFile(file: string): Promise<SandboxSnapsho
  */
 export async function writeSandboxStateFile(file: string, snapshot: SandboxSnapshot): Promise<void> {
   const target = await resolveTarget(file);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}-${randomBytes(6).toString("hex")}${TEMPORARY_SUFFIX}`);
+  const temporary = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}-${randomBytes(6).toString("hex")}${TEMPORARY_SUFFIX}`,
+  );
   writing.add(temporary);
   try {
     const handle = await open(temporary, "wx", 0o600);

@@ -6,7 +6,10 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 /** A time as the simulators store it (`Date.toISOString()`), a real date. */
 export const isoTime = v.pipe(
   v.string(),
-  v.check((text) => ISO_TIME.test(text) && !Number.isNaN(Date.parse(text)), "must be a time written as Date.toISOString() does"),
+  v.check(
+    (text) => ISO_TIME.test(text) && !Number.isNaN(Date.parse(text)),
+    "must be a time written as Date.toISOString() does",
+  ),
 );
 
 /** A whole number JSON carries exactly. */
@@ -36,7 +39,11 @@ export const issuedCertificate = v.object({
  * another version is refused at restore instead of failing the first request that reads the bad field. Throws a
  * `TypeError` naming the first bad field.
  */
-export function checkState<T>(schema: v.GenericSchema<unknown, T>, provider: string, state: unknown): asserts state is T {
+export function checkState<T>(
+  schema: v.GenericSchema<unknown, T>,
+  provider: string,
+  state: unknown,
+): asserts state is T {
   const result = v.safeParse(schema, state);
   if (result.success) return;
   const [issue] = result.issues;

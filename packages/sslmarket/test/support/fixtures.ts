@@ -17,12 +17,18 @@ export const CSR_PEM = [
   "-----END CERTIFICATE REQUEST-----",
 ].join("\n");
 
-export const SERVER_PEM = ["-----BEGIN CERTIFICATE-----", "MIIFazCCBFOgAwIBAgIQDsErVeRsHoP", "-----END CERTIFICATE-----", ""].join(
-  "\n",
-);
-export const INTERMEDIATE_PEM = ["-----BEGIN CERTIFICATE-----", "MIIEjTCCA3WgAwIBAgIQDQd4KhM", "-----END CERTIFICATE-----", ""].join(
-  "\n",
-);
+export const SERVER_PEM = [
+  "-----BEGIN CERTIFICATE-----",
+  "MIIFazCCBFOgAwIBAgIQDsErVeRsHoP",
+  "-----END CERTIFICATE-----",
+  "",
+].join("\n");
+export const INTERMEDIATE_PEM = [
+  "-----BEGIN CERTIFICATE-----",
+  "MIIEjTCCA3WgAwIBAgIQDQd4KhM",
+  "-----END CERTIFICATE-----",
+  "",
+].join("\n");
 
 /**
  * A stand-in P7B: a DER SEQUENCE header, then every byte value once, including NUL, CR, LF and bytes that are not
@@ -143,7 +149,11 @@ export const orderRequest: CreateOrderRequest = {
 export const decodedCsr: CsrDecoderResult = {
   csr: {
     subject: { CN: "shop.example.test", O: "Example Shop Ltd", L: "Leeds", C: "GB" },
-    pkey: { length: "2048", alghoritm: "RSA", pkey: "-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----\n" },
+    pkey: {
+      length: "2048",
+      alghoritm: "RSA",
+      pkey: "-----BEGIN PUBLIC KEY-----\nMIIBIjAN\n-----END PUBLIC KEY-----\n",
+    },
     sans: ["shop.example.test", "www.shop.example.test"],
   },
 };

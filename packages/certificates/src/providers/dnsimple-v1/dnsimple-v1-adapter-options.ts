@@ -24,7 +24,11 @@ export interface DnsimpleV1AdapterOptions extends DnsimpleV1ClientOptions {
 /** The `contactId` option, checked. @throws CertkitError `INVALID_INPUT` naming it. */
 export function checkContactId(contactId: unknown): number {
   if (typeof contactId !== "number" || !Number.isSafeInteger(contactId) || contactId < 1) {
-    throw invalidOption("dnsimple-v1", "contactId", "must be the id of one of the account's contacts (a positive integer)");
+    throw invalidOption(
+      "dnsimple-v1",
+      "contactId",
+      "must be the id of one of the account's contacts (a positive integer)",
+    );
   }
   return contactId;
 }
@@ -32,17 +36,21 @@ export function checkContactId(contactId: unknown): number {
 /** The `domains` option, checked and normalized (lower case, no duplicates). @throws CertkitError `INVALID_INPUT` naming it. */
 export function checkDomains(domains: unknown): string[] | undefined {
   if (domains === undefined) return undefined;
-  if (!Array.isArray(domains) || domains.length === 0) throw invalidOption("dnsimple-v1", "domains", "must be a non-empty array of domain names");
+  if (!Array.isArray(domains) || domains.length === 0)
+    throw invalidOption("dnsimple-v1", "domains", "must be a non-empty array of domain names");
   return [
     ...new Set(
       domains.map((domain: unknown, index) => {
         const checked = normalizeDomainName(domain);
         if (!checked.ok || checked.name.startsWith("*.")) {
-          throw invalidOption("dnsimple-v1", `domains[${index}]`, checked.ok ? "must not be a wildcard" : checked.problem);
+          throw invalidOption(
+            "dnsimple-v1",
+            `domains[${index}]`,
+            checked.ok ? "must not be a wildcard" : checked.problem,
+          );
         }
         return checked.name;
       }),
     ),
   ];
 }
-

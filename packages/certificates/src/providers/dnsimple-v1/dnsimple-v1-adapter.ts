@@ -13,7 +13,13 @@ import { checkContactId, checkDomains, type DnsimpleV1AdapterOptions } from "./d
 import { DNSIMPLE_V1_CAPABILITIES, DNSIMPLE_V1_PRODUCT_LIMITS } from "./dnsimple-v1-capabilities.js";
 import { decodeDnsimpleV1OrderId, encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
 import { certificateNameIn, hostNameOf } from "./dnsimple-v1-host-names.js";
-import { dnsimpleV1ApproversOf, dnsimpleV1HostNameOf, dnsimpleV1OrderView, dnsimpleV1StateOf, dnsimpleV1ValidationOf } from "./dnsimple-v1-order-view.js";
+import {
+  dnsimpleV1ApproversOf,
+  dnsimpleV1HostNameOf,
+  dnsimpleV1OrderView,
+  dnsimpleV1StateOf,
+  dnsimpleV1ValidationOf,
+} from "./dnsimple-v1-order-view.js";
 
 const PROVIDER = "dnsimple-v1";
 
@@ -40,7 +46,9 @@ const PROVIDER = "dnsimple-v1";
  *
  * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed (no request is sent).
  */
-export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapter<typeof DNSIMPLE_V1_CAPABILITIES, "dnsimple-v1"> {
+export function dnsimpleV1(
+  options: DnsimpleV1AdapterOptions,
+): CertificateAdapter<typeof DNSIMPLE_V1_CAPABILITIES, "dnsimple-v1"> {
   const contactId = checkContactId(options?.contactId);
   const fixedDomains = checkDomains(options.domains);
   // The client reads its own options by name and leaves contactId and domains alone.
@@ -53,16 +61,28 @@ export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapte
     return data.map(({ domain }) => domain.name.toLowerCase());
   }
 
-  async function readCertificate(id: string, signal: AbortSignal | undefined): Promise<{ certificate: Certificate; domain: string }> {
+  async function readCertificate(
+    id: string,
+    signal: AbortSignal | undefined,
+  ): Promise<{ certificate: Certificate; domain: string }> {
     const { domain, certificateId } = decodeDnsimpleV1OrderId(id);
-    const data = unwrap(await client.GET("/domains/{domain}/certificates/{id}", { params: { path: { domain, id: certificateId } }, signal }));
+    const data = unwrap(
+      await client.GET("/domains/{domain}/certificates/{id}", {
+        params: { path: { domain, id: certificateId } },
+        signal,
+      }),
+    );
     return { certificate: data.certificate, domain };
   }
 
   /** The approver to submit: the caller's (when DNSimple offers it), else the first offered. */
   function chooseApprover(requested: string | undefined, offered: readonly string[], hostName: string): string {
     if (offered.length === 0) {
-      throw new CertkitError({ code: "PROVIDER", provider: PROVIDER, message: `dnsimple-v1: DNSimple offered no approver address for ${hostName}` });
+      throw new CertkitError({
+        code: "PROVIDER",
+        provider: PROVIDER,
+        message: `dnsimple-v1: DNSimple offered no approver address for ${hostName}`,
+      });
     }
     if (requested === undefined) return offered[0]!;
     const approver = offered.find((address) => address.toLowerCase() === requested.trim().toLowerCase());
@@ -88,7 +108,9 @@ export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapte
 
     async *list({ signal }: OperationOptions): AsyncIterable<CertificateOrder> {
       for (const domain of await accountDomains(signal)) {
-        const data = unwrap(await client.GET("/domains/{domain}/certificates", { params: { path: { domain } }, signal }));
+        const data = unwrap(
+          await client.GET("/domains/{domain}/certificates", { params: { path: { domain } }, signal }),
+        );
         for (const { certificate } of data) yield dnsimpleV1OrderView(certificate, domain);
       }
     },
@@ -100,12 +122,20 @@ export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapte
 
     async order(request: CheckedOrderRequest, { signal }: OperationOptions): Promise<CertificateOrder> {
       if (request.product !== undefined) {
-        throw invalidInput(PROVIDER, "product", "is not taken: DNSimple v1 sells one kind of certificate (a wildcard when the common name is *.<domain>); leave it out");
+        throw invalidInput(
+          PROVIDER,
+          "product",
+          "is not taken: DNSimple v1 sells one kind of certificate (a wildcard when the common name is *.<domain>); leave it out",
+        );
       }
       const domains = await accountDomains(signal);
       const target = certificateNameIn(request.commonName, domains);
       if (!target) {
-        throw invalidInput(PROVIDER, "commonName", `must be one of the account's domains or a name under one (${domains.join(", ")})`);
+        throw invalidInput(
+          PROVIDER,
+          "commonName",
+          `must be one of the account's domains or a name under one (${domains.join(", ")})`,
+        );
       }
       const { domain, name } = target;
       const hostName = hostNameOf(name, domain);
@@ -114,11 +144,19 @@ export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapte
       const { afterPlacing, placeOrder } = await import("../../recovery/guarded-order-steps.js");
       const purchased = await placeOrder(
         async () => {
-          const data = unwrap(await client.POST("/domains/{domain}/certificates", {
-            params: { path: { domain } },
-            body: { certificate: { name, contact_id: contactId, ...(request.csr === undefined ? {} : { csr: request.csr }) } },
-            signal,
-          }));
+          const data = unwrap(
+            await client.POST("/domains/{domain}/certificates", {
+              params: { path: { domain } },
+              body: {
+                certificate: {
+                  name,
+                  contact_id: contactId,
+                  ...(request.csr === undefined ? {} : { csr: request.csr }),
+                },
+              },
+              signal,
+            }),
+          );
           return data.certificate;
         },
         (): LostOrder => ({ provider: PROVIDER, commonName: request.commonName, altNames: [], parent: domain }),
@@ -131,25 +169,49 @@ export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapte
         nextStep: `get("${orderId}") shows it. ${nextStep}`,
       });
 
-      const offered = await afterPlacing(placed("configure", `Configure and submit it with @certkit/dnsimple-v1 (PUT /domains/${domain}/certificates/${id}/configure, then …/submit)`), async () => {
-        const data = unwrap(await client.PUT("/domains/{domain}/certificates/{id}/configure", { params: { path: { domain, id } }, signal }));
-        return dnsimpleV1ApproversOf(data.certificate);
-      });
-      return afterPlacing(placed("submit", `Submit it with an approver DNSimple offers, with @certkit/dnsimple-v1 (PUT /domains/${domain}/certificates/${id}/submit)`), async () => {
-        const approver = chooseApprover(request.approverEmail, offered, hostName);
-        const data = unwrap(await client.PUT("/domains/{domain}/certificates/{id}/submit", {
-          params: { path: { domain, id } },
-          body: { certificate: { approver_email: approver } },
-          signal,
-        }));
-        return dnsimpleV1OrderView(data.certificate, domain);
-      });
+      const offered = await afterPlacing(
+        placed(
+          "configure",
+          `Configure and submit it with @certkit/dnsimple-v1 (PUT /domains/${domain}/certificates/${id}/configure, then …/submit)`,
+        ),
+        async () => {
+          const data = unwrap(
+            await client.PUT("/domains/{domain}/certificates/{id}/configure", {
+              params: { path: { domain, id } },
+              signal,
+            }),
+          );
+          return dnsimpleV1ApproversOf(data.certificate);
+        },
+      );
+      return afterPlacing(
+        placed(
+          "submit",
+          `Submit it with an approver DNSimple offers, with @certkit/dnsimple-v1 (PUT /domains/${domain}/certificates/${id}/submit)`,
+        ),
+        async () => {
+          const approver = chooseApprover(request.approverEmail, offered, hostName);
+          const data = unwrap(
+            await client.PUT("/domains/{domain}/certificates/{id}/submit", {
+              params: { path: { domain, id } },
+              body: { certificate: { approver_email: approver } },
+              signal,
+            }),
+          );
+          return dnsimpleV1OrderView(data.certificate, domain);
+        },
+      );
     },
 
     async findOrders(recovery: OrderRecovery, { signal }: OperationOptions): Promise<CertificateOrder[]> {
       const domain = recovery.parent;
       if (domain === undefined || domain === "") {
-        throw invalidInput(PROVIDER, "recovery", "must name the domain the order was sent under (its parent)", "findOrders");
+        throw invalidInput(
+          PROVIDER,
+          "recovery",
+          "must name the domain the order was sent under (its parent)",
+          "findOrders",
+        );
       }
       const data = unwrap(await client.GET("/domains/{domain}/certificates", { params: { path: { domain } }, signal }));
       return data
@@ -166,7 +228,8 @@ export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapte
 
     async download(id: string, { signal }: OperationOptions): Promise<DownloadedCertificates> {
       const { certificate } = await readCertificate(id, signal);
-      const certificates = typeof certificate.ssl_certificate === "string" ? pemCertificatesIn(certificate.ssl_certificate) : [];
+      const certificates =
+        typeof certificate.ssl_certificate === "string" ? pemCertificatesIn(certificate.ssl_certificate) : [];
       if (certificates.length === 0) {
         const state = dnsimpleV1StateOf(certificate);
         throw new CertkitError({
@@ -175,7 +238,10 @@ export function dnsimpleV1(options: DnsimpleV1AdapterOptions): CertificateAdapte
           message: `dnsimple-v1: certificate ${id} holds no signed certificate yet (state ${typeof state === "string" ? state : "unknown"}): download it once it is issued`,
         });
       }
-      const privateKey = typeof certificate.private_key === "string" && certificate.private_key.trim() !== "" ? certificate.private_key : undefined;
+      const privateKey =
+        typeof certificate.private_key === "string" && certificate.private_key.trim() !== ""
+          ? certificate.private_key
+          : undefined;
       return { certificates, ...(privateKey === undefined ? {} : { privateKey }) };
     },
   };

@@ -16,12 +16,18 @@ export function hostNameOf(name: string, domain: string): string {
  * longest domain that holds it (`a.shop.example.com` goes under `shop.example.com` when the account has both).
  * `undefined` when it is under none of them.
  */
-export function certificateNameIn(commonName: string, domains: readonly string[]): DnsimpleV1CertificateName | undefined {
+export function certificateNameIn(
+  commonName: string,
+  domains: readonly string[],
+): DnsimpleV1CertificateName | undefined {
   const wildcard = commonName.startsWith("*.");
   const base = wildcard ? commonName.slice(2) : commonName;
   const domain = domains
     .filter((candidate) => base === candidate || base.endsWith(`.${candidate}`))
-    .reduce<string | undefined>((longest, candidate) => (longest === undefined || candidate.length > longest.length ? candidate : longest), undefined);
+    .reduce<string | undefined>(
+      (longest, candidate) => (longest === undefined || candidate.length > longest.length ? candidate : longest),
+      undefined,
+    );
   if (domain === undefined) return undefined;
   const host = base === domain ? "" : base.slice(0, base.length - domain.length - 1);
   return { domain, name: wildcard ? (host === "" ? "*" : `*.${host}`) : host };

@@ -30,7 +30,12 @@ export function decodeDnsimpleV1OrderId(id: unknown): DnsimpleV1OrderId {
   const slash = text.lastIndexOf("/");
   const domain = text.slice(0, slash).toLowerCase();
   const certificateId = text.slice(slash + 1);
-  if (slash < 0 || !DOMAIN.test(domain) || !CERTIFICATE_ID.test(certificateId) || !Number.isSafeInteger(Number(certificateId))) {
+  if (
+    slash < 0 ||
+    !DOMAIN.test(domain) ||
+    !CERTIFICATE_ID.test(certificateId) ||
+    !Number.isSafeInteger(Number(certificateId))
+  ) {
     throw new CertkitError({
       code: "INVALID_INPUT",
       provider: "dnsimple-v1",

@@ -28,7 +28,9 @@ export function dnsimpleV1ApproversOf(certificate: Certificate): string[] {
     : typeof certificate.available_approver_emails === "string"
       ? certificate.available_approver_emails.split(",")
       : [];
-  const addresses = offered.filter((address): address is string => typeof address === "string").map((address) => address.trim());
+  const addresses = offered
+    .filter((address): address is string => typeof address === "string")
+    .map((address) => address.trim());
   return [...new Set(addresses.filter((address) => address !== ""))];
 }
 
@@ -44,7 +46,8 @@ export function dnsimpleV1ValidationOf(certificate: Certificate, hostName: strin
     {
       domain: hostName,
       method: "email",
-      status: typeof state === "string" && Object.hasOwn(VALIDATION_STATUS, state) ? VALIDATION_STATUS[state]! : "unknown",
+      status:
+        typeof state === "string" && Object.hasOwn(VALIDATION_STATUS, state) ? VALIDATION_STATUS[state]! : "unknown",
       email: { approvers: chosen === "" ? dnsimpleV1ApproversOf(certificate) : [chosen] },
     },
   ];

@@ -9,7 +9,11 @@ export const dnsimpleV1Provider = defineProvider({
   displayName: "DNSimple v1",
   clientPackage: "@certkit/dnsimple-v1",
   apiName: "DNSimple API v1 (discontinued)",
-  docs: { homepage: "https://dnsimple.com", apiDocs: "https://api.dnsimple.com/v1", auth: "the account's email and API token (`X-DNSimple-Token: <email>:<token>`)" },
+  docs: {
+    homepage: "https://dnsimple.com",
+    apiDocs: "https://api.dnsimple.com/v1",
+    auth: "the account's email and API token (`X-DNSimple-Token: <email>:<token>`)",
+  },
   capabilities: DNSIMPLE_V1_CAPABILITIES,
   statuses: { table: DNSIMPLE_V1_STATUS_TABLE },
   keepsClientReference: false,

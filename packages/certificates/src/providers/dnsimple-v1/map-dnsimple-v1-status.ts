@@ -22,7 +22,8 @@ export const DNSIMPLE_V1_STATUS_NOTES: Readonly<Record<string, string>> = /* @__
     "DNSimple offers the approver addresses and waits for the customer to pick one and submit: the email validation is the customer's move.",
   submitted:
     "The CA mailed the chosen approver and issues once they follow the link. v1 shows no separate state for an approval the CA is still processing, so this stays awaiting_validation until `issued`.",
-  issued: "The signed certificate is in `ssl_certificate`. `expired` is derived by the client from `validUntil`, never here.",
+  issued:
+    "The signed certificate is in `ssl_certificate`. `expired` is derived by the client from `validUntil`, never here.",
   cancelled: "Ended. No v1 call cancels: the state comes from DNSimple's side (or archived data).",
 });
 
@@ -32,7 +33,8 @@ const STATE_MESSAGES: Readonly<Record<string, string>> = Object.freeze({
     "Purchased, not configured: DNSimple v1 waits for configure and submit. The adapter's order() does both; for a certificate bought another way, use @certkit/dnsimple-v1.",
   configured:
     "Configured, not submitted: DNSimple v1 waits for an approver address to be chosen and submitted (PUT …/submit with @certkit/dnsimple-v1).",
-  submitted: "Submitted: the CA mailed the approver, and issues the certificate once they follow the link in that email.",
+  submitted:
+    "Submitted: the CA mailed the approver, and issues the certificate once they follow the link in that email.",
 });
 
 /** A DNSimple v1 state read into the normalized model. */

@@ -29,5 +29,9 @@ export async function certificateEventFromDnsimpleWebhook(
 ): Promise<DnsimpleCertificateOrderEvent | undefined> {
   const delivery = readDnsimpleCertificateDelivery(payload);
   if (!delivery) return undefined;
-  return { name: delivery.name, requestIdentifier: delivery.requestIdentifier, order: await client.get(delivery.orderId, options) };
+  return {
+    name: delivery.name,
+    requestIdentifier: delivery.requestIdentifier,
+    order: await client.get(delivery.orderId, options),
+  };
 }

@@ -49,19 +49,25 @@ const MAX_PAGE_SIZE = 100;
  *
  * @throws CertkitError `INVALID_INPUT` naming the option when a setting is malformed.
  */
-export function readDnsimpleOptions(options: DnsimpleAdapterOptions): { client: DnsimpleClientOptions; settings: CheckedDnsimpleSettings } {
+export function readDnsimpleOptions(options: DnsimpleAdapterOptions): {
+  client: DnsimpleClientOptions;
+  settings: CheckedDnsimpleSettings;
+} {
   const { accountId, domains, autoRenew, signatureAlgorithm, pageSize = MAX_PAGE_SIZE, ...client } = options;
-  if (accountId !== undefined && (!Number.isSafeInteger(accountId) || accountId < 1)) throw invalidOption("dnsimple", "accountId", "must be a positive integer");
+  if (accountId !== undefined && (!Number.isSafeInteger(accountId) || accountId < 1))
+    throw invalidOption("dnsimple", "accountId", "must be a positive integer");
   const isDomain = (domain: unknown) => typeof domain === "string" && /^[^\s/]+$/.test(domain.trim());
   const isList = (value: unknown): value is readonly unknown[] => Array.isArray(value);
   if (domains !== undefined && (!isList(domains) || domains.length === 0 || !domains.every(isDomain))) {
     throw invalidOption("dnsimple", "domains", "must be a non-empty list of domain names");
   }
-  if (autoRenew !== undefined && typeof autoRenew !== "boolean") throw invalidOption("dnsimple", "autoRenew", "must be true or false");
+  if (autoRenew !== undefined && typeof autoRenew !== "boolean")
+    throw invalidOption("dnsimple", "autoRenew", "must be true or false");
   if (signatureAlgorithm !== undefined && signatureAlgorithm !== "ECDSA" && signatureAlgorithm !== "RSA") {
     throw invalidOption("dnsimple", "signatureAlgorithm", 'must be "ECDSA" or "RSA"');
   }
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw invalidOption("dnsimple", "pageSize", `must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
+    throw invalidOption("dnsimple", "pageSize", `must be an integer from 1 to ${MAX_PAGE_SIZE}`);
   return {
     client,
     settings: {

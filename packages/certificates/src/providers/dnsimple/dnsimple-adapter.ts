@@ -16,7 +16,9 @@ import { readDnsimpleOptions, type DnsimpleAdapterOptions } from "./dnsimple-ada
 export type DnsimpleAdapter = CertificateAdapter<typeof DNSIMPLE_CAPABILITIES, "dnsimple">;
 
 /** Every item of a DNSimple list, one page at a time, as the loop asks for more. */
-async function* everyItem<T>(readPage: (page: number) => Promise<{ data: T[]; pagination: Pagination }>): AsyncGenerator<T> {
+async function* everyItem<T>(
+  readPage: (page: number) => Promise<{ data: T[]; pagination: Pagination }>,
+): AsyncGenerator<T> {
   for (let page = 1; ; page++) {
     const { data, pagination } = await readPage(page);
     yield* data;
@@ -64,7 +66,8 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
       throw new CertkitError({
         code: "INVALID_INPUT",
         provider: "dnsimple",
-        message: 'dnsimple: these credentials are a user\'s, which has no account of its own: give the adapter option "accountId"',
+        message:
+          'dnsimple: these credentials are a user\'s, which has no account of its own: give the adapter option "accountId"',
         fieldErrors: { accountId: ["is required with a user's credentials"] },
       });
     }
@@ -79,7 +82,9 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     }
     const per_page = settings.pageSize;
     for await (const domain of everyItem(async (page) =>
-      unwrap(await client.GET("/{account}/domains", { params: { path: { account }, query: { page, per_page } }, signal })),
+      unwrap(
+        await client.GET("/{account}/domains", { params: { path: { account }, query: { page, per_page } }, signal }),
+      ),
     )) {
       yield domain.name;
     }
@@ -89,7 +94,12 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
    * The certificates of one domain: oldest first (`id:asc`, so certificates bought meanwhile come at the end), or
    * newest first (`id:desc`).
    */
-  function domainCertificates(account: number, domain: string, signal: AbortSignal | undefined, sort: "id:asc" | "id:desc" = "id:asc"): AsyncGenerator<Certificate> {
+  function domainCertificates(
+    account: number,
+    domain: string,
+    signal: AbortSignal | undefined,
+    sort: "id:asc" | "id:desc" = "id:asc",
+  ): AsyncGenerator<Certificate> {
     const per_page = settings.pageSize;
     return everyItem(async (page) =>
       unwrap(
@@ -103,7 +113,9 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
 
   async function readCertificate(id: string, signal: AbortSignal | undefined): Promise<CertificateOrder> {
     const ref = decodeDnsimpleOrderId(id);
-    const { data } = unwrap(await client.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path: ref }, signal }));
+    const { data } = unwrap(
+      await client.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path: ref }, signal }),
+    );
     return dnsimpleOrderView(data, ref.account, ref.domain);
   }
 
@@ -111,7 +123,10 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
    * Purchases a Let's Encrypt certificate under the domain the names are in, then asks DNSimple to issue it. The
    * purchase is sent once; when the issue fails, the purchase is named in an `OrderIncompleteError`.
    */
-  async function orderCertificate(request: CheckedOrderRequest, signal: AbortSignal | undefined): Promise<CertificateOrder> {
+  async function orderCertificate(
+    request: CheckedOrderRequest,
+    signal: AbortSignal | undefined,
+  ): Promise<CertificateOrder> {
     const account = await readAccount(signal);
     const domain = await chooseDomain(request.commonName, request.altNames, accountDomains(account, signal));
     const { autoRenew, signatureAlgorithm } = settings;
@@ -141,7 +156,11 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
       }),
     );
     const id = encodeDnsimpleOrderId({ account, domain, certificate: purchase.certificate_id });
-    const created = { id, failedStep: "issue" as const, providerIds: { purchaseId: purchase.id, certificateId: purchase.certificate_id } };
+    const created = {
+      id,
+      failedStep: "issue" as const,
+      providerIds: { purchaseId: purchase.id, certificateId: purchase.certificate_id },
+    };
     const nextStep =
       `get("${id}") shows it: \`new\` until it is issued. Issue it with @certkit/dnsimple ` +
       `(POST /${account}/domains/${domain}/certificates/letsencrypt/${purchase.id}/issue)`;
@@ -166,13 +185,19 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     const account = Number(recovery.parent?.slice(0, slash));
     const domain = recovery.parent?.slice(slash + 1) ?? "";
     if (slash < 1 || !Number.isSafeInteger(account) || domain === "") {
-      throw invalidInput("dnsimple", "recovery", "must name the <account>/<domain> the order was sent under (its parent)", "findOrders");
+      throw invalidInput(
+        "dnsimple",
+        "recovery",
+        "must name the <account>/<domain> the order was sent under (its parent)",
+        "findOrders",
+      );
     }
     const found: CertificateOrder[] = [];
     for await (const certificate of domainCertificates(account, domain, signal, "id:desc")) {
       if (!createdAfterSending(certificate.created_at, recovery)) break;
       const order = dnsimpleOrderView(certificate, account, domain);
-      if (certificate.authority_identifier === DNSIMPLE_LETSENCRYPT_PRODUCT && hasOrderedNames(order, recovery)) found.push(order);
+      if (certificate.authority_identifier === DNSIMPLE_LETSENCRYPT_PRODUCT && hasOrderedNames(order, recovery))
+        found.push(order);
     }
     return found;
   }
@@ -193,32 +218,44 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
   /** Purchases a renewal of the certificate and issues it: the answer is the NEW certificate's order. */
   async function renewCertificate(id: string, options: ReplaceOptions): Promise<CertificateOrder> {
     const ref = decodeDnsimpleOrderId(id);
-    if (options.csr !== undefined) throw invalidInput("dnsimple", "csr", "is not taken: DNSimple makes the key of a renewal itself");
+    if (options.csr !== undefined)
+      throw invalidInput("dnsimple", "csr", "is not taken: DNSimple makes the key of a renewal itself");
     const { signal } = options;
     const certificatePath = { params: { path: ref }, signal };
     // Without an autoRenew setting, the renewal keeps the old certificate's (DNSimple's default for a renewal is not documented).
     const autoRenew =
       settings.autoRenew ??
-      unwrap(await client.GET("/{account}/domains/{domain}/certificates/{certificate}", certificatePath)).data.auto_renew;
+      unwrap(await client.GET("/{account}/domains/{domain}/certificates/{certificate}", certificatePath)).data
+        .auto_renew;
     const { signatureAlgorithm } = settings;
     const renewal = unwrap(
       await client.POST("/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals", {
         ...certificatePath,
-        body: { auto_renew: autoRenew, ...(signatureAlgorithm === undefined ? {} : { signature_algorithm: signatureAlgorithm }) },
+        body: {
+          auto_renew: autoRenew,
+          ...(signatureAlgorithm === undefined ? {} : { signature_algorithm: signatureAlgorithm }),
+        },
       }),
     ).data;
     const { afterPlacing } = await import("../../recovery/guarded-order-steps.js");
     const newId = encodeDnsimpleOrderId({ ...ref, certificate: renewal.new_certificate_id });
-    const created = { id: newId, failedStep: "issue" as const, providerIds: { renewalId: renewal.id, certificateId: renewal.new_certificate_id } };
+    const created = {
+      id: newId,
+      failedStep: "issue" as const,
+      providerIds: { renewalId: renewal.id, certificateId: renewal.new_certificate_id },
+    };
     const nextStep =
       `get("${newId}") shows the new certificate. Issue it with @certkit/dnsimple ` +
       `(POST /${ref.account}/domains/${ref.domain}/certificates/letsencrypt/${ref.certificate}/renewals/${renewal.id}/issue)`;
     return afterPlacing({ provider: "dnsimple", operation: "renew", created, nextStep }, async () => {
       const { data } = unwrap(
-        await client.POST("/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals/{renewalId}/issue", {
-          params: { path: { ...ref, renewalId: renewal.id } },
-          signal,
-        }),
+        await client.POST(
+          "/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals/{renewalId}/issue",
+          {
+            params: { path: { ...ref, renewalId: renewal.id } },
+            signal,
+          },
+        ),
       );
       return dnsimpleOrderView(data, ref.account, ref.domain);
     });
@@ -232,7 +269,8 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     async *list({ signal }: OperationOptions): AsyncIterable<CertificateOrder> {
       const account = await readAccount(signal);
       for await (const domain of accountDomains(account, signal)) {
-        for await (const certificate of domainCertificates(account, domain, signal)) yield dnsimpleOrderView(certificate, account, domain);
+        for await (const certificate of domainCertificates(account, domain, signal))
+          yield dnsimpleOrderView(certificate, account, domain);
       }
     },
     get: (id, { signal }) => readCertificate(id, signal),

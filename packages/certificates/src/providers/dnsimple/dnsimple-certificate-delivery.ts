@@ -26,6 +26,10 @@ export function readDnsimpleCertificateDelivery(body: unknown): DnsimpleCertific
   return {
     name: event.name,
     requestIdentifier: event.request_identifier,
-    orderId: encodeDnsimpleOrderId({ account: event.account.id, domain: String(certificate.domain_id), certificate: certificate.id }),
+    orderId: encodeDnsimpleOrderId({
+      account: event.account.id,
+      domain: String(certificate.domain_id),
+      certificate: certificate.id,
+    }),
   };
 }

@@ -14,11 +14,19 @@ export function isUnder(name: string, domain: string): boolean {
  * @throws CertkitError `INVALID_INPUT` naming the field (`commonName`, or the first `altNames[i]` outside the common
  * name's domain) when no domain holds every name.
  */
-export async function chooseDomain(commonName: string, altNames: readonly string[], domains: AsyncIterable<string>): Promise<string> {
+export async function chooseDomain(
+  commonName: string,
+  altNames: readonly string[],
+  domains: AsyncIterable<string>,
+): Promise<string> {
   const candidates: string[] = [];
   for await (const domain of domains) if (isUnder(commonName, domain)) candidates.push(domain);
   if (candidates.length === 0) {
-    throw invalidInput("dnsimple", "commonName", `${commonName} is not a name under any domain of the DNSimple account`);
+    throw invalidInput(
+      "dnsimple",
+      "commonName",
+      `${commonName} is not a name under any domain of the DNSimple account`,
+    );
   }
   candidates.sort((a, b) => b.length - a.length);
   const chosen = candidates.find((domain) => altNames.every((name) => isUnder(name, domain)));

@@ -30,7 +30,8 @@ export function decodeDnsimpleOrderId(id: unknown): DnsimpleCertificateRef {
     throw new CertkitError({
       code: "INVALID_INPUT",
       provider: "dnsimple",
-      message: "dnsimple: id must be an order id of this adapter: <account>/<domain>/<certificate>, e.g. 1010/example.com/100001",
+      message:
+        "dnsimple: id must be an order id of this adapter: <account>/<domain>/<certificate>, e.g. 1010/example.com/100001",
       fieldErrors: { id: ["must be <account>/<domain>/<certificate>"] },
     });
   }

@@ -12,9 +12,18 @@ export {
   DNSIMPLE_LETSENCRYPT_PRODUCT,
   dnsimpleProductLimits,
 } from "./dnsimple-capabilities.js";
-export { DNSIMPLE_STATUS_NOTES, DNSIMPLE_STATUS_TABLE, dnsimpleValidationStatus, mapDnsimpleStatus, type DnsimpleStatus } from "./map-dnsimple-status.js";
+export {
+  DNSIMPLE_STATUS_NOTES,
+  DNSIMPLE_STATUS_TABLE,
+  dnsimpleValidationStatus,
+  mapDnsimpleStatus,
+  type DnsimpleStatus,
+} from "./map-dnsimple-status.js";
 export { dnsimpleOrderView, dnsimpleValidations } from "./dnsimple-order-view.js";
 export { decodeDnsimpleOrderId, encodeDnsimpleOrderId, type DnsimpleCertificateRef } from "./dnsimple-order-id.js";
-export { certificateEventFromDnsimpleWebhook, type DnsimpleCertificateOrderEvent } from "./certificate-event-from-webhook.js";
+export {
+  certificateEventFromDnsimpleWebhook,
+  type DnsimpleCertificateOrderEvent,
+} from "./certificate-event-from-webhook.js";
 export { readDnsimpleCertificateDelivery, type DnsimpleCertificateDelivery } from "./dnsimple-certificate-delivery.js";
 export { dnsimpleProvider } from "./dnsimple-provider.js";

@@ -24,8 +24,10 @@ export const DNSIMPLE_STATUS_NOTES: Readonly<Record<string, string>> = /* @__PUR
   new: "purchased (Let's Encrypt), not yet requested from the CA: the adapter's order() requests it at once, so it stays `new` only when that request failed",
   purchased: "legacy (Comodo/RapidSSL) order, bought but not configured; the v2 API has no call to move it on",
   configured: "legacy order with its CSR, not yet submitted to the CA; the v2 API has no call to move it on",
-  submitted: "legacy order sent to the CA, which waits for the approver's email approval (Let's Encrypt certificates are never `submitted`)",
-  requesting: "DNSimple is requesting the certificate from Let's Encrypt and answers the DNS-01 challenge itself: nothing for the customer to do",
+  submitted:
+    "legacy order sent to the CA, which waits for the approver's email approval (Let's Encrypt certificates are never `submitted`)",
+  requesting:
+    "DNSimple is requesting the certificate from Let's Encrypt and answers the DNS-01 challenge itself: nothing for the customer to do",
   issued: "the certificate is ready; the client derives `expired` from `validUntil`",
   rejected: "the CA refused the certificate",
   failed: "Let's Encrypt did not issue it (in practice the DNS-01 challenge in the zone DNSimple hosts did not pass)",
@@ -73,7 +75,11 @@ export function mapDnsimpleStatus(state: unknown): DnsimpleStatus {
   const providerStatus = providerStatusText(state);
   const status = lookup(DNSIMPLE_STATUS_TABLE, state);
   if (status === undefined) {
-    return { status: "unknown", providerStatus, message: `DNSimple certificate state "${providerStatus}" is not one the adapter knows` };
+    return {
+      status: "unknown",
+      providerStatus,
+      message: `DNSimple certificate state "${providerStatus}" is not one the adapter knows`,
+    };
   }
   const message = lookup(MESSAGES, state);
   return { status, providerStatus, ...(message === undefined ? {} : { message }) };

@@ -30,9 +30,18 @@ export interface CheckedIonosSslSettings {
  *
  * @throws CertkitError `INVALID_INPUT` naming the option when a setting is malformed.
  */
-export function readIonosSslOptions(options: IonosSslAdapterOptions): { client: IonosSslClientOptions; settings: CheckedIonosSslSettings } {
-  const { defaultProduct = IONOS_SSL_DEFAULT_PRODUCT, pageSize = IONOS_SSL_DEFAULT_PAGE_SIZE, ...client } = options ?? ({} as IonosSslAdapterOptions);
-  if (typeof defaultProduct !== "string" || defaultProduct.trim() === "") throw invalidOption("ionos-ssl", "defaultProduct", "must be an IONOS certificate type");
-  if (typeof pageSize !== "number" || !Number.isInteger(pageSize) || pageSize < 1) throw invalidOption("ionos-ssl", "pageSize", "must be a whole number, 1 or more");
+export function readIonosSslOptions(options: IonosSslAdapterOptions): {
+  client: IonosSslClientOptions;
+  settings: CheckedIonosSslSettings;
+} {
+  const {
+    defaultProduct = IONOS_SSL_DEFAULT_PRODUCT,
+    pageSize = IONOS_SSL_DEFAULT_PAGE_SIZE,
+    ...client
+  } = options ?? ({} as IonosSslAdapterOptions);
+  if (typeof defaultProduct !== "string" || defaultProduct.trim() === "")
+    throw invalidOption("ionos-ssl", "defaultProduct", "must be an IONOS certificate type");
+  if (typeof pageSize !== "number" || !Number.isInteger(pageSize) || pageSize < 1)
+    throw invalidOption("ionos-ssl", "pageSize", "must be a whole number, 1 or more");
   return { client, settings: { defaultProduct, pageSize } };
 }

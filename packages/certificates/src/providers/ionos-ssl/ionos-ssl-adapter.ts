@@ -24,7 +24,12 @@ const AUTHENTICATION_METHODS: Readonly<Record<ValidationMethod, NonNullable<Enro
 /** The id as IONOS takes it; an empty one would address the list instead of a certificate. */
 function checkId(id: unknown): string {
   if (typeof id !== "string" || id.trim() === "") {
-    throw new CertkitError({ code: "INVALID_INPUT", provider: PROVIDER, message: "id must be an IONOS certificate id", fieldErrors: { id: ["must be an IONOS certificate id"] } });
+    throw new CertkitError({
+      code: "INVALID_INPUT",
+      provider: PROVIDER,
+      message: "id must be an IONOS certificate id",
+      fieldErrors: { id: ["must be an IONOS certificate id"] },
+    });
   }
   return id;
 }
@@ -32,7 +37,11 @@ function checkId(id: unknown): string {
 /** Whether a certificate may be the one a lost order created: its names and type, and still `PENDING` (IONOS keeps no creation time). */
 function mayBeLostOrder(order: CertificateOrder, recovery: OrderRecovery): boolean {
   const raw = order.raw as Certificate;
-  return hasOrderedNames(order, recovery) && raw.status === "PENDING" && (recovery.product === undefined || raw.certificateType === recovery.product);
+  return (
+    hasOrderedNames(order, recovery) &&
+    raw.status === "PENDING" &&
+    (recovery.product === undefined || raw.certificateType === recovery.product)
+  );
 }
 
 /**
@@ -57,7 +66,9 @@ function mayBeLostOrder(order: CertificateOrder, recovery: OrderRecovery): boole
  * const order = await certificates.order({ commonName: "shop.example.com", product: "SSL_STARTER" });
  * ```
  */
-export function ionosSsl(options: IonosSslAdapterOptions): CertificateAdapter<typeof IONOS_SSL_CAPABILITIES, "ionos-ssl"> {
+export function ionosSsl(
+  options: IonosSslAdapterOptions,
+): CertificateAdapter<typeof IONOS_SSL_CAPABILITIES, "ionos-ssl"> {
   const { client: clientOptions, settings } = readIonosSslOptions(options);
   const { defaultProduct, pageSize } = settings;
   const client: IonosSslClient = createIonosSslClient(clientOptions);
@@ -70,7 +81,9 @@ export function ionosSsl(options: IonosSslAdapterOptions): CertificateAdapter<ty
   async function* everyCertificate(signal: AbortSignal | undefined): AsyncGenerator<Certificate> {
     let seen = 0;
     for (let page = 1; ; page += 1) {
-      const data = unwrap(await client.GET("/v1/certificates", { params: { query: { page, size: pageSize } }, signal }));
+      const data = unwrap(
+        await client.GET("/v1/certificates", { params: { query: { page, size: pageSize } }, signal }),
+      );
       const certificates = Array.isArray(data.certificates) ? data.certificates : [];
       yield* certificates;
       seen += certificates.length;
@@ -101,25 +114,32 @@ export function ionosSsl(options: IonosSslAdapterOptions): CertificateAdapter<ty
     async order(request: CheckedOrderRequest, { signal }: OperationOptions): Promise<CertificateOrder> {
       const reject = (field: string, problem: string) => invalidInput(PROVIDER, field, problem);
       if (request.approverEmail !== undefined) {
-        throw reject("approverEmail", "is not taken: IONOS lets no approver be chosen (the CA mails the domain's hostmaster)");
+        throw reject(
+          "approverEmail",
+          "is not taken: IONOS lets no approver be chosen (the CA mails the domain's hostmaster)",
+        );
       }
-      if (request.clientReference !== undefined) throw reject("clientReference", "is not taken: IONOS keeps no client reference");
+      if (request.clientReference !== undefined)
+        throw reject("clientReference", "is not taken: IONOS keeps no client reference");
       const product = request.product ?? defaultProduct;
       // IONOS's spec: "The CSR must use RSA with key size 2048 bits".
-      if (request.csrKey !== undefined && request.csrKey.type !== "RSA") throw reject("csr", `has an ${request.csrKey.type} key: IONOS issues RSA keys (2048 bits) only`);
+      if (request.csrKey !== undefined && request.csrKey.type !== "RSA")
+        throw reject("csr", `has an ${request.csrKey.type} key: IONOS issues RSA keys (2048 bits) only`);
       const recovery = (): LostOrder => ({ provider: PROVIDER, commonName: request.commonName, altNames: [], product });
       // The purchase's safeguards load with the first order (reading orders never needs them).
       const { placeOrder, readPlacedOrder } = await import("../../recovery/guarded-order-steps.js");
       const created = await placeOrder(async () => {
-        const data = unwrap(await client.POST("/v1/certificates", {
-          body: {
-            certificateType: product as EnrollRequest["certificateType"],
-            commonName: request.commonName,
-            authenticationMethod: AUTHENTICATION_METHODS[request.validationMethod],
-            ...(request.csr === undefined ? {} : { csr: request.csr }),
-          },
-          signal,
-        }));
+        const data = unwrap(
+          await client.POST("/v1/certificates", {
+            body: {
+              certificateType: product as EnrollRequest["certificateType"],
+              commonName: request.commonName,
+              authenticationMethod: AUTHENTICATION_METHODS[request.validationMethod],
+              ...(request.csr === undefined ? {} : { csr: request.csr }),
+            },
+            signal,
+          }),
+        );
         return data;
       }, recovery);
       // An answer naming no certificate leaves the order to be looked for like a lost one.
@@ -153,10 +173,12 @@ export function ionosSsl(options: IonosSslAdapterOptions): CertificateAdapter<ty
       }
       // Already validated: IONOS has nothing left to check, and the order as it stands is the answer.
       if (authentication?.status === "AUTHENTICATED") return ionosSslOrderView(certificate);
-      unwrap(await client.POST("/v1/certificates/{id}/authentications/{authenticationId}", {
-        params: { path: { id, authenticationId }, query: { action: "DCV_READY" } },
-        signal,
-      }));
+      unwrap(
+        await client.POST("/v1/certificates/{id}/authentications/{authenticationId}", {
+          params: { path: { id, authenticationId }, query: { action: "DCV_READY" } },
+          signal,
+        }),
+      );
       return ionosSslOrderView(await read(id, signal));
     },
 
@@ -170,8 +192,8 @@ export function ionosSsl(options: IonosSslAdapterOptions): CertificateAdapter<ty
           message: `IONOS has no certificate to download for ${id} yet (status ${String(certificate.status)})`,
         });
       }
-      const authorities = (Array.isArray(certificate.caCertificates) ? certificate.caCertificates : []).flatMap((authority) =>
-        typeof authority?.certificate === "string" ? pemCertificatesIn(authority.certificate) : [],
+      const authorities = (Array.isArray(certificate.caCertificates) ? certificate.caCertificates : []).flatMap(
+        (authority) => (typeof authority?.certificate === "string" ? pemCertificatesIn(authority.certificate) : []),
       );
       return { certificates: [...leaf, ...authorities] };
     },

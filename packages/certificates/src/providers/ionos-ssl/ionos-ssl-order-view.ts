@@ -29,7 +29,9 @@ function fileUrl(name: string | undefined, domain: string): string {
  */
 export function ionosSslValidation(certificate: Certificate): DomainValidation[] {
   const summary: AuthenticationSummary | undefined =
-    typeof certificate.authenticationSummary === "object" && certificate.authenticationSummary !== null ? certificate.authenticationSummary : undefined;
+    typeof certificate.authenticationSummary === "object" && certificate.authenticationSummary !== null
+      ? certificate.authenticationSummary
+      : undefined;
   if (summary === undefined) return [];
   const rawMethod = summary.method ?? certificate.authenticationMethod;
   const method = typeof rawMethod === "string" && Object.hasOwn(METHODS, rawMethod) ? METHODS[rawMethod] : undefined;
@@ -55,11 +57,22 @@ export function ionosSslValidation(certificate: Certificate): DomainValidation[]
 export function ionosSslOrderView(certificate: Certificate): CertificateOrder {
   const id = text(certificate?.id);
   if (id === undefined) {
-    throw new CertkitError({ code: "PROVIDER", provider: "ionos-ssl", message: "IONOS sent a certificate without an id", body: certificate });
+    throw new CertkitError({
+      code: "PROVIDER",
+      provider: "ionos-ssl",
+      message: "IONOS sent a certificate without an id",
+      body: certificate,
+    });
   }
   const commonName = text(certificate.commonName) ?? "";
   const altNames = Array.isArray(certificate.alternativeNames)
-    ? [...new Set(certificate.alternativeNames.filter((name): name is string => typeof name === "string" && name !== "" && name !== commonName))]
+    ? [
+        ...new Set(
+          certificate.alternativeNames.filter(
+            (name): name is string => typeof name === "string" && name !== "" && name !== commonName,
+          ),
+        ),
+      ]
     : [];
   const summary = certificate.authenticationSummary as { status?: unknown } | null | undefined;
   const { status, providerStatus, reason, message } = mapIonosSslStatus(certificate.status, summary?.status);

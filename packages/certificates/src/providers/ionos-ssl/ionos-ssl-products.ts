@@ -3,7 +3,8 @@ import type { ProductLimits } from "../../capabilities.js";
 /** The product ordered when a request names none: IONOS's single-name DV certificate. */
 export const IONOS_SSL_DEFAULT_PRODUCT = "SSL_STARTER";
 
-const single = (id: string, wildcard: ProductLimits["wildcard"]): ProductLimits => Object.freeze({ id, maxNames: 1, wildcard, years: Object.freeze([1]) });
+const single = (id: string, wildcard: ProductLimits["wildcard"]): ProductLimits =>
+  Object.freeze({ id, maxNames: 1, wildcard, years: Object.freeze([1]) });
 
 /**
  * The limits of the certificate types in IONOS's spec (`EnrollRequest.certificateType`). Each covers one name, the

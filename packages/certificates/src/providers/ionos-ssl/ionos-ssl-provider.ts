@@ -9,7 +9,11 @@ export const ionosSslProvider = defineProvider({
   displayName: "IONOS SSL",
   clientPackage: "@certkit/ionos-ssl",
   apiName: "IONOS SSL API",
-  docs: { homepage: "https://www.ionos.com", apiDocs: "https://api.hosting.ionos.com/docs#/ssl", auth: "an API key (`X-API-Key`)" },
+  docs: {
+    homepage: "https://www.ionos.com",
+    apiDocs: "https://api.hosting.ionos.com/docs#/ssl",
+    auth: "an API key (`X-API-Key`)",
+  },
   capabilities: IONOS_SSL_CAPABILITIES,
   statuses: { table: IONOS_SSL_STATUS_TABLE },
   keepsClientReference: false,

@@ -24,14 +24,16 @@ export const IONOS_SSL_STATUS_NOTES: Readonly<Record<string, string>> = /* @__PU
   ACTIVE: "issued until validUntil; the client turns it into expired after that",
   PENDING:
     "no authenticationSummary yet (creation is asynchronous: IONOS answers 202 and fills it in later), or an authentication status certkit does not know",
-  "PENDING/WAITING_FOR_CUSTOMER": "the customer must publish the TXT record or file (then DCV_READY), or approve the email",
+  "PENDING/WAITING_FOR_CUSTOMER":
+    "the customer must publish the TXT record or file (then DCV_READY), or approve the email",
   "PENDING/PENDING": "the customer's part is done; the CA is checking the domain",
   "PENDING/AUTHENTICATED": "domain validated; the CA is issuing",
   "PENDING/FAILED":
     "the domain validation failed but the certificate itself did not (it is still PENDING): the customer fixes the record or file and confirms again; reason DCV_FAILED",
   PENDING_CA_MANUAL_VETTING: "with the CA, which checks the order by hand",
   REPLACING: "a replacement is under way; the current certificate still serves",
-  RENEWING: "a renewal is under way; the current certificate still serves (its validation may wait for the customer again)",
+  RENEWING:
+    "a renewal is under way; the current certificate still serves (its validation may wait for the customer again)",
   FAILED: "ended; reason DCV_FAILED when the authentication failed too",
 });
 
@@ -56,10 +58,12 @@ export interface IonosSslStatusMapping {
 
 const MESSAGES: Readonly<Record<string, string>> = {
   PENDING: "IONOS accepted the order and has not shown how to validate the domain yet.",
-  "PENDING/WAITING_FOR_CUSTOMER": "IONOS waits for the domain validation: publish the record or file shown in validation and confirm it, or approve the email.",
+  "PENDING/WAITING_FOR_CUSTOMER":
+    "IONOS waits for the domain validation: publish the record or file shown in validation and confirm it, or approve the email.",
   "PENDING/PENDING": "The CA is checking the domain validation.",
   "PENDING/AUTHENTICATED": "The domain is validated; the CA is issuing the certificate.",
-  "PENDING/FAILED": "The domain validation failed: correct the record or file shown in validation and confirm it again.",
+  "PENDING/FAILED":
+    "The domain validation failed: correct the record or file shown in validation and confirm it again.",
   PENDING_CA_MANUAL_VETTING: "The CA is checking the order by hand.",
   REPLACING: "IONOS is replacing the certificate; the current one still serves.",
   RENEWING: "IONOS is renewing the certificate; the current one still serves.",
@@ -80,14 +84,27 @@ export function mapIonosSslStatus(status: unknown, authenticationStatus?: unknow
   const providerStatus = providerStatusText(status);
   const base = entry(IONOS_SSL_STATUS_TABLE, status);
   if (base === undefined) {
-    return { status: "unknown", providerStatus, message: `IONOS sent a certificate status certkit does not know: ${JSON.stringify(providerStatus)}.` };
+    return {
+      status: "unknown",
+      providerStatus,
+      message: `IONOS sent a certificate status certkit does not know: ${JSON.stringify(providerStatus)}.`,
+    };
   }
   const combined = typeof authenticationStatus === "string" ? `${providerStatus}/${authenticationStatus}` : undefined;
-  const key = combined !== undefined && entry(IONOS_SSL_STATUS_TABLE, combined) !== undefined ? combined : providerStatus;
+  const key =
+    combined !== undefined && entry(IONOS_SSL_STATUS_TABLE, combined) !== undefined ? combined : providerStatus;
   const mapped = entry(IONOS_SSL_STATUS_TABLE, key) ?? base;
-  const reason = authenticationStatus === "FAILED" && (mapped === "failed" || mapped === "awaiting_validation") ? "DCV_FAILED" : undefined;
+  const reason =
+    authenticationStatus === "FAILED" && (mapped === "failed" || mapped === "awaiting_validation")
+      ? "DCV_FAILED"
+      : undefined;
   const message = entry(MESSAGES, key);
-  return { status: mapped, providerStatus, ...(reason === undefined ? {} : { reason }), ...(message === undefined ? {} : { message }) };
+  return {
+    status: mapped,
+    providerStatus,
+    ...(reason === undefined ? {} : { reason }),
+    ...(message === undefined ? {} : { message }),
+  };
 }
 
 /** Maps IONOS's `AuthenticationSummary.status` onto a {@link ValidationStatus}: `unknown` for anything else. Never throws. */

@@ -21,7 +21,7 @@ export const RESELLO_STATUS_NOTES: Readonly<Record<string, string>> = /* @__PURE
     "provisioning the certificate). A renewal is `pending` too, and is shown the same way: it needs new validations",
   active: "documented: the certificate is provisioned. The client derives `expired` from `validUntil`",
   disabled:
-    "not documented by Resello: the certkit sandbox's status after DELETE (\"disables it directly\", refunded within the " +
+    'not documented by Resello: the certkit sandbox\'s status after DELETE ("disables it directly", refunded within the ' +
     "plan's grace period). The adapter's cancel() is that delete",
 });
 
@@ -58,10 +58,15 @@ export function mapReselloStatus(raw: unknown, context: ReselloStatusContext = {
   const providerStatus = providerStatusText(raw);
   if (typeof raw !== "string" || !Object.hasOwn(RESELLO_STATUS_TABLE, raw)) {
     const message =
-      providerStatus === "" ? "Resello sent no certificate status" : `Resello certificate status "${providerStatus}" is not documented`;
+      providerStatus === ""
+        ? "Resello sent no certificate status"
+        : `Resello certificate status "${providerStatus}" is not documented`;
     return { status: "unknown", providerStatus, message };
   }
   const status = raw === "pending" && context?.validated === true ? "processing" : RESELLO_STATUS_TABLE[raw]!;
-  const message = raw === "pending" && status === "processing" ? "Every name is validated: Resello is provisioning the certificate" : MESSAGES[raw];
+  const message =
+    raw === "pending" && status === "processing"
+      ? "Every name is validated: Resello is provisioning the certificate"
+      : MESSAGES[raw];
   return { status, providerStatus, ...(message === undefined ? {} : { message }) };
 }

@@ -20,12 +20,18 @@ import type { ReselloAdapterOptions } from "./resello-adapter-options.js";
 import { RESELLO_CAPABILITIES } from "./resello-capabilities.js";
 import { idOf, namesOf, reselloOrderView } from "./resello-order-view.js";
 import { checkPlanBeforeOrder, isPlanId, knownPlanLimits } from "./resello-plans.js";
-import { dcvTypeOf, fallbackValidationView, reselloValidationView, validationMethodOf } from "./resello-validation-view.js";
+import {
+  dcvTypeOf,
+  fallbackValidationView,
+  reselloValidationView,
+  validationMethodOf,
+} from "./resello-validation-view.js";
 
 const PROVIDER = "resello";
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function providerError(message: string): CertkitError {
   return new CertkitError({ code: "PROVIDER", provider: PROVIDER, message: `Resello API: ${message}` });
@@ -53,7 +59,12 @@ async function certificatesOfPkcs7(bytes: Uint8Array): Promise<string[]> {
   try {
     return certificatesOfPkcs7Download(bytes);
   } catch (cause) {
-    throw new CertkitError({ code: "PROVIDER", provider: PROVIDER, message: "Resello API: the PKCS#7 download does not parse", cause });
+    throw new CertkitError({
+      code: "PROVIDER",
+      provider: PROVIDER,
+      message: "Resello API: the PKCS#7 download does not parse",
+      cause,
+    });
   }
 }
 
@@ -99,8 +110,14 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
   }
 
   /** The validations in the certificate's validation details (empty when they cannot be read). */
-  async function fetchValidation(id: string, certificate: Certificate | undefined, signal: AbortSignal | undefined): Promise<DomainValidation[]> {
-    const data = unwrap(await client.GET("/ssl-certificate/{id}/validation-details", { params: { path: { id } }, signal }));
+  async function fetchValidation(
+    id: string,
+    certificate: Certificate | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<DomainValidation[]> {
+    const data = unwrap(
+      await client.GET("/ssl-certificate/{id}/validation-details", { params: { path: { id } }, signal }),
+    );
     return reselloValidationView(unwrapResello(data), validationMethodOf(certificate?.dcv_type));
   }
 
@@ -111,7 +128,8 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
     return reselloOrderView(certificate, validation.length > 0 ? validation : undefined);
   }
 
-  const productLimits = (product: string | undefined): ProductLimits | undefined => knownPlanLimits(plans, product ?? defaultPlan);
+  const productLimits = (product: string | undefined): ProductLimits | undefined =>
+    knownPlanLimits(plans, product ?? defaultPlan);
 
   return {
     provider: PROVIDER,
@@ -122,8 +140,10 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
       // Resello documents no paging parameters: one request answers every certificate.
       const data = unwrap(await client.GET("/ssl-certificate", { signal }));
       const certificates = unwrapResello(data);
-      if (!Array.isArray(certificates)) throw providerError("GET /ssl-certificate answered something that is not a list of certificates");
-      for (const certificate of certificates) yield await view(certificateIn(certificate, "GET /ssl-certificate"), signal);
+      if (!Array.isArray(certificates))
+        throw providerError("GET /ssl-certificate answered something that is not a list of certificates");
+      for (const certificate of certificates)
+        yield await view(certificateIn(certificate, "GET /ssl-certificate"), signal);
       const total = Array.isArray(data) ? undefined : data.total;
       if (typeof total === "number" && total > certificates.length) {
         throw providerError(
@@ -139,12 +159,21 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
     async order(request: CheckedOrderRequest, { signal }: OperationOptions) {
       const plan = request.product ?? defaultPlan;
       if (plan === undefined) {
-        throw invalidInput(PROVIDER, "product", `is required: give a Resello plan UUID (GET /ssl-certificate-plan lists them), or set the adapter's "plan" option`);
+        throw invalidInput(
+          PROVIDER,
+          "product",
+          `is required: give a Resello plan UUID (GET /ssl-certificate-plan lists them), or set the adapter's "plan" option`,
+        );
       }
-      if (!isPlanId(plan)) throw invalidInput(PROVIDER, "product", "must be a Resello plan UUID (GET /ssl-certificate-plan lists them)");
+      if (!isPlanId(plan))
+        throw invalidInput(PROVIDER, "product", "must be a Resello plan UUID (GET /ssl-certificate-plan lists them)");
       if (request.csr === undefined) throw invalidInput(PROVIDER, "csr", "is required: resello does not make keys");
       if (request.validationMethod === "email" && request.approverEmail === undefined) {
-        throw invalidInput(PROVIDER, "approverEmail", "is required for email validation: Resello mails the approval request to it");
+        throw invalidInput(
+          PROVIDER,
+          "approverEmail",
+          "is required for email validation: Resello mails the approval request to it",
+        );
       }
       if (!knownPlanLimits(plans, plan)) await checkPlanBeforeOrder(client, plan, request.years, signal);
       const clientReference = request.clientReference ?? newClientReference();
@@ -156,7 +185,13 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
         client_reference: clientReference,
         ...(request.approverEmail === undefined ? {} : { approver_email_address: request.approverEmail }),
       };
-      const recovery = (): LostOrder => ({ provider: PROVIDER, clientReference, commonName: request.commonName, altNames: request.altNames, product: plan });
+      const recovery = (): LostOrder => ({
+        provider: PROVIDER,
+        clientReference,
+        commonName: request.commonName,
+        altNames: request.altNames,
+        product: plan,
+      });
       // The purchase's safeguards load with the first order (reading orders never needs them).
       const { afterPlacing, placeOrder, readPlacedOrder } = await import("../../recovery/guarded-order-steps.js");
       const answer = await placeOrder(() => createCertificateOnce(client, body, { signal }), recovery);
@@ -196,11 +231,13 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
 
     async download(id: string, { signal }: OperationOptions): Promise<DownloadedCertificates> {
       checkId(id, "download");
-      const data = unwrap(await client.GET("/ssl-certificate/{id}/download-pkcs7", {
-        params: { path: { id } },
-        parseAs: "arrayBuffer",
-        signal,
-      }));
+      const data = unwrap(
+        await client.GET("/ssl-certificate/{id}/download-pkcs7", {
+          params: { path: { id } },
+          parseAs: "arrayBuffer",
+          signal,
+        }),
+      );
       const certificates = await certificatesOfPkcs7(new Uint8Array(data));
       if (certificates.length === 0) throw providerError("the PKCS#7 download holds no certificate");
       return { certificates };
@@ -208,22 +245,27 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
 
     async renew(id: string, { signal, csr }: ReplaceOptions) {
       checkId(id, "renew");
-      const data = unwrap(await client.POST("/ssl-certificate/{id}/renew", {
-        params: { path: { id } },
-        body: { ...orderDetails, ...(csr === undefined ? {} : { csr }) },
-        signal,
-      }));
+      const data = unwrap(
+        await client.POST("/ssl-certificate/{id}/renew", {
+          params: { path: { id } },
+          body: { ...orderDetails, ...(csr === undefined ? {} : { csr }) },
+          signal,
+        }),
+      );
       return view(certificateIn(unwrapResello(data), "POST /ssl-certificate/{id}/renew"), signal);
     },
 
     async reissue(id: string, { signal, csr }: ReplaceOptions) {
       checkId(id, "reissue");
-      if (csr === undefined) throw invalidInput(PROVIDER, "csr", "is required: Resello reissues a certificate for a new CSR", "reissue");
-      const data = unwrap(await client.POST("/ssl-certificate/{id}/reissue", {
-        params: { path: { id } },
-        body: { ...orderDetails, csr },
-        signal,
-      }));
+      if (csr === undefined)
+        throw invalidInput(PROVIDER, "csr", "is required: Resello reissues a certificate for a new CSR", "reissue");
+      const data = unwrap(
+        await client.POST("/ssl-certificate/{id}/reissue", {
+          params: { path: { id } },
+          body: { ...orderDetails, csr },
+          signal,
+        }),
+      );
       return view(certificateIn(unwrapResello(data), "POST /ssl-certificate/{id}/reissue"), signal);
     },
 
@@ -233,7 +275,12 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
       const data = unwrap(await client.DELETE("/ssl-certificate/{id}", { params: { path: { id } }, signal }));
       // The delete's answer is not documented: the certificate as it is now when it shows one, else the one read before.
       const payload: unknown = isRecord(data) && "result" in data ? data.result : data;
-      if (isRecord(payload) && typeof payload.id === "string" && payload.id !== "" && typeof payload.status === "string") {
+      if (
+        isRecord(payload) &&
+        typeof payload.id === "string" &&
+        payload.id !== "" &&
+        typeof payload.status === "string"
+      ) {
         return view(payload, signal);
       }
       return {

@@ -11,7 +11,8 @@ import { fallbackValidationView, validationMethodOf } from "./resello-validation
  * there, and left out when not. The answer itself, with every field, is the order's `raw`.
  */
 
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() !== "" ? value : undefined;
 
 /** An ISO 8601 time from a date string Resello sent, or `undefined` when there is none that parses. */
 function isoTime(value: unknown): string | undefined {
@@ -31,14 +32,23 @@ export function planIdOf(certificate: Certificate): string | undefined {
 export function namesOf(certificate: Certificate, validation: readonly DomainValidation[] = []): string[] {
   const listed = Array.isArray(certificate.domains) ? certificate.domains.flatMap((name) => text(name) ?? []) : [];
   const fromValidation = validation.map((entry) => entry.domain);
-  return [...new Set([text(certificate.common_name), ...(listed.length > 0 ? listed : fromValidation)].flatMap((name) => name ?? []))];
+  return [
+    ...new Set(
+      [text(certificate.common_name), ...(listed.length > 0 ? listed : fromValidation)].flatMap((name) => name ?? []),
+    ),
+  ];
 }
 
 /** The certificate's `id`, which every other call needs: an answer without one is the provider's error. */
 export function idOf(certificate: unknown): string {
-  const id = typeof certificate === "object" && certificate !== null ? text((certificate as Certificate).id) : undefined;
+  const id =
+    typeof certificate === "object" && certificate !== null ? text((certificate as Certificate).id) : undefined;
   if (id === undefined) {
-    throw new CertkitError({ code: "PROVIDER", provider: "resello", message: "Resello API answered a certificate without an id" });
+    throw new CertkitError({
+      code: "PROVIDER",
+      provider: "resello",
+      message: "Resello API answered a certificate without an id",
+    });
   }
   return id;
 }
@@ -57,7 +67,10 @@ export function reselloOrderView(certificate: Certificate, validation?: readonly
   const pending = certificate.status === "pending";
   const method = validationMethodOf(certificate.dcv_type);
   const shown = validation ?? (pending && method ? fallbackValidationView(names, method) : []);
-  const validated = validation === undefined || validation.length === 0 ? undefined : validation.every((entry) => entry.status === "valid");
+  const validated =
+    validation === undefined || validation.length === 0
+      ? undefined
+      : validation.every((entry) => entry.status === "valid");
   const { status, providerStatus, message } = mapReselloStatus(certificate.status, { validated });
   const disabledAt = isoTime(certificate.disabled_at);
   const product = planIdOf(certificate);
@@ -72,7 +85,9 @@ export function reselloOrderView(certificate: Certificate, validation?: readonly
     altNames,
     status,
     providerStatus,
-    ...(message === undefined ? {} : { message: disabledAt && status === "cancelled" ? `${message} at ${disabledAt}` : message }),
+    ...(message === undefined
+      ? {}
+      : { message: disabledAt && status === "cancelled" ? `${message} at ${disabledAt}` : message }),
     ...(product === undefined ? {} : { product }),
     validation: [...shown],
     ...(validFrom === undefined ? {} : { validFrom }),

@@ -11,7 +11,10 @@ export function isPlanId(value: unknown): value is string {
 }
 
 /** The limits given for `planId` in the adapter's `plans` option, or `undefined`. */
-export function knownPlanLimits(plans: readonly ProductLimits[] | undefined, planId: string | undefined): ProductLimits | undefined {
+export function knownPlanLimits(
+  plans: readonly ProductLimits[] | undefined,
+  planId: string | undefined,
+): ProductLimits | undefined {
   if (planId === undefined) return undefined;
   return plans?.find((plan) => plan.id.toLowerCase() === planId.toLowerCase());
 }
@@ -21,16 +24,36 @@ export function knownPlanLimits(plans: readonly ProductLimits[] | undefined, pla
  * naming the field, before anything is bought) when the plan is not on offer or runs another number of years than
  * asked. A plan's `interval` is its term in months; one that is not whole years is not checked against `years`.
  */
-export async function checkPlanBeforeOrder(client: ReselloClient, planId: string, years: number, signal: AbortSignal | undefined): Promise<void> {
+export async function checkPlanBeforeOrder(
+  client: ReselloClient,
+  planId: string,
+  years: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const data = unwrap(await client.GET("/ssl-certificate-plan", { params: { query: { id: planId } }, signal }));
   const plans = unwrapResello(data);
   if (!Array.isArray(plans)) {
-    throw new CertkitError({ code: "PROVIDER", provider: "resello", message: "Resello API: GET /ssl-certificate-plan answered something that is not a list of plans" });
+    throw new CertkitError({
+      code: "PROVIDER",
+      provider: "resello",
+      message: "Resello API: GET /ssl-certificate-plan answered something that is not a list of plans",
+    });
   }
-  const plan = plans.find((candidate) => typeof candidate?.id === "string" && candidate.id.toLowerCase() === planId.toLowerCase());
-  if (!plan) throw invalidInput("resello", "product", `is not a Resello plan on offer: no plan ${planId} (GET /ssl-certificate-plan lists them)`);
+  const plan = plans.find(
+    (candidate) => typeof candidate?.id === "string" && candidate.id.toLowerCase() === planId.toLowerCase(),
+  );
+  if (!plan)
+    throw invalidInput(
+      "resello",
+      "product",
+      `is not a Resello plan on offer: no plan ${planId} (GET /ssl-certificate-plan lists them)`,
+    );
   const interval = plan.interval;
   if (typeof interval === "number" && interval > 0 && interval % 12 === 0 && years !== interval / 12) {
-    throw invalidInput("resello", "years", `must be ${interval / 12} for plan "${plan.name}" (${plan.id}), which runs ${interval} months`);
+    throw invalidInput(
+      "resello",
+      "years",
+      `must be ${interval / 12} for plan "${plan.name}" (${plan.id}), which runs ${interval} months`,
+    );
   }
 }

@@ -10,8 +10,10 @@ import type { DomainValidation, ValidationMethod, ValidationStatus } from "../..
 
 type Json = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const text = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() !== "" ? value : undefined;
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value.flatMap((item) => text(item) ?? []) : []);
 
 /** Resello's `dcv_type` (`DNS`, `FILE`, `EMAIL`) as a {@link ValidationMethod}, or `undefined` for anything else. */
@@ -54,7 +56,8 @@ function dnsRecordIn(value: unknown, depth = 0): DomainValidation["dns"] {
   const type = text(value.type)?.toUpperCase();
   const name = text(value.name);
   const content = text(value.value);
-  if ((type === "TXT" || type === "CNAME") && name !== undefined && content !== undefined) return { name, type, value: content };
+  if ((type === "TXT" || type === "CNAME") && name !== undefined && content !== undefined)
+    return { name, type, value: content };
   for (const child of Object.values(value)) {
     const found = dnsRecordIn(child, depth + 1);
     if (found) return found;
@@ -63,14 +66,18 @@ function dnsRecordIn(value: unknown, depth = 0): DomainValidation["dns"] {
 }
 
 /** One entry of the details' `domains` list, or `undefined` when it names no domain. */
-function domainValidationOf(entry: unknown, fallbackMethod: ValidationMethod | undefined): DomainValidation | undefined {
+function domainValidationOf(
+  entry: unknown,
+  fallbackMethod: ValidationMethod | undefined,
+): DomainValidation | undefined {
   if (!isRecord(entry)) return undefined;
   const domain = text(entry.domain) ?? text(entry.name);
   if (domain === undefined) return undefined;
   const dns = dnsRecordIn(entry.dns_record ?? entry.dns);
-  const file = isRecord(entry.file) && text(entry.file.url) !== undefined && typeof entry.file.content === "string"
-    ? { url: text(entry.file.url)!, content: entry.file.content }
-    : undefined;
+  const file =
+    isRecord(entry.file) && text(entry.file.url) !== undefined && typeof entry.file.content === "string"
+      ? { url: text(entry.file.url)!, content: entry.file.content }
+      : undefined;
   const sentTo = isRecord(entry.email) ? text(entry.email.to) : undefined;
   const approvers = sentTo !== undefined ? [sentTo] : texts(entry.approver_email_addresses);
   const method =

@@ -28,9 +28,10 @@ export const SSLMARKET_STATUS_NOTES: Readonly<Record<string, string>> = /* @__PU
  * - anything else is `unknown`: a `published` date with another state (a reissue, a revocation, an expiry: the
  *   documentation names none of them), or an order without DCV fields (a list item: `get()` reads them).
  */
-export const SSLMARKET_DERIVED_STATUSES: Readonly<Partial<Record<CertificateStatus, string>>> = /* @__PURE__ */ Object.freeze({
-  awaiting_validation: "another state, no `published` date, and a `dv_auth_method`",
-});
+export const SSLMARKET_DERIVED_STATUSES: Readonly<Partial<Record<CertificateStatus, string>>> =
+  /* @__PURE__ */ Object.freeze({
+    awaiting_validation: "another state, no `published` date, and a `dv_auth_method`",
+  });
 
 /** What the order says besides its state: the documented fields its status is derived from. */
 export interface SslmarketStatusContext {
@@ -88,7 +89,8 @@ export function mapSslmarketStatus(state: unknown, context?: SslmarketStatusCont
     return {
       status: "awaiting_validation",
       providerStatus,
-      message: "Not issued yet, and the order names its domain validation: publish what validation() shows (or approve the DCV e-mail)",
+      message:
+        "Not issued yet, and the order names its domain validation: publish what validation() shows (or approve the DCV e-mail)",
     };
   }
   return { status: "unknown", providerStatus, message: undocumentedMessage(providerStatus, context) };

@@ -5,7 +5,10 @@ import type { CreateOrderRequest, SslmarketClientOptions } from "@certkit/sslmar
  * order, flat as on the wire (`owner_name`, ..., `invoice_email`, optional `invoice_ic` and `invoice_dic`). They are
  * the same for each order of a company, so they are set once on the adapter.
  */
-export type SslmarketOrderContacts = Omit<CreateOrderRequest, "domain" | "dns_names" | "years" | "csr" | "voucher" | "dv_auth_method">;
+export type SslmarketOrderContacts = Omit<
+  CreateOrderRequest,
+  "domain" | "dns_names" | "years" | "csr" | "voucher" | "dv_auth_method"
+>;
 
 /**
  * Options of the {@link sslmarket} adapter: the SSLmarket client's own options (`token`, `baseUrl`, `fetch`,

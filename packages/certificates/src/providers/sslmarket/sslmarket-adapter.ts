@@ -1,6 +1,12 @@
 import { createSslmarketClient, type CreateOrderRequest, type DcvMethod, type Order } from "@certkit/sslmarket";
 import { CertkitError, isCertkitError, unwrap } from "@certkit/runtime";
-import type { CertificateAdapter, DownloadedCertificates, OperationOptions, ReplaceOptions, RevokeOptions } from "../../adapter.js";
+import type {
+  CertificateAdapter,
+  DownloadedCertificates,
+  OperationOptions,
+  ReplaceOptions,
+  RevokeOptions,
+} from "../../adapter.js";
 import type { CertificateOrder, DomainValidation, ValidationMethod } from "../../certificate-order.js";
 import { invalidInput } from "../../checks/invalid-input.js";
 import { normalizeDomainName } from "../../checks/normalize-domain-name.js";
@@ -23,7 +29,11 @@ import { checkOrderAgainstProduct, SSLMARKET_DEFAULT_PRODUCT, sslmarketProductLi
 const PROVIDER = "sslmarket";
 
 /** The facade's validation methods as `dv_auth_method` spells them. */
-const DCV_METHODS: Readonly<Record<ValidationMethod, DcvMethod>> = Object.freeze({ dns: "DNS", file: "FILE", email: "Email" });
+const DCV_METHODS: Readonly<Record<ValidationMethod, DcvMethod>> = Object.freeze({
+  dns: "DNS",
+  file: "FILE",
+  email: "Email",
+});
 
 /** An order's names in the form CSRs are checked against (ASCII, lower case). */
 function checkedNames(raw: Order): string[] {
@@ -41,7 +51,12 @@ async function certificatesOfP7b(bytes: ArrayBuffer): Promise<string[]> {
   try {
     return certificatesOfPkcs7Download(new Uint8Array(bytes));
   } catch (cause) {
-    throw new CertkitError({ code: "PROVIDER", provider: PROVIDER, message: "sslmarket sent a p7b download that is not a PKCS #7 bundle", cause });
+    throw new CertkitError({
+      code: "PROVIDER",
+      provider: PROVIDER,
+      message: "sslmarket sent a p7b download that is not a PKCS #7 bundle",
+      cause,
+    });
   }
 }
 
@@ -67,11 +82,21 @@ async function certificatesOfP7b(bytes: ArrayBuffer): Promise<string[]> {
  *
  * @throws CertkitError `INVALID_INPUT` when an option is missing or malformed (from the SSLmarket client).
  */
-export function sslmarket(options: SslmarketAdapterOptions): CertificateAdapter<typeof SSLMARKET_CAPABILITIES, "sslmarket"> {
-  const { contacts, defaultProduct = SSLMARKET_DEFAULT_PRODUCT, voucher, ...clientOptions } = options ?? ({} as SslmarketAdapterOptions);
+export function sslmarket(
+  options: SslmarketAdapterOptions,
+): CertificateAdapter<typeof SSLMARKET_CAPABILITIES, "sslmarket"> {
+  const {
+    contacts,
+    defaultProduct = SSLMARKET_DEFAULT_PRODUCT,
+    voucher,
+    ...clientOptions
+  } = options ?? ({} as SslmarketAdapterOptions);
   const client = createSslmarketClient(clientOptions);
 
-  const inOrder = (orderId: number, signal: AbortSignal | undefined) => ({ params: { path: { order_id: orderId } }, signal });
+  const inOrder = (orderId: number, signal: AbortSignal | undefined) => ({
+    params: { path: { order_id: orderId } },
+    signal,
+  });
 
   async function readOrder(orderId: number, signal: AbortSignal | undefined): Promise<Order> {
     const data = unwrap(await client.GET("/order/order_id/{order_id}", inOrder(orderId, signal)));
@@ -102,11 +127,19 @@ export function sslmarket(options: SslmarketAdapterOptions): CertificateAdapter<
   /** The checks SSLmarket's API cannot make for us before the purchase (no request); the contacts to send. */
   function checkOrderInput(request: CheckedOrderRequest): SslmarketOrderContacts {
     if (!contacts) {
-      throw invalidInput(PROVIDER, "contacts", "are required: set the adapter option `contacts` (owner, contacts and invoice details SSLmarket requires on every order)");
+      throw invalidInput(
+        PROVIDER,
+        "contacts",
+        "are required: set the adapter option `contacts` (owner, contacts and invoice details SSLmarket requires on every order)",
+      );
     }
     const names = [request.commonName, ...request.altNames];
     if (request.validationMethod === "file" && names.some((name) => name.startsWith("*."))) {
-      throw invalidInput(PROVIDER, "validationMethod", "file cannot validate a wildcard name (CA/Browser Forum rules): use dns or email");
+      throw invalidInput(
+        PROVIDER,
+        "validationMethod",
+        "file cannot validate a wildcard name (CA/Browser Forum rules): use dns or email",
+      );
     }
     if (request.approverEmail !== undefined) {
       const approvers = [...new Set(names.flatMap((name) => sslmarketApprovers(name)))];
@@ -131,7 +164,12 @@ export function sslmarket(options: SslmarketAdapterOptions): CertificateAdapter<
     async *list({ signal }: OperationOptions): AsyncGenerator<CertificateOrder> {
       const data = unwrap(await client.GET("/order/list", { signal }));
       if (!Array.isArray(data.orders)) {
-        throw new CertkitError({ code: "PROVIDER", provider: PROVIDER, message: "sslmarket answered the order list without an `orders` array", body: data });
+        throw new CertkitError({
+          code: "PROVIDER",
+          provider: PROVIDER,
+          message: "sslmarket answered the order list without an `orders` array",
+          body: data,
+        });
       }
       for (const item of data.orders) yield sslmarketOrderView(item.order_id, item);
     },
@@ -161,20 +199,34 @@ export function sslmarket(options: SslmarketAdapterOptions): CertificateAdapter<
       const { afterPlacing, placeOrder } = await import("../../recovery/guarded-order-steps.js");
       const { order_id: orderId } = await placeOrder(
         async () => {
-          const data = unwrap(await client.POST("/order/certificate/{product_code}", { params: { path: { product_code: product } }, body, signal }));
+          const data = unwrap(
+            await client.POST("/order/certificate/{product_code}", {
+              params: { path: { product_code: product } },
+              body,
+              signal,
+            }),
+          );
           return data;
         },
         (): LostOrder => ({ provider: PROVIDER, commonName: request.commonName, altNames: request.altNames, product }),
       );
       const id = String(orderId);
-      const placed: PlacedOrder = { provider: PROVIDER, created: { id, failedStep: "read", providerIds: { order_id: orderId } }, nextStep: `get("${id}") reads it again` };
+      const placed: PlacedOrder = {
+        provider: PROVIDER,
+        created: { id, failedStep: "read", providerIds: { order_id: orderId } },
+        nextStep: `get("${id}") reads it again`,
+      };
       return afterPlacing(placed, async () => sslmarketOrderView(orderId, await readOrder(orderId, signal)));
     },
 
     async findOrders(recovery: OrderRecovery, { signal }: OperationOptions): Promise<CertificateOrder[]> {
       const data = unwrap(await client.GET("/order/list", { signal }));
       return (Array.isArray(data.orders) ? data.orders : [])
-        .filter((item) => (recovery.product === undefined || item.product_code === recovery.product) && createdAfterSending(sslmarketTime(item.inserted), recovery))
+        .filter(
+          (item) =>
+            (recovery.product === undefined || item.product_code === recovery.product) &&
+            createdAfterSending(sslmarketTime(item.inserted), recovery),
+        )
         .map((item) => sslmarketOrderView(item.order_id, item))
         .filter((order) => hasOrderedNames(order, recovery));
     },
@@ -185,27 +237,38 @@ export function sslmarket(options: SslmarketAdapterOptions): CertificateAdapter<
 
     async download(id: string, { signal }: OperationOptions): Promise<DownloadedCertificates> {
       const orderId = sslmarketOrderNumber(id, "download");
-      const data = unwrap(await client.GET("/certificate/order_id/{order_id}/format/{format}", {
-        params: { path: { order_id: orderId, format: "p7b" } },
-        parseAs: "arrayBuffer",
-        signal,
-      }));
+      const data = unwrap(
+        await client.GET("/certificate/order_id/{order_id}/format/{format}", {
+          params: { path: { order_id: orderId, format: "p7b" } },
+          parseAs: "arrayBuffer",
+          signal,
+        }),
+      );
       return { certificates: await certificatesOfP7b(data) };
     },
 
     async reissue(id: string, { csr, signal }: ReplaceOptions): Promise<CertificateOrder> {
       const orderId = sslmarketOrderNumber(id, "reissue");
-      if (csr === undefined) throw invalidInput(PROVIDER, "csr", "is required: SSLmarket reissues a certificate for a new CSR", "reissue");
+      if (csr === undefined)
+        throw invalidInput(PROVIDER, "csr", "is required: SSLmarket reissues a certificate for a new CSR", "reissue");
       const { checkCsr } = await import("../../checks/check-csr.js");
       const checked = await checkCsr(csr, checkedNames(await readOrder(orderId, signal)));
       if (!checked.ok) throw invalidInput(PROVIDER, "csr", checked.problem, "reissue");
-      unwrap(await client.POST("/certificate/order_id/{order_id}/reissue", { ...inOrder(orderId, signal), body: { csr }, parseAs: "text" }));
+      unwrap(
+        await client.POST("/certificate/order_id/{order_id}/reissue", {
+          ...inOrder(orderId, signal),
+          body: { csr },
+          parseAs: "text",
+        }),
+      );
       return readBack(orderId, `the reissue of order ${orderId} was requested`, signal);
     },
 
     async revoke(id: string, { signal }: RevokeOptions): Promise<CertificateOrder> {
       const orderId = sslmarketOrderNumber(id, "revoke");
-      unwrap(await client.PUT("/certificate/order_id/{order_id}/revoke", { ...inOrder(orderId, signal), parseAs: "text" }));
+      unwrap(
+        await client.PUT("/certificate/order_id/{order_id}/revoke", { ...inOrder(orderId, signal), parseAs: "text" }),
+      );
       return readBack(orderId, `the revocation of order ${orderId} was requested`, signal);
     },
   };

@@ -1,12 +1,23 @@
 import type { Order, OrderListItem } from "@certkit/sslmarket";
-import type { CertificateOrder, DomainValidation, ValidationMethod, ValidationStatus } from "../../certificate-order.js";
+import type {
+  CertificateOrder,
+  DomainValidation,
+  ValidationMethod,
+  ValidationStatus,
+} from "../../certificate-order.js";
 import { mapSslmarketStatus } from "./map-sslmarket-status.js";
 
 /** Where a file validation goes on each name: the `fileauth.txt` SSLmarket's help pages name, in `/.well-known/pki-validation/`. */
 export const SSLMARKET_DCV_FILE_PATH = "/.well-known/pki-validation/fileauth.txt";
 
 /** The mailboxes of a domain the CA mails for DCV, as SSLmarket documents them. */
-export const SSLMARKET_APPROVER_MAILBOXES: readonly string[] = Object.freeze(["admin", "administrator", "hostmaster", "postmaster", "webmaster"]);
+export const SSLMARKET_APPROVER_MAILBOXES: readonly string[] = Object.freeze([
+  "admin",
+  "administrator",
+  "hostmaster",
+  "postmaster",
+  "webmaster",
+]);
 
 /** An SSLmarket order as `GET /order/order_id/{order_id}` (with DCV fields) or `GET /order/list` shows it. */
 export type SslmarketRawOrder = Order | OrderListItem;
@@ -27,7 +38,8 @@ export function sslmarketTime(value: unknown): string | undefined {
   const dateTime = DATE_TIME.exec(text);
   let iso: string | undefined;
   if (date) iso = `${date[1]}-${date[2]}-${date[3]}T00:00:00Z`;
-  else if (dateTime) iso = `${dateTime[1]}-${dateTime[2]}-${dateTime[3]}T${dateTime[4]}:${dateTime[5]}:${dateTime[6] ?? "00"}${dateTime[7] ?? ""}Z`;
+  else if (dateTime)
+    iso = `${dateTime[1]}-${dateTime[2]}-${dateTime[3]}T${dateTime[4]}:${dateTime[5]}:${dateTime[6] ?? "00"}${dateTime[7] ?? ""}Z`;
   else if (WITH_ZONE.test(text)) iso = text;
   if (iso === undefined) return undefined;
   const time = Date.parse(iso);
@@ -38,7 +50,10 @@ export function sslmarketTime(value: unknown): string | undefined {
 }
 
 /** The order's names: `domain` first, then the SANs of `dns_names` that are not repeats of it. */
-export function sslmarketNames(raw: Pick<SslmarketRawOrder, "domain" | "dns_names">): { commonName: string; altNames: string[] } {
+export function sslmarketNames(raw: Pick<SslmarketRawOrder, "domain" | "dns_names">): {
+  commonName: string;
+  altNames: string[];
+} {
   const commonName = typeof raw.domain === "string" ? raw.domain : "";
   const altNames: string[] = [];
   for (const name of Array.isArray(raw.dns_names) ? (raw.dns_names as unknown[]) : []) {
@@ -90,16 +105,29 @@ export function sslmarketValidations(raw: SslmarketRawOrder): DomainValidation[]
   const { commonName, altNames } = sslmarketNames(raw);
   const issued = raw.state === "published" || sslmarketTime(raw.published) !== undefined;
   const status: ValidationStatus = issued ? "valid" : "waiting";
-  const content = typeof raw.dv_auth_content === "string" && raw.dv_auth_content.trim() !== "" ? raw.dv_auth_content.trim() : undefined;
+  const content =
+    typeof raw.dv_auth_content === "string" && raw.dv_auth_content.trim() !== ""
+      ? raw.dv_auth_content.trim()
+      : undefined;
   return [commonName, ...altNames]
     .filter((name) => name !== "")
     .map((domain): DomainValidation => {
       const name = validatedName(domain);
       switch (method) {
         case "dns":
-          return { domain, method, status, ...(content === undefined ? {} : { dns: { name, type: "TXT" as const, value: content } }) };
+          return {
+            domain,
+            method,
+            status,
+            ...(content === undefined ? {} : { dns: { name, type: "TXT" as const, value: content } }),
+          };
         case "file":
-          return { domain, method, status, ...(content === undefined ? {} : { file: { url: `http://${name}${SSLMARKET_DCV_FILE_PATH}`, content } }) };
+          return {
+            domain,
+            method,
+            status,
+            ...(content === undefined ? {} : { file: { url: `http://${name}${SSLMARKET_DCV_FILE_PATH}`, content } }),
+          };
         case "email":
           return { domain, method, status, email: { approvers: sslmarketApprovers(domain) } };
       }

@@ -67,7 +67,8 @@ export function sslmarketProductLimits(product: string | undefined, defaultProdu
 
 /** A count the product list sends as a number or a numeric string; `undefined` when it is neither. */
 function count(value: unknown): number | undefined {
-  const number = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
+  const number =
+    typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : Number.NaN;
   return Number.isInteger(number) && number >= 0 ? number : undefined;
 }
 
@@ -76,21 +77,41 @@ function count(value: unknown): number | undefined {
  * product exists, is a server certificate, takes this many SANs and years, gets a CSR if it requires one, and a
  * wildcard name if its code says it is a wildcard product. Throws `CertkitError` `INVALID_INPUT` naming the field.
  */
-export function checkOrderAgainstProduct(request: CheckedOrderRequest, code: string, products: readonly Product[]): void {
+export function checkOrderAgainstProduct(
+  request: CheckedOrderRequest,
+  code: string,
+  products: readonly Product[],
+): void {
   const reject = (field: string, problem: string) => invalidInput("sslmarket", field, problem);
   const product = products.find((candidate) => candidate.product_code === code);
   if (!product) {
-    const known = products.filter((candidate) => candidate.product_type === "ssl_certificate").map((candidate) => candidate.product_code);
-    throw reject("product", `"${code}" is not a product this SSLmarket account can order through the API (server products: ${known.join(", ") || "none"})`);
+    const known = products
+      .filter((candidate) => candidate.product_type === "ssl_certificate")
+      .map((candidate) => candidate.product_code);
+    throw reject(
+      "product",
+      `"${code}" is not a product this SSLmarket account can order through the API (server products: ${known.join(", ") || "none"})`,
+    );
   }
   if (product.product_type !== "ssl_certificate") {
-    throw reject("product", `"${code}" is a ${product.product_type} product; this adapter orders server (ssl_certificate) certificates`);
+    throw reject(
+      "product",
+      `"${code}" is a ${product.product_type} product; this adapter orders server (ssl_certificate) certificates`,
+    );
   }
   const sans = request.altNames.length;
-  const [minSans, maxSans, maxYears] = [count(product.min_san_values), count(product.max_san_values), count(product.max_years)];
-  if (maxSans !== undefined && sans > maxSans) throw reject("altNames", `holds ${sans} SANs; ${code} takes at most ${maxSans} besides the common name`);
-  if (minSans !== undefined && sans < minSans) throw reject("altNames", `holds ${sans} SANs; ${code} needs at least ${minSans} besides the common name`);
-  if (maxYears !== undefined && request.years > maxYears) throw reject("years", `must be from 1 to ${maxYears} for ${code}`);
+  const [minSans, maxSans, maxYears] = [
+    count(product.min_san_values),
+    count(product.max_san_values),
+    count(product.max_years),
+  ];
+  if (maxSans !== undefined && sans > maxSans)
+    throw reject("altNames", `holds ${sans} SANs; ${code} takes at most ${maxSans} besides the common name`);
+  if (minSans !== undefined && sans < minSans)
+    throw reject("altNames", `holds ${sans} SANs; ${code} needs at least ${minSans} besides the common name`);
+  if (maxYears !== undefined && request.years > maxYears)
+    throw reject("years", `must be from 1 to ${maxYears} for ${code}`);
   if (product.csr_required === "true" && request.csr === undefined) throw reject("csr", `is required for ${code}`);
-  if (/wildcard/i.test(code) && !request.commonName.startsWith("*.")) throw reject("commonName", `must be a wildcard (*.example.com) for ${code}`);
+  if (/wildcard/i.test(code) && !request.commonName.startsWith("*."))
+    throw reject("commonName", `must be a wildcard (*.example.com) for ${code}`);
 }

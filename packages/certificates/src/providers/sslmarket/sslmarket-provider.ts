@@ -9,7 +9,11 @@ export const sslmarketProvider = defineProvider({
   displayName: "SSLmarket",
   clientPackage: "@certkit/sslmarket",
   apiName: "SSLmarket REST API",
-  docs: { homepage: "https://www.sslmarket.co.uk", apiDocs: "https://www.sslmarket.co.uk/api", auth: "an API token (`X-Auth-Token`)" },
+  docs: {
+    homepage: "https://www.sslmarket.co.uk",
+    apiDocs: "https://www.sslmarket.co.uk/api",
+    auth: "an API token (`X-Auth-Token`)",
+  },
   capabilities: SSLMARKET_CAPABILITIES,
   statuses: { table: SSLMARKET_STATUS_TABLE, derived: SSLMARKET_DERIVED_STATUSES },
   keepsClientReference: false,

@@ -35,11 +35,21 @@ export async function deliverStep(row: CertificateRow, job: StepJob, context: St
     context.signal,
   );
   const now = context.now().getTime();
-  const renewAt = bundle.validUntil === null ? now + UNKNOWN_END_RECHECK_MS : bundle.validUntil.getTime() - spec.renewBeforeMs;
+  const renewAt =
+    bundle.validUntil === null ? now + UNKNOWN_END_RECHECK_MS : bundle.validUntil.getTime() - spec.renewBeforeMs;
   if (renewAt <= now) {
     await context.moveOn(row, job, { state: "delivered", deliveredGeneration: job.generation }, null);
-    await context.store.recordError(job.key, job.generation, `renewBefore is longer than what is left of the certificate: renew it by hand or shorten renewBefore`);
+    await context.store.recordError(
+      job.key,
+      job.generation,
+      `renewBefore is longer than what is left of the certificate: renew it by hand or shorten renewBefore`,
+    );
     return;
   }
-  await context.moveOn(row, job, { state: "delivered", deliveredGeneration: job.generation }, { step: "renew", at: new Date(renewAt) });
+  await context.moveOn(
+    row,
+    job,
+    { state: "delivered", deliveredGeneration: job.generation },
+    { step: "renew", at: new Date(renewAt) },
+  );
 }

@@ -13,7 +13,10 @@ export async function downloadStep(row: CertificateRow, job: StepJob, context: S
   const bundle = await client.download(row.orderId!, { signal: context.signal });
   const purchase = await context.store.lastPurchase(job.key, job.generation);
   const privateKey = bundle.privateKey ?? purchase?.privateKey ?? null;
-  if (privateKey === null) throw new StepRefused(`no private key for the order ${row.orderId}: the provider sent none and the fleet made none`);
+  if (privateKey === null)
+    throw new StepRefused(
+      `no private key for the order ${row.orderId}: the provider sent none and the fleet made none`,
+    );
   await context.store.saveBundle(job.key, job.generation, {
     orderId: row.orderId!,
     certificate: bundle.certificate,

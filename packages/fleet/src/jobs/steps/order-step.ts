@@ -44,7 +44,10 @@ export async function orderStep(row: CertificateRow, job: StepJob, context: Step
         await context.moveOn(row, job, { state: "ordering" }, { step: "order", at: new Date(graceEnds) });
         return;
       }
-      await store.settlePurchase(last, { state: "absent", error: "not at the provider after the recovery grace period" });
+      await store.settlePurchase(last, {
+        state: "absent",
+        error: "not at the provider after the recovery grace period",
+      });
     }
     const keys = client.capabilities.csr === "none" ? undefined : await makeCsr(spec.names, spec.keyType);
     const clientReference = `certkit-fleet-${randomUUID()}`;
@@ -78,7 +81,10 @@ export async function orderStep(row: CertificateRow, job: StepJob, context: Step
       // fleet's words: the facade's message tells a program what to do about it, which here the fleet does.
       if (isCertkitError(error) && error.effectUnknown) {
         const why = error.cause instanceof Error ? error.cause.message : error.message;
-        throw new Error(`${spec.provider} did not confirm the purchase (${why}): it may have been made, so the order is looked for at ${spec.provider} before buying again`, { cause: error });
+        throw new Error(
+          `${spec.provider} did not confirm the purchase (${why}): it may have been made, so the order is looked for at ${spec.provider} before buying again`,
+          { cause: error },
+        );
       }
       if (isCertkitError(error)) {
         await store.settlePurchase(purchase, { state: "refused", error: error.message });

@@ -8,7 +8,9 @@ export async function publishStep(row: CertificateRow, job: StepJob, context: St
   const orderId = row.orderId!;
   const client = context.connector.client(spec.provider, spec.account);
   const options = { signal: context.signal };
-  const validations = client.capabilities.validation ? await client.validation(orderId, options) : (await client.get(orderId, options)).validation;
+  const validations = client.capabilities.validation
+    ? await client.validation(orderId, options)
+    : (await client.get(orderId, options)).validation;
   const publisher = context.publisherFor(spec.publisher);
   for (const validation of validations) {
     if (validation.status === "valid") continue;

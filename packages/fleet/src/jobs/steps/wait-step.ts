@@ -28,7 +28,9 @@ export async function waitStep(row: CertificateRow, job: StepJob, context: StepC
     return;
   }
   if (ENDED.has(order.status)) {
-    throw new StepRefused(`the order ${order.id} ended ${order.status}${order.message === undefined ? "" : `: ${order.message}`}`);
+    throw new StepRefused(
+      `the order ${order.id} ended ${order.status}${order.message === undefined ? "" : `: ${order.message}`}`,
+    );
   }
   const waits = (job.waits ?? 0) + 1;
   if (order.status === "pending" && waits > PENDING_LOOKS) {

@@ -33,12 +33,16 @@ export async function readRequestBody(context: {
 
 /** The `certificate` object of a body, as Rails' `params.require(:certificate)` found it. */
 function certificateOf(body: unknown): Record<string, unknown> | undefined {
-  const certificate = typeof body === "object" && body !== null ? (body as Record<string, unknown>).certificate : undefined;
+  const certificate =
+    typeof body === "object" && body !== null ? (body as Record<string, unknown>).certificate : undefined;
   if (typeof certificate !== "object" || certificate === null || Array.isArray(certificate)) return undefined;
   return Object.keys(certificate).length === 0 ? undefined : (certificate as Record<string, unknown>);
 }
 
-const MISSING_CERTIFICATE: Checked<never> = { ok: false, error: { message: "Required parameter missing: certificate" } };
+const MISSING_CERTIFICATE: Checked<never> = {
+  ok: false,
+  error: { message: "Required parameter missing: certificate" },
+};
 
 /** An integer, from JSON or from a form field's text. */
 function integerOf(value: unknown): number | undefined {
@@ -65,8 +69,10 @@ export function checkPurchase(body: unknown): Checked<PurchaseAttributes> {
   const contactId = integerOf(contactField);
   if (isBlank(contactField)) errors.contact_id = ["can't be blank"];
   else if (contactId === undefined) errors.contact_id = ["is not a number"];
-  if (csr !== undefined && csr !== null && typeof csr !== "string") errors.csr = ["must be a PEM certificate signing request"];
-  if (Object.keys(errors).length > 0 || typeof name !== "string" || contactId === undefined) return { ok: false, error: { errors } };
+  if (csr !== undefined && csr !== null && typeof csr !== "string")
+    errors.csr = ["must be a PEM certificate signing request"];
+  if (Object.keys(errors).length > 0 || typeof name !== "string" || contactId === undefined)
+    return { ok: false, error: { errors } };
   const value: PurchaseAttributes = { name: name.trim().toLowerCase(), contactId };
   if (typeof csr === "string" && csr.trim() !== "") value.csr = csr;
   return { ok: true, value };
@@ -94,6 +100,7 @@ export async function checkCsr(csr: string, hostName: string): Promise<Checked<P
   if (parsed.key.type === "rsa" && parsed.key.bits < MIN_RSA_BITS) {
     return refuse(`The CSR's RSA key has ${parsed.key.bits} bits; at least ${MIN_RSA_BITS} are required.`);
   }
-  if (!parsed.names.some((name) => name.toLowerCase() === hostName)) return refuse(`The CSR's common name must be ${hostName}.`);
+  if (!parsed.names.some((name) => name.toLowerCase() === hostName))
+    return refuse(`The CSR's common name must be ${hostName}.`);
   return { ok: true, value: parsed };
 }

@@ -1,6 +1,10 @@
 import { defineSimulator, mountedUrl } from "../../define-simulator.js";
 import { DEFAULT_ISSUANCE_DELAY_MS } from "../../simulator.js";
-import { DEFAULT_DNSIMPLE_V1_CONTACT_ID, DnsimpleV1Simulator, type DnsimpleV1SimulatorOptions } from "./dnsimple-v1-simulator.js";
+import {
+  DEFAULT_DNSIMPLE_V1_CONTACT_ID,
+  DnsimpleV1Simulator,
+  type DnsimpleV1SimulatorOptions,
+} from "./dnsimple-v1-simulator.js";
 
 const mount = "/dnsimple/v1";
 const credentials = { email: "sandbox@example.com", token: "sandbox-dnsimple-v1-token" } as const;
@@ -14,5 +18,9 @@ export const dnsimpleV1Sandbox = defineSimulator({
   demoOrder: { commonName: "blog.example.org" },
   create: (world, options: DnsimpleV1SimulatorOptions) => new DnsimpleV1Simulator(world, options),
   // A v1 purchase names a contact of the account: the simulated account's one.
-  adapterOptions: (origin) => ({ ...credentials, baseUrl: mountedUrl(origin, mount), contactId: DEFAULT_DNSIMPLE_V1_CONTACT_ID }),
+  adapterOptions: (origin) => ({
+    ...credentials,
+    baseUrl: mountedUrl(origin, mount),
+    contactId: DEFAULT_DNSIMPLE_V1_CONTACT_ID,
+  }),
 });

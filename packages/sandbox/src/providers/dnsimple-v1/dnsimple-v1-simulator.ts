@@ -35,7 +35,9 @@ interface AccountDomain {
 
 type Operation<Id extends keyof operations> = operations[Id];
 type Answer<Id extends keyof operations> = Reply<Operation<Id>> | Response;
-type Lookup = { domain: AccountDomain; record: DnsimpleV1CertificateRecord } | { missing: { status: 404; body: ApiError } };
+type Lookup =
+  | { domain: AccountDomain; record: DnsimpleV1CertificateRecord }
+  | { missing: { status: 404; body: ApiError } };
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
@@ -46,7 +48,10 @@ const UNAUTHORIZED: ApiError = { message: "Authentication failed" };
 
 /** 422, an operation not possible in the certificate's state: the spec documents it only as its `default` response. */
 function notNow(action: "configured" | "submitted", record: DnsimpleV1CertificateRecord) {
-  return { status: 422, body: { message: `Certificate may not be ${action} at this time: it is ${record.state}` } satisfies ApiError };
+  return {
+    status: 422,
+    body: { message: `Certificate may not be ${action} at this time: it is ${record.state}` } satisfies ApiError,
+  };
 }
 
 /** The full name a certificate is for: `www` of example.com is www.example.com, `""` the domain itself. */
@@ -55,7 +60,16 @@ function hostNameOf(name: string, domain: AccountDomain): string {
 }
 
 function domainView(domain: AccountDomain): DomainEnvelope {
-  return { domain: { id: domain.id, name: domain.name, unicode_name: domain.name, state: "hosted", registrant_id: null, expires_on: null } };
+  return {
+    domain: {
+      id: domain.id,
+      name: domain.name,
+      unicode_name: domain.name,
+      state: "hosted",
+      registrant_id: null,
+      expires_on: null,
+    },
+  };
 }
 
 /**
@@ -78,7 +92,9 @@ export class DnsimpleV1Simulator implements ProviderSimulator<DnsimpleV1State> {
 
   constructor(world: SimulatorWorld, options: DnsimpleV1SimulatorOptions) {
     this.#world = world;
-    const names = (options.domains ?? ["example.com", "example.org"]).map((name) => name.trim().toLowerCase().replace(/\.$/, ""));
+    const names = (options.domains ?? ["example.com", "example.org"]).map((name) =>
+      name.trim().toLowerCase().replace(/\.$/, ""),
+    );
     if (names.length === 0 || names.some((name) => name === "") || new Set(names).size !== names.length) {
       throw new TypeError("DnsimpleV1Simulator: domains must be distinct, non-empty domain names (at least one)");
     }
@@ -158,7 +174,8 @@ export class DnsimpleV1Simulator implements ProviderSimulator<DnsimpleV1State> {
         if (!domain) return this.#domainNotFound(params.domain);
         const now = this.#world.clock.now();
         const records = [...this.#certificates.values()].filter(
-          (record) => record.domainId === domain.id && this.#world.faults.listLag.listed(`dnsimple-v1:${record.id}`, now),
+          (record) =>
+            record.domainId === domain.id && this.#world.faults.listLag.listed(`dnsimple-v1:${record.id}`, now),
         );
         for (const record of records) await this.#advance(record, domain);
         return { status: 200, body: records.map((record) => ({ certificate: viewCertificate(record) })) };
@@ -205,7 +222,9 @@ export class DnsimpleV1Simulator implements ProviderSimulator<DnsimpleV1State> {
   /** A domain by its id or its name, as the `domain` path parameter takes either. */
   #domain(param: string): AccountDomain | undefined {
     const text = String(param).trim().toLowerCase().replace(/\.$/, "");
-    return /^\d+$/.test(text) ? this.#domains.find((domain) => domain.id === Number(text)) : this.#domains.find((domain) => domain.name === text);
+    return /^\d+$/.test(text)
+      ? this.#domains.find((domain) => domain.id === Number(text))
+      : this.#domains.find((domain) => domain.name === text);
   }
 
   #domainNotFound(param: string) {
@@ -217,17 +236,23 @@ export class DnsimpleV1Simulator implements ProviderSimulator<DnsimpleV1State> {
     if (!domain) return { missing: this.#domainNotFound(domainParam) };
     const text = idParam;
     const record = /^\d+$/.test(text) ? this.#certificates.get(Number(text)) : undefined;
-    if (record?.domainId !== domain.id) return { missing: { status: 404, body: { error: `Couldn't find Certificate with id=${text}` } } };
+    if (record?.domainId !== domain.id)
+      return { missing: { status: 404, body: { error: `Couldn't find Certificate with id=${text}` } } };
     return { domain, record };
   }
 
-  async #purchase({ params, form, json }: RouteContext<Operation<"purchaseCertificate">>): Promise<Answer<"purchaseCertificate">> {
+  async #purchase({
+    params,
+    form,
+    json,
+  }: RouteContext<Operation<"purchaseCertificate">>): Promise<Answer<"purchaseCertificate">> {
     const domain = this.#domain(params.domain);
     if (!domain) return this.#domainNotFound(params.domain);
     const checked = checkPurchase(await readRequestBody({ form, json }));
     if (!checked.ok) return { status: 400, body: checked.error };
     const { name, contactId, csr } = checked.value;
-    if (contactId !== this.#options.contactId) return { status: 404, body: { error: `Couldn't find Contact with id=${contactId}` } };
+    if (contactId !== this.#options.contactId)
+      return { status: 404, body: { error: `Couldn't find Contact with id=${contactId}` } };
     const hostName = hostNameOf(name, domain);
     if (csr !== undefined) {
       const parsed = await checkCsr(csr, hostName);
@@ -238,11 +263,19 @@ export class DnsimpleV1Simulator implements ProviderSimulator<DnsimpleV1State> {
       (record) => record.domainId === domain.id && record.name === name && record.state !== "cancelled",
     );
     if (taken) return { status: 406, body: { message: `Certificate ${hostName} already exists` } };
-    const record = await this.#add(domain, { name, created: this.#world.clock.now().toISOString(), ...(csr === undefined ? {} : { csr }) });
+    const record = await this.#add(domain, {
+      name,
+      created: this.#world.clock.now().toISOString(),
+      ...(csr === undefined ? {} : { csr }),
+    });
     return { status: 201, body: { certificate: viewCertificate(record) } };
   }
 
-  async #submit({ params, form, json }: RouteContext<Operation<"submitCertificate">>): Promise<Answer<"submitCertificate">> {
+  async #submit({
+    params,
+    form,
+    json,
+  }: RouteContext<Operation<"submitCertificate">>): Promise<Answer<"submitCertificate">> {
     const found = this.#find(params.domain, params.id);
     if ("missing" in found) return found.missing;
     const record = await this.#advance(found.record, found.domain);
@@ -251,12 +284,17 @@ export class DnsimpleV1Simulator implements ProviderSimulator<DnsimpleV1State> {
     if (!checked.ok) return { status: 400, body: checked.error };
     const offered = record.approverEmails ?? [];
     const approver = offered.find((address) => address === checked.value.toLowerCase());
-    if (approver === undefined) return { status: 400, body: { errors: { approver_email: [`must be one of ${offered.join(", ")}`] } } };
+    if (approver === undefined)
+      return { status: 400, body: { errors: { approver_email: [`must be one of ${offered.join(", ")}`] } } };
     const now = this.#world.clock.now();
     const hostName = hostNameOf(record.name, found.domain);
     record.state = "submitted";
     record.approverEmail = approver;
-    record.approvalCode = this.#world.mail.send({ to: approver, subject: `Approve the SSL certificate for ${hostName}`, sentAt: now });
+    record.approvalCode = this.#world.mail.send({
+      to: approver,
+      subject: `Approve the SSL certificate for ${hostName}`,
+      sentAt: now,
+    });
     record.updatedAt = now.toISOString();
     return { status: 200, body: { certificate: viewCertificate(record) } };
   }
@@ -265,8 +303,14 @@ export class DnsimpleV1Simulator implements ProviderSimulator<DnsimpleV1State> {
    * Adds a `purchased` certificate. Without a CSR, DNSimple makes the key and the CSR, and keeps the key to hand out
    * (EC P-256 here: quick to make in tests, and taken by the sandbox CA as an RSA key would be).
    */
-  async #add(domain: AccountDomain, input: { name: string; created: string; csr?: string }): Promise<DnsimpleV1CertificateRecord> {
-    const made = input.csr === undefined ? await generateCsr({ commonName: hostNameOf(input.name, domain), keyType: "ec-p256" }) : undefined;
+  async #add(
+    domain: AccountDomain,
+    input: { name: string; created: string; csr?: string },
+  ): Promise<DnsimpleV1CertificateRecord> {
+    const made =
+      input.csr === undefined
+        ? await generateCsr({ commonName: hostNameOf(input.name, domain), keyType: "ec-p256" })
+        : undefined;
     const csr = input.csr ?? made!.csr;
     const parsed = await parseCsr(csr);
     if ("problem" in parsed) throw new Error(`DnsimpleV1Simulator: a checked CSR did not parse: ${parsed.problem}`);
@@ -311,8 +355,8 @@ export class DnsimpleV1Simulator implements ProviderSimulator<DnsimpleV1State> {
     if (record.issued === undefined && approvedAt !== undefined) {
       let pending = this.#issuing.get(record.id);
       if (!pending) {
-        pending = this.#issue(record, domain, new Date(approvedAt.getTime() + this.#options.issuanceDelayMs)).finally(() =>
-          this.#issuing.delete(record.id),
+        pending = this.#issue(record, domain, new Date(approvedAt.getTime() + this.#options.issuanceDelayMs)).finally(
+          () => this.#issuing.delete(record.id),
         );
         this.#issuing.set(record.id, pending);
       }

@@ -55,8 +55,12 @@ function certificateProblem(value: unknown, index: number): string | undefined {
   for (const key of ["name", "csr", "publicKey", "createdAt", "updatedAt"]) {
     if (typeof record[key] !== "string") return `${where}.${key} must be a string`;
   }
-  if (!STATES.includes(record.state as DnsimpleV1CertificateState)) return `${where}.state must be one of ${STATES.join(", ")}`;
-  if (record.approverEmails !== null && !(Array.isArray(record.approverEmails) && record.approverEmails.every((email) => typeof email === "string"))) {
+  if (!STATES.includes(record.state as DnsimpleV1CertificateState))
+    return `${where}.state must be one of ${STATES.join(", ")}`;
+  if (
+    record.approverEmails !== null &&
+    !(Array.isArray(record.approverEmails) && record.approverEmails.every((email) => typeof email === "string"))
+  ) {
     return `${where}.approverEmails must be an array of strings or null`;
   }
   return undefined;
@@ -75,6 +79,8 @@ export function checkDnsimpleV1State(state: unknown): asserts state is DnsimpleV
     if (problem) throw new TypeError(problem);
   });
   const ids = certificates.map((certificate) => (certificate as DnsimpleV1CertificateRecord).id);
-  if (new Set(ids).size !== ids.length) throw new TypeError("DNSimple v1 sandbox state: certificate ids must be unique");
-  if (ids.some((id) => id >= nextId)) throw new TypeError("DNSimple v1 sandbox state: nextId must be above every certificate id");
+  if (new Set(ids).size !== ids.length)
+    throw new TypeError("DNSimple v1 sandbox state: certificate ids must be unique");
+  if (ids.some((id) => id >= nextId))
+    throw new TypeError("DNSimple v1 sandbox state: nextId must be above every certificate id");
 }

@@ -31,7 +31,8 @@ export function identifyCaller(request: Request, options: DnsimpleCredentialOpti
   const authorization = request.headers.get("authorization") ?? "";
   const [scheme = "", value = ""] = authorization.trim().split(/\s+/, 2);
   if (scheme.toLowerCase() === "bearer") return value === options.token ? "account" : "refused";
-  if (scheme.toLowerCase() !== "basic" || options.email === undefined || options.password === undefined) return "refused";
+  if (scheme.toLowerCase() !== "basic" || options.email === undefined || options.password === undefined)
+    return "refused";
   const credentials = decodeBasic(value);
   if (credentials?.user !== options.email || credentials.password !== options.password) return "refused";
   if (options.otp !== undefined && request.headers.get("x-dnsimple-otp") !== options.otp) return "otp-required";

@@ -12,7 +12,9 @@ const VALIDITY_DAYS = 90;
  * its own authorization, so `*.example.com` and `example.com` get two values at the same record name.
  */
 function challengeNames(certificate: DnsimpleCertificateRecord): string[] {
-  return [certificate.commonName, ...certificate.alternateNames].map((name) => `_acme-challenge.${name.replace(/^\*\./, "")}`);
+  return [certificate.commonName, ...certificate.alternateNames].map(
+    (name) => `_acme-challenge.${name.replace(/^\*\./, "")}`,
+  );
 }
 
 /**
@@ -42,9 +44,14 @@ export class DnsimpleIssuance {
   }
 
   /** Moves a certificate on once Let's Encrypt's answer is due, and the renewal (among `renewals`) that made it. */
-  async advance(certificate: DnsimpleCertificateRecord, renewals: DnsimpleRenewalRecord[]): Promise<DnsimpleCertificateRecord> {
+  async advance(
+    certificate: DnsimpleCertificateRecord,
+    renewals: DnsimpleRenewalRecord[],
+  ): Promise<DnsimpleCertificateRecord> {
     const due =
-      certificate.state === "requesting" && certificate.dueAt !== undefined && Date.parse(certificate.dueAt) <= this.#world.clock.now().getTime();
+      certificate.state === "requesting" &&
+      certificate.dueAt !== undefined &&
+      Date.parse(certificate.dueAt) <= this.#world.clock.now().getTime();
     if (!due) return certificate;
     let completing = this.#completing.get(certificate.id);
     if (!completing) {

@@ -24,8 +24,10 @@ export class DnsimpleRateLimit {
 
   constructor(options: DnsimpleRateLimitOptions) {
     const { limit, windowMs } = options;
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`rateLimit.limit must be an integer ≥ 1, got ${limit}`);
-    if (!Number.isFinite(windowMs) || windowMs <= 0) throw new RangeError(`rateLimit.windowMs must be a number > 0, got ${windowMs}`);
+    if (!Number.isInteger(limit) || limit < 1)
+      throw new RangeError(`rateLimit.limit must be an integer ≥ 1, got ${limit}`);
+    if (!Number.isFinite(windowMs) || windowMs <= 0)
+      throw new RangeError(`rateLimit.windowMs must be a number > 0, got ${windowMs}`);
     this.#options = { limit, windowMs };
   }
 

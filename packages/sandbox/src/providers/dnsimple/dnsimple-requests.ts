@@ -10,7 +10,14 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldErro
 const MAX_PER_PAGE = 100;
 const DEFAULT_PER_PAGE = 30;
 const SIGNATURE_ALGORITHMS: readonly DnsimpleSignatureAlgorithm[] = ["ECDSA", "RSA"];
-const SORTS: readonly CertificateSort[] = ["id:asc", "id:desc", "common_name:asc", "common_name:desc", "expiration:asc", "expiration:desc"];
+const SORTS: readonly CertificateSort[] = [
+  "id:asc",
+  "id:desc",
+  "common_name:asc",
+  "common_name:desc",
+  "expiration:asc",
+  "expiration:desc",
+];
 const HOST = /^(\*|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/i;
 
 function checked<T>(errors: FieldErrors, value: T): Checked<T> {
@@ -41,7 +48,10 @@ export function readSort(query: URLSearchParams): Checked<CertificateSort> {
 }
 
 /** Certificates in `sort` order; not yet issued ones (no expiry) come last when sorting by expiration. */
-export function sortCertificates(records: readonly DnsimpleCertificateRecord[], sort: CertificateSort): DnsimpleCertificateRecord[] {
+export function sortCertificates(
+  records: readonly DnsimpleCertificateRecord[],
+  sort: CertificateSort,
+): DnsimpleCertificateRecord[] {
   const [field, direction] = sort.split(":") as [string, "asc" | "desc"];
   const sign = direction === "asc" ? 1 : -1;
   const expiry = (record: DnsimpleCertificateRecord) =>
@@ -50,7 +60,8 @@ export function sortCertificates(records: readonly DnsimpleCertificateRecord[], 
     if (field === "common_name") return sign * a.commonName.localeCompare(b.commonName) || a.id - b.id;
     if (field === "expiration") {
       const [x, y] = [expiry(a), expiry(b)];
-      if (x === undefined || y === undefined) return (x === undefined ? 1 : 0) - (y === undefined ? 1 : 0) || a.id - b.id;
+      if (x === undefined || y === undefined)
+        return (x === undefined ? 1 : 0) - (y === undefined ? 1 : 0) || a.id - b.id;
       return sign * (x - y) || a.id - b.id;
     }
     return sign * (a.id - b.id);
@@ -72,10 +83,16 @@ function inDomain(name: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
 }
 
-function readOptions(body: Record<string, unknown>, errors: FieldErrors): { autoRenew?: boolean; signatureAlgorithm?: DnsimpleSignatureAlgorithm } {
+function readOptions(
+  body: Record<string, unknown>,
+  errors: FieldErrors,
+): { autoRenew?: boolean; signatureAlgorithm?: DnsimpleSignatureAlgorithm } {
   const { auto_renew: autoRenew, signature_algorithm: signatureAlgorithm } = body;
   if (autoRenew !== undefined && typeof autoRenew !== "boolean") errors.auto_renew = ["must be true or false"];
-  if (signatureAlgorithm !== undefined && !SIGNATURE_ALGORITHMS.includes(signatureAlgorithm as DnsimpleSignatureAlgorithm)) {
+  if (
+    signatureAlgorithm !== undefined &&
+    !SIGNATURE_ALGORITHMS.includes(signatureAlgorithm as DnsimpleSignatureAlgorithm)
+  ) {
     errors.signature_algorithm = [`must be one of ${SIGNATURE_ALGORITHMS.join(", ")}`];
   }
   return {
@@ -88,7 +105,9 @@ function readOptions(body: Record<string, unknown>, errors: FieldErrors): { auto
 
 function asObject(body: unknown): Record<string, unknown> | undefined {
   if (body === undefined) return {};
-  return typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+  return typeof body === "object" && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : undefined;
 }
 
 /**
@@ -124,7 +143,9 @@ export function readPurchase(body: unknown, domain: string): Checked<PurchaseReq
 }
 
 /** Reads a renewal body: `auto_renew` and `signature_algorithm`, both optional (the old certificate's are kept). */
-export function readRenewal(body: unknown): Checked<{ autoRenew?: boolean; signatureAlgorithm?: DnsimpleSignatureAlgorithm }> {
+export function readRenewal(
+  body: unknown,
+): Checked<{ autoRenew?: boolean; signatureAlgorithm?: DnsimpleSignatureAlgorithm }> {
   const fields = asObject(body);
   if (!fields) return { ok: false, errors: { base: ["the body must be a JSON object"] } };
   const errors: FieldErrors = {};
@@ -142,5 +163,7 @@ export function readWebhook(body: unknown): Checked<string> {
   } catch {
     return { ok: false, errors: { url: ["is not a valid URL"] } };
   }
-  return parsed.protocol === "https:" ? { ok: true, value: url.trim() } : { ok: false, errors: { url: ["must be an HTTPS URL"] } };
+  return parsed.protocol === "https:"
+    ? { ok: true, value: url.trim() }
+    : { ok: false, errors: { url: ["must be an HTTPS URL"] } };
 }

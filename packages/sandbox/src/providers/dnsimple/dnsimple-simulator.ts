@@ -4,8 +4,21 @@ import { DEFAULT_ISSUANCE_DELAY_MS, type ProviderSimulator, type SimulatorWorld 
 import { TypedRoutes, type GuardVerdict } from "../../typed-routes.js";
 import { identifyCaller, type DnsimpleCaller, type DnsimpleCredentialOptions } from "./dnsimple-auth.js";
 import { DnsimpleIssuance } from "./dnsimple-issuance.js";
-import { DEFAULT_DNSIMPLE_RATE_LIMIT, DnsimpleRateLimit, type DnsimpleRateLimitOptions } from "./dnsimple-rate-limit.js";
-import { readPage, readPurchase, readRenewal, readSort, readWebhook, sortCertificates, type FieldErrors, type PurchaseRequest } from "./dnsimple-requests.js";
+import {
+  DEFAULT_DNSIMPLE_RATE_LIMIT,
+  DnsimpleRateLimit,
+  type DnsimpleRateLimitOptions,
+} from "./dnsimple-rate-limit.js";
+import {
+  readPage,
+  readPurchase,
+  readRenewal,
+  readSort,
+  readWebhook,
+  sortCertificates,
+  type FieldErrors,
+  type PurchaseRequest,
+} from "./dnsimple-requests.js";
 import {
   checkDnsimpleState,
   emptyDnsimpleState,
@@ -42,7 +55,6 @@ const DEFAULT_DOMAINS = ["example.com", "example.org", "example.net"];
 const FIRST_DOMAIN_ID = 5001;
 const DEFAULT_ACCOUNT_EMAIL = "sandbox@example.com";
 const SEED_WEBHOOK_URL = "https://hooks.example.com/dnsimple";
-
 
 /** The path parameters that lead to one certificate. */
 interface CertificatePath {
@@ -99,7 +111,9 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
       throw new RangeError(`DnsimpleSimulator: options.accountId must be an integer ≥ 1, got ${this.accountId}`);
     }
     if (!Number.isFinite(this.#issuanceDelayMs) || this.#issuanceDelayMs < 0) {
-      throw new RangeError(`DnsimpleSimulator: options.issuanceDelayMs must be a number ≥ 0, got ${this.#issuanceDelayMs}`);
+      throw new RangeError(
+        `DnsimpleSimulator: options.issuanceDelayMs must be a number ≥ 0, got ${this.#issuanceDelayMs}`,
+      );
     }
     const names = options.domains ?? DEFAULT_DOMAINS;
     if (names.length === 0 || !names.every((name) => typeof name === "string" && name.trim() !== "")) {
@@ -155,7 +169,11 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
       signatureAlgorithm: "ECDSA",
       contactId: null,
     });
-    const issued = this.#newCertificate(first, purchase(first, "www", [first.name]), new Date(now - 30 * DAY_MS - this.#issuanceDelayMs));
+    const issued = this.#newCertificate(
+      first,
+      purchase(first, "www", [first.name]),
+      new Date(now - 30 * DAY_MS - this.#issuanceDelayMs),
+    );
     await this.#issuance.sign(issued, new Date(now - 30 * DAY_MS));
     this.#newCertificate(first, purchase(first, "api"), new Date(now - 3_600_000));
     const failed = this.#newCertificate(second, purchase(second, "www"), new Date(now - 2 * DAY_MS));
@@ -174,7 +192,10 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
     const caller = identifyCaller(request, this.#credentials);
     if (caller === "refused" || caller === "otp-required") {
       const challenge: Record<string, string> = caller === "otp-required" ? { "X-Dnsimple-OTP": "required" } : {};
-      return Response.json({ message: "Authentication failed" }, { status: 401, headers: { ...headers, ...challenge } });
+      return Response.json(
+        { message: "Authentication failed" },
+        { status: 401, headers: { ...headers, ...challenge } },
+      );
     }
     this.#callers.set(request, caller);
     return { headers };
@@ -182,103 +203,83 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
 
   #defineRoutes(): void {
     this.#routes
-      .on(
-        "get",
-        "/whoami",
-        ({ request }) => {
-          const user = this.#callers.get(request) === "user";
-          const email = this.#credentials.email ?? DEFAULT_ACCOUNT_EMAIL;
-          const data = user ? { account: null, user: userView(email) } : { account: accountView(this.accountId, email), user: null };
-          return { status: 200, body: { data } };
-        },
-      )
-      .on(
-        "get",
-        "/{account}/domains",
-        ({ params, query }) => {
-          if (!this.#isAccount(params.account)) return notFound("Account", params.account);
-          const page = readPage(query);
-          if (!page.ok) return validationFailed(page.errors);
-          const domains = this.#domains.map((domain) => domainView(domain, this.accountId));
-          return { status: 200, body: paginate(domains, page.value.page, page.value.perPage) };
-        },
-      )
-      .on(
-        "get",
-        "/{account}/domains/{domain}/certificates",
-        async ({ params, query }) => {
-          if (!this.#isAccount(params.account)) return notFound("Account", params.account);
-          const domain = this.#domain(params.domain);
-          if (!domain) return notFound("Domain", params.domain);
-          const [page, sort] = [readPage(query), readSort(query)];
-          if (!page.ok || !sort.ok) return validationFailed({ ...(page.ok ? {} : page.errors), ...(sort.ok ? {} : sort.errors) });
-          const now = this.#world.clock.now();
-          const certificates = this.#state.certificates.filter(
-            (certificate) => certificate.domainId === domain.id && this.#world.faults.listLag.listed(`dnsimple:${certificate.id}`, now),
-          );
-          await Promise.all(certificates.map((certificate) => this.#advance(certificate)));
-          const { data, pagination } = paginate(sortCertificates(certificates, sort.value), page.value.page, page.value.perPage);
-          return { status: 200, body: { data: data.map(certificateView), pagination } };
-        },
-      )
-      .on(
-        "get",
-        "/{account}/domains/{domain}/certificates/{certificate}",
-        async ({ params }) => {
-          const found = this.#certificate(params);
-          if ("status" in found) return found;
-          return { status: 200, body: { data: certificateView(await this.#advance(found)) } };
-        },
-      )
-      .on(
-        "get",
-        "/{account}/domains/{domain}/certificates/{certificate}/download",
-        async ({ params }) => {
-          const found = this.#certificate(params);
-          if ("status" in found) return found;
-          const { issued } = await this.#advance(found);
-          if (found.state !== "issued" || !issued) return this.#notIssued(found);
-          // DNSimple leaves the root out (the recorded download has `root: null`): clients trust their own.
-          return { status: 200, body: { data: { server: issued.certificate, root: null, chain: [issued.intermediate] } } };
-        },
-      )
-      .on(
-        "get",
-        "/{account}/domains/{domain}/certificates/{certificate}/private_key",
-        async ({ params }) => {
-          const found = this.#certificate(params);
-          if ("status" in found) return found;
-          const { privateKey } = await this.#advance(found);
-          if (found.state !== "issued" || privateKey === undefined) return this.#notIssued(found);
-          return { status: 200, body: { data: { private_key: privateKey } } };
-        },
-      )
-      .on(
-        "post",
-        "/{account}/domains/{domain}/certificates/letsencrypt",
-        async ({ params, json }) => {
-          if (!this.#isAccount(params.account)) return notFound("Account", params.account);
-          const domain = this.#domain(params.domain);
-          if (!domain) return notFound("Domain", params.domain);
-          const request = readPurchase(await json(), domain.name);
-          if (!request.ok) return validationFailed(request.errors);
-          const certificate = this.#newCertificate(domain, request.value, this.#world.clock.now());
-          return { status: 201, body: { data: purchaseView(certificate) } };
-        },
-      )
-      .on(
-        "post",
-        "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue",
-        async ({ params }) => {
-          const found = this.#certificate({ ...params, certificate: params.purchaseId });
-          if ("status" in found) return found;
-          if (found.renewalId !== undefined) return notFound("Purchase", params.purchaseId);
-          await this.#advance(found);
-          if (found.state !== "new") return refused(`Certificate \`${found.id}\` was already requested (state: ${found.state})`);
-          this.#issuance.request(found);
-          return { status: 202, body: { data: certificateView(found) } };
-        },
-      )
+      .on("get", "/whoami", ({ request }) => {
+        const user = this.#callers.get(request) === "user";
+        const email = this.#credentials.email ?? DEFAULT_ACCOUNT_EMAIL;
+        const data = user
+          ? { account: null, user: userView(email) }
+          : { account: accountView(this.accountId, email), user: null };
+        return { status: 200, body: { data } };
+      })
+      .on("get", "/{account}/domains", ({ params, query }) => {
+        if (!this.#isAccount(params.account)) return notFound("Account", params.account);
+        const page = readPage(query);
+        if (!page.ok) return validationFailed(page.errors);
+        const domains = this.#domains.map((domain) => domainView(domain, this.accountId));
+        return { status: 200, body: paginate(domains, page.value.page, page.value.perPage) };
+      })
+      .on("get", "/{account}/domains/{domain}/certificates", async ({ params, query }) => {
+        if (!this.#isAccount(params.account)) return notFound("Account", params.account);
+        const domain = this.#domain(params.domain);
+        if (!domain) return notFound("Domain", params.domain);
+        const [page, sort] = [readPage(query), readSort(query)];
+        if (!page.ok || !sort.ok)
+          return validationFailed({ ...(page.ok ? {} : page.errors), ...(sort.ok ? {} : sort.errors) });
+        const now = this.#world.clock.now();
+        const certificates = this.#state.certificates.filter(
+          (certificate) =>
+            certificate.domainId === domain.id && this.#world.faults.listLag.listed(`dnsimple:${certificate.id}`, now),
+        );
+        await Promise.all(certificates.map((certificate) => this.#advance(certificate)));
+        const { data, pagination } = paginate(
+          sortCertificates(certificates, sort.value),
+          page.value.page,
+          page.value.perPage,
+        );
+        return { status: 200, body: { data: data.map(certificateView), pagination } };
+      })
+      .on("get", "/{account}/domains/{domain}/certificates/{certificate}", async ({ params }) => {
+        const found = this.#certificate(params);
+        if ("status" in found) return found;
+        return { status: 200, body: { data: certificateView(await this.#advance(found)) } };
+      })
+      .on("get", "/{account}/domains/{domain}/certificates/{certificate}/download", async ({ params }) => {
+        const found = this.#certificate(params);
+        if ("status" in found) return found;
+        const { issued } = await this.#advance(found);
+        if (found.state !== "issued" || !issued) return this.#notIssued(found);
+        // DNSimple leaves the root out (the recorded download has `root: null`): clients trust their own.
+        return {
+          status: 200,
+          body: { data: { server: issued.certificate, root: null, chain: [issued.intermediate] } },
+        };
+      })
+      .on("get", "/{account}/domains/{domain}/certificates/{certificate}/private_key", async ({ params }) => {
+        const found = this.#certificate(params);
+        if ("status" in found) return found;
+        const { privateKey } = await this.#advance(found);
+        if (found.state !== "issued" || privateKey === undefined) return this.#notIssued(found);
+        return { status: 200, body: { data: { private_key: privateKey } } };
+      })
+      .on("post", "/{account}/domains/{domain}/certificates/letsencrypt", async ({ params, json }) => {
+        if (!this.#isAccount(params.account)) return notFound("Account", params.account);
+        const domain = this.#domain(params.domain);
+        if (!domain) return notFound("Domain", params.domain);
+        const request = readPurchase(await json(), domain.name);
+        if (!request.ok) return validationFailed(request.errors);
+        const certificate = this.#newCertificate(domain, request.value, this.#world.clock.now());
+        return { status: 201, body: { data: purchaseView(certificate) } };
+      })
+      .on("post", "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", async ({ params }) => {
+        const found = this.#certificate({ ...params, certificate: params.purchaseId });
+        if ("status" in found) return found;
+        if (found.renewalId !== undefined) return notFound("Purchase", params.purchaseId);
+        await this.#advance(found);
+        if (found.state !== "new")
+          return refused(`Certificate \`${found.id}\` was already requested (state: ${found.state})`);
+        this.#issuance.request(found);
+        return { status: 202, body: { data: certificateView(found) } };
+      })
       .on(
         "post",
         "/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals",
@@ -286,11 +287,14 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
           const found = this.#certificate(params);
           if ("status" in found) return found;
           await this.#advance(found);
-          if (found.state !== "issued") return refused(`Certificate \`${found.id}\` cannot be renewed: it is not issued (state: ${found.state})`);
+          if (found.state !== "issued")
+            return refused(`Certificate \`${found.id}\` cannot be renewed: it is not issued (state: ${found.state})`);
           const open = this.#state.renewals.find(
-            (renewal) => renewal.oldCertificateId === found.id && (renewal.state === "new" || renewal.state === "renewing"),
+            (renewal) =>
+              renewal.oldCertificateId === found.id && (renewal.state === "new" || renewal.state === "renewing"),
           );
-          if (open) return refused(`Certificate \`${found.id}\` already has a renewal in progress (renewal \`${open.id}\`)`);
+          if (open)
+            return refused(`Certificate \`${found.id}\` already has a renewal in progress (renewal \`${open.id}\`)`);
           const request = readRenewal(await json());
           if (!request.ok) return validationFailed(request.errors);
           return { status: 201, body: { data: renewalView(this.#newRenewal(found, request.value)) } };
@@ -303,55 +307,44 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
           const found = this.#certificate(params);
           if ("status" in found) return found;
           const renewalId = parseId(params.renewalId);
-          const renewal = this.#state.renewals.find((candidate) => candidate.id === renewalId && candidate.oldCertificateId === found.id);
-          const replacement = this.#state.certificates.find((certificate) => certificate.id === renewal?.newCertificateId);
+          const renewal = this.#state.renewals.find(
+            (candidate) => candidate.id === renewalId && candidate.oldCertificateId === found.id,
+          );
+          const replacement = this.#state.certificates.find(
+            (certificate) => certificate.id === renewal?.newCertificateId,
+          );
           if (!renewal || !replacement) return notFound("Renewal", params.renewalId);
-          if (renewal.state !== "new") return refused(`Renewal \`${renewal.id}\` was already issued (state: ${renewal.state})`);
+          if (renewal.state !== "new")
+            return refused(`Renewal \`${renewal.id}\` was already issued (state: ${renewal.state})`);
           this.#issuance.request(replacement);
           renewal.state = "renewing";
           renewal.updatedAt = replacement.updatedAt;
           return { status: 202, body: { data: certificateView(replacement) } };
         },
       )
-      .on(
-        "get",
-        "/{account}/webhooks",
-        ({ params }) => {
-          if (!this.#isAccount(params.account)) return notFound("Account", params.account);
-          return { status: 200, body: { data: this.#state.webhooks.map((webhook) => ({ ...webhook })) } };
-        },
-      )
-      .on(
-        "post",
-        "/{account}/webhooks",
-        async ({ params, json }) => {
-          if (!this.#isAccount(params.account)) return notFound("Account", params.account);
-          const url = readWebhook(await json());
-          if (!url.ok) return validationFailed(url.errors);
-          const webhook = { id: this.#state.nextIds.webhook++, url: url.value };
-          this.#state.webhooks.push(webhook);
-          return { status: 201, body: { data: { ...webhook } } };
-        },
-      )
-      .on(
-        "get",
-        "/{account}/webhooks/{webhook}",
-        ({ params }) => {
-          if (!this.#isAccount(params.account)) return notFound("Account", params.account);
-          const webhook = this.#state.webhooks.find((candidate) => candidate.id === parseId(params.webhook));
-          return webhook ? { status: 200, body: { data: { ...webhook } } } : notFound("Webhook", params.webhook);
-        },
-      )
-      .on(
-        "delete",
-        "/{account}/webhooks/{webhook}",
-        ({ params }) => {
-          if (!this.#isAccount(params.account)) return notFound("Account", params.account);
-          const before = this.#state.webhooks.length;
-          this.#state.webhooks = this.#state.webhooks.filter((candidate) => candidate.id !== parseId(params.webhook));
-          return this.#state.webhooks.length < before ? { status: 204, body: null } : notFound("Webhook", params.webhook);
-        },
-      );
+      .on("get", "/{account}/webhooks", ({ params }) => {
+        if (!this.#isAccount(params.account)) return notFound("Account", params.account);
+        return { status: 200, body: { data: this.#state.webhooks.map((webhook) => ({ ...webhook })) } };
+      })
+      .on("post", "/{account}/webhooks", async ({ params, json }) => {
+        if (!this.#isAccount(params.account)) return notFound("Account", params.account);
+        const url = readWebhook(await json());
+        if (!url.ok) return validationFailed(url.errors);
+        const webhook = { id: this.#state.nextIds.webhook++, url: url.value };
+        this.#state.webhooks.push(webhook);
+        return { status: 201, body: { data: { ...webhook } } };
+      })
+      .on("get", "/{account}/webhooks/{webhook}", ({ params }) => {
+        if (!this.#isAccount(params.account)) return notFound("Account", params.account);
+        const webhook = this.#state.webhooks.find((candidate) => candidate.id === parseId(params.webhook));
+        return webhook ? { status: 200, body: { data: { ...webhook } } } : notFound("Webhook", params.webhook);
+      })
+      .on("delete", "/{account}/webhooks/{webhook}", ({ params }) => {
+        if (!this.#isAccount(params.account)) return notFound("Account", params.account);
+        const before = this.#state.webhooks.length;
+        this.#state.webhooks = this.#state.webhooks.filter((candidate) => candidate.id !== parseId(params.webhook));
+        return this.#state.webhooks.length < before ? { status: 204, body: null } : notFound("Webhook", params.webhook);
+      });
   }
 
   /** Moves a certificate (and its renewal) on once Let's Encrypt's answer is due. */
@@ -376,16 +369,26 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
     const domain = this.#domain(path.domain);
     if (!domain) return notFound("Domain", path.domain);
     const id = parseId(path.certificate);
-    const certificate = this.#state.certificates.find((candidate) => candidate.id === id && candidate.domainId === domain.id);
+    const certificate = this.#state.certificates.find(
+      (candidate) => candidate.id === id && candidate.domainId === domain.id,
+    );
     return certificate ?? notFound("Certificate", path.certificate);
   }
 
   /** The answer to a download of a certificate that has nothing to download yet: the spec's 412. */
   #notIssued(certificate: DnsimpleCertificateRecord) {
-    return { status: 412 as const, body: { message: `Certificate \`${certificate.id}\` is not issued (state: ${certificate.state})` } };
+    return {
+      status: 412 as const,
+      body: { message: `Certificate \`${certificate.id}\` is not issued (state: ${certificate.state})` },
+    };
   }
 
-  #newCertificate(domain: DnsimpleDomain, request: PurchaseRequest, createdAt: Date, renewalId?: number): DnsimpleCertificateRecord {
+  #newCertificate(
+    domain: DnsimpleDomain,
+    request: PurchaseRequest,
+    createdAt: Date,
+    renewalId?: number,
+  ): DnsimpleCertificateRecord {
     const certificate: DnsimpleCertificateRecord = {
       id: this.#state.nextIds.certificate++,
       domainId: domain.id,
@@ -407,7 +410,10 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
   }
 
   /** A renewal of `old`: a new certificate for the same names, `new` until the renewal is issued. */
-  #newRenewal(old: DnsimpleCertificateRecord, request: Pick<Partial<PurchaseRequest>, "autoRenew" | "signatureAlgorithm">): DnsimpleRenewalRecord {
+  #newRenewal(
+    old: DnsimpleCertificateRecord,
+    request: Pick<Partial<PurchaseRequest>, "autoRenew" | "signatureAlgorithm">,
+  ): DnsimpleRenewalRecord {
     const now = this.#world.clock.now();
     const domain = this.#domains.find((candidate) => candidate.id === old.domainId)!;
     const renewal: DnsimpleRenewalRecord = {

@@ -70,7 +70,12 @@ export interface DnsimpleState {
 
 /** The state of an account that has never been used. */
 export function emptyDnsimpleState(): DnsimpleState {
-  return { certificates: [], renewals: [], webhooks: [], nextIds: { certificate: 100001, renewal: 50001, webhook: 8001 } };
+  return {
+    certificates: [],
+    renewals: [],
+    webhooks: [],
+    nextIds: { certificate: 100001, renewal: 50001, webhook: 8001 },
+  };
 }
 
 const TOP_LEVEL_KEYS = ["certificates", "renewals", "webhooks", "nextIds"] as const;
@@ -97,7 +102,8 @@ export function checkDnsimpleState(state: unknown): asserts state is DnsimpleSta
     const collection = state[key];
     if (!Array.isArray(collection)) throw problem(`"${key}" must be an array`);
     collection.forEach((item: unknown, index) => {
-      if (!isObject(item) || !Number.isInteger(item.id)) throw problem(`"${key}[${index}]" must be an object with an integer id`);
+      if (!isObject(item) || !Number.isInteger(item.id))
+        throw problem(`"${key}[${index}]" must be an object with an integer id`);
     });
   }
   (state.certificates as Record<string, unknown>[]).forEach((certificate, index) => {
@@ -107,7 +113,8 @@ export function checkDnsimpleState(state: unknown): asserts state is DnsimpleSta
       typeof certificate.commonName === "string" &&
       Array.isArray(certificate.alternateNames) &&
       Array.isArray(certificate.challenges);
-    if (!valid) throw problem(`"certificates[${index}]" needs domainId, state, commonName, alternateNames[] and challenges[]`);
+    if (!valid)
+      throw problem(`"certificates[${index}]" needs domainId, state, commonName, alternateNames[] and challenges[]`);
   });
   const { nextIds } = state;
   if (!isObject(nextIds) || !ID_COUNTERS.every((counter) => Number.isInteger(nextIds[counter]))) {

@@ -7,7 +7,9 @@ import { IONOS_AUTHENTICATION_METHODS, IONOS_CERTIFICATE_TYPES, type IonosEnroll
 const MIN_RSA_BITS = 2048;
 
 /** A request IONOS refuses: the status and IONOS's error body. */
-export type IonosRefusal = { readonly [Status in 400 | 404]: { readonly status: Status; readonly body: IonosErrorBody } }[400 | 404];
+export type IonosRefusal = {
+  readonly [Status in 400 | 404]: { readonly status: Status; readonly body: IonosErrorBody };
+}[400 | 404];
 
 /** IONOS's error body. */
 interface IonosErrorBody {
@@ -21,7 +23,10 @@ export function ionosError(code: "VALIDATION_FAILED" | "DCV_FAILED", message: st
 }
 
 /** The 404 of a certificate id the account does not have. */
-export const IONOS_NOT_FOUND = { status: 404, body: { code: "NOT_FOUND", message: "No certificate exists for the specified id." } } as const;
+export const IONOS_NOT_FOUND = {
+  status: 404,
+  body: { code: "NOT_FOUND", message: "No certificate exists for the specified id." },
+} as const;
 
 /** The page and page size of `GET /v1/certificates` (1 and 100 when not given), or `undefined` when they are not whole numbers ≥ 1. */
 export function readPage(query: URLSearchParams): { page: number; size: number } | undefined {
@@ -43,19 +48,31 @@ export async function readEnrollment(
   if (!certificateType || !IONOS_CERTIFICATE_TYPES.includes(certificateType)) {
     return ionosError("VALIDATION_FAILED", `certificateType must be one of ${IONOS_CERTIFICATE_TYPES.join(", ")}.`);
   }
-  if (typeof commonName !== "string" || commonName.trim() === "") return ionosError("VALIDATION_FAILED", "commonName is required.");
+  if (typeof commonName !== "string" || commonName.trim() === "")
+    return ionosError("VALIDATION_FAILED", "commonName is required.");
   if (!IONOS_AUTHENTICATION_METHODS.includes(authenticationMethod)) {
-    return ionosError("VALIDATION_FAILED", `authenticationMethod must be one of ${IONOS_AUTHENTICATION_METHODS.join(", ")}.`);
+    return ionosError(
+      "VALIDATION_FAILED",
+      `authenticationMethod must be one of ${IONOS_AUTHENTICATION_METHODS.join(", ")}.`,
+    );
   }
   const wildcard = certificateType.endsWith("_WILDCARD");
   if (wildcard !== commonName.startsWith("*.")) {
     return ionosError(
       "VALIDATION_FAILED",
-      wildcard ? `A ${certificateType} certificate needs a wildcard commonName (*.domain).` : `${certificateType} does not cover a wildcard commonName.`,
+      wildcard
+        ? `A ${certificateType} certificate needs a wildcard commonName (*.domain).`
+        : `${certificateType} does not cover a wildcard commonName.`,
     );
   }
   if (!hasFreeSlot(certificateType)) {
-    return { status: 404, body: { code: "NOT_FOUND", message: `No unused SSL items were found in your account of type ${certificateType}.` } };
+    return {
+      status: 404,
+      body: {
+        code: "NOT_FOUND",
+        message: `No unused SSL items were found in your account of type ${certificateType}.`,
+      },
+    };
   }
   let publicKey: string | undefined;
   if (csr !== undefined) {

@@ -60,7 +60,9 @@ export class IonosSimulator implements ProviderSimulator<IonosState> {
       provider: this.provider,
       faults: this.#world.faults,
       guard: (request) =>
-        request.headers.get("x-api-key") === this.#options.apiKey ? undefined : Response.json({ message: GATEWAY_MESSAGE }, { status: 401 }),
+        request.headers.get("x-api-key") === this.#options.apiKey
+          ? undefined
+          : Response.json({ message: GATEWAY_MESSAGE }, { status: 401 }),
     });
   }
 
@@ -97,7 +99,9 @@ export class IonosSimulator implements ProviderSimulator<IonosState> {
         const paging = readPage(query);
         if (!paging) return ionosError("VALIDATION_FAILED", "The page number or the page size is invalid.");
         const now = this.#world.clock.now();
-        const all = [...this.#orders.values()].filter((order) => this.#world.faults.listLag.listed(`ionos-ssl:${order.id}`, now));
+        const all = [...this.#orders.values()].filter((order) =>
+          this.#world.faults.listLag.listed(`ionos-ssl:${order.id}`, now),
+        );
         const onPage = all.slice((paging.page - 1) * paging.size, paging.page * paging.size);
         const certificates = await Promise.all(onPage.map(async (order) => this.#view(await this.#advance(order))));
         return { status: 200, body: { total: all.length, certificates } };
@@ -107,7 +111,10 @@ export class IonosSimulator implements ProviderSimulator<IonosState> {
         if (!("enrollment" in read)) return read;
         return { status: 202, body: this.#view(this.#add(read.enrollment)) } as const;
       })
-      .on("get", "/v1/certificates/quota", () => ({ status: 200, body: quotaView(this.#options.slots, (type) => this.#used(type)) }))
+      .on("get", "/v1/certificates/quota", () => ({
+        status: 200,
+        body: quotaView(this.#options.slots, (type) => this.#used(type)),
+      }))
       .on("get", "/v1/certificates/{id}", async ({ params }) => {
         const order = this.#orders.get(params.id);
         return order ? { status: 200, body: this.#view(await this.#advance(order)) } : IONOS_NOT_FOUND;
@@ -135,7 +142,11 @@ export class IonosSimulator implements ProviderSimulator<IonosState> {
     const order = newIonosOrder(enrollment);
     const now = this.#world.clock.now();
     if (order.authentication.method === "EMAIL") {
-      order.approvalCode = this.#world.mail.send({ to: order.authentication.name, subject: `Approve the SSL certificate for ${order.commonName}`, sentAt: now });
+      order.approvalCode = this.#world.mail.send({
+        to: order.authentication.name,
+        subject: `Approve the SSL certificate for ${order.commonName}`,
+        sentAt: now,
+      });
     }
     this.#orders.set(order.id, order);
     this.#world.faults.listLag.noteCreated(`ionos-ssl:${order.id}`, now);
@@ -145,13 +156,15 @@ export class IonosSimulator implements ProviderSimulator<IonosState> {
   async #completeValidation(order: IonosOrder) {
     const { authentication } = order;
     if (authentication.status === "AUTHENTICATED") return { status: 204, body: null } as const;
-    if (authentication.method === "EMAIL") return ionosError("VALIDATION_FAILED", "DCV_READY applies to DNS and FILE authentication only.");
+    if (authentication.method === "EMAIL")
+      return ionosError("VALIDATION_FAILED", "DCV_READY applies to DNS and FILE authentication only.");
     const published =
       authentication.method === "DNS"
         ? this.#world.dns.lookupTxt(authentication.name).includes(authentication.content)
         : this.#world.web.read(authentication.name)?.trim() === authentication.content;
     if (!published) {
-      const where = authentication.method === "DNS" ? `TXT record ${authentication.name}` : `file ${authentication.name}`;
+      const where =
+        authentication.method === "DNS" ? `TXT record ${authentication.name}` : `file ${authentication.name}`;
       return ionosError("DCV_FAILED", `The domain validation failed: the ${where} does not hold the expected value.`);
     }
     authentication.status = "AUTHENTICATED";
@@ -162,7 +175,11 @@ export class IonosSimulator implements ProviderSimulator<IonosState> {
   /** Moves an order on by what happened outside the API since it was last seen: an approved email. */
   async #advance(order: IonosOrder): Promise<IonosOrder> {
     const { authentication } = order;
-    if (authentication.status === "WAITING_FOR_CUSTOMER" && order.approvalCode && this.#world.mail.isApproved(order.approvalCode)) {
+    if (
+      authentication.status === "WAITING_FOR_CUSTOMER" &&
+      order.approvalCode &&
+      this.#world.mail.isApproved(order.approvalCode)
+    ) {
       authentication.status = "AUTHENTICATED";
       await this.#issue(order, new Date(this.#world.clock.now().getTime() + this.#options.issuanceDelayMs));
     }

@@ -4,7 +4,12 @@
 // miss fails the build instead of drifting.
 
 /** IONOS SSL: the certificate types (`EnrollRequest["certificateType"]`). */
-export type IonosCertificateType = "SSL_STARTER" | "SSL_STARTER_WILDCARD" | "SSL_BUSINESS" | "SSL_BUSINESS_WILDCARD" | "SSL_PREMIUM";
+export type IonosCertificateType =
+  | "SSL_STARTER"
+  | "SSL_STARTER_WILDCARD"
+  | "SSL_BUSINESS"
+  | "SSL_BUSINESS_WILDCARD"
+  | "SSL_PREMIUM";
 
 /** IONOS SSL: a certificate's authentication, every field present (`Required<AuthenticationSummary>`). */
 export interface IonosAuthentication {

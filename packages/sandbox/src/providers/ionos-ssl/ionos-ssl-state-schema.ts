@@ -7,7 +7,13 @@ export const ionosStateSchema = v.object({
   orders: v.array(
     v.object({
       id: v.string(),
-      certificateType: v.picklist(["SSL_STARTER", "SSL_STARTER_WILDCARD", "SSL_BUSINESS", "SSL_BUSINESS_WILDCARD", "SSL_PREMIUM"]),
+      certificateType: v.picklist([
+        "SSL_STARTER",
+        "SSL_STARTER_WILDCARD",
+        "SSL_BUSINESS",
+        "SSL_BUSINESS_WILDCARD",
+        "SSL_PREMIUM",
+      ]),
       commonName: v.string(),
       authentication: v.object({
         id: v.string(),

@@ -49,10 +49,19 @@ export interface IonosEnrollment {
  * A new certificate waiting for its domain's authentication: the TXT record name, the file's URL or the approver's
  * address the method uses, with a fresh value to publish.
  */
-export function newIonosOrder({ certificateType, commonName, authenticationMethod: method, publicKey }: IonosEnrollment): IonosOrder {
+export function newIonosOrder({
+  certificateType,
+  commonName,
+  authenticationMethod: method,
+  publicKey,
+}: IonosEnrollment): IonosOrder {
   const domain = commonName.replace(/^\*\./, "").toLowerCase();
   const name =
-    method === "FILE" ? `http://${domain}/.well-known/pki-validation/fileauth.txt` : method === "DNS" ? `_dnsauth.${domain}` : `admin@${domain}`;
+    method === "FILE"
+      ? `http://${domain}/.well-known/pki-validation/fileauth.txt`
+      : method === "DNS"
+        ? `_dnsauth.${domain}`
+        : `admin@${domain}`;
   return {
     id: randomUuid(),
     certificateType,

@@ -31,7 +31,10 @@ export function certificateView(order: IonosOrder, now: Date): Certificate {
 }
 
 /** The quota as `GET /v1/certificates/quota` shows it: the slots bought and used, per type and in all. */
-export function quotaView(slots: Partial<Record<IonosCertificateType, number>>, used: (type: IonosCertificateType) => number): CertificateQuota {
+export function quotaView(
+  slots: Partial<Record<IonosCertificateType, number>>,
+  used: (type: IonosCertificateType) => number,
+): CertificateQuota {
   const quotaDetails = IONOS_CERTIFICATE_TYPES.map((type) => ({ type, total: slots[type] ?? 0, used: used(type) }));
   const total = quotaDetails.reduce((sum, detail) => sum + detail.total, 0);
   const usedInAll = quotaDetails.reduce((sum, detail) => sum + detail.used, 0);

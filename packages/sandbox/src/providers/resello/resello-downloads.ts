@@ -42,6 +42,9 @@ export function downloadResponse(format: ReselloDownloadFormat, source: Download
             : [`${stem}.zip`, toZip({ [`${stem}.crt`]: crt, [`${stem}.ca-bundle`]: caBundle, [`${stem}.csr`]: csr })];
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     status: 200,
-    headers: { "content-type": "application/octet-stream", "content-disposition": `attachment; filename="${filename}"` },
+    headers: {
+      "content-type": "application/octet-stream",
+      "content-disposition": `attachment; filename="${filename}"`,
+    },
   });
 }

@@ -8,7 +8,10 @@ export const REQUIRED = "This field is required.";
 
 /** A 400 `request_validation_failed` naming the fields that were refused. */
 export function invalidFields(errors: ReselloFieldErrors) {
-  return { status: 400, body: { success: false, error: { code: "request_validation_failed", message: errors } } } as const;
+  return {
+    status: 400,
+    body: { success: false, error: { code: "request_validation_failed", message: errors } },
+  } as const;
 }
 
 /** A 400 with a code of the simulator's own, for a request that is well formed but cannot be done now. */
@@ -17,7 +20,10 @@ export function refused(code: string, message: string) {
 }
 
 /** The answer to an unknown certificate id. */
-export const NOT_FOUND = { status: 404, body: { success: false, error: { code: "not_found", message: "Not found." } } } as const;
+export const NOT_FOUND = {
+  status: 404,
+  body: { success: false, error: { code: "not_found", message: "Not found." } },
+} as const;
 
 /** The body of the answer to missing or wrong credentials. */
 export const AUTHENTICATION_FAILED: ErrorResponse = { success: false, error: { message: "Authentication failed." } };

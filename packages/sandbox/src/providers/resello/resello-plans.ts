@@ -82,7 +82,8 @@ export function filterPlans(
   return {
     plans: plans.filter(
       (plan) =>
-        (ids === undefined || ids.includes(plan.id.toLowerCase())) && (name === undefined || plan.name.toLowerCase().includes(name)),
+        (ids === undefined || ids.includes(plan.id.toLowerCase())) &&
+        (name === undefined || plan.name.toLowerCase().includes(name)),
     ),
   };
 }

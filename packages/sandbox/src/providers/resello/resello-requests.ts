@@ -56,10 +56,15 @@ export interface OrderFields {
  */
 export async function readOrderFields(
   body: unknown,
-  options: { required: readonly ("csr" | "dcv_type" | "plan")[]; plans: readonly ReselloPlan[]; errors: ReselloFieldErrors },
+  options: {
+    required: readonly ("csr" | "dcv_type" | "plan")[];
+    plans: readonly ReselloPlan[];
+    errors: ReselloFieldErrors;
+  },
 ): Promise<OrderFields> {
   const { errors } = options;
-  const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const fields =
+    typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   const text = (key: string): string | undefined => {
     const value = fields[key];
     if (value === undefined || value === null || value === "") {
@@ -86,7 +91,9 @@ export async function readOrderFields(
   }
   const planId = text("plan");
   if (planId !== undefined) {
-    const plan = isUuid(planId) ? options.plans.find((candidate) => candidate.id.toLowerCase() === planId.toLowerCase()) : undefined;
+    const plan = isUuid(planId)
+      ? options.plans.find((candidate) => candidate.id.toLowerCase() === planId.toLowerCase())
+      : undefined;
     if (plan) read.plan = plan;
     else errors.plan = [isUuid(planId) ? "No plan with this id is available." : "Must be a UUID."];
   }
@@ -119,7 +126,13 @@ export async function readCsr(pem: string): Promise<CsrFacts | { problem: string
   const [commonName] = parsed.names;
   if (commonName === undefined) return { problem: "The CSR names no domain." };
   const organization = new x509.Pkcs10CertificateRequest(pem).subjectName.getField("O")[0];
-  return { pem, publicKey: parsed.publicKey, commonName, names: parsed.names, ...(organization ? { organization } : {}) };
+  return {
+    pem,
+    publicKey: parsed.publicKey,
+    commonName,
+    names: parsed.names,
+    ...(organization ? { organization } : {}),
+  };
 }
 
 /**
@@ -130,7 +143,8 @@ export function planCoverageProblem(plan: ReselloPlan, names: readonly string[])
   const [commonName = ""] = names;
   const wildcard = commonName.startsWith("*.");
   if (plan.wildcard && !wildcard) return `The plan "${plan.name}" is for a wildcard name (*.domain).`;
-  if (!plan.wildcard && names.some((name) => name.startsWith("*."))) return `The plan "${plan.name}" does not cover a wildcard name.`;
+  if (!plan.wildcard && names.some((name) => name.startsWith("*.")))
+    return `The plan "${plan.name}" does not cover a wildcard name.`;
   const base = commonName.replace(/^(\*|www)\./i, "").toLowerCase();
   const allowed = wildcard ? [commonName.toLowerCase(), base] : [base, `www.${base}`];
   const extra = names.find((name) => !allowed.includes(name.toLowerCase()));
@@ -138,7 +152,11 @@ export function planCoverageProblem(plan: ReselloPlan, names: readonly string[])
 }
 
 /** The OV fields that an OV plan needs and neither the request nor the order has, marked in `errors`. */
-export function checkOrganization(plan: ReselloPlan, organization: ReselloOrganization, errors: ReselloFieldErrors): void {
+export function checkOrganization(
+  plan: ReselloPlan,
+  organization: ReselloOrganization,
+  errors: ReselloFieldErrors,
+): void {
   if (plan.validation !== "OV") return;
   for (const key of OV_FIELDS) {
     if (organization[key] === undefined) errors[key] = ["Required for OV and EV plans."];
@@ -148,7 +166,9 @@ export function checkOrganization(plan: ReselloPlan, organization: ReselloOrgani
 /** Why `address` may not approve the validation of `domain`, or `undefined` when it may. */
 export function approverProblem(domain: string, address: string): string | undefined {
   const allowed = approverAddresses(domain);
-  return allowed.includes(address) ? undefined : `Not an approver address of ${domain}: use one of ${allowed.join(", ")}.`;
+  return allowed.includes(address)
+    ? undefined
+    : `Not an approver address of ${domain}: use one of ${allowed.join(", ")}.`;
 }
 
 /**

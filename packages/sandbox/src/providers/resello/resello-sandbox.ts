@@ -24,5 +24,9 @@ export const reselloSandbox = defineSimulator({
   demoOrder: { commonName: "api.example.net" },
   create: (world, options: ReselloSimulatorOptions) => new ReselloSimulator(world, options),
   // A Resello order names a plan: the first the simulator sells.
-  adapterOptions: (origin) => ({ ...credentials, baseUrl: mountedUrl(origin, mount), plan: DEFAULT_RESELLO_PLANS[0]!.id }),
+  adapterOptions: (origin) => ({
+    ...credentials,
+    baseUrl: mountedUrl(origin, mount),
+    plan: DEFAULT_RESELLO_PLANS[0]!.id,
+  }),
 });

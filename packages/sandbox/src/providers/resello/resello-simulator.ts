@@ -5,7 +5,15 @@ import { randomToken, randomUuid } from "../../random-ids.js";
 import { DEFAULT_ISSUANCE_DELAY_MS, type ProviderSimulator, type SimulatorWorld } from "../../simulator.js";
 import { TypedRoutes } from "../../typed-routes.js";
 import { downloadResponse, type ReselloDownloadFormat } from "./resello-downloads.js";
-import { AUTHENTICATION_FAILED, conflict, invalidFields, NOT_FOUND, refused, REQUIRED, type ReselloFieldErrors } from "./resello-errors.js";
+import {
+  AUTHENTICATION_FAILED,
+  conflict,
+  invalidFields,
+  NOT_FOUND,
+  refused,
+  REQUIRED,
+  type ReselloFieldErrors,
+} from "./resello-errors.js";
 import { addMonths, DEFAULT_RESELLO_PLANS, filterPlans, isUuid, type ReselloPlan } from "./resello-plans.js";
 import {
   approverProblem,
@@ -26,7 +34,6 @@ import {
 import { ReselloTokenIssuer, RESELLO_TOKEN_PATH, type ReselloOidcClient } from "./resello-tokens.js";
 import { certificateView, validationDetailsView } from "./resello-views.js";
 import { checkReselloStateFields } from "./resello-state-schema.js";
-
 
 const DAY_MS = 86_400_000;
 
@@ -85,7 +92,10 @@ function newDomainValidation(name: string, dcvType: DcvType): ReselloDomainValid
     dcvType,
     status: "pending",
     dns: { name: `_dnsauth.${domain}`, value: randomToken() },
-    file: { url: `http://${domain}/.well-known/pki-validation/${randomToken().toUpperCase()}.txt`, content: randomToken() },
+    file: {
+      url: `http://${domain}/.well-known/pki-validation/${randomToken().toUpperCase()}.txt`,
+      content: randomToken(),
+    },
   };
 }
 
@@ -127,7 +137,11 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
     const base = baseUrl.replace(/\/+$/, "");
     return [
       this.#tokens.handler(`${base}${RESELLO_TOKEN_PATH}`, { provider: this.provider, faults: this.#world.faults }),
-      ...this.#routes.handlers(base, { provider: this.provider, faults: this.#world.faults, guard: (request) => this.#guard(request) }),
+      ...this.#routes.handlers(base, {
+        provider: this.provider,
+        faults: this.#world.faults,
+        guard: (request) => this.#guard(request),
+      }),
     ];
   }
 
@@ -160,7 +174,12 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
     const now = this.#world.clock.now().getTime();
     const [plan] = this.#options.plans;
     if (!plan) return;
-    const active = await this.#seedOrder("shop.example.com", plan, "seed-shop-example-com", new Date(now - 100 * DAY_MS));
+    const active = await this.#seedOrder(
+      "shop.example.com",
+      plan,
+      "seed-shop-example-com",
+      new Date(now - 100 * DAY_MS),
+    );
     await this.#proveAll(active, new Date(now - 100 * DAY_MS + 3_600_000));
     await this.#seedOrder("www.example.org", plan, "seed-www-example-org", new Date(now - 2 * 3_600_000));
     const old = await this.#seedOrder("old.example.net", plan, null, new Date(now - 200 * DAY_MS));
@@ -168,7 +187,12 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
     this.#disable(old, new Date(now - 20 * DAY_MS));
   }
 
-  async #seedOrder(commonName: string, plan: ReselloPlan, clientReference: string | null, at: Date): Promise<ReselloOrder> {
+  async #seedOrder(
+    commonName: string,
+    plan: ReselloPlan,
+    clientReference: string | null,
+    at: Date,
+  ): Promise<ReselloOrder> {
     const facts = await readCsr((await generateCsr({ commonName, keyType: "ec-p256" })).csr);
     if ("problem" in facts) throw new Error(`the seed's CSR was refused: ${facts.problem}`);
     return this.#newOrder({ csr: facts, plan, dcvType: "DNS", clientReference, approver: null, organization: {} }, at);
@@ -187,7 +211,10 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
     if (basic?.user === this.#options.resellerReference && basic.password === this.#options.apiKey) return undefined;
     const bearer = bearerToken(request);
     if (bearer !== undefined && this.#tokens.accepts(bearer)) return undefined;
-    return Response.json(AUTHENTICATION_FAILED, { status: 401, headers: { "www-authenticate": 'Basic realm="Reseller Platform"' } });
+    return Response.json(AUTHENTICATION_FAILED, {
+      status: 401,
+      headers: { "www-authenticate": 'Basic realm="Reseller Platform"' },
+    });
   }
 
   #defineRoutes(): void {
@@ -215,7 +242,8 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
       .on("delete", "/ssl-certificate/{id}", async ({ params }) => {
         const order = await this.#find(params.id);
         if (!order) return NOT_FOUND;
-        if (order.status === "disabled") return conflict("certificate_disabled", "The certificate is already disabled.");
+        if (order.status === "disabled")
+          return conflict("certificate_disabled", "The certificate is already disabled.");
         this.#disable(order, this.#world.clock.now());
         return { status: 200, body: { success: true, result: certificateView(order) } };
       })
@@ -269,7 +297,11 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
 
   async #create(body: unknown) {
     const errors: ReselloFieldErrors = {};
-    const fields = await readOrderFields(body, { required: ["csr", "dcv_type", "plan"], plans: this.#options.plans, errors });
+    const fields = await readOrderFields(body, {
+      required: ["csr", "dcv_type", "plan"],
+      plans: this.#options.plans,
+      errors,
+    });
     const { csr, plan, dcvType } = fields;
     if (csr && plan && dcvType) {
       const organization = { ...(csr.organization ? { company_name: csr.organization } : {}), ...fields.organization };
@@ -286,7 +318,10 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
     return invalidFields(errors);
   }
 
-  #newOrder(input: Omit<OrderDraft, "names"> & { csr: CsrFacts; clientReference: string | null }, at: Date): ReselloOrder {
+  #newOrder(
+    input: Omit<OrderDraft, "names"> & { csr: CsrFacts; clientReference: string | null },
+    at: Date,
+  ): ReselloOrder {
     const order: ReselloOrder = {
       id: randomUuid(),
       plan: input.plan.id,
@@ -322,7 +357,10 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
     const order = await this.#find(id);
     if (!order) return NOT_FOUND;
     if (order.status !== "active" || !order.issued) {
-      return refused("certificate_not_active", `Only an active certificate can be renewed; this one is ${order.status}.`);
+      return refused(
+        "certificate_not_active",
+        `Only an active certificate can be renewed; this one is ${order.status}.`,
+      );
     }
     const current = this.#planOf(order);
     const renewDays = current?.renew_days_before_expiration ?? null;
@@ -415,23 +453,29 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
   #readValidateRequest(
     order: ReselloOrder,
     body: unknown,
-  ): { errors: ReselloFieldErrors } | { dcvType?: DcvType; address?: string; targets: ReselloDomainValidation[]; allDomains: boolean } {
-    const fields = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  ):
+    | { errors: ReselloFieldErrors }
+    | { dcvType?: DcvType; address?: string; targets: ReselloDomainValidation[]; allDomains: boolean } {
+    const fields =
+      typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
     const errors: ReselloFieldErrors = {};
     const { dcv_type: dcvType, email_address: email, domain } = fields;
     if (dcvType !== undefined && !isDcvType(dcvType)) errors.dcv_type = ["Must be one of EMAIL, FILE, DNS."];
-    if (email !== undefined && (typeof email !== "string" || !email.includes("@"))) errors.email_address = ["Must be an email address."];
+    if (email !== undefined && (typeof email !== "string" || !email.includes("@")))
+      errors.email_address = ["Must be an email address."];
     if (domain !== undefined && typeof domain !== "string") errors.domain = ["Must be a string."];
     const wanted = typeof domain === "string" ? domain.toLowerCase() : undefined;
     const named = (candidate: ReselloDomainValidation) =>
       wanted === undefined || [candidate.name.toLowerCase(), candidate.domain].includes(wanted);
-    if (wanted !== undefined && !order.domains.some(named)) errors.domain = [`The certificate has no domain ${wanted}.`];
+    if (wanted !== undefined && !order.domains.some(named))
+      errors.domain = [`The certificate has no domain ${wanted}.`];
     const targets = order.domains.filter((candidate) => candidate.status === "pending" && named(candidate));
     const address = typeof email === "string" ? email.trim().toLowerCase() : undefined;
     for (const target of targets) {
       if ((isDcvType(dcvType) ? dcvType : target.dcvType) !== "EMAIL" || errors.email_address) continue;
       const to = address ?? target.email?.to ?? order.approverEmailAddress;
-      const problem = to === null ? "Required for EMAIL domain control validation." : approverProblem(target.domain, to);
+      const problem =
+        to === null ? "Required for EMAIL domain control validation." : approverProblem(target.domain, to);
       if (problem) errors.email_address = [problem];
     }
     if (Object.keys(errors).length > 0) return { errors };
@@ -465,7 +509,10 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
     const order = await this.#find(id);
     if (!order) return NOT_FOUND;
     if (order.status !== "active" || !order.issued) {
-      return refused("certificate_not_active", `Only an active certificate can be reissued; this one is ${order.status}.`);
+      return refused(
+        "certificate_not_active",
+        `Only an active certificate can be reissued; this one is ${order.status}.`,
+      );
     }
     const now = this.#world.clock.now();
     const validUntil = new Date(order.issued.validUntil);
@@ -480,8 +527,10 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
     if (csr) {
       const covered = order.domains.map((domain) => domain.name.toLowerCase());
       const uncovered = csr.names.find((name) => !covered.includes(name.toLowerCase()));
-      if (csr.commonName.toLowerCase() !== order.commonName.toLowerCase()) errors.csr = [`The CSR must be for ${order.commonName}.`];
-      else if (uncovered !== undefined) errors.csr = [`The CSR names ${uncovered}, which this certificate does not cover.`];
+      if (csr.commonName.toLowerCase() !== order.commonName.toLowerCase())
+        errors.csr = [`The CSR must be for ${order.commonName}.`];
+      else if (uncovered !== undefined)
+        errors.csr = [`The CSR names ${uncovered}, which this certificate does not cover.`];
     } else errors.csr ??= [REQUIRED];
     if (!csr || Object.keys(errors).length > 0) return invalidFields(errors);
 
@@ -505,7 +554,10 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
     const order = await this.#find(id);
     if (!order) return NOT_FOUND;
     if (order.status !== "active" || !order.issued) {
-      return conflict("certificate_not_active", `The certificate is ${order.status}: its files can be downloaded once it is active.`);
+      return conflict(
+        "certificate_not_active",
+        `The certificate is ${order.status}: its files can be downloaded once it is active.`,
+      );
     }
     return downloadResponse(format, { issued: order.issued, csr: order.csr, commonName: order.commonName });
   }
@@ -524,16 +576,25 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
     if (order.status !== "pending") return order;
     for (const domain of order.domains) {
       const code = domain.email?.code;
-      if (domain.status !== "pending" || domain.dcvType !== "EMAIL" || code === undefined || !this.#world.mail.isApproved(code)) continue;
+      if (
+        domain.status !== "pending" ||
+        domain.dcvType !== "EMAIL" ||
+        code === undefined ||
+        !this.#world.mail.isApproved(code)
+      )
+        continue;
       const approvedAt = this.#world.mail.inbox().find((email) => email.code === code)?.approvedAt;
       domain.status = "validated";
       domain.validatedAt = approvedAt ?? this.#world.clock.now().toISOString();
     }
     if (order.activeAt === undefined && order.domains.every((domain) => domain.status === "validated")) {
-      const proven = Math.max(...order.domains.map((domain) => Date.parse(domain.validatedAt ?? "")).filter(Number.isFinite));
+      const proven = Math.max(
+        ...order.domains.map((domain) => Date.parse(domain.validatedAt ?? "")).filter(Number.isFinite),
+      );
       await this.#provision(order, Number.isFinite(proven) ? new Date(proven) : this.#world.clock.now());
     }
-    if (order.activeAt !== undefined && order.issued && new Date(order.activeAt) <= this.#world.clock.now()) order.status = "active";
+    if (order.activeAt !== undefined && order.issued && new Date(order.activeAt) <= this.#world.clock.now())
+      order.status = "active";
     return order;
   }
 

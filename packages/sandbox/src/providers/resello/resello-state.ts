@@ -95,11 +95,14 @@ export function checkReselloState(state: unknown): asserts state is ReselloState
   if (!Array.isArray(tokens)) throw new TypeError('Resello sandbox state: "tokens" must be an array');
   for (const [index, order] of orders.entries()) {
     const fields = order as Record<string, unknown> | null;
-    if (typeof fields !== "object" || fields === null) throw new TypeError(`Resello sandbox state: orders[${index}] must be an object`);
+    if (typeof fields !== "object" || fields === null)
+      throw new TypeError(`Resello sandbox state: orders[${index}] must be an object`);
     for (const key of ["id", "plan", "status", "dcvType", "commonName", "csr", "publicKey", "createdAt"]) {
-      if (typeof fields[key] !== "string") throw new TypeError(`Resello sandbox state: orders[${index}].${key} must be a string`);
+      if (typeof fields[key] !== "string")
+        throw new TypeError(`Resello sandbox state: orders[${index}].${key} must be a string`);
     }
-    if (!Array.isArray(fields.domains)) throw new TypeError(`Resello sandbox state: orders[${index}].domains must be an array`);
+    if (!Array.isArray(fields.domains))
+      throw new TypeError(`Resello sandbox state: orders[${index}].domains must be an array`);
     if (typeof fields.organization !== "object" || fields.organization === null) {
       throw new TypeError(`Resello sandbox state: orders[${index}].organization must be an object`);
     }

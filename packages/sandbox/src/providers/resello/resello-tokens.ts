@@ -19,15 +19,23 @@ export interface ReselloOidcClient {
 }
 
 function oauthError(status: 400 | 401, error: string, description: string, headers?: Record<string, string>): Response {
-  return HttpResponse.json({ error, error_description: description }, { status, headers: { "cache-control": "no-store", ...headers } });
+  return HttpResponse.json(
+    { error, error_description: description },
+    { status, headers: { "cache-control": "no-store", ...headers } },
+  );
 }
 
 /** The client id and secret of a token request: HTTP Basic (RFC 6749 §2.3.1) or, failing that, the form's fields. */
-function clientOf(request: Request, form: URLSearchParams): { id: string | null; secret: string | null; basic: boolean } {
+function clientOf(
+  request: Request,
+  form: URLSearchParams,
+): { id: string | null; secret: string | null; basic: boolean } {
   const [scheme = "", encoded = ""] = (request.headers.get("authorization") ?? "").split(" ", 2);
   if (scheme.toLowerCase() === "basic") {
     try {
-      const [id = "", secret = ""] = atob(encoded).split(":", 2).map((part) => decodeURIComponent(part.replace(/\+/g, " ")));
+      const [id = "", secret = ""] = atob(encoded)
+        .split(":", 2)
+        .map((part) => decodeURIComponent(part.replace(/\+/g, " ")));
       return { id, secret, basic: true };
     } catch {
       return { id: null, secret: null, basic: true };
@@ -94,7 +102,8 @@ export class ReselloTokenIssuer {
       const presented = form.get("refresh_token");
       const clientId = this.#client.clientId;
       const found = this.#tokens.find(
-        (token) => token.refreshToken === presented && token.clientId === clientId && Date.parse(token.refreshExpiresAt) > now,
+        (token) =>
+          token.refreshToken === presented && token.clientId === clientId && Date.parse(token.refreshExpiresAt) > now,
       );
       if (!found) return oauthError(400, "invalid_grant", "Invalid refresh token");
       // Refresh tokens are used once: the old pair goes, as with rotation.

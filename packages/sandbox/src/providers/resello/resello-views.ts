@@ -21,7 +21,11 @@ export function certificateView(order: ReselloOrder): Certificate {
     ...order.organization,
     created_at: order.createdAt,
     ...(active && order.issued
-      ? { valid_from: order.issued.validFrom, valid_until: order.issued.validUntil, serial_number: order.issued.serialNumber }
+      ? {
+          valid_from: order.issued.validFrom,
+          valid_until: order.issued.validUntil,
+          serial_number: order.issued.serialNumber,
+        }
       : {}),
     ...(order.disabledAt === undefined ? {} : { disabled_at: order.disabledAt }),
   };

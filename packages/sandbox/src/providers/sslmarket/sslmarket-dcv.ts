@@ -5,7 +5,13 @@ import type { SslmarketOrder } from "./sslmarket-state.js";
 export const SSLMARKET_DCV_FILE_PATH = "/.well-known/pki-validation/fileauth.txt";
 
 /** The mailboxes of a domain that the CA sends DCV e-mails to, as SSLmarket documents. */
-export const SSLMARKET_APPROVER_MAILBOXES = ["admin", "administrator", "hostmaster", "postmaster", "webmaster"] as const;
+export const SSLMARKET_APPROVER_MAILBOXES = [
+  "admin",
+  "administrator",
+  "hostmaster",
+  "postmaster",
+  "webmaster",
+] as const;
 
 /** The names whose control is proven: the order's domain and SANs, a wildcard's base name in place of the wildcard. */
 export function validatedNames(order: Pick<SslmarketOrder, "domain" | "dnsNames">): string[] {
@@ -41,17 +47,23 @@ export function sendApprovalEmails(world: SimulatorWorld, order: SslmarketOrder,
 
 /** The approver domains none of whose e-mails has been approved yet. */
 export function unapprovedDomains(world: SimulatorWorld, order: SslmarketOrder): string[] {
-  return approverDomains(order).filter((domain) => !(order.approvalCodes[domain] ?? []).some((code) => world.mail.isApproved(code)));
+  return approverDomains(order).filter(
+    (domain) => !(order.approvalCodes[domain] ?? []).some((code) => world.mail.isApproved(code)),
+  );
 }
 
 /** A TXT record holding the value at the name itself or at `_dnsauth.<name>` (DigiCert accepts either). */
 function dnsProves(world: SimulatorWorld, name: string, content: string): boolean {
-  return [name, `_dnsauth.${name}`].some((recordName) => world.dns.lookupTxt(recordName).some((value) => value.trim() === content));
+  return [name, `_dnsauth.${name}`].some((recordName) =>
+    world.dns.lookupTxt(recordName).some((value) => value.trim() === content),
+  );
 }
 
 /** The validation file holding the value, served over http or https. */
 function fileProves(world: SimulatorWorld, name: string, content: string): boolean {
-  return ["http", "https"].some((scheme) => world.web.read(`${scheme}://${name}${SSLMARKET_DCV_FILE_PATH}`)?.trim() === content);
+  return ["http", "https"].some(
+    (scheme) => world.web.read(`${scheme}://${name}${SSLMARKET_DCV_FILE_PATH}`)?.trim() === content,
+  );
 }
 
 /**

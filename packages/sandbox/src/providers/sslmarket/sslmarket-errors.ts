@@ -37,5 +37,8 @@ export function wrongState(what: string, state: string): SslmarketErrorReply {
 
 /** The answer to a request without a valid `X-Auth-Token`. */
 export function unauthorized(): Response {
-  return Response.json({ error: "unauthorized", message: "The X-Auth-Token header is missing or holds no valid API key." }, { status: 401 });
+  return Response.json(
+    { error: "unauthorized", message: "The X-Auth-Token header is missing or holds no valid API key." },
+    { status: 401 },
+  );
 }

@@ -29,7 +29,11 @@ const REQUIRED_CONTACT_FIELDS: readonly SslmarketContactField[] = [
   "invoice_email",
 ];
 /** Every contact field an order may carry. */
-export const SSLMARKET_CONTACT_FIELDS: readonly SslmarketContactField[] = [...REQUIRED_CONTACT_FIELDS, "invoice_ic", "invoice_dic"];
+export const SSLMARKET_CONTACT_FIELDS: readonly SslmarketContactField[] = [
+  ...REQUIRED_CONTACT_FIELDS,
+  "invoice_ic",
+  "invoice_dic",
+];
 const DCV_METHODS: readonly DcvMethod[] = ["Email", "FILE", "DNS"];
 // DigiCert, whose CAs SSLmarket resells, signs RSA keys of 2048 bits or more and ECDSA keys on these curves.
 const MIN_RSA_BITS = 2048;
@@ -92,7 +96,11 @@ export async function readCsr(value: unknown): Promise<AcceptedCsr | SslmarketEr
   return { csr: value, publicKey: parsed.publicKey };
 }
 
-function readContacts(body: Record<string, unknown>, requireAll: boolean, errors: FieldErrors): Partial<Record<SslmarketContactField, string>> {
+function readContacts(
+  body: Record<string, unknown>,
+  requireAll: boolean,
+  errors: FieldErrors,
+): Partial<Record<SslmarketContactField, string>> {
   const contacts: Partial<Record<SslmarketContactField, string>> = {};
   for (const field of SSLMARKET_CONTACT_FIELDS) {
     const value = body[field];
@@ -101,7 +109,8 @@ function readContacts(body: Record<string, unknown>, requireAll: boolean, errors
       continue;
     }
     if (typeof value !== "string" || value.trim() === "") addError(errors, field, "must be a non-empty string");
-    else if (field.endsWith("_country") && !COUNTRY.test(value)) addError(errors, field, "must be a two-letter country code");
+    else if (field.endsWith("_country") && !COUNTRY.test(value))
+      addError(errors, field, "must be a two-letter country code");
     else if (field.endsWith("_email") && !EMAIL.test(value)) addError(errors, field, "must be an e-mail address");
     else contacts[field] = value.trim();
   }
@@ -117,34 +126,45 @@ function readDcvMethod(value: unknown, errors: FieldErrors): DcvMethod | undefin
 
 /** File validation cannot prove control of a wildcard's subdomains (CA/Browser Forum rules). */
 function checkWildcardFile(domain: string, dcvMethod: DcvMethod | undefined, errors: FieldErrors): void {
-  if (dcvMethod === "FILE" && domain.startsWith("*.")) addError(errors, "dv_auth_method", "FILE cannot validate a wildcard name; use DNS or Email");
+  if (dcvMethod === "FILE" && domain.startsWith("*."))
+    addError(errors, "dv_auth_method", "FILE cannot validate a wildcard name; use DNS or Email");
 }
 
 function checkName(name: string, field: string, product: SslmarketProductSettings, errors: FieldErrors): void {
   const wildcard = name.startsWith("*.");
   if (!HOST_NAME.test(wildcard ? name.slice(2) : name)) addError(errors, field, `${name} is not a domain name`);
-  else if (wildcard && !isWildcardProduct(product)) addError(errors, field, `${product.title} does not cover a wildcard name (${name})`);
+  else if (wildcard && !isWildcardProduct(product))
+    addError(errors, field, `${product.title} does not cover a wildcard name (${name})`);
 }
 
-function readNames(body: Partial<CreateOrderRequest>, product: SslmarketProductSettings, errors: FieldErrors): { domain: string; dnsNames: string[] } {
+function readNames(
+  body: Partial<CreateOrderRequest>,
+  product: SslmarketProductSettings,
+  errors: FieldErrors,
+): { domain: string; dnsNames: string[] } {
   const { domain, dns_names: dnsNames = [] } = body;
   const serverCertificate = product.product_type === "ssl_certificate";
   if (typeof domain !== "string" || domain.trim() === "") {
     addError(errors, "domain", "is required");
   } else if (serverCertificate) {
     checkName(domain, "domain", product, errors);
-    if (isWildcardProduct(product) && !domain.startsWith("*.")) addError(errors, "domain", `${product.title} needs a wildcard name (*.${domain})`);
+    if (isWildcardProduct(product) && !domain.startsWith("*."))
+      addError(errors, "domain", `${product.title} needs a wildcard name (*.${domain})`);
   }
   if (!Array.isArray(dnsNames) || dnsNames.some((name) => typeof name !== "string")) {
     addError(errors, "dns_names", "must be a list of domain names");
     return { domain: String(domain ?? ""), dnsNames: [] };
   }
   if (serverCertificate) for (const name of dnsNames) checkName(name, "dns_names", product, errors);
-  const commonName = String(domain ?? "").trim().toLowerCase();
+  const commonName = String(domain ?? "")
+    .trim()
+    .toLowerCase();
   const sans = [...new Set(dnsNames.map((name) => name.trim().toLowerCase()))].filter((name) => name !== commonName);
   const [min, max] = [Number(product.min_san_values), Number(product.max_san_values)];
-  if (sans.length > max) addError(errors, "dns_names", `${product.title} takes at most ${max} SANs; ${sans.length} were given`);
-  if (sans.length < min) addError(errors, "dns_names", `${product.title} needs at least ${min} SANs; ${sans.length} were given`);
+  if (sans.length > max)
+    addError(errors, "dns_names", `${product.title} takes at most ${max} SANs; ${sans.length} were given`);
+  if (sans.length < min)
+    addError(errors, "dns_names", `${product.title} needs at least ${min} SANs; ${sans.length} were given`);
   return { domain: commonName, dnsNames: sans };
 }
 
@@ -176,7 +196,8 @@ export async function readOrderRequest(
   const dcvMethod = serverCertificate ? (readDcvMethod(body.dv_auth_method, errors) ?? "Email") : undefined;
   checkWildcardFile(domain, dcvMethod, errors);
   const contacts = readContacts(body, true, errors);
-  if (body.csr === undefined && product.csr_required === "true") addError(errors, "csr", `is required for ${product.title}`);
+  if (body.csr === undefined && product.csr_required === "true")
+    addError(errors, "csr", `is required for ${product.title}`);
   if (Object.keys(errors).length > 0) return invalid(errors);
   const request: OrderRequest = { domain, dnsNames, years, contacts, ...(dcvMethod ? { dcvMethod } : {}) };
   if (body.csr === undefined) return request;

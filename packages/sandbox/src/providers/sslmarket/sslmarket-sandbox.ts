@@ -15,5 +15,9 @@ export const sslmarketSandbox = defineSimulator({
   demoOrder: { commonName: "mail.example.com" },
   create: (world, options: SslmarketSimulatorOptions) => new SslmarketSimulator(world, options),
   // An SSLmarket order carries the company's contacts: the demo company's.
-  adapterOptions: (origin) => ({ ...credentials, baseUrl: mountedUrl(origin, mount), contacts: SSLMARKET_DEMO_CONTACTS }),
+  adapterOptions: (origin) => ({
+    ...credentials,
+    baseUrl: mountedUrl(origin, mount),
+    contacts: SSLMARKET_DEMO_CONTACTS,
+  }),
 });

@@ -36,7 +36,6 @@ const OCSP_NEXT_UPDATE_MS = 7 * 86_400_000;
 const DAY_MS = 86_400_000;
 const FORMATS: readonly CertificateFormat[] = ["pem_server", "pem_intermediate", "p7b"];
 
-
 /**
  * A stateful simulator of the SSLmarket API. A server-certificate order starts `pending_validation`; the CA looks
  * for proof of domain control on its own (there is no "validate now" call), which the simulator does whenever the
@@ -110,14 +109,26 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
 
     await this.#seedOrder("geotrust-geotrust-standard-dv-ssl", "www.example.org", ["example.org"], "DNS", daysAgo(0.1));
 
-    const revoked = await this.#seedOrder("digicert-client-premium-class-1", "jane.doe@example.net", [], undefined, daysAgo(91));
+    const revoked = await this.#seedOrder(
+      "digicert-client-premium-class-1",
+      "jane.doe@example.net",
+      [],
+      undefined,
+      daysAgo(91),
+    );
     revoked.certificate = await this.#sign(revoked, daysAgo(90), VALIDITY_DAYS);
     revoked.status = "revoked";
     revoked.revokedAt = daysAgo(10).toISOString();
     this.#world.ca.revoke(revoked.certificate.serialNumber, daysAgo(10));
   }
 
-  async #seedOrder(productCode: string, domain: string, dnsNames: string[], dcvMethod: DcvMethod | undefined, insertedAt: Date) {
+  async #seedOrder(
+    productCode: string,
+    domain: string,
+    dnsNames: string[],
+    dcvMethod: DcvMethod | undefined,
+    insertedAt: Date,
+  ) {
     const { csr } = await generateCsr({ commonName: domain, altNames: dnsNames, keyType: "ec-p256" });
     const accepted = await readCsr(csr);
     if ("status" in accepted) throw new Error("the sandbox's own CSR was refused");
@@ -158,14 +169,20 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
       .on("get", "/product/list", () => ({ status: 200, body: { products: this.#options.products.map(productView) } }))
       .on("get", "/order/list", async () => {
         const now = this.#world.clock.now();
-        const orders = [...this.#orders.values()].filter((order) => this.#world.faults.listLag.listed(`sslmarket:${order.orderId}`, now));
+        const orders = [...this.#orders.values()].filter((order) =>
+          this.#world.faults.listLag.listed(`sslmarket:${order.orderId}`, now),
+        );
         for (const order of orders) await this.#advance(order);
         return { status: 200, body: { orders: orders.map((order) => orderListItem(order, now)) } };
       })
-      .on("post", "/order/certificate/{product_code}", async ({ params, json }) => this.#create(params.product_code, await json()))
+      .on("post", "/order/certificate/{product_code}", async ({ params, json }) =>
+        this.#create(params.product_code, await json()),
+      )
       .on("get", "/order/order_id/{order_id}", async ({ params }) => {
         const order = await this.#find(params.order_id);
-        return order ? { status: 200, body: orderDetail(order, this.#world.clock.now()) } : orderNotFound(params.order_id);
+        return order
+          ? { status: 200, body: orderDetail(order, this.#world.clock.now()) }
+          : orderNotFound(params.order_id);
       })
       .on("put", "/order/order_id/{order_id}", async ({ params, json }) => {
         const order = await this.#find(params.order_id);
@@ -188,9 +205,14 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
         const order = await this.#find(params.order_id);
         if (!order) return orderNotFound(params.order_id);
         if (order.dcvMethod !== "Email") {
-          return clientError(400, "invalid_dcv_method", `Order ${order.orderId} is not validated by e-mail, so there is no DCV e-mail to send.`);
+          return clientError(
+            400,
+            "invalid_dcv_method",
+            `Order ${order.orderId} is not validated by e-mail, so there is no DCV e-mail to send.`,
+          );
         }
-        if (order.status !== "pending_validation") return wrongState("Resending the DCV e-mail", orderState(order, this.#world.clock.now()));
+        if (order.status !== "pending_validation")
+          return wrongState("Resending the DCV e-mail", orderState(order, this.#world.clock.now()));
         sendApprovalEmails(this.#world, order, unapprovedDomains(this.#world, order));
         return { status: 202, body: null };
       })
@@ -208,22 +230,30 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
       .on("put", "/certificate/order_id/{order_id}/cancel-reissue", async ({ params }) => {
         const order = await this.#find(params.order_id);
         if (!order) return orderNotFound(params.order_id);
-        if (order.status !== "reissuing") return wrongState("Cancelling a reissue", orderState(order, this.#world.clock.now()));
+        if (order.status !== "reissuing")
+          return wrongState("Cancelling a reissue", orderState(order, this.#world.clock.now()));
         delete order.reissue;
         order.status = "published";
         return { status: 202, body: null };
       })
       .on("put", "/certificate/order_id/{order_id}/revoke", async ({ params }) => this.#revoke(params.order_id))
-      .on("get", "/certificate/order_id/{order_id}/format/{format}", async ({ params }) => this.#download(params.order_id, params.format))
+      .on("get", "/certificate/order_id/{order_id}/format/{format}", async ({ params }) =>
+        this.#download(params.order_id, params.format),
+      )
       .on("post", "/tool/decoder/csr", async ({ json }) => {
         const csr = (await json())?.csr;
-        if (typeof csr !== "string" || csr.trim() === "") return clientError(400, "validation_error", "csr is required.", { csr: ["is required"] });
+        if (typeof csr !== "string" || csr.trim() === "")
+          return clientError(400, "validation_error", "csr is required.", { csr: ["is required"] });
         const decoded = await decodeCsr(csr);
-        return "problem" in decoded ? clientError(400, "invalid_csr", decoded.problem) : { status: 200, body: { csr: decoded } };
+        return "problem" in decoded
+          ? clientError(400, "invalid_csr", decoded.problem)
+          : { status: 200, body: { csr: decoded } };
       })
       .on("post", "/tool/decoder/certificate", async ({ json }) => {
         const certificate = this.#readCertificateInput((await json())?.certificate);
-        return "status" in certificate ? certificate : { status: 200, body: { certificate: decodeCertificate(certificate) } };
+        return "status" in certificate
+          ? certificate
+          : { status: 200, body: { certificate: decodeCertificate(certificate) } };
       })
       .on("post", "/tool/ocsp", async ({ json }) => {
         const certificate = this.#readCertificateInput((await json())?.certificate);
@@ -233,7 +263,8 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
 
   async #create(productCode: string, body: Parameters<typeof readOrderRequest>[0]) {
     const product = this.#product(productCode);
-    if (!product) return clientError(404, "product_not_found", `There is no product ${productCode} available through the API.`);
+    if (!product)
+      return clientError(404, "product_not_found", `There is no product ${productCode} available through the API.`);
     const request = await readOrderRequest(body, product);
     if ("status" in request) return request;
     const publicKey = request.csr?.publicKey ?? (await this.#world.ca.generateKey()).publicKey;
@@ -268,7 +299,11 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
     if (!order) return orderNotFound(orderId);
     const product = this.#product(order.productCode);
     if (!product?.revocable) {
-      return clientError(400, "revocation_not_available", `${product?.title ?? order.productCode} certificates cannot be revoked through the API.`);
+      return clientError(
+        400,
+        "revocation_not_available",
+        `${product?.title ?? order.productCode} certificates cannot be revoked through the API.`,
+      );
     }
     const state = orderState(order, this.#world.clock.now());
     if (state !== "published" || !order.certificate) return wrongState("Revocation", state);
@@ -287,12 +322,14 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
     }
     const state = orderState(order, this.#world.clock.now());
     const { certificate } = order;
-    if (!certificate || !["published", "reissuing", "expired"].includes(state)) return wrongState("Downloading the certificate", state);
+    if (!certificate || !["published", "reissuing", "expired"].includes(state))
+      return wrongState("Downloading the certificate", state);
     if (format === "p7b") {
       const bytes = toPkcs7([certificate.certificate, certificate.intermediate, certificate.root], "der");
       return new Response(new Uint8Array(bytes), { headers: { "content-type": "application/pkcs7-mime" } });
     }
-    const pems = format === "pem_server" ? [certificate.certificate] : [certificate.certificate, certificate.intermediate];
+    const pems =
+      format === "pem_server" ? [certificate.certificate] : [certificate.certificate, certificate.intermediate];
     return { status: 200, body: `${pems.map((pem) => pem.trim()).join("\n")}\n` } as const;
   }
 
@@ -313,7 +350,8 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
       this_update: sslmarketDateTime(now.toISOString()),
       next_update: sslmarketDateTime(new Date(now.getTime() + OCSP_NEXT_UPDATE_MS).toISOString()),
     };
-    if (!(await this.#world.ca.signed(certificate.toString("pem")))) return Response.json({ status: "unknown", ...times });
+    if (!(await this.#world.ca.signed(certificate.toString("pem"))))
+      return Response.json({ status: "unknown", ...times });
     const revoked = this.#world.ca.revokedAt(certificate.serialNumber) !== undefined;
     return { status: 200, body: { status: revoked ? "revoked" : "good", ...times } } as const;
   }
@@ -361,6 +399,12 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
   }
 
   #sign(order: SslmarketOrder, validFrom: Date, validDays: number) {
-    return this.#world.ca.issue({ commonName: order.domain, altNames: order.dnsNames, publicKey: order.publicKey, validFrom, validDays });
+    return this.#world.ca.issue({
+      commonName: order.domain,
+      altNames: order.dnsNames,
+      publicKey: order.publicKey,
+      validFrom,
+      validDays,
+    });
   }
 }

@@ -92,11 +92,18 @@ export interface SslmarketState {
   orders: SslmarketOrder[];
 }
 
-const STATUSES: readonly SslmarketOrderStatus[] = ["pending_validation", "processing", "published", "reissuing", "revoked"];
+const STATUSES: readonly SslmarketOrderStatus[] = [
+  "pending_validation",
+  "processing",
+  "published",
+  "reissuing",
+  "revoked",
+];
 
 /** Throws a `TypeError` naming what is wrong when `state` is not an {@link SslmarketState}. */
 export function checkSslmarketState(state: unknown): asserts state is SslmarketState {
-  if (typeof state !== "object" || state === null) throw new TypeError("SSLmarket sandbox state must be {nextOrderId, orders: [...]}");
+  if (typeof state !== "object" || state === null)
+    throw new TypeError("SSLmarket sandbox state must be {nextOrderId, orders: [...]}");
   const { nextOrderId, orders } = state as Partial<Record<keyof SslmarketState, unknown>>;
   if (typeof nextOrderId !== "number" || !Number.isInteger(nextOrderId) || nextOrderId < 1) {
     throw new TypeError("SSLmarket sandbox state: nextOrderId must be an integer ≥ 1");
@@ -104,14 +111,16 @@ export function checkSslmarketState(state: unknown): asserts state is SslmarketS
   if (!Array.isArray(orders)) throw new TypeError("SSLmarket sandbox state: orders must be an array");
   for (const [index, order] of orders.entries()) {
     const candidate = order as Partial<Record<keyof SslmarketOrder, unknown>> | null;
-    if (typeof candidate !== "object" || candidate === null) throw new TypeError(`SSLmarket sandbox state: orders[${index}] must be an object`);
+    if (typeof candidate !== "object" || candidate === null)
+      throw new TypeError(`SSLmarket sandbox state: orders[${index}] must be an object`);
     if (typeof candidate.orderId !== "number" || !Number.isInteger(candidate.orderId)) {
       throw new TypeError(`SSLmarket sandbox state: orders[${index}].orderId must be an integer`);
     }
     if (!STATUSES.includes(candidate.status as SslmarketOrderStatus)) {
       throw new TypeError(`SSLmarket sandbox state: orders[${index}].status must be one of ${STATUSES.join(", ")}`);
     }
-    if (!Array.isArray(candidate.dnsNames)) throw new TypeError(`SSLmarket sandbox state: orders[${index}].dnsNames must be an array`);
+    if (!Array.isArray(candidate.dnsNames))
+      throw new TypeError(`SSLmarket sandbox state: orders[${index}].dnsNames must be an array`);
     for (const key of ["contacts", "approvalCodes"] as const) {
       if (typeof candidate[key] !== "object" || candidate[key] === null || Array.isArray(candidate[key])) {
         throw new TypeError(`SSLmarket sandbox state: orders[${index}].${key} must be an object`);

@@ -17,7 +17,8 @@ export function sslmarketDate(iso: string): string {
 
 /** The `state` the API shows for `order` at `now`. */
 export function orderState(order: SslmarketOrder, now: Date): SslmarketOrderState {
-  if (order.status === "published" && order.certificate && new Date(order.certificate.validUntil) <= now) return "expired";
+  if (order.status === "published" && order.certificate && new Date(order.certificate.validUntil) <= now)
+    return "expired";
   return order.status;
 }
 
@@ -48,7 +49,9 @@ export function orderListItem(order: SslmarketOrder, now: Date): OrderListItem {
 export function orderDetail(order: SslmarketOrder, now: Date): Order {
   const state = orderState(order, now);
   const contacts = Object.fromEntries(
-    Object.entries(order.contacts).filter(([field]) => SHOWN_CONTACT_PREFIXES.some((prefix) => field.startsWith(prefix))),
+    Object.entries(order.contacts).filter(([field]) =>
+      SHOWN_CONTACT_PREFIXES.some((prefix) => field.startsWith(prefix)),
+    ),
   );
   const detail: Order = {
     product_type: order.productType,
