@@ -21,7 +21,8 @@ beforeEach(async () => {
     "ionos-ssl": { issuanceDelayMs: 60_000 },
   });
   server = await startSandboxServer(sandbox);
-});
+  // Creating the sandbox makes its CA's keys: seconds when the machine's cores are busy with other runs.
+}, 60_000);
 afterEach(() => server.close());
 
 /** A request as it goes on the wire: one defect may make any part of it invalid. */

@@ -42,6 +42,11 @@ export const success = (kind: CallKind) => (kind === "read" ? 200 : 202);
 /** What the caller ends with, and how many requests reached the server. */
 export interface Expected {
   requests: number;
+  /**
+   * The count is a most, not an exact figure: where the client's own limit ends the try, whether the request reached
+   * the server first is a race the machine's load decides. What matters is that it is never sent again.
+   */
+  requestsAtMost?: true;
   data?: Record<string, unknown>;
   error?: Record<string, unknown>;
 }
@@ -121,8 +126,8 @@ export const FAULTS: Fault[] = [
     name: "server never answers",
     action: () => "hang",
     timeoutMs: 300,
-    read: { requests: 1, error: { code: "TIMEOUT", retryable: true } },
-    write: { requests: 1, error: { code: "TIMEOUT", ...unknownEffect } },
+    read: { requests: 1, requestsAtMost: true, error: { code: "TIMEOUT", retryable: true } },
+    write: { requests: 1, requestsAtMost: true, error: { code: "TIMEOUT", ...unknownEffect } },
   },
   {
     name: "truncated JSON (complete HTTP message)",
@@ -220,7 +225,8 @@ export function expectOutcome(
   requests: number,
   events: ClientEvent[],
 ) {
-  expect(requests).toBe(expected.requests);
+  if (expected.requestsAtMost) expect(requests).toBeLessThanOrEqual(expected.requests);
+  else expect(requests).toBe(expected.requests);
   if (expected.error) {
     expect(outcome.data).toBeUndefined();
     expect(outcome.error).toMatchObject({ name: "CertkitError", provider: "ionos-ssl", ...expected.error });
