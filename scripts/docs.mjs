@@ -6,7 +6,7 @@
 // builds them first.
 import { parseArgs } from "node:util";
 import { join, resolve } from "node:path";
-import { Application, OptionDefaults } from "typedoc";
+import { Application, Comment, OptionDefaults, ReflectionKind } from "typedoc";
 import { repoRoot } from "./lib/apis.mjs";
 import { readProviders } from "./lib/provider-registry.mjs";
 import { publishedPackages } from "./lib/published-packages.mjs";
@@ -15,12 +15,22 @@ import { publishedPackages } from "./lib/published-packages.mjs";
 export const DOCS_OUT = "docs-site";
 
 /**
- * The sandbox's per-provider keys come from mapped types over its registry, whose members TypeDoc cannot give a
- * comment of their own: each type's TSDoc says what every key holds.
+ * The sandbox's per-provider keys come from mapped types over its registry. TypeDoc gives such a member the comment
+ * written inside the mapped type in some builds and none in others, so a member without one gets it here, in the
+ * mapped type's words: each key is the entry of the simulator of that name.
+ * @param {import("typedoc").ProjectReflection} project
  */
-function sandboxMappedKeys() {
-  const types = ["SandboxOptions", "SetupSandboxOptions", "SANDBOX_CREDENTIALS.__type"];
-  return types.flatMap((type) => readProviders(repoRoot).map((name) => `@certkit/sandbox..${type}.${name}`));
+function documentProviderKeys(project) {
+  const providers = new Set(readProviders(repoRoot));
+  const mapped = new Set(["SandboxOptions", "SetupSandboxOptions", "SANDBOX_CREDENTIALS"]);
+  for (const property of project.getReflectionsByKind(ReflectionKind.Property)) {
+    if (!providers.has(property.name) || property.hasComment()) continue;
+    const owner = property.parent?.name === "__type" ? property.parent.parent : property.parent;
+    if (owner === undefined || !mapped.has(owner.name)) continue;
+    property.comment = new Comment([
+      { kind: "text", text: `The entry of the \`${property.name}\` simulator (see ${owner?.name}).` },
+    ]);
+  }
 }
 
 /**
@@ -61,7 +71,6 @@ export async function buildDocs(out) {
         ProviderClientOptions: "../interfaces/_certkit_runtime..ProviderClientOptions.html",
       },
     },
-    intentionallyNotDocumented: sandboxMappedKeys(),
     validation: { notExported: true, notDocumented: true, invalidLink: true, rewrittenLink: true },
     treatWarningsAsErrors: true,
     logLevel: "Warn",
@@ -69,6 +78,7 @@ export async function buildDocs(out) {
   const failed = () => app.logger.hasErrors() || app.logger.hasWarnings();
   const project = await app.convert();
   if (project === undefined) return { ok: false, problems: app.logger.errorCount + app.logger.warningCount };
+  documentProviderKeys(project);
   app.validate(project);
   if (!failed()) await app.generateDocs(project, out);
   return { ok: !failed(), problems: app.logger.errorCount + app.logger.warningCount };

@@ -30,11 +30,7 @@ describe("DNSimple v1 client types", () => {
     expectTypeOf<Certificate>().toEqualTypeOf<components["schemas"]["Certificate"]>();
     expectTypeOf<CertificateEnvelope>().toEqualTypeOf<{ certificate: Certificate }>();
     expectTypeOf<CertificateList>().toEqualTypeOf<CertificateEnvelope[]>();
-    expectTypeOf<CertificatePurchaseRequest["certificate"]>().toEqualTypeOf<{
-      name: string;
-      contact_id: number;
-      csr?: string;
-    }>();
+    expectTypeOf<CertificatePurchaseRequest["certificate"]>().toEqualTypeOf<{ name: string; contact_id: number; csr?: string }>();
     expectTypeOf<CertificateSubmitRequest>().toEqualTypeOf<{ certificate: { approver_email: string } }>();
     expectTypeOf<CertificateState>().toEqualTypeOf<"purchased" | "configured" | "submitted" | "issued" | "cancelled">();
     expectTypeOf<ApiError>().toEqualTypeOf<ErrorMessage | LegacyError | ValidationErrors>();
@@ -46,12 +42,7 @@ describe("DNSimple v1 client types", () => {
       | "/domains/{domain}/certificates/{id}/submit"
     >();
     expectTypeOf<keyof operations>().toEqualTypeOf<
-      | "listDomains"
-      | "listCertificates"
-      | "purchaseCertificate"
-      | "getCertificate"
-      | "configureCertificate"
-      | "submitCertificate"
+      "listDomains" | "listCertificates" | "purchaseCertificate" | "getCertificate" | "configureCertificate" | "submitCertificate"
     >();
   });
 
@@ -113,9 +104,7 @@ describe("DNSimple v1 client types", () => {
     // @ts-expect-error the certificate id is required
     void dnsimple.GET("/domains/{domain}/certificates/{id}", { params: { path: { domain: "example.test" } } });
     // @ts-expect-error the certificate id is a number
-    void dnsimple.GET("/domains/{domain}/certificates/{id}", {
-      params: { path: { domain: "example.test", id: "104" } },
-    });
+    void dnsimple.GET("/domains/{domain}/certificates/{id}", { params: { path: { domain: "example.test", id: "104" } } });
     // @ts-expect-error the domain is a name or an id, not a boolean
     void dnsimple.GET("/domains/{domain}/certificates", { params: { path: { domain: true } } });
     // @ts-expect-error no operation takes a query
@@ -124,27 +113,15 @@ describe("DNSimple v1 client types", () => {
 
   it("rejects a body that is not wrapped in certificate, or has wrong fields", () => {
     // @ts-expect-error the attributes must be wrapped: {certificate: {...}}
-    void dnsimple.POST("/domains/{domain}/certificates", {
-      params: { path: { domain: "example.test" } },
-      body: { name: "www", contact_id: 1 },
-    });
+    void dnsimple.POST("/domains/{domain}/certificates", { params: { path: { domain: "example.test" } }, body: { name: "www", contact_id: 1 } });
     // @ts-expect-error contact_id is required
-    void dnsimple.POST("/domains/{domain}/certificates", {
-      params: { path: { domain: "example.test" } },
-      body: { certificate: { name: "www" } },
-    });
+    void dnsimple.POST("/domains/{domain}/certificates", { params: { path: { domain: "example.test" } }, body: { certificate: { name: "www" } } });
     // @ts-expect-error contact_id is a number
-    void dnsimple.POST("/domains/{domain}/certificates", {
-      params: { path: { domain: "example.test" } },
-      body: { certificate: { name: "www", contact_id: "1001" } },
-    });
+    void dnsimple.POST("/domains/{domain}/certificates", { params: { path: { domain: "example.test" } }, body: { certificate: { name: "www", contact_id: "1001" } } });
     // @ts-expect-error the purchase body is required
     void dnsimple.POST("/domains/{domain}/certificates", { params: { path: { domain: "example.test" } } });
     // @ts-expect-error submit takes approver_email, not approver_emails
-    void dnsimple.PUT("/domains/{domain}/certificates/{id}/submit", {
-      params: { path },
-      body: { certificate: { approver_emails: ["a@example.test"] } },
-    });
+    void dnsimple.PUT("/domains/{domain}/certificates/{id}/submit", { params: { path }, body: { certificate: { approver_emails: ["a@example.test"] } } });
   });
 
   it("takes encodeFormBody as a bodySerializer of a certificate body", () => {

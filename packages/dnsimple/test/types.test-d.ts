@@ -36,16 +36,7 @@ describe("DNSimple client types", () => {
     expectTypeOf<CertificateRenewal>().toEqualTypeOf<components["schemas"]["CertificateRenewal"]>();
     expectTypeOf<Whoami>().toEqualTypeOf<components["schemas"]["Whoami"]>();
     expectTypeOf<CertificateState>().toEqualTypeOf<
-      | "new"
-      | "purchased"
-      | "configured"
-      | "submitted"
-      | "issued"
-      | "rejected"
-      | "refunded"
-      | "cancelled"
-      | "requesting"
-      | "failed"
+      "new" | "purchased" | "configured" | "submitted" | "issued" | "rejected" | "refunded" | "cancelled" | "requesting" | "failed"
     >();
     expectTypeOf<Certificate["csr"]>().toEqualTypeOf<string | null>();
     expectTypeOf<CertificateBundle["root"]>().toEqualTypeOf<string | null>();
@@ -106,9 +97,7 @@ describe("DNSimple client types", () => {
     // @ts-expect-error no such path
     void dnsimple.GET("/{account}/certificates");
     // @ts-expect-error certificates are not deleted through this API
-    void dnsimple.DELETE("/{account}/domains/{domain}/certificates/{certificate}", {
-      params: { path: certificatePath },
-    });
+    void dnsimple.DELETE("/{account}/domains/{domain}/certificates/{certificate}", { params: { path: certificatePath } });
   });
 
   it("rejects a missing or wrong path parameter", () => {
@@ -117,13 +106,9 @@ describe("DNSimple client types", () => {
     // @ts-expect-error the account id is a number
     void dnsimple.GET("/{account}/domains", { params: { path: { account: "1010" } } });
     // @ts-expect-error the certificate id is required
-    void dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}", {
-      params: { path: { account: 1, domain: "a" } },
-    });
+    void dnsimple.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path: { account: 1, domain: "a" } } });
     // @ts-expect-error the purchase id is a number
-    void dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", {
-      params: { path: { account: 1, domain: "a", purchaseId: "1" } },
-    });
+    void dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", { params: { path: { account: 1, domain: "a", purchaseId: "1" } } });
   });
 
   it("rejects a wrong query parameter", () => {
@@ -140,27 +125,15 @@ describe("DNSimple client types", () => {
     const path = { account: 1010, domain: "example.com" };
     void dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt", { params: { path }, body: {} });
     // @ts-expect-error no such signature algorithm
-    void dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt", {
-      params: { path },
-      body: { signature_algorithm: "DSA" },
-    });
+    void dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt", { params: { path }, body: { signature_algorithm: "DSA" } });
     // @ts-expect-error alternate_names is a list
-    void dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt", {
-      params: { path },
-      body: { alternate_names: "a.example.com" },
-    });
+    void dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt", { params: { path }, body: { alternate_names: "a.example.com" } });
     // @ts-expect-error url is required
     void dnsimple.POST("/{account}/webhooks", { params: { path: { account: 1 } }, body: {} });
     // @ts-expect-error auto_renew is a boolean
-    void dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals", {
-      params: { path: certificatePath },
-      body: { auto_renew: "yes" },
-    });
+    void dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals", { params: { path: certificatePath }, body: { auto_renew: "yes" } });
     // @ts-expect-error the issue operations take no body
-    void dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", {
-      params: { path: { ...path, purchaseId: 1 } },
-      body: {},
-    });
+    void dnsimple.POST("/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", { params: { path: { ...path, purchaseId: 1 } }, body: {} });
   });
 
   it("takes the one-time code header on any call, as a string", () => {

@@ -76,9 +76,7 @@ describe("IONOS client types", () => {
 
   it("rejects a wrong query parameter", () => {
     // @ts-expect-error action must be DCV_READY
-    void ionos.POST("/v1/certificates/{id}/authentications/{authenticationId}", {
-      params: { path: { id: "a", authenticationId: "b" }, query: { action: "DCV_NOW" } },
-    });
+    void ionos.POST("/v1/certificates/{id}/authentications/{authenticationId}", { params: { path: { id: "a", authenticationId: "b" }, query: { action: "DCV_NOW" } } });
     // @ts-expect-error page is a number
     void ionos.GET("/v1/certificates", { params: { query: { page: "2" } } });
   });
@@ -89,9 +87,7 @@ describe("IONOS client types", () => {
     // @ts-expect-error no such certificate type
     void ionos.POST("/v1/certificates", { body: { certificateType: "SSL_GOLD", commonName: "a.example.test" } });
     // @ts-expect-error unknown body field
-    void ionos.POST("/v1/certificates", {
-      body: { certificateType: "SSL_STARTER", commonName: "a.example.test", years: 2 },
-    });
+    void ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "a.example.test", years: 2 } });
   });
 
   it("requires the options an IONOS client needs", () => {
@@ -102,15 +98,8 @@ describe("IONOS client types", () => {
   });
 
   it("takes per-call network options, and checks their types", () => {
-    void ionos.GET("/v1/certificates/quota", {
-      signal: AbortSignal.timeout(1000),
-      timeoutMs: 5000,
-      retry: { maxAttempts: 5 },
-    });
-    void ionos.POST("/v1/certificates", {
-      body: { certificateType: "SSL_STARTER", commonName: "a.example.test" },
-      retry: false,
-    });
+    void ionos.GET("/v1/certificates/quota", { signal: AbortSignal.timeout(1000), timeoutMs: 5000, retry: { maxAttempts: 5 } });
+    void ionos.POST("/v1/certificates", { body: { certificateType: "SSL_STARTER", commonName: "a.example.test" }, retry: false });
     // @ts-expect-error timeoutMs is a number
     void ionos.GET("/v1/certificates/quota", { timeoutMs: "5s" });
     // @ts-expect-error retry takes settings or false, not true

@@ -142,9 +142,7 @@ describe("Resello client types", () => {
   });
 
   it("takes Basic credentials, OIDC client credentials or a bearer token, exactly one", () => {
-    expectTypeOf<ReselloClientOptions>().toEqualTypeOf<
-      ReselloBasicAuthOptions | ReselloOidcAuthOptions | ReselloBearerAuthOptions
-    >();
+    expectTypeOf<ReselloClientOptions>().toEqualTypeOf<ReselloBasicAuthOptions | ReselloOidcAuthOptions | ReselloBearerAuthOptions>();
     expectTypeOf(createReselloClient({ accessToken: "t-123" })).toEqualTypeOf<ReselloClient>();
     expectTypeOf(
       createReselloClient({ oidc: { tokenUrl: "https://id.example.test/token", clientId: "c", clientSecret: "s" } }),
@@ -152,10 +150,7 @@ describe("Resello client types", () => {
     // @ts-expect-error OIDC needs the client secret
     createReselloClient({ oidc: { tokenUrl: "https://id.example.test/token", clientId: "c" } });
     // @ts-expect-error not OIDC and a fixed token
-    createReselloClient({
-      oidc: { tokenUrl: "https://id.example.test/token", clientId: "c", clientSecret: "s" },
-      accessToken: "t-123",
-    });
+    createReselloClient({ oidc: { tokenUrl: "https://id.example.test/token", clientId: "c", clientSecret: "s" }, accessToken: "t-123" });
     // @ts-expect-error Basic needs the API key too
     createReselloClient({ resellerReference: "RS-1" });
     // @ts-expect-error not both kinds of credentials
@@ -167,11 +162,7 @@ describe("Resello client types", () => {
   });
 
   it("takes per-call network options, and checks their types", () => {
-    void resello.GET("/ssl-certificate", {
-      signal: AbortSignal.timeout(1000),
-      timeoutMs: 5000,
-      retry: { maxAttempts: 5 },
-    });
+    void resello.GET("/ssl-certificate", { signal: AbortSignal.timeout(1000), timeoutMs: 5000, retry: { maxAttempts: 5 } });
     // @ts-expect-error timeoutMs is a number
     void resello.GET("/ssl-certificate", { timeoutMs: "5s" });
     // @ts-expect-error no such retry setting
@@ -181,9 +172,7 @@ describe("Resello client types", () => {
   it("types createCertificateOnce, which needs a client_reference", () => {
     const body = { csr: "x", dcv_type: "DNS", plan: "p", client_reference: "order-1" } as const;
     expectTypeOf(createCertificateOnce(resello, body, { timeoutMs: 5000 })).toEqualTypeOf<Promise<Certificate>>();
-    expectTypeOf(findCertificateByClientReference(resello, "ref", { timeoutMs: 5000 })).toEqualTypeOf<
-      Promise<Certificate | undefined>
-    >();
+    expectTypeOf(findCertificateByClientReference(resello, "ref", { timeoutMs: 5000 })).toEqualTypeOf<Promise<Certificate | undefined>>();
     // @ts-expect-error -- an order is sent once: there is no number of attempts to set.
     void createCertificateOnce(resello, body, { maxAttempts: 2 });
     // @ts-expect-error client_reference is required to find the order again

@@ -18,14 +18,8 @@ describe("types derived from the simulator registry", () => {
   });
 
   it("takes each simulator's settings under its provider's name, without its credentials", () => {
-    expectTypeOf<SandboxOptions["ionos-ssl"]>().toEqualTypeOf<
-      { slots?: IonosSimulatorSlots; issuanceDelayMs?: number } | undefined
-    >();
-    void createSandbox({
-      "ionos-ssl": { issuanceDelayMs: 1 },
-      dnsimple: { rateLimit: { limit: 10 } },
-      resello: { issuanceDelayMs: 1 },
-    });
+    expectTypeOf<SandboxOptions["ionos-ssl"]>().toEqualTypeOf<{ slots?: IonosSimulatorSlots; issuanceDelayMs?: number } | undefined>();
+    void createSandbox({ "ionos-ssl": { issuanceDelayMs: 1 }, dnsimple: { rateLimit: { limit: 10 } }, resello: { issuanceDelayMs: 1 } });
     // @ts-expect-error The old key of the IONOS simulator's settings is gone: keys are provider names.
     void createSandbox({ ionos: { issuanceDelayMs: 1 } });
     // @ts-expect-error Credentials go in `credentials`, not in a simulator's settings.
@@ -33,6 +27,4 @@ describe("types derived from the simulator registry", () => {
   });
 });
 
-type IonosSimulatorSlots = Partial<
-  Record<"SSL_STARTER" | "SSL_STARTER_WILDCARD" | "SSL_BUSINESS" | "SSL_BUSINESS_WILDCARD" | "SSL_PREMIUM", number>
->;
+type IonosSimulatorSlots = Partial<Record<"SSL_STARTER" | "SSL_STARTER_WILDCARD" | "SSL_BUSINESS" | "SSL_BUSINESS_WILDCARD" | "SSL_PREMIUM", number>>;

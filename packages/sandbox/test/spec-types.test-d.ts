@@ -4,11 +4,7 @@ import type * as Sslmarket from "@certkit/sslmarket";
 import { describe, expectTypeOf, it } from "vitest";
 import type { IonosAuthentication, IonosCertificateType } from "../src/providers/ionos-ssl/ionos-ssl-spec-types.js";
 import type { ReselloDcvType, ReselloSpecPlan } from "../src/providers/resello/resello-spec-types.js";
-import type {
-  SslmarketDcvMethod,
-  SslmarketProduct,
-  SslmarketProductType,
-} from "../src/providers/sslmarket/sslmarket-spec-types.js";
+import type { SslmarketDcvMethod, SslmarketProduct, SslmarketProductType } from "../src/providers/sslmarket/sslmarket-spec-types.js";
 
 // The public declarations carry copies of these spec types so that the sandbox installs without the provider
 // packages; each copy must stay exactly the generated type.

@@ -10,14 +10,10 @@ describe("TypedRoutes checks a simulator against the spec", () => {
     routes.on("get", "/v1/certificates/quota", () => ({ status: 200, body: { total: 1 } }));
     routes.on("get", "/v1/certificates/{id}", ({ params }) => {
       expectTypeOf(params).toEqualTypeOf<{ id: string }>();
-      return params.id === ""
-        ? { status: 400, body: { message: "bad key" } }
-        : { status: 200, body: { id: params.id } };
+      return params.id === "" ? { status: 400, body: { message: "bad key" } } : { status: 200, body: { id: params.id } };
     });
     routes.on("delete", "/v1/certificates/{id}", () => ({ status: 204, body: null }));
-    expectTypeOf<Reply<paths["/v1/certificates/{id}"]["delete"]>["status"]>().toEqualTypeOf<
-      204 | 400 | 401 | 404 | 500
-    >();
+    expectTypeOf<Reply<paths["/v1/certificates/{id}"]["delete"]>["status"]>().toEqualTypeOf<204 | 400 | 401 | 404 | 500>();
   });
 
   it("types the request body from the spec, every field optional", () => {
@@ -46,10 +42,7 @@ describe("TypedRoutes checks a simulator against the spec", () => {
 
   it("lets a spec's default response stand for any status it does not list, with the default's body", () => {
     const v1 = new TypedRoutes<DnsimpleV1Paths>();
-    v1.on("put", "/domains/{domain}/certificates/{id}/configure", () => ({
-      status: 422,
-      body: { message: "not now" },
-    }));
+    v1.on("put", "/domains/{domain}/certificates/{id}/configure", () => ({ status: 422, body: { message: "not now" } }));
     // @ts-expect-error the default response's body still has its documented shape
     v1.on("put", "/domains/{domain}/certificates/{id}/configure", () => ({ status: 422, body: { message: 5 } }));
   });

@@ -101,12 +101,8 @@ describe("SSLmarket client types", () => {
       body: { domain: "a.example.test", years: 1, ...contacts },
     });
     expectTypeOf(created.data).toEqualTypeOf<CreateOrderResult | undefined>();
-    expectTypeOf((await sslmarket.POST("/tool/ocsp", { body: { certificate: "pem" } })).data).toEqualTypeOf<
-      OcspCheckResult | undefined
-    >();
-    expectTypeOf(
-      (await sslmarket.PUT("/certificate/order_id/{order_id}/resend", order)).data,
-    ).toEqualTypeOf<undefined>();
+    expectTypeOf((await sslmarket.POST("/tool/ocsp", { body: { certificate: "pem" } })).data).toEqualTypeOf<OcspCheckResult | undefined>();
+    expectTypeOf((await sslmarket.PUT("/certificate/order_id/{order_id}/resend", order)).data).toEqualTypeOf<undefined>();
   });
 
   it("types a download by the parseAs the call gives", async () => {
@@ -121,14 +117,9 @@ describe("SSLmarket client types", () => {
     });
     expectTypeOf(p7b.data).toEqualTypeOf<ArrayBuffer | undefined>();
     // @ts-expect-error no such format
-    void sslmarket.GET("/certificate/order_id/{order_id}/format/{format}", {
-      params: { path: { order_id: 1, format: "der" } },
-    });
+    void sslmarket.GET("/certificate/order_id/{order_id}/format/{format}", { params: { path: { order_id: 1, format: "der" } } });
     // @ts-expect-error no such way to read a body
-    void sslmarket.GET("/certificate/order_id/{order_id}/format/{format}", {
-      params: { path: { order_id: 1, format: "p7b" } },
-      parseAs: "bytes",
-    });
+    void sslmarket.GET("/certificate/order_id/{order_id}/format/{format}", { params: { path: { order_id: 1, format: "p7b" } }, parseAs: "bytes" });
   });
 
   it("types the error body of each operation from the spec", async () => {
@@ -161,28 +152,16 @@ describe("SSLmarket client types", () => {
     // @ts-expect-error order_id is a number
     void sslmarket.GET("/order/order_id/{order_id}", { params: { path: { order_id: "100234" } } });
     // @ts-expect-error product_code is required
-    void sslmarket.POST("/order/certificate/{product_code}", {
-      params: { path: {} },
-      body: { domain: "a.example.test", years: 1, ...contacts },
-    });
+    void sslmarket.POST("/order/certificate/{product_code}", { params: { path: {} }, body: { domain: "a.example.test", years: 1, ...contacts } });
   });
 
   it("rejects a wrong body", () => {
     // @ts-expect-error years is required
-    void sslmarket.POST("/order/certificate/{product_code}", {
-      params: { path: { product_code: "x" } },
-      body: { domain: "a.example.test", ...contacts },
-    });
+    void sslmarket.POST("/order/certificate/{product_code}", { params: { path: { product_code: "x" } }, body: { domain: "a.example.test", ...contacts } });
     // @ts-expect-error the contacts are required
-    void sslmarket.POST("/order/certificate/{product_code}", {
-      params: { path: { product_code: "x" } },
-      body: { domain: "a.example.test", years: 1 },
-    });
+    void sslmarket.POST("/order/certificate/{product_code}", { params: { path: { product_code: "x" } }, body: { domain: "a.example.test", years: 1 } });
     // @ts-expect-error dns_names is a list of names, not one comma-separated string
-    void sslmarket.POST("/order/certificate/{product_code}", {
-      params: { path: { product_code: "x" } },
-      body: { domain: "a.example.test", years: 1, dns_names: "b.example.test,c.example.test", ...contacts },
-    });
+    void sslmarket.POST("/order/certificate/{product_code}", { params: { path: { product_code: "x" } }, body: { domain: "a.example.test", years: 1, dns_names: "b.example.test,c.example.test", ...contacts } });
     // @ts-expect-error no such DCV method (the documented spelling is DNS)
     void sslmarket.PUT("/order/order_id/{order_id}", { ...order, body: { dv_auth_method: "dns" } });
     // @ts-expect-error the reissue needs a CSR
@@ -206,11 +185,7 @@ describe("SSLmarket client types", () => {
   });
 
   it("takes per-call network options, and checks their types", () => {
-    void sslmarket.GET("/product/list", {
-      signal: AbortSignal.timeout(1000),
-      timeoutMs: 5000,
-      retry: { maxAttempts: 5 },
-    });
+    void sslmarket.GET("/product/list", { signal: AbortSignal.timeout(1000), timeoutMs: 5000, retry: { maxAttempts: 5 } });
     void sslmarket.PUT("/certificate/order_id/{order_id}/revoke", { ...order, retry: false });
     // @ts-expect-error timeoutMs is a number
     void sslmarket.GET("/product/list", { timeoutMs: "5s" });

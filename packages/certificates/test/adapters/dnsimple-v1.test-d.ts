@@ -1,16 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
-import {
-  dnsimpleV1,
-  DNSIMPLE_V1_CAPABILITIES,
-  type DnsimpleV1AdapterOptions,
-} from "../../src/providers/dnsimple-v1/index.js";
-import {
-  createCertificateClient,
-  type CertificateBundle,
-  type CertificateOrder,
-  type DomainValidation,
-  type UnsupportedOperation,
-} from "../../src/index.js";
+import { dnsimpleV1, DNSIMPLE_V1_CAPABILITIES, type DnsimpleV1AdapterOptions } from "../../src/providers/dnsimple-v1/index.js";
+import { createCertificateClient, type CertificateBundle, type CertificateOrder, type DomainValidation, type UnsupportedOperation } from "../../src/index.js";
 
 declare const options: DnsimpleV1AdapterOptions;
 
@@ -39,11 +29,7 @@ describe("dnsimpleV1 client types", () => {
     expectTypeOf(client.get).toBeCallableWith("example.com/1");
     expectTypeOf(client.get).returns.resolves.toEqualTypeOf<CertificateOrder>();
     expectTypeOf(client.list).returns.toEqualTypeOf<AsyncIterable<CertificateOrder>>();
-    expectTypeOf(client.order).toBeCallableWith({
-      commonName: "www.example.com",
-      validationMethod: "email",
-      approverEmail: "admin@example.com",
-    });
+    expectTypeOf(client.order).toBeCallableWith({ commonName: "www.example.com", validationMethod: "email", approverEmail: "admin@example.com" });
     expectTypeOf(client.validation).returns.resolves.toEqualTypeOf<DomainValidation[]>();
     expectTypeOf(client.download).returns.resolves.toEqualTypeOf<CertificateBundle>();
   });

@@ -1,17 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
-import {
-  DNSIMPLE_CAPABILITIES,
-  dnsimple,
-  type DnsimpleAdapter,
-  type DnsimpleAdapterOptions,
-} from "../../src/providers/dnsimple/index.js";
-import {
-  createCertificateClient,
-  type CertificateBundle,
-  type CertificateOrder,
-  type DomainValidation,
-  type UnsupportedOperation,
-} from "../../src/index.js";
+import { DNSIMPLE_CAPABILITIES, dnsimple, type DnsimpleAdapter, type DnsimpleAdapterOptions } from "../../src/providers/dnsimple/index.js";
+import { createCertificateClient, type CertificateBundle, type CertificateOrder, type DomainValidation, type UnsupportedOperation } from "../../src/index.js";
 
 const client = createCertificateClient(dnsimple({ token: "a-token", accountId: 1010 }));
 

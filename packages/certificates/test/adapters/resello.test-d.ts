@@ -1,12 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
 import { resello, RESELLO_CAPABILITIES, type ReselloAdapterOptions } from "../../src/providers/resello/index.js";
-import {
-  createCertificateClient,
-  type CertificateBundle,
-  type CertificateOrder,
-  type DomainValidation,
-  type UnsupportedOperation,
-} from "../../src/index.js";
+import { createCertificateClient, type CertificateBundle, type CertificateOrder, type DomainValidation, type UnsupportedOperation } from "../../src/index.js";
 
 declare const options: ReselloAdapterOptions;
 
@@ -38,9 +32,7 @@ describe("resello adapter types", () => {
 
   it("takes the client's credentials, one kind at a time, plus the adapter's settings", () => {
     expectTypeOf(resello).toBeCallableWith({ resellerReference: "r", apiKey: "k", plan: "uuid" });
-    expectTypeOf(resello).toBeCallableWith({
-      oidc: { tokenUrl: "https://id.example/token", clientId: "c", clientSecret: "s" },
-    });
+    expectTypeOf(resello).toBeCallableWith({ oidc: { tokenUrl: "https://id.example/token", clientId: "c", clientSecret: "s" } });
     expectTypeOf(resello).toBeCallableWith({ accessToken: "t", orderDetails: { department: "IT" } });
     // @ts-expect-error Basic credentials and a bearer token together
     resello({ resellerReference: "r", apiKey: "k", accessToken: "t" });

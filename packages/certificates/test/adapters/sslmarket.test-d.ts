@@ -1,9 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import {
-  sslmarket,
-  SSLMARKET_CAPABILITIES,
-  type SslmarketAdapterOptions,
-} from "../../src/providers/sslmarket/index.js";
+import { sslmarket, SSLMARKET_CAPABILITIES, type SslmarketAdapterOptions } from "../../src/providers/sslmarket/index.js";
 import {
   createCertificateClient,
   type CertificateAdapter,
@@ -13,9 +9,7 @@ import {
   type UnsupportedOperation,
 } from "../../src/index.js";
 
-const client = createCertificateClient(
-  sslmarket({ token: "t", baseUrl: "https://sandbox.example.test/sslmarket/api" }),
-);
+const client = createCertificateClient(sslmarket({ token: "t", baseUrl: "https://sandbox.example.test/sslmarket/api" }));
 
 describe("sslmarket adapter types", () => {
   it("declares its capabilities as literal types", () => {
@@ -50,11 +44,7 @@ describe("sslmarket adapter types", () => {
     expectTypeOf(client.get).toBeCallableWith("100001");
     expectTypeOf(client.get).returns.resolves.toEqualTypeOf<CertificateOrder>();
     expectTypeOf(client.list).returns.toEqualTypeOf<AsyncIterable<CertificateOrder>>();
-    expectTypeOf(client.order).toBeCallableWith({
-      commonName: "shop.example.com",
-      csr: "-----BEGIN CERTIFICATE REQUEST-----",
-      product: "rapidssl-rapidssl-dv",
-    });
+    expectTypeOf(client.order).toBeCallableWith({ commonName: "shop.example.com", csr: "-----BEGIN CERTIFICATE REQUEST-----", product: "rapidssl-rapidssl-dv" });
     expectTypeOf(client.validation).returns.resolves.toEqualTypeOf<DomainValidation[]>();
     expectTypeOf(client.download).returns.resolves.toEqualTypeOf<CertificateBundle>();
     expectTypeOf(client.reissue).toBeCallableWith("100001", { csr: "-----BEGIN CERTIFICATE REQUEST-----" });
