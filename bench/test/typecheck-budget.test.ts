@@ -16,6 +16,7 @@ describe("type-check budget", () => {
     it(`${COMPILERS[compiler].label} checks the consumer within the instantiation budget`, async () => {
       const run = await runTypecheck(compiler);
       expect(run.instantiations).toBeLessThanOrEqual(budgets.typecheckInstantiations[compiler]!);
-    }, 60_000);
+      // The count is what is checked; the time a busy two-core machine takes to check the consumer is not.
+    }, 300_000);
   }
 });
