@@ -56,6 +56,9 @@ export async function buildDocs(out) {
       blockTags: [...OptionDefaults.blockTags, "@description", "@constant"],
       // A package's typedoc.json names the type-level helpers its signatures use that users never name
       // (`intentionallyNotExported`): documented where they are used, not exported, so the public surface stays small.
+      // No git: a clone whose remote is not a known host (or has none) would warn, and every warning fails the build.
+      disableGit: true,
+      disableSources: true,
       excludePrivate: true,
       excludeInternal: true,
     },

@@ -31,7 +31,7 @@ export type { CheckedOrderRequest, CsrKey, OrderRequest } from "./order-request.
 export { normalizeDomainName, type DomainNameCheck } from "./checks/normalize-domain-name.js";
 export { CertkitError, isCertkitError, type CertkitErrorCode } from "@certkit/runtime";
 export { waitForStatus, type OrderReader, type WaitForStatusOptions } from "./wait-for-status.js";
-export { OrderEndedError } from "./order-ended-error.js";
+export { ENDED_STATUSES, OrderEndedError } from "./order-ended-error.js";
 export { OrderNotConfirmedError, type FindLostOrders } from "./recovery/order-not-confirmed-error.js";
 export { OrderIncompleteError, type CreatedOrder } from "./recovery/order-incomplete-error.js";
 export type { OrderRecovery } from "./recovery/order-recovery.js";
