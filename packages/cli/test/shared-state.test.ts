@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, watch } from "node:fs";
 import { join } from "node:path";
+import { lock } from "proper-lockfile";
 import { describe, expect, it } from "vitest";
 import { CERTKIT_BIN, finished, freshHome, jsonOf, runCertkit, startCertkit } from "./support/run-certkit.js";
 
@@ -36,27 +37,62 @@ describe("the embedded sandbox's state, shared by runs", { timeout: 120_000 }, (
   it("a run killed (SIGKILL) mid-save leaves the old or the new state; the next run takes over its lock and removes its temporary file", async () => {
     const { home, env } = freshHome();
     expect((await runCertkit(["list"], { env })).code).toBe(0);
-    const before = jsonOf(await runCertkit(["list", "--provider", "ionos-ssl", "--json"], { env })).orders.length;
+    const lockFolder = join(stateDirOf(home), "sandbox.json.lock");
+    const countOrders = async () =>
+      jsonOf(await runCertkit(["list", "--provider", "ionos-ssl", "--json"], { env })).orders.length as number;
 
-    // Killed the moment its save's temporary file appears: it holds the lock and has half written the state.
-    const child = startCertkit(["order", "killed.example.com", "--provider", "ionos-ssl"], { env });
-    const watcher = watch(stateDirOf(home), (_event, name) => {
-      if (name?.endsWith(".certkit-tmp")) child.kill("SIGKILL");
-    });
-    const killed = await finished(child);
-    watcher.close();
-    expect(killed.signal).toBe("SIGKILL");
+    // Frozen (SIGSTOP) the moment its save's temporary file appears, then killed: if the file is still there, the run
+    // died holding the lock with the state half written. On a loaded machine the freeze may land after that save
+    // ended: then another run is tried.
+    let before = 0;
+    let caughtMidSave = false;
+    for (let attempt = 0; attempt < 5 && !caughtMidSave; attempt++) {
+      before = await countOrders();
+      const child = startCertkit(["order", `killed${attempt}.example.com`, "--provider", "ionos-ssl"], { env });
+      let frozen = false;
+      const watcher = watch(stateDirOf(home), (_event, name) => {
+        if (!name?.endsWith(".certkit-tmp") || frozen) return;
+        frozen = true;
+        child.kill("SIGSTOP");
+        caughtMidSave = leftovers(home).some((left) => left.endsWith(".certkit-tmp")) && existsSync(lockFolder);
+        child.kill("SIGKILL");
+      });
+      await finished(child);
+      watcher.close();
+    }
+    expect(caughtMidSave).toBe(true);
 
     const next = await runCertkit(["list", "--provider", "ionos-ssl", "--json"], { env });
-    expect(next.code).toBe(0);
-    expect(next.stderr).toContain(
-      "certkit: waiting for another certkit run to finish with the embedded sandbox's state (~/state/certkit/sandbox.json.lock)",
-    );
-    // The order was either saved whole or not at all.
+    expect({ code: next.code, stderr: next.stderr }).toMatchObject({ code: 0 });
+    // The order killed mid-save was saved whole or not at all.
     expect([before, before + 1]).toContain(jsonOf(next).orders.length);
     expect(JSON.parse(readFileSync(join(stateDirOf(home), "sandbox.json"), "utf8"))).toMatchObject({
       format: "certkit-sandbox/1",
     });
+    expect(leftovers(home)).toEqual([]);
+  });
+
+  it("a run that finds the state locked by a live run says it waits, and goes on once the lock is released", async () => {
+    const { home, env } = freshHome();
+    expect((await runCertkit(["list"], { env })).code).toBe(0);
+    // This test holds the lock as a live run would (proper-lockfile keeps it fresh), for as long as it likes.
+    const release = await lock(join(stateDirOf(home), "sandbox.json"), { realpath: false, stale: 10_000 });
+    const child = startCertkit(["list", "--provider", "ionos-ssl", "--json"], { env });
+    const run = finished(child);
+    const note =
+      "certkit: waiting for another certkit run to finish with the embedded sandbox's state (~/state/certkit/sandbox.json.lock)";
+    await new Promise<void>((resolve) => {
+      let stderr = "";
+      child.stderr!.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes(note)) resolve();
+      });
+    });
+    expect(child.exitCode).toBe(null);
+    await release();
+    const ended = await run;
+    expect({ code: ended.code, stderr: ended.stderr }).toMatchObject({ code: 0 });
+    expect(ended.stderr).toContain(note);
     expect(leftovers(home)).toEqual([]);
   });
 
