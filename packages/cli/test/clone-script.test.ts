@@ -16,7 +16,7 @@ function npmRunCertkit(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
   });
 }
 
-describe("npm run certkit in the clone", { timeout: 60_000 }, () => {
+describe("npm run certkit in the clone", { timeout: 180_000 }, () => {
   it("runs the built CLI with its arguments", () => {
     const { home, env } = freshHome();
     const run = npmRunCertkit(["providers", "--json"], repoRoot, env);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshHome, hasStackTrace, jsonOf, runCertkit } from "./support/run-certkit.js";
 import { startTestSandbox } from "./support/sandbox-server.js";
 
-describe("certkit configuration", { timeout: 60_000 }, () => {
+describe("certkit configuration", { timeout: 180_000 }, () => {
   let server: SandboxServer;
   beforeAll(async () => ({ server } = await startTestSandbox()));
   afterAll(() => server.close());

@@ -17,7 +17,7 @@ const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
 const ESCAPES = `${ESC}]0;pwned\u0007${ESC}[2J\u009b31m\u202e`;
 
 // IONOS answers through a proxy that rewrites them; the order itself is a real one, issued by the sandbox.
-describe("certkit when the provider's answers are hostile", { timeout: 60_000 }, () => {
+describe("certkit when the provider's answers are hostile", { timeout: 180_000 }, () => {
   let sandbox: Sandbox;
   let server: SandboxServer;
   let proxy: RewritingProxy;

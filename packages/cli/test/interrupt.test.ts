@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { finished, freshHome, hasStackTrace, jsonOf, runCertkit, startCertkit } from "./support/run-certkit.js";
 
-describe("Ctrl-C", { timeout: 60_000 }, () => {
+describe("Ctrl-C", { timeout: 180_000 }, () => {
   it("during wait stops cleanly with exit 130, no stack trace, and the embedded sandbox's state saved", async () => {
     const { env } = freshHome();
     // Nothing is published for its validation, so this order never gets further than awaiting_validation.
@@ -33,7 +33,7 @@ describe("Ctrl-C", { timeout: 60_000 }, () => {
   });
 });
 
-describe("a reader that goes away", { timeout: 60_000 }, () => {
+describe("a reader that goes away", { timeout: 180_000 }, () => {
   it("(certkit list | head -1) ends the output quietly, not with a stack trace", async () => {
     const { env } = freshHome();
     const child = startCertkit(["list"], { env });

@@ -7,7 +7,7 @@ import { freshHome, jsonOf, runCertkit } from "./support/run-certkit.js";
 import { startTestSandbox } from "./support/sandbox-server.js";
 
 // IONOS configured the way a user would: environment variables only, pointed at the sandbox server.
-describe("certkit against IONOS SSL, configured by environment variables", { timeout: 60_000 }, () => {
+describe("certkit against IONOS SSL, configured by environment variables", { timeout: 180_000 }, () => {
   let sandbox: Sandbox;
   let server: SandboxServer;
   let env: NodeJS.ProcessEnv;

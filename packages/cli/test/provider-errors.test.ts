@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshHome, hasStackTrace, jsonOf, runCertkit } from "./support/run-certkit.js";
 import { startTestSandbox } from "./support/sandbox-server.js";
 
-describe("certkit when the provider fails", { timeout: 60_000 }, () => {
+describe("certkit when the provider fails", { timeout: 180_000 }, () => {
   let sandbox: Sandbox;
   let server: SandboxServer;
   let env: NodeJS.ProcessEnv;

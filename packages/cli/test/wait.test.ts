@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CERTKIT_BIN, freshHome, jsonOf, runCertkit } from "./support/run-certkit.js";
 
 // One order that awaits its validation for good (nothing is published for it), in the embedded sandbox.
-describe("certkit wait, and what it says", { timeout: 60_000 }, () => {
+describe("certkit wait, and what it says", { timeout: 180_000 }, () => {
   let env: NodeJS.ProcessEnv;
   let home: string;
   let ref: string;
