@@ -5,11 +5,12 @@ import { networkError, oversizeError, redirectError } from "../call-errors.js";
 import { interpretBody } from "../steps/read-body.js";
 import { DispatchedHeaders, DispatchedResponse } from "./dispatched-response.js";
 
-const EMPTY = new Uint8Array(0);
+const EMPTY = Buffer.alloc(0);
 
 /** A body's text as `Response.text()` reads it: UTF-8, without a leading byte-order mark. */
 function decode(bytes: Uint8Array): string {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  // The bytes are undici's own `Buffer` (or a concatenation of them): no view is made to decode them.
+  const text = (bytes as Buffer).toString("utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
