@@ -14,18 +14,23 @@ export interface UndiciTransportOptions {
  * The request's headers as undici takes them. Without `Accept-Encoding` (answers then come unencoded, and the bytes
  * counted are the bytes kept); openapi-fetch's `Headers` go as they are when they have none, which is the usual case.
  */
-function headersOf(headers: Headers): Iterable<[string, string]> {
+function headersOf(headers: Headers): Iterable<[string, string]> | string[] {
   if (!headers.has("accept-encoding")) return headers;
-  const kept: [string, string][] = [];
-  for (const entry of headers) if (entry[0] !== "accept-encoding") kept.push(entry);
+  const kept: string[] = [];
+  for (const [name, value] of headers) if (name !== "accept-encoding") kept.push(name, value);
   return kept;
 }
 
-/** A request body as undici takes it: openapi-fetch's strings as they are, anything else as bytes. */
-async function bodyOf(request: DispatchedRequest): Promise<string | Buffer | null> {
-  const { body } = request;
-  if (body === null || typeof body === "string") return body;
-  return Buffer.from(await request.arrayBuffer());
+/**
+ * A body that is not openapi-fetch's usual string (a `FormData`, a `Blob`, a stream from middleware), as bytes. A
+ * body that fetch would label itself (a `FormData`'s multipart boundary, a `Blob`'s type) gets the same label when
+ * the request has none.
+ */
+async function bytesOf(request: DispatchedRequest): Promise<Buffer> {
+  const encoded = new Response(request.body);
+  const type = encoded.headers.get("content-type");
+  if (type !== null && !request.headers.has("content-type")) request.headers.set("content-type", type);
+  return Buffer.from(await encoded.arrayBuffer());
 }
 
 /**
@@ -47,26 +52,32 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
     new Promise<Response>((resolve, reject) => {
       const { url } = request;
       const split = url.indexOf("/", url.indexOf("//") + 2);
-      dispatcher.dispatch(
-        {
-          origin: split < 0 ? url : url.slice(0, split),
-          path: split < 0 ? "/" : url.slice(split),
-          method: request.method,
-          headers: headersOf(request.headers),
-          body,
-        },
-        new AnswerHandler(call, url, resolve, reject),
-      );
+      const handler = new AnswerHandler(call, url, resolve, reject);
+      try {
+        dispatcher.dispatch(
+          {
+            origin: split < 0 ? url : url.slice(0, split),
+            path: split < 0 ? "/" : url.slice(split),
+            method: request.method,
+            headers: headersOf(request.headers),
+            body,
+          },
+          handler,
+        );
+      } catch (error) {
+        // undici's own dispatchers report every failure to the handler; another may throw.
+        handler.onResponseError(undefined, error as Error);
+      }
     });
   return {
     Request: DispatchedRequest as unknown as typeof Request,
     send(given, call) {
       if (call.signal.aborted) return Promise.reject(abortReason(call.signal));
-      // Middleware gets a real `Request`: it is read as one.
+      // With middleware, this is a real `Request`, whose body is a stream: it is sent as bytes.
       const request = given as unknown as DispatchedRequest;
       const { body } = request;
       if (body === null || typeof body === "string") return send(request, body, call);
-      return bodyOf(request).then((bytes) =>
+      return bytesOf(request).then((bytes) =>
         call.signal.aborted ? Promise.reject(abortReason(call.signal)) : send(request, bytes, call),
       );
     },
