@@ -19,6 +19,12 @@ const orderServer = () =>
       .end(JSON.stringify({ id: "o-1", state: "issued" })),
   );
 
+/** A server accepting every write as order o-2, pending. */
+const acceptingServer = () =>
+  startLoopbackServer((_, response) =>
+    response.writeHead(202, { "Content-Type": "application/json" }).end('{"id":"o-2","state":"pending"}'),
+  );
+
 describe("the undici transport", () => {
   it("answers as a Response does: status, headers, every way of reading the body, clone", async () => {
     const server = await orderServer();
@@ -49,9 +55,7 @@ describe("the undici transport", () => {
   });
 
   it("sends a write's body, and gives middleware a real Request", async () => {
-    const server = await startLoopbackServer((_, response) =>
-      response.writeHead(202, { "Content-Type": "application/json" }).end('{"id":"o-2","state":"pending"}'),
-    );
+    const server = await acceptingServer();
     try {
       const client = createApiClient<paths>(exampleConfig({ baseUrl: server.url, transport: undiciTransport() }));
       const seen: boolean[] = [];
@@ -160,9 +164,7 @@ describe("the undici transport", () => {
   });
 
   it("sends a FormData body with the multipart label fetch would give it", async () => {
-    const server = await startLoopbackServer((_, response) =>
-      response.writeHead(202, { "Content-Type": "application/json" }).end('{"id":"o-2","state":"pending"}'),
-    );
+    const server = await acceptingServer();
     try {
       const client = createApiClient<paths>(exampleConfig({ baseUrl: server.url, transport: undiciTransport() }));
       const form = new FormData();
