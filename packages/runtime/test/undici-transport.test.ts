@@ -199,4 +199,47 @@ describe("the undici transport", () => {
       message: expect.stringContaining("no socket left"),
     });
   });
+
+  it("stops a body that stalls half-way when the try runs out of time, and when the caller aborts", async () => {
+    // Resolved when the server has written the first part of the body of the request it answers next.
+    let wrote: () => void = () => undefined;
+    const nextPartWritten = () => new Promise<void>((resolve) => (wrote = resolve));
+    const server = await startLoopbackServer((_, response) => {
+      response.writeHead(200, { "Content-Type": "application/json", "Content-Length": "1000" });
+      response.write('{"id":"o-1",', () => wrote());
+    });
+    try {
+      const client = createApiClient<paths>(
+        exampleConfig({ baseUrl: server.url, transport: undiciTransport(), retry: false }),
+      );
+      const get = (options: { timeoutMs?: number; signal?: AbortSignal }) =>
+        client.GET("/orders/{id}", { params: { path: { id: "o-1" } }, ...options });
+      await expect(get({ timeoutMs: 300 })).rejects.toMatchObject({ code: "TIMEOUT" });
+      const controller = new AbortController();
+      const partWritten = nextPartWritten();
+      const aborted = get({ signal: controller.signal });
+      await partWritten;
+      controller.abort();
+      await expect(aborted).rejects.toMatchObject({ code: "ABORTED" });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("gives an answer whose headers pass undici's limit as a NETWORK error", async () => {
+    const server = await startLoopbackServer((_, response) =>
+      response.writeHead(200, { "Content-Type": "application/json", "X-Padding": "a".repeat(100_000) }).end("{}"),
+    );
+    try {
+      const client = createApiClient<paths>(
+        exampleConfig({ baseUrl: server.url, transport: undiciTransport(), retry: false }),
+      );
+      await expect(client.GET("/orders/{id}", { params: { path: { id: "o-1" } } })).rejects.toMatchObject({
+        code: "NETWORK",
+        retryable: true,
+      });
+    } finally {
+      await server.close();
+    }
+  });
 });
