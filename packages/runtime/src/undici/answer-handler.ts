@@ -19,7 +19,8 @@ function decode(bytes: Uint8Array): string {
  * call's signal: the chunks are kept as they come and counted (past `maxResponseBytes`, up front from
  * `Content-Length` or while reading, the request is aborted), a redirect is refused as soon as its status is known,
  * and the call's `stop` (a timeout, the caller's abort) aborts the request wherever it is, even still queued.
- * It settles once, with a {@link DispatchedResponse} or a `CertkitError`.
+ * It settles once: with a {@link DispatchedResponse}, a `CertkitError`, or (once the call is stopped) its abort
+ * reason, which the client turns into `TIMEOUT` or `ABORTED`.
  */
 export class AnswerHandler implements Dispatcher.DispatchHandler {
   readonly #call: Call;
