@@ -13,7 +13,7 @@ import { composeApiClient } from "@certkit/runtime";
 import { undiciTransport } from "@certkit/runtime/undici";
 import { DNSimple, type Fetcher } from "dnsimple";
 import createClient from "openapi-fetch";
-import { request as undiciRequest } from "undici";
+import { Agent, request as undiciRequest, type Dispatcher } from "undici";
 import { reportResult, runAsChild } from "../lib/child-process.ts";
 import { quantile } from "../lib/quantile.ts";
 import type { FixtureServerInfo } from "./fixture-server.ts";
@@ -147,6 +147,28 @@ function ionosContenders({ ionos: server }: FixtureServerInfo): Contender[] {
   ];
 }
 
+/**
+ * A GET on undici's Dispatcher API with the least a caller can do: the chunks kept from its callbacks, joined and
+ * parsed at the end. The floor under the undici transport, which is built on the same calls.
+ */
+function dispatchJson(dispatcher: Dispatcher, url: URL, headers: string[]): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let status = 0;
+    dispatcher.dispatch(
+      { origin: url.origin, path: url.pathname, method: "GET", headers },
+      {
+        // undici reads a handler without onRequestStart as one of its older API.
+        onRequestStart: () => undefined,
+        onResponseStart: (_controller, statusCode) => void (status = statusCode),
+        onResponseData: (_controller, chunk) => void chunks.push(chunk),
+        onResponseEnd: () => resolve({ status, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) }),
+        onResponseError: (_controller, error) => reject(error),
+      },
+    );
+  });
+}
+
 function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[] {
   const operation = "DNSimple get certificate";
   const { account, domain, certificate, token, baseUrl } = server;
@@ -158,6 +180,8 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
   const officialOverHttp = new DNSimple({ accessToken: token, baseUrl: officialBaseUrl, fetcher: nodeHttpFetcher });
   const bare = createClient<DnsimplePaths>({ baseUrl, headers: { Authorization: `Bearer ${token}` } });
   const certkit = createDnsimpleClient({ token, baseUrl });
+  const dispatcher = new Agent();
+  const parsedUrl = new URL(url);
   const certkitOnUndici = createDnsimpleClient({ token, baseUrl, transport: undiciTransport() });
   const facade = createCertificateClient(dnsimpleAdapter({ token, baseUrl, accountId: account }));
   const orderId = `${account}/${domain}/${certificate}`;
@@ -199,6 +223,20 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
         });
         const parsed = (await body.json()) as { data?: { id?: number } };
         expect(statusCode === 200 && parsed.data?.id === certificate, `raw undici.request got ${statusCode}`);
+      },
+    },
+    {
+      operation,
+      name: "raw undici dispatch (handler callbacks)",
+      call: async () => {
+        const { status, body } = await dispatchJson(dispatcher, parsedUrl, [
+          "authorization",
+          `Bearer ${token}`,
+          "accept",
+          "application/json",
+        ]);
+        const parsed = body as { data?: { id?: number } };
+        expect(status === 200 && parsed.data?.id === certificate, `raw undici dispatch got ${status}`);
       },
     },
     {
