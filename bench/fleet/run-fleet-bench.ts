@@ -15,10 +15,21 @@ const chaosCount = Number(values.certificates);
 const throughputCount = Number(values.throughput);
 const dnsimpleRateLimit = { limit: 400, windowMs: 60_000 };
 const runs: FleetMeasurement[] = [];
+const resultsFile = join(benchRoot, "RESULTS.md");
+
+/** Writes what has run so far: a long run stopped part-way keeps the runs before it. */
+function writeResults(): void {
+  const writtenAt = new Date().toISOString();
+  writeFileSync(join(benchRoot, "fleet", "results.json"), `${JSON.stringify({ writtenAt, runs }, null, 2)}\n`);
+  const markdown = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "# Benchmark results\n";
+  writeFileSync(resultsFile, withFleetSection(markdown, renderFleetSection(runs, writtenAt)));
+}
+
 for (const workers of [1, 2, 4]) {
   console.log(`bench:fleet: ${throughputCount} certificates, ${workers} worker(s)...`);
   runs.push(await measureFleet({ certificates: throughputCount, workers, dnsimpleRateLimit, timeoutMs: 3_600_000 }));
   console.log(JSON.stringify(runs.at(-1)));
+  writeResults();
 }
 console.log(`bench:fleet: chaos: ${chaosCount} certificates, 4 workers, a SIGKILL every 5 s...`);
 runs.push(
@@ -31,10 +42,5 @@ runs.push(
   }),
 );
 console.log(JSON.stringify(runs.at(-1)));
-
-const writtenAt = new Date().toISOString();
-writeFileSync(join(benchRoot, "fleet", "results.json"), `${JSON.stringify({ writtenAt, runs }, null, 2)}\n`);
-const resultsFile = join(benchRoot, "RESULTS.md");
-const markdown = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "# Benchmark results\n";
-writeFileSync(resultsFile, withFleetSection(markdown, renderFleetSection(runs, writtenAt)));
+writeResults();
 console.log("bench:fleet: wrote bench/RESULTS.md (its fleet section) and bench/fleet/results.json");
