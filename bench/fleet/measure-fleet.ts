@@ -143,7 +143,7 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
         const { rows } = await client.query<{ state: string; count: number }>(
           "SELECT state, count(*)::int AS count FROM certkit_fleet.certificates GROUP BY state",
         );
-        return Object.fromEntries(rows.map((row) => [row.state, row.count])) as Record<string, number>;
+        return Object.fromEntries(rows.map((row) => [row.state, row.count]));
       });
     let states = await countStates();
     const settled = () => (states.delivered ?? 0) + (states.failed ?? 0) >= scenario.certificates;
