@@ -121,7 +121,7 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
   }
 
   /** Where an order for `request` is bought (the account, and the domain its names are in), and what finds it again. */
-  async function lostOrder(
+  async function purchaseTarget(
     request: CheckedOrderRequest,
     signal: AbortSignal | undefined,
   ): Promise<{ account: number; domain: string; recovery: LostOrder }> {
@@ -145,7 +145,7 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     request: CheckedOrderRequest,
     signal: AbortSignal | undefined,
   ): Promise<CertificateOrder> {
-    const lost = await lostOrder(request, signal);
+    const lost = await purchaseTarget(request, signal);
     const { account, domain } = lost;
     const { autoRenew, signatureAlgorithm } = settings;
     const path = { account, domain };
@@ -287,7 +287,7 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     },
     get: (id, { signal }) => readCertificate(id, signal),
     order: (request, { signal }) => orderCertificate(request, signal),
-    orderRecovery: async (request, { signal }) => (await lostOrder(request, signal)).recovery,
+    orderRecovery: async (request, { signal }) => (await purchaseTarget(request, signal)).recovery,
     findOrders: (recovery, { signal }) => findLostOrders(recovery, signal),
     validation: async (id, { signal }): Promise<DomainValidation[]> => (await readCertificate(id, signal)).validation,
     download: (id, { signal }) => downloadCertificate(id, signal),
