@@ -1,3 +1,4 @@
+import { PROVIDERS } from "@certkit/certificates/providers";
 import type pg from "pg";
 
 /** One step of the store's schema. Applied once, in order, never changed after release: add a new one instead. */
@@ -6,6 +7,11 @@ interface Migration {
   description: string;
   sql: (schema: string) => string;
 }
+
+/** The providers whose orders keep the client reference sent with them, as an SQL list. */
+const KEY_KEEPING_PROVIDERS = PROVIDERS.filter((descriptor) => descriptor.keepsClientReference)
+  .map((descriptor) => `'${descriptor.name}'`)
+  .join(", ");
 
 /** The store's tables, version by version. `${s}` is the store's schema, quoted. */
 const MIGRATIONS: readonly Migration[] = [
@@ -71,7 +77,7 @@ const MIGRATIONS: readonly Migration[] = [
           'provider', provider,
           'commonName', names[1],
           'altNames', to_jsonb(coalesce(names[2:], '{}')),
-          'clientReference', CASE WHEN provider = 'resello' THEN client_reference END,
+          'clientReference', CASE WHEN provider IN (${KEY_KEEPING_PROVIDERS}) THEN client_reference END,
           'sentAt', to_char(intended_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
         WHERE state = 'intended';
       ALTER TABLE ${s}.purchases
