@@ -2,8 +2,8 @@
 // `certkit-fleet run --worker-only` on one embedded PostgreSQL, optionally one random worker killed with SIGKILL
 // (and restarted) every few seconds, until every certificate is delivered.
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -40,6 +40,10 @@ export interface FleetScenario {
 /** What one scenario measured. */
 export interface FleetMeasurement extends FleetScenario {
   delivered: number;
+  /** Certificates whose full chain and key were found written on disk at the end. */
+  filesDelivered: number;
+  /** The machine's 1-minute load average when the scenario started and when it ended (the machine may be shared). */
+  loadAverage: [number, number];
   failed: number;
   durationMs: number;
   certificatesPerMinute: number;
@@ -50,6 +54,8 @@ export interface FleetMeasurement extends FleetScenario {
   rateLimited: Record<string, number>;
   kills: number;
   databaseBytes: number;
+  /** Per step: completed jobs, their mean wait in the queue once due, and their mean run time, in seconds. */
+  steps: { step: string; jobs: number; waitSeconds: number; runSeconds: number }[];
   /** The highest peak resident memory (VmHWM) of each worker slot, over its restarts, in MiB. */
   workerPeakRssMiB: number[];
 }
@@ -65,7 +71,7 @@ function peakRssMiB(pid: number | undefined): number {
   }
 }
 
-function fleetFileText(url: string, count: number, domains: readonly string[]): string {
+function fleetFileText(url: string, count: number, domains: readonly string[], deliverTo: string): string {
   const lines = ["accounts:"];
   for (const provider of FLEET_PROVIDERS)
     lines.push(`  ${provider}: { provider: ${provider}, sandbox: "${url}", concurrency: 8 }`);
@@ -73,7 +79,9 @@ function fleetFileText(url: string, count: number, domains: readonly string[]): 
     "defaults:",
     `  publisher: { type: sandbox, url: "${url}" }`,
     "  keyType: ec-p256",
-    "  deliver: { command: [/bin/sh, -c, 'cat > /dev/null'] }",
+    // Files, as most deployments deliver: a hook command would measure the cost of starting a process per
+    // certificate (forking a worker of some 250 MB), which is the hook's, not the fleet's.
+    `  deliver: { files: { dir: "${deliverTo}" } }`,
     "timing: { waitInterval: 1s, maxWaitInterval: 3s, recoveryGrace: 20s, supervise: 2s, retryDelay: 1s }",
     "certificates:",
   );
@@ -110,7 +118,7 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
   const workers: (ChildProcess | undefined)[] = [];
   const peaks = Array.from({ length: scenario.workers }, () => 0);
   try {
-    const text = fleetFileText(sandbox.info.url, scenario.certificates, domains);
+    const text = fleetFileText(sandbox.info.url, scenario.certificates, domains, join(work, "delivered"));
     const fileName = join(work, "fleet.yaml");
     writeFileSync(fileName, text);
     const fleet = await openFleet({ file: parseFleetFile(text), databaseUrl: database.connectionString });
@@ -123,14 +131,25 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
         { env, stdio: "ignore" },
       );
     };
+    const loadAtStart = loadavg()[0]!;
     const started = performance.now();
     for (let slot = 0; slot < scenario.workers; slot++) start(slot);
     let kills = 0;
     let nextKill = started + (scenario.killEveryMs ?? Infinity);
-    let rows = await fleet.status();
+    // The store's counts by state, not fleet.status(): reading every row each second would load the machine the
+    // workers run on (10,000 rows of specs a second) and slow what is measured.
+    const countStates = () =>
+      fleet.store.transaction(async (client) => {
+        const { rows } = await client.query<{ state: string; count: number }>(
+          "SELECT state, count(*)::int AS count FROM certkit_fleet.certificates GROUP BY state",
+        );
+        return Object.fromEntries(rows.map((row) => [row.state, row.count]));
+      });
+    let states = await countStates();
+    const settled = () => (states.delivered ?? 0) + (states.failed ?? 0) >= scenario.certificates;
     while (performance.now() - started < scenario.timeoutMs) {
       workers.forEach((worker, slot) => (peaks[slot] = Math.max(peaks[slot]!, peakRssMiB(worker?.pid))));
-      if (rows.every((row) => row.state === "delivered" || row.state === "failed")) break;
+      if (settled()) break;
       if (performance.now() >= nextKill) {
         const slot = Math.floor(Math.random() * scenario.workers);
         const victim = workers[slot]!;
@@ -142,7 +161,7 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
         nextKill = performance.now() + scenario.killEveryMs!;
       }
       await new Promise((resolve) => setTimeout(resolve, 1_000));
-      rows = await fleet.status();
+      states = await countStates();
     }
     const durationMs = performance.now() - started;
     await Promise.all(
@@ -168,13 +187,34 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
         },
       ]),
     );
-    const delivered = rows.filter((row) => row.state === "delivered").length;
+    const delivered = states.delivered ?? 0;
+    const deliveredDir = join(work, "delivered");
+    const filesDelivered = existsSync(deliveredDir)
+      ? readdirSync(deliveredDir).filter(
+          (key) =>
+            existsSync(join(deliveredDir, key, "fullchain.pem")) && existsSync(join(deliveredDir, key, "privkey.pem")),
+        ).length
+      : 0;
     const databaseBytes = await fleet.databaseBytes();
+    // Where a certificate's time went: per step, how long its jobs waited in the queue once due, and ran.
+    const steps = await fleet.store.transaction(
+      async (client) =>
+        (
+          await client.query<FleetMeasurement["steps"][number]>(
+            `SELECT data->>'step' AS step, count(*)::int AS jobs,
+               round(avg(extract(epoch from started_on - greatest(created_on, start_after)))::numeric, 2)::float AS "waitSeconds",
+               round(avg(extract(epoch from completed_on - started_on))::numeric, 2)::float AS "runSeconds"
+             FROM certkit_fleet_jobs.job WHERE completed_on IS NOT NULL AND data ? 'step' GROUP BY 1 ORDER BY 1`,
+          )
+        ).rows,
+    );
     await fleet.close();
     return {
       ...scenario,
       delivered,
-      failed: rows.filter((row) => row.state === "failed").length,
+      filesDelivered,
+      loadAverage: [loadAtStart, loadavg()[0]!],
+      failed: states.failed ?? 0,
       durationMs,
       certificatesPerMinute: (delivered / durationMs) * 60_000,
       purchases,
@@ -187,6 +227,7 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
       ),
       kills,
       databaseBytes,
+      steps,
       workerPeakRssMiB: peaks.map((peak) => Math.round(peak)),
     };
   } finally {

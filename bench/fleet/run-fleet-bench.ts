@@ -1,6 +1,8 @@
-// `pnpm --filter @certkit/bench run bench:fleet [--certificates N] [--throughput N]`: the fleet's throughput with 1,
-// 2 and 4 workers (no kills), then the chaos run (4 workers, one killed with SIGKILL every 5 s and restarted), and
-// its section of RESULTS.md and fleet/results.json. Long: the default 10,000 certificates take a while on 2 cores.
+// `pnpm --filter @certkit/bench run bench:fleet [--certificates N] [--throughput N] [--chaos-only]`: the fleet's
+// throughput with 1, 2 and 4 workers (no kills), then the chaos run (4 workers, one killed with SIGKILL every 5 s and
+// restarted), and its section of RESULTS.md and fleet/results.json, written after each run. Long: the default 10,000
+// certificates take a while on 2 cores. `--chaos-only` runs the chaos run alone, in place of the one in results.json
+// (the throughput runs there are kept).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -9,16 +11,37 @@ import { renderFleetSection, withFleetSection } from "./fleet-section.ts";
 import { measureFleet, type FleetMeasurement } from "./measure-fleet.ts";
 
 const { values } = parseArgs({
-  options: { certificates: { type: "string", default: "10000" }, throughput: { type: "string", default: "1000" } },
+  options: {
+    certificates: { type: "string", default: "10000" },
+    throughput: { type: "string", default: "1000" },
+    "chaos-only": { type: "boolean", default: false },
+  },
 });
 const chaosCount = Number(values.certificates);
 const throughputCount = Number(values.throughput);
 const dnsimpleRateLimit = { limit: 400, windowMs: 60_000 };
-const runs: FleetMeasurement[] = [];
-for (const workers of [1, 2, 4]) {
+const resultsJson = join(benchRoot, "fleet", "results.json");
+const resultsFile = join(benchRoot, "RESULTS.md");
+const chaosOnly = values["chaos-only"];
+const runs: FleetMeasurement[] = chaosOnly
+  ? (JSON.parse(readFileSync(resultsJson, "utf8")) as { runs: FleetMeasurement[] }).runs.filter(
+      (run) => run.killEveryMs === undefined,
+    )
+  : [];
+
+/** Writes what has run so far: a long run stopped part-way keeps the runs before it. */
+function writeResults(): void {
+  const writtenAt = new Date().toISOString();
+  writeFileSync(resultsJson, `${JSON.stringify({ writtenAt, runs }, null, 2)}\n`);
+  const markdown = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "# Benchmark results\n";
+  writeFileSync(resultsFile, withFleetSection(markdown, renderFleetSection(runs, writtenAt)));
+}
+
+for (const workers of chaosOnly ? [] : [1, 2, 4]) {
   console.log(`bench:fleet: ${throughputCount} certificates, ${workers} worker(s)...`);
   runs.push(await measureFleet({ certificates: throughputCount, workers, dnsimpleRateLimit, timeoutMs: 3_600_000 }));
   console.log(JSON.stringify(runs.at(-1)));
+  writeResults();
 }
 console.log(`bench:fleet: chaos: ${chaosCount} certificates, 4 workers, a SIGKILL every 5 s...`);
 runs.push(
@@ -31,10 +54,5 @@ runs.push(
   }),
 );
 console.log(JSON.stringify(runs.at(-1)));
-
-const writtenAt = new Date().toISOString();
-writeFileSync(join(benchRoot, "fleet", "results.json"), `${JSON.stringify({ writtenAt, runs }, null, 2)}\n`);
-const resultsFile = join(benchRoot, "RESULTS.md");
-const markdown = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "# Benchmark results\n";
-writeFileSync(resultsFile, withFleetSection(markdown, renderFleetSection(runs, writtenAt)));
+writeResults();
 console.log("bench:fleet: wrote bench/RESULTS.md (its fleet section) and bench/fleet/results.json");

@@ -56,6 +56,14 @@ export interface CertificateAdapter<C extends Capabilities = Capabilities, P ext
    * names, product and creation time. Present exactly when `order` is.
    */
   findOrders?(recovery: OrderRecovery, options: OperationOptions): Promise<CertificateOrder[]>;
+  /**
+   * What {@link CertificateAdapter.findOrders} will need to find the order `request` places, as `order` sends it (its
+   * client key, where it was sent, its product), before anything is sent: checks what `order` checks without a request,
+   * reads only what the recovery names (DNSimple's account and domain), and makes the client key where the provider
+   * keeps one and the request has none. `order` given the same request with that key sends the order this describes.
+   * Present exactly when `order` is.
+   */
+  orderRecovery?(request: CheckedOrderRequest, options: OperationOptions): Promise<Omit<OrderRecovery, "sentAt">>;
   validation?(id: string, options: OperationOptions): Promise<DomainValidation[]>;
   confirmValidation?(id: string, options: OperationOptions): Promise<CertificateOrder>;
   download?(id: string, options: OperationOptions): Promise<DownloadedCertificates>;

@@ -3,7 +3,7 @@ import type { CertificateAdapter, OperationOptions, ReplaceOptions, RevokeOption
 import type { Capabilities, CertificateOperation } from "./capabilities.js";
 import type { CertificateBundle, CertificateOrder, DomainValidation, ProviderName } from "./certificate-order.js";
 import { invalidInput } from "./checks/invalid-input.js";
-import type { OrderRequest } from "./order-request.js";
+import type { CheckedOrderRequest, OrderRequest } from "./order-request.js";
 import type { FindOrdersOptions } from "./recovery/find-orders.js";
 import { isOrderRecovery, type OrderRecovery } from "./recovery/order-recovery.js";
 import type { UnsupportedOperation } from "./unsupported-operation.js";
@@ -32,7 +32,21 @@ export interface CertificateClient<C extends Capabilities = Capabilities, P exte
    * order is sent once, never again: a lost answer rejects with `OrderNotConfirmedError` (look for the order with
    * its `findOrders()`), a later step that fails with `OrderIncompleteError` (its `created` names the order).
    */
-  order: Offered<C, P, "order", (request: OrderRequest, options?: OperationOptions) => Promise<CertificateOrder>>;
+  order: Offered<C, P, "order", (request: OrderRequest, options?: OrderOptions) => Promise<CertificateOrder>>;
+  /**
+   * The recovery the order for `request` will be sent with, before it is sent: store it (with your intent to buy, in
+   * the same transaction) and pass it to `order(request, { recovery })`, so that after a crash between the two, any
+   * process finds the order with `findOrders(recovery)` instead of buying again. Where the provider keeps a client key
+   * (Resello) it is made here, unless the request gives one, and the order is sent with it. Checks the request as
+   * `order` does, reading only what the recovery names (DNSimple's account and domain); orders nothing.
+   * @throws CertkitError `INVALID_INPUT` for a request `order` would refuse without asking the provider.
+   */
+  orderRecovery: Offered<
+    C,
+    P,
+    "order",
+    (request: OrderRequest, options?: OrderRecoveryOptions) => Promise<OrderRecovery>
+  >;
   /**
    * Looks for an order whose answer was lost, from an `OrderNotConfirmedError`'s `recovery` (kept as JSON, it works
    * in any process): by its client key where the provider keeps one, else by its names, product and creation time.
@@ -63,6 +77,26 @@ export interface CertificateClient<C extends Capabilities = Capabilities, P exte
   reissue: Offered<C, P, "reissue", (id: string, options?: ReplaceOptions) => Promise<CertificateOrder>>;
   cancel: Offered<C, P, "cancel", (id: string, options?: OperationOptions) => Promise<CertificateOrder>>;
   revoke: Offered<C, P, "revoke", (id: string, options?: RevokeOptions) => Promise<CertificateOrder>>;
+}
+
+/** Options of `order`. */
+export interface OrderOptions extends OperationOptions {
+  /**
+   * The recovery `orderRecovery(request)` gave for this request, stored before sending: the order is sent with its
+   * client key, and a lost answer's `OrderNotConfirmedError` carries it (with its `sentAt`, the earlier time).
+   * @throws CertkitError `INVALID_INPUT` when it is not a recovery of this provider for the request's common name, or
+   * names another client key than the request's.
+   */
+  recovery?: OrderRecovery;
+}
+
+/** Options of `orderRecovery`. */
+export interface OrderRecoveryOptions extends OperationOptions {
+  /**
+   * When the order is taken as sent, for comparing with the provider's creation times: at or before the moment it is
+   * actually sent (an earlier time only widens the look). Default: now, by the client's clock.
+   */
+  sentAt?: Date;
 }
 
 /** Options of {@link createCertificateClient}. */
@@ -125,6 +159,23 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
     return ordering().then(({ lookWithBackoff }) => lookWithBackoff(lookOnce(recovery), findOptions));
   };
 
+  /**
+   * The checked request with the recovery's client key, refused when the recovery is not one for this request: of
+   * another provider, for another common name, or with another key than the request's own.
+   */
+  const withRecovery = (checked: CheckedOrderRequest, recovery: OrderRecovery): CheckedOrderRequest => {
+    const refuse = (problem: string) => invalidInput(provider, "recovery", problem, "order");
+    if (!isOrderRecovery(recovery, provider)) throw refuse(`must be the recovery orderRecovery() gave for ${provider}`);
+    if (recovery.commonName !== checked.commonName)
+      throw refuse(`is for ${recovery.commonName}, not for this request's ${checked.commonName}`);
+    const { clientReference } = recovery;
+    if (clientReference === undefined) return checked;
+    if (clientReference.trim() === "") throw refuse("has an empty clientReference");
+    if (checked.clientReference !== undefined && checked.clientReference !== clientReference)
+      throw refuse("names another clientReference than the request's");
+    return { ...checked, clientReference };
+  };
+
   /** A replacement's CSR, checked as an order's is and re-encoded, where the provider takes one. */
   const checkReplacement = async (
     operation: "renew" | "reissue",
@@ -148,13 +199,14 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
       },
     }),
     get: async (id: string, getOptions: OperationOptions = {}) => derive(await method("get")(id, getOptions)),
-    order: async (request: OrderRequest, orderOptions: OperationOptions = {}) => {
+    order: async (request: OrderRequest, { recovery: given, ...orderOptions }: OrderOptions = {}) => {
       const order = method("order");
       const { checkOrderRequest, OrderNotConfirmedError } = await ordering();
       const checked = await checkOrderRequest(request, adapter);
-      const sentAt = now().toISOString();
+      const sent = given === undefined ? checked : withRecovery(checked, given);
+      const sentAt = given?.sentAt ?? now().toISOString();
       try {
-        return derive(await order(checked, orderOptions));
+        return derive(await order(sent, orderOptions));
       } catch (error) {
         // The adapter's error, timed by this client's clock (the one the provider's dates are compared with), and
         // with the look through this client (statuses derived as every answer's are).
@@ -164,6 +216,16 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
         }
         throw error;
       }
+    },
+    orderRecovery: async (request: OrderRequest, { sentAt, ...recoveryOptions }: OrderRecoveryOptions = {}) => {
+      method("order");
+      if (!adapter.orderRecovery) throw unsupported(provider, "orderRecovery");
+      if (sentAt !== undefined && !(sentAt instanceof Date && !Number.isNaN(sentAt.getTime())))
+        throw invalidInput(provider, "sentAt", "must be a valid Date", "orderRecovery");
+      const { checkOrderRequest } = await ordering();
+      const checked = await checkOrderRequest(request, adapter);
+      const lost = await adapter.orderRecovery(checked, recoveryOptions);
+      return { ...lost, sentAt: (sentAt ?? now()).toISOString() };
     },
     findOrders,
     validation: async (id: string, validationOptions: OperationOptions = {}) =>

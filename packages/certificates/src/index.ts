@@ -2,6 +2,8 @@ export {
   createCertificateClient,
   type CertificateClient,
   type CertificateClientOptions,
+  type OrderOptions,
+  type OrderRecoveryOptions,
 } from "./create-certificate-client.js";
 export type {
   CertificateAdapter,

@@ -4,7 +4,9 @@ import {
   type CertificateAdapter,
   type CertificateBundle,
   type CertificateOrder,
+  type OrderOptions,
   type OrderRecovery,
+  type OrderRecoveryOptions,
   type UnsupportedOperation,
 } from "../src/index.js";
 
@@ -36,6 +38,7 @@ describe("CertificateClient types", () => {
     expectTypeOf(client.order).toEqualTypeOf<UnsupportedOperation<"sslmarket", "order">>();
     // findOrders goes with order: without one there is nothing to find.
     expectTypeOf(client.findOrders).toEqualTypeOf<UnsupportedOperation<"sslmarket", "order">>();
+    expectTypeOf(client.orderRecovery).toEqualTypeOf<UnsupportedOperation<"sslmarket", "order">>();
     expectTypeOf(client.capabilities.revoke).toEqualTypeOf<false>();
   });
 
@@ -65,6 +68,12 @@ describe("CertificateClient types", () => {
     expectTypeOf(client.revoke).parameter(0).toEqualTypeOf<string>();
     expectTypeOf(client.findOrders).parameter(0).toEqualTypeOf<OrderRecovery>();
     expectTypeOf(client.findOrders).returns.resolves.toEqualTypeOf<CertificateOrder[]>();
+    // The recovery an order will be sent with, given back to order() so the two agree.
+    expectTypeOf(client.orderRecovery).returns.resolves.toEqualTypeOf<OrderRecovery>();
+    expectTypeOf(client.orderRecovery).parameter(1).toEqualTypeOf<OrderRecoveryOptions | undefined>();
+    expectTypeOf<OrderRecoveryOptions["sentAt"]>().toEqualTypeOf<Date | undefined>();
+    expectTypeOf(client.order).parameter(1).toEqualTypeOf<OrderOptions | undefined>();
+    expectTypeOf<OrderOptions["recovery"]>().toEqualTypeOf<OrderRecovery | undefined>();
     expectTypeOf(client.capabilities.revoke).toEqualTypeOf<boolean>();
   });
 });

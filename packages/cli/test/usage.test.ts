@@ -27,6 +27,7 @@ describe("certkit usage", { timeout: 30_000 }, () => {
     expect(run.code).toBe(0);
     for (const command of COMMANDS) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
     expect(run.stdout).toContain("CERTKIT_IONOS_API_KEY");
+    expect(run.stdout).toContain("DATABASE_URL, CERTKIT_FLEET_FILE, CERTKIT_FLEET_DATA_DIR: certkit fleet's database");
     expect(run.stdout).toContain("exit codes: 0 done, 1 the operation failed, 2 bad usage or input");
   });
 
@@ -48,6 +49,22 @@ describe("certkit usage", { timeout: 30_000 }, () => {
     expect(run.stdout).toContain(`usage: certkit ${command}`);
     expect(run.stdout).toContain("--json");
     expect(run.stderr).toBe("");
+  });
+
+  it("fleet --help lists every environment variable the fleet reads", async () => {
+    const run = await runInProcess(["fleet", "--help"], { env });
+    expect(run.code).toBe(0);
+    const environment = run.stdout.slice(run.stdout.indexOf("\nenvironment:\n"));
+    for (const variable of [
+      "DATABASE_URL",
+      "CERTKIT_FLEET_FILE",
+      "CERTKIT_FLEET_DATA_DIR",
+      "XDG_STATE_HOME",
+      "CERTKIT_FLEET_STARTED_BY",
+    ]) {
+      expect(environment).toMatch(new RegExp(`^  ${variable} `, "m"));
+    }
+    expect(environment).toContain("the variables an account's env names in the fleet file");
   });
 
   it.each([

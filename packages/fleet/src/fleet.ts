@@ -19,8 +19,6 @@ import { createAccountConnector } from "./providers/account-connector.js";
 import type { ProviderConnector } from "./providers/provider-connector.js";
 import { publisherFor } from "./publishers/publisher-for.js";
 import type { ValidationPublisher } from "./publishers/validation-publisher.js";
-import { listRecovery } from "./recovery/list-recovery.js";
-import type { PurchaseRecovery } from "./recovery/purchase-recovery.js";
 import { resyncFleet, type ResyncReport } from "./resync/resync-fleet.js";
 import { certificateStatus, type CertificateStatusView } from "./status/certificate-status.js";
 import type { FleetStore } from "./store/fleet-store.js";
@@ -43,8 +41,6 @@ export interface FleetOptions extends DatabaseLocation {
   file: FleetFile;
   /** Where provider clients come from. Default: the file's accounts, credentials from the environment. */
   connector?: ProviderConnector;
-  /** How an order whose answer was lost is found again. Default {@link listRecovery}. */
-  recovery?: PurchaseRecovery;
   /** The publisher for a certificate's `publisher` spec. Default: the built-in ones. */
   publisherFor?: (spec: PublisherSpec) => ValidationPublisher;
   /** Pacing (see {@link FleetTiming}). */
@@ -125,7 +121,6 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
     throw error;
   }
   const connector = options.connector ?? createAccountConnector(options.file.accounts);
-  const recovery = options.recovery ?? listRecovery();
   const stopping = new AbortController();
   const localConcurrency = options.concurrency ?? 4;
   // Purchase locks hold their connection for the whole purchase: they have their own pool, one connection per order
@@ -140,7 +135,6 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
   const context: StepContext = {
     store,
     connector,
-    recovery,
     publisherFor: options.publisherFor ?? publisherFor,
     timing,
     now,

@@ -18,8 +18,6 @@ export type { CertificateStatusView } from "./status/certificate-status.js";
 export type { ResyncReport } from "./resync/resync-fleet.js";
 export type { ProviderConnector } from "./providers/provider-connector.js";
 export { createAccountConnector, type AccountConnectorOptions } from "./providers/account-connector.js";
-export type { PurchaseRecovery, RecoveryContext } from "./recovery/purchase-recovery.js";
-export { listRecovery, type ListRecoveryOptions } from "./recovery/list-recovery.js";
 export type { PublishContext, ValidationPublisher } from "./publishers/validation-publisher.js";
 export { sandboxPublisher } from "./publishers/sandbox-publisher.js";
 export { commandPublisher } from "./publishers/command-publisher.js";

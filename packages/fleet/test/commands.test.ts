@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runFleetCommand } from "../src/index.ts";
@@ -7,6 +7,23 @@ import { temporaryFolder } from "./support/temporary-folder.ts";
 import { useTestDatabases } from "./support/test-database.ts";
 
 const databases = useTestDatabases();
+
+/**
+ * Every environment variable the fleet's code reads (`env.NAME`, `env[CONSTANT]` with the constant's value, and
+ * XDG_STATE_HOME where the embedded server lives), found in its source, so that a new one cannot miss the help.
+ */
+function fleetEnvironmentVariables(): string[] {
+  const source = readdirSync(join(import.meta.dirname, "../src"), { recursive: true })
+    .filter((file) => String(file).endsWith(".ts"))
+    .map((file) => readFileSync(join(import.meta.dirname, "../src", String(file)), "utf8"))
+    .join("\n");
+  const names = new Set([...source.matchAll(/\benv\.([A-Z][A-Z0-9_]+)/g)].map((match) => match[1]!));
+  for (const [, constant] of source.matchAll(/env\[([A-Z][A-Z0-9_]+)\]/g)) {
+    const value = new RegExp(`const ${constant} = "([A-Z0-9_]+)"`).exec(source)?.[1];
+    if (value !== undefined) names.add(value);
+  }
+  return [...names].sort();
+}
 const { world } = useSandboxWorld();
 
 function io(env: NodeJS.ProcessEnv = {}, signal = new AbortController().signal) {
@@ -24,10 +41,22 @@ function io(env: NodeJS.ProcessEnv = {}, signal = new AbortController().signal) 
 }
 
 describe("certkit fleet", () => {
+  it("finds the variables it reads in its source (the help test's list)", () => {
+    expect(fleetEnvironmentVariables()).toEqual([
+      "CERTKIT_FLEET_DATA_DIR",
+      "CERTKIT_FLEET_FILE",
+      "CERTKIT_FLEET_STARTED_BY",
+      "DATABASE_URL",
+      "XDG_STATE_HOME",
+    ]);
+  });
+
   it("explains its usage, and exits 2 on an unknown command or option", async () => {
     const help = io();
     expect(await runFleetCommand(["--help"], help.io)).toBe(0);
     expect(help.out.stdout).toMatch(/^Usage: certkit fleet <command>/);
+    for (const variable of fleetEnvironmentVariables())
+      expect(help.out.stdout).toMatch(new RegExp(`^  ${variable} `, "m"));
     const unknown = io();
     expect(await runFleetCommand(["launch"], unknown.io)).toBe(2);
     expect(unknown.out.stderr).toMatch(/^certkit fleet: unknown command "launch": run, status or resync/);

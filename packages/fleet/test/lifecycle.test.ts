@@ -84,8 +84,14 @@ describe("a fleet against the sandbox", () => {
     file.certificates = file.certificates.filter((certificate) => certificate.account === "ionos-ssl");
     const fleet = await fleetFor(file, { timing: { ...QUICK, recoveryGraceMs: 3_600_000 } });
     await fleet.apply();
-    // A worker committed its intent and sent the purchase, then died before it learnt the order's id.
+    // A worker committed its intent with the facade's recovery and sent the purchase, then died before it learnt
+    // the order's id.
     const [spec] = file.certificates;
+    const { generateCsr } = await import("@certkit/sandbox");
+    const { csr } = await generateCsr({ commonName: spec!.names[0]! });
+    const ionosClient = createCertificateClient(ionosSsl(world.server.clientOptions("ionos-ssl")));
+    const request = { commonName: spec!.names[0]!, csr };
+    const recovery = await ionosClient.orderRecovery(request);
     await fleet.store.recordIntent({
       key: spec!.key,
       generation: 1,
@@ -93,14 +99,11 @@ describe("a fleet against the sandbox", () => {
       provider: "ionos-ssl",
       account: "ionos-ssl",
       names: spec!.names,
-      clientReference: "lost",
+      recovery,
       privateKey: null,
       csr: null,
     });
-    const { generateCsr } = await import("@certkit/sandbox");
-    const { csr } = await generateCsr({ commonName: spec!.names[0]! });
-    const ionosClient = createCertificateClient(ionosSsl(world.server.clientOptions("ionos-ssl")));
-    const bought = await ionosClient.order({ commonName: spec!.names[0]!, csr });
+    const bought = await ionosClient.order(request, { recovery });
     await fleet.work();
     const [row] = await settled(fleet);
     expect(row).toMatchObject({ state: "failed", orderId: bought.id });

@@ -1,4 +1,5 @@
 import type { CsrKey } from "../order-request.js";
+import type { CsrFacts } from "./csr-facts.js";
 import { csrPem, readCsrInput } from "./csr-input.js";
 import { MAX_NAMES_PER_ORDER } from "./names-per-order.js";
 import { normalizeDomainName } from "./normalize-domain-name.js";
@@ -13,6 +14,26 @@ const SHOWN_NAMES = 5;
 export interface CheckedCsr {
   pem: string;
   key: CsrKey;
+}
+
+/**
+ * The facts of the last CSRs read, by their text: `orderRecovery(request)` and then `order(request)` check the same
+ * CSR, and parsing it and verifying its signature is most of a check's time. A few only: the same text always reads
+ * the same, so an entry is never stale, and a long-running process keeps no more than these.
+ */
+const recentFacts = new Map<string, Promise<CsrFacts | { problem: string }>>();
+const RECENT_FACTS = 16;
+
+async function factsOf(input: unknown, der: Uint8Array): Promise<CsrFacts | { problem: string }> {
+  const { readCsrFacts } = await import("./csr-facts.js");
+  if (typeof input !== "string") return readCsrFacts(der);
+  let facts = recentFacts.get(input);
+  if (facts === undefined) {
+    facts = readCsrFacts(der);
+    recentFacts.set(input, facts);
+    if (recentFacts.size > RECENT_FACTS) recentFacts.delete(recentFacts.keys().next().value!);
+  }
+  return facts;
 }
 
 function listed(names: readonly string[]): string {
@@ -32,8 +53,7 @@ export async function checkCsr(
 ): Promise<{ ok: true; csr: CheckedCsr } | { ok: false; problem: string }> {
   const read = readCsrInput(input);
   if (!read.ok) return read;
-  const { readCsrFacts } = await import("./csr-facts.js");
-  const facts = await readCsrFacts(read.der);
+  const facts = await factsOf(input, read.der);
   if ("problem" in facts) return { ok: false, problem: facts.problem };
   if (!facts.signatureValid) return { ok: false, problem: "has a signature that does not match its key" };
   const { key } = facts;

@@ -132,6 +132,15 @@ export const fleetCommand: Command = {
     "The database is --database-url URL, else $DATABASE_URL, else an embedded PostgreSQL (--data-dir DIR, else",
     "$CERTKIT_FLEET_DATA_DIR, else ~/.local/state/certkit/fleet-postgres). Credentials are never in the fleet file nor",
     "the database: each account's env names the environment variables that hold them. See @certkit/fleet's README.",
+    "",
+    "environment:",
+    "  DATABASE_URL              the shared PostgreSQL server, when --database-url is not given",
+    "  CERTKIT_FLEET_FILE        the fleet file, when FILE is not given (else fleet.yaml)",
+    "  CERTKIT_FLEET_DATA_DIR    the embedded PostgreSQL's folder, when --data-dir is not given",
+    "  XDG_STATE_HOME            the embedded PostgreSQL is in $XDG_STATE_HOME/certkit/fleet-postgres by default",
+    "                            (else ~/.local/state/...; as root /var/lib/certkit/fleet-postgres)",
+    "  the variables an account's env names in the fleet file: its provider's credentials, read by each worker",
+    "  CERTKIT_FLEET_STARTED_BY  set by run on the workers it starts (not to be set by hand)",
   ],
   options: {
     workers: {

@@ -35,6 +35,8 @@ export function generalHelp(commands: readonly Command[]): string[] {
         `  ${variable.name.padEnd(36)}${variable.provider} ${variable.option}${variable.secret ? " (secret)" : ""}`,
     ),
     "  CERTKIT_SANDBOX_URL, CERTKIT_SANDBOX_STATE, CERTKIT_CONFIG: see --sandbox, the embedded sandbox's state file, --config",
+    "  DATABASE_URL, CERTKIT_FLEET_FILE, CERTKIT_FLEET_DATA_DIR: certkit fleet's database, fleet file and embedded",
+    "  PostgreSQL's folder (certkit fleet --help lists every variable the fleet reads)",
     "",
     "exit codes: 0 done, 1 the operation failed, 2 bad usage or input (nothing was sent), 130 interrupted (Ctrl-C).",
     "certkit <command> --help shows a command's options.",

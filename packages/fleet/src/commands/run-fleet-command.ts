@@ -23,6 +23,15 @@ Options:
                            $XDG_STATE_HOME/certkit/fleet-postgres)
   -h, --help               show this help
 
+Environment:
+  DATABASE_URL             the shared PostgreSQL server, when --database-url is not given
+  CERTKIT_FLEET_FILE       the fleet file, when --file is not given
+  CERTKIT_FLEET_DATA_DIR   the embedded server's folder, when --data-dir is not given
+  XDG_STATE_HOME           the embedded server is in $XDG_STATE_HOME/certkit/fleet-postgres by default (else
+                           ~/.local/state/certkit/fleet-postgres; as root /var/lib/certkit/fleet-postgres)
+  the variables an account's env names in the fleet file: its provider's credentials, read by each worker
+  CERTKIT_FLEET_STARTED_BY set by run on the workers it starts (not to be set by hand)
+
 Exit codes: 0 done, 1 failed, 2 bad usage or fleet file, 130 interrupted.`;
 
 /**

@@ -1,7 +1,6 @@
 import type { PublisherSpec } from "../config/fleet-file-schema.js";
 import type { ProviderConnector } from "../providers/provider-connector.js";
 import type { ValidationPublisher } from "../publishers/validation-publisher.js";
-import type { PurchaseRecovery } from "../recovery/purchase-recovery.js";
 import type { CertificateRow, CertificateState, FleetStore, Step } from "../store/fleet-store.js";
 import type { StepJob } from "./fleet-queues.js";
 import type { FleetTiming } from "./fleet-timing.js";
@@ -25,7 +24,6 @@ export interface NextStep {
 export interface StepContext {
   store: FleetStore;
   connector: ProviderConnector;
-  recovery: PurchaseRecovery;
   publisherFor(spec: PublisherSpec): ValidationPublisher;
   timing: FleetTiming;
   now(): Date;

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import type { OrderRecovery } from "@certkit/certificates";
 import type { CertificateSpec } from "../config/certificate-spec.js";
 
 /** Where a certificate stands in the fleet. */
@@ -41,7 +42,11 @@ export interface PurchaseRow {
   provider: string;
   account: string;
   names: string[];
-  clientReference: string;
+  /**
+   * What finds the order again (`client.findOrders`), made by `client.orderRecovery` before the purchase was sent and
+   * committed with the intent. `null` for an order `resync` adopted, which needs no finding.
+   */
+  recovery: OrderRecovery | null;
   intendedAt: Date;
   orderId: string | null;
   privateKey: string | null;
@@ -87,7 +92,7 @@ function canonical(value: unknown): string {
 
 const CERTIFICATE_COLUMNS = `key, spec, generation, state, order_id AS "orderId", valid_until AS "validUntil", delivered_generation AS "deliveredGeneration",
   next_step AS "nextStep", next_step_at AS "nextStepAt", last_error AS "lastError", updated_at AS "updatedAt"`;
-const PURCHASE_COLUMNS = `certificate_key AS key, generation, attempt, state, provider, account, names, client_reference AS "clientReference",
+const PURCHASE_COLUMNS = `certificate_key AS key, generation, attempt, state, provider, account, names, recovery,
   intended_at AS "intendedAt", order_id AS "orderId", private_key AS "privateKey", csr`;
 
 /**
@@ -253,9 +258,11 @@ export class FleetStore {
   }
 
   /** Commits the intent to buy: after this, the purchase may be sent, and a crash leaves a trace to recover from. */
-  async recordIntent(purchase: Omit<PurchaseRow, "state" | "orderId" | "intendedAt">): Promise<PurchaseRow> {
+  async recordIntent(
+    purchase: Omit<PurchaseRow, "state" | "orderId" | "intendedAt" | "recovery"> & { recovery: OrderRecovery },
+  ): Promise<PurchaseRow> {
     const { rows } = await this.pool.query<PurchaseRow>(
-      `INSERT INTO ${this.#s}.purchases (certificate_key, generation, attempt, state, provider, account, names, client_reference, intended_at, private_key, csr)
+      `INSERT INTO ${this.#s}.purchases (certificate_key, generation, attempt, state, provider, account, names, recovery, intended_at, private_key, csr)
        VALUES ($1, $2, $3, 'intended', $4, $5, $6, $7, now(), $8, $9) RETURNING ${PURCHASE_COLUMNS}`,
       [
         purchase.key,
@@ -264,7 +271,7 @@ export class FleetStore {
         purchase.provider,
         purchase.account,
         purchase.names,
-        purchase.clientReference,
+        JSON.stringify(purchase.recovery),
         purchase.privateKey,
         purchase.csr,
       ],
@@ -349,8 +356,8 @@ export class FleetStore {
    */
   async adoptOrder(row: CertificateRow, orderId: string): Promise<void> {
     await this.pool.query(
-      `INSERT INTO ${this.#s}.purchases (certificate_key, generation, attempt, state, provider, account, names, client_reference, intended_at, order_id)
-       SELECT $1, $2, coalesce(max(attempt), 0) + 1, 'confirmed', $3, $4, $5, 'adopted by resync', now(), $6 FROM ${this.#s}.purchases WHERE certificate_key = $1 AND generation = $2`,
+      `INSERT INTO ${this.#s}.purchases (certificate_key, generation, attempt, state, provider, account, names, intended_at, order_id)
+       SELECT $1, $2, coalesce(max(attempt), 0) + 1, 'confirmed', $3, $4, $5, now(), $6 FROM ${this.#s}.purchases WHERE certificate_key = $1 AND generation = $2`,
       [row.key, row.generation, row.spec.provider, row.spec.account, row.spec.names, orderId],
     );
   }

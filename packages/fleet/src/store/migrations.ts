@@ -1,3 +1,4 @@
+import { PROVIDERS } from "@certkit/certificates/providers";
 import type pg from "pg";
 
 /** One step of the store's schema. Applied once, in order, never changed after release: add a new one instead. */
@@ -6,6 +7,11 @@ interface Migration {
   description: string;
   sql: (schema: string) => string;
 }
+
+/** The providers whose orders keep the client reference sent with them, as an SQL list. */
+const KEY_KEEPING_PROVIDERS = PROVIDERS.filter((descriptor) => descriptor.keepsClientReference)
+  .map((descriptor) => `'${descriptor.name}'`)
+  .join(", ");
 
 /** The store's tables, version by version. `${s}` is the store's schema, quoted. */
 const MIGRATIONS: readonly Migration[] = [
@@ -59,17 +65,37 @@ const MIGRATIONS: readonly Migration[] = [
         PRIMARY KEY (certificate_key, generation)
       );`,
   },
+  {
+    version: 2,
+    description: "each purchase intent keeps the facade's order recovery",
+    // The facade's recovery (client.orderRecovery) replaces the client reference: it holds the key where the provider
+    // keeps one, and what else its findOrders looks by. Intents of version 1 get the one the facade would have made,
+    // save DNSimple's parent (account and domain), which version 1 did not record.
+    sql: (s) => `
+      ALTER TABLE ${s}.purchases ADD COLUMN recovery jsonb;
+      UPDATE ${s}.purchases SET recovery = jsonb_strip_nulls(jsonb_build_object(
+          'provider', provider,
+          'commonName', names[1],
+          'altNames', to_jsonb(coalesce(names[2:], '{}')),
+          'clientReference', CASE WHEN provider IN (${KEY_KEEPING_PROVIDERS}) THEN client_reference END,
+          'sentAt', to_char(intended_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
+        WHERE state = 'intended';
+      ALTER TABLE ${s}.purchases
+        DROP COLUMN client_reference,
+        ADD CONSTRAINT purchases_intent_has_recovery CHECK (state <> 'intended' OR recovery IS NOT NULL);`,
+  },
 ];
 
 /** The newest schema version this package knows. */
 export const STORE_VERSION = MIGRATIONS.at(-1)!.version;
 
 /**
- * Brings the store's schema up to date. Safe when several workers start at once: it runs in one transaction under a
- * PostgreSQL advisory lock, so one applies each missing version and the others then find it applied.
+ * Brings the store's schema up to date (or up to `version`, for testing a migration on the data of the one before).
+ * Safe when several workers start at once: it runs in one transaction under a PostgreSQL advisory lock, so one
+ * applies each missing version and the others then find it applied.
  * @throws Error when the database holds a newer version than this package knows (a newer fleet migrated it).
  */
-export async function migrateStore(pool: pg.Pool, schema: string): Promise<void> {
+export async function migrateStore(pool: pg.Pool, schema: string, version = STORE_VERSION): Promise<void> {
   const client = await pool.connect();
   const s = client.escapeIdentifier(schema);
   try {
@@ -88,7 +114,9 @@ export async function migrateStore(pool: pg.Pool, schema: string): Promise<void>
         `the fleet store in schema "${schema}" is at version ${current}, newer than this @certkit/fleet knows (${STORE_VERSION}): update @certkit/fleet`,
       );
     }
-    for (const migration of MIGRATIONS.filter((candidate) => candidate.version > current)) {
+    for (const migration of MIGRATIONS.filter(
+      (candidate) => candidate.version > current && candidate.version <= version,
+    )) {
       await client.query(migration.sql(s));
       await client.query(`INSERT INTO ${s}.schema_migrations (version, description) VALUES ($1, $2)`, [
         migration.version,

@@ -47,19 +47,20 @@ export function useSandboxWorld(delayMs?: number): { world(): { sandbox: Sandbox
 }
 
 /**
- * A fleet file with one sandbox account per provider and `perProvider` certificates at each, delivered as files
- * under a fresh folder (returned as `out`). DNSimple v1 validates by email; the others by DNS.
+ * A fleet file with one sandbox account per provider and `perProvider` certificates at each of `providers`,
+ * delivered as files under a fresh folder (returned as `out`). DNSimple v1 validates by email; the others by DNS.
  */
 export function sandboxFleetFile(
   url: string,
   perProvider: number,
   prefix = "c",
+  providers: readonly FleetProvider[] = FLEET_PROVIDERS,
 ): { text: string; file: FleetFile; out: string } {
   const out = temporaryFolder("certkit-fleet-out-");
   const lines = ["accounts:"];
   for (const provider of FLEET_PROVIDERS) lines.push(`  ${provider}: { provider: ${provider}, sandbox: "${url}" }`);
   lines.push("defaults:", `  publisher: { type: sandbox, url: "${url}" }`, "  keyType: ec-p256", "certificates:");
-  for (const provider of FLEET_PROVIDERS) {
+  for (const provider of providers) {
     for (let index = 0; index < perProvider; index++) {
       const key = `${prefix}${index}-${provider}`;
       lines.push(

@@ -23,6 +23,11 @@ import {
 
 const PROVIDER = "dnsimple-v1";
 
+/** What finds a v1 order again: its common name under its domain (v1 keeps no key of the customer's). */
+function lostOrderOf(request: CheckedOrderRequest, domain: string): LostOrder {
+  return { provider: PROVIDER, commonName: request.commonName, altNames: [], parent: domain };
+}
+
 /**
  * A {@link CertificateAdapter} for DNSimple's discontinued API v1 (`@certkit/dnsimple-v1`), for
  * `createCertificateClient(dnsimpleV1({ email, token, contactId }))`.
@@ -98,6 +103,30 @@ export function dnsimpleV1(
     return approver;
   }
 
+  /** The domain an order for `request` is bought under and the certificate's name there, with the checks of both. */
+  async function orderTarget(
+    request: CheckedOrderRequest,
+    signal: AbortSignal | undefined,
+  ): Promise<{ domain: string; name: string }> {
+    if (request.product !== undefined) {
+      throw invalidInput(
+        PROVIDER,
+        "product",
+        "is not taken: DNSimple v1 sells one kind of certificate (a wildcard when the common name is *.<domain>); leave it out",
+      );
+    }
+    const domains = await accountDomains(signal);
+    const target = certificateNameIn(request.commonName, domains);
+    if (!target) {
+      throw invalidInput(
+        PROVIDER,
+        "commonName",
+        `must be one of the account's domains or a name under one (${domains.join(", ")})`,
+      );
+    }
+    return target;
+  }
+
   return {
     provider: PROVIDER,
     capabilities: DNSIMPLE_V1_CAPABILITIES,
@@ -120,24 +149,12 @@ export function dnsimpleV1(
       return dnsimpleV1OrderView(certificate, domain);
     },
 
+    async orderRecovery(request: CheckedOrderRequest, { signal }: OperationOptions): Promise<LostOrder> {
+      return lostOrderOf(request, (await orderTarget(request, signal)).domain);
+    },
+
     async order(request: CheckedOrderRequest, { signal }: OperationOptions): Promise<CertificateOrder> {
-      if (request.product !== undefined) {
-        throw invalidInput(
-          PROVIDER,
-          "product",
-          "is not taken: DNSimple v1 sells one kind of certificate (a wildcard when the common name is *.<domain>); leave it out",
-        );
-      }
-      const domains = await accountDomains(signal);
-      const target = certificateNameIn(request.commonName, domains);
-      if (!target) {
-        throw invalidInput(
-          PROVIDER,
-          "commonName",
-          `must be one of the account's domains or a name under one (${domains.join(", ")})`,
-        );
-      }
-      const { domain, name } = target;
+      const { domain, name } = await orderTarget(request, signal);
       const hostName = hostNameOf(name, domain);
 
       // The purchase's safeguards load with the first order (reading orders never needs them).
@@ -159,7 +176,7 @@ export function dnsimpleV1(
           );
           return data.certificate;
         },
-        (): LostOrder => ({ provider: PROVIDER, commonName: request.commonName, altNames: [], parent: domain }),
+        () => lostOrderOf(request, domain),
       );
       const id = purchased.id;
       const orderId = encodeDnsimpleV1OrderId({ domain, certificateId: id });

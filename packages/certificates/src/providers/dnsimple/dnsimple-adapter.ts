@@ -5,6 +5,7 @@ import { pemCertificatesIn } from "../../bundle/pem-certificates.js";
 import type { CertificateOrder, DomainValidation } from "../../certificate-order.js";
 import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
+import type { LostOrder } from "../../recovery/guarded-order-steps.js";
 import { createdAfterSending, hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
 import { DNSIMPLE_CAPABILITIES, DNSIMPLE_LETSENCRYPT_PRODUCT, dnsimpleProductLimits } from "./dnsimple-capabilities.js";
 import { chooseDomain, purchaseName } from "./dnsimple-domains.js";
@@ -119,6 +120,23 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     return dnsimpleOrderView(data, ref.account, ref.domain);
   }
 
+  /** Where an order for `request` is bought (the account, and the domain its names are in), and what finds it again. */
+  async function purchaseTarget(
+    request: CheckedOrderRequest,
+    signal: AbortSignal | undefined,
+  ): Promise<{ account: number; domain: string; recovery: LostOrder }> {
+    const account = await readAccount(signal);
+    const domain = await chooseDomain(request.commonName, request.altNames, accountDomains(account, signal));
+    const recovery: LostOrder = {
+      provider: "dnsimple",
+      commonName: request.commonName,
+      altNames: request.altNames,
+      product: DNSIMPLE_LETSENCRYPT_PRODUCT,
+      parent: `${account}/${domain}`,
+    };
+    return { account, domain, recovery };
+  }
+
   /**
    * Purchases a Let's Encrypt certificate under the domain the names are in, then asks DNSimple to issue it. The
    * purchase is sent once; when the issue fails, the purchase is named in an `OrderIncompleteError`.
@@ -127,8 +145,8 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     request: CheckedOrderRequest,
     signal: AbortSignal | undefined,
   ): Promise<CertificateOrder> {
-    const account = await readAccount(signal);
-    const domain = await chooseDomain(request.commonName, request.altNames, accountDomains(account, signal));
+    const lost = await purchaseTarget(request, signal);
+    const { account, domain } = lost;
     const { autoRenew, signatureAlgorithm } = settings;
     const path = { account, domain };
     // The purchase's safeguards load with the first order (reading orders never needs them).
@@ -147,13 +165,7 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
             signal,
           }),
         ).data,
-      () => ({
-        provider: "dnsimple" as const,
-        commonName: request.commonName,
-        altNames: request.altNames,
-        product: DNSIMPLE_LETSENCRYPT_PRODUCT,
-        parent: `${account}/${domain}`,
-      }),
+      () => lost.recovery,
     );
     const id = encodeDnsimpleOrderId({ account, domain, certificate: purchase.certificate_id });
     const created = {
@@ -275,6 +287,7 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     },
     get: (id, { signal }) => readCertificate(id, signal),
     order: (request, { signal }) => orderCertificate(request, signal),
+    orderRecovery: async (request, { signal }) => (await purchaseTarget(request, signal)).recovery,
     findOrders: (recovery, { signal }) => findLostOrders(recovery, signal),
     validation: async (id, { signal }): Promise<DomainValidation[]> => (await readCertificate(id, signal)).validation,
     download: (id, { signal }) => downloadCertificate(id, signal),

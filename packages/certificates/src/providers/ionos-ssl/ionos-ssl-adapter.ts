@@ -93,6 +93,28 @@ export function ionosSsl(
     }
   }
 
+  /** What finds an order again (its name and type: IONOS keeps no key of the customer's), once the request is checked. */
+  const checkedLostOrder = (request: CheckedOrderRequest): LostOrder & { product: string } => {
+    const reject = (field: string, problem: string) => invalidInput(PROVIDER, field, problem);
+    if (request.approverEmail !== undefined) {
+      throw reject(
+        "approverEmail",
+        "is not taken: IONOS lets no approver be chosen (the CA mails the domain's hostmaster)",
+      );
+    }
+    if (request.clientReference !== undefined)
+      throw reject("clientReference", "is not taken: IONOS keeps no client reference");
+    // IONOS's spec: "The CSR must use RSA with key size 2048 bits".
+    if (request.csrKey !== undefined && request.csrKey.type !== "RSA")
+      throw reject("csr", `has an ${request.csrKey.type} key: IONOS issues RSA keys (2048 bits) only`);
+    return {
+      provider: PROVIDER,
+      commonName: request.commonName,
+      altNames: [],
+      product: request.product ?? defaultProduct,
+    };
+  };
+
   return {
     provider: PROVIDER,
     capabilities: IONOS_SSL_CAPABILITIES,
@@ -111,21 +133,14 @@ export function ionosSsl(
       return ionosSslOrderView(await read(id, signal));
     },
 
+    async orderRecovery(request: CheckedOrderRequest): Promise<LostOrder> {
+      return checkedLostOrder(request);
+    },
+
     async order(request: CheckedOrderRequest, { signal }: OperationOptions): Promise<CertificateOrder> {
-      const reject = (field: string, problem: string) => invalidInput(PROVIDER, field, problem);
-      if (request.approverEmail !== undefined) {
-        throw reject(
-          "approverEmail",
-          "is not taken: IONOS lets no approver be chosen (the CA mails the domain's hostmaster)",
-        );
-      }
-      if (request.clientReference !== undefined)
-        throw reject("clientReference", "is not taken: IONOS keeps no client reference");
-      const product = request.product ?? defaultProduct;
-      // IONOS's spec: "The CSR must use RSA with key size 2048 bits".
-      if (request.csrKey !== undefined && request.csrKey.type !== "RSA")
-        throw reject("csr", `has an ${request.csrKey.type} key: IONOS issues RSA keys (2048 bits) only`);
-      const recovery = (): LostOrder => ({ provider: PROVIDER, commonName: request.commonName, altNames: [], product });
+      const lost = checkedLostOrder(request);
+      const { product } = lost;
+      const recovery = (): LostOrder => lost;
       // The purchase's safeguards load with the first order (reading orders never needs them).
       const { placeOrder, readPlacedOrder } = await import("../../recovery/guarded-order-steps.js");
       const created = await placeOrder(async () => {

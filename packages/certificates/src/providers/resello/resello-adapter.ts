@@ -73,6 +73,20 @@ function newClientReference(): string {
   return `certkit-${crypto.randomUUID()}`;
 }
 
+/** The key an order is sent with: the request's, else a new one. */
+const clientReferenceOf = (request: CheckedOrderRequest): string => request.clientReference ?? newClientReference();
+
+/** What finds the order again: its client reference, exactly. */
+function lostOrderOf(request: CheckedOrderRequest, plan: string, clientReference: string): LostOrder {
+  return {
+    provider: PROVIDER,
+    clientReference,
+    commonName: request.commonName,
+    altNames: request.altNames,
+    product: plan,
+  };
+}
+
 /**
  * The facade's adapter for the Resello Reseller Platform (`@certkit/resello`): plans, orders under a plan with DNS,
  * file or email validation, validation details and `validate`, PKCS#7 downloads, renew, reissue and delete.
@@ -131,6 +145,29 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
   const productLimits = (product: string | undefined): ProductLimits | undefined =>
     knownPlanLimits(plans, product ?? defaultPlan);
 
+  /** The plan and CSR of an order, checked as Resello needs them before anything is sent. */
+  const checkOrder = (request: CheckedOrderRequest): { plan: string; csr: string } => {
+    const plan = request.product ?? defaultPlan;
+    if (plan === undefined) {
+      throw invalidInput(
+        PROVIDER,
+        "product",
+        `is required: give a Resello plan UUID (GET /ssl-certificate-plan lists them), or set the adapter's "plan" option`,
+      );
+    }
+    if (!isPlanId(plan))
+      throw invalidInput(PROVIDER, "product", "must be a Resello plan UUID (GET /ssl-certificate-plan lists them)");
+    if (request.csr === undefined) throw invalidInput(PROVIDER, "csr", "is required: resello does not make keys");
+    if (request.validationMethod === "email" && request.approverEmail === undefined) {
+      throw invalidInput(
+        PROVIDER,
+        "approverEmail",
+        "is required for email validation: Resello mails the approval request to it",
+      );
+    }
+    return { plan, csr: request.csr };
+  };
+
   return {
     provider: PROVIDER,
     capabilities: RESELLO_CAPABILITIES,
@@ -156,42 +193,23 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
       return view(await fetchCertificate(checkId(id, "get"), signal), signal);
     },
 
+    async orderRecovery(request: CheckedOrderRequest): Promise<LostOrder> {
+      return lostOrderOf(request, checkOrder(request).plan, clientReferenceOf(request));
+    },
+
     async order(request: CheckedOrderRequest, { signal }: OperationOptions) {
-      const plan = request.product ?? defaultPlan;
-      if (plan === undefined) {
-        throw invalidInput(
-          PROVIDER,
-          "product",
-          `is required: give a Resello plan UUID (GET /ssl-certificate-plan lists them), or set the adapter's "plan" option`,
-        );
-      }
-      if (!isPlanId(plan))
-        throw invalidInput(PROVIDER, "product", "must be a Resello plan UUID (GET /ssl-certificate-plan lists them)");
-      if (request.csr === undefined) throw invalidInput(PROVIDER, "csr", "is required: resello does not make keys");
-      if (request.validationMethod === "email" && request.approverEmail === undefined) {
-        throw invalidInput(
-          PROVIDER,
-          "approverEmail",
-          "is required for email validation: Resello mails the approval request to it",
-        );
-      }
+      const { plan, csr } = checkOrder(request);
       if (!knownPlanLimits(plans, plan)) await checkPlanBeforeOrder(client, plan, request.years, signal);
-      const clientReference = request.clientReference ?? newClientReference();
+      const clientReference = clientReferenceOf(request);
       const body: CreateCertificateRequest & { client_reference: string } = {
         ...orderDetails,
-        csr: request.csr,
+        csr,
         dcv_type: dcvTypeOf(request.validationMethod),
         plan,
         client_reference: clientReference,
         ...(request.approverEmail === undefined ? {} : { approver_email_address: request.approverEmail }),
       };
-      const recovery = (): LostOrder => ({
-        provider: PROVIDER,
-        clientReference,
-        commonName: request.commonName,
-        altNames: request.altNames,
-        product: plan,
-      });
+      const recovery = (): LostOrder => lostOrderOf(request, plan, clientReference);
       // The purchase's safeguards load with the first order (reading orders never needs them).
       const { afterPlacing, placeOrder, readPlacedOrder } = await import("../../recovery/guarded-order-steps.js");
       const answer = await placeOrder(() => createCertificateOnce(client, body, { signal }), recovery);

@@ -155,6 +155,14 @@ export function sslmarket(
     return contacts;
   }
 
+  /** What finds an order again: its names, product and creation time (SSLmarket keeps no key of the customer's). */
+  const lostOrderOf = (request: CheckedOrderRequest): LostOrder & { product: string } => ({
+    provider: PROVIDER,
+    commonName: request.commonName,
+    altNames: request.altNames,
+    product: request.product ?? defaultProduct,
+  });
+
   return {
     provider: PROVIDER,
     capabilities: SSLMARKET_CAPABILITIES,
@@ -179,9 +187,15 @@ export function sslmarket(
       return sslmarketOrderView(orderId, await readOrder(orderId, signal));
     },
 
+    async orderRecovery(request: CheckedOrderRequest): Promise<LostOrder> {
+      checkOrderInput(request);
+      return lostOrderOf(request);
+    },
+
     async order(request: CheckedOrderRequest, { signal }: OperationOptions): Promise<CertificateOrder> {
       const orderContacts = checkOrderInput(request);
-      const product = request.product ?? defaultProduct;
+      const lost = lostOrderOf(request);
+      const { product } = lost;
       const products = await client.GET("/product/list", { signal });
       if (products.error) throw products.error;
       checkOrderAgainstProduct(request, product, Array.isArray(products.data.products) ? products.data.products : []);
@@ -208,7 +222,7 @@ export function sslmarket(
           );
           return data;
         },
-        (): LostOrder => ({ provider: PROVIDER, commonName: request.commonName, altNames: request.altNames, product }),
+        () => lost,
       );
       const id = String(orderId);
       const placed: PlacedOrder = {

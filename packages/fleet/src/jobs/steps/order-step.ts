@@ -1,10 +1,16 @@
-import { randomUUID } from "node:crypto";
-import { isCertkitError, type CertificateOrder } from "@certkit/certificates";
+import { isCertkitError, type CertificateOrder, type OrderRecovery, type OrderRequest } from "@certkit/certificates";
 import { makeCsr } from "../../keys/make-csr.js";
-import type { CertificateRow } from "../../store/fleet-store.js";
+import { findPurchase } from "../../recovery/find-purchase.js";
+import type { CertificateRow, PurchaseRow } from "../../store/fleet-store.js";
 import type { StepJob } from "../fleet-queues.js";
 import type { StepContext } from "../step-context.js";
 import { StepRefused } from "../step-refused.js";
+
+/** The recovery an intent was committed with (the store's constraint: every intent has one). */
+function intendedRecovery(purchase: PurchaseRow): OrderRecovery {
+  if (purchase.recovery === null) throw new Error(`purchase ${purchase.key}/${purchase.generation} has no recovery`);
+  return purchase.recovery;
+}
 
 /** Another worker is buying this generation right now: this job is tried again later. */
 class PurchaseBusy extends Error {
@@ -12,14 +18,15 @@ class PurchaseBusy extends Error {
 }
 
 /**
- * Buys the certificate generation, at most once. The intent (with the key and CSR made for it and a client
- * reference) is committed before the purchase is sent; a later run that finds an intent whose outcome is unknown
- * (the worker died, or the answer was lost) looks for the order at the provider and adopts it, and buys again only
- * when none has appeared after the recovery grace period.
+ * Buys the certificate generation, at most once. The intent (with the key and CSR made for it, and the facade's
+ * recovery for the order: its client key where the provider keeps one) is committed before the purchase is sent; a
+ * later run that finds an intent whose outcome is unknown (the worker died, or the answer was lost) looks for the
+ * order with the facade's `findOrders` and adopts it, and buys again only when none has appeared after the recovery
+ * grace period.
  */
 export async function orderStep(row: CertificateRow, job: StepJob, context: StepContext): Promise<void> {
   const { spec } = row;
-  const { store, recovery, signal } = context;
+  const { store, signal } = context;
   const client = context.connector.client(spec.provider, spec.account);
   const adopt = async (purchase: Parameters<typeof store.settlePurchase>[0], order: CertificateOrder) => {
     await store.settlePurchase(purchase, { state: "confirmed", orderId: order.id });
@@ -34,9 +41,9 @@ export async function orderStep(row: CertificateRow, job: StepJob, context: Step
     if (last?.state === "intended") {
       const graceEnds = last.intendedAt.getTime() + context.timing.recoveryGraceMs;
       const graceOver = Date.now() >= graceEnds;
-      const found = await recovery.find(last, client, {
+      // Each look is a fresh one: once the grace period is over, finding nothing shows the order was never placed.
+      const found = await findPurchase(client, intendedRecovery(last), {
         isClaimed: (id) => store.isClaimed(spec.provider, spec.account, id),
-        ...(graceOver ? { listedAfter: new Date(graceEnds) } : {}),
         signal,
       });
       if (found) return adopt(last, found);
@@ -50,7 +57,20 @@ export async function orderStep(row: CertificateRow, job: StepJob, context: Step
       });
     }
     const keys = client.capabilities.csr === "none" ? undefined : await makeCsr(spec.names, spec.keyType);
-    const clientReference = `certkit-fleet-${randomUUID()}`;
+    const [commonName, ...altNames] = spec.names;
+    const request: OrderRequest = {
+      commonName: commonName!,
+      altNames,
+      ...(keys === undefined ? {} : { csr: keys.csr }),
+      ...(spec.validation === undefined ? {} : { validationMethod: spec.validation }),
+      ...(spec.product === undefined ? {} : { product: spec.product }),
+    };
+    // Taken before the intent is committed, so its time is before the order leaves.
+    const recovery = await client.orderRecovery(request, { signal }).catch((error: unknown) => {
+      if (isCertkitError(error) && !error.retryable)
+        throw new StepRefused(`${spec.provider} refused the order: ${error.message}`);
+      throw error;
+    });
     const purchase = await store.recordIntent({
       key: job.key,
       generation: job.generation,
@@ -58,24 +78,13 @@ export async function orderStep(row: CertificateRow, job: StepJob, context: Step
       provider: spec.provider,
       account: spec.account,
       names: spec.names,
-      clientReference,
+      recovery,
       privateKey: keys?.privateKey ?? null,
       csr: keys?.csr ?? null,
     });
-    const [commonName, ...altNames] = spec.names;
     let order: CertificateOrder;
     try {
-      order = await client.order(
-        {
-          commonName: commonName!,
-          altNames,
-          ...(keys === undefined ? {} : { csr: keys.csr }),
-          ...(spec.validation === undefined ? {} : { validationMethod: spec.validation }),
-          ...(spec.product === undefined ? {} : { product: spec.product }),
-          ...(recovery.keepsClientReference(spec.provider) ? { clientReference } : {}),
-        },
-        { signal },
-      );
+      order = await client.order(request, { recovery, signal });
     } catch (error) {
       // An answer that may have been lost leaves the intent as it is: the next run recovers the order. Said in the
       // fleet's words: the facade's message tells a program what to do about it, which here the fleet does.
