@@ -105,7 +105,7 @@ export const PURCHASE_CASES: readonly ProviderCase[] = [
       createCertificateClient(dnsimple({ ...sandbox.clientOptions("dnsimple"), ...options }), {
         now: () => sandbox.clock.now(),
       }),
-    request: (csrs) => ({ commonName: "www.example.com", altNames: ["example.com"] }),
+    request: () => ({ commonName: "www.example.com", altNames: ["example.com"] }),
     certificatesIn: (sandbox) => sandbox.simulators.dnsimple.snapshot().certificates.length,
   },
   {

@@ -133,8 +133,8 @@ export function ionosSsl(
       return ionosSslOrderView(await read(id, signal));
     },
 
-    async orderRecovery(request: CheckedOrderRequest): Promise<LostOrder> {
-      return checkedLostOrder(request);
+    orderRecovery(request: CheckedOrderRequest): Promise<LostOrder> {
+      return Promise.resolve(checkedLostOrder(request));
     },
 
     async order(request: CheckedOrderRequest, { signal }: OperationOptions): Promise<CertificateOrder> {

@@ -193,8 +193,8 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
       return view(await fetchCertificate(checkId(id, "get"), signal), signal);
     },
 
-    async orderRecovery(request: CheckedOrderRequest): Promise<LostOrder> {
-      return lostOrderOf(request, checkOrder(request).plan, clientReferenceOf(request));
+    orderRecovery(request: CheckedOrderRequest): Promise<LostOrder> {
+      return Promise.resolve(lostOrderOf(request, checkOrder(request).plan, clientReferenceOf(request)));
     },
 
     async order(request: CheckedOrderRequest, { signal }: OperationOptions) {

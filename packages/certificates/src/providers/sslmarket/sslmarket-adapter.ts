@@ -187,9 +187,9 @@ export function sslmarket(
       return sslmarketOrderView(orderId, await readOrder(orderId, signal));
     },
 
-    async orderRecovery(request: CheckedOrderRequest): Promise<LostOrder> {
+    orderRecovery(request: CheckedOrderRequest): Promise<LostOrder> {
       checkOrderInput(request);
-      return lostOrderOf(request);
+      return Promise.resolve(lostOrderOf(request));
     },
 
     async order(request: CheckedOrderRequest, { signal }: OperationOptions): Promise<CertificateOrder> {
