@@ -96,7 +96,10 @@ export class FakeDns {
       typeof byType === "object" &&
       byType !== null &&
       Object.entries(byType).every(([type, records]) => isDnsRecordType(type) && isNameValues(records));
-    if (!valid) throw new TypeError(`fake DNS state must be {type: {name: [values]}}, type one of ${DNS_RECORD_TYPES.join(", ")}`);
+    if (!valid)
+      throw new TypeError(
+        `fake DNS state must be {type: {name: [values]}}, type one of ${DNS_RECORD_TYPES.join(", ")}`,
+      );
     for (const records of this.#records.values()) records.clear();
     for (const [type, records] of Object.entries(byType) as [DnsRecordType, Record<string, string[]>][]) {
       for (const [name, values] of Object.entries(records)) for (const value of values) this.add(type, name, value);
