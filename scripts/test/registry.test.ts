@@ -350,7 +350,7 @@ const CONSUMERS: Record<string, Consumer> = {
       "",
       "export function typeErrorsThatMustStay(order: IonosOrder): void {",
       "  // @ts-expect-error the sandbox simulates no such provider",
-      '  const provider: SandboxProvider = "zerossl";',
+      '  const provider: SandboxProvider = "no-such-provider";',
       "  // @ts-expect-error IONOS certificate types are the spec's",
       '  order.certificateType = "SSL_GOLD";',
       "  void provider;",
