@@ -5,3 +5,4 @@ export * from "../providers/dnsimple-v1/index.js";
 export * from "../providers/ionos-ssl/index.js";
 export * from "../providers/resello/index.js";
 export * from "../providers/sslmarket/index.js";
+export * from "../providers/zerossl/index.js";
