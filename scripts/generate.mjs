@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates the clients' types from the specs listed in redocly.yaml.
+// Regenerates the clients' types from the specs (every specs/<name>/openapi.yaml).
 //
 //   node scripts/generate.mjs [api...]           write src/generated/ for the named APIs (all when none)
 //   node scripts/generate.mjs --check [api...]   write nothing; exit 1 if a generated file differs from a fresh generation
@@ -16,7 +16,7 @@ const apis = readApis();
 const unknown = names.filter((name) => !apis.some((api) => api.name === name));
 if (unknown.length > 0) {
   console.error(
-    `generate: no api named ${unknown.join(", ")} in redocly.yaml (known: ${apis.map((a) => a.name).join(", ")})`,
+    `generate: no api named ${unknown.join(", ")}: no specs/<name>/openapi.yaml (known: ${apis.map((a) => a.name).join(", ")})`,
   );
   process.exit(2);
 }

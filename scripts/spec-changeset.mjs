@@ -74,7 +74,7 @@ const shortCommit = git("rev-parse", "--short", commit)?.trim() ?? commit;
 
 let apis;
 try {
-  apis = readApis(readFileSync(join(root, "redocly.yaml"), "utf8"));
+  apis = readApis(root);
 } catch (error) {
   fail(`cannot read the api list: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -71,7 +71,10 @@ const [name = ""] = positionals;
 const apis = readApis();
 const api =
   apis.find((entry) => entry.name === name) ??
-  fail(`no api named "${name}" in redocly.yaml (known: ${apis.map((entry) => entry.name).join(", ")})`, 2);
+  fail(
+    `no api named "${name}": no specs/${name}/openapi.yaml (known: ${apis.map((entry) => entry.name).join(", ")})`,
+    2,
+  );
 const published = publishedOf(api.root);
 const url =
   options.url ?? published?.url ?? fail(`${api.name}: ${published?.note ?? "no published OpenAPI document is known"}`);

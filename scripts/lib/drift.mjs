@@ -3,17 +3,17 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { readApis } from "./apis.mjs";
+import { readApisAt } from "./apis.mjs";
 import { generateTypes } from "./generate-types.mjs";
 
 /**
  * @typedef {object} Drift
- * @property {string} api     the api's name in redocly.yaml
+ * @property {string} api     the api's name (its spec folder's)
  * @property {string} output  the generated file that differs
  */
 
 /**
- * Generates every api listed in `ref`'s redocly.yaml from `ref`'s spec and compares the result with `ref`'s
+ * Generates every api of `ref` (each `specs/<name>/openapi.yaml`) from `ref`'s spec and compares the result with `ref`'s
  * generated file. Uncommitted work is ignored: this answers "is what was committed consistent?".
  * @param {string} repo  a git work tree
  * @param {string} [ref] the commit to check
@@ -22,7 +22,7 @@ import { generateTypes } from "./generate-types.mjs";
 export async function findCommittedDrift(repo, ref = "HEAD") {
   const show = (/** @type {string} */ path) =>
     execFileSync("git", ["show", `${ref}:${path}`], { cwd: repo, encoding: "utf8", maxBuffer: 64 << 20 });
-  const apis = readApis(show("redocly.yaml"));
+  const apis = readApisAt(repo, ref);
   const scratch = mkdtempSync(join(tmpdir(), "certkit-drift-"));
   try {
     const drifts = [];

@@ -13,6 +13,7 @@ export const camelName = (/** @type {string} */ name) =>
  * @property {string} folder      the folder holding one folder per provider, relative to the repository root
  * @property {(name: string) => string} file  the file each provider's folder must hold, relative to `folder`
  * @property {((name: string) => string) | undefined} exportName  the descriptor the file must export, if any
+ * @property {((name: string) => string)[]} [alsoFiles]  other files each provider's folder must hold, relative to `folder`
  */
 
 /** @type {Layer[]} Every layer a provider lives in: each must hold the same providers. */
@@ -35,6 +36,8 @@ export const LAYERS = [
     folder: "packages/sandbox/src/providers",
     file: (name) => `${name}/${name}-sandbox.ts`,
     exportName: (name) => `${camelName(name)}Sandbox`,
+    // The simulator's public exports, which the sandbox's entry re-exports through the generated simulator-exports.ts.
+    alsoFiles: [(name) => `${name}/index.ts`],
   },
 ];
 
@@ -63,6 +66,11 @@ export function readProviders(root) {
       problems.push(`${layer.name} "${name}" is missing: ${layer.folder}/${layer.file(name)} does not exist`);
     }
     for (const name of names) {
+      for (const file of (layer.alsoFiles ?? []).map((path) => path(name))) {
+        if (!existsSync(join(root, layer.folder, file))) {
+          problems.push(`${layer.name} "${name}" is incomplete: ${layer.folder}/${file} does not exist`);
+        }
+      }
       const exportName = layer.exportName?.(name);
       if (exportName === undefined) continue;
       const text = readFileSync(join(root, layer.folder, layer.file(name)), "utf8");
@@ -108,6 +116,16 @@ function descriptorsFile(
     "",
     `/** ${doc} */`,
     `export const ${constant} = [${list(names.map((name) => layer.exportName?.(name) ?? name))}] as const;`,
+    "",
+  ].join("\n");
+}
+
+/** The sandbox's `src/generated/simulator-exports.ts`: every simulator's public exports, for the sandbox's entry. */
+function simulatorExportsFile(/** @type {string[]} */ names) {
+  return [
+    header("packages/sandbox/src/providers").trimEnd(),
+    "// Each simulator's public exports (its index.ts), re-exported by the sandbox's entry.",
+    ...names.map((name) => `export * from "../providers/${name}/index.js";`),
     "",
   ].join("\n");
 }
@@ -227,6 +245,7 @@ export function renderRegistry(root) {
         "Every simulator the sandbox has, sorted by provider name.",
       ),
     ],
+    ["packages/sandbox/src/generated/simulator-exports.ts", simulatorExportsFile(names)],
   ]);
   for (const { path, update } of MANIFESTS) {
     const manifest = JSON.parse(readFileSync(join(root, path), "utf8"));

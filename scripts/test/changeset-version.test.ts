@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot } from "../lib/apis.mjs";
+import { readApis, repoRoot } from "../lib/apis.mjs";
 
 // `pnpm changeset version` on a copy of the workspace's manifests and changeset settings: what a release PR would do.
 
@@ -77,16 +77,8 @@ describe("pnpm changeset version", () => {
     const runtime = manifest(root, "runtime");
     expect(runtime.version).not.toBe(before.runtime!.version);
     const dependents = folders.filter((folder) => before[folder]!.dependencies?.["@certkit/runtime"] !== undefined);
-    expect(dependents.sort()).toEqual([
-      "certificates",
-      "cli",
-      "dnsimple",
-      "dnsimple-v1",
-      "fleet",
-      "ionos-ssl",
-      "resello",
-      "sslmarket",
-    ]);
+    // The facade, the CLI, the fleet and every client package (one per spec folder).
+    expect(dependents.sort()).toEqual(["certificates", "cli", "fleet", ...readApis().map((api) => api.name)].sort());
     for (const folder of dependents) {
       const after = manifest(root, folder);
       // The workspace: protocol stays; pnpm publish turns it into ^<the runtime's new version>.

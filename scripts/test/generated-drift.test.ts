@@ -3,19 +3,16 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse, stringify } from "yaml";
 import { readApis, repoRoot } from "../lib/apis.mjs";
 import { findCommittedDrift } from "../lib/drift.mjs";
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.test", ...args], { cwd, encoding: "utf8" });
 
-/** A throwaway repository holding the IONOS spec (the only api of its redocly.yaml) and the given generated text, committed. */
+/** A throwaway repository holding the IONOS spec (its only spec folder) and the given generated text, committed. */
 function repoWith(generated: string): string {
   const dir = mkdtempSync(join(tmpdir(), "certkit-drift-repo-"));
   const api = readApis().find((a) => a.name === "ionos-ssl")!;
-  const config = parse(readFileSync(join(repoRoot, "redocly.yaml"), "utf8")) as { apis: Record<string, unknown> };
-  writeFileSync(join(dir, "redocly.yaml"), stringify({ ...config, apis: { "ionos-ssl": config.apis["ionos-ssl"] } }));
   mkdirSync(join(dir, "specs", "ionos-ssl"), { recursive: true });
   cpSync(join(repoRoot, api.root), join(dir, api.root));
   mkdirSync(join(dir, "packages", "ionos-ssl", "src", "generated"), { recursive: true });

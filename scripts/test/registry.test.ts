@@ -13,7 +13,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../lib/apis.mjs";
+import { SANDBOX_CREDENTIALS } from "@certkit/sandbox";
+import { readApis, repoRoot } from "../lib/apis.mjs";
 import { startLocalRegistry, type LocalRegistry } from "../lib/local-registry.mjs";
 
 // The packages as a user gets them: published by the release command to a real registry (Verdaccio on loopback), then
@@ -152,6 +153,12 @@ describe("pnpm release, against a registry", () => {
     }
   });
 
+  it("has a consumer installing each client package alone: every spec folder's package is published", () => {
+    expect(PROVIDER_PACKAGES).toEqual(readApis().map((api) => api.name));
+    for (const name of PROVIDER_PACKAGES)
+      expect(CONSUMERS[`only @certkit/${name}`]?.install).toEqual([`@certkit/${name}`]);
+  });
+
   it("publishes nothing the second time", () => {
     const again = run("pnpm", ["changeset", "publish", "--no-git-tag"], repoRoot);
     expect(again.code, again.output).toBe(0);
@@ -185,9 +192,58 @@ interface Consumer {
   /** What a loopback server of the consumer's own answers every request with. */
   answer: unknown;
   printed: string;
+  /** The compilers that type-check it, when not every one of TYPESCRIPT_VERSIONS. */
+  typescriptVersions?: readonly (typeof TYPESCRIPT_VERSIONS)[number][];
 }
 
+/**
+ * A project that installs one provider's client package and nothing else: it builds the client with the sandbox's
+ * credentials for it (as the package's types take them) and sends one request to its own server. One per publishable
+ * client package (each spec folder's), so a new provider's package is installed alone with no edit here. The packages
+ * share one shape, which the IONOS consumer below checks under every compiler: these run under the oldest.
+ */
+function providerAlone(name: string): [string, Consumer] {
+  const packageName = `@certkit/${name}`;
+  const factory = `create${name.replace(/(^|-)([a-z0-9])/g, (_, _dash: string, letter: string) => letter.toUpperCase())}Client`;
+  const credentials = SANDBOX_CREDENTIALS[name as keyof typeof SANDBOX_CREDENTIALS];
+  const options = JSON.stringify({ ...credentials, baseUrl: "http://127.0.0.1:9" });
+  return [
+    `only ${packageName}`,
+    {
+      install: [packageName],
+      typescript: [
+        `import { CertkitError, ${factory}, PACKAGE_VERSION } from ${JSON.stringify(packageName)};`,
+        "",
+        `const client = ${factory}(${options});`,
+        "export const version: string = PACKAGE_VERSION;",
+        "export const isError = (value: unknown): boolean => value instanceof CertkitError;",
+        "// @ts-expect-error the client has only the HTTP methods of openapi-fetch",
+        "void client.FETCH;",
+        "void client.GET;",
+        "",
+      ].join("\n"),
+      program: (load) =>
+        [
+          `const { ${factory}, PACKAGE_VERSION } = ${load(packageName)};`,
+          `const client = ${factory}({ ...${JSON.stringify(credentials)}, baseUrl: origin });`,
+          'const { data } = await client.GET("/consumer-check");',
+          `console.log(${JSON.stringify(packageName)}, PACKAGE_VERSION === ${JSON.stringify(readManifest(join(repoRoot, "packages", name)).version)}, JSON.stringify(data));`,
+        ].join("\n"),
+      answer: { consumer: "check" },
+      printed: `${packageName} true {"consumer":"check"}\n`,
+      typescriptVersions: TYPESCRIPT_VERSIONS.slice(0, 1),
+    },
+  ];
+}
+
+/** The client packages a user can install: one per spec folder, when its package is published. */
+const PROVIDER_PACKAGES = readApis()
+  .map((api) => api.name)
+  .filter((name) => publishable.some(({ manifest }) => manifest.name === `@certkit/${name}`));
+
 const CONSUMERS: Record<string, Consumer> = {
+  // Every client package alone; IONOS SSL's entry below replaces its generic one with a deeper check.
+  ...Object.fromEntries(PROVIDER_PACKAGES.map(providerAlone)),
   "only @certkit/ionos-ssl": {
     install: ["@certkit/ionos-ssl"],
     typescript: [
@@ -294,7 +350,7 @@ const CONSUMERS: Record<string, Consumer> = {
       "",
       "export function typeErrorsThatMustStay(order: IonosOrder): void {",
       "  // @ts-expect-error the sandbox simulates no such provider",
-      '  const provider: SandboxProvider = "zerossl";',
+      '  const provider: SandboxProvider = "no-such-provider";',
       "  // @ts-expect-error IONOS certificate types are the spec's",
       '  order.certificateType = "SSL_GOLD";',
       "  void provider;",
@@ -374,7 +430,7 @@ describe.each(Object.entries(CONSUMERS))("a project that installs %s from the re
       `(async () => {\n${withServer((name) => `require(${JSON.stringify(name)})`)}})();\n`,
     );
     // The compilers run side by side: each test below awaits its own.
-    for (const [version, tsc] of TYPESCRIPT_VERSIONS) {
+    for (const [version, tsc] of consumer.typescriptVersions ?? TYPESCRIPT_VERSIONS) {
       for (const [resolution] of RESOLUTIONS)
         checks.set(`${version} ${resolution}`, typeCheck(tsc, ["-p", `tsconfig.${resolution}.json`], project));
     }
@@ -389,7 +445,7 @@ describe.each(Object.entries(CONSUMERS))("a project that installs %s from the re
     expect(others).toEqual([...new Set(thirdParty.map((entry) => entry.slice(0, entry.lastIndexOf("@"))))].sort());
   });
 
-  describe.each(TYPESCRIPT_VERSIONS)("TypeScript %s", (version, tsc) => {
+  describe.each(consumer.typescriptVersions ?? TYPESCRIPT_VERSIONS)("TypeScript %s", (version, tsc) => {
     it.each(RESOLUTIONS.map(([name]) => name))(
       "type-checks the consumer under moduleResolution %s",
       async (resolution) => {

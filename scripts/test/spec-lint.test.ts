@@ -19,8 +19,8 @@ function lint(args: string[]): Promise<{ status: number; output: string }> {
 
 // Each lint is a few seconds of one Node process: run them side by side.
 describe.concurrent("spec lint (Redocly CLI, redocly.yaml)", () => {
-  it.each(readApis().map((api) => [api.name]))("%s is valid and has no warnings", async (name) => {
-    const { status, output } = await lint(["--config", "redocly.yaml", "--max-problems", "50", name]);
+  it.each(readApis().map((api) => [api.name, api.root]))("%s is valid and has no warnings", async (_name, spec) => {
+    const { status, output } = await lint(["--config", "redocly.yaml", "--max-problems", "50", spec]);
     expect(output).toContain("Your API description is valid");
     expect(output).not.toMatch(/warning/i);
     expect(status).toBe(0);

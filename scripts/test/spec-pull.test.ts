@@ -115,7 +115,7 @@ describe("pnpm spec:pull", () => {
       status: 2,
       stdout: "",
       stderr: expect.stringMatching(
-        /^spec:pull: no api named "letsencrypt" in redocly\.yaml \(known: ionos-ssl, [^\n]*\)\n$/,
+        /^spec:pull: no api named "letsencrypt": no specs\/letsencrypt\/openapi\.yaml \(known: dnsimple, [^\n]*\)\n$/,
       ),
     });
   });

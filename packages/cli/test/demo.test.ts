@@ -1,8 +1,9 @@
+import { PROVIDER_NAMES } from "@certkit/certificates";
 import { describe, expect, it } from "vitest";
 import { freshHome, jsonOf, runCertkit } from "./support/run-certkit.js";
 
-// The registry's order: sorted by name.
-const PROVIDERS = ["dnsimple", "dnsimple-v1", "ionos-ssl", "resello", "sslmarket"];
+// Every provider of the registry, in its order (sorted by name).
+const PROVIDERS = PROVIDER_NAMES;
 
 describe("certkit demo", { timeout: 120_000 }, () => {
   it("runs every provider's lifecycle in the embedded sandbox, exits 0, and leaves the orders for list", async () => {
@@ -20,12 +21,12 @@ describe("certkit demo", { timeout: 120_000 }, () => {
     }
     expect(run.stdout).toMatch(/published TXT _dnsauth\.shop\.example\.com in the sandbox's DNS/);
     expect(run.stdout).toMatch(/approved the CA's email to admin@example\.org/);
-    expect(run.stdout.match(/the chain verifies up to the sandbox root/g)).toHaveLength(5);
+    expect(run.stdout.match(/the chain verifies up to the sandbox root/g)).toHaveLength(PROVIDERS.length);
     expect(run.stdout).toMatch(/^inventory:\n\s+order\s+status\s+names\s+expires\s+days left$/m);
-    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe("certkit demo: all 5 providers worked");
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(`certkit demo: all ${PROVIDERS.length} providers worked`);
 
     const listed = jsonOf(await runCertkit(["list", "--json"], { env }));
-    expect(listed.orders).toHaveLength(5);
+    expect(listed.orders).toHaveLength(PROVIDERS.length);
     expect(listed.orders.every((order: { status: string }) => order.status === "issued")).toBe(true);
   });
 
@@ -37,6 +38,6 @@ describe("certkit demo", { timeout: 120_000 }, () => {
     expect(results.map((result: { provider: string; ok: boolean }) => [result.provider, result.ok])).toEqual(
       PROVIDERS.map((provider) => [provider, true]),
     );
-    expect(orders).toHaveLength(5);
+    expect(orders).toHaveLength(PROVIDERS.length);
   });
 });

@@ -4,7 +4,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { openFleet, parseFleetFile, type Fleet } from "@certkit/fleet";
+import { FLEET_PROVIDERS, openFleet, parseFleetFile, type Fleet } from "@certkit/fleet";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { runCli } from "../src/run-cli.ts";
 import { sandboxFleetFile, useSandboxWorld } from "../../fleet/test/support/sandbox-world.ts";
@@ -20,6 +20,9 @@ import {
   type CertkitRun,
 } from "./support/run-certkit.js";
 import { runInProcess } from "./support/run-in-process.js";
+
+// The sandbox fleet files hold one certificate per provider a fleet can use.
+const COUNT = FLEET_PROVIDERS.length;
 
 // Starting PostgreSQL and worker processes on a loaded machine: these bounds only end a hung test.
 vi.setConfig({ testTimeout: 240_000, hookTimeout: 240_000 });
@@ -283,12 +286,12 @@ describe("certkit fleet status", () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^KEY\s+STATE\s+EXPIRES\s+NEXT\s+LAST ERROR\n/);
     expect(table.stdout).toMatch(/^table0-resello\s+ordering\s+order (?:now|\d+m ago)$/m);
-    expect(table.stdout).toMatch(/\n5 certificates: 5 ordering\n$/);
+    expect(table.stdout).toMatch(new RegExp(`\n${COUNT} certificates: ${COUNT} ordering\n$`));
 
     const json = await runCertkit(["fleet", "status", "--json"], { env });
     expect(json.code).toBe(0);
     const { certificates } = jsonOf(json);
-    expect(certificates).toHaveLength(5);
+    expect(certificates).toHaveLength(COUNT);
     for (const row of certificates) expect(Object.keys(row).sort()).toEqual(STATUS_FIELDS);
     expect(certificates.find((row: { key: string }) => row.key === "table0-resello")).toMatchObject({
       names: ["table0-resello.example.net"],
@@ -311,7 +314,7 @@ describe("certkit fleet status", () => {
       // A failed expectation must not leave it watching.
       onTestFinished(() => void child.kill("SIGKILL"));
       const run = finished(child);
-      await printed(child, "stdout", (all) => all.includes("5 certificates"));
+      await printed(child, "stdout", (all) => all.includes(`${COUNT} certificates`));
       // A hostile answer's text, retitling the terminal, as a step's error.
       await fleet.store.recordError("watch0-sslmarket", 1, "order: \u001b]0;pwned\u0007 refused");
       await printed(child, "stdout", (all) => all.includes("pwned"));
@@ -359,12 +362,14 @@ describe("certkit fleet resync", () => {
     const text = await runCertkit(["fleet", "resync"], { env, cwd: home });
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(
-      /^resync: 5 certificates; 0 updated, 0 orders adopted, 0 to order again; \d+ orders belong to no certificate\n$/,
+      new RegExp(
+        `^resync: ${COUNT} certificates; 0 updated, 0 orders adopted, 0 to order again; \\d+ orders belong to no certificate\n$`,
+      ),
     );
 
     const json = await runCertkit(["fleet", "resync", "fleet.yaml", "--json"], { env, cwd: home });
     expect(json.code).toBe(0);
-    expect(jsonOf(json)).toMatchObject({ certificates: 5, adopted: 0, reordered: 0, updated: 0, failures: [] });
+    expect(jsonOf(json)).toMatchObject({ certificates: COUNT, adopted: 0, reordered: 0, updated: 0, failures: [] });
   });
 });
 

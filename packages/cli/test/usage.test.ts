@@ -1,3 +1,4 @@
+import { PROVIDER_NAMES } from "@certkit/certificates";
 import { describe, expect, it } from "vitest";
 import { freshHome, hasStackTrace, jsonOf, runCertkit } from "./support/run-certkit.js";
 import { runInProcess } from "./support/run-in-process.js";
@@ -117,7 +118,7 @@ describe("certkit usage", { timeout: 30_000 }, () => {
     [["show", "1234"], /"1234" does not say its provider/],
     [
       ["order", "example.com"],
-      /^certkit: the sandbox simulates every provider \(dnsimple, dnsimple-v1, ionos-ssl, resello, sslmarket\): say which with --provider$/,
+      `certkit: the sandbox simulates every provider (${PROVIDER_NAMES.join(", ")}): say which with --provider`,
     ],
     [["sandbox", "publish"], /^certkit: certkit sandbox needs publish ID/],
     [["sandbox", "reset", "ionos-ssl:x"], /^certkit: certkit sandbox does publish; not "reset"/],

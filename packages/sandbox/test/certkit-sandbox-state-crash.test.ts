@@ -44,8 +44,10 @@ async function control(url: string, method: string, path: string, body: unknown)
 }
 
 async function round(url: string): Promise<string | undefined> {
-  const snapshot = (await (await fetch(`${url}/_sandbox/snapshot`)).json()) as { dns: Record<string, string[]> };
-  return snapshot.dns["round.example.com"]?.[0];
+  const snapshot = (await (await fetch(`${url}/_sandbox/snapshot`)).json()) as {
+    dns: { TXT: Record<string, string[]> };
+  };
+  return snapshot.dns.TXT["round.example.com"]?.[0];
 }
 
 // A state of ~8 MB takes long enough to write that a kill lands mid-save; each round is a start, a save, a kill.

@@ -8,6 +8,7 @@ import {
   type SandboxProvider,
   type SandboxSnapshot,
 } from "../src/index.js";
+import { loadProviderReads } from "./support/restore-reads/read-everything.ts";
 
 // A state file is input too: edited by hand, cut down, or saved by another version. Every field of every seeded
 // order is spoiled in turn (null, a number, a string, an object, an array, a boolean, a date that is no date); a
@@ -35,17 +36,16 @@ function spoiled(
   return copy;
 }
 
+// How each provider is read is in test/support/restore-reads/<provider>.ts: a new simulator brings its own file.
+const READS = await loadProviderReads();
+
 /** Reads every list, every order and every download of one provider, in process; returns each answer's status. */
 async function readEverything(sandbox: Sandbox, handlers: HttpHandler[], provider: SandboxProvider): Promise<number[]> {
   const options = sandbox.clientOptions(ORIGIN, provider) as Record<string, string>;
   const base = options.baseUrl!;
-  const headers: Record<string, string> = {
-    "ionos-ssl": { "x-api-key": options.apiKey! },
-    dnsimple: { authorization: `Bearer ${options.token}` },
-    "dnsimple-v1": { "x-dnsimple-token": `${options.email}:${options.token}` },
-    resello: { authorization: `Basic ${btoa(`${options.resellerReference}:${options.apiKey}`)}` },
-    sslmarket: { "x-auth-token": options.token! },
-  }[provider];
+  const reads = READS.get(provider);
+  if (reads === undefined) throw new Error(`test/support/restore-reads/${provider}.ts is missing`);
+  const headers = reads.headers(options);
   const statuses: number[] = [];
   const get = async (path: string): Promise<unknown> => {
     const response =
@@ -53,65 +53,13 @@ async function readEverything(sandbox: Sandbox, handlers: HttpHandler[], provide
     statuses.push(response.status);
     return response.ok && response.headers.get("content-type")?.includes("json") ? response.json() : undefined;
   };
-  const ids = (list: unknown, pick: (item: Record<string, unknown>) => unknown) =>
-    Array.isArray(list) ? list.map((item) => String(pick(item as Record<string, unknown>))) : [];
-  switch (provider) {
-    case "ionos-ssl": {
-      const list = (await get("/v1/certificates")) as { certificates?: unknown } | undefined;
-      await get("/v1/certificates/quota");
-      for (const id of ids(list?.certificates, (item) => item.id))
-        await get(`/v1/certificates/${encodeURIComponent(id)}`);
-      break;
-    }
-    case "dnsimple":
-      await get("/1010/domains");
-      for (const domain of ["example.com", "example.org", "example.net"]) {
-        const list = (await get(`/1010/domains/${domain}/certificates`)) as { data?: unknown } | undefined;
-        for (const id of ids(list?.data, (item) => item.id)) {
-          for (const part of ["", "/download", "/private_key"])
-            await get(`/1010/domains/${domain}/certificates/${id}${part}`);
-        }
-      }
-      break;
-    case "dnsimple-v1":
-      await get("/domains");
-      for (const domain of ["example.com", "example.org", "example.net"]) {
-        const list = await get(`/domains/${domain}/certificates`);
-        for (const id of ids(list, (item) => (item.certificate as Record<string, unknown> | undefined)?.id))
-          await get(`/domains/${domain}/certificates/${id}`);
-      }
-      break;
-    case "resello": {
-      const list = (await get("/ssl-certificate")) as { result?: unknown } | undefined;
-      await get("/ssl-certificate-plan");
-      for (const id of ids(list?.result, (item) => item.id)) {
-        for (const part of [
-          "",
-          "/validation-details",
-          "/download-crt",
-          "/download-ca",
-          "/download-csr",
-          "/download-pkcs7",
-          "/download-zip",
-        ]) {
-          await get(`/ssl-certificate/${id}${part}`);
-        }
-      }
-      break;
-    }
-    case "sslmarket": {
-      const list = (await get("/order/list")) as { orders?: unknown } | undefined;
-      await get("/product/list");
-      for (const id of ids(list?.orders, (item) => item.order_id)) {
-        await get(`/order/order_id/${id}`);
-        for (const format of ["pem_server", "pem_intermediate", "p7b"])
-          await get(`/certificate/order_id/${id}/format/${format}`);
-      }
-      break;
-    }
-  }
+  await reads.readEverything(get, options);
   return statuses;
 }
+
+it("has the reads of every simulator, and of no other", () => {
+  expect([...READS.keys()].sort()).toEqual([...SANDBOX_PROVIDERS].sort());
+});
 
 describe.each(SANDBOX_PROVIDERS)("a restored %s state with one field spoiled", (provider) => {
   it("is refused, or serves every read without a 5xx", { timeout: 300_000 }, async () => {

@@ -1,6 +1,6 @@
 import { createIonosSslClient } from "@certkit/ionos-ssl";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSandbox, SANDBOX_PROVIDERS, SandboxClock, type Sandbox } from "../src/index.js";
+import { createSandbox, DNS_RECORD_TYPES, SANDBOX_PROVIDERS, SandboxClock, type Sandbox } from "../src/index.js";
 import { startSandboxServer, type SandboxServer } from "../src/node.js";
 
 const JSON_TYPE = { "content-type": "application/json" };
@@ -66,7 +66,25 @@ describe("startSandboxServer", () => {
     expect(sandbox.web.read("HTTP://A.example.com/.well-known/pki-validation/fileauth.txt")).toBe("token");
   });
 
+  it("publishes and removes a record of each type the fake DNS holds, at /dns/<type>", async () => {
+    for (const type of DNS_RECORD_TYPES) {
+      const path = `/dns/${type.toLowerCase()}`;
+      expect((await control("PUT", path, { name: "_v.b.example.com", value: "target.example.net" })).status).toBe(204);
+      expect(sandbox.dns.lookup(type, "_v.b.example.com")).toEqual(["target.example.net"]);
+      expect((await control("DELETE", path, { name: "_v.b.example.com" })).status).toBe(204);
+      expect(sandbox.dns.lookup(type, "_v.b.example.com")).toEqual([]);
+    }
+  });
+
+  it("answers 404 to a record type the fake DNS does not hold", async () => {
+    const response = await control("PUT", "/dns/mx", { name: "b.example.com", value: "mail.example.com" });
+    expect(response.status).toBe(404);
+    expect(sandbox.dns.snapshot()).toEqual({ TXT: {}, CNAME: {} });
+  });
+
   it.each([
+    ["PUT", "/dns/cname", { name: "x", value: 7 }],
+    ["DELETE", "/dns/cname", { value: "x" }],
     ["PUT", "/dns/txt", { name: "x" }],
     ["DELETE", "/dns/txt", {}],
     ["PUT", "/web", { url: "not a url", content: "x" }],

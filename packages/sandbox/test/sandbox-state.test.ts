@@ -135,7 +135,7 @@ describe("sandbox snapshot and restore", () => {
     sandbox.dns.addTxt("a.example.com", "v");
     sandbox.reset();
     const snapshot = await sandbox.snapshot();
-    expect(snapshot.dns).toEqual({});
+    expect(snapshot.dns).toEqual({ TXT: {}, CNAME: {} });
     expect(snapshot.mail).toEqual([]);
     expect(Object.keys(snapshot.providers)).toEqual(SANDBOX_PROVIDERS);
     expect(snapshot.providers["ionos-ssl"]).toEqual({ orders: [] });

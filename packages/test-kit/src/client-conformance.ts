@@ -34,8 +34,11 @@ export interface ClientConformanceTarget<Client> {
   credentials: Record<string, unknown>;
   /** Every secret in `credentials` and in `invalidCredentials`: none may reach an error's message or a URL. */
   secrets: readonly string[];
-  /** The header the credentials must be sent in, and its exact value. */
-  auth: { header: string; value: string };
+  /**
+   * Where the credentials must be sent, and their exact value: in a header (`{ header, value }`), or in a query
+   * parameter (`{ query, value }`), which is then the only place of the URL a secret may be.
+   */
+  auth: CredentialPlace;
   /** The production base URL the client uses when given none. */
   defaultBaseUrl: string;
   /** A base URL on a host that never resolves (`*.example.test`), where `msw` answers. */
@@ -48,6 +51,23 @@ export interface ClientConformanceTarget<Client> {
   invalidCredentials: readonly InvalidOptionsCase[];
   /** The file's msw server (from `useMswServer`). */
   msw: MswTestServer;
+}
+
+/** Where a client sends its credentials: a header, or a query parameter. */
+export type CredentialPlace = { header: string; value: string } | { query: string; value: string };
+
+/** What `request` carries where `place` says the credentials go, or `null`. */
+function credentialsIn(request: Request | undefined, place: CredentialPlace): string | null {
+  if (request === undefined) return null;
+  return "header" in place ? request.headers.get(place.header) : new URL(request.url).searchParams.get(place.query);
+}
+
+/** `request`'s URL without the query parameter the credentials go in (when they go in one): what may show no secret. */
+function urlBesideCredentials(request: Request | undefined, place: CredentialPlace): string | undefined {
+  if (request === undefined || "header" in place) return request?.url;
+  const url = new URL(request.url);
+  url.searchParams.delete(place.query);
+  return url.href;
 }
 
 /** The shared options, each wrong in one way the runtime rejects, as they are merged with the target's credentials. */
@@ -107,7 +127,9 @@ export function describeClientConformance<Client>(target: ClientConformanceTarge
     it(`sends to ${target.defaultBaseUrl} unless given a baseUrl`, async () => {
       const seen: string[] = [];
       const client = make({
-        fetch: (request: Request) => (seen.push(request.url), Promise.resolve(Response.json(read.answer))),
+        fetch: (request: Request) => (
+          seen.push(urlBesideCredentials(request, target.auth) ?? ""), Promise.resolve(Response.json(read.answer))
+        ),
       });
       await read.call(client);
       expect(seen).toEqual([`${target.defaultBaseUrl}${read.path}`]);
@@ -116,14 +138,20 @@ export function describeClientConformance<Client>(target: ClientConformanceTarge
     it("accepts a baseUrl with a trailing slash", async () => {
       answerRead();
       expect(await read.call(make({ baseUrl: `${target.baseUrl}/` }))).toMatchObject({ data: read.answer });
-      expect(msw.requests.map((request) => request.url)).toEqual([at]);
+      expect(msw.requests.map((request) => urlBesideCredentials(request, target.auth))).toEqual([at]);
     });
 
-    it(`sends the credentials as ${target.auth.header}, never in the URL`, async () => {
+    const place = "header" in target.auth ? `the ${target.auth.header} header` : `the ${target.auth.query} parameter`;
+    it(`sends the credentials in ${place}, and nowhere else in the URL`, async () => {
       answerRead();
       await read.call(make({ baseUrl: target.baseUrl }));
-      expect(msw.requests[0]?.headers.get(target.auth.header)).toBe(target.auth.value);
-      for (const secret of target.secrets) expect(msw.requests[0]?.url).not.toContain(encodeURIComponent(secret));
+      expect(credentialsIn(msw.requests[0], target.auth)).toBe(target.auth.value);
+      const url = urlBesideCredentials(msw.requests[0], target.auth);
+      expect(url).toBeDefined();
+      for (const secret of target.secrets) {
+        expect(url).not.toContain(secret);
+        expect(url).not.toContain(encodeURIComponent(secret));
+      }
     });
 
     it("names the package and version in User-Agent, after the caller's own token", async () => {
@@ -151,7 +179,7 @@ export function describeClientConformance<Client>(target: ClientConformanceTarge
         fetch: (request: Request) => (given.push(request), Promise.resolve(Response.json(read.answer))),
       });
       expect(await read.call(client)).toMatchObject({ data: read.answer });
-      expect(given.map((request) => request.headers.get(target.auth.header))).toEqual([target.auth.value]);
+      expect(given.map((request) => credentialsIn(request, target.auth))).toEqual([target.auth.value]);
       expect(msw.requests).toEqual([]);
     });
 

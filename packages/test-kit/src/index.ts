@@ -3,6 +3,7 @@ export { collect } from "./collect.js";
 export {
   describeClientConformance,
   type ClientConformanceTarget,
+  type CredentialPlace,
   type InvalidOptionsCase,
   type ReadOptions,
 } from "./client-conformance.js";

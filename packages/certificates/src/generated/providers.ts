@@ -4,6 +4,7 @@ import { dnsimpleV1Provider } from "../providers/dnsimple-v1/dnsimple-v1-provide
 import { ionosSslProvider } from "../providers/ionos-ssl/ionos-ssl-provider.js";
 import { reselloProvider } from "../providers/resello/resello-provider.js";
 import { sslmarketProvider } from "../providers/sslmarket/sslmarket-provider.js";
+import { zerosslProvider } from "../providers/zerossl/zerossl-provider.js";
 
 /** Every provider the facade has an adapter for, sorted by provider name. */
-export const PROVIDERS = [dnsimpleProvider, dnsimpleV1Provider, ionosSslProvider, reselloProvider, sslmarketProvider] as const;
+export const PROVIDERS = [dnsimpleProvider, dnsimpleV1Provider, ionosSslProvider, reselloProvider, sslmarketProvider, zerosslProvider] as const;

@@ -59,7 +59,9 @@ export async function publishValidation(
   signal: AbortSignal,
 ): Promise<string | undefined> {
   if (validation.dns) {
-    await call(control, "PUT", "/dns/txt", signal, { name: validation.dns.name, value: validation.dns.value });
+    // The control API has one route per record type (/dns/txt, /dns/cname): the record is published as the type asked.
+    const { type, name, value } = validation.dns;
+    await call(control, "PUT", `/dns/${encodeURIComponent(type.toLowerCase())}`, signal, { name, value });
     return `published ${validation.dns.type} ${validation.dns.name} in the sandbox's DNS`;
   }
   if (validation.file) {

@@ -28,7 +28,9 @@ export function sandboxPublisher(url: string): ValidationPublisher {
   return {
     async publish(validation, { signal }) {
       if (validation.dns) {
-        await control(base, "PUT", "/dns/txt", { name: validation.dns.name, value: validation.dns.value }, signal);
+        // The control API has one route per record type (/dns/txt, /dns/cname): publish the type the provider asked for.
+        const { type, name, value } = validation.dns;
+        await control(base, "PUT", `/dns/${encodeURIComponent(type.toLowerCase())}`, { name, value }, signal);
       } else if (validation.file) {
         await control(base, "PUT", "/web", { url: validation.file.url, content: validation.file.content }, signal);
       } else if (validation.email) {

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import {
   createSandbox,
+  SANDBOX_SIMULATORS,
   sandboxIssuingAfter,
   type Sandbox,
   type SandboxClock,
@@ -16,14 +17,13 @@ export function quickSandboxOptions(delayMs: number): SandboxOptions {
   return sandboxIssuingAfter(delayMs);
 }
 
-/** The domain each provider's sandbox account holds (DNSimple's are its account's domains). */
-export const PROVIDER_DOMAINS: Record<FleetProvider, string> = {
-  "ionos-ssl": "example.com",
-  dnsimple: "example.com",
-  "dnsimple-v1": "example.org",
-  resello: "example.net",
-  sslmarket: "example.com",
-};
+/**
+ * The domain each provider's sandbox account holds: its demo order's, less the first label (DNSimple's names must be
+ * in its account's domains; the others take any).
+ */
+export const PROVIDER_DOMAINS = Object.fromEntries(
+  SANDBOX_SIMULATORS.map((simulator) => [simulator.name, simulator.demoOrder.commonName.replace(/^[^.]+\./, "")]),
+) as Record<FleetProvider, string>;
 
 /** A sandbox served over HTTP on loopback. */
 export async function startSandboxWorld(

@@ -4,6 +4,7 @@ import { dnsimpleV1Sandbox } from "../providers/dnsimple-v1/dnsimple-v1-sandbox.
 import { ionosSslSandbox } from "../providers/ionos-ssl/ionos-ssl-sandbox.js";
 import { reselloSandbox } from "../providers/resello/resello-sandbox.js";
 import { sslmarketSandbox } from "../providers/sslmarket/sslmarket-sandbox.js";
+import { zerosslSandbox } from "../providers/zerossl/zerossl-sandbox.js";
 
 /** Every simulator the sandbox has, sorted by provider name. */
-export const SIMULATORS = [dnsimpleSandbox, dnsimpleV1Sandbox, ionosSslSandbox, reselloSandbox, sslmarketSandbox] as const;
+export const SIMULATORS = [dnsimpleSandbox, dnsimpleV1Sandbox, ionosSslSandbox, reselloSandbox, sslmarketSandbox, zerosslSandbox] as const;

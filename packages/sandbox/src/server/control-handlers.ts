@@ -1,5 +1,6 @@
 import { HttpResponse, http, type HttpHandler, type HttpResponseResolver } from "msw";
 import type { FaultSpec } from "../faults/sandbox-faults.js";
+import { DNS_RECORD_TYPES } from "../state/fake-dns.js";
 import type { Sandbox, SandboxSnapshot } from "../sandbox.js";
 
 /** Where the control API lives under the sandbox's origin. */
@@ -103,23 +104,26 @@ export function controlHandlers(origin: string, { sandbox, describe }: ControlTa
   const base = `${origin.replace(/\/+$/, "")}${CONTROL_PATH}`;
   return [
     http.get(base, () => HttpResponse.json(describe() as never)),
-    http.put(
-      `${base}/dns/txt`,
-      jsonWrite("{name, value}", ({ name, value }) => {
-        if (typeof name !== "string" || typeof value !== "string") return badRequest("body must be {name, value}");
-        sandbox.dns.addTxt(name, value);
-        return noContent();
-      }),
-    ),
-    http.delete(
-      `${base}/dns/txt`,
-      jsonWrite("{name, value?}", ({ name, value }) => {
-        if (typeof name !== "string" || (value !== undefined && typeof value !== "string"))
-          return badRequest("body must be {name, value?}");
-        sandbox.dns.removeTxt(name, value);
-        return noContent();
-      }),
-    ),
+    // One pair of routes per record type the fake DNS holds: /dns/txt, /dns/cname.
+    ...DNS_RECORD_TYPES.flatMap((type) => [
+      http.put(
+        `${base}/dns/${type.toLowerCase()}`,
+        jsonWrite("{name, value}", ({ name, value }) => {
+          if (typeof name !== "string" || typeof value !== "string") return badRequest("body must be {name, value}");
+          sandbox.dns.add(type, name, value);
+          return noContent();
+        }),
+      ),
+      http.delete(
+        `${base}/dns/${type.toLowerCase()}`,
+        jsonWrite("{name, value?}", ({ name, value }) => {
+          if (typeof name !== "string" || (value !== undefined && typeof value !== "string"))
+            return badRequest("body must be {name, value?}");
+          sandbox.dns.remove(type, name, value);
+          return noContent();
+        }),
+      ),
+    ]),
     http.put(
       `${base}/web`,
       jsonWrite("{url, content}", ({ url, content }) => {
