@@ -4,6 +4,7 @@ import { dnsimpleV1 } from "../../src/providers/dnsimple-v1/index.js";
 import { ionosSsl } from "../../src/providers/ionos-ssl/index.js";
 import { resello } from "../../src/providers/resello/index.js";
 import { sslmarket } from "../../src/providers/sslmarket/index.js";
+import { zerossl } from "../../src/providers/zerossl/index.js";
 import {
   createCertificateClient,
   type CertificateClient,
@@ -137,5 +138,15 @@ export const PURCHASE_CASES: readonly ProviderCase[] = [
       }),
     request: (csrs) => ({ commonName: "www.example.com", csr: csrs.www, product: "rapidssl-rapidssl-dv" }),
     certificatesIn: (sandbox) => sandbox.simulators.sslmarket.snapshot().orders.length,
+  },
+  {
+    provider: "zerossl",
+    isPurchase: (request) => post(request, /\/certificates$/),
+    client: (sandbox, options) =>
+      createCertificateClient(zerossl({ ...sandbox.clientOptions("zerossl"), ...options }), {
+        now: () => sandbox.clock.now(),
+      }),
+    request: (csrs) => ({ commonName: "www.example.com", csr: csrs.www }),
+    certificatesIn: (sandbox) => sandbox.simulators.zerossl.snapshot().certificates.length,
   },
 ];

@@ -111,6 +111,18 @@ export function zerossl(options: ZerosslAdapterOptions): CertificateAdapter<type
       .join(",");
   }
 
+  /** Refuses what ZeroSSL does not take, and says how a lost order is looked for: by its names (no key is kept). */
+  function checkedLostOrder(request: CheckedOrderRequest): LostOrder {
+    const reject = (field: string, problem: string) => invalidInput(PROVIDER, field, problem);
+    if (request.csr === undefined) throw reject("csr", "is required: ZeroSSL issues for the customer's CSR only");
+    if (request.clientReference !== undefined)
+      throw reject("clientReference", "is not taken: ZeroSSL keeps no client reference");
+    if (request.product !== undefined) throw reject("product", "is not taken: ZeroSSL has no products to choose");
+    if (request.approverEmail !== undefined && request.validationMethod !== "email")
+      throw reject("approverEmail", "is taken with validationMethod email only");
+    return { provider: PROVIDER, commonName: request.commonName, altNames: request.altNames };
+  }
+
   return {
     provider: PROVIDER,
     capabilities: ZEROSSL_CAPABILITIES,
@@ -127,20 +139,14 @@ export function zerossl(options: ZerosslAdapterOptions): CertificateAdapter<type
       return zerosslOrderView(await read(id, signal));
     },
 
+    orderRecovery(request: CheckedOrderRequest): Promise<LostOrder> {
+      return Promise.resolve(checkedLostOrder(request));
+    },
+
     async order(request: CheckedOrderRequest, { signal }: OperationOptions): Promise<CertificateOrder> {
-      const reject = (field: string, problem: string) => invalidInput(PROVIDER, field, problem);
-      if (request.csr === undefined) throw reject("csr", "is required: ZeroSSL issues for the customer's CSR only");
-      if (request.clientReference !== undefined)
-        throw reject("clientReference", "is not taken: ZeroSSL keeps no client reference");
-      if (request.product !== undefined) throw reject("product", "is not taken: ZeroSSL has no products to choose");
-      if (request.approverEmail !== undefined && request.validationMethod !== "email")
-        throw reject("approverEmail", "is taken with validationMethod email only");
+      const lost = checkedLostOrder(request);
+      const recovery = (): LostOrder => lost;
       const names = [request.commonName, ...request.altNames];
-      const recovery = (): LostOrder => ({
-        provider: PROVIDER,
-        commonName: request.commonName,
-        altNames: request.altNames,
-      });
       const { afterPlacing, placeOrder, readPlacedOrder } = await import("../../recovery/guarded-order-steps.js");
       const created = await placeOrder(
         async () =>
