@@ -1,10 +1,12 @@
-// The README tables rendered from the provider registry (`@certkit/certificates/providers`), between markers:
+// The README tables rendered from the provider registry (`@certkit/certificates/providers`, and the sandbox's
+// simulators for its README), between markers:
 // `<!-- name -->` and `<!-- /name -->` on lines of their own. `pnpm readme:tables` writes them; a test fails when a
 // README differs.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CERTIFICATE_OPERATIONS, CERTIFICATE_STATUSES } from "@certkit/certificates";
 import { PROVIDERS } from "@certkit/certificates/providers";
+import { SANDBOX_SIMULATORS } from "@certkit/sandbox";
 
 /** @typedef {(typeof PROVIDERS)[number]} Provider */
 
@@ -86,6 +88,33 @@ function providerPackagesTable() {
   );
 }
 
+/** A simulator's provider as people read it: the facade's display name for it. */
+const displayNameOf = (/** @type {string} */ name) =>
+  PROVIDERS.find((provider) => provider.name === name)?.displayName ?? name;
+
+/** Where each simulated API is mounted in the sandbox, and the client options its credentials go in. */
+function sandboxCredentialsTable() {
+  return table(
+    ["provider", "base path", "credentials (client option names)"],
+    SANDBOX_SIMULATORS.map(({ name, mount, credentials, docs }) => {
+      const options = Object.keys(credentials)
+        .map((option) => `\`${option}\``)
+        .join(", ");
+      /** @type {string | undefined} */
+      const note = docs.credentials;
+      return [displayNameOf(name), `\`${mount}\``, note === undefined ? options : `${options} (${note})`];
+    }),
+  );
+}
+
+/** What each simulator does: its orders' lifecycle, how it validates, what it downloads. */
+function simulatorsTable() {
+  return table(
+    ["provider", "lifecycle", "validation", "downloads"],
+    SANDBOX_SIMULATORS.map(({ name, docs }) => [displayNameOf(name), docs.lifecycle, docs.validation, docs.downloads]),
+  );
+}
+
 /**
  * Every README with rendered tables: its path from the repository's root, and each marker's table.
  * @type {{ path: string, tables: Record<string, () => string[]> }[]}
@@ -97,6 +126,10 @@ export const README_TABLES = [
     tables: { "capabilities-table": capabilitiesTable, "status-table": statusTable, "recovery-table": recoveryTable },
   },
   { path: "packages/cli/README.md", tables: { "provider-variables": variablesTable } },
+  {
+    path: "packages/sandbox/README.md",
+    tables: { "sandbox-credentials": sandboxCredentialsTable, "sandbox-simulators": simulatorsTable },
+  },
 ];
 
 /**

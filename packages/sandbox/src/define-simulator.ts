@@ -36,6 +36,8 @@ export interface SimulatorDescriptor<
    * many runs share, as the CLI's is. Absent when nothing runs out.
    */
   readonly plentiful?: SimulatorSettings<Options, Credentials>;
+  /** What the sandbox's README says of the simulator, in its tables (Markdown, one line each). */
+  readonly docs: SimulatorDocs;
   /** Makes the simulator in `world`; `options` holds the credentials and the settings. */
   create(world: SimulatorWorld, options: Options): Simulator;
   /**
@@ -44,6 +46,18 @@ export interface SimulatorDescriptor<
    * (a plan, a contact).
    */
   adapterOptions(origin: string): AdapterOptions;
+}
+
+/** How the sandbox's README describes a simulator (`pnpm readme:tables` renders its tables from these). */
+export interface SimulatorDocs {
+  /** What to know of the credentials beyond their option names (where an account id is, another way to sign in). */
+  readonly credentials?: string;
+  /** The states an order goes through, and what moves it on. */
+  readonly lifecycle: string;
+  /** How domain validation is done and checked. */
+  readonly validation: string;
+  /** What a download gives. */
+  readonly downloads: string;
 }
 
 /** What a facade adapter needs to reach a simulator: at least its base URL. */

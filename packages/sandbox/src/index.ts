@@ -22,6 +22,7 @@ export {
   type AnySimulatorDescriptor,
   type SimulatorAdapterOptions,
   type SimulatorDescriptor,
+  type SimulatorDocs,
   type SimulatorSettings,
 } from "./define-simulator.js";
 export {

@@ -16,6 +16,12 @@ export const dnsimpleV1Sandbox = defineSimulator({
   credentials,
   defaults: { issuanceDelayMs: DEFAULT_ISSUANCE_DELAY_MS },
   demoOrder: { commonName: "blog.example.org" },
+  docs: {
+    lifecycle:
+      '`purchased` → configure → `configured` → submit → `submitted` → `issued` after the approver\'s email is approved and `"dnsimple-v1".issuanceDelayMs` (60 s)',
+    validation: "approver email",
+    downloads: "PEM in `ssl_certificate`; the private key when DNSimple made it",
+  },
   create: (world, options: DnsimpleV1SimulatorOptions) => new DnsimpleV1Simulator(world, options),
   // A v1 purchase names a contact of the account: the simulated account's one.
   adapterOptions: (origin) => ({

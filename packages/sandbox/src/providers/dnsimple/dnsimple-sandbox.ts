@@ -14,6 +14,13 @@ export const dnsimpleSandbox = defineSimulator({
   defaults: { issuanceDelayMs: DEFAULT_ISSUANCE_DELAY_MS, rateLimit: DEFAULT_DNSIMPLE_RATE_LIMIT },
   // The simulated account's domains are example.com, .org and .net.
   demoOrder: { commonName: "www.example.com" },
+  docs: {
+    credentials: "account id in `sandbox.simulators.dnsimple.accountId`, 1010",
+    lifecycle:
+      "purchase `new` → issue → `requesting` → `issued` (or `failed`) after `dnsimple.issuanceDelayMs` (60 s) · renewal `new` → `renewing` → `renewed` with a new certificate",
+    validation: "DNSimple hosts the zone: it publishes and checks its own `_acme-challenge` records",
+    downloads: "server, chain, root as PEM; the private key",
+  },
   create: (world, options: DnsimpleSimulatorOptions) => new DnsimpleSimulator(world, options),
   adapterOptions: (origin) => ({ ...credentials, baseUrl: mountedUrl(origin, mount) }),
 });

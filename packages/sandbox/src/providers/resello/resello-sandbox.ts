@@ -22,6 +22,13 @@ export const reselloSandbox = defineSimulator({
   credentials,
   defaults: { issuanceDelayMs: DEFAULT_ISSUANCE_DELAY_MS, oidc: SANDBOX_RESELLO_OIDC_CLIENT },
   demoOrder: { commonName: "api.example.net" },
+  docs: {
+    credentials: "or `oidc` with `SANDBOX_RESELLO_OIDC_CLIENT`, below",
+    lifecycle:
+      "`pending` → `validate` (checks every name) → `active` after `resello.issuanceDelayMs` (60 s) · renew → `pending` → `active` with a new term · reissue: a new certificate at once, the old one revoked · delete → `disabled`",
+    validation: "DNS, FILE, EMAIL",
+    downloads: "`crt`, `ca`, `csr` (PEM), `pkcs7` (DER), `zip`",
+  },
   create: (world, options: ReselloSimulatorOptions) => new ReselloSimulator(world, options),
   // A Resello order names a plan: the first the simulator sells.
   adapterOptions: (origin) => ({

@@ -13,6 +13,12 @@ export const sslmarketSandbox = defineSimulator({
   credentials,
   defaults: { issuanceDelayMs: DEFAULT_ISSUANCE_DELAY_MS },
   demoOrder: { commonName: "mail.example.com" },
+  docs: {
+    lifecycle:
+      "`pending_validation` → `processing` → `published` after `sslmarket.issuanceDelayMs` (60 s) · reissue → `reissuing` → `published` (or cancelled back) · revoke → `revoked` · `expired` past the end date",
+    validation: "DNS, HTTP(S) file, email",
+    downloads: "`pem_server`, `pem_intermediate`, `p7b` (DER); OCSP tool says good/revoked",
+  },
   create: (world, options: SslmarketSimulatorOptions) => new SslmarketSimulator(world, options),
   // An SSLmarket order carries the company's contacts: the demo company's.
   adapterOptions: (origin) => ({
