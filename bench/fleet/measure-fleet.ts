@@ -13,17 +13,11 @@ import {
   startEmbeddedPostgres,
   stopEmbeddedPostgres,
 } from "@certkit/fleet";
+import { SANDBOX_SIMULATORS } from "@certkit/sandbox";
 import { startServerChild } from "../lib/child-process.ts";
-import type { FleetSandboxSetup, StatusCounts } from "./fleet-sandbox-server.ts";
+import type { FleetSandboxInfo, FleetSandboxSetup, SandboxStats } from "./fleet-sandbox-server.ts";
 
 const FLEET_BIN = fileURLToPath(import.meta.resolve("@certkit/fleet").replace(/index\.js$/, "bin.js"));
-const PURCHASE_LISTS: Record<string, string> = {
-  "ionos-ssl": "orders",
-  dnsimple: "certificates",
-  "dnsimple-v1": "certificates",
-  resello: "orders",
-  sslmarket: "orders",
-};
 
 /** A scenario. */
 export interface FleetScenario {
@@ -71,7 +65,18 @@ function peakRssMiB(pid: number | undefined): number {
   }
 }
 
-function fleetFileText(url: string, count: number, domains: readonly string[], deliverTo: string): string {
+/** The domain of each simulator's demo order: one its account holds (`blog.example.org` → `example.org`). */
+const DEMO_DOMAINS: Record<string, string> = Object.fromEntries(
+  SANDBOX_SIMULATORS.map((simulator) => [simulator.name, simulator.demoOrder.commonName.replace(/^[^.]+\./, "")]),
+);
+
+function fleetFileText(
+  sandbox: FleetSandboxInfo,
+  count: number,
+  domains: readonly string[],
+  deliverTo: string,
+): string {
+  const { url } = sandbox;
   const lines = ["accounts:"];
   for (const provider of FLEET_PROVIDERS)
     lines.push(`  ${provider}: { provider: ${provider}, sandbox: "${url}", concurrency: 8 }`);
@@ -87,14 +92,11 @@ function fleetFileText(url: string, count: number, domains: readonly string[], d
   );
   for (let index = 0; index < count; index++) {
     const provider = FLEET_PROVIDERS[index % FLEET_PROVIDERS.length]!;
-    const domain =
-      provider === "resello"
-        ? "example.net"
-        : provider === "ionos-ssl" || provider === "sslmarket"
-          ? "example.com"
-          : domains[index % domains.length]!;
-    const extra =
-      provider === "ionos-ssl" ? ", keyType: rsa-2048" : provider === "dnsimple-v1" ? ", validation: email" : "";
+    const domain = sandbox.manyDomainProviders.includes(provider)
+      ? domains[index % domains.length]!
+      : DEMO_DOMAINS[provider];
+    // Keys of both kinds are made: RSA (slower to make) for IONOS's, EC for the others'.
+    const extra = provider === "ionos-ssl" ? ", keyType: rsa-2048" : "";
     lines.push(`  - { key: c${index}, names: [c${index}.${domain}], account: ${provider}${extra} }`);
   }
   return `${lines.join("\n")}\n`;
@@ -108,7 +110,7 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
     domains,
     dnsimpleRateLimit: scenario.dnsimpleRateLimit,
   };
-  const sandbox = await startServerChild<{ url: string }>(new URL("./fleet-sandbox-server.ts", import.meta.url), [
+  const sandbox = await startServerChild<FleetSandboxInfo>(new URL("./fleet-sandbox-server.ts", import.meta.url), [
     JSON.stringify(setup),
   ]);
   const work = mkdtempSync(join(tmpdir(), "certkit-fleet-bench-"));
@@ -118,7 +120,7 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
   const workers: (ChildProcess | undefined)[] = [];
   const peaks = Array.from({ length: scenario.workers }, () => 0);
   try {
-    const text = fleetFileText(sandbox.info.url, scenario.certificates, domains, join(work, "delivered"));
+    const text = fleetFileText(sandbox.info, scenario.certificates, domains, join(work, "delivered"));
     const fileName = join(work, "fleet.yaml");
     writeFileSync(fileName, text);
     const fleet = await openFleet({ file: parseFleetFile(text), databaseUrl: database.connectionString });
@@ -172,15 +174,12 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
           ),
       ),
     );
-    const snapshot = (await (await fetch(`${sandbox.info.url}/_sandbox/snapshot`)).json()) as {
-      providers: Record<string, Record<string, unknown[]>>;
-    };
-    const stats = (await (await fetch(`${sandbox.info.url}/_bench/stats`)).json()) as StatusCounts;
+    const stats = (await (await fetch(`${sandbox.info.url}/_bench/stats`)).json()) as SandboxStats;
     const purchases = Object.fromEntries(
       FLEET_PROVIDERS.map((provider, index) => [
         provider,
         {
-          bought: snapshot.providers[provider]?.[PURCHASE_LISTS[provider]!]?.length ?? 0,
+          bought: stats.orders[provider]!,
           expected:
             Math.floor(scenario.certificates / FLEET_PROVIDERS.length) +
             (index < scenario.certificates % FLEET_PROVIDERS.length ? 1 : 0),
@@ -223,7 +222,7 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
         0,
       ),
       rateLimited: Object.fromEntries(
-        Object.entries(stats).map(([provider, counts]) => [provider, counts["429"] ?? 0]),
+        Object.entries(stats.statuses).map(([provider, counts]) => [provider, counts["429"] ?? 0]),
       ),
       kills,
       databaseBytes,

@@ -50,6 +50,11 @@ export interface ProviderSimulator<State = unknown> {
    * nothing, when `state` does not have the simulator's shape (it may come from a file).
    */
   restore(state: State): void;
+  /**
+   * How many certificate orders the account holds, whatever their state: each one was bought (or seeded). What tests
+   * and benchmarks count to prove that nothing was bought twice.
+   */
+  orderCount(): number;
   /** Forgets every order: the state of a new account (settings given in the options stay). */
   reset(): void;
   /** Adds demo data: a few orders in different states, as a fresh account that has been used for a while would have. */

@@ -50,6 +50,22 @@ describe("the simulator registry", () => {
     );
   });
 
+  it.each(SANDBOX_PROVIDERS)(
+    "%s: counts the orders it holds, through seed, snapshot, restore and reset",
+    async (name) => {
+      const clock = () => new SandboxClock({ frozenAt: new Date("2026-04-01T00:00:00Z") });
+      const seeded = await createSandbox({ clock: clock(), seed: true });
+      const held = seeded.simulators[name].orderCount();
+      expect(held).toBeGreaterThan(0);
+      const restored = await createSandbox({ clock: clock() });
+      expect(restored.simulators[name].orderCount()).toBe(0);
+      await restored.restore(JSON.parse(JSON.stringify(await seeded.snapshot())));
+      expect(restored.simulators[name].orderCount()).toBe(held);
+      restored.simulators[name].reset();
+      expect(restored.simulators[name].orderCount()).toBe(0);
+    },
+  );
+
   it.each(SANDBOX_SIMULATORS.map((simulator) => [simulator.name, simulator] as const))(
     "%s: the sandbox makes its simulator under its name, with its credentials and its adapter's options",
     async (name, simulator) => {

@@ -61,7 +61,7 @@ describe.each(PURCHASE_CASES)("$provider: the recovery stored before sending fin
     expect(error).toBeInstanceOf(OrderNotConfirmedError);
     expect((error as OrderNotConfirmedError).recovery).toEqual(recovery);
     expect(purchases.sent).toBe(1);
-    expect(provider.certificatesIn(sandbox)).toBe(1);
+    expect(sandbox.simulators[provider.provider].orderCount()).toBe(1);
 
     sandbox.clock.advance(1_000);
     const found = await other.findOrders(stored(recovery), { maxWaitMs: 0 });
@@ -70,7 +70,7 @@ describe.each(PURCHASE_CASES)("$provider: the recovery stored before sending fin
     if (recovery.clientReference !== undefined) {
       expect((found[0]!.raw as { client_reference?: string }).client_reference).toBe(recovery.clientReference);
     }
-    expect(provider.certificatesIn(sandbox)).toBe(1);
+    expect(sandbox.simulators[provider.provider].orderCount()).toBe(1);
   });
 
   it("refuses a recovery that is not this request's, before sending anything", async () => {
@@ -93,7 +93,7 @@ describe.each(PURCHASE_CASES)("$provider: the recovery stored before sending fin
       });
     }
     expect(purchases.sent).toBe(0);
-    expect(provider.certificatesIn(sandbox)).toBe(0);
+    expect(sandbox.simulators[provider.provider].orderCount()).toBe(0);
   });
 });
 

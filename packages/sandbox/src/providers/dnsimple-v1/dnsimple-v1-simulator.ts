@@ -133,6 +133,10 @@ export class DnsimpleV1Simulator implements ProviderSimulator<DnsimpleV1State> {
   }
 
   /** {@inheritDoc ProviderSimulator.reset} */
+  orderCount(): number {
+    return this.#certificates.size;
+  }
+
   reset(): void {
     this.#certificates.clear();
     this.#nextId = 1;

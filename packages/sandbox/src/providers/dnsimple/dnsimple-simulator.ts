@@ -149,6 +149,10 @@ export class DnsimpleSimulator implements ProviderSimulator<DnsimpleState> {
   }
 
   /** {@inheritDoc ProviderSimulator.reset} */
+  orderCount(): number {
+    return this.#state.certificates.length;
+  }
+
   reset(): void {
     this.#state = emptyDnsimpleState();
     this.#rateLimit.clear();

@@ -79,6 +79,10 @@ export class IonosSimulator implements ProviderSimulator<IonosState> {
   }
 
   /** {@inheritDoc ProviderSimulator.reset} */
+  orderCount(): number {
+    return this.#orders.size;
+  }
+
   reset(): void {
     this.#orders.clear();
   }

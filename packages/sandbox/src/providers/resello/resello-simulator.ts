@@ -160,6 +160,10 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
   }
 
   /** Forgets every order and every token given out: the state of a new account (settings given in the options stay). */
+  orderCount(): number {
+    return this.#orders.size;
+  }
+
   reset(): void {
     this.#orders.clear();
     this.#tokens.restore([]);

@@ -90,6 +90,10 @@ export class SslmarketSimulator implements ProviderSimulator<SslmarketState> {
   }
 
   /** {@inheritDoc ProviderSimulator.reset} */
+  orderCount(): number {
+    return this.#orders.size;
+  }
+
   reset(): void {
     this.#orders.clear();
     this.#nextOrderId = FIRST_ORDER_ID;

@@ -85,6 +85,10 @@ export class ZerosslSimulator implements ProviderSimulator<ZerosslState> {
   }
 
   /** {@inheritDoc ProviderSimulator.reset} */
+  orderCount(): number {
+    return this.#certificates.size;
+  }
+
   reset(): void {
     this.#certificates.clear();
   }
