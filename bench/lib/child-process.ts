@@ -1,11 +1,13 @@
 // Each measurement runs in a Node process of its own, so that what is measured (memory, JIT state, event loop) is
-// that code's alone: servers in one child, clients in another. This file is both ends of that conversation.
+// that code's alone: servers in one child, clients in others (one per contender where they take turns). This file is
+// both ends of that conversation.
 import { fork, type ChildProcess } from "node:child_process";
 
 /** What a child sends its parent over IPC. */
 type ChildMessage =
   | { type: "result"; value: unknown }
   | { type: "listening"; value: unknown }
+  | { type: "answer"; value: unknown }
   | { type: "failed"; message: string };
 
 /** Options of {@link runChild} and {@link startServerChild}. */
@@ -23,7 +25,7 @@ function spawnChild(script: string | URL, args: readonly string[], options: Chil
 /** Resolves with the first message of `type` the child sends; rejects when it fails, exits first or takes too long. */
 function awaitMessage(
   child: ChildProcess,
-  type: "result" | "listening",
+  type: "result" | "listening" | "answer",
   label: string,
   timeoutMs: number,
 ): Promise<unknown> {
@@ -80,12 +82,20 @@ export interface ServerChild<Info> {
 }
 
 /** Starts `script` in a child process and resolves once it reports with {@link reportListening}. */
-export async function startServerChild<Info>(
+export function startServerChild<Info>(
   script: string | URL,
   args: readonly string[] = [],
   options: ChildOptions = {},
 ): Promise<ServerChild<Info>> {
-  const child = spawnChild(script, args, options);
+  return startedChild(spawnChild(script, args, options), script, options);
+}
+
+/** `child` once it reported with {@link reportListening}, and how to stop it. */
+async function startedChild<Info>(
+  child: ChildProcess,
+  script: string | URL,
+  options: ChildOptions,
+): Promise<ServerChild<Info>> {
   const info = (await awaitMessage(child, "listening", String(script), options.timeoutMs ?? 120_000)) as Info;
   return {
     info,
@@ -96,6 +106,49 @@ export async function startServerChild<Info>(
         child.kill();
       }),
   };
+}
+
+/** A child that answers its parent's requests, one at a time, until {@link AskingChild.stop}. */
+export interface AskingChild<Info, Request, Answer> {
+  /** What the child reported once ready. */
+  info: Info;
+  /** Sends `request` and resolves with the child's answer (rejects when it fails, exits or takes too long). */
+  ask(request: Request, timeoutMs?: number): Promise<Answer>;
+  /** Ends the child and waits for it to be gone. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `script` in a child process that, once ready ({@link reportListening}), answers each request the parent
+ * asks with the value its {@link answerRequests} handler gives.
+ */
+export async function startAskingChild<Info, Request, Answer>(
+  script: string | URL,
+  args: readonly string[] = [],
+  options: ChildOptions = {},
+): Promise<AskingChild<Info, Request, Answer>> {
+  const child = spawnChild(script, args, options);
+  const server = await startedChild<Info>(child, script, options);
+  return {
+    ...server,
+    ask: (request, timeoutMs = 600_000) => {
+      const answer = awaitMessage(child, "answer", String(script), timeoutMs);
+      child.send({ type: "ask", value: request });
+      return answer as Promise<Answer>;
+    },
+  };
+}
+
+/** In a child: answers each request the parent asks (see {@link startAskingChild}) with `answer`'s value. */
+export function answerRequests(answer: (request: unknown) => Promise<unknown>): void {
+  process.on("message", (message: { type?: string; value?: unknown }) => {
+    if (message.type !== "ask") return;
+    answer(message.value).then(
+      (value) => send({ type: "answer", value }),
+      (error: unknown) =>
+        send({ type: "failed", message: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    );
+  });
 }
 
 function send(message: ChildMessage): Promise<void> {

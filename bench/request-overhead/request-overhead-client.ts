@@ -1,8 +1,8 @@
-// The client side of the request-overhead benchmark, in a process of its own: the same certificate GET through raw
-// fetch (the baseline), bare openapi-fetch, the certkit client (on fetch and on undici's Dispatcher API), the facade
-// and DNSimple's official client, timed one call at a time. The contenders take turns in small blocks, in a shuffled
-// order, so that whatever else the machine is doing falls on all of them alike. Every call checks its answer, so a
-// failing client cannot look fast.
+// The client side of the request-overhead benchmark: the same certificate GET through raw fetch (the baseline), bare
+// openapi-fetch, the certkit client (on fetch and on undici's Dispatcher API), the facade and DNSimple's official
+// client. Each contender runs in a process of its own (this script, given its index), so no other contender's code
+// warms or loads what it uses (fetch's internals above all); it makes one block of calls, timed one at a time, each
+// time the parent asks. Every call checks its answer, so a failing client cannot look fast.
 import { request as httpRequest } from "node:http";
 import { createCertificateClient } from "@certkit/certificates";
 import { dnsimple as dnsimpleAdapter } from "@certkit/certificates/dnsimple";
@@ -14,8 +14,7 @@ import { undiciTransport } from "@certkit/runtime/undici";
 import { DNSimple, type Fetcher } from "dnsimple";
 import createClient from "openapi-fetch";
 import { Agent, request as undiciRequest, type Dispatcher } from "undici";
-import { reportResult, runAsChild } from "../lib/child-process.ts";
-import { quantile } from "../lib/quantile.ts";
+import { answerRequests, reportListening, runAsChild } from "../lib/child-process.ts";
 import type { FixtureServerInfo } from "./fixture-server.ts";
 
 /** One client doing one operation. */
@@ -27,30 +26,30 @@ interface Contender {
   call: () => Promise<void>;
 }
 
-/** Timings of one contender, in ms per call, with each block's median kept for ratios paired block by block. */
-export interface OverheadRow {
+/** What a contender's process is given on its command line, as JSON: where the server is, and which contender it runs. */
+export interface ContenderProcessArgs {
+  server: FixtureServerInfo;
+  /** The contender's place in the list of every contender. */
+  index: number;
+}
+
+/** What a contender's process reports once ready: who it is, and how many contenders there are in all. */
+export interface ContenderInfo {
   operation: Contender["operation"];
   name: string;
   role: Contender["role"] | undefined;
-  samples: number;
-  medianMs: number;
-  /** The 10th percentile: what a call costs when nothing else gets in its way. */
-  p10Ms: number;
-  p99Ms: number;
-  /** This process's CPU time per call (user and system), the median over blocks. */
-  cpuUs: number;
-  /** The median call of each block, in block order. */
-  blockMedianMs: number[];
+  contenders: number;
 }
 
-/** Options of one run: where the server is, and how many calls to time (the command line's one argument, as JSON). */
-export interface OverheadClientOptions {
-  server: FixtureServerInfo;
-  /** Blocks per contender; in each, every contender makes `callsPerBlock` timed calls, in a shuffled order. */
-  blocks: number;
-  callsPerBlock: number;
-  /** Untimed calls per contender before the first block. */
-  warmupCalls: number;
+/** What the parent asks of a contender's process: this many calls, one at a time. */
+export interface BlockRequest {
+  calls: number;
+}
+
+/** One block's timings: each call's, in ms, and the process's CPU time per call (user and system), in µs. */
+export interface BlockAnswer {
+  times: number[];
+  cpuUs: number;
 }
 
 function expect(condition: unknown, what: string): asserts condition {
@@ -281,70 +280,23 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
   ];
 }
 
-/** A small, seeded generator (mulberry32), so that every run shuffles the same way. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function shuffled<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
-
 runAsChild(async () => {
-  const options = JSON.parse(process.argv[2] ?? "") as OverheadClientOptions;
-  const contenders = [...ionosContenders(options.server), ...dnsimpleContenders(options.server)];
-  const random = seededRandom(20_261_124);
-  for (let call = 0; call < options.warmupCalls; call++) for (const contender of contenders) await contender.call();
-  const samples = new Map<Contender, number[]>(contenders.map((contender) => [contender, []]));
-  const cpu = new Map<Contender, number[]>(contenders.map((contender) => [contender, []]));
-  const blockMedians = new Map<Contender, number[]>(contenders.map((contender) => [contender, []]));
-  for (let block = 0; block < options.blocks; block++) {
-    for (const contender of shuffled(contenders, random)) {
-      const times: number[] = [];
-      const cpuBefore = process.cpuUsage();
-      for (let call = 0; call < options.callsPerBlock; call++) {
-        const started = performance.now();
-        await contender.call();
-        times.push(performance.now() - started);
-      }
-      const used = process.cpuUsage(cpuBefore);
-      cpu.get(contender)!.push((used.user + used.system) / options.callsPerBlock);
-      samples.get(contender)!.push(...times);
-      blockMedians.get(contender)!.push(
-        quantile(
-          times.sort((a, b) => a - b),
-          0.5,
-        ),
-      );
+  const { server, index } = JSON.parse(process.argv[2] ?? "") as ContenderProcessArgs;
+  const contenders = [...ionosContenders(server), ...dnsimpleContenders(server)];
+  const contender = contenders[index];
+  if (contender === undefined) throw new Error(`request-overhead: no contender ${index}`);
+  answerRequests(async (request) => {
+    const { calls } = request as BlockRequest;
+    const times: number[] = [];
+    const cpuBefore = process.cpuUsage();
+    for (let call = 0; call < calls; call++) {
+      const started = performance.now();
+      await contender.call();
+      times.push(performance.now() - started);
     }
-  }
-  const rows: OverheadRow[] = contenders.map((contender) => {
-    const sorted = samples.get(contender)!.sort((a, b) => a - b);
-    return {
-      operation: contender.operation,
-      name: contender.name,
-      role: contender.role,
-      samples: sorted.length,
-      medianMs: quantile(sorted, 0.5),
-      p10Ms: quantile(sorted, 0.1),
-      p99Ms: quantile(sorted, 0.99),
-      cpuUs: quantile(
-        cpu.get(contender)!.sort((a, b) => a - b),
-        0.5,
-      ),
-      blockMedianMs: blockMedians.get(contender)!,
-    };
+    const used = process.cpuUsage(cpuBefore);
+    return { times, cpuUs: (used.user + used.system) / calls } satisfies BlockAnswer;
   });
-  await reportResult(rows);
+  const { operation, name, role } = contender;
+  await reportListening({ operation, name, role, contenders: contenders.length } satisfies ContenderInfo);
 });
