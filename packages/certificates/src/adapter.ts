@@ -1,3 +1,4 @@
+import type { RateLimitState } from "@certkit/runtime";
 import type { Capabilities, ProductLimits } from "./capabilities.js";
 import type { CertificateOrder, DomainValidation, ProviderName } from "./certificate-order.js";
 import type { CheckedOrderRequest } from "./order-request.js";
@@ -42,6 +43,11 @@ export interface CertificateAdapter<C extends Capabilities = Capabilities, P ext
    * then refuses any other product before sending anything. Absent where products are per account (plans).
    */
   readonly catalog?: readonly string[];
+  /**
+   * What the provider's last answer said of the account's rate limit (its API client's `rateLimit`); absent where
+   * the adapter does not know it.
+   */
+  readonly rateLimit?: RateLimitState | undefined;
   /** Every order, fetched a page at a time. */
   list?(options: OperationOptions): AsyncIterable<CertificateOrder>;
   get?(id: string, options: OperationOptions): Promise<CertificateOrder>;

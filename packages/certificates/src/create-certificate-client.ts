@@ -1,4 +1,4 @@
-import { CertkitError } from "@certkit/runtime";
+import { CertkitError, type RateLimitState } from "@certkit/runtime";
 import type { CertificateAdapter, OperationOptions, ReplaceOptions, RevokeOptions } from "./adapter.js";
 import type { Capabilities, CertificateOperation } from "./capabilities.js";
 import type { CertificateBundle, CertificateOrder, DomainValidation, ProviderName } from "./certificate-order.js";
@@ -24,6 +24,12 @@ type Offered<
 export interface CertificateClient<C extends Capabilities = Capabilities, P extends ProviderName = ProviderName> {
   readonly provider: P;
   readonly capabilities: C;
+  /**
+   * What the provider's last answer said of the account's rate limit: requests left, and when the window resets.
+   * `undefined` until an answer carried the figures (some providers never send them). Every client of the account
+   * spends the same budget: a program running many can hold back while `remaining` is low, rather than be refused.
+   */
+  readonly rateLimit: RateLimitState | undefined;
   /** Every order, fetched a page at a time as the loop asks for more. */
   list: Offered<C, P, "list", (options?: OperationOptions) => AsyncIterable<CertificateOrder>>;
   get: Offered<C, P, "get", (id: string, options?: OperationOptions) => Promise<CertificateOrder>>;
@@ -193,6 +199,9 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
   const client = {
     provider,
     capabilities,
+    get rateLimit() {
+      return adapter.rateLimit;
+    },
     list: (listOptions: OperationOptions = {}) => ({
       async *[Symbol.asyncIterator]() {
         for await (const order of method("list")(listOptions)) yield derive(order);

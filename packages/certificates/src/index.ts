@@ -31,7 +31,7 @@ export {
 export { PROVIDER_NAMES } from "./generated/provider-names.js";
 export type { CheckedOrderRequest, CsrKey, OrderRequest } from "./order-request.js";
 export { normalizeDomainName, type DomainNameCheck } from "./checks/normalize-domain-name.js";
-export { CertkitError, isCertkitError, type CertkitErrorCode } from "@certkit/runtime";
+export { CertkitError, isCertkitError, type CertkitErrorCode, type RateLimitState } from "@certkit/runtime";
 export { waitForStatus, type OrderReader, type WaitForStatusOptions } from "./wait-for-status.js";
 export { ENDED_STATUSES, OrderEndedError } from "./order-ended-error.js";
 export { OrderNotConfirmedError, type FindLostOrders } from "./recovery/order-not-confirmed-error.js";

@@ -1,3 +1,4 @@
+import type { RateLimitState } from "@certkit/runtime";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   createCertificateClient,
@@ -40,6 +41,9 @@ describe("CertificateClient types", () => {
     expectTypeOf(client.findOrders).toEqualTypeOf<UnsupportedOperation<"sslmarket", "order">>();
     expectTypeOf(client.orderRecovery).toEqualTypeOf<UnsupportedOperation<"sslmarket", "order">>();
     expectTypeOf(client.capabilities.revoke).toEqualTypeOf<false>();
+    expectTypeOf(client.rateLimit).toEqualTypeOf<RateLimitState | undefined>();
+    // @ts-expect-error read-only: what the provider said, not a setting
+    client.rateLimit = undefined;
   });
 
   it("makes an unsupported operation uncallable, and assignable to nothing a program would use", () => {

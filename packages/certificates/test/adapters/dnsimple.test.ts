@@ -326,6 +326,25 @@ describe("dnsimple adapter: list", () => {
   });
 });
 
+describe("dnsimple adapter: rate limit", () => {
+  it("shows what DNSimple's last answer said of the account's budget, none before the first answer", async () => {
+    sandbox = await setupSandbox(server, {
+      clock: new SandboxClock({ frozenAt: START }),
+      dnsimple: { rateLimit: { limit: 50, windowMs: 3_600_000 } },
+    });
+    const certs = clientWith();
+    expect(certs.rateLimit).toBeUndefined();
+    await collect(certs.list());
+    const spent = requests.length;
+    expect(spent).toBeGreaterThan(1);
+    expect(certs.rateLimit).toMatchObject({
+      limit: 50,
+      remaining: 50 - spent,
+      resetAt: new Date(START.getTime() + 3_600_000),
+    });
+  });
+});
+
 describe("dnsimple adapter: input checks", () => {
   it("declares its capabilities and product limits", () => {
     const client = clientWith();

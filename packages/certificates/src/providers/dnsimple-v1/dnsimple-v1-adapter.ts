@@ -130,6 +130,9 @@ export function dnsimpleV1(
   return {
     provider: PROVIDER,
     capabilities: DNSIMPLE_V1_CAPABILITIES,
+    get rateLimit() {
+      return client.rateLimit;
+    },
 
     productLimits(product: string | undefined): ProductLimits | undefined {
       return product === undefined ? DNSIMPLE_V1_PRODUCT_LIMITS : undefined;

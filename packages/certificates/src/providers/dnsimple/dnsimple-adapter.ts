@@ -275,6 +275,9 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
   return {
     provider: "dnsimple" as const,
     capabilities: DNSIMPLE_CAPABILITIES,
+    get rateLimit() {
+      return client.rateLimit;
+    },
     productLimits: dnsimpleProductLimits,
     // DNSimple's API sells Let's Encrypt certificates only.
     catalog: [DNSIMPLE_LETSENCRYPT_PRODUCT],

@@ -118,6 +118,9 @@ export function ionosSsl(
   return {
     provider: PROVIDER,
     capabilities: IONOS_SSL_CAPABILITIES,
+    get rateLimit() {
+      return client.rateLimit;
+    },
     // The spec enumerates IONOS's certificate types: any other is refused before a request.
     catalog: Object.keys(IONOS_SSL_PRODUCTS),
 

@@ -171,6 +171,9 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
   return {
     provider: PROVIDER,
     capabilities: RESELLO_CAPABILITIES,
+    get rateLimit() {
+      return client.rateLimit;
+    },
     productLimits,
 
     async *list({ signal }: OperationOptions) {

@@ -166,6 +166,9 @@ export function sslmarket(
   return {
     provider: PROVIDER,
     capabilities: SSLMARKET_CAPABILITIES,
+    get rateLimit() {
+      return client.rateLimit;
+    },
 
     productLimits: (product) => sslmarketProductLimits(product, defaultProduct),
 

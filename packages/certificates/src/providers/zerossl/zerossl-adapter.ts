@@ -126,6 +126,9 @@ export function zerossl(options: ZerosslAdapterOptions): CertificateAdapter<type
   return {
     provider: PROVIDER,
     capabilities: ZEROSSL_CAPABILITIES,
+    get rateLimit() {
+      return client.rateLimit;
+    },
 
     productLimits(): ProductLimits {
       return LIMITS;
