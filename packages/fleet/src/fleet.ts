@@ -137,6 +137,7 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
     connector,
     publisherFor: options.publisherFor ?? publisherFor,
     timing,
+    accountConcurrency: (account) => options.file.accounts[account]?.concurrency ?? DEFAULT_ACCOUNT_CONCURRENCY,
     now,
     signal: stopping.signal,
     async moveOn(row, job, change, next) {

@@ -1,13 +1,15 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createCertificateClient } from "@certkit/certificates";
+import { createCertificateClient, type RateLimitState } from "@certkit/certificates";
 import { ionosSsl } from "@certkit/certificates/ionos-ssl";
 import type { Sandbox } from "@certkit/sandbox";
 import type { SandboxServer } from "@certkit/sandbox/node";
 import { afterEach, describe, expect, it } from "vitest";
 import {
+  createAccountConnector,
   FLEET_PROVIDERS,
   openFleet,
+  type ProviderConnector,
   type Fleet,
   type FleetFile,
   type FleetOptions,
@@ -201,6 +203,78 @@ describe("a fleet against the sandbox", () => {
       /^ionos-ssl did not confirm the purchase \(.*500.*\): it may have been made, so the order is looked for at ionos-ssl before buying again$/,
     );
     expect((await sandboxPurchases(world.server.url))["ionos-ssl"]).toBe(1);
+  });
+
+  it("holds a step while the provider's rate limit is spent, sending nothing until the window resets", async () => {
+    world = await startSandboxWorld();
+    const { file } = sandboxFleetFile(world.server.url, 1);
+    file.certificates = file.certificates.filter((certificate) => certificate.account === "dnsimple");
+    const sent: number[] = [];
+    const real = createAccountConnector(file.accounts, {
+      onEvent: (event) => void (event.type === "request" && sent.push(Date.now())),
+    });
+    // Until `resetAt`, the client says its last answer left no request: the fleet must not send one before then.
+    const resetAt = new Date(Date.now() + 1_500);
+    const spent: RateLimitState = { limit: 400, remaining: 0, resetAt, observedAt: new Date() };
+    const connector: ProviderConnector = {
+      client: (provider, account) => {
+        const client = real.client(provider, account);
+        return new Proxy(client, {
+          get: (target, property, receiver) =>
+            property === "rateLimit" && Date.now() < resetAt.getTime()
+              ? spent
+              : (Reflect.get(target, property, receiver) as unknown),
+        });
+      },
+    };
+    const outcomes: StepOutcome[] = [];
+    const fleet = await fleetFor(file, { connector, onStep: (outcome) => outcomes.push(outcome) });
+    await fleet.apply();
+    await fleet.work();
+    const [row] = await settled(fleet);
+    expect(row).toMatchObject({ state: "delivered", lastError: null });
+    expect(outcomes[0]).toMatchObject({ step: "order", outcome: "held" });
+    expect(sent.length).toBeGreaterThan(0);
+    expect(Math.min(...sent)).toBeGreaterThanOrEqual(resetAt.getTime());
+    expect((await sandboxPurchases(world.server.url)).dnsimple).toBe(1);
+  });
+
+  it("puts a step the provider refused with 429 off as long as it asked, not failing or counting it as an error", async () => {
+    world = await startSandboxWorld();
+    const { file } = sandboxFleetFile(world.server.url, 1);
+    file.certificates = file.certificates.filter((certificate) => certificate.account === "dnsimple");
+    // Without the client's own retries, the 429 reaches the fleet as RATE_LIMITED with the wait DNSimple asked for.
+    file.accounts.dnsimple!.options = { retry: false };
+    const route = "/{account}/domains/{domain}/certificates/{certificate}";
+    world.sandbox.faults.add({
+      provider: "dnsimple",
+      method: "GET",
+      route,
+      status: 429,
+      headers: { "Retry-After": "2" },
+      times: 1,
+    });
+    const looks: { at: number; status: number }[] = [];
+    const connector = createAccountConnector(file.accounts, {
+      onEvent: (event) => {
+        if (event.type === "response" && event.method === "GET" && event.path === route)
+          looks.push({ at: Date.now(), status: event.status });
+      },
+    });
+    const outcomes: StepOutcome[] = [];
+    const fleet = await fleetFor(file, { connector, onStep: (outcome) => outcomes.push(outcome) });
+    await fleet.apply();
+    await fleet.work();
+    const [row] = await settled(fleet);
+    expect(row).toMatchObject({ state: "delivered", lastError: null });
+    expect(outcomes.filter((outcome) => outcome.outcome === "retry" || outcome.outcome === "failed")).toEqual([]);
+    // The first step that reads the certificate (publish, for its validation) meets the 429.
+    expect(outcomes.find((outcome) => outcome.outcome === "held")).toMatchObject({
+      message: expect.stringContaining("HTTP 429"),
+    });
+    const refused = looks.findIndex((look) => look.status === 429);
+    expect(refused).toBeGreaterThanOrEqual(0);
+    expect(looks[refused + 1]!.at - looks[refused]!.at).toBeGreaterThanOrEqual(2_000);
   });
 
   it("fails an order created part-way (bought, never sent on) instead of waiting for it forever", async () => {

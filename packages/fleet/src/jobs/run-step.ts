@@ -1,5 +1,7 @@
-import type { Step } from "../store/fleet-store.js";
-import type { StepJob } from "./fleet-queues.js";
+import { isCertkitError } from "@certkit/certificates";
+import type { CertificateRow, Step } from "../store/fleet-store.js";
+import { LOCAL_QUEUE, queueOf, type StepJob } from "./fleet-queues.js";
+import { MAX_RATE_LIMIT_HOLD_MS, rateLimitHold } from "./rate-limit-hold.js";
 import type { StepContext } from "./step-context.js";
 import { StepRefused } from "./step-refused.js";
 import { confirmStep } from "./steps/confirm-step.js";
@@ -25,14 +27,30 @@ export interface StepOutcome {
   key: string;
   generation: number;
   step: Step;
-  /** `done`; `skipped` (stale: the certificate is at another step or generation, or removed); `retry` (thrown: pg-boss tries again); `failed` (refused for good). */
-  outcome: "done" | "skipped" | "retry" | "failed";
+  /**
+   * `done`; `skipped` (stale: the certificate is at another step or generation, or removed); `held` (put off until
+   * the provider's rate-limit window resets, sending nothing, or after a 429); `retry` (thrown: pg-boss tries again);
+   * `failed` (refused for good).
+   */
+  outcome: "done" | "skipped" | "held" | "retry" | "failed";
   message?: string;
+}
+
+/** Puts the step off until `at`: the same job, sent again to start then. */
+function holdUntil(row: CertificateRow, job: StepJob, context: StepContext, at: Date): Promise<void> {
+  return context.moveOn(
+    row,
+    job,
+    { state: row.state },
+    { step: job.step, at, ...(job.waits === undefined ? {} : { waits: job.waits }) },
+  );
 }
 
 /**
  * Runs one step job. A job about a generation the certificate has left (or a removed certificate) is done at once.
- * A step that throws is recorded as the certificate's last error and thrown again, for pg-boss to retry it with
+ * A step that calls a provider whose rate limit is nearly spent (see {@link rateLimitHold}) is put off until the
+ * window resets, without a request; one the provider refused with 429 is put off as long as it said. A step that
+ * throws otherwise is recorded as the certificate's last error and thrown again, for pg-boss to retry it with
  * backoff; a {@link StepRefused} fails the certificate instead, and is not retried.
  */
 export async function runStep(job: StepJob, context: StepContext): Promise<StepOutcome> {
@@ -48,11 +66,26 @@ export async function runStep(job: StepJob, context: StepContext): Promise<StepO
   ) {
     return { ...base, outcome: "skipped" };
   }
+  const { spec } = row;
+  const callsProvider = queueOf(job.step, spec) !== LOCAL_QUEUE;
+  if (callsProvider) {
+    const client = context.connector.client(spec.provider, spec.account);
+    const hold = rateLimitHold(client.rateLimit, context.accountConcurrency(spec.account), context.now());
+    if (hold !== undefined) {
+      await holdUntil(row, job, context, hold);
+      return { ...base, outcome: "held" };
+    }
+  }
   try {
     await STEPS[job.step](row, job, context);
     return { ...base, outcome: "done" };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    if (callsProvider && isCertkitError(error) && error.code === "RATE_LIMITED") {
+      const waitMs = Math.min(error.retryAfterMs ?? context.timing.retryDelaySeconds * 1_000, MAX_RATE_LIMIT_HOLD_MS);
+      await holdUntil(row, job, context, new Date(context.now().getTime() + waitMs));
+      return { ...base, outcome: "held", message };
+    }
     const refused = error instanceof StepRefused;
     await context.store.recordError(job.key, job.generation, `${job.step}: ${message}`, refused);
     if (refused) return { ...base, outcome: "failed", message };

@@ -26,6 +26,8 @@ export interface StepContext {
   connector: ProviderConnector;
   publisherFor(spec: PublisherSpec): ValidationPublisher;
   timing: FleetTiming;
+  /** How many jobs of `account` may run at once, across every worker. */
+  accountConcurrency(account: string): number;
   now(): Date;
   /** Aborted when the worker stops without waiting (a second Ctrl-C). */
   signal: AbortSignal;
