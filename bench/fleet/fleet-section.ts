@@ -34,6 +34,12 @@ export function renderFleetSection(runs: readonly FleetMeasurement[], writtenAt:
     "| certificates | workers | SIGKILLs | delivered | time | certificates/min | duplicate purchases | 429 answers | database | peak RSS per worker (MiB) | load average |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows.map((row) => `| ${row} |`),
+    ...runs.flatMap((run) =>
+      (run.failures ?? []).map(
+        (failure) =>
+          `\nFailed (${run.certificates.toLocaleString("en-US")} certificates, ${run.workers} workers): ${failure.key}: ${failure.error}`,
+      ),
+    ),
     END,
   ].join("\n");
 }

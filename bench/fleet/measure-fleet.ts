@@ -39,6 +39,8 @@ export interface FleetMeasurement extends FleetScenario {
   /** The machine's 1-minute load average when the scenario started and when it ended (the machine may be shared). */
   loadAverage: [number, number];
   failed: number;
+  /** The last error of each failed certificate (the first 10), for what went wrong (absent in older results). */
+  failures?: { key: string; error: string }[];
   durationMs: number;
   certificatesPerMinute: number;
   /** Certificates bought per provider, counted from the sandbox's state, and how many were expected. */
@@ -207,6 +209,14 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
           )
         ).rows,
     );
+    const failures = await fleet.store.transaction(
+      async (client) =>
+        (
+          await client.query<{ key: string; error: string }>(
+            "SELECT key, last_error AS error FROM certkit_fleet.certificates WHERE state = 'failed' ORDER BY key LIMIT 10",
+          )
+        ).rows,
+    );
     await fleet.close();
     return {
       ...scenario,
@@ -214,6 +224,7 @@ export async function measureFleet(scenario: FleetScenario): Promise<FleetMeasur
       filesDelivered,
       loadAverage: [loadAtStart, loadavg()[0]!],
       failed: states.failed ?? 0,
+      failures,
       durationMs,
       certificatesPerMinute: (delivered / durationMs) * 60_000,
       purchases,
