@@ -19,7 +19,11 @@ const { values } = parseArgs({
 });
 const chaosCount = Number(values.certificates);
 const throughputCount = Number(values.throughput);
-const dnsimpleRateLimit = { limit: 400, windowMs: 60_000 };
+// DNSimple's budget (2,400 requests an hour) as a minute's: the throughput runs measure the fleet, not the budget. The
+// chaos run's is a quarter of that, binding (DNSimple's certificates alone would ask for more), so it also shows
+// whether four workers, killed and restarted, keep to a limit they share.
+const throughputRateLimit = { limit: 2_400, windowMs: 60_000 };
+const chaosRateLimit = { limit: 600, windowMs: 60_000 };
 const resultsJson = join(benchRoot, "fleet", "results.json");
 const resultsFile = join(benchRoot, "RESULTS.md");
 const chaosOnly = values["chaos-only"];
@@ -39,7 +43,14 @@ function writeResults(): void {
 
 for (const workers of chaosOnly ? [] : [1, 2, 4]) {
   console.log(`bench:fleet: ${throughputCount} certificates, ${workers} worker(s)...`);
-  runs.push(await measureFleet({ certificates: throughputCount, workers, dnsimpleRateLimit, timeoutMs: 3_600_000 }));
+  runs.push(
+    await measureFleet({
+      certificates: throughputCount,
+      workers,
+      dnsimpleRateLimit: throughputRateLimit,
+      timeoutMs: 3_600_000,
+    }),
+  );
   console.log(JSON.stringify(runs.at(-1)));
   writeResults();
 }
@@ -49,7 +60,7 @@ runs.push(
     certificates: chaosCount,
     workers: 4,
     killEveryMs: 5_000,
-    dnsimpleRateLimit,
+    dnsimpleRateLimit: chaosRateLimit,
     timeoutMs: 6 * 3_600_000,
   }),
 );
