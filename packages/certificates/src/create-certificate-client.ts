@@ -174,12 +174,13 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
     if (!isOrderRecovery(recovery, provider)) throw refuse(`must be the recovery orderRecovery() gave for ${provider}`);
     if (recovery.commonName !== checked.commonName)
       throw refuse(`is for ${recovery.commonName}, not for this request's ${checked.commonName}`);
-    const { clientReference } = recovery;
-    if (clientReference === undefined) return checked;
+    const { clientReference, parent } = recovery;
+    const placed = parent === undefined ? checked : { ...checked, recoveryParent: parent };
+    if (clientReference === undefined) return placed;
     if (clientReference.trim() === "") throw refuse("has an empty clientReference");
     if (checked.clientReference !== undefined && checked.clientReference !== clientReference)
       throw refuse("names another clientReference than the request's");
-    return { ...checked, clientReference };
+    return { ...placed, clientReference };
   };
 
   /** A replacement's CSR, checked as an order's is and re-encoded, where the provider takes one. */

@@ -35,4 +35,9 @@ export interface CheckedOrderRequest extends Omit<OrderRequest, "altNames" | "va
   years: number;
   /** The CSR's key, when the request has a CSR. */
   csrKey?: CsrKey;
+  /**
+   * Where the recovery the order is sent with says it goes (its `parent`, DNSimple's `<account>/<domain>`), read by
+   * `orderRecovery()` moments before: an adapter may use it rather than look it up again.
+   */
+  recoveryParent?: string;
 }

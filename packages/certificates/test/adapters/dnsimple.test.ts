@@ -254,6 +254,33 @@ describe("dnsimple adapter: lifecycle", () => {
   });
 });
 
+describe("dnsimple adapter: ordering with a recovery", () => {
+  const request = { commonName: "www.example.com", altNames: ["example.com"] };
+
+  it("buys under the domain the recovery names, without listing the account's domains again", async () => {
+    const certs = clientWith();
+    const recovery = await certs.orderRecovery(request);
+    expect(recovery.parent).toBe(`${ACCOUNT}/example.com`);
+    expect(requests.filter((request) => request.startsWith(`GET /${ACCOUNT}/domains?`))).toHaveLength(1);
+    requests = [];
+    const order = await certs.order(request, { recovery });
+    expect(order.id).toMatch(new RegExp(`^${ACCOUNT}/example\\.com/\\d+$`));
+    expect(requests).toEqual([
+      `POST /${ACCOUNT}/domains/example.com/certificates/letsencrypt`,
+      expect.stringMatching(new RegExp(`^POST /${ACCOUNT}/domains/example\\.com/certificates/letsencrypt/\\d+/issue$`)),
+    ]);
+  });
+
+  it("looks the domain up again when the recovery names another account's", async () => {
+    const certs = clientWith();
+    const recovery = await certs.orderRecovery(request);
+    requests = [];
+    await certs.order(request, { recovery: { ...recovery, parent: "999/example.com" } });
+    expect(requests[0]).toMatch(new RegExp(`^GET /${ACCOUNT}/domains\\?`));
+    expect(sandbox.simulators.dnsimple.orderCount()).toBe(1);
+  });
+});
+
 describe("dnsimple adapter: list", () => {
   it("yields every certificate of every domain, one page at a time, as the loop asks", async () => {
     await sandbox.seed(); // example.com: www issued, api new; example.org: www failed

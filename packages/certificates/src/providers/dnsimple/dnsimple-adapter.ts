@@ -27,6 +27,17 @@ async function* everyItem<T>(
   }
 }
 
+/** The domain of a recovery's `<account>/<domain>` when it is `account`'s, else `undefined`. */
+function recordedDomain(parent: string | undefined, account: number): string | undefined {
+  const slash = parent?.indexOf("/") ?? -1;
+  if (slash <= 0 || Number(parent!.slice(0, slash)) !== account) return undefined;
+  return parent!.slice(slash + 1) || undefined;
+}
+
+async function* oneDomain(domain: string): AsyncGenerator<string> {
+  yield domain;
+}
+
 /**
  * The facade's adapter for DNSimple API v2 Let's Encrypt certificates, over `@certkit/dnsimple`'s client. Use it with
  * `createCertificateClient(dnsimple({ token }))`.
@@ -126,7 +137,10 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     signal: AbortSignal | undefined,
   ): Promise<{ account: number; domain: string; recovery: LostOrder }> {
     const account = await readAccount(signal);
-    const domain = await chooseDomain(request.commonName, request.altNames, accountDomains(account, signal));
+    // The recovery's domain, found by orderRecovery() moments ago for this account, spares listing every domain again.
+    const recorded = recordedDomain(request.recoveryParent, account);
+    const domains = recorded === undefined ? accountDomains(account, signal) : oneDomain(recorded);
+    const domain = await chooseDomain(request.commonName, request.altNames, domains);
     const recovery: LostOrder = {
       provider: "dnsimple",
       commonName: request.commonName,
