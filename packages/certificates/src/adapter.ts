@@ -16,6 +16,15 @@ export interface ReplaceOptions extends OperationOptions {
   csr?: string;
 }
 
+/** Options of `finishOrder`. */
+export interface FinishOrderOptions extends OperationOptions {
+  /**
+   * The approver to submit, where finishing submits an email validation (DNSimple v1): one of the addresses the
+   * provider offers. Default: the first it offers, as `order()` does.
+   */
+  approverEmail?: string;
+}
+
 /** Options of `revoke`. */
 export interface RevokeOptions extends OperationOptions {
   /** Why, where the provider records a reason. */
@@ -70,6 +79,12 @@ export interface CertificateAdapter<C extends Capabilities = Capabilities, P ext
    * Present exactly when `order` is.
    */
   orderRecovery?(request: CheckedOrderRequest, options: OperationOptions): Promise<Omit<OrderRecovery, "sentAt">>;
+  /**
+   * Takes an order placed but left part-way (bought, not sent on: `order()` stopped between its calls) through the
+   * calls it missed, and gives it as it then is; any other order as `get` does. Absent where `order()` is one call:
+   * the client reads the order with `get` instead.
+   */
+  finishOrder?(id: string, options: FinishOrderOptions): Promise<CertificateOrder>;
   validation?(id: string, options: OperationOptions): Promise<DomainValidation[]>;
   confirmValidation?(id: string, options: OperationOptions): Promise<CertificateOrder>;
   download?(id: string, options: OperationOptions): Promise<DownloadedCertificates>;

@@ -1,5 +1,11 @@
 import { CertkitError, type RateLimitState } from "@certkit/runtime";
-import type { CertificateAdapter, OperationOptions, ReplaceOptions, RevokeOptions } from "./adapter.js";
+import type {
+  CertificateAdapter,
+  FinishOrderOptions,
+  OperationOptions,
+  ReplaceOptions,
+  RevokeOptions,
+} from "./adapter.js";
 import type { Capabilities, CertificateOperation } from "./capabilities.js";
 import type { CertificateBundle, CertificateOrder, DomainValidation, ProviderName } from "./certificate-order.js";
 import { invalidInput } from "./checks/invalid-input.js";
@@ -66,6 +72,16 @@ export interface CertificateClient<C extends Capabilities = Capabilities, P exte
     "order",
     (recovery: OrderRecovery, options?: FindOrdersOptions) => Promise<CertificateOrder[]>
   >;
+  /**
+   * Finishes an order that was bought but not sent on, and gives it as it then is. At DNSimple an order is several
+   * calls (v2: purchase, issue; v1: purchase, configure, submit): a process that stopped between them, or a call
+   * that failed (an `OrderIncompleteError`, whose `created.id` this takes), leaves the order bought and waiting
+   * (`pending`) for good. This makes the calls it missed, going by the order's state at the provider, so it is safe
+   * to call on any order, more than once: one that needs nothing is read as `get` reads it (at every other provider,
+   * an order is one call and this is `get`). Not for a DNSimple renewal's new certificate, which is issued by its
+   * renewal's id (`created.providerIds.renewalId`).
+   */
+  finishOrder: Offered<C, P, "order", (id: string, options?: FinishOrderOptions) => Promise<CertificateOrder>>;
   /** What the customer must publish or approve for each domain. */
   validation: Offered<C, P, "validation", (id: string, options?: OperationOptions) => Promise<DomainValidation[]>>;
   /** Tells the provider the validation is in place, where it waits to be told. */
@@ -238,6 +254,13 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
       return { ...lost, sentAt: (sentAt ?? now()).toISOString() };
     },
     findOrders,
+    finishOrder: async (id: string, finishOptions: FinishOrderOptions = {}) => {
+      method("order");
+      const finished = adapter.finishOrder
+        ? await adapter.finishOrder(id, finishOptions)
+        : await method("get")(id, finishOptions);
+      return derive(finished);
+    },
     validation: async (id: string, validationOptions: OperationOptions = {}) =>
       method("validation")(id, validationOptions),
     confirmValidation: async (id: string, confirmOptions: OperationOptions = {}) =>

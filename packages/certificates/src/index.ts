@@ -8,6 +8,7 @@ export {
 export type {
   CertificateAdapter,
   DownloadedCertificates,
+  FinishOrderOptions,
   OperationOptions,
   ReplaceOptions,
   RevokeOptions,

@@ -277,29 +277,25 @@ describe("a fleet against the sandbox", () => {
     expect(looks[refused + 1]!.at - looks[refused]!.at).toBeGreaterThanOrEqual(2_000);
   });
 
-  it("fails an order created part-way (bought, never sent on) instead of waiting for it forever", async () => {
-    world = await startSandboxWorld();
-    const { file } = sandboxFleetFile(world.server.url, 1);
-    file.certificates = file.certificates.filter((certificate) => certificate.account === "dnsimple");
-    // DNSimple's order is a purchase, then an issue request: the issue request meets a 500, so the purchase is left.
-    world.sandbox.faults.add({
-      provider: "dnsimple",
-      method: "POST",
-      route: "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue",
-      status: 500,
-      times: 1,
-    });
-    const fleet = await fleetFor(file);
-    await fleet.apply();
-    await fleet.work();
-    const [row] = await settled(fleet);
-    // The lost answer was recovered (the purchase adopted, not repeated), then waited on, then given up.
-    expect(row).toMatchObject({
-      state: "failed",
-      lastError: expect.stringMatching(
-        /^wait: the order .* is still pending \(new\) after 30 looks: .*created part-way/,
-      ),
-    });
-    expect((await sandboxPurchases(world.server.url)).dnsimple).toBe(1);
-  });
+  it.each([
+    // DNSimple's order is a purchase, then an issue request: the issue request meets a 500, so the purchase is left new.
+    ["dnsimple", "POST", "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue"],
+    // v1's is a purchase, configure and submit: the submit meets a 500, so the certificate is left configured.
+    ["dnsimple-v1", "PUT", "/domains/{domain}/certificates/{id}/submit"],
+  ] as const)(
+    "finishes a %s order created part-way (bought, never sent on) and delivers it, bought once",
+    async (provider, method, route) => {
+      world = await startSandboxWorld();
+      const { file } = sandboxFleetFile(world.server.url, 1);
+      file.certificates = file.certificates.filter((certificate) => certificate.account === provider);
+      world.sandbox.faults.add({ provider, method, route, status: 500, times: 1 });
+      const fleet = await fleetFor(file);
+      await fleet.apply();
+      await fleet.work();
+      const [row] = await settled(fleet);
+      // The lost answer was recovered (the purchase adopted, not repeated), then finished and issued.
+      expect(row).toMatchObject({ state: "delivered", lastError: null });
+      expect((await sandboxPurchases(world.server.url))[provider]).toBe(1);
+    },
+  );
 });

@@ -1,6 +1,11 @@
 import { CertkitError, unwrap } from "@certkit/runtime";
 import { createDnsimpleV1Client, type Certificate } from "@certkit/dnsimple-v1";
-import type { CertificateAdapter, DownloadedCertificates, OperationOptions } from "../../adapter.js";
+import type {
+  CertificateAdapter,
+  DownloadedCertificates,
+  FinishOrderOptions,
+  OperationOptions,
+} from "../../adapter.js";
 import { pemCertificatesIn } from "../../bundle/pem-certificates.js";
 import type { ProductLimits } from "../../capabilities.js";
 import type { CertificateOrder, DomainValidation } from "../../certificate-order.js";
@@ -40,6 +45,7 @@ function lostOrderOf(request: CheckedOrderRequest, domain: string): LostOrder {
  *   and the CSR when given (without one DNSimple makes the key), configures, and submits with `approverEmail` when
  *   given (it must be one of the addresses configure offers) or else the first address offered. It returns the
  *   order as submitted: `awaiting_validation` until the approver follows the CA's email, then `issued`.
+ *   `finishOrder()` configures and submits one left `purchased`, and submits one left `configured`.
  *   `validationMethod` must be `"email"`, the only method v1 has; `product` is not taken (v1 has none); v1 keeps no
  *   `clientReference`, which is ignored.
  * - `validation()` shows one `email` entry: the approver the CA mailed once submitted, the offered addresses before.
@@ -101,6 +107,34 @@ export function dnsimpleV1(
       });
     }
     return approver;
+  }
+
+  /** Configures a purchased certificate: DNSimple then offers the approver addresses. */
+  async function configure(domain: string, id: number, signal: AbortSignal | undefined): Promise<Certificate> {
+    const data = unwrap(
+      await client.PUT("/domains/{domain}/certificates/{id}/configure", { params: { path: { domain, id } }, signal }),
+    );
+    return data.certificate;
+  }
+
+  /** Submits a configured certificate with the approver {@link chooseApprover} picks from those it offers. */
+  async function submit(
+    domain: string,
+    id: number,
+    configured: Certificate,
+    approverEmail: string | undefined,
+    hostName: string,
+    signal: AbortSignal | undefined,
+  ): Promise<CertificateOrder> {
+    const approver = chooseApprover(approverEmail, dnsimpleV1ApproversOf(configured), hostName);
+    const data = unwrap(
+      await client.PUT("/domains/{domain}/certificates/{id}/submit", {
+        params: { path: { domain, id } },
+        body: { certificate: { approver_email: approver } },
+        signal,
+      }),
+    );
+    return dnsimpleV1OrderView(data.certificate, domain);
   }
 
   /** The domain an order for `request` is bought under and the certificate's name there, with the checks of both. */
@@ -189,37 +223,26 @@ export function dnsimpleV1(
         nextStep: `get("${orderId}") shows it. ${nextStep}`,
       });
 
-      const offered = await afterPlacing(
-        placed(
-          "configure",
-          `Configure and submit it with @certkit/dnsimple-v1 (PUT /domains/${domain}/certificates/${id}/configure, then …/submit)`,
-        ),
-        async () => {
-          const data = unwrap(
-            await client.PUT("/domains/{domain}/certificates/{id}/configure", {
-              params: { path: { domain, id } },
-              signal,
-            }),
-          );
-          return dnsimpleV1ApproversOf(data.certificate);
-        },
+      const finish = `finishOrder("${orderId}") configures and submits it.`;
+      const configured = await afterPlacing(placed("configure", finish), () => configure(domain, id, signal));
+      return afterPlacing(placed("submit", finish), () =>
+        submit(domain, id, configured, request.approverEmail, hostName, signal),
       );
-      return afterPlacing(
-        placed(
-          "submit",
-          `Submit it with an approver DNSimple offers, with @certkit/dnsimple-v1 (PUT /domains/${domain}/certificates/${id}/submit)`,
-        ),
-        async () => {
-          const approver = chooseApprover(request.approverEmail, offered, hostName);
-          const data = unwrap(
-            await client.PUT("/domains/{domain}/certificates/{id}/submit", {
-              params: { path: { domain, id } },
-              body: { certificate: { approver_email: approver } },
-              signal,
-            }),
-          );
-          return dnsimpleV1OrderView(data.certificate, domain);
-        },
+    },
+
+    async finishOrder(id: string, { signal, approverEmail }: FinishOrderOptions): Promise<CertificateOrder> {
+      const { certificate, domain } = await readCertificate(id, signal);
+      const state = dnsimpleV1StateOf(certificate);
+      if (state !== "purchased" && state !== "configured") return dnsimpleV1OrderView(certificate, domain);
+      const { certificateId } = decodeDnsimpleV1OrderId(id);
+      const configured = state === "configured" ? certificate : await configure(domain, certificateId, signal);
+      return submit(
+        domain,
+        certificateId,
+        configured,
+        approverEmail,
+        dnsimpleV1HostNameOf(certificate, domain),
+        signal,
       );
     },
 

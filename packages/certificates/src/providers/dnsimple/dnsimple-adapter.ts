@@ -45,7 +45,7 @@ async function* oneDomain(domain: string): AsyncGenerator<string> {
  * - `list()` walks the account's domains (or the `domains` option) and each domain's certificates, a page at a time.
  * - Order ids are `<account>/<domain>/<certificate>` (see `encodeDnsimpleOrderId`).
  * - `order()` buys a Let's Encrypt certificate under the account's domain that holds every name, then asks DNSimple
- *   to issue it: the order comes back `processing` (state `requesting`). There is nothing to publish: DNSimple answers
+ *   to issue it: the order comes back `processing` (state `requesting`). `finishOrder()` issues one left `new`. There is nothing to publish: DNSimple answers
  *   the DNS challenge itself, and `validation()` shows one `dns` entry per name without a record.
  * - `download()` gives the certificate, its chain and the private key DNSimple made.
  * - `renew()` buys a renewal and issues it, and gives the NEW certificate's order (with its own id).
@@ -123,12 +123,18 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     );
   }
 
-  async function readCertificate(id: string, signal: AbortSignal | undefined): Promise<CertificateOrder> {
+  /** The certificate an order id names, as DNSimple sends it, and where it is. */
+  async function readRawCertificate(id: string, signal: AbortSignal | undefined) {
     const ref = decodeDnsimpleOrderId(id);
     const { data } = unwrap(
       await client.GET("/{account}/domains/{domain}/certificates/{certificate}", { params: { path: ref }, signal }),
     );
-    return dnsimpleOrderView(data, ref.account, ref.domain);
+    return { ref, certificate: data };
+  }
+
+  async function readCertificate(id: string, signal: AbortSignal | undefined): Promise<CertificateOrder> {
+    const { ref, certificate } = await readRawCertificate(id, signal);
+    return dnsimpleOrderView(certificate, ref.account, ref.domain);
   }
 
   /** Where an order for `request` is bought (the account, and the domain its names are in), and what finds it again. */
@@ -187,19 +193,36 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
       failedStep: "issue" as const,
       providerIds: { purchaseId: purchase.id, certificateId: purchase.certificate_id },
     };
-    const nextStep =
-      `get("${id}") shows it: \`new\` until it is issued. Issue it with @certkit/dnsimple ` +
-      `(POST /${account}/domains/${domain}/certificates/letsencrypt/${purchase.id}/issue)`;
-    return afterPlacing({ provider: "dnsimple", created, nextStep }, async () => {
-      // Issue by the purchase's id (in every recorded answer it equals certificate_id, and the client's README says so).
-      const { data } = unwrap(
-        await client.POST("/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", {
-          params: { path: { ...path, purchaseId: purchase.id } },
-          signal,
-        }),
-      );
-      return dnsimpleOrderView(data, account, domain);
-    });
+    const nextStep = `get("${id}") shows it: \`new\` until it is issued. finishOrder("${id}") issues it.`;
+    return afterPlacing({ provider: "dnsimple", created, nextStep }, () =>
+      issuePurchase(account, domain, purchase.id, signal),
+    );
+  }
+
+  /** Asks DNSimple to issue a purchased Let's Encrypt certificate. */
+  async function issuePurchase(
+    account: number,
+    domain: string,
+    purchaseId: number,
+    signal: AbortSignal | undefined,
+  ): Promise<CertificateOrder> {
+    const { data } = unwrap(
+      await client.POST("/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue", {
+        params: { path: { account, domain, purchaseId } },
+        signal,
+      }),
+    );
+    return dnsimpleOrderView(data, account, domain);
+  }
+
+  /**
+   * Issues the certificate when it was bought and left `new` (order() stopped between purchase and issue), by its
+   * own id: in every recorded answer a purchase's id equals its certificate_id, and the client's README says so.
+   */
+  async function finishCertificate(id: string, signal: AbortSignal | undefined): Promise<CertificateOrder> {
+    const { ref, certificate } = await readRawCertificate(id, signal);
+    if (certificate.state !== "new") return dnsimpleOrderView(certificate, ref.account, ref.domain);
+    return issuePurchase(ref.account, ref.domain, ref.certificate, signal);
   }
 
   /**
@@ -306,6 +329,7 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     order: (request, { signal }) => orderCertificate(request, signal),
     orderRecovery: async (request, { signal }) => (await purchaseTarget(request, signal)).recovery,
     findOrders: (recovery, { signal }) => findLostOrders(recovery, signal),
+    finishOrder: (id, { signal }) => finishCertificate(id, signal),
     validation: async (id, { signal }): Promise<DomainValidation[]> => (await readCertificate(id, signal)).validation,
     download: (id, { signal }) => downloadCertificate(id, signal),
     renew: (id, replaceOptions) => renewCertificate(id, replaceOptions),

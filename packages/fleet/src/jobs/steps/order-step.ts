@@ -46,7 +46,9 @@ export async function orderStep(row: CertificateRow, job: StepJob, context: Step
         isClaimed: (id) => store.isClaimed(spec.provider, spec.account, id),
         signal,
       });
-      if (found) return adopt(last, found);
+      // Found after a crash, it may have been left part-way (bought, not sent on): finished before its validation
+      // is published, since until then DNSimple v1 offers no approver.
+      if (found) return adopt(last, await client.finishOrder(found.id, { signal }));
       if (!graceOver) {
         await context.moveOn(row, job, { state: "ordering" }, { step: "order", at: new Date(graceEnds) });
         return;

@@ -7,21 +7,22 @@ const ENDED = new Set(["failed", "cancelled", "revoked", "expired"]);
 
 /**
  * How many looks an order may stay `pending` (bought, with nothing asked of the customer or the CA yet) before the
- * fleet stops waiting for it. A complete order moves on at once; one left there was created part-way: the adapter's
- * order is several calls at some providers (DNSimple: purchase, then issue; v1: purchase, configure, submit), and a
- * worker killed, or an answer lost, between them leaves it bought but never sent on.
+ * fleet stops waiting for it. Each look finishes an order left part-way (see `finishOrder`), so one still pending
+ * after these is stuck at the provider.
  */
 const PENDING_LOOKS = 30;
 
 /**
- * Looks at the order once. Issued: download next. Still with the CA or the customer: another look later, as a
- * delayed job (no worker sleeps), each pause half as long again up to the longest. Ended otherwise, or left
- * pending: the certificate fails, with the provider's reason.
+ * Looks at the order once, through `finishOrder`: an order bought but not sent on (the adapter's order is several
+ * calls at DNSimple, and a worker killed or an answer lost between them leaves it so) is sent on, any other is read.
+ * Issued: download next. Still with the CA or the customer: another look later, as a delayed job (no worker sleeps),
+ * each pause half as long again up to the longest. Ended otherwise, or left pending: the certificate fails, with the
+ * provider's reason.
  */
 export async function waitStep(row: CertificateRow, job: StepJob, context: StepContext): Promise<void> {
   const { spec } = row;
   const client = context.connector.client(spec.provider, spec.account);
-  const order = await client.get(row.orderId!, { signal: context.signal });
+  const order = await client.finishOrder(row.orderId!, { signal: context.signal });
   if (order.status === "issued") {
     const validUntil = order.validUntil === undefined ? null : new Date(order.validUntil);
     await context.moveOn(row, job, { state: "downloading", validUntil }, { step: "download" });
@@ -35,7 +36,7 @@ export async function waitStep(row: CertificateRow, job: StepJob, context: StepC
   const waits = (job.waits ?? 0) + 1;
   if (order.status === "pending" && waits > PENDING_LOOKS) {
     throw new StepRefused(
-      `the order ${order.id} is still pending (${order.providerStatus}) after ${PENDING_LOOKS} looks: it was bought but not sent on for validation (created part-way); finish or cancel it at the provider`,
+      `the order ${order.id} is still pending (${order.providerStatus}) after ${PENDING_LOOKS} looks: ${spec.provider} has not sent it on for validation; look at it there`,
     );
   }
   const { waitIntervalMs, maxWaitIntervalMs } = context.timing;

@@ -13,7 +13,7 @@ export const ionosSslSandbox = defineSimulator({
   defaults: { issuanceDelayMs: DEFAULT_ISSUANCE_DELAY_MS },
   demoOrder: { commonName: "shop.example.com" },
   // IONOS sells certificates as slots bought ahead: a shared sandbox gets plenty of the type the demo and CLI order.
-  plentiful: { slots: { SSL_STARTER: 1_000 } },
+  plentiful: { slots: { SSL_STARTER: 1_000_000 } },
   docs: {
     lifecycle:
       '`PENDING` with an authentication `WAITING_FOR_CUSTOMER` → `DCV_READY` → `AUTHENTICATED` → `ACTIVE` after `"ionos-ssl".issuanceDelayMs` (60 s) · unassign frees the slot',

@@ -1,0 +1,149 @@
+import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
+import { useMswServer } from "@certkit/test-kit";
+import { beforeEach, describe, expect, it } from "vitest";
+import { dnsimple } from "../../src/providers/dnsimple/index.js";
+import { dnsimpleV1 } from "../../src/providers/dnsimple-v1/index.js";
+import { resello } from "../../src/providers/resello/index.js";
+import { createCertificateClient, OrderIncompleteError, type CertificateOrder } from "../../src/index.js";
+
+// finishOrder() takes an order left part-way (bought, not sent on) through the calls it missed, by its state at the
+// provider: a process that stopped between order()'s calls, or a call that failed, leaves no order waiting for good.
+
+const { server } = useMswServer();
+
+let sandbox: MswSandbox;
+beforeEach(async () => {
+  sandbox = await setupSandbox(server, { clock: new SandboxClock({ frozenAt: new Date("2026-06-01T09:00:00Z") }) });
+});
+const now = () => sandbox.clock.now();
+
+/** A fetch that notes the method and path of every request this case's client sends. */
+function notingFetch(sent: string[]): typeof fetch {
+  return (input, init) => {
+    const request = new Request(input, init);
+    sent.push(`${request.method} ${new URL(request.url).pathname}`);
+    return globalThis.fetch(request);
+  };
+}
+
+async function incompleteOrder(order: Promise<CertificateOrder>): Promise<OrderIncompleteError> {
+  const error = await order.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof OrderIncompleteError))
+    throw new Error(`expected an OrderIncompleteError, got ${String(error)}`);
+  return error;
+}
+
+describe("finishOrder", () => {
+  it("dnsimple: issues a certificate bought and left new, once", async () => {
+    const sent: string[] = [];
+    const certs = createCertificateClient(
+      dnsimple({ ...sandbox.clientOptions("dnsimple"), retry: false, fetch: notingFetch(sent) }),
+      { now },
+    );
+    sandbox.faults.add({
+      provider: "dnsimple",
+      method: "POST",
+      route: "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue",
+      status: 500,
+      times: 1,
+    });
+    const { created } = await incompleteOrder(certs.order({ commonName: "www.example.com" }));
+    expect(await certs.get(created.id)).toMatchObject({ status: "pending", providerStatus: "new" });
+
+    const finished = await certs.finishOrder(created.id);
+    expect(finished).toMatchObject({ id: created.id, status: "processing", providerStatus: "requesting" });
+    const again = await certs.finishOrder(created.id);
+    expect(again).toMatchObject({ id: created.id, status: "processing" });
+    const issues = sent.filter((request) => request.endsWith("/issue"));
+    // The failed one, then finishOrder's: the second finishOrder found it requested and sent nothing.
+    const path = `/1010/domains/example.com/certificates/letsencrypt/${created.providerIds.purchaseId}/issue`;
+    expect(issues).toHaveLength(2);
+    expect(issues.every((request) => request.startsWith("POST ") && request.endsWith(path))).toBe(true);
+  });
+
+  it("dnsimple: an issued certificate is only read", async () => {
+    const sent: string[] = [];
+    const certs = createCertificateClient(
+      dnsimple({ ...sandbox.clientOptions("dnsimple"), fetch: notingFetch(sent) }),
+      { now },
+    );
+    await sandbox.seed();
+    let issued: CertificateOrder | undefined;
+    for await (const order of certs.list()) if (order.status === "issued") issued = order;
+    if (!issued) throw new Error("the seed holds an issued DNSimple certificate");
+    sent.length = 0;
+    expect(await certs.finishOrder(issued.id)).toEqual(await certs.get(issued.id));
+    expect(sent.every((request) => request.startsWith("GET "))).toBe(true);
+  });
+
+  it("dnsimple-v1: configures and submits a certificate left purchased", async () => {
+    const certs = createCertificateClient(dnsimpleV1({ ...sandbox.adapterOptions("dnsimple-v1"), retry: false }), {
+      now,
+    });
+    sandbox.faults.add({
+      provider: "dnsimple-v1",
+      method: "PUT",
+      route: "/domains/{domain}/certificates/{id}/configure",
+      status: 500,
+      times: 1,
+    });
+    const { created } = await incompleteOrder(
+      certs.order({ commonName: "www.example.com", validationMethod: "email" }),
+    );
+    expect((await certs.get(created.id)).providerStatus).toBe("purchased");
+
+    const finished = await certs.finishOrder(created.id);
+    expect(finished).toMatchObject({ status: "awaiting_validation", providerStatus: "submitted" });
+    const [validation] = await certs.validation(created.id);
+    expect(validation?.email?.approvers).toEqual(["admin@example.com"]);
+    expect(await certs.finishOrder(created.id)).toMatchObject({ providerStatus: "submitted" });
+  });
+
+  it("dnsimple-v1: submits a certificate left configured, with the approver asked for", async () => {
+    const certs = createCertificateClient(dnsimpleV1({ ...sandbox.adapterOptions("dnsimple-v1"), retry: false }), {
+      now,
+    });
+    sandbox.faults.add({
+      provider: "dnsimple-v1",
+      method: "PUT",
+      route: "/domains/{domain}/certificates/{id}/submit",
+      status: 500,
+      times: 1,
+    });
+    const { created } = await incompleteOrder(
+      certs.order({ commonName: "www.example.com", validationMethod: "email" }),
+    );
+    const offered = (await certs.validation(created.id))[0]?.email?.approvers ?? [];
+    expect((await certs.get(created.id)).providerStatus).toBe("configured");
+    const chosen = offered.at(-1)!;
+
+    await expect(
+      certs.finishOrder(created.id, { approverEmail: "someone@elsewhere.example.test" }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION_FAILED",
+      fieldErrors: { approverEmail: [expect.stringContaining(offered[0]!)] },
+    });
+    expect((await certs.get(created.id)).providerStatus).toBe("configured");
+    expect(await certs.finishOrder(created.id, { approverEmail: chosen.toUpperCase() })).toMatchObject({
+      providerStatus: "submitted",
+    });
+    expect((await certs.validation(created.id))[0]?.email?.approvers).toEqual([chosen]);
+  });
+
+  it("resello: an order is one call, so finishing it reads it", async () => {
+    const certs = createCertificateClient(resello(sandbox.adapterOptions("resello")), { now });
+    const { csr } = await generateCsr({ commonName: "www.example.com", keyType: "ec-p256" });
+    const order = await certs.order({ commonName: "www.example.com", csr });
+    expect(await certs.finishOrder(order.id)).toEqual(await certs.get(order.id));
+  });
+
+  it("refuses an id of another provider's shape before any request", async () => {
+    const sent: string[] = [];
+    const certs = createCertificateClient(dnsimple({ ...sandbox.clientOptions("dnsimple"), fetch: notingFetch(sent) }));
+    await expect(certs.finishOrder("not-an-id")).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(sent).toEqual([]);
+  });
+});
