@@ -8,6 +8,7 @@ import type {
 } from "./adapter.js";
 import type { Capabilities, CertificateOperation } from "./capabilities.js";
 import type { CertificateBundle, CertificateOrder, DomainValidation, ProviderName } from "./certificate-order.js";
+import { isEmailAddress } from "./checks/email-address.js";
 import { invalidInput } from "./checks/invalid-input.js";
 import type { CheckedOrderRequest, OrderRequest } from "./order-request.js";
 import type { FindOrdersOptions } from "./recovery/find-orders.js";
@@ -256,6 +257,9 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
     findOrders,
     finishOrder: async (id: string, finishOptions: FinishOrderOptions = {}) => {
       method("order");
+      const { approverEmail } = finishOptions;
+      if (approverEmail !== undefined && !isEmailAddress(approverEmail))
+        throw invalidInput(provider, "approverEmail", "must be an email address", "finishOrder");
       const finished = adapter.finishOrder
         ? await adapter.finishOrder(id, finishOptions)
         : await method("get")(id, finishOptions);

@@ -2,12 +2,10 @@ import type { CertificateAdapter } from "../adapter.js";
 import type { Capabilities } from "../capabilities.js";
 import type { CheckedOrderRequest, OrderRequest } from "../order-request.js";
 import { checkCsr } from "./check-csr.js";
+import { isEmailAddress } from "./email-address.js";
 import { invalidInput } from "./invalid-input.js";
 import { MAX_NAMES_PER_ORDER } from "./names-per-order.js";
 import { normalizeDomainName } from "./normalize-domain-name.js";
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{1,63}$/;
-const MAX_EMAIL_LENGTH = 254;
 
 /**
  * Checks an order against what every CA requires and what the adapter's product allows, before any request: a
@@ -84,7 +82,7 @@ export async function checkOrderRequest<C extends Capabilities>(
   if (request.approverEmail !== undefined) {
     if (validationMethod !== "email") throw reject("approverEmail", "is only for email validation");
     const { approverEmail } = request;
-    if (typeof approverEmail !== "string" || approverEmail.length > MAX_EMAIL_LENGTH || !EMAIL.test(approverEmail)) {
+    if (!isEmailAddress(approverEmail)) {
       throw reject("approverEmail", "must be an email address");
     }
   }

@@ -140,10 +140,14 @@ describe("finishOrder", () => {
     expect(await certs.finishOrder(order.id)).toEqual(await certs.get(order.id));
   });
 
-  it("refuses an id of another provider's shape before any request", async () => {
+  it("refuses an id of another provider's shape, or an approver that is no address, before any request", async () => {
     const sent: string[] = [];
     const certs = createCertificateClient(dnsimple({ ...sandbox.clientOptions("dnsimple"), fetch: notingFetch(sent) }));
     await expect(certs.finishOrder("not-an-id")).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await expect(certs.finishOrder("1010/example.com/1", { approverEmail: "not an address" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      fieldErrors: { approverEmail: ["must be an email address"] },
+    });
     expect(sent).toEqual([]);
   });
 });
