@@ -213,17 +213,19 @@ describe("a fleet against the sandbox", () => {
     const real = createAccountConnector(file.accounts, {
       onEvent: (event) => void (event.type === "request" && sent.push(Date.now())),
     });
-    // Until `resetAt`, the client says its last answer left no request: the fleet must not send one before then.
-    const resetAt = new Date(Date.now() + 1_500);
-    const spent: RateLimitState = { limit: 400, remaining: 0, resetAt, observedAt: new Date() };
+    // From the first time the fleet asks, for a second, the client says its last answer left no request: the fleet
+    // must not send one before then. The window opens when first asked, not at a fixed time, so a slow start under
+    // load cannot let it pass unseen.
+    let spent: RateLimitState | undefined;
     const connector: ProviderConnector = {
       client: (provider, account) => {
         const client = real.client(provider, account);
         return new Proxy(client, {
-          get: (target, property, receiver) =>
-            property === "rateLimit" && Date.now() < resetAt.getTime()
-              ? spent
-              : (Reflect.get(target, property, receiver) as unknown),
+          get: (target, property, receiver) => {
+            if (property !== "rateLimit") return Reflect.get(target, property, receiver) as unknown;
+            spent ??= { limit: 400, remaining: 0, resetAt: new Date(Date.now() + 1_000), observedAt: new Date() };
+            return Date.now() < spent.resetAt!.getTime() ? spent : (Reflect.get(target, property, receiver) as unknown);
+          },
         });
       },
     };
@@ -235,7 +237,7 @@ describe("a fleet against the sandbox", () => {
     expect(row).toMatchObject({ state: "delivered", lastError: null });
     expect(outcomes[0]).toMatchObject({ step: "order", outcome: "held" });
     expect(sent.length).toBeGreaterThan(0);
-    expect(Math.min(...sent)).toBeGreaterThanOrEqual(resetAt.getTime());
+    expect(Math.min(...sent)).toBeGreaterThanOrEqual(spent!.resetAt!.getTime());
     expect((await sandboxPurchases(world.server.url)).dnsimple).toBe(1);
   });
 
