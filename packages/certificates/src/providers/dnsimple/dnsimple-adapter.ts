@@ -34,10 +34,6 @@ function recordedDomain(parent: string | undefined, account: number): string | u
   return parent!.slice(slash + 1) || undefined;
 }
 
-async function* oneDomain(domain: string): AsyncGenerator<string> {
-  yield domain;
-}
-
 /**
  * The facade's adapter for DNSimple API v2 Let's Encrypt certificates, over `@certkit/dnsimple`'s client. Use it with
  * `createCertificateClient(dnsimple({ token }))`.
@@ -145,7 +141,7 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     const account = await readAccount(signal);
     // The recovery's domain, found by orderRecovery() moments ago for this account, spares listing every domain again.
     const recorded = recordedDomain(request.recoveryParent, account);
-    const domains = recorded === undefined ? accountDomains(account, signal) : oneDomain(recorded);
+    const domains = recorded === undefined ? accountDomains(account, signal) : [recorded];
     const domain = await chooseDomain(request.commonName, request.altNames, domains);
     const recovery: LostOrder = {
       provider: "dnsimple",

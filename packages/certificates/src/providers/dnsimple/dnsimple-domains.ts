@@ -17,7 +17,7 @@ export function isUnder(name: string, domain: string): boolean {
 export async function chooseDomain(
   commonName: string,
   altNames: readonly string[],
-  domains: AsyncIterable<string>,
+  domains: AsyncIterable<string> | Iterable<string>,
 ): Promise<string> {
   const candidates: string[] = [];
   for await (const domain of domains) if (isUnder(commonName, domain)) candidates.push(domain);
