@@ -22,11 +22,21 @@ export function toPkcs7(pems: readonly string[], encoding: "der" | "pem"): Uint8
   return encoding === "der" ? new Uint8Array(bundle.export("raw")) : bundle.export("pem");
 }
 
-/** A zip archive of named files, as providers that offer a "download all" zip send it. */
-export function toZip(files: Record<string, string | Uint8Array>): Uint8Array {
+// A zip dates its files in MS-DOS form, which holds only the years 1980 to 2099.
+const ZIP_EARLIEST = Date.UTC(1980, 0, 2);
+const ZIP_LATEST = Date.UTC(2099, 11, 30);
+
+/**
+ * A zip archive of named files, as providers that offer a "download all" zip send it. Each file is dated `madeAt`
+ * (the sandbox's time, not the machine's, kept within the years a zip can hold), so a frozen clock gives the same
+ * bytes every time.
+ */
+export function toZip(files: Record<string, string | Uint8Array>, madeAt: Date): Uint8Array {
+  const mtime = Math.min(Math.max(madeAt.getTime(), ZIP_EARLIEST), ZIP_LATEST);
   return zipSync(
     Object.fromEntries(
       Object.entries(files).map(([name, content]) => [name, typeof content === "string" ? strToU8(content) : content]),
     ),
+    { mtime },
   );
 }

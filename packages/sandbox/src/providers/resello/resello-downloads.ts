@@ -4,11 +4,15 @@ import { toPkcs7, toZip } from "../../ca/certificate-formats.js";
 /** The download formats of `/ssl-certificate/{id}/download-{format}`. */
 export type ReselloDownloadFormat = "zip" | "pkcs7" | "crt" | "csr" | "ca";
 
-/** What a download is made of: the certificate in force, its CSR, and its common name (which names the files). */
+/**
+ * What a download is made of: the certificate in force, its CSR, its common name (which names the files), and the
+ * sandbox's time (which dates a zip's files).
+ */
 export interface DownloadSource {
   issued: IssuedCertificate;
   csr: string;
   commonName: string;
+  now: Date;
 }
 
 function withNewline(pem: string): string {
@@ -39,7 +43,10 @@ export function downloadResponse(format: ReselloDownloadFormat, source: Download
           ? [`${stem}.csr`, csr]
           : format === "pkcs7"
             ? [`${stem}.p7b`, toPkcs7([crt, caBundle], "der")]
-            : [`${stem}.zip`, toZip({ [`${stem}.crt`]: crt, [`${stem}.ca-bundle`]: caBundle, [`${stem}.csr`]: csr })];
+            : [
+                `${stem}.zip`,
+                toZip({ [`${stem}.crt`]: crt, [`${stem}.ca-bundle`]: caBundle, [`${stem}.csr`]: csr }, source.now),
+              ];
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     status: 200,
     headers: {

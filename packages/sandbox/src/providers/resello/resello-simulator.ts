@@ -563,7 +563,12 @@ export class ReselloSimulator implements ProviderSimulator<ReselloState> {
         `The certificate is ${order.status}: its files can be downloaded once it is active.`,
       );
     }
-    return downloadResponse(format, { issued: order.issued, csr: order.csr, commonName: order.commonName });
+    return downloadResponse(format, {
+      issued: order.issued,
+      csr: order.csr,
+      commonName: order.commonName,
+      now: this.#world.clock.now(),
+    });
   }
 
   #disable(order: ReselloOrder, at: Date): void {

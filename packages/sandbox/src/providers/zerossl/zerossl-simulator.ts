@@ -173,7 +173,7 @@ export class ZerosslSimulator implements ProviderSimulator<ZerosslState> {
         const answer = await this.#bundle(params.id);
         // ZeroSSL sends its JSON error in place of the archive, with HTTP 200: the client decides by Content-Type.
         if (!("certificate.crt" in answer.body)) return Response.json(answer.body, { status: answer.status });
-        return new Response(new Uint8Array(toZip(answer.body)), {
+        return new Response(new Uint8Array(toZip(answer.body, this.#world.clock.now())), {
           headers: {
             "Content-Type": "application/zip",
             "Content-Disposition": `attachment; filename="${params.id}.zip"`,
