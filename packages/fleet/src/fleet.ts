@@ -13,6 +13,7 @@ import {
   type StepJob,
 } from "./jobs/fleet-queues.js";
 import { DEFAULT_FLEET_TIMING, type FleetTiming } from "./jobs/fleet-timing.js";
+import { resendOrphanedStep } from "./jobs/resend-orphaned-step.js";
 import { runStep, type StepOutcome } from "./jobs/run-step.js";
 import type { StepContext } from "./jobs/step-context.js";
 import { createAccountConnector } from "./providers/account-connector.js";
@@ -145,7 +146,12 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
         const moved = await store.advance(
           job.key,
           job.generation,
-          { ...change, nextStep: next?.step ?? null, ...(next?.at === undefined ? {} : { nextStepAt: next.at }) },
+          {
+            ...change,
+            from: job.step,
+            nextStep: next?.step ?? null,
+            ...(next?.at === undefined ? {} : { nextStepAt: next.at }),
+          },
           client,
         );
         if (!moved || next === null) return;
@@ -197,7 +203,7 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
     return overdue.length;
   };
 
-  const handle = async ([job]: { data: StepJob }[]) => {
+  const handle = async ([job]: { id: string; data: StepJob }[]) => {
     const outcome = await runStep(job!.data, context).catch((error: unknown) => {
       options.onStep?.({
         key: job!.data.key,
@@ -208,6 +214,7 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
       });
       throw error;
     });
+    if (outcome.outcome === "skipped") await resendOrphanedStep(boss, store, job!);
     options.onStep?.(outcome);
   };
 

@@ -64,13 +64,20 @@ export function queueOptions(timing: FleetTiming): Omit<Queue, "name"> {
   };
 }
 
-/** Creates the fleet's queues (again: creating an existing queue changes nothing). */
+/**
+ * The sweep's queue: one sweep queued or running at a time (`exclusive`), never retried (the schedule sends the
+ * next). Its heartbeat lets a sweep whose worker was killed go within seconds: until it goes, the schedule's next
+ * sweeps are refused, so without one a killed sweep held every sweep off for its whole `expireInSeconds`.
+ */
+const SWEEP_QUEUE_OPTIONS = { policy: "exclusive", retryLimit: 0, expireInSeconds: 600, heartbeatSeconds: 10 } as const;
+
+/** Creates the fleet's queues (again: an existing step queue is left as it is; the sweep's gets today's settings). */
 export async function createFleetQueues(boss: PgBoss, timing: FleetTiming): Promise<void> {
   for (const name of STEP_QUEUES) {
     if ((await boss.getQueue(name)) === null) await boss.createQueue(name, queueOptions(timing));
   }
-  if ((await boss.getQueue(SWEEP_QUEUE)) === null)
-    await boss.createQueue(SWEEP_QUEUE, { policy: "exclusive", retryLimit: 0, expireInSeconds: 600 });
+  if ((await boss.getQueue(SWEEP_QUEUE)) === null) await boss.createQueue(SWEEP_QUEUE, SWEEP_QUEUE_OPTIONS);
+  else await boss.updateQueue(SWEEP_QUEUE, { heartbeatSeconds: SWEEP_QUEUE_OPTIONS.heartbeatSeconds });
 }
 
 /**

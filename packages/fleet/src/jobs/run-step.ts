@@ -87,7 +87,10 @@ export async function runStep(job: StepJob, context: StepContext): Promise<StepO
       return { ...base, outcome: "held", message };
     }
     const refused = error instanceof StepRefused;
-    await context.store.recordError(job.key, job.generation, `${job.step}: ${message}`, refused);
+    await context.store.recordError(job.key, job.generation, `${job.step}: ${message}`, {
+      failed: refused,
+      at: job.step,
+    });
     if (refused) return { ...base, outcome: "failed", message };
     throw error;
   }

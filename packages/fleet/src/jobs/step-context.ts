@@ -33,7 +33,8 @@ export interface StepContext {
   signal: AbortSignal;
   /**
    * Records the step's outcome and sends the next step's job, in one transaction: either both happen or neither.
-   * Does nothing when the certificate moved to another generation (or was removed) meanwhile.
+   * Does nothing when the certificate moved to another generation or past `job`'s step (or was removed) meanwhile: a
+   * job run twice moves the certificate on once.
    */
   moveOn(row: CertificateRow, job: StepJob, change: StepChange, next: NextStep | null): Promise<void>;
   /**

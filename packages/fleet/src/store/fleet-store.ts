@@ -193,7 +193,8 @@ export class FleetStore {
 
   /**
    * Moves a certificate's generation on: its state, and what happens next and when. Changes nothing (and returns
-   * `false`) when the certificate is at another generation now.
+   * `false`) when the certificate is at another generation now, or (given `from`, the step a job ran for) at another
+   * step: a job run twice (its worker was presumed dead, or a stale copy) must not move the certificate back.
    */
   async advance(
     key: string,
@@ -205,6 +206,7 @@ export class FleetStore {
       orderId?: string;
       validUntil?: Date | null;
       deliveredGeneration?: number;
+      from?: Step;
     },
     db: Queryable = this.pool,
   ): Promise<boolean> {
@@ -212,7 +214,7 @@ export class FleetStore {
       `UPDATE ${this.#s}.certificates SET state = $3, next_step = $4, next_step_at = $5, order_id = COALESCE($6, order_id),
          valid_until = CASE WHEN $7::boolean THEN $8 ELSE valid_until END, delivered_generation = COALESCE($9, delivered_generation),
          last_error = NULL, updated_at = now()
-       WHERE key = $1 AND generation = $2 AND state <> 'removed'`,
+       WHERE key = $1 AND generation = $2 AND state <> 'removed' AND ($10::text IS NULL OR next_step = $10)`,
       [
         key,
         generation,
@@ -223,6 +225,7 @@ export class FleetStore {
         change.validUntil !== undefined,
         change.validUntil ?? null,
         change.deliveredGeneration ?? null,
+        change.from ?? null,
       ],
     );
     return rowCount === 1;
@@ -238,13 +241,21 @@ export class FleetStore {
     return rows[0]?.generation;
   }
 
-  /** Records why a step failed, for `status`; `failed` also stops the certificate until the file or a resync changes it. */
-  async recordError(key: string, generation: number, message: string, failed = false): Promise<void> {
+  /**
+   * Records why a step failed, for `status`. `failed` also stops the certificate until the file or a resync changes
+   * it. Given `at` (the step that failed), nothing is recorded when the certificate has moved past that step since.
+   */
+  async recordError(
+    key: string,
+    generation: number,
+    message: string,
+    options: { failed?: boolean; at?: Step } = {},
+  ): Promise<void> {
     await this.pool.query(
       `UPDATE ${this.#s}.certificates SET last_error = $3, state = CASE WHEN $4 THEN 'failed' ELSE state END,
          next_step = CASE WHEN $4 THEN NULL ELSE next_step END, updated_at = now()
-       WHERE key = $1 AND generation = $2`,
-      [key, generation, message.slice(0, 2_000), failed],
+       WHERE key = $1 AND generation = $2 AND ($5::text IS NULL OR next_step = $5)`,
+      [key, generation, message.slice(0, 2_000), options.failed ?? false, options.at ?? null],
     );
   }
 
