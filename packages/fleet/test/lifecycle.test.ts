@@ -241,6 +241,35 @@ describe("a fleet against the sandbox", () => {
     expect((await sandboxPurchases(world.server.url)).dnsimple).toBe(1);
   });
 
+  it("holds a step by the rate-limit figures another worker kept, when this one has sent nothing yet", async () => {
+    world = await startSandboxWorld();
+    const { file } = sandboxFleetFile(world.server.url, 1);
+    file.certificates = file.certificates.filter((certificate) => certificate.account === "dnsimple");
+    const sent: number[] = [];
+    const connector = createAccountConnector(file.accounts, {
+      onEvent: (event) => void (event.type === "request" && sent.push(Date.now())),
+    });
+    const outcomes: StepOutcome[] = [];
+    const fleet = await fleetFor(file, { connector, onStep: (outcome) => outcomes.push(outcome) });
+    // What another worker saw just before it was killed: the window spent, for half an hour.
+    const resetAt = new Date(Math.ceil(Date.now() / 1_000) * 1_000 + 1_800_000);
+    const spent = { limit: 400, remaining: 0, resetAt, observedAt: new Date() };
+    await fleet.store.noteRateLimit("dnsimple", spent);
+    await fleet.store.noteRateLimit("dnsimple", {
+      ...spent,
+      remaining: 400,
+      observedAt: new Date(Date.now() - 60_000),
+    });
+    expect(await fleet.store.rateLimit("dnsimple")).toEqual(spent);
+    await fleet.apply();
+    await fleet.work();
+    for (const until = Date.now() + 200_000; outcomes.length === 0 && Date.now() < until; )
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(outcomes[0]).toMatchObject({ step: "order", outcome: "held" });
+    expect(sent).toEqual([]);
+    expect((await fleet.store.certificate(outcomes[0]!.key))?.nextStepAt).toEqual(resetAt);
+  });
+
   it("puts a step the provider refused with 429 off as long as it asked, not failing or counting it as an error", async () => {
     world = await startSandboxWorld();
     const { file } = sandboxFleetFile(world.server.url, 1);

@@ -1,6 +1,6 @@
 import type { RateLimitState } from "@certkit/certificates";
 import { describe, expect, it } from "vitest";
-import { MAX_RATE_LIMIT_HOLD_MS, rateLimitHold } from "../src/jobs/rate-limit-hold.ts";
+import { MAX_RATE_LIMIT_HOLD_MS, newestRateLimit, rateLimitHold } from "../src/jobs/rate-limit-hold.ts";
 
 const NOW = new Date("2026-12-01T00:00:00Z");
 const later = (ms: number) => new Date(NOW.getTime() + ms);
@@ -38,5 +38,17 @@ describe("rateLimitHold", () => {
 
   it("holds an hour at most, whatever reset a provider names (30 days here)", () => {
     expect(rateLimitHold(said(0, 400, 2_592_000_000), 8, NOW)).toEqual(later(MAX_RATE_LIMIT_HOLD_MS));
+  });
+});
+
+describe("newestRateLimit", () => {
+  it("takes the figures observed last, this worker's or those another kept, and either when only one is known", () => {
+    const own = { ...said(10, 400, 60_000), observedAt: later(-1_000) };
+    const shared = { ...said(3, 400, 60_000), observedAt: later(-500) };
+    expect(newestRateLimit(own, shared)).toBe(shared);
+    expect(newestRateLimit(shared, own)).toBe(shared);
+    expect(newestRateLimit(own, undefined)).toBe(own);
+    expect(newestRateLimit(undefined, shared)).toBe(shared);
+    expect(newestRateLimit(undefined, undefined)).toBeUndefined();
   });
 });

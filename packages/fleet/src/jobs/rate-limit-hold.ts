@@ -24,3 +24,12 @@ export function rateLimitHold(state: RateLimitState | undefined, concurrency: nu
   if (state.remaining > reserve) return undefined;
   return new Date(Math.min(state.resetAt.getTime(), now.getTime() + MAX_RATE_LIMIT_HOLD_MS));
 }
+
+/** The newer of two sets of rate-limit figures (this worker's client's, and the newest any worker kept). */
+export function newestRateLimit(
+  own: RateLimitState | undefined,
+  shared: RateLimitState | undefined,
+): RateLimitState | undefined {
+  if (own === undefined || shared === undefined) return own ?? shared;
+  return shared.observedAt.getTime() > own.observedAt.getTime() ? shared : own;
+}

@@ -1,7 +1,7 @@
 import { isCertkitError } from "@certkit/certificates";
 import type { CertificateRow, Step } from "../store/fleet-store.js";
 import { LOCAL_QUEUE, queueOf, type StepJob } from "./fleet-queues.js";
-import { MAX_RATE_LIMIT_HOLD_MS, rateLimitHold } from "./rate-limit-hold.js";
+import { MAX_RATE_LIMIT_HOLD_MS, newestRateLimit, rateLimitHold } from "./rate-limit-hold.js";
 import type { StepContext } from "./step-context.js";
 import { StepRefused } from "./step-refused.js";
 import { confirmStep } from "./steps/confirm-step.js";
@@ -68,9 +68,11 @@ export async function runStep(job: StepJob, context: StepContext): Promise<StepO
   }
   const { spec } = row;
   const callsProvider = queueOf(job.step, spec) !== LOCAL_QUEUE;
-  if (callsProvider) {
-    const client = context.connector.client(spec.provider, spec.account);
-    const hold = rateLimitHold(client.rateLimit, context.accountConcurrency(spec.account), context.now());
+  const client = callsProvider ? context.connector.client(spec.provider, spec.account) : undefined;
+  if (client !== undefined) {
+    // Every worker's figures count: one that has sent nothing yet (restarted after a crash) knows the window too.
+    const seen = newestRateLimit(client.rateLimit, await context.store.rateLimit(spec.account));
+    const hold = rateLimitHold(seen, context.accountConcurrency(spec.account), context.now());
     if (hold !== undefined) {
       await holdUntil(row, job, context, hold);
       return { ...base, outcome: "held" };
@@ -93,5 +95,7 @@ export async function runStep(job: StepJob, context: StepContext): Promise<StepO
     });
     if (refused) return { ...base, outcome: "failed", message };
     throw error;
+  } finally {
+    if (client?.rateLimit !== undefined) await context.store.noteRateLimit(spec.account, client.rateLimit);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import type { OrderRecovery } from "@certkit/certificates";
+import type { OrderRecovery, RateLimitState } from "@certkit/certificates";
 import type { CertificateSpec } from "../config/certificate-spec.js";
 
 /** Where a certificate stands in the fleet. */
@@ -306,6 +306,41 @@ export class FleetStore {
         outcome.state === "confirmed" ? outcome.orderId : null,
         outcome.state === "confirmed" ? null : outcome.error,
       ],
+    );
+  }
+
+  /**
+   * The newest rate-limit figures any worker saw for an account, if any: a worker that has sent nothing yet (just
+   * started, or restarted after a crash) holds its steps by them instead of learning the window is spent from a 429.
+   */
+  async rateLimit(account: string): Promise<RateLimitState | undefined> {
+    const { rows } = await this.pool.query<{
+      limit: number | null;
+      remaining: number | null;
+      resetAt: Date | null;
+      observedAt: Date;
+    }>(
+      `SELECT request_limit AS "limit", remaining, reset_at AS "resetAt", observed_at AS "observedAt" FROM ${this.#s}.rate_limits WHERE account = $1`,
+      [account],
+    );
+    const row = rows[0];
+    if (row === undefined) return undefined;
+    return {
+      limit: row.limit ?? undefined,
+      remaining: row.remaining ?? undefined,
+      resetAt: row.resetAt ?? undefined,
+      observedAt: row.observedAt,
+    };
+  }
+
+  /** Keeps an account's rate-limit figures for every worker, unless newer ones are kept already. */
+  async noteRateLimit(account: string, state: RateLimitState): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO ${this.#s}.rate_limits (account, request_limit, remaining, reset_at, observed_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (account) DO UPDATE SET request_limit = EXCLUDED.request_limit, remaining = EXCLUDED.remaining,
+         reset_at = EXCLUDED.reset_at, observed_at = EXCLUDED.observed_at
+       WHERE rate_limits.observed_at < EXCLUDED.observed_at`,
+      [account, state.limit ?? null, state.remaining ?? null, state.resetAt ?? null, state.observedAt],
     );
   }
 

@@ -84,6 +84,18 @@ const MIGRATIONS: readonly Migration[] = [
         DROP COLUMN client_reference,
         ADD CONSTRAINT purchases_intent_has_recovery CHECK (state <> 'intended' OR recovery IS NOT NULL);`,
   },
+  {
+    version: 3,
+    description: "each account's last rate-limit figures, shared by every worker",
+    sql: (s) => `
+      CREATE TABLE ${s}.rate_limits (
+        account text PRIMARY KEY,
+        request_limit integer,
+        remaining integer,
+        reset_at timestamptz,
+        observed_at timestamptz NOT NULL
+      );`,
+  },
 ];
 
 /** The newest schema version this package knows. */
