@@ -1,8 +1,8 @@
-// `pnpm --filter @certkit/bench run bench:fleet [--certificates N] [--throughput N] [--chaos-only]`: the fleet's
+// `pnpm --filter @certkit/bench run bench:fleet [--certificates N] [--throughput N] [--chaos-only | --throughput-only]`: the fleet's
 // throughput with 1, 2 and 4 workers (no kills), then the chaos run (4 workers, one killed with SIGKILL every 5 s and
 // restarted), and its section of RESULTS.md and fleet/results.json, written after each run. Long: the default 10,000
 // certificates take a while on 2 cores. `--chaos-only` runs the chaos run alone, in place of the one in results.json
-// (the throughput runs there are kept).
+// (the throughput runs there are kept); `--throughput-only`, the throughput runs alone (the chaos run there is kept).
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -15,6 +15,7 @@ const { values } = parseArgs({
     certificates: { type: "string", default: "10000" },
     throughput: { type: "string", default: "1000" },
     "chaos-only": { type: "boolean", default: false },
+    "throughput-only": { type: "boolean", default: false },
   },
 });
 const chaosCount = Number(values.certificates);
@@ -27,18 +28,23 @@ const chaosRateLimit = { limit: 600, windowMs: 60_000 };
 const resultsJson = join(benchRoot, "fleet", "results.json");
 const resultsFile = join(benchRoot, "RESULTS.md");
 const chaosOnly = values["chaos-only"];
-const runs: FleetMeasurement[] = chaosOnly
-  ? (JSON.parse(readFileSync(resultsJson, "utf8")) as { runs: FleetMeasurement[] }).runs.filter(
-      (run) => run.killEveryMs === undefined,
-    )
-  : [];
+const throughputOnly = values["throughput-only"];
+if (chaosOnly && throughputOnly) throw new Error("--chaos-only and --throughput-only: choose one");
+/** The runs of results.json that this one keeps: the throughput runs, or the chaos run. */
+const kept = (chaos: boolean): FleetMeasurement[] =>
+  (JSON.parse(readFileSync(resultsJson, "utf8")) as { runs: FleetMeasurement[] }).runs.filter(
+    (run) => (run.killEveryMs !== undefined) === chaos,
+  );
+const runs: FleetMeasurement[] = chaosOnly ? kept(false) : [];
+const keptChaos: FleetMeasurement[] = throughputOnly ? kept(true) : [];
 
 /** Writes what has run so far: a long run stopped part-way keeps the runs before it. */
 function writeResults(): void {
   const writtenAt = new Date().toISOString();
-  writeFileSync(resultsJson, `${JSON.stringify({ writtenAt, runs }, null, 2)}\n`);
+  const all = [...runs, ...keptChaos];
+  writeFileSync(resultsJson, `${JSON.stringify({ writtenAt, runs: all }, null, 2)}\n`);
   const markdown = existsSync(resultsFile) ? readFileSync(resultsFile, "utf8") : "# Benchmark results\n";
-  writeFileSync(resultsFile, withFleetSection(markdown, renderFleetSection(runs, writtenAt)));
+  writeFileSync(resultsFile, withFleetSection(markdown, renderFleetSection(all, writtenAt)));
 }
 
 for (const workers of chaosOnly ? [] : [1, 2, 4]) {
@@ -54,16 +60,18 @@ for (const workers of chaosOnly ? [] : [1, 2, 4]) {
   console.log(JSON.stringify(runs.at(-1)));
   writeResults();
 }
-console.log(`bench:fleet: chaos: ${chaosCount} certificates, 4 workers, a SIGKILL every 5 s...`);
-runs.push(
-  await measureFleet({
-    certificates: chaosCount,
-    workers: 4,
-    killEveryMs: 5_000,
-    dnsimpleRateLimit: chaosRateLimit,
-    timeoutMs: 6 * 3_600_000,
-  }),
-);
-console.log(JSON.stringify(runs.at(-1)));
-writeResults();
+if (!throughputOnly) {
+  console.log(`bench:fleet: chaos: ${chaosCount} certificates, 4 workers, a SIGKILL every 5 s...`);
+  runs.push(
+    await measureFleet({
+      certificates: chaosCount,
+      workers: 4,
+      killEveryMs: 5_000,
+      dnsimpleRateLimit: chaosRateLimit,
+      timeoutMs: 6 * 3_600_000,
+    }),
+  );
+  console.log(JSON.stringify(runs.at(-1)));
+  writeResults();
+}
 console.log("bench:fleet: wrote bench/RESULTS.md (its fleet section) and bench/fleet/results.json");
