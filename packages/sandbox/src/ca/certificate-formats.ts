@@ -28,10 +28,10 @@ const ZIP_LATEST = Date.UTC(2099, 11, 30);
 
 /**
  * A zip archive of named files, as providers that offer a "download all" zip send it. Each file is dated `madeAt`
- * (the sandbox's time, not the machine's, kept within the years a zip can hold), so a frozen clock gives the same
- * bytes every time.
+ * (default: now; the simulators pass the sandbox's time, so a frozen clock gives the same bytes every time), kept
+ * within the years a zip can hold.
  */
-export function toZip(files: Record<string, string | Uint8Array>, madeAt: Date): Uint8Array {
+export function toZip(files: Record<string, string | Uint8Array>, madeAt: Date = new Date()): Uint8Array {
   const mtime = Math.min(Math.max(madeAt.getTime(), ZIP_EARLIEST), ZIP_LATEST);
   return zipSync(
     Object.fromEntries(
