@@ -1,5 +1,6 @@
 import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certkit/sandbox";
 import { useMswServer } from "@certkit/test-kit";
+import { CertkitError } from "@certkit/runtime";
 import { beforeEach, describe, expect, it } from "vitest";
 import { dnsimple } from "../../src/providers/dnsimple/index.js";
 import { dnsimpleV1 } from "../../src/providers/dnsimple-v1/index.js";
@@ -77,6 +78,44 @@ describe("finishOrder", () => {
     sent.length = 0;
     expect(await certs.finishOrder(issued.id)).toEqual(await certs.get(issued.id));
     expect(sent.every((request) => request.startsWith("GET "))).toBe(true);
+  });
+
+  it("dnsimple: a renewal's certificate left new is not issued as a purchase; the error says how to issue it", async () => {
+    const sent: string[] = [];
+    const certs = createCertificateClient(
+      dnsimple({ ...sandbox.clientOptions("dnsimple"), retry: false, fetch: notingFetch(sent) }),
+      { now },
+    );
+    await sandbox.seed();
+    let issued: CertificateOrder | undefined;
+    for await (const order of certs.list()) if (order.status === "issued") issued = order;
+    if (!issued) throw new Error("the seed holds an issued DNSimple certificate");
+    sandbox.faults.add({
+      provider: "dnsimple",
+      method: "POST",
+      route: "/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals/{renewalId}/issue",
+      status: 500,
+      times: 1,
+    });
+    const { created } = await incompleteOrder(certs.renew(issued.id));
+    expect(await certs.get(created.id)).toMatchObject({ status: "pending", providerStatus: "new" });
+    sent.length = 0;
+
+    const error = await certs.finishOrder(created.id).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(CertkitError);
+    expect(error).toMatchObject({ code: "UNSUPPORTED", provider: "dnsimple" });
+    const { message } = error as CertkitError;
+    expect(message).toContain("renewal");
+    expect(message).toContain("/1010/domains/example.com/certificates/letsencrypt/");
+    expect(message).toContain("providerIds.renewalId");
+    expect(created.providerIds.renewalId).toBeDefined();
+    // It read the certificate and tried the purchase's issue, which no purchase answers; nothing else was sent.
+    expect(sent.filter((request) => request.startsWith("POST "))).toHaveLength(1);
+    expect(sent.some((request) => request.endsWith("/certificates/letsencrypt"))).toBe(false);
+    expect(await certs.get(created.id)).toMatchObject({ status: "pending", providerStatus: "new" });
   });
 
   it("dnsimple-v1: configures and submits a certificate left purchased", async () => {

@@ -41,10 +41,12 @@ function recordedDomain(parent: string | undefined, account: number): string | u
  * - `list()` walks the account's domains (or the `domains` option) and each domain's certificates, a page at a time.
  * - Order ids are `<account>/<domain>/<certificate>` (see `encodeDnsimpleOrderId`).
  * - `order()` buys a Let's Encrypt certificate under the account's domain that holds every name, then asks DNSimple
- *   to issue it: the order comes back `processing` (state `requesting`). `finishOrder()` issues one left `new`. There is nothing to publish: DNSimple answers
- *   the DNS challenge itself, and `validation()` shows one `dns` entry per name without a record.
+ *   to issue it: the order comes back `processing` (state `requesting`). `finishOrder()` issues one left `new`. There
+ *   is nothing to publish: DNSimple answers the DNS challenge itself, and `validation()` shows one `dns` entry per name
+ *   without a record.
  * - `download()` gives the certificate, its chain and the private key DNSimple made.
- * - `renew()` buys a renewal and issues it, and gives the NEW certificate's order (with its own id).
+ * - `renew()` buys a renewal and issues it, and gives the NEW certificate's order (with its own id). A renewal left
+ *   `new` is issued by its renewal's id, which `finishOrder()` cannot learn: it fails `UNSUPPORTED`, saying how.
  *
  * @throws CertkitError `INVALID_INPUT` when an option is malformed (see {@link DnsimpleAdapterOptions}); no request is sent.
  * @example
@@ -214,11 +216,28 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
   /**
    * Issues the certificate when it was bought and left `new` (order() stopped between purchase and issue), by its
    * own id: in every recorded answer a purchase's id equals its certificate_id, and the client's README says so.
+   * A renewal's new certificate is no purchase, and only its renewal can issue it, by an id no answer about the
+   * certificate holds: that is said, not guessed.
    */
   async function finishCertificate(id: string, signal: AbortSignal | undefined): Promise<CertificateOrder> {
     const { ref, certificate } = await readRawCertificate(id, signal);
     if (certificate.state !== "new") return dnsimpleOrderView(certificate, ref.account, ref.domain);
-    return issuePurchase(ref.account, ref.domain, ref.certificate, signal);
+    try {
+      return await issuePurchase(ref.account, ref.domain, ref.certificate, signal);
+    } catch (error) {
+      if (!(error instanceof CertkitError) || error.code !== "NOT_FOUND") throw error;
+      throw new CertkitError({
+        code: "UNSUPPORTED",
+        provider: "dnsimple",
+        message:
+          `dnsimple: finishOrder("${id}"): the certificate is new, but no purchase has its id, so it is most likely ` +
+          "a renewal's, which only its renewal can issue: POST " +
+          `/${ref.account}/domains/${ref.domain}/certificates/letsencrypt/{the renewed certificate}/renewals/{renewalId}` +
+          "/issue with @certkit/dnsimple, the renewal's id being the " +
+          "providerIds.renewalId of the OrderIncompleteError renew() gave. Nothing was bought",
+        cause: error,
+      });
+    }
   }
 
   /**
