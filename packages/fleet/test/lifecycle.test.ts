@@ -254,12 +254,12 @@ describe("a fleet against the sandbox", () => {
     // What another worker saw just before it was killed: the window spent, for half an hour.
     const resetAt = new Date(Math.ceil(Date.now() / 1_000) * 1_000 + 1_800_000);
     const spent = { limit: 400, remaining: 0, resetAt, observedAt: new Date() };
-    await fleet.store.noteRateLimit("dnsimple", spent);
-    await fleet.store.noteRateLimit("dnsimple", {
-      ...spent,
-      remaining: 400,
-      observedAt: new Date(Date.now() - 60_000),
-    });
+    await fleet.store.noteRateLimit("dnsimple", spent, new Date());
+    await fleet.store.noteRateLimit(
+      "dnsimple",
+      { ...spent, remaining: 400, observedAt: new Date(Date.now() - 60_000) },
+      new Date(),
+    );
     expect(await fleet.store.rateLimit("dnsimple")).toEqual(spent);
     await fleet.apply();
     await fleet.work();

@@ -10,6 +10,7 @@ import { createEventEmitter } from "./client-events.js";
 import { systemClock, type Clock } from "./clock.js";
 import { createHttpError } from "./http-error.js";
 import { checkCount, checkFunction, checkServerUrl, checkUserAgent, invalidOption } from "./options.js";
+import { checkPathParams } from "./path-params.js";
 import { createRedactor } from "./redact.js";
 import {
   checkTimeout,
@@ -159,6 +160,7 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
     const { signal: given, timeoutMs: callTimeout, retry: callRetry, fetch: callFetch, ...rest } = init ?? {};
     if (given !== undefined && !(given instanceof AbortSignal))
       throw invalidOption(provider, `option "signal" must be an AbortSignal`);
+    checkPathParams(provider, method, path, rest.params);
     const call = startCall(context, {
       method,
       path,

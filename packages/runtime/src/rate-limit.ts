@@ -12,19 +12,29 @@ export interface RateLimitState {
 
 // Below this, an `X-RateLimit-Reset` value is a number of seconds from now rather than a Unix time (2001-09-09).
 const UNIX_TIME_THRESHOLD = 1_000_000_000;
+// Above this, a count is no figure a provider means (and would not fit a 32-bit column of whoever keeps it).
+const MAX_COUNT = 2_147_483_647;
+// A reset further off than this (a Unix time in milliseconds read as seconds is 50,000 years away) is not a window.
+const MAX_RESET_AHEAD_MS = 366 * 24 * 3_600_000;
 
 function readCount(headers: Headers, names: readonly string[]): number | undefined {
   for (const name of names) {
     const value = headers.get(name)?.trim();
-    if (value && /^\d+$/.test(value)) return Number(value);
+    if (value && /^\d{1,10}$/.test(value) && Number(value) <= MAX_COUNT) return Number(value);
   }
   return undefined;
+}
+
+/** The reset as a date, or `undefined` when it is not within {@link MAX_RESET_AHEAD_MS} of `now`. */
+function resetDate(at: number, now: number): Date | undefined {
+  return at - now <= MAX_RESET_AHEAD_MS ? new Date(at) : undefined;
 }
 
 /**
  * Reads rate-limit headers: `X-RateLimit-Limit/Remaining/Reset` (reset in Unix seconds, as DNSimple sends it; small
  * values are read as seconds from now) or the IETF `RateLimit-Limit/Remaining/Reset` (reset in seconds from now).
- * Returns `undefined` when the answer does not say how many requests are left.
+ * Returns `undefined` when the answer does not say how many requests are left. Absurd figures are read as not said:
+ * a count over 2^31 − 1, a reset more than a year away.
  */
 export function readRateLimit(headers: Headers, now: number): RateLimitState | undefined {
   // What is left decides everything the client does with the figures; an answer without it (most, from most
@@ -36,9 +46,9 @@ export function readRateLimit(headers: Headers, now: number): RateLimitState | u
   const legacyReset = readCount(headers, ["x-ratelimit-reset"]);
   const draftReset = legacyReset === undefined ? readCount(headers, ["ratelimit-reset"]) : undefined;
   if (legacyReset !== undefined) {
-    resetAt = new Date(legacyReset >= UNIX_TIME_THRESHOLD ? legacyReset * 1000 : now + legacyReset * 1000);
+    resetAt = resetDate(legacyReset >= UNIX_TIME_THRESHOLD ? legacyReset * 1000 : now + legacyReset * 1000, now);
   } else if (draftReset !== undefined) {
-    resetAt = new Date(now + draftReset * 1000);
+    resetAt = resetDate(now + draftReset * 1000, now);
   }
   return Object.freeze({ limit, remaining, resetAt, observedAt: new Date(now) });
 }

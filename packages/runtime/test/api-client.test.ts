@@ -156,6 +156,34 @@ describe("createApiClient", () => {
     expect(seen).toEqual([`${BASE_URL}/things/7`]);
   });
 
+  it("refuses a path parameter that is missing, empty or a dot segment, before any request", async () => {
+    const sent: string[] = [];
+    const c = client({
+      fetch: (input) => {
+        sent.push(new Request(input).url);
+        return Promise.resolve(Response.json({ id: "x" }));
+      },
+    });
+    for (const id of [".", "..", "", undefined, null]) {
+      const call = c.GET("/things/{id}", { params: { path: { id: id as string } } });
+      await expect(call, String(id)).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        provider: "example",
+        message: 'example: GET /things/{id}: path parameter "id" must be given, and be neither empty nor "." or ".."',
+      });
+    }
+    await expect(c.GET("/things/{id}", {} as never)).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    expect(sent).toEqual([]);
+    // What is one segment goes, encoded: a zero, dots inside a name, a slash.
+    for (const id of ["0", "...", "a.b", "a/b"]) await c.GET("/things/{id}", { params: { path: { id } } });
+    expect(sent).toEqual([
+      `${BASE_URL}/things/0`,
+      `${BASE_URL}/things/...`,
+      `${BASE_URL}/things/a.b`,
+      `${BASE_URL}/things/a%2Fb`,
+    ]);
+  });
+
   it("passes a CertkitError thrown by a custom fetch through unchanged", async () => {
     const own = new CertkitError({ code: "RATE_LIMITED", provider: "example", message: "queue full", retryable: true });
     await expect(get(client({ fetch: () => Promise.reject(own) }))).rejects.toBe(own);

@@ -200,4 +200,25 @@ describe("rate-limit awareness", () => {
     });
     expect(readRateLimit(new Headers({ "X-RateLimit-Remaining": "lots" }), now)).toBeUndefined();
   });
+
+  it("reads absurd figures as not said: a count past 2^31 - 1, a reset in milliseconds or years away", () => {
+    const now = Date.UTC(2026, 10, 23, 12, 0, 0);
+    const read = (headers: Record<string, string>) => readRateLimit(new Headers(headers), now);
+    expect(read({ "X-RateLimit-Remaining": "3000000000" })).toBeUndefined();
+    expect(read({ "X-RateLimit-Remaining": "99999999999999999999999" })).toBeUndefined();
+    expect(read({ "X-RateLimit-Remaining": "5", "X-RateLimit-Limit": "3000000000" })).toMatchObject({
+      remaining: 5,
+      limit: undefined,
+    });
+    for (const reset of [String(now), "99999999999999", String(now / 1000 + 400 * 86_400), "40000000"]) {
+      const state = read({ "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": reset });
+      expect(state).toMatchObject({ remaining: 0, resetAt: undefined });
+    }
+    expect(read({ "RateLimit-Remaining": "0", "RateLimit-Reset": "99999999999" })?.resetAt).toBeUndefined();
+    // A monthly quota's reset is a window still.
+    expect(read({ "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": "2592000" })?.resetAt).toEqual(
+      new Date(now + 2_592_000_000),
+    );
+    expect(read({ "X-RateLimit-Remaining": "2147483647" })?.remaining).toBe(2_147_483_647);
+  });
 });

@@ -71,8 +71,9 @@ export async function runStep(job: StepJob, context: StepContext): Promise<StepO
   const client = callsProvider ? context.connector.client(spec.provider, spec.account) : undefined;
   if (client !== undefined) {
     // Every worker's figures count: one that has sent nothing yet (restarted after a crash) knows the window too.
-    const seen = newestRateLimit(client.rateLimit, await context.store.rateLimit(spec.account));
-    const hold = rateLimitHold(seen, context.accountConcurrency(spec.account), context.now());
+    const now = context.now();
+    const seen = newestRateLimit(client.rateLimit, await context.store.rateLimit(spec.account), now);
+    const hold = rateLimitHold(seen, context.accountConcurrency(spec.account), now);
     if (hold !== undefined) {
       await holdUntil(row, job, context, hold);
       return { ...base, outcome: "held" };
@@ -96,6 +97,8 @@ export async function runStep(job: StepJob, context: StepContext): Promise<StepO
     if (refused) return { ...base, outcome: "failed", message };
     throw error;
   } finally {
-    if (client?.rateLimit !== undefined) await context.store.noteRateLimit(spec.account, client.rateLimit);
+    // The figures are advice: failing to keep them must not undo a step done (or hide why it failed).
+    if (client?.rateLimit !== undefined)
+      await context.store.noteRateLimit(spec.account, client.rateLimit, context.now()).catch(() => undefined);
   }
 }

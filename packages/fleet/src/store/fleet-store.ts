@@ -90,6 +90,13 @@ function canonical(value: unknown): string {
   );
 }
 
+/** A rate-limit count as its integer column holds it: within 0 … 2^31 − 1, or NULL when there is none. */
+function storedCount(count: number | undefined): number | null {
+  return count === undefined || !Number.isFinite(count)
+    ? null
+    : Math.min(Math.max(0, Math.trunc(count)), 2_147_483_647);
+}
+
 const CERTIFICATE_COLUMNS = `key, spec, generation, state, order_id AS "orderId", valid_until AS "validUntil", delivered_generation AS "deliveredGeneration",
   next_step AS "nextStep", next_step_at AS "nextStepAt", last_error AS "lastError", updated_at AS "updatedAt"`;
 const PURCHASE_COLUMNS = `certificate_key AS key, generation, attempt, state, provider, account, names, recovery,
@@ -333,14 +340,27 @@ export class FleetStore {
     };
   }
 
-  /** Keeps an account's rate-limit figures for every worker, unless newer ones are kept already. */
-  async noteRateLimit(account: string, state: RateLimitState): Promise<void> {
+  /**
+   * Keeps an account's rate-limit figures for every worker, unless newer ones are kept already. Figures are kept as
+   * they fit: counts within 0 … 2^31 − 1, no invalid date, and never observed after `now` (this worker's time), so
+   * that a clock running ahead cannot keep its figures from being replaced; figures kept from such a clock are.
+   */
+  async noteRateLimit(account: string, state: RateLimitState, now: Date): Promise<void> {
+    const observedAt = Math.min(state.observedAt.getTime(), now.getTime());
+    if (!Number.isFinite(observedAt)) return;
     await this.pool.query(
       `INSERT INTO ${this.#s}.rate_limits (account, request_limit, remaining, reset_at, observed_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (account) DO UPDATE SET request_limit = EXCLUDED.request_limit, remaining = EXCLUDED.remaining,
          reset_at = EXCLUDED.reset_at, observed_at = EXCLUDED.observed_at
-       WHERE rate_limits.observed_at < EXCLUDED.observed_at`,
-      [account, state.limit ?? null, state.remaining ?? null, state.resetAt ?? null, state.observedAt],
+       WHERE rate_limits.observed_at < EXCLUDED.observed_at OR rate_limits.observed_at > $6`,
+      [
+        account,
+        storedCount(state.limit),
+        storedCount(state.remaining),
+        state.resetAt !== undefined && Number.isFinite(state.resetAt.getTime()) ? state.resetAt : null,
+        new Date(observedAt),
+        now,
+      ],
     );
   }
 

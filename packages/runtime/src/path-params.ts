@@ -1,0 +1,30 @@
+import { invalidOption } from "./options.js";
+
+const PLACEHOLDER = /\{([^{}]+)\}/g;
+
+/**
+ * What URL resolution makes of a path segment that is empty or a dot segment: `{id}` = `..` sends
+ * `/v1/certificates/..`, which is `/v1/`, another endpoint.
+ */
+const NOT_A_SEGMENT = new Set(["", ".", ".."]);
+
+/**
+ * Checks the values a call gives a path template's placeholders, before anything is sent: each must be there, and
+ * none may be empty or `.`/`..`. openapi-fetch leaves a missing one as `{name}` and sends the others as they are,
+ * so the request would reach another endpoint than the one called.
+ *
+ * @throws CertkitError `INVALID_INPUT` naming the parameter (never its value).
+ */
+export function checkPathParams(provider: string, method: string, path: string, params: unknown): void {
+  if (!path.includes("{")) return;
+  const given = (params as { path?: Record<string, unknown> } | undefined)?.path;
+  for (const [, name] of path.matchAll(PLACEHOLDER)) {
+    const value = given?.[name!];
+    if (value === undefined || value === null || NOT_A_SEGMENT.has(String(value))) {
+      throw invalidOption(
+        provider,
+        `${method} ${path}: path parameter "${name}" must be given, and be neither empty nor "." or ".."`,
+      );
+    }
+  }
+}
