@@ -179,10 +179,92 @@ describe("finishOrder", () => {
     expect(await certs.finishOrder(order.id)).toEqual(await certs.get(order.id));
   });
 
+  it("dnsimple: two finishOrder at once on one order both give the order, though DNSimple refuses the second issue", async () => {
+    const sent: string[] = [];
+    const noting = notingFetch(sent);
+    // Both calls read the certificate `new` before either issues it.
+    let gate: { waiting: (() => void)[] } | undefined;
+    const gated: typeof fetch = async (input, init) => {
+      const response = await noting(input, init);
+      if (gate && new Request(input, init).method === "GET" && gate.waiting.length < 2) {
+        await new Promise<void>((resolve) => {
+          gate!.waiting.push(resolve);
+          if (gate!.waiting.length === 2) for (const wake of gate!.waiting) wake();
+        });
+      }
+      return response;
+    };
+    const certs = createCertificateClient(
+      dnsimple({ ...sandbox.clientOptions("dnsimple"), retry: false, fetch: gated }),
+      {
+        now,
+      },
+    );
+    sandbox.faults.add({
+      provider: "dnsimple",
+      method: "POST",
+      route: "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue",
+      status: 500,
+      times: 1,
+    });
+    const { created } = await incompleteOrder(certs.order({ commonName: "www.example.com" }));
+    sent.length = 0;
+    gate = { waiting: [] };
+    const both = await Promise.all([certs.finishOrder(created.id), certs.finishOrder(created.id)]);
+    expect(both.map((order) => order.status)).toEqual(["processing", "processing"]);
+    expect(sent.filter((request) => request.startsWith("POST ")).length).toBe(2);
+    expect(sent.some((request) => request.endsWith("/certificates/letsencrypt"))).toBe(false);
+  });
+
+  it("dnsimple-v1: two finishOrder at once on one order both give it submitted; a real refusal still fails", async () => {
+    const certs = createCertificateClient(dnsimpleV1({ ...sandbox.adapterOptions("dnsimple-v1"), retry: false }), {
+      now,
+    });
+    sandbox.faults.add({
+      provider: "dnsimple-v1",
+      method: "PUT",
+      route: "/domains/{domain}/certificates/{id}/configure",
+      status: 500,
+      times: 1,
+    });
+    const { created } = await incompleteOrder(
+      certs.order({ commonName: "www.example.com", validationMethod: "email" }),
+    );
+    const both = await Promise.all([certs.finishOrder(created.id), certs.finishOrder(created.id)]);
+    expect(both.every((order) => ["configured", "submitted"].includes(order.providerStatus))).toBe(true);
+    expect((await certs.get(created.id)).providerStatus).toBe("submitted");
+
+    sandbox.faults.add({
+      provider: "dnsimple-v1",
+      method: "PUT",
+      route: "/domains/{domain}/certificates/{id}/configure",
+      status: 500,
+      times: 1,
+    });
+    const second = await incompleteOrder(certs.order({ commonName: "shop.example.com", validationMethod: "email" }));
+    sandbox.faults.add({
+      provider: "dnsimple-v1",
+      method: "PUT",
+      route: "/domains/{domain}/certificates/{id}/submit",
+      status: 422,
+      body: { message: "Validation failed" },
+      times: 1,
+    });
+    await expect(certs.finishOrder(second.created.id)).rejects.toMatchObject({ code: "VALIDATION_FAILED" });
+    expect((await certs.get(second.created.id)).providerStatus).toBe("configured");
+  });
+
   it("refuses an id of another provider's shape, or an approver that is no address, before any request", async () => {
     const sent: string[] = [];
     const certs = createCertificateClient(dnsimple({ ...sandbox.clientOptions("dnsimple"), fetch: notingFetch(sent) }));
-    await expect(certs.finishOrder("not-an-id")).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    // A domain of `..` would be resolved away from the path, and the request sent to another endpoint.
+    for (const id of ["not-an-id", "1010/../1", "1010/./1"]) {
+      await expect(certs.finishOrder(id), id).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        fieldErrors: { id: ["must be <account>/<domain>/<certificate>"] },
+      });
+      await expect(certs.get(id), id).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    }
     await expect(certs.finishOrder("1010/example.com/1", { approverEmail: "not an address" })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       fieldErrors: { approverEmail: ["must be an email address"] },

@@ -14,6 +14,7 @@ import type { CheckedOrderRequest } from "../../order-request.js";
 import type { LostOrder, PlacedOrder } from "../../recovery/guarded-order-steps.js";
 import type { CreatedOrder } from "../../recovery/order-incomplete-error.js";
 import { createdAfterSending, type OrderRecovery } from "../../recovery/order-recovery.js";
+import { refusedOutright } from "../../recovery/refused-outright.js";
 import { checkContactId, checkDomains, type DnsimpleV1AdapterOptions } from "./dnsimple-v1-adapter-options.js";
 import { DNSIMPLE_V1_CAPABILITIES, DNSIMPLE_V1_PRODUCT_LIMITS } from "./dnsimple-v1-capabilities.js";
 import { decodeDnsimpleV1OrderId, encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
@@ -235,15 +236,26 @@ export function dnsimpleV1(
       const state = dnsimpleV1StateOf(certificate);
       if (state !== "purchased" && state !== "configured") return dnsimpleV1OrderView(certificate, domain);
       const { certificateId } = decodeDnsimpleV1OrderId(id);
-      const configured = state === "configured" ? certificate : await configure(domain, certificateId, signal);
-      return submit(
-        domain,
-        certificateId,
-        configured,
-        approverEmail,
-        dnsimpleV1HostNameOf(certificate, domain),
-        signal,
-      );
+      // The state the call in flight would move it on from: a refusal with the order still there is a real one.
+      let from = state;
+      try {
+        const configured = state === "configured" ? certificate : await configure(domain, certificateId, signal);
+        from = "configured";
+        return await submit(
+          domain,
+          certificateId,
+          configured,
+          approverEmail,
+          dnsimpleV1HostNameOf(certificate, domain),
+          signal,
+        );
+      } catch (error) {
+        if (!refusedOutright(error)) throw error;
+        // Another caller configured or submitted it meanwhile (DNSimple refuses the same step twice): as it stands.
+        const again = await readCertificate(id, signal);
+        if (dnsimpleV1StateOf(again.certificate) === from) throw error;
+        return dnsimpleV1OrderView(again.certificate, again.domain);
+      }
     },
 
     async findOrders(recovery: OrderRecovery, { signal }: OperationOptions): Promise<CertificateOrder[]> {

@@ -7,6 +7,7 @@ import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
 import type { LostOrder } from "../../recovery/guarded-order-steps.js";
 import { createdAfterSending, hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
+import { refusedOutright } from "../../recovery/refused-outright.js";
 import { DNSIMPLE_CAPABILITIES, DNSIMPLE_LETSENCRYPT_PRODUCT, dnsimpleProductLimits } from "./dnsimple-capabilities.js";
 import { chooseDomain, purchaseName } from "./dnsimple-domains.js";
 import { decodeDnsimpleOrderId, encodeDnsimpleOrderId } from "./dnsimple-order-id.js";
@@ -217,7 +218,7 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
    * Issues the certificate when it was bought and left `new` (order() stopped between purchase and issue), by its
    * own id: in every recorded answer a purchase's id equals its certificate_id, and the client's README says so.
    * A renewal's new certificate is no purchase, and only its renewal can issue it, by an id no answer about the
-   * certificate holds: that is said, not guessed.
+   * certificate holds: that is said, not guessed. Refused because another caller issued it meanwhile, it is read.
    */
   async function finishCertificate(id: string, signal: AbortSignal | undefined): Promise<CertificateOrder> {
     const { ref, certificate } = await readRawCertificate(id, signal);
@@ -225,6 +226,11 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     try {
       return await issuePurchase(ref.account, ref.domain, ref.certificate, signal);
     } catch (error) {
+      if (refusedOutright(error)) {
+        // Another caller issued it meanwhile (DNSimple refuses a second issue): the order is as it now stands.
+        const again = await readRawCertificate(id, signal);
+        if (again.certificate.state !== "new") return dnsimpleOrderView(again.certificate, ref.account, ref.domain);
+      }
       if (!(error instanceof CertkitError) || error.code !== "NOT_FOUND") throw error;
       throw new CertkitError({
         code: "UNSUPPORTED",

@@ -26,7 +26,8 @@ export function decodeDnsimpleOrderId(id: unknown): DnsimpleCertificateRef {
   const match = typeof id === "string" ? ORDER_ID.exec(id) : null;
   const account = Number(match?.[1]);
   const certificate = Number(match?.[3]);
-  if (!match || !Number.isSafeInteger(account) || !Number.isSafeInteger(certificate)) {
+  // A domain of `.` or `..` would be resolved away from the path, and the request sent to another endpoint.
+  if (!match || !Number.isSafeInteger(account) || !Number.isSafeInteger(certificate) || /^\.\.?$/.test(match[2]!)) {
     throw new CertkitError({
       code: "INVALID_INPUT",
       provider: "dnsimple",
