@@ -1,8 +1,9 @@
 import type { CertificateClient, ProviderName } from "@certkit/certificates";
-import { credentialsIn, type ClientEvent } from "@certkit/runtime";
+import type { ClientEvent } from "@certkit/runtime";
 import { createProviderClient } from "./clients/create-provider-client.js";
 import type { Configuration } from "./config/load-configuration.js";
 import type { ProvidersSettings } from "./config/provider-settings.js";
+import { secretsIn } from "./config/settings-secrets.js";
 import { formatDuration } from "./output/format-duration.js";
 import type { Output } from "./output/output.js";
 import { isProviderName, PROVIDER_NAMES, unknownProvider } from "./provider-names.js";
@@ -84,7 +85,7 @@ export async function openSession(
       for (const warning of configuration.warnings) output.note(`certkit: warning: ${warning}`);
       break;
   }
-  output.addSecrets(credentialsIn(settings));
+  output.addSecrets(secretsIn(settings));
   const configured = PROVIDER_NAMES.filter((provider) => settings[provider] !== undefined);
   const onEvent = output.flags.verbose ? (event: ClientEvent) => output.verbose(describeEvent(event)) : undefined;
   const clients = new Map<ProviderName, CertificateClient>();

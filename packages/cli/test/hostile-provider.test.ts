@@ -2,6 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, symlinkSyn
 import { join } from "node:path";
 import { createCertificateClient, waitForStatus } from "@certkit/certificates";
 import { ionosSsl } from "@certkit/certificates/ionos-ssl";
+import { zerossl } from "@certkit/certificates/zerossl";
 import { generateCsr, type Sandbox } from "@certkit/sandbox";
 import type { SandboxServer } from "@certkit/sandbox/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -116,5 +117,26 @@ describe("certkit when the provider's answers are hostile", { timeout: 180_000 }
     expect(lstatSync(join(dir, "cert.pem")).isSymbolicLink()).toBe(false);
     expect(readFileSync(join(dir, "cert.pem"), "utf8")).toContain("BEGIN CERTIFICATE");
     expect(readFileSync(outside, "utf8")).toBe("not a certificate\n");
+  });
+  it("a ZeroSSL access key echoed in an answer is removed from text and JSON output", async () => {
+    const { accessKey } = server.clientOptions("zerossl");
+    const zerosslEnv = {
+      ...env,
+      CERTKIT_ZEROSSL_ACCESS_KEY: accessKey,
+      CERTKIT_ZEROSSL_BASE_URL: `${proxy.url}/zerossl`,
+    };
+    const client = createCertificateClient(zerossl(server.clientOptions("zerossl")));
+    const { csr } = await generateCsr({ commonName: "leak.example.com" });
+    await client.order({ commonName: "leak.example.com", csr });
+    proxy.rewrite = settingEvery("common_name", `leak-${accessKey}.example.com`);
+    for (const args of [
+      ["list", "--provider", "zerossl"],
+      ["list", "--provider", "zerossl", "--json"],
+    ]) {
+      const run = await runCertkit(args, { env: zerosslEnv });
+      expect(run.code, args.join(" ")).toBe(0);
+      expect(`${run.stdout}${run.stderr}`).not.toContain(accessKey);
+      expect(run.stdout).toContain("leak-[REDACTED].example.com");
+    }
   });
 });

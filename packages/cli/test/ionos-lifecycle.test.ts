@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Sandbox } from "@certkit/sandbox";
 import type { SandboxServer } from "@certkit/sandbox/node";
@@ -73,6 +73,26 @@ describe("certkit against IONOS SSL, configured by environment variables", { tim
     );
     expect(() => statSync(join(home, "bad", "privkey.pem"))).toThrow();
     expect(jsonOf(await certkit("list", "--json")).orders).toHaveLength(before);
+  });
+
+  it("order --force that the facade refuses puts back the key and CSR it would have replaced", async () => {
+    const key = readFileSync(join(home, "shop", "privkey.pem"), "utf8");
+    const csr = readFileSync(join(home, "shop", "request.csr"), "utf8");
+    const run = await certkit(
+      "order",
+      "shop.example.com",
+      "--generate-key",
+      "--out",
+      "shop",
+      "--force",
+      "--years",
+      "7",
+    );
+    expect(run.code).toBe(2);
+    expect(readFileSync(join(home, "shop", "privkey.pem"), "utf8")).toBe(key);
+    expect(readFileSync(join(home, "shop", "request.csr"), "utf8")).toBe(csr);
+    expect(statSync(join(home, "shop", "privkey.pem")).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(home, "shop")).sort()).toEqual(["privkey.pem", "request.csr"]);
   });
 
   it("show gives the order with its validation, as text and as JSON", async () => {

@@ -2,7 +2,7 @@ const REDACTED = "[REDACTED]";
 // Any PEM private key: PKCS#8, RSA, EC, encrypted.
 const PEM_PRIVATE_KEY = /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(-----END \1PRIVATE KEY-----|$)/g;
 // Fields whose string values are credentials whatever they hold (`api_key`, `accessToken`, `private_key`, ...).
-const SECRET_KEY_NAME = /(password|passwd|secret|token|api[-_]?key|private[-_]?key|authorization)$/i;
+const SECRET_KEY_NAME = /(password|passwd|secret|token|(?:api|access)[-_]?key|private[-_]?key|authorization)$/i;
 // Shorter strings would blank out ordinary words that happen to match.
 const MIN_SECRET_LENGTH = 4;
 /**

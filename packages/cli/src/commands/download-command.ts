@@ -55,7 +55,7 @@ export const downloadCommand: Command = {
         ? []
         : [{ name: CERTIFICATE_FILES.privateKey, content: pem([bundle.privateKey]), mode: PRIVATE_KEY_MODE }]),
     ];
-    const written = await writeNewFiles(dir, files, { force: values.force === true });
+    const written = (await writeNewFiles(dir, files, { force: values.force === true })).paths;
     output.json({
       ref: label,
       dir,

@@ -1,4 +1,5 @@
-import { chmod, lstat, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { chmod, link, lstat, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { UsageError } from "../usage-error.js";
 
@@ -7,6 +8,18 @@ export interface NewFile {
   name: string;
   content: string;
   mode: number;
+}
+
+/** What {@link writeNewFiles} wrote. */
+export interface WrittenFiles {
+  paths: string[];
+  /**
+   * Takes the write back: removes the files it made and puts back those it replaced (kept only with
+   * `keepReplaced`), for files that turned out to belong to nothing.
+   */
+  undo(): Promise<void>;
+  /** Drops the copies of the replaced files: the new ones are the ones that count. */
+  commit(): Promise<void>;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -18,44 +31,94 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+function errorCode(error: unknown): unknown {
+  return (error as { code?: unknown } | undefined)?.code;
+}
+
+function alreadyThere(paths: readonly string[]): UsageError {
+  return new UsageError(
+    `${paths.join(", ")} already ${paths.length === 1 ? "exists" : "exist"}: nothing was written (add --force to replace)`,
+  );
+}
+
+/** Makes `dir` (0700) unless it is there, saying so plainly when something else is in the way. */
+async function makeFolder(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === "EEXIST" || code === "ENOTDIR") throw new UsageError(`${dir} is not a folder: nothing was written`);
+    throw error;
+  }
+}
+
 /**
- * Writes files into `dir` (made if missing) with exactly their modes. Without `force` nothing is written if any of
- * them exists (and a file that appears meanwhile is not overwritten either: each is created exclusively). With
- * `force`, each file is written beside its target and renamed over it, so an old file's looser permissions never
- * apply to a new key and a symlink at the path is replaced, not followed.
- * @returns the paths written.
- * @throws UsageError naming the files that exist, without `force`.
+ * Writes files into `dir` (made if missing) with exactly their modes, each whole or not at all: it is written beside
+ * its target under a hidden name, then put in place in one step, so a crash mid-write (`kill -9`, a full disk) never
+ * leaves a cut-off key or certificate. Without `force` nothing is written if any of them exists, and a file that
+ * appears meanwhile is not replaced either (each goes in place by a hard link, which fails on an existing name);
+ * what this call had already put in place is then removed. With `force`, each is renamed over its target, so an old
+ * file's looser permissions never apply to a new key and a symlink at the path is replaced, not followed; with
+ * `keepReplaced`, each replaced file is kept (hard-linked, under a hidden name beside it) until `commit` or `undo`.
+ * @throws UsageError naming the files that exist, without `force`; or when `dir` is not a folder.
  */
 export async function writeNewFiles(
   dir: string,
   files: readonly NewFile[],
-  options: { force: boolean },
-): Promise<string[]> {
+  options: { force: boolean; keepReplaced?: boolean },
+): Promise<WrittenFiles> {
   const paths = files.map((file) => join(dir, file.name));
   if (!options.force) {
     const taken = [];
     for (const path of paths) if (await exists(path)) taken.push(path);
-    if (taken.length > 0)
-      throw new UsageError(
-        `${taken.join(", ")} already ${taken.length === 1 ? "exists" : "exist"}: nothing was written (add --force to replace)`,
-      );
+    if (taken.length > 0) throw alreadyThere(taken);
   }
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  for (const [index, file] of files.entries()) {
-    const path = paths[index]!;
-    if (!options.force) {
-      await writeFile(path, file.content, { mode: file.mode, flag: "wx" });
-      await chmod(path, file.mode);
-      continue;
+  await makeFolder(dir);
+  const made: string[] = [];
+  const replaced: { path: string; copy: string }[] = [];
+  const undo = async () => {
+    for (const path of made) await rm(path, { force: true });
+    for (const { path, copy } of replaced) await rename(copy, path);
+    made.length = 0;
+    replaced.length = 0;
+  };
+  const tag = `${process.pid}.${randomBytes(4).toString("hex")}`;
+  try {
+    for (const [index, file] of files.entries()) {
+      const path = paths[index]!;
+      const temporary = join(dir, `.${basename(path)}.${tag}.tmp`);
+      try {
+        await writeFile(temporary, file.content, { mode: file.mode, flag: "wx" });
+        await chmod(temporary, file.mode);
+        if (!options.force) {
+          await link(temporary, path).catch((error: unknown) => {
+            throw errorCode(error) === "EEXIST" ? alreadyThere([path]) : error;
+          });
+          made.push(path);
+          continue;
+        }
+        const existed = await exists(path);
+        if (existed && options.keepReplaced) {
+          const copy = join(dir, `.${basename(path)}.${tag}.replaced`);
+          await link(path, copy);
+          replaced.push({ path, copy });
+        }
+        await rename(temporary, path);
+        if (!existed) made.push(path);
+      } finally {
+        await rm(temporary, { force: true });
+      }
     }
-    const temporary = join(dir, `.${basename(path)}.${process.pid}.tmp`);
-    try {
-      await writeFile(temporary, file.content, { mode: file.mode, flag: "wx" });
-      await chmod(temporary, file.mode);
-      await rename(temporary, path);
-    } finally {
-      await rm(temporary, { force: true });
-    }
+  } catch (error) {
+    await undo();
+    throw error;
   }
-  return paths;
+  return {
+    paths,
+    undo,
+    commit: async () => {
+      for (const { copy } of replaced.splice(0)) await rm(copy, { force: true });
+      made.length = 0;
+    },
+  };
 }

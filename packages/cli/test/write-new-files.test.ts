@@ -1,0 +1,84 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { writeNewFiles } from "../src/files/write-new-files.ts";
+import { UsageError } from "../src/usage-error.ts";
+
+const folder = () => mkdtempSync(join(tmpdir(), "certkit-write-"));
+const key = (content: string) => ({ name: "privkey.pem", content, mode: 0o600 });
+const cert = (content: string) => ({ name: "cert.pem", content, mode: 0o644 });
+
+describe("writeNewFiles", () => {
+  it("puts each file in place whole, with its mode, leaving nothing else in the folder", async () => {
+    const dir = join(folder(), "new");
+    const written = await writeNewFiles(dir, [key("KEY"), cert("CERT")], { force: false });
+    expect(written.paths).toEqual([join(dir, "privkey.pem"), join(dir, "cert.pem")]);
+    expect(readdirSync(dir).sort()).toEqual(["cert.pem", "privkey.pem"]);
+    expect(statSync(join(dir, "privkey.pem")).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it("without force, a file that appears after the check is not replaced, and what was written is taken back", async () => {
+    const dir = folder();
+    // Many writers of the same folder at once: exactly one wins, every other is told the files exist.
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, index) =>
+        writeNewFiles(dir, [key(`KEY ${index}`), cert(`CERT ${index}`)], { force: false }),
+      ),
+    );
+    const won = results.filter((result) => result.status === "fulfilled");
+    expect(won).toHaveLength(1);
+    for (const result of results) if (result.status === "rejected") expect(result.reason).toBeInstanceOf(UsageError);
+    const keyText = readFileSync(join(dir, "privkey.pem"), "utf8");
+    expect(readFileSync(join(dir, "cert.pem"), "utf8")).toBe(keyText.replace("KEY", "CERT"));
+    expect(readdirSync(dir).sort()).toEqual(["cert.pem", "privkey.pem"]);
+  });
+
+  it("with force and keepReplaced, undo puts the old files back and removes the new ones", async () => {
+    const dir = folder();
+    writeFileSync(join(dir, "privkey.pem"), "OLD KEY", { mode: 0o600 });
+    const written = await writeNewFiles(dir, [key("NEW KEY"), cert("NEW CERT")], { force: true, keepReplaced: true });
+    expect(readFileSync(join(dir, "privkey.pem"), "utf8")).toBe("NEW KEY");
+    await written.undo();
+    expect(readFileSync(join(dir, "privkey.pem"), "utf8")).toBe("OLD KEY");
+    expect(readdirSync(dir)).toEqual(["privkey.pem"]);
+  });
+
+  it("with force and keepReplaced, commit drops the old files' copies", async () => {
+    const dir = folder();
+    writeFileSync(join(dir, "privkey.pem"), "OLD KEY", { mode: 0o600 });
+    const written = await writeNewFiles(dir, [key("NEW KEY")], { force: true, keepReplaced: true });
+    expect(readdirSync(dir)).toHaveLength(2);
+    await written.commit();
+    expect(readdirSync(dir)).toEqual(["privkey.pem"]);
+    expect(readFileSync(join(dir, "privkey.pem"), "utf8")).toBe("NEW KEY");
+  });
+
+  it("says plainly when the folder is a file", async () => {
+    const parent = folder();
+    writeFileSync(join(parent, "afile"), "x");
+    await expect(writeNewFiles(join(parent, "afile"), [cert("CERT")], { force: false })).rejects.toThrow(
+      new UsageError(`${join(parent, "afile")} is not a folder: nothing was written`),
+    );
+  });
+
+  it("leaves no cut-off file when the process dies mid-write (here: past its file-size limit)", () => {
+    const dir = folder();
+    const module = fileURLToPath(new URL("../dist/files/write-new-files.js", import.meta.url));
+    const script =
+      `const { writeNewFiles } = await import(${JSON.stringify(module)});` +
+      `await writeNewFiles(${JSON.stringify(dir)}, [{ name: "fullchain.pem", content: "A".repeat(4096), mode: 0o644 }], { force: false });`;
+    // `ulimit -f 1`: the kernel kills the writer (SIGXFSZ) once a file passes 1,024 bytes, as a crash would.
+    const run = spawnSync("bash", [
+      "-c",
+      `ulimit -f 1; exec "$0" --input-type=module -e "$1"`,
+      process.execPath,
+      script,
+    ]);
+    expect(run.status).not.toBe(0);
+    expect(readdirSync(dir).filter((name) => !name.startsWith("."))).toEqual([]);
+  });
+});
