@@ -33,6 +33,26 @@ describe("Ctrl-C", { timeout: 180_000 }, () => {
   });
 });
 
+describe("Ctrl-C during the demo", { timeout: 180_000 }, () => {
+  it("exits 130 saying it was interrupted, in the CLI's words, not the facade's function names", async () => {
+    const { env } = freshHome();
+    const child = startCertkit(["demo"], { env });
+    const run = finished(child);
+    await new Promise<void>((resolve) => {
+      child.stderr!.on("data", (chunk: Buffer) => {
+        if (chunk.toString().includes("look 1")) resolve();
+      });
+    });
+    child.kill("SIGINT");
+    const { code, stderr } = await run;
+    expect(code).toBe(130);
+    // Mostly the wait is under way (interrupted); a look that just ended may leave a request going (was aborted).
+    expect(stderr).toMatch(/interrupted|was aborted/);
+    expect(stderr).not.toMatch(/waitForStatus|findOrders|\w+\(\)/);
+    expect(hasStackTrace(stderr)).toBe(false);
+  });
+});
+
 describe("a reader that goes away", { timeout: 180_000 }, () => {
   it("(certkit list | head -1) ends the output quietly, not with a stack trace", async () => {
     const { env } = freshHome();

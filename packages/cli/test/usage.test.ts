@@ -28,6 +28,8 @@ describe("certkit usage", { timeout: 30_000 }, () => {
     expect(run.code).toBe(0);
     for (const command of COMMANDS) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
     expect(run.stdout).toContain("CERTKIT_IONOS_API_KEY");
+    // Every provider of the registry, by its name.
+    expect(run.stdout).toContain("\nDNSimple v2, DNSimple v1, IONOS SSL, Resello, SSLmarket and ZeroSSL.\n");
     expect(run.stdout).toContain("DATABASE_URL, CERTKIT_FLEET_FILE, CERTKIT_FLEET_DATA_DIR: certkit fleet's database");
     expect(run.stdout).toContain("exit codes: 0 done, 1 the operation failed, 2 bad usage or input");
   });

@@ -32,6 +32,16 @@ describe("certkit wait, and what it says", { timeout: 180_000 }, () => {
     expect(run.stderr).not.toMatch(/waitForStatus|\d{4,} ms/);
   });
 
+  it("stops at once when the order is past the status awaited, instead of polling until the timeout", async () => {
+    const run = await runCertkit(["wait", ref, "--until", "pending", "--timeout", "24d", "--interval", "1h"], { env });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trimEnd().split("\n").at(-1)).toBe(
+      `certkit: ${ref} is awaiting_validation (PENDING), past pending: it will not become pending again`,
+    );
+    const json = await runCertkit(["wait", ref, "--until", "pending", "--json"], { env });
+    expect(jsonOf(json).error).toMatchObject({ code: "CONFLICT" });
+  });
+
   it("--json reports the timeout with its code", async () => {
     const run = await runCertkit(["wait", ref, "--timeout", "1s", "--json"], { env });
     expect(run.code).toBe(1);

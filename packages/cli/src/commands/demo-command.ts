@@ -1,4 +1,5 @@
 import type { CertificateOrder, ProviderName } from "@certkit/certificates";
+import { PROVIDERS } from "@certkit/certificates/providers";
 import { DemoStepError, demoProvider } from "../demo/demo-provider.js";
 import { EXIT } from "../exit-codes.js";
 import { inventoryTable } from "../output/inventory-table.js";
@@ -18,7 +19,7 @@ interface DemoResult {
 /** `certkit demo`: every provider's whole lifecycle against the embedded sandbox, then the inventory. */
 export const demoCommand: Command = {
   name: "demo",
-  summary: "order, validate, wait for and download a certificate at each of the five providers, in the sandbox",
+  summary: `order, validate, wait for and download a certificate at each of the ${PROVIDERS.length} providers, in the sandbox`,
   usage: "",
   details: [
     "Runs against a fresh embedded sandbox whatever is configured: nothing leaves the machine. The sandbox's state is",

@@ -14,6 +14,7 @@ import { UsageError } from "../usage-error.js";
 import { PROVIDER_OPTION, providerOption, type Command } from "./command.js";
 import { orderWithValidation } from "./order-with-validation.js";
 import { validationSteps } from "./validation-to-do.js";
+import { shellArgument } from "../output/shell-argument.js";
 
 const METHODS: readonly ValidationMethod[] = ["dns", "file", "email"];
 
@@ -49,7 +50,8 @@ export async function printNextSteps(
     for (const line of validationLines(shown.validation, order.provider)) output.line(`  ${line}`);
   }
   const steps = shown.status === "awaiting_validation" ? validationSteps(label, client.capabilities, session.kind) : [];
-  if (shown.status !== "issued") output.line(`next: ${[...steps, `certkit wait ${label}`].join(", then ")}`);
+  if (shown.status !== "issued")
+    output.line(`next: ${[...steps, `certkit wait ${shellArgument(label)}`].join(", then ")}`);
   return shown;
 }
 

@@ -4,6 +4,7 @@ import { UsageError } from "../usage-error.js";
 import { PROVIDER_OPTION, type Command } from "./command.js";
 import { orderTarget } from "./order-target.js";
 import { orderWithValidation } from "./order-with-validation.js";
+import { shellArgument } from "../output/shell-argument.js";
 
 const ACTIONS = ["publish"] as const;
 
@@ -29,7 +30,7 @@ export const sandboxCommand: Command = {
     const { output, signal } = context;
     if (session.sandboxControl === undefined) {
       throw new UsageError(
-        `certkit sandbox works on the sandbox only, and ${ref.provider} is configured for real: publish the record or file at your DNS host or web server, or have the email approved (certkit show ${label} says what)`,
+        `certkit sandbox works on the sandbox only, and ${ref.provider} is configured for real: publish the record or file at your DNS host or web server, or have the email approved (certkit show ${shellArgument(label)} says what)`,
       );
     }
     const order = await orderWithValidation(await client.get(ref.id, { signal }), client, signal);
@@ -51,7 +52,7 @@ export const sandboxCommand: Command = {
     }
     if (order.status !== "issued")
       output.line(
-        `next: ${client.capabilities.confirmValidation && published.length > 0 ? `certkit validate ${label}, then ` : ""}certkit wait ${label}`,
+        `next: ${client.capabilities.confirmValidation && published.length > 0 ? `certkit validate ${shellArgument(label)}, then ` : ""}certkit wait ${shellArgument(label)}`,
       );
     return EXIT.ok;
   },

@@ -3,6 +3,7 @@ import { orderJson } from "../output/order-view.js";
 import { UsageError } from "../usage-error.js";
 import { PROVIDER_OPTION, type Command } from "./command.js";
 import { orderTarget } from "./order-target.js";
+import { shellArgument } from "../output/shell-argument.js";
 
 /** `certkit validate ID`: tells the provider the validation is in place. */
 export const validateCommand: Command = {
@@ -16,13 +17,13 @@ export const validateCommand: Command = {
     const { client, ref, label } = await orderTarget(context);
     if (!client.capabilities.confirmValidation) {
       throw new UsageError(
-        `${ref.provider} checks the validation by itself, so there is nothing to confirm: run certkit wait ${label}`,
+        `${ref.provider} checks the validation by itself, so there is nothing to confirm: run certkit wait ${shellArgument(label)}`,
       );
     }
     const order = await client.confirmValidation(ref.id, { signal: context.signal });
     context.output.json(orderJson(order, new Date()));
     context.output.line(`${label}: validation confirmed; the order is ${order.status}`);
-    if (order.status !== "issued") context.output.line(`next: certkit wait ${label}`);
+    if (order.status !== "issued") context.output.line(`next: certkit wait ${shellArgument(label)}`);
     return EXIT.ok;
   },
 };

@@ -1,5 +1,6 @@
 import {
   CERTIFICATE_STATUSES,
+  CertkitError,
   isCertkitError,
   waitForStatus,
   type OrderEndedError,
@@ -19,6 +20,7 @@ import { PROVIDER_OPTION, type Command } from "./command.js";
 import { orderTarget } from "./order-target.js";
 import { validationToDo } from "./validation-to-do.js";
 import { DAY_MS, HOUR_MS } from "@certkit/runtime";
+import { shellArgument } from "../output/shell-argument.js";
 
 // A sandbox answers at once and issues in seconds; a real CA takes minutes, and polling it fast spends its rate limit.
 const SANDBOX_INTERVAL = "500ms";
@@ -45,13 +47,26 @@ function readStatuses(text: string): CertificateStatus[] {
   return statuses as CertificateStatus[];
 }
 
+/** The statuses an order goes through on its way to issued, in order: it never goes back along them. */
+const ON_THE_WAY: readonly CertificateStatus[] = ["pending", "awaiting_validation", "processing", "issued"];
+
+/**
+ * Whether an order in `status` is past every status awaited, so waiting on is pointless: an issued order is never
+ * `processing` again, and an expired one none of those.
+ */
+function isPast(status: CertificateStatus, until: readonly CertificateStatus[]): boolean {
+  const at = status === "expired" ? ON_THE_WAY.length : ON_THE_WAY.indexOf(status);
+  return at > 0 && until.every((awaited) => ON_THE_WAY.includes(awaited) && ON_THE_WAY.indexOf(awaited) < at);
+}
+
 /** `certkit wait ID`: polls with a progress line until the order is issued (or another status), or ends otherwise. */
 export const waitCommand: Command = {
   name: "wait",
   summary: "poll an order, showing its progress, until it is issued or has failed",
   usage: "ID [--until STATUS[,STATUS]] [--timeout DURATION] [--interval DURATION]",
   details: [
-    "Exits 0 when the order reaches the status; 1 when it ends otherwise (failed, cancelled, revoked) or the time is up;",
+    "Exits 0 when the order reaches the status; 1 when it ends otherwise (failed, cancelled, revoked), is past the",
+    "status awaited (issued, when processing is awaited), or the time is up;",
     "130 on Ctrl-C, which stops the waiting only: the order goes on at the provider.",
     "Durations are written 90s, 15m, 2h, 1d or 1h30m.",
   ],
@@ -93,13 +108,16 @@ export const waitCommand: Command = {
     const pace = { intervalMs, maxIntervalMs: Math.max(MAX_INTERVAL_MS, intervalMs), maxWaitMs };
     const progress = new WaitProgress(output, `waiting for ${label} to be ${until.join(" or ")}`, pace);
     let last: CertificateOrder | undefined;
+    // Stops the waiting, and only it, when the order is past what is awaited.
+    const passed = new AbortController();
     try {
       const order = await waitForStatus(client, ref.id, {
         ...pace,
         until,
-        signal,
+        signal: AbortSignal.any([signal, passed.signal]),
         onProgress: (seen, attempt) => {
           last = seen;
+          if (!until.includes(seen.status) && isPast(seen.status, until)) passed.abort();
           if (attempt === 1 && seen.status === "awaiting_validation" && !until.includes(seen.status)) {
             output.note(`certkit: ${validationToDo(label, client.capabilities, target.session.kind)}`);
           }
@@ -109,13 +127,17 @@ export const waitCommand: Command = {
       progress.stop();
       output.json(orderJson(order, new Date()));
       output.line(`${label} is ${order.status} after ${formatDuration(progress.elapsedMs)}`);
-      if (order.status === "issued") output.line(`next: certkit download ${label}`);
+      if (order.status === "issued") output.line(`next: certkit download ${shellArgument(label)}`);
       return EXIT.ok;
     } catch (error) {
       progress.stop();
+      if (passed.signal.aborted && !signal.aborted && last !== undefined) {
+        const message = `${label} is ${last.status} (${last.providerStatus || "no status"}), past ${until.join(" and ")}: it will not become ${until.join(" or ")} again`;
+        throw new RestatedError(new CertkitError({ code: "CONFLICT", provider: ref.provider, message }), message);
+      }
       if (isCertkitError(error, "ABORTED")) {
         output.note(
-          `certkit: stopped waiting for ${label} (interrupted); the order goes on at ${ref.provider}: run certkit wait ${label} to wait again`,
+          `certkit: stopped waiting for ${label} (interrupted); the order goes on at ${ref.provider}: run certkit wait ${shellArgument(label)} to wait again`,
         );
         output.json({ error: { code: "ABORTED", provider: ref.provider, message: "interrupted", retryable: true } });
         return EXIT.interrupted;
@@ -137,7 +159,7 @@ export const waitCommand: Command = {
             : `is still ${last.status} (${last.providerStatus || "no status"})`;
         throw new RestatedError(
           error,
-          `gave up after ${formatDuration(maxWaitMs)}: ${label} ${state}, not ${until.join(" or ")}; run certkit wait ${label} to wait again`,
+          `gave up after ${formatDuration(maxWaitMs)}: ${label} ${state}, not ${until.join(" or ")}; run certkit wait ${shellArgument(label)} to wait again`,
         );
       }
       throw error;

@@ -17,9 +17,9 @@ export interface WrittenFiles {
    * Takes the write back: removes the files it made and puts back those it replaced (kept only with
    * `keepReplaced`), for files that turned out to belong to nothing.
    */
-  undo(): Promise<void>;
+  undo: () => Promise<void>;
   /** Drops the copies of the replaced files: the new ones are the ones that count. */
-  commit(): Promise<void>;
+  commit: () => Promise<void>;
 }
 
 async function exists(path: string): Promise<boolean> {

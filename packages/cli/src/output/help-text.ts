@@ -1,5 +1,6 @@
 import { GLOBAL_OPTIONS, type Command, type OptionSpec } from "../commands/command.js";
 import { PROVIDER_VARIABLES } from "../config/environment-variables.js";
+import { PROVIDERS } from "@certkit/certificates/providers";
 import { formatTable } from "./format-table.js";
 
 function optionRows(options: Readonly<Record<string, OptionSpec>>): string[][] {
@@ -9,11 +10,17 @@ function optionRows(options: Readonly<Record<string, OptionSpec>>): string[][] {
   ]);
 }
 
+/** `a, b and c`. */
+function namesList(names: readonly string[]): string {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+}
+
 /** `certkit --help`: the commands, the options they all take, the configuration and the exit codes. */
 export function generalHelp(commands: readonly Command[]): string[] {
   return [
-    "certkit: order, validate, wait for, download and manage SSL/TLS certificates at IONOS SSL, DNSimple (v2 and v1),",
-    "Resello and SSLmarket. With no provider configured it runs against an embedded sandbox, offline.",
+    "certkit: order, validate, wait for, download and manage SSL/TLS certificates at",
+    `${namesList(PROVIDERS.map((provider) => provider.displayName))}.`,
+    "With no provider configured it runs against an embedded sandbox, offline.",
     "",
     "usage: certkit <command> [arguments] [options]",
     "",

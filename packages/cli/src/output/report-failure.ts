@@ -42,11 +42,14 @@ const HINTS: Partial<Record<CertkitError["code"], string>> = {
 };
 
 /** The facade starts its input errors with the operation's name (`get: id must be…`): a name from the code, not the CLI's. */
-const OPERATION_PREFIX = new RegExp(`^(?:${[...CERTIFICATE_OPERATIONS, "waitForStatus"].join("|")}): `);
+const OPERATIONS = [...CERTIFICATE_OPERATIONS, "waitForStatus"].join("|");
+const OPERATION_PREFIX = new RegExp(`^(?:${OPERATIONS}): `);
+/** How the facade says its caller's signal ended an operation; at the shell, that is Ctrl-C. */
+const OPERATION_ABORTED = new RegExp(`^(?:${OPERATIONS}) was aborted`);
 
 /** What a person reads: the facade's message without its operation's name, after the order it concerns. */
 function messageOf(error: CertkitError, subject: string | undefined): string {
-  let message = error.message.replace(OPERATION_PREFIX, "");
+  let message = error.message.replace(OPERATION_PREFIX, "").replace(OPERATION_ABORTED, "interrupted");
   if (subject === undefined || message.includes(subject)) return message;
   // The order's name says the provider already.
   if (message.startsWith(`${error.provider}: `)) message = message.slice(error.provider.length + 2);
