@@ -44,7 +44,7 @@ function rewritingFetch(pick: (request: Request) => Record<string, string> | und
 function dnsimpleFile(fetch: unknown): FleetFile {
   const { file } = sandboxFleetFile(world.server.url, 1);
   file.certificates = file.certificates.filter((certificate) => certificate.account === "dnsimple");
-  file.accounts.dnsimple!.options = { ...file.accounts.dnsimple!.options, fetch } as never;
+  file.accounts.dnsimple!.options = { ...file.accounts.dnsimple!.options, fetch };
   return file;
 }
 

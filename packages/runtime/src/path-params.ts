@@ -20,7 +20,8 @@ export function checkPathParams(provider: string, method: string, path: string, 
   const given = (params as { path?: Record<string, unknown> } | undefined)?.path;
   for (const [, name] of path.matchAll(PLACEHOLDER)) {
     const value = given?.[name!];
-    if (value === undefined || value === null || NOT_A_SEGMENT.has(String(value))) {
+    const segment = typeof value === "string" || typeof value === "number" ? String(value) : undefined;
+    if (value === undefined || value === null || (segment !== undefined && NOT_A_SEGMENT.has(segment))) {
       throw invalidOption(
         provider,
         `${method} ${path}: path parameter "${name}" must be given, and be neither empty nor "." or ".."`,

@@ -165,7 +165,8 @@ describe("createApiClient", () => {
       },
     });
     for (const id of [".", "..", "", undefined, null]) {
-      const call = c.GET("/things/{id}", { params: { path: { id: id as string } } });
+      const path = { id } as unknown as { id: string };
+      const call = c.GET("/things/{id}", { params: { path } });
       await expect(call, String(id)).rejects.toMatchObject({
         code: "INVALID_INPUT",
         provider: "example",
