@@ -23,11 +23,43 @@ describe("certkit when the provider fails", { timeout: 180_000 }, () => {
     expect(run.code).toBe(1);
     const failure = run.stderr.split("\n").find((line) => line.startsWith("certkit: "));
     expect(failure).toMatch(/HTTP 500.*check before sending it again/);
+    // In the shell's words: a command to run, not a function to call.
+    expect(failure).toMatch(/Do not order again: certkit list --provider ionos-ssl shows it once ionos-ssl lists it$/);
+    expect(failure).not.toMatch(/findOrders|\w\(/);
     expect(run.stderr).toContain("  code: PROVIDER");
     expect(run.stderr).toContain("  HTTP status: 500");
     expect(run.stderr).toContain("  the request may have taken effect: check before sending it again");
     expect(hasStackTrace(run.stderr)).toBe(false);
     expect(`${run.stdout}${run.stderr}`).not.toContain(apiKey);
+  });
+
+  it("an order bought and left part-way names its ref, in the message and in --json, and how to look at it", async () => {
+    const { token } = server.clientOptions("dnsimple");
+    const dnsimple = {
+      ...freshHome().env,
+      CERTKIT_DNSIMPLE_TOKEN: token,
+      CERTKIT_DNSIMPLE_BASE_URL: server.baseUrl("dnsimple"),
+    };
+    sandbox.faults.add({
+      provider: "dnsimple",
+      method: "POST",
+      route: "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue",
+      status: 500,
+      times: 1,
+    });
+    const run = await runCertkit(["order", "www.example.com", "--json"], { env: dnsimple });
+    expect(run.code).toBe(1);
+    const { error } = jsonOf(run);
+    expect(error.order.ref).toMatch(/^dnsimple:1010\/example\.com\/\d+$/);
+    expect(error.order.failedStep).toBe("issue");
+    expect(error.message.startsWith(`${error.order.ref} was bought, but its issue step failed (`)).toBe(true);
+    expect(error.message).toContain("HTTP 500");
+    expect(error.message.endsWith(`). Do not order again: certkit show ${error.order.ref} shows it as it stands`)).toBe(
+      true,
+    );
+    expect(error.message).not.toMatch(/finishOrder|get\(/);
+    const shown = await runCertkit(["show", error.order.ref, "--json"], { env: dnsimple });
+    expect(jsonOf(shown)).toMatchObject({ ref: error.order.ref, providerStatus: "new" });
   });
 
   it("refused credentials are exit 1 with a hint, and the key is never printed", async () => {

@@ -7,6 +7,7 @@ import {
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { formatOrderRef } from "../order-ref.js";
 import { UsageError } from "../usage-error.js";
+import { orderFailureWords } from "./order-failure-words.js";
 import type { Output } from "./output.js";
 
 /**
@@ -87,7 +88,9 @@ export function reportFailure(error: unknown, output: Output, subject?: string):
   }
   const certkitError = error instanceof RestatedError ? error.original : error;
   if (isCertkitError(certkitError)) {
-    const message = error instanceof RestatedError ? error.message : messageOf(certkitError, subject);
+    const ordered = orderFailureWords(certkitError);
+    const message =
+      error instanceof RestatedError ? error.message : (ordered?.message ?? messageOf(certkitError, subject));
     const hint = HINTS[certkitError.code];
     output.note(`certkit: ${message}${hint === undefined ? "" : ` (${hint})`}`);
     for (const line of details(certkitError)) output.verbose(`  ${line}`);
@@ -96,7 +99,17 @@ export function reportFailure(error: unknown, output: Output, subject?: string):
     const order = ended === undefined ? {} : { order: { ref: formatOrderRef(ended), status: ended.status } };
     const { provider, status, providerCode, requestId, retryable } = certkitError;
     output.json({
-      error: { code: certkitError.code, provider, message, status, providerCode, requestId, retryable, ...order },
+      error: {
+        code: certkitError.code,
+        provider,
+        message,
+        status,
+        providerCode,
+        requestId,
+        retryable,
+        ...order,
+        ...ordered?.json,
+      },
     });
     return code;
   }
