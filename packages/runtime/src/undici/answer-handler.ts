@@ -3,6 +3,7 @@ import { abortReason } from "../abort-reason.js";
 import type { Call } from "../call.js";
 import { networkError, oversizeError, redirectError } from "../call-errors.js";
 import { interpretBody } from "../steps/read-body.js";
+import { decodeContent } from "./decode-content.js";
 import { DispatchedHeaders, DispatchedResponse } from "./dispatched-response.js";
 
 const EMPTY = Buffer.alloc(0);
@@ -30,6 +31,7 @@ export class AnswerHandler implements Dispatcher.DispatchHandler {
   #controller: Dispatcher.DispatchController | undefined;
   #settled = false;
   #status = 0;
+  #statusText = "";
   #headers: DispatchedHeaders | undefined;
   #chunks: Buffer[] = [];
   #size = 0;
@@ -52,14 +54,20 @@ export class AnswerHandler implements Dispatcher.DispatchHandler {
     _controller: Dispatcher.DispatchController,
     status: number,
     headers: Record<string, string | string[] | undefined>,
+    statusText?: string,
   ): void {
     // 1xx answers (103 Early Hints...) come before the real one.
     if (status < 200 || this.#settled) return;
     const call = this.#call;
     this.#status = status;
+    this.#statusText = statusText ?? "";
     this.#headers = new DispatchedHeaders(headers);
     if (status >= 300 && status < 400 && status !== 304) {
       this.#fail(redirectError(call, this.#response(EMPTY, undefined, undefined), this.#url));
+    } else if (status === 204 || status === 304) {
+      // Complete as it stands: these have no body, whatever `Content-Length` says (undici would then report a
+      // length mismatch, which comes after the call has settled and changes nothing).
+      this.onResponseEnd();
     } else if (Number(headers["content-length"]) > call.client.maxResponseBytes) {
       this.#fail(oversizeError(call, status));
     }
@@ -75,10 +83,17 @@ export class AnswerHandler implements Dispatcher.DispatchHandler {
   onResponseEnd(): void {
     if (this.#settled) return;
     const chunks = this.#chunks;
-    const bytes = chunks.length === 1 ? chunks[0]! : chunks.length === 0 ? EMPTY : Buffer.concat(chunks, this.#size);
+    const raw = chunks.length === 1 ? chunks[0]! : chunks.length === 0 ? EMPTY : Buffer.concat(chunks, this.#size);
     const status = this.#status;
+    const call = this.#call;
     try {
-      const read = interpretBody(this.#call, status, status >= 200 && status < 300, bytes, decode);
+      let bytes: Buffer | undefined;
+      try {
+        bytes = decodeContent(raw, this.#headers!.get("content-encoding"), call.client.maxResponseBytes);
+      } catch (error) {
+        throw networkError(call, error);
+      }
+      const read = interpretBody(call, status, status >= 200 && status < 300, bytes, decode);
       this.#finish();
       this.#resolve(this.#response(read.bytes, read.text, read.parsed));
     } catch (error) {
@@ -107,7 +122,16 @@ export class AnswerHandler implements Dispatcher.DispatchHandler {
   }
 
   #response(bytes: Uint8Array, text: string | undefined, parsed: { value: unknown } | undefined): Response {
-    const answer = { status: this.#status, url: this.#url, headers: this.#headers!, bytes, text, parsed };
+    const status = this.#status;
+    const answer = {
+      status,
+      statusText: this.#statusText,
+      url: this.#url,
+      headers: this.#headers!,
+      bytes,
+      text,
+      parsed,
+    };
     return new DispatchedResponse(answer) as unknown as Response;
   }
 }

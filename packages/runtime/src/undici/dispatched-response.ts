@@ -2,6 +2,9 @@ import type { Dispatcher } from "undici";
 
 type IncomingHttpHeaders = Dispatcher.ResponseData["headers"];
 
+/** Where Node's `util.inspect` (and `console.log`) looks for how to print an object. */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
 /** A header's value as `Headers.get` gives it: several values joined by commas. */
 function joined(value: string | string[] | undefined): string | null {
   if (value === undefined) return null;
@@ -21,11 +24,17 @@ export class DispatchedHeaders {
   }
 
   get(name: string): string | null {
-    return this.#real ? this.#real.get(name) : joined(this.#raw[name.toLowerCase()]);
+    return this.#real ? this.#real.get(name) : joined(this.#own(name));
   }
 
   has(name: string): boolean {
-    return this.#real ? this.#real.has(name) : this.#raw[name.toLowerCase()] !== undefined;
+    return this.#real ? this.#real.has(name) : this.#own(name) !== undefined;
+  }
+
+  /** A header as it came; never what the raw object inherits (`constructor`, `__proto__`). */
+  #own(name: string): string | string[] | undefined {
+    const key = name.toLowerCase();
+    return Object.hasOwn(this.#raw, key) ? this.#raw[key] : undefined;
   }
 
   /** The headers as a real `Headers`, made once. */
@@ -58,11 +67,18 @@ for (const method of [
     },
   });
 }
+// Node prints a Headers by reading its private fields, which this has not: it prints the real one.
+Object.defineProperty(DispatchedHeaders.prototype, INSPECT, {
+  value(this: DispatchedHeaders, depth: number, options: object, inspect: (value: unknown, options: object) => string) {
+    return inspect(this.real(), options);
+  },
+});
 Object.setPrototypeOf(DispatchedHeaders.prototype, Headers.prototype);
 
 /** What {@link DispatchedResponse} is made from. */
 export interface DispatchedAnswer {
   status: number;
+  statusText: string;
   url: string;
   headers: DispatchedHeaders;
   bytes: Uint8Array;
@@ -80,7 +96,7 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  */
 export class DispatchedResponse {
   readonly status: number;
-  readonly statusText = "";
+  readonly statusText: string;
   readonly url: string;
   readonly redirected = false;
   readonly type = "basic";
@@ -90,6 +106,7 @@ export class DispatchedResponse {
   constructor(answer: DispatchedAnswer) {
     this.#answer = answer;
     this.status = answer.status;
+    this.statusText = answer.statusText;
     this.url = answer.url;
   }
 
@@ -115,12 +132,14 @@ export class DispatchedResponse {
     return parsed ? Promise.resolve(parsed.value) : this.text().then((text) => JSON.parse(text) as unknown);
   }
 
+  // Copies, each time: the bytes kept may be a view of undici's socket buffer (a `Buffer`'s `slice` is a view too),
+  // whose other bytes are other data, this request's own headers among them.
   arrayBuffer(): Promise<ArrayBuffer> {
-    return Promise.resolve(this.#answer.bytes.slice().buffer);
+    return Promise.resolve(new Uint8Array(this.#answer.bytes).buffer);
   }
 
   bytes(): Promise<Uint8Array> {
-    return Promise.resolve(this.#answer.bytes.slice());
+    return Promise.resolve(new Uint8Array(this.#answer.bytes));
   }
 
   blob(): Promise<Blob> {
@@ -137,8 +156,16 @@ export class DispatchedResponse {
 
   /** A real `Response` of the bytes kept. */
   private real(): Response {
-    const { status, bytes, headers } = this.#answer;
-    return new Response(NULL_BODY_STATUSES.has(status) ? null : bytes.slice(), { status, headers: headers.real() });
+    const { status, statusText, bytes, headers } = this.#answer;
+    const body = NULL_BODY_STATUSES.has(status) ? null : new Uint8Array(bytes);
+    return new Response(body, { status, statusText, headers: headers.real() });
+  }
+
+  // Node prints a Response by reading its private fields, which this has not: it prints what a Response shows.
+  [INSPECT](depth: number, options: object, inspect: (value: unknown, options: object) => string): string {
+    const { status, statusText, headers, ok, url, redirected, type, bodyUsed } = this;
+    const shown = { status, statusText, headers, body: null, bodyUsed, ok, redirected, type, url };
+    return `Response ${inspect(shown, options)}`;
   }
 }
 Object.setPrototypeOf(DispatchedResponse.prototype, Response.prototype);

@@ -11,8 +11,9 @@ export interface UndiciTransportOptions {
 }
 
 /**
- * The request's headers as undici takes them. Without `Accept-Encoding` (answers then come unencoded, and the bytes
- * counted are the bytes kept); openapi-fetch's `Headers` go as they are when they have none, which is the usual case.
+ * The request's headers as undici takes them. Without `Accept-Encoding` (answers should then come unencoded, and
+ * one that comes encoded all the same is decoded); openapi-fetch's `Headers` go as they are when they have none,
+ * which is the usual case.
  */
 function headersOf(headers: Headers): Iterable<[string, string]> | string[] {
   if (!headers.has("accept-encoding")) return headers;
@@ -26,11 +27,18 @@ function headersOf(headers: Headers): Iterable<[string, string]> | string[] {
  * body that fetch would label itself (a `FormData`'s multipart boundary, a `Blob`'s type) gets the same label when
  * the request has none.
  */
-async function bytesOf(request: DispatchedRequest): Promise<Buffer> {
+function bytesOf(request: DispatchedRequest, call: Call): Promise<Buffer> {
   const encoded = new Response(request.body);
   const type = encoded.headers.get("content-type");
   if (type !== null && !request.headers.has("content-type")) request.headers.set("content-type", type);
-  return Buffer.from(await encoded.arrayBuffer());
+  // A body from middleware may be a stream that never ends: the call's timeout and abort stop the reading too.
+  return new Promise<Buffer>((resolve, reject) => {
+    call.stop = () => {
+      reject(abortReason(call.signal));
+      encoded.body?.cancel().catch(() => undefined);
+    };
+    encoded.arrayBuffer().then((bytes) => resolve(Buffer.from(bytes)), reject);
+  }).finally(() => (call.stop = undefined));
 }
 
 /**
@@ -77,7 +85,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
       const request = given as unknown as DispatchedRequest;
       const { body } = request;
       if (body === null || typeof body === "string") return send(request, body, call);
-      return bytesOf(request).then((bytes) =>
+      return bytesOf(request, call).then((bytes) =>
         call.signal.aborted ? Promise.reject(abortReason(call.signal)) : send(request, bytes, call),
       );
     },
