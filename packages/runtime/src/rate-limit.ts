@@ -17,10 +17,11 @@ const MAX_COUNT = 2_147_483_647;
 // A reset further off than this (a Unix time in milliseconds read as seconds is 50,000 years away) is not a window.
 const MAX_RESET_AHEAD_MS = 366 * 24 * 3_600_000;
 
-function readCount(headers: Headers, names: readonly string[]): number | undefined {
+/** The first of `names` holding a whole number no larger than `max`. */
+function readCount(headers: Headers, names: readonly string[], max = MAX_COUNT): number | undefined {
   for (const name of names) {
     const value = headers.get(name)?.trim();
-    if (value && /^\d{1,10}$/.test(value) && Number(value) <= MAX_COUNT) return Number(value);
+    if (value && /^\d{1,16}$/.test(value) && Number(value) <= max) return Number(value);
   }
   return undefined;
 }
@@ -43,8 +44,10 @@ export function readRateLimit(headers: Headers, now: number): RateLimitState | u
   if (remaining === undefined) return undefined;
   const limit = readCount(headers, ["x-ratelimit-limit", "ratelimit-limit"]);
   let resetAt: Date | undefined;
-  const legacyReset = readCount(headers, ["x-ratelimit-reset"]);
-  const draftReset = legacyReset === undefined ? readCount(headers, ["ratelimit-reset"]) : undefined;
+  // A reset is a time, not a count: a Unix time passes 2^31 - 1 in 2038. How far off it may be is checked below.
+  const legacyReset = readCount(headers, ["x-ratelimit-reset"], Number.MAX_SAFE_INTEGER);
+  const draftReset =
+    legacyReset === undefined ? readCount(headers, ["ratelimit-reset"], Number.MAX_SAFE_INTEGER) : undefined;
   if (legacyReset !== undefined) {
     resetAt = resetDate(legacyReset >= UNIX_TIME_THRESHOLD ? legacyReset * 1000 : now + legacyReset * 1000, now);
   } else if (draftReset !== undefined) {

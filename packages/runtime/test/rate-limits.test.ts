@@ -220,5 +220,13 @@ describe("rate-limit awareness", () => {
       new Date(now + 2_592_000_000),
     );
     expect(read({ "X-RateLimit-Remaining": "2147483647" })?.remaining).toBe(2_147_483_647);
+    // A Unix time past 2038 (2^31 - 1 seconds) is a time still.
+    const after2038 = Date.UTC(2040, 0, 1) / 1000;
+    expect(
+      readRateLimit(
+        new Headers({ "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": String(after2038) }),
+        after2038 * 1000 - 60_000,
+      )?.resetAt,
+    ).toEqual(new Date(after2038 * 1000));
   });
 });
