@@ -1,6 +1,6 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { inspect } from "node:util";
-import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from "node:zlib";
 import { startLoopbackServer } from "@certkit/test-kit";
 import { describe, expect, it } from "vitest";
 import { createApiClient } from "../src/index.js";
@@ -65,6 +65,7 @@ describe("the undici transport, reading what servers send", () => {
   it.each([
     ["gzip", gzipSync],
     ["deflate", deflateSync],
+    ["deflate", deflateRawSync],
     ["br", brotliCompressSync],
   ])("decodes an answer sent %s though none was asked for, as fetch does", async (coding, encode) => {
     const server = await startLoopbackServer((_, response) =>

@@ -6,9 +6,12 @@ type Decoder = (bytes: Buffer, options: { maxOutputLength: number }) => Buffer;
 const DECODERS: Readonly<Record<string, Decoder | undefined>> = {
   gzip: zlib.gunzipSync,
   "x-gzip": zlib.gunzipSync,
-  // What servers send as `deflate` is the zlib format, and sometimes raw deflate: fetch takes both.
+  // What servers send as `deflate` is the zlib format, and sometimes raw deflate: fetch takes both, telling them
+  // apart by the zlib header (RFC 1950: method 8, and the first two bytes a multiple of 31).
   deflate: (bytes, options) =>
-    (bytes[0]! & 0x0f) === 8 ? zlib.inflateSync(bytes, options) : zlib.inflateRawSync(bytes, options),
+    bytes.byteLength >= 2 && (bytes[0]! & 0x0f) === 8 && ((bytes[0]! << 8) | bytes[1]!) % 31 === 0
+      ? zlib.inflateSync(bytes, options)
+      : zlib.inflateRawSync(bytes, options),
   br: zlib.brotliDecompressSync,
   ...((zlib as { zstdDecompressSync?: Decoder }).zstdDecompressSync
     ? { zstd: (zlib as { zstdDecompressSync: Decoder }).zstdDecompressSync }
