@@ -93,16 +93,13 @@ function fileTiming({ timing }: FleetFile): Partial<FleetTiming> {
   return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined));
 }
 
-/**
- * Opens a fleet: connects to the database (starting or joining the embedded server when no URL is given), brings the
- * store's schema up to date, and starts pg-boss with the fleet's queues and its sweep schedule.
- */
-export async function openFleet(options: FleetOptions): Promise<Fleet> {
-  const timing: FleetTiming = { ...DEFAULT_FLEET_TIMING, ...fileTiming(options.file), ...options.timing };
-  const now = options.now ?? (() => new Date());
-  const reportError = (error: Error) => options.onError?.(error);
-  const opened = await openStore(options, reportError);
-  const { store, pool, schema, databaseUrl } = opened;
+/** Starts pg-boss on the fleet's database, with the fleet's queues; stopped again when that fails. */
+async function startJobs(
+  databaseUrl: string,
+  schema: string,
+  timing: FleetTiming,
+  reportError: (error: Error) => void,
+): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: databaseUrl,
     schema: `${schema}_jobs`,
@@ -116,11 +113,28 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
   try {
     await boss.start();
     await createFleetQueues(boss, timing);
+    return boss;
   } catch (error) {
     await boss.stop({ graceful: false, close: true }).catch(() => undefined);
-    await opened.close();
     throw error;
   }
+}
+
+/**
+ * Opens a fleet: connects to the database (starting or joining the embedded server when no URL is given), brings the
+ * store's schema up to date, and starts pg-boss with the fleet's queues and its sweep schedule.
+ */
+export async function openFleet(options: FleetOptions): Promise<Fleet> {
+  const timing: FleetTiming = { ...DEFAULT_FLEET_TIMING, ...fileTiming(options.file), ...options.timing };
+  const now = options.now ?? (() => new Date());
+  const reportError = (error: Error) => options.onError?.(error);
+  const opened = await openStore(options, reportError);
+  const { store, pool, schema, databaseUrl } = opened;
+  // Whatever fails (pg-boss refuses settings in its constructor), the database is let go, or the process stays.
+  const boss = await startJobs(databaseUrl, schema, timing, reportError).catch(async (error: unknown) => {
+    await opened.close();
+    throw error;
+  });
   const connector = options.connector ?? createAccountConnector(options.file.accounts);
   const stopping = new AbortController();
   const localConcurrency = options.concurrency ?? 4;

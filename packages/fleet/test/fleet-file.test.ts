@@ -78,10 +78,43 @@ describe("the fleet file", () => {
   });
 
   it("reports YAML that does not parse, and a JSON file's problems the same way", () => {
-    expect(problemsOf("accounts: [1,\n certificates: 2")[0]).toMatch(/^fleet\.yaml:1:\d+: /);
+    expect(problemsOf("accounts: [1,\n certificates: 2")[0]).toMatch(/^fleet\.yaml:2:\d+: /);
     expect(
       problemsOf('{"accounts": {}, "certificates": [{"key": 1, "names": ["a.example.com"], "account": "x"}]}'),
     ).toEqual(["fleet.yaml:1:43: certificates[0].key: Invalid input: expected string, received number"]);
+  });
+
+  it("names the line and column of a YAML problem past the first line", () => {
+    const broken =
+      "accounts:\n  a: { provider: resello }\ncertificates:\n  - key: x\n    names: [a.example.test\n    account: a\n";
+    expect(problemsOf(broken)[0]).toMatch(/^fleet\.yaml:(5|6|7):\d+: /);
+    expect(problemsOf(`${GOOD}accounts: {}\n`)[0]).toMatch(/^fleet\.yaml:15:1: Map keys must be unique/);
+  });
+
+  it("refuses aliases that would expand without end, as a problem of the file", () => {
+    const levels = Array.from({ length: 10 }, (_, level) =>
+      level === 0
+        ? "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"
+        : `a${level}: &a${level} [${Array.from({ length: 10 }, () => `*a${level - 1}`).join(", ")}]`,
+    );
+    const bomb = `${levels.join("\n")}\naccounts: {}\ncertificates: []\n`;
+    expect(() => parseFleetFile(bomb, "fleet.yaml")).toThrow(
+      expect.objectContaining({
+        code: "INVALID_INPUT",
+        message: expect.stringMatching(/^fleet\.yaml has a problem:\n/),
+      }),
+    );
+  });
+
+  it("refuses an account named as an object's own property would be, and a supervise interval past 24h", () => {
+    const text = GOOD.replace("account: main\n    renewBefore", "account: toString\n    renewBefore").replace(
+      "certificates:",
+      "timing: { supervise: 2d }\ncertificates:",
+    );
+    expect(problemsOf(text)).toEqual([
+      "fleet.yaml:6:22: timing.supervise: at most 24h: how often stalled jobs are looked for",
+      'fleet.yaml:10:14: certificates[0].account: no account "toString" under accounts',
+    ]);
   });
 
   it("says which file it cannot read", async () => {

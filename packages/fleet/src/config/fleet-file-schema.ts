@@ -104,7 +104,8 @@ const timingSchema = z.strictObject({
   waitInterval: duration.optional(),
   maxWaitInterval: duration.optional(),
   recoveryGrace: duration.optional(),
-  supervise: duration.optional(),
+  // pg-boss refuses a longer one when it starts.
+  supervise: duration.refine((ms) => ms <= 86_400_000, "at most 24h: how often stalled jobs are looked for").optional(),
   retryDelay: duration.optional(),
   sweep: z.string().min(9, "a cron expression, e.g. */5 * * * *").optional(),
 });
@@ -132,7 +133,7 @@ export const fleetFileSchema = z
         });
       }
       seen.set(certificate.key, index);
-      if (!(certificate.account in file.accounts)) {
+      if (!Object.hasOwn(file.accounts, certificate.account)) {
         context.addIssue({
           code: "custom",
           path: ["certificates", index, "account"],

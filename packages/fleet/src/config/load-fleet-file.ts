@@ -44,11 +44,21 @@ export function parseFleetFile(text: string, fileName = "fleet file"): FleetFile
   const lines = new LineCounter();
   const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const problems: FleetFileProblem[] = document.errors.map((error) => {
-    const { line, col } = error.linePos?.[0] ?? { line: 1, col: 1 };
+    // By offset: the parser sets `linePos` only with its pretty errors, which rewrite the message.
+    const { line, col } = lines.linePos(error.pos[0]);
     return { line, column: col, path: "", message: error.message.split("\n")[0]! };
   });
+  let value: unknown;
   if (problems.length === 0) {
-    const checked = fleetFileSchema.safeParse(document.toJS());
+    try {
+      value = document.toJS();
+    } catch (error) {
+      // Aliases that would expand without end (a "billion laughs" file) are refused while the value is built.
+      problems.push({ line: 1, column: 1, path: "", message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (problems.length === 0) {
+    const checked = fleetFileSchema.safeParse(value);
     if (checked.success) return checked.data;
     for (const issue of checked.error.issues) {
       problems.push({
