@@ -1,4 +1,4 @@
-import { CertkitError } from "@certkit/runtime";
+import { isCertkitError, type CertkitError } from "@certkit/runtime";
 
 /**
  * Whether the provider refused a finishing call outright: it answered 4xx (not a missing order, not the credentials),
@@ -7,7 +7,7 @@ import { CertkitError } from "@certkit/runtime";
  */
 export function refusedOutright(error: unknown): error is CertkitError {
   return (
-    error instanceof CertkitError &&
+    isCertkitError(error) &&
     !error.effectUnknown &&
     error.status !== undefined &&
     error.status >= 400 &&

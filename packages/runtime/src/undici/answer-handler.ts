@@ -122,9 +122,8 @@ export class AnswerHandler implements Dispatcher.DispatchHandler {
   }
 
   #response(bytes: Uint8Array, text: string | undefined, parsed: { value: unknown } | undefined): Response {
-    const status = this.#status;
     const answer = {
-      status,
+      status: this.#status,
       statusText: this.#statusText,
       url: this.#url,
       headers: this.#headers!,

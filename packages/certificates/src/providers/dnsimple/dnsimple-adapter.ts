@@ -1,5 +1,5 @@
 import { createDnsimpleClient, type Certificate, type DnsimpleClient, type Pagination } from "@certkit/dnsimple";
-import { CertkitError, unwrap } from "@certkit/runtime";
+import { CertkitError, isCertkitError, unwrap } from "@certkit/runtime";
 import type { CertificateAdapter, DownloadedCertificates, OperationOptions, ReplaceOptions } from "../../adapter.js";
 import { pemCertificatesIn } from "../../bundle/pem-certificates.js";
 import type { CertificateOrder, DomainValidation } from "../../certificate-order.js";
@@ -231,7 +231,7 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
         const again = await readRawCertificate(id, signal);
         if (again.certificate.state !== "new") return dnsimpleOrderView(again.certificate, ref.account, ref.domain);
       }
-      if (!(error instanceof CertkitError) || error.code !== "NOT_FOUND") throw error;
+      if (!isCertkitError(error, "NOT_FOUND")) throw error;
       throw new CertkitError({
         code: "UNSUPPORTED",
         provider: "dnsimple",
