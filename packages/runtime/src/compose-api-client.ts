@@ -3,6 +3,7 @@
 import createClient, { type Middleware } from "openapi-fetch";
 import type { MediaType } from "openapi-typescript-helpers";
 import type { ApiClient, ApiClientConfig } from "./api-client.js";
+import { BuiltRequest } from "./built-request.js";
 import { startCall, type Call, type ClientContext, type Send, type Step, type Transport } from "./call.js";
 import { abortedError, timeoutError, unexpectedError } from "./call-errors.js";
 import { CertkitError } from "./certkit-error.js";
@@ -123,7 +124,9 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
   if (fetch !== undefined && config.transport !== undefined)
     throw invalidOption(provider, `give option "fetch" or "transport", not both`);
   const stack = assemble(steps, credentials.step, config.transport, context);
-  const lightRequest = config.transport?.Request;
+  // Without middleware, openapi-fetch builds a light request that the transport sends as it is: fetch builds the
+  // one `Request` it needs from it, not a second of the first.
+  const lightRequest = config.transport ? config.transport.Request : (BuiltRequest as unknown as typeof Request);
   const inner = createClient<Paths, Media>({
     baseUrl,
     headers: {
@@ -173,8 +176,8 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
     rest.fetch = (outgoing: Request) => stack(outgoing, call);
     if (lightRequest && middlewares.size === 0) rest.Request = lightRequest;
     if (given?.aborted) throw fail(call, abortedError(call, given.reason));
-    const forward = () => call.abort(given?.reason);
-    given?.addEventListener("abort", forward, { once: true });
+    const forward = given && (() => call.abort(given.reason));
+    if (forward) given.addEventListener("abort", forward, { once: true });
     let result: RawResult;
     try {
       result = await request(method, path, rest);
@@ -182,7 +185,7 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
       if (call.signal.aborted) throw fail(call, call.timedOut ? timeoutError(call) : abortedError(call, given?.reason));
       throw fail(call, error instanceof CertkitError ? error : unexpectedError(call, error));
     } finally {
-      given?.removeEventListener("abort", forward);
+      if (forward) given.removeEventListener("abort", forward);
     }
     if (result.response.ok) return result;
     const error = createHttpError({

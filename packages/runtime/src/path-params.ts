@@ -8,6 +8,21 @@ const PLACEHOLDER = /\{([^{}]+)\}/g;
  */
 const NOT_A_SEGMENT = new Set(["", ".", ".."]);
 
+/** The placeholders of each path template seen, so that a call does not parse its template again. */
+const placeholdersByPath = new Map<string, readonly string[]>();
+
+/** Templates come from a spec, so few; past this many (paths built at run time) they are parsed every time. */
+const MAX_TEMPLATES_KEPT = 1024;
+
+function placeholdersOf(path: string): readonly string[] {
+  let names = placeholdersByPath.get(path);
+  if (names === undefined) {
+    names = Array.from(path.matchAll(PLACEHOLDER), (match) => match[1]!);
+    if (placeholdersByPath.size < MAX_TEMPLATES_KEPT) placeholdersByPath.set(path, names);
+  }
+  return names;
+}
+
 /**
  * Checks the values a call gives a path template's placeholders, before anything is sent: each must be there, and
  * none may be empty or `.`/`..`. openapi-fetch leaves a missing one as `{name}` and sends the others as they are,
@@ -18,8 +33,8 @@ const NOT_A_SEGMENT = new Set(["", ".", ".."]);
 export function checkPathParams(provider: string, method: string, path: string, params: unknown): void {
   if (!path.includes("{")) return;
   const given = (params as { path?: Record<string, unknown> } | undefined)?.path;
-  for (const [, name] of path.matchAll(PLACEHOLDER)) {
-    const value = given?.[name!];
+  for (const name of placeholdersOf(path)) {
+    const value = given?.[name];
     const segment = typeof value === "string" || typeof value === "number" ? String(value) : undefined;
     if (value === undefined || value === null || (segment !== undefined && NOT_A_SEGMENT.has(segment))) {
       throw invalidOption(

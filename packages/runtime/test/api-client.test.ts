@@ -1,6 +1,6 @@
 import { useMswServer } from "@certkit/test-kit";
 import { HttpResponse, http } from "msw";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { MAX_TEXT_BODY_LENGTH } from "../src/http-error.js";
 import { CertkitError, createApiClient, readFieldErrors, type ApiClientConfig } from "../src/index.js";
 
@@ -154,6 +154,26 @@ describe("createApiClient", () => {
     c.eject(trace);
     expect((await get(c)).data).toEqual({ id: "" });
     expect(seen).toEqual([`${BASE_URL}/things/7`]);
+  });
+
+  it("gives fetch a call's own settings (cache, keepalive) as openapi-fetch does, never following a redirect", async () => {
+    const fetch = vi.spyOn(globalThis, "fetch").mockImplementation(() => Promise.resolve(Response.json({ id: "7" })));
+    try {
+      const { data } = await client().GET("/things/{id}", {
+        params: { path: { id: "7" } },
+        cache: "no-store",
+        keepalive: true,
+        redirect: "follow",
+      });
+      expect(data).toEqual({ id: "7" });
+      expect(fetch).toHaveBeenCalledTimes(1);
+      const [url, init] = fetch.mock.calls[0]!;
+      expect(url).toBe(`${BASE_URL}/things/7`);
+      expect(init).toMatchObject({ method: "GET", cache: "no-store", keepalive: true, redirect: "manual" });
+      expect(new Headers(init?.headers).get("authorization")).toBe(`Bearer ${SECRET}`);
+    } finally {
+      fetch.mockRestore();
+    }
   });
 
   it("refuses a path parameter that is missing, empty or a dot segment, before any request", async () => {

@@ -119,8 +119,9 @@ class SettledResponse extends Response {
 
 /** Turns `response`, whose body has been read into `bytes`, into a {@link SettledResponse}. */
 function settle(response: Response, bytes: Uint8Array, text?: string, parsed?: { value: unknown }): Response {
-  Object.setPrototypeOf(response, SettledResponse.prototype);
+  // The field first: adding it after the change of prototype costs V8 twice as much.
   (response as SettledResponse)[settled] = { bytes, text, parsed };
+  Object.setPrototypeOf(response, SettledResponse.prototype);
   return response;
 }
 

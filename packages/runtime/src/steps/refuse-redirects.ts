@@ -3,11 +3,10 @@ import { redirectError } from "../call-errors.js";
 
 /** Whether an answer points elsewhere: a 3xx (304 Not Modified does not), or one a browser hides, or one followed already. */
 export function isRedirect(response: Response): boolean {
-  return (
-    response.type === "opaqueredirect" ||
-    response.redirected ||
-    (response.status >= 300 && response.status < 400 && response.status !== 304)
-  );
+  const { status } = response;
+  // The usual answer is a 2xx not followed: one read of `redirected`, none of `type` (an opaque redirect's status is 0).
+  if (status >= 200 && status < 300) return response.redirected;
+  return (status >= 300 && status < 400 && status !== 304) || response.redirected || response.type === "opaqueredirect";
 }
 
 /**

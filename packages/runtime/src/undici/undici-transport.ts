@@ -2,7 +2,7 @@ import { Agent, type Dispatcher } from "undici";
 import { abortReason } from "../abort-reason.js";
 import type { Call, Transport } from "../call.js";
 import { AnswerHandler } from "./answer-handler.js";
-import { DispatchedRequest } from "./dispatched-request.js";
+import { BuiltRequest } from "../built-request.js";
 
 /** Options of {@link undiciTransport}. */
 export interface UndiciTransportOptions {
@@ -27,7 +27,7 @@ function headersOf(headers: Headers): Iterable<[string, string]> | string[] {
  * body that fetch would label itself (a `FormData`'s multipart boundary, a `Blob`'s type) gets the same label when
  * the request has none.
  */
-function bytesOf(request: DispatchedRequest, call: Call): Promise<Buffer> {
+function bytesOf(request: BuiltRequest, call: Call): Promise<Buffer> {
   const encoded = new Response(request.body);
   const type = encoded.headers.get("content-type");
   if (type !== null && !request.headers.has("content-type")) request.headers.set("content-type", type);
@@ -56,7 +56,7 @@ function bytesOf(request: DispatchedRequest, call: Call): Promise<Buffer> {
  */
 export function undiciTransport(options: UndiciTransportOptions = {}): Transport {
   const dispatcher = options.dispatcher ?? new Agent();
-  const send = (request: DispatchedRequest, body: string | Buffer | null, call: Call) =>
+  const send = (request: BuiltRequest, body: string | Buffer | null, call: Call) =>
     new Promise<Response>((resolve, reject) => {
       const { url } = request;
       const split = url.indexOf("/", url.indexOf("//") + 2);
@@ -78,11 +78,11 @@ export function undiciTransport(options: UndiciTransportOptions = {}): Transport
       }
     });
   return {
-    Request: DispatchedRequest as unknown as typeof Request,
+    Request: BuiltRequest as unknown as typeof Request,
     send(given, call) {
       if (call.signal.aborted) return Promise.reject(abortReason(call.signal));
       // With middleware, this is a real `Request`, whose body is a stream: it is sent as bytes.
-      const request = given as unknown as DispatchedRequest;
+      const request = given as unknown as BuiltRequest;
       const { body } = request;
       if (body === null || typeof body === "string") return send(request, body, call);
       return bytesOf(request, call).then((bytes) =>

@@ -1,23 +1,21 @@
 /** What openapi-fetch gives the request class: the URL it built, and its request init. */
-interface BuiltInit {
-  method?: string;
-  headers?: HeadersInit;
-  body?: BodyInit | null;
-  redirect?: RequestRedirect;
-}
+type BuiltInit = RequestInit & { headers?: HeadersInit; body?: BodyInit | null };
 
 const encoder = new TextEncoder();
 
 /**
- * The request openapi-fetch builds for the Dispatcher transport when no middleware is there to see it: the URL, the
- * method, the `Headers` openapi-fetch made, and the body as it serialized it, without the `Request` fetch would make
- * of them (its URL parsing, header copies and signal). It is never given to `fetch`.
+ * The request openapi-fetch builds when no middleware is there to see it: the URL, the method, the `Headers`
+ * openapi-fetch made, the body as it serialized it and the rest of its init (`credentials`, `cache`...), without the
+ * `Request` of them that fetch would build again from it anyway (URL parsing, a copy of the headers, a signal). The
+ * transport sends it: the fetch one as `fetch(url, init)`, the undici one as it is.
  */
-export class DispatchedRequest {
+export class BuiltRequest {
   readonly url: string;
   readonly method: string;
   readonly headers: Headers;
   readonly redirect: RequestRedirect;
+  /** The init it was built with, whose other settings fetch is given as they are. */
+  readonly init: RequestInit;
   readonly #body: BodyInit | null;
 
   constructor(url: string, init: BuiltInit = {}) {
@@ -25,6 +23,7 @@ export class DispatchedRequest {
     this.method = init.method ?? "GET";
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
     this.redirect = init.redirect ?? "manual";
+    this.init = init;
     this.#body = init.body ?? null;
   }
 
@@ -45,12 +44,7 @@ export class DispatchedRequest {
   }
 
   /** Another request of the same; the body (a string, as openapi-fetch makes it) can be sent again. */
-  clone(): DispatchedRequest {
-    return new DispatchedRequest(this.url, {
-      method: this.method,
-      headers: new Headers(this.headers),
-      body: this.#body,
-      redirect: this.redirect,
-    });
+  clone(): BuiltRequest {
+    return new BuiltRequest(this.url, { ...this.init, headers: new Headers(this.headers), body: this.#body });
   }
 }
