@@ -117,6 +117,28 @@ describe("the fleet file", () => {
     ]);
   });
 
+  it("refuses a sweep schedule pg-boss could not run, when the file is read, and takes one it can", () => {
+    const withSweep = (sweep: string) =>
+      GOOD.replace("certificates:", `timing: { sweep: ${JSON.stringify(sweep)} }\ncertificates:`);
+    for (const [sweep, problem] of [
+      ["61 * * * *", "Constraint error, got value 61 expected range 0-59"],
+      ["every five minutes", "cannot resolve alias"],
+      ["0 0 31 2 *", "Invalid explicit day of month definition"],
+      ["   ", "it is blank"],
+      ["1,".repeat(200) + "1 * * * *", "it is longer than 256 characters"],
+    ] as const) {
+      expect(problemsOf(withSweep(sweep)), sweep).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^fleet\\.yaml:6:\\d+: timing\\.sweep: a cron expression, e\\.g\\. \\*/5 \\* \\* \\* \\*: .*${problem}`,
+          ),
+        ),
+      ]);
+    }
+    for (const sweep of ["*/5 * * * *", "0 3 * * 1-5", "*/30 * * * * *"])
+      expect(() => parseFleetFile(withSweep(sweep), "fleet.yaml"), sweep).not.toThrow();
+  });
+
   it("says which file it cannot read", async () => {
     const dir = temporaryFolder("certkit-fleet-file-");
     await expect(loadFleetFile(join(dir, "missing.yaml"))).rejects.toMatchObject({

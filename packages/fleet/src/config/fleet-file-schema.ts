@@ -1,4 +1,5 @@
 import { normalizeDomainName, PROVIDER_NAMES } from "@certkit/certificates";
+import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
 import { parseDuration } from "./duration.js";
 
@@ -99,6 +100,25 @@ const defaultsSchema = z.strictObject({
   publisher: publisherSchema.optional(),
 });
 
+// Far past any real schedule (six fields of lists and ranges), well short of feeding a parser's patterns megabytes.
+const MAX_CRON_LENGTH = 256;
+
+/**
+ * What is wrong with a cron expression, read as pg-boss reads a schedule's (cron-parser, UTC, not strict), or
+ * `undefined`: so that the file is refused when it is checked, not when a worker starts. Blank is refused, as pg-boss
+ * refuses it (cron-parser would read it as every minute).
+ */
+function cronProblem(expression: string): string | undefined {
+  if (expression.trim() === "") return "it is blank";
+  if (expression.length > MAX_CRON_LENGTH) return `it is longer than ${MAX_CRON_LENGTH} characters`;
+  try {
+    CronExpressionParser.parse(expression, { tz: "UTC", strict: false });
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 /** Pacing, for every worker that reads the file (see `FleetTiming`). */
 const timingSchema = z.strictObject({
   waitInterval: duration.optional(),
@@ -107,7 +127,14 @@ const timingSchema = z.strictObject({
   // pg-boss refuses a longer one when it starts.
   supervise: duration.refine((ms) => ms <= 86_400_000, "at most 24h: how often stalled jobs are looked for").optional(),
   retryDelay: duration.optional(),
-  sweep: z.string().min(9, "a cron expression, e.g. */5 * * * *").optional(),
+  sweep: z
+    .string()
+    .superRefine((expression, context) => {
+      const problem = cronProblem(expression);
+      if (problem !== undefined)
+        context.addIssue({ code: "custom", message: `a cron expression, e.g. */5 * * * *: ${problem}` });
+    })
+    .optional(),
 });
 
 /** The fleet file as written: accounts, defaults and certificates. */
