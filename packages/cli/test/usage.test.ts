@@ -68,6 +68,12 @@ describe("certkit usage", { timeout: 30_000 }, () => {
       expect(environment).toMatch(new RegExp(`^  ${variable} `, "m"));
     }
     expect(environment).toContain("the variables an account's env names in the fleet file");
+    // The options every other command takes that a fleet refuses are not offered.
+    const options = run.stdout.slice(run.stdout.indexOf("\noptions:\n"));
+    expect(options).toContain("--database-url URL");
+    expect(options).toContain("--json");
+    expect(options).not.toContain("--config");
+    expect(options).not.toContain("--sandbox");
   });
 
   it.each([

@@ -43,6 +43,8 @@ export interface Command {
   /** More lines for `certkit <name> --help`. */
   details?: readonly string[];
   options: Readonly<Record<string, OptionSpec>>;
+  /** Options of {@link GLOBAL_OPTIONS} it refuses, and so leaves out of its help, each with why (`--config`: ...). */
+  refusedGlobalOptions?: Readonly<Record<string, string>>;
   /** How many positional arguments it takes. */
   positionals: { min: number; max: number };
   run(context: CommandContext): Promise<ExitCode>;

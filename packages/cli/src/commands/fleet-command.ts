@@ -98,7 +98,7 @@ function checkedAction(
     );
   for (const [name, value] of Object.entries(values)) {
     if (value === undefined || name === "help" || name === "verbose") continue;
-    const instead = NOT_FOR_FLEETS[name];
+    const instead = Object.hasOwn(NOT_FOR_FLEETS, name) ? NOT_FOR_FLEETS[name] : undefined;
     if (instead !== undefined) throw new UsageError(`certkit fleet takes no --${name}: ${instead}`, HELP);
     if (!accepted(known).includes(name))
       throw new UsageError(
@@ -119,6 +119,7 @@ function checkedAction(
  */
 export const fleetCommand: Command = {
   name: "fleet",
+  refusedGlobalOptions: NOT_FOR_FLEETS,
   summary:
     "keep a fleet file's certificates valid: run workers, show each certificate's status, resync from the providers",
   usage: "run|status|resync [FILE] [--workers N] [--watch] [--database-url URL]",

@@ -61,7 +61,13 @@ export function commandHelp(command: Command): string[] {
     "options:",
     ...formatTable(
       ["", ""],
-      optionRows({ ...command.options, ...GLOBAL_OPTIONS }).map(([flag, text]) => [`  ${flag}`, text!]),
+      optionRows({ ...command.options, ...globalOptionsOf(command) }).map(([flag, text]) => [`  ${flag}`, text!]),
     ).slice(1),
   ];
+}
+
+/** The global options `command` takes: all but those it refuses. */
+function globalOptionsOf(command: Command): Record<string, OptionSpec> {
+  const refused = command.refusedGlobalOptions ?? {};
+  return Object.fromEntries(Object.entries(GLOBAL_OPTIONS).filter(([name]) => !Object.hasOwn(refused, name)));
 }
