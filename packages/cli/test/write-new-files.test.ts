@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -63,6 +63,22 @@ describe("writeNewFiles", () => {
     await expect(writeNewFiles(join(parent, "afile"), [cert("CERT")], { force: false })).rejects.toThrow(
       new UsageError(`${join(parent, "afile")} is not a folder: nothing was written`),
     );
+  });
+
+  it("says plainly when the folder cannot be made under a symlink to nowhere, and makes missing parents", async () => {
+    const parent = folder();
+    // Node's own recursive mkdir would spin here forever (the kernel answers ENOENT under the dangling link).
+    symlinkSync(join(parent, "unmounted"), join(parent, "dangling"));
+    const through = join(parent, "dangling", "certs");
+    await expect(writeNewFiles(through, [cert("CERT")], { force: false })).rejects.toThrow(
+      new UsageError(
+        `${through} cannot be made (a folder above it is missing or takes no folders): nothing was written`,
+      ),
+    );
+    const deep = join(parent, "a", "b", "c");
+    await writeNewFiles(deep, [cert("CERT")], { force: false });
+    expect(readFileSync(join(deep, "cert.pem"), "utf8")).toBe("CERT");
+    expect(statSync(join(parent, "a")).mode & 0o777).toBe(0o700);
   });
 
   it("leaves no cut-off file when the process dies mid-write (here: past its file-size limit)", () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { chmod, link, lstat, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, link, lstat, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { UsageError } from "../usage-error.js";
+import { makeFolders } from "./make-folders.js";
 
 /** A file to write, with the permissions it must have (0600 for a private key). */
 export interface NewFile {
@@ -44,10 +45,14 @@ function alreadyThere(paths: readonly string[]): UsageError {
 /** Makes `dir` (0700) unless it is there, saying so plainly when something else is in the way. */
 async function makeFolder(dir: string): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await makeFolders(dir, 0o700);
   } catch (error) {
     const code = errorCode(error);
     if (code === "EEXIST" || code === "ENOTDIR") throw new UsageError(`${dir} is not a folder: nothing was written`);
+    if (code === "ENOENT")
+      throw new UsageError(
+        `${dir} cannot be made (a folder above it is missing or takes no folders): nothing was written`,
+      );
     throw error;
   }
 }

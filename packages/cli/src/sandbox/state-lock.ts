@@ -1,9 +1,9 @@
-import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { CertkitError } from "@certkit/runtime";
 import { lock } from "proper-lockfile";
 import { formatDuration } from "../output/format-duration.js";
+import { makeFolders } from "../files/make-folders.js";
 
 /**
  * A lock whose folder has not been touched for this long belongs to a run that died (a holder touches it every
@@ -47,7 +47,7 @@ export async function withStateLock<T>(
   work: () => Promise<T>,
   options: StateLockOptions = {},
 ): Promise<T> {
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  await makeFolders(dirname(file), 0o700);
   const started = Date.now();
   let noted = false;
   let compromised: Error | undefined;

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chown, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chown, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { homedir, userInfo } from "node:os";
 import { dirname, join } from "node:path";
@@ -9,6 +9,7 @@ import pg from "pg";
 import { acquireFileLock } from "./file-lock.js";
 import { FLEET_APPLICATION_NAME } from "./fleet-application-name.js";
 import { othersCanReach, preparePostgresBinaries, type PostgresBinaries } from "./postgres-binaries.js";
+import { makeFolders } from "../files/make-folders.js";
 
 const run = promisify(execFile);
 
@@ -190,7 +191,7 @@ async function prepare(dir: string) {
       `PostgreSQL runs as the postgres user here (this is root), who cannot reach ${dir}: choose a folder whose parents others may enter (--data-dir), e.g. under /var/lib`,
     );
   }
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await makeFolders(dir, 0o700);
   // pg_ctl (as the server's user) writes the log here.
   if (user) await chown(dir, user.uid, user.gid);
   const binaries = await preparePostgresBinaries({
@@ -213,8 +214,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const dir = options.dir ?? defaultEmbeddedPostgresDir();
   // The folders above it are made enterable (as the umask allows): as root, the server runs as the postgres user,
   // who must pass through them (made 0700 with it, the default /var/lib/certkit kept it out). The folder is 0700.
-  await mkdir(dirname(dir), { recursive: true, mode: 0o755 });
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await makeFolders(dirname(dir), 0o755);
+  await makeFolders(dir, 0o700);
   const lockFile = join(dir, "start.lock");
   const unlock = await acquireFileLock(lockFile, options.lockTimeoutMs);
   let presence: pg.Client | undefined;

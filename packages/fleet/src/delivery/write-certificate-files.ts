@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { IssuedCertificate } from "./issued-certificate.js";
+import { makeFolders } from "../files/make-folders.js";
 
 /** The files written for a certificate, as web servers and certbot name them. */
 export const CERTIFICATE_FILE_NAMES = {
@@ -21,7 +22,7 @@ export async function writeCertificateFiles(
   issued: IssuedCertificate,
   modes: { certificateMode: number; keyMode: number },
 ): Promise<string[]> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await makeFolders(dir, 0o700);
   const chain = issued.chain.join("");
   const files: [string, string, number][] = [
     [CERTIFICATE_FILE_NAMES.certificate, issued.certificate, modes.certificateMode],
