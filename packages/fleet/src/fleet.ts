@@ -22,7 +22,7 @@ import { publisherFor } from "./publishers/publisher-for.js";
 import type { ValidationPublisher } from "./publishers/validation-publisher.js";
 import { resyncFleet, type ResyncReport } from "./resync/resync-fleet.js";
 import { certificateStatus, type CertificateStatusView } from "./status/certificate-status.js";
-import type { FleetStore } from "./store/fleet-store.js";
+import type { FleetStore, StepRequest } from "./store/fleet-store.js";
 
 /** A step is overdue for the sweep this long after it was due: before that, its job is most likely just waiting its turn. */
 const SWEEP_GRACE_MS = 60_000;
@@ -165,6 +165,7 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
             from: job.step,
             nextStep: next?.step ?? null,
             ...(next?.at === undefined ? {} : { nextStepAt: next.at }),
+            ...(next?.waits === undefined ? {} : { nextStepWaits: next.waits }),
           },
           client,
         );
@@ -199,15 +200,14 @@ export async function openFleet(options: FleetOptions): Promise<Fleet> {
     },
   };
 
-  const sendRequests = async (
-    requests: { key: string; generation: number; step: StepJob["step"] }[],
-    db?: pg.PoolClient,
-  ) => {
+  const sendRequests = async (requests: StepRequest[], db?: pg.PoolClient) => {
     const adapter =
       db === undefined ? undefined : { executeSql: (text: string, values?: unknown[]) => db.query(text, values) };
     for (const request of requests) {
       const row = await store.certificate(request.key, db);
-      if (row) await sendStep(boss, request, row.spec, undefined, adapter);
+      const { key, generation, step, waits } = request;
+      const data: StepJob = { key, generation, step, ...(step === "wait" && waits ? { waits } : {}) };
+      if (row) await sendStep(boss, data, row.spec, undefined, adapter);
     }
   };
 

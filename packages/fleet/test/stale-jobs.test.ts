@@ -69,11 +69,11 @@ async function deliveredCertificate() {
   return {
     fleet,
     key,
-    /** Each job of the certificate's generation 1: its step, state and when it may start. */
+    /** Each job of the certificate's generation 1: its step, state, when it may start and (a wait's) looks so far. */
     jobs: async () =>
       (
-        await db.query<{ step: string; state: string; startAfter: Date }>(
-          `SELECT data->>'step' AS step, state::text AS state, start_after AS "startAfter" FROM certkit_fleet_jobs.job WHERE singleton_key = $1 ORDER BY created_on`,
+        await db.query<{ step: string; state: string; startAfter: Date; waits: number | null }>(
+          `SELECT data->>'step' AS step, state::text AS state, start_after AS "startAfter", (data->>'waits')::int AS waits FROM certkit_fleet_jobs.job WHERE singleton_key = $1 ORDER BY created_on`,
           [`${key}/1`],
         )
       ).rows,
@@ -124,4 +124,23 @@ it("sends nothing again when the next step still has its job: the renewal check 
   );
   expect(after.filter((job) => job.step === "download").map((job) => job.state)).toEqual(["completed", "completed"]);
   expect(after.filter((job) => job.step === "renew")).toEqual(renewal);
+});
+
+it("sends a lost wait again with the looks it had counted, not from the first", async () => {
+  const { fleet, key, jobs } = await deliveredCertificate();
+  // The certificate waits for its order after 7 looks, and the job of the 8th was lost: the sweep finds it overdue.
+  const due = new Date(Date.now() - 3_600_000);
+  const waiting = { state: "issuing", nextStep: "wait", nextStepAt: due, nextStepWaits: 7, from: "renew" } as const;
+  expect(await fleet.store.advance(key, 1, waiting)).toBe(true);
+  expect(await fleet.store.certificate(key)).toMatchObject({ nextStep: "wait", nextStepWaits: 7 });
+  expect(await fleet.sweep()).toBe(1);
+  // Besides the wait the order's purchase sent, when it began (no look yet), the one the sweep sends goes on at 7.
+  const after = await until(jobs, (rows) => rows.filter((job) => job.step === "wait").length === 2);
+  expect(after.filter((job) => job.step === "wait").map((job) => job.waits ?? 0)).toEqual([0, 7]);
+  // The look finds the order issued and moves on, and a step that is not a wait counts nothing.
+  const row = await until(
+    () => fleet.store.certificate(key),
+    (current) => current?.nextStep === "renew",
+  );
+  expect(row).toMatchObject({ state: "delivered", nextStepWaits: 0 });
 });

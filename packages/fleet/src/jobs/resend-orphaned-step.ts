@@ -12,7 +12,7 @@ const WILL_RUN = new Set<JobWithMetadata["state"]>(["created", "retry", "active"
  * Why a step can be left without a job: a queue holds one queued job per certificate generation (`stately`). When
  * pg-boss gives up on a killed worker's job (its heartbeat stopped) while a stale job of the same generation waits
  * in that queue, it fails the killed job instead of queueing its retry. The stale job then runs and is skipped;
- * without this, the certificate would wait for the sweep. A `wait` sent again starts its count of looks afresh.
+ * without this, the certificate would wait for the sweep. A `wait` sent again goes on with the count of looks kept.
  */
 export async function resendOrphanedStep(
   boss: PgBoss,
@@ -26,7 +26,12 @@ export async function resendOrphanedStep(
   if (jobs.some((job) => job.id !== skipped.id && WILL_RUN.has(job.state) && job.data.step === row.nextStep)) {
     return false;
   }
-  const next: StepJob = { key: row.key, generation: row.generation, step: row.nextStep };
+  const next: StepJob = {
+    key: row.key,
+    generation: row.generation,
+    step: row.nextStep,
+    ...(row.nextStep === "wait" && row.nextStepWaits > 0 ? { waits: row.nextStepWaits } : {}),
+  };
   await sendStep(boss, next, row.spec, row.nextStepAt ?? undefined);
   return true;
 }

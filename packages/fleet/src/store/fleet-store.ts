@@ -28,6 +28,8 @@ export interface CertificateRow {
   deliveredGeneration: number | null;
   nextStep: Step | null;
   nextStepAt: Date | null;
+  /** For a `wait` next: the looks at the order so far (0 for any other step). */
+  nextStepWaits: number;
   lastError: string | null;
   updatedAt: Date;
 }
@@ -68,6 +70,8 @@ export interface StepRequest {
   key: string;
   generation: number;
   step: Step;
+  /** For a `wait`: the looks at the order so far. */
+  waits?: number;
 }
 
 /** What a query needs: a pool, or a client inside a transaction. */
@@ -98,7 +102,7 @@ function storedCount(count: number | undefined): number | null {
 }
 
 const CERTIFICATE_COLUMNS = `key, spec, generation, state, order_id AS "orderId", valid_until AS "validUntil", delivered_generation AS "deliveredGeneration",
-  next_step AS "nextStep", next_step_at AS "nextStepAt", last_error AS "lastError", updated_at AS "updatedAt"`;
+  next_step AS "nextStep", next_step_at AS "nextStepAt", next_step_waits AS "nextStepWaits", last_error AS "lastError", updated_at AS "updatedAt"`;
 const PURCHASE_COLUMNS = `certificate_key AS key, generation, attempt, state, provider, account, names, recovery,
   intended_at AS "intendedAt", order_id AS "orderId", private_key AS "privateKey", csr`;
 
@@ -158,7 +162,7 @@ export class FleetStore {
       } else if (row.orderHash !== hash || row.state === "removed" || row.state === "failed") {
         const generation = row.generation + 1;
         await db.query(
-          `UPDATE ${this.#s}.certificates SET spec = $2, order_hash = $3, generation = $4, state = 'ordering', next_step = 'order', next_step_at = now(), last_error = NULL, updated_at = now() WHERE key = $1`,
+          `UPDATE ${this.#s}.certificates SET spec = $2, order_hash = $3, generation = $4, state = 'ordering', next_step = 'order', next_step_at = now(), next_step_waits = 0, last_error = NULL, updated_at = now() WHERE key = $1`,
           [spec.key, spec, hash, generation],
         );
         requests.push({ key: spec.key, generation, step: "order" });
@@ -174,7 +178,7 @@ export class FleetStore {
     for (const gone of existing.values()) {
       if (gone.state !== "removed") {
         await db.query(
-          `UPDATE ${this.#s}.certificates SET state = 'removed', next_step = NULL, next_step_at = NULL, updated_at = now() WHERE key = $1`,
+          `UPDATE ${this.#s}.certificates SET state = 'removed', next_step = NULL, next_step_at = NULL, next_step_waits = 0, updated_at = now() WHERE key = $1`,
           [gone.key],
         );
       }
@@ -210,6 +214,8 @@ export class FleetStore {
       state: CertificateState;
       nextStep: Step | null;
       nextStepAt?: Date;
+      /** For a `wait` next: the looks so far, kept so that a wait sent again (its job lost) goes on counting. */
+      nextStepWaits?: number;
       orderId?: string;
       validUntil?: Date | null;
       deliveredGeneration?: number;
@@ -218,7 +224,7 @@ export class FleetStore {
     db: Queryable = this.pool,
   ): Promise<boolean> {
     const { rowCount } = await db.query(
-      `UPDATE ${this.#s}.certificates SET state = $3, next_step = $4, next_step_at = $5, order_id = COALESCE($6, order_id),
+      `UPDATE ${this.#s}.certificates SET state = $3, next_step = $4, next_step_at = $5, next_step_waits = $11, order_id = COALESCE($6, order_id),
          valid_until = CASE WHEN $7::boolean THEN $8 ELSE valid_until END, delivered_generation = COALESCE($9, delivered_generation),
          last_error = NULL, updated_at = now()
        WHERE key = $1 AND generation = $2 AND state <> 'removed' AND ($10::text IS NULL OR next_step = $10)`,
@@ -233,6 +239,7 @@ export class FleetStore {
         change.validUntil ?? null,
         change.deliveredGeneration ?? null,
         change.from ?? null,
+        change.nextStepWaits ?? 0,
       ],
     );
     return rowCount === 1;
@@ -241,7 +248,7 @@ export class FleetStore {
   /** Starts a certificate's next generation (a renewal): returns it, or `undefined` when the generation moved already. */
   async startGeneration(key: string, from: number, db: Queryable = this.pool): Promise<number | undefined> {
     const { rows } = await db.query<{ generation: number }>(
-      `UPDATE ${this.#s}.certificates SET generation = generation + 1, state = 'ordering', next_step = 'order', next_step_at = now(), last_error = NULL, updated_at = now()
+      `UPDATE ${this.#s}.certificates SET generation = generation + 1, state = 'ordering', next_step = 'order', next_step_at = now(), next_step_waits = 0, last_error = NULL, updated_at = now()
        WHERE key = $1 AND generation = $2 AND state = 'delivered' RETURNING generation`,
       [key, from],
     );
@@ -401,7 +408,7 @@ export class FleetStore {
   /** Certificates whose next step was due before `before`: what the sweep sends again in case its job was lost. */
   async overdue(before: Date): Promise<StepRequest[]> {
     const { rows } = await this.pool.query<StepRequest>(
-      `SELECT key, generation, next_step AS step FROM ${this.#s}.certificates WHERE next_step IS NOT NULL AND next_step_at < $1 AND state NOT IN ('failed', 'removed') ORDER BY next_step_at LIMIT 10000`,
+      `SELECT key, generation, next_step AS step, next_step_waits AS waits FROM ${this.#s}.certificates WHERE next_step IS NOT NULL AND next_step_at < $1 AND state NOT IN ('failed', 'removed') ORDER BY next_step_at LIMIT 10000`,
       [before],
     );
     return rows;
@@ -431,7 +438,7 @@ export class FleetStore {
   /** Starts a new generation of a certificate whatever its state (resync: its order is gone or ended). */
   async reorder(row: CertificateRow, db: Queryable = this.pool): Promise<number | undefined> {
     const { rows } = await db.query<{ generation: number }>(
-      `UPDATE ${this.#s}.certificates SET generation = generation + 1, state = 'ordering', order_id = NULL, next_step = 'order', next_step_at = now(), last_error = NULL, updated_at = now()
+      `UPDATE ${this.#s}.certificates SET generation = generation + 1, state = 'ordering', order_id = NULL, next_step = 'order', next_step_at = now(), next_step_waits = 0, last_error = NULL, updated_at = now()
        WHERE key = $1 AND generation = $2 RETURNING generation`,
       [row.key, row.generation],
     );

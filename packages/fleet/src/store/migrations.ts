@@ -96,6 +96,11 @@ const MIGRATIONS: readonly Migration[] = [
         observed_at timestamptz NOT NULL
       );`,
   },
+  {
+    version: 4,
+    description: "how many looks a waiting order has had, so that a wait sent again goes on counting",
+    sql: (s) => `ALTER TABLE ${s}.certificates ADD COLUMN next_step_waits integer NOT NULL DEFAULT 0;`,
+  },
 ];
 
 /** The newest schema version this package knows. */
