@@ -72,7 +72,12 @@ describe("writeNewFiles", () => {
     const through = join(parent, "dangling", "certs");
     await expect(writeNewFiles(through, [cert("CERT")], { force: false })).rejects.toThrow(
       new UsageError(
-        `${through} cannot be made (a folder above it is missing or takes no folders): nothing was written`,
+        `${through} cannot be made (a folder above it is missing or takes no folders, or it is a symlink to nowhere): nothing was written`,
+      ),
+    );
+    await expect(writeNewFiles(join(parent, "dangling"), [cert("CERT")], { force: false })).rejects.toThrow(
+      new UsageError(
+        `${join(parent, "dangling")} cannot be made (a folder above it is missing or takes no folders, or it is a symlink to nowhere): nothing was written`,
       ),
     );
     const deep = join(parent, "a", "b", "c");

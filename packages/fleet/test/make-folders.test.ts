@@ -20,6 +20,8 @@ describe("makeFolders", () => {
     const parent = folder();
     symlinkSync(join(parent, "unmounted"), join(parent, "dangling"));
     await expect(makeFolders(join(parent, "dangling", "certs"), 0o700)).rejects.toMatchObject({ code: "ENOENT" });
+    // The folder itself a symlink to nowhere: not made, and not taken for one.
+    await expect(makeFolders(join(parent, "dangling"), 0o700)).rejects.toMatchObject({ code: "ENOENT" });
   });
 
   it("fails as mkdir -p does when a file is in the way", async () => {

@@ -16,7 +16,7 @@ export class BuiltRequest {
   readonly redirect: RequestRedirect;
   /** The init it was built with, whose other settings fetch is given as they are. */
   readonly init: RequestInit;
-  readonly #body: BodyInit | null;
+  #body: BodyInit | null;
 
   constructor(url: string, init: BuiltInit = {}) {
     this.url = url;
@@ -43,8 +43,13 @@ export class BuiltRequest {
     return this.arrayBuffer().then((bytes) => new TextDecoder().decode(bytes));
   }
 
-  /** Another request of the same; the body (a string, as openapi-fetch makes it) can be sent again. */
+  /**
+   * Another request of the same, to send again: a string, a `Blob` or a `FormData` (what openapi-fetch's serializers
+   * make) can be sent twice; a stream (a serializer of the caller's) is split in two, as `Request.clone()` does.
+   */
   clone(): BuiltRequest {
-    return new BuiltRequest(this.url, { ...this.init, headers: new Headers(this.headers), body: this.#body });
+    let body = this.#body;
+    if (body instanceof ReadableStream) [this.#body, body] = body.tee();
+    return new BuiltRequest(this.url, { ...this.init, headers: new Headers(this.headers), body });
   }
 }

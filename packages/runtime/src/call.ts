@@ -1,3 +1,4 @@
+import type { BuiltRequest } from "./built-request.js";
 import type { ClientEvent } from "./client-events.js";
 import type { Clock } from "./clock.js";
 import type { RateLimitState } from "./rate-limit.js";
@@ -55,8 +56,16 @@ export interface Call {
   timedOut: boolean;
 }
 
+/**
+ * What a step is given to send: a `Request` when middleware is there to see it, or when the call gives fetch options
+ * of its own; otherwise the {@link BuiltRequest} openapi-fetch built, which a transport sends as it is. Both have the
+ * `url`, `method`, `headers` (to set a header on), `body`, `clone()` and `text()` a step may need; a step that
+ * replaces the request makes one of the same kind (see `queryAuthStep`).
+ */
+export type OutgoingRequest = Request | BuiltRequest;
+
 /** Sends one request of a call and resolves with its answer, read whole; rejects with a `CertkitError`. */
-export type Send = (request: Request, call: Call) => Promise<Response>;
+export type Send = (request: OutgoingRequest, call: Call) => Promise<Response>;
 
 /**
  * What sends each try at the bottom of a client's stack, reads its answer whole (refusing redirects, never more than

@@ -54,6 +54,23 @@ interface RawResult {
   response: Response;
 }
 
+/** The options of a call that openapi-fetch reads to build its request; any other is for fetch, or middleware. */
+const REQUEST_OPTIONS = new Set([
+  "params",
+  "body",
+  "headers",
+  "parseAs",
+  "querySerializer",
+  "bodySerializer",
+  "pathSerializer",
+]);
+
+/** Whether a call's options are only those openapi-fetch builds its request from (then a light one will do). */
+function onlyRequestOptions(options: Record<string, unknown>): boolean {
+  for (const name in options) if (options[name] !== undefined && !REQUEST_OPTIONS.has(name)) return false;
+  return true;
+}
+
 /** The bottom of the stack with fetch: the try is sent, a redirect refused, the answer read. */
 const FETCH_LAYERS = [readBodyStep, refuseRedirectsStep];
 
@@ -172,9 +189,11 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
       timeoutMs: callTimeout === undefined ? timeoutMs : checkTimeout(provider, callTimeout),
       fetch: callFetch === undefined ? fetch : checkCallFetch(callFetch),
     });
+    // A call with middleware of its own, or with fetch options (`cache`, `mode`...) or a `baseUrl` of its own, gets a
+    // real `Request`, which checks them as it is built: before any try, as openapi-fetch always did.
+    if (lightRequest && middlewares.size === 0 && onlyRequestOptions(rest)) rest.Request = lightRequest;
     // openapi-fetch sends through this call's stack; `rest` is this call's own copy of the options.
     rest.fetch = (outgoing: Request) => stack(outgoing, call);
-    if (lightRequest && middlewares.size === 0) rest.Request = lightRequest;
     if (given?.aborted) throw fail(call, abortedError(call, given.reason));
     const forward = given && (() => call.abort(given.reason));
     if (forward) given.addEventListener("abort", forward, { once: true });

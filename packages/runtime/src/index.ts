@@ -10,7 +10,8 @@ export {
   type HttpPolicyOptions,
 } from "./api-client.js";
 export { composeApiClient, DEFAULT_MAX_CONCURRENCY, type ClientSteps } from "./compose-api-client.js";
-export type { Call, ClientContext, FetchLike, Send, Step, Transport } from "./call.js";
+export type { Call, ClientContext, FetchLike, OutgoingRequest, Send, Step, Transport } from "./call.js";
+export { BuiltRequest } from "./built-request.js";
 export { retryStep } from "./steps/retry.js";
 export { concurrencyStep } from "./steps/concurrency.js";
 export { MAX_RATE_LIMIT_WAIT_MS, rateLimitStep } from "./steps/rate-limit-gate.js";

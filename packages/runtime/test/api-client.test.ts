@@ -156,21 +156,27 @@ describe("createApiClient", () => {
     expect(seen).toEqual([`${BASE_URL}/things/7`]);
   });
 
-  it("gives fetch a call's own settings (cache, keepalive) as openapi-fetch does, never following a redirect", async () => {
+  it("sends a call's own fetch options (cache, keepalive) in a real Request, and a plain call as fetch(url, init)", async () => {
     const fetch = vi.spyOn(globalThis, "fetch").mockImplementation(() => Promise.resolve(Response.json({ id: "7" })));
     try {
-      const { data } = await client().GET("/things/{id}", {
+      const c = client();
+      const withOptions = await c.GET("/things/{id}", {
         params: { path: { id: "7" } },
         cache: "no-store",
         keepalive: true,
         redirect: "follow",
       });
-      expect(data).toEqual({ id: "7" });
-      expect(fetch).toHaveBeenCalledTimes(1);
-      const [url, init] = fetch.mock.calls[0]!;
+      expect(withOptions.data).toEqual({ id: "7" });
+      const [request, settings] = fetch.mock.calls[0]!;
+      expect(request).toBeInstanceOf(Request);
+      expect(request).toMatchObject({ url: `${BASE_URL}/things/7`, cache: "no-store", keepalive: true });
+      expect(settings?.redirect).toBe("manual");
+      expect((await c.GET("/things/{id}", { params: { path: { id: "7" } } })).data).toEqual({ id: "7" });
+      const [url, init] = fetch.mock.calls[1]!;
       expect(url).toBe(`${BASE_URL}/things/7`);
-      expect(init).toMatchObject({ method: "GET", cache: "no-store", keepalive: true, redirect: "manual" });
+      expect(init).toMatchObject({ method: "GET", redirect: "manual" });
       expect(new Headers(init?.headers).get("authorization")).toBe(`Bearer ${SECRET}`);
+      expect(fetch).toHaveBeenCalledTimes(2);
     } finally {
       fetch.mockRestore();
     }

@@ -51,7 +51,7 @@ async function makeFolder(dir: string): Promise<void> {
     if (code === "EEXIST" || code === "ENOTDIR") throw new UsageError(`${dir} is not a folder: nothing was written`);
     if (code === "ENOENT")
       throw new UsageError(
-        `${dir} cannot be made (a folder above it is missing or takes no folders): nothing was written`,
+        `${dir} cannot be made (a folder above it is missing or takes no folders, or it is a symlink to nowhere): nothing was written`,
       );
     throw error;
   }

@@ -28,9 +28,10 @@ export async function makeFolders(dir: string, mode: number): Promise<void> {
     if (dirname(at) === at) break;
   }
   for (const folder of missing.reverse()) {
-    // Another process may make it meanwhile: that is as good.
-    await mkdir(folder, { mode }).catch((error: unknown) => {
-      if (codeOf(error) !== "EEXIST") throw error;
+    // Another process may make it meanwhile: that is as good. A symlink to nowhere or a file there is not (stat
+    // fails with ENOENT on the one; the other is the EEXIST).
+    await mkdir(folder, { mode }).catch(async (error: unknown) => {
+      if (codeOf(error) !== "EEXIST" || !(await stat(folder)).isDirectory()) throw error;
     });
   }
 }

@@ -1,3 +1,4 @@
+import { BuiltRequest } from "../built-request.js";
 import type { Step } from "../call.js";
 
 /** The name of a `name=value` query parameter, decoded as a server would read it. */
@@ -23,9 +24,13 @@ export function queryAuthStep(parameters: Readonly<Record<string, string>>): Ste
   return (next) => (request, call) => {
     const [base = "", query = ""] = request.url.split(/\?(.*)/s);
     const kept = query.split("&").filter((part) => part !== "" && !Object.hasOwn(parameters, parameterName(part)));
+    const url = `${base}?${[...kept, ...added].join("&")}`;
     const { method, headers, body, redirect } = request;
+    // A light request stays one, with every setting it was built with.
+    if (request instanceof BuiltRequest)
+      return next(new BuiltRequest(url, { ...request.init, method, headers, body }), call);
     // `duplex` is what fetch asks for to send a streamed body; TypeScript's RequestInit does not know it yet.
     const init = { method, headers, body, redirect, duplex: "half" } as RequestInit;
-    return next(new Request(`${base}?${[...kept, ...added].join("&")}`, init), call);
+    return next(new Request(url, init), call);
   };
 }

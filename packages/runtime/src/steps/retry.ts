@@ -1,4 +1,4 @@
-import type { Call, Step } from "../call.js";
+import type { Call, OutgoingRequest, Step } from "../call.js";
 import { CertkitError } from "../certkit-error.js";
 import { classify } from "../classify.js";
 import { backoffDelay, serverDelay } from "../retry-policy.js";
@@ -25,7 +25,13 @@ function nextDelay(call: Call, tries: number, askedFor: number | undefined): num
  */
 export const retryStep: Step = (next, client) => {
   /** Waits `delay` as the policy allows, telling the listener why, then sends `request` again. */
-  const again = (request: Request, call: Call, tries: number, delay: number, reason: string): Promise<Response> => {
+  const again = (
+    request: OutgoingRequest,
+    call: Call,
+    tries: number,
+    delay: number,
+    reason: string,
+  ): Promise<Response> => {
     client.emit?.({
       type: "retry",
       provider: client.provider,
@@ -42,7 +48,7 @@ export const retryStep: Step = (next, client) => {
    * One try, and what follows it: the answer, or another try after a wait. A request with a body is sent as a copy,
    * so that the original, never sent, gives every try the same bytes.
    */
-  const attempt = (request: Request, call: Call, tries: number): Promise<Response> =>
+  const attempt = (request: OutgoingRequest, call: Call, tries: number): Promise<Response> =>
     next(request.body === null ? request : request.clone(), call).then(
       (response) => {
         // A 2xx is never sent again: the common answer skips the classifier.

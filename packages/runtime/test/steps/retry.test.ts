@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { OutgoingRequest } from "../../src/call.js";
 import { networkError } from "../../src/call-errors.js";
 import { retryStep } from "../../src/steps/retry.js";
 import { orderRequest, scripted, testCall, testContext } from "../support/steps.js";
@@ -73,7 +74,7 @@ describe("the retry step", () => {
       refused.attempts++;
       return new Response(null, { status: bodies.length === 1 ? 429 : 201 });
     });
-    const recording = (request: Request, call: typeof refused) =>
+    const recording = (request: OutgoingRequest, call: typeof refused) =>
       request
         .clone()
         .text()

@@ -1,4 +1,11 @@
-import { startCall, type Call, type CallInit, type ClientContext, type Send } from "../../src/call.js";
+import {
+  startCall,
+  type Call,
+  type CallInit,
+  type ClientContext,
+  type OutgoingRequest,
+  type Send,
+} from "../../src/call.js";
 import type { ClientEvent } from "../../src/client-events.js";
 import { createRedactor } from "../../src/redact.js";
 import { DEFAULT_RETRY } from "../../src/retry-policy.js";
@@ -37,7 +44,7 @@ export function testCall(context: ClientContext, init: Partial<CallInit> = {}): 
 
 /** A `next` that answers each request with the next of `answers` (the last repeats), recording what it was sent. */
 export function scripted(...answers: (Response | Error | (() => Response | Promise<Response>))[]) {
-  const requests: Request[] = [];
+  const requests: OutgoingRequest[] = [];
   const next: Send = async (request) => {
     const answer = answers[Math.min(requests.length, answers.length - 1)];
     requests.push(request);
