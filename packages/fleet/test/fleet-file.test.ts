@@ -125,6 +125,7 @@ describe("the fleet file", () => {
       ["every five minutes", "cannot resolve alias"],
       ["0 0 31 2 *", "Invalid explicit day of month definition"],
       ["   ", "it is blank"],
+      ["FREQ=MINUTELY;INTERVAL=5", "an RRULE is not taken here"],
       ["1,".repeat(200) + "1 * * * *", "it is longer than 256 characters"],
     ] as const) {
       expect(problemsOf(withSweep(sweep)), sweep).toEqual([

@@ -111,6 +111,8 @@ const MAX_CRON_LENGTH = 256;
 function cronProblem(expression: string): string | undefined {
   if (expression.trim() === "") return "it is blank";
   if (expression.length > MAX_CRON_LENGTH) return `it is longer than ${MAX_CRON_LENGTH} characters`;
+  // pg-boss also runs RRULE schedules; the fleet file documents cron alone, and says so rather than "invalid alias".
+  if (/^\s*(RRULE:|DTSTART|FREQ=)/i.test(expression)) return "an RRULE is not taken here";
   try {
     CronExpressionParser.parse(expression, { tz: "UTC", strict: false });
     return undefined;
