@@ -130,7 +130,8 @@ it("sends a lost wait again with the looks it had counted, not from the first", 
   const { fleet, key, jobs } = await deliveredCertificate();
   // The certificate waits for its order after 7 looks, and the job of the 8th was lost: the sweep finds it overdue.
   const due = new Date(Date.now() - 3_600_000);
-  const waiting = { state: "issuing", nextStep: "wait", nextStepAt: due, nextStepWaits: 7, from: "renew" } as const;
+  expect(await fleet.store.advance(key, 1, { state: "issuing", nextStep: "wait", from: "renew" })).toBe(true);
+  const waiting = { state: "issuing", nextStep: "wait", nextStepAt: due, nextStepWaits: 7, from: "wait" } as const;
   expect(await fleet.store.advance(key, 1, waiting)).toBe(true);
   expect(await fleet.store.certificate(key)).toMatchObject({ nextStep: "wait", nextStepWaits: 7 });
   expect(await fleet.sweep()).toBe(1);

@@ -58,3 +58,25 @@ it("gives every intent of version 1 its recovery, and none to a settled purchase
     ),
   ).rejects.toThrow(/purchases_intent_has_recovery/);
 });
+
+it("drops a wait's count of looks when a worker that does not know it moves the certificate on", async () => {
+  pool = new pg.Pool({ connectionString: await databases.fresh() });
+  await migrateStore(pool, "fleet");
+  await pool.query(
+    `INSERT INTO fleet.certificates (key, spec, order_hash, state, next_step, next_step_waits) VALUES ('shop', '{}', 'h', 'issuing', 'wait', 24)`,
+  );
+  const waits = async () =>
+    (await pool!.query<{ waits: number }>("SELECT next_step_waits AS waits FROM fleet.certificates")).rows[0]!.waits;
+  // Another look at the same wait keeps what the writer says; a version-3 worker's UPDATEs never name the column.
+  await pool.query("UPDATE fleet.certificates SET next_step_waits = 25, next_step_at = now()");
+  expect(await waits()).toBe(25);
+  await pool.query("UPDATE fleet.certificates SET next_step_at = now() + interval '1 minute'");
+  expect(await waits()).toBe(25);
+  await pool.query("UPDATE fleet.certificates SET state = 'downloading', next_step = 'download'");
+  expect(await waits()).toBe(0);
+  await pool.query("UPDATE fleet.certificates SET state = 'issuing', next_step = 'wait', next_step_waits = 7");
+  expect(await waits()).toBe(0);
+  await pool.query("UPDATE fleet.certificates SET next_step_waits = 7");
+  await pool.query("UPDATE fleet.certificates SET generation = generation + 1");
+  expect(await waits()).toBe(0);
+});

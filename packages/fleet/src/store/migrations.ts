@@ -99,7 +99,19 @@ const MIGRATIONS: readonly Migration[] = [
   {
     version: 4,
     description: "how many looks a waiting order has had, so that a wait sent again goes on counting",
-    sql: (s) => `ALTER TABLE ${s}.certificates ADD COLUMN next_step_waits integer NOT NULL DEFAULT 0;`,
+    // A worker of version 3, still running while another migrates, moves certificates on without knowing the count:
+    // the trigger drops it whenever the step or the generation changes, so no later wait inherits another's looks.
+    sql: (s) => `
+      ALTER TABLE ${s}.certificates ADD COLUMN next_step_waits integer NOT NULL DEFAULT 0;
+      CREATE FUNCTION ${s}.certificates_forget_waits() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.generation <> OLD.generation OR NEW.next_step IS DISTINCT FROM OLD.next_step THEN
+          NEW.next_step_waits := 0;
+        END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER certificates_forget_waits BEFORE UPDATE ON ${s}.certificates
+        FOR EACH ROW EXECUTE FUNCTION ${s}.certificates_forget_waits();`,
   },
 ];
 

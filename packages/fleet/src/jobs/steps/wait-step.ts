@@ -12,6 +12,15 @@ const ENDED = new Set(["failed", "cancelled", "revoked", "expired"]);
  */
 const PENDING_LOOKS = 30;
 
+/** Far past any real wait (a look every 10 minutes for 19 years), within the store's integer column. */
+const MAX_WAITS = 1_000_000;
+
+/** The looks a job says were made: a whole number from 0 to {@link MAX_WAITS}, whatever its data holds. */
+function looksSoFar(job: StepJob): number {
+  const { waits } = job;
+  return typeof waits === "number" && Number.isSafeInteger(waits) && waits > 0 ? Math.min(waits, MAX_WAITS) : 0;
+}
+
 /**
  * Looks at the order once, through `finishOrder`: an order bought but not sent on (the adapter's order is several
  * calls at DNSimple, and a worker killed or an answer lost between them leaves it so) is sent on, any other is read.
@@ -33,7 +42,7 @@ export async function waitStep(row: CertificateRow, job: StepJob, context: StepC
       `the order ${order.id} ended ${order.status}${order.message === undefined ? "" : `: ${order.message}`}`,
     );
   }
-  const waits = (job.waits ?? 0) + 1;
+  const waits = looksSoFar(job) + 1;
   if (order.status === "pending" && waits > PENDING_LOOKS) {
     throw new StepRefused(
       `the order ${order.id} is still pending (${order.providerStatus}) after ${PENDING_LOOKS} looks: ${spec.provider} has not sent it on for validation; look at it there`,
