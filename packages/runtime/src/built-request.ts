@@ -1,6 +1,3 @@
-/** What openapi-fetch gives the request class: the URL it built, and its request init. */
-type BuiltInit = RequestInit & { headers?: HeadersInit; body?: BodyInit | null };
-
 const encoder = new TextEncoder();
 
 /**
@@ -10,15 +7,20 @@ const encoder = new TextEncoder();
  * transport sends it: the fetch one as `fetch(url, init)`, the undici one as it is.
  */
 export class BuiltRequest {
+  /** The whole URL, query string included. */
   readonly url: string;
+  /** `GET`, `POST`...: `GET` when the init names none. */
   readonly method: string;
+  /** The headers that will be sent: a step sets one here. */
   readonly headers: Headers;
+  /** What the init asked for; every transport sends with `manual`, whatever it says. */
   readonly redirect: RequestRedirect;
   /** The init it was built with, whose other settings fetch is given as they are. */
   readonly init: RequestInit;
   #body: BodyInit | null;
 
-  constructor(url: string, init: BuiltInit = {}) {
+  /** Takes what openapi-fetch gives `new Request(url, init)`; a step replacing a light request calls it the same way. */
+  constructor(url: string, init: RequestInit = {}) {
     this.url = url;
     this.method = init.method ?? "GET";
     this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
@@ -32,6 +34,7 @@ export class BuiltRequest {
     return this.#body;
   }
 
+  /** The body's bytes. As with a `Request`, a streamed body is used up: read a `clone()` of a request still to send. */
   arrayBuffer(): Promise<ArrayBuffer> {
     const body = this.#body;
     if (body === null) return Promise.resolve(new ArrayBuffer(0));
@@ -39,6 +42,7 @@ export class BuiltRequest {
     return new Response(body).arrayBuffer();
   }
 
+  /** The body as UTF-8 text; see {@link BuiltRequest.arrayBuffer}. */
   text(): Promise<string> {
     return this.arrayBuffer().then((bytes) => new TextDecoder().decode(bytes));
   }
