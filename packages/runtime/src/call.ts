@@ -76,8 +76,9 @@ export interface Transport {
   /** Sends one try; its errors are `CertkitError`s as the fetch transport's are. */
   readonly send: Send;
   /**
-   * The class openapi-fetch builds each request with, when no middleware is there to see it (middleware always gets
-   * a real `Request`). It needs only what `send` reads. Default: the global `Request`.
+   * The class openapi-fetch builds each request with, when no middleware is there to see it and the call gives no
+   * fetch options of its own (either gets a real `Request`). It needs only what `send` reads, and what the steps above
+   * read (see {@link OutgoingRequest}): {@link BuiltRequest} is made for it. Default: the global `Request`.
    */
   readonly Request?: typeof Request | undefined;
 }
