@@ -37,6 +37,11 @@ async function incompleteOrder(order: Promise<CertificateOrder>): Promise<OrderI
   return error;
 }
 
+/** The sandbox answers the next request to `route` at `provider` with a 500, once: the order is left part-way. */
+function failOnce(provider: "dnsimple" | "dnsimple-v1", method: "POST" | "PUT", route: string) {
+  sandbox.faults.add({ provider, method, route, status: 500, times: 1 });
+}
+
 describe("finishOrder", () => {
   it("dnsimple: issues a certificate bought and left new, once", async () => {
     const sent: string[] = [];
@@ -44,13 +49,7 @@ describe("finishOrder", () => {
       dnsimple({ ...sandbox.clientOptions("dnsimple"), retry: false, fetch: notingFetch(sent) }),
       { now },
     );
-    sandbox.faults.add({
-      provider: "dnsimple",
-      method: "POST",
-      route: "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue",
-      status: 500,
-      times: 1,
-    });
+    failOnce("dnsimple", "POST", "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue");
     const { created } = await incompleteOrder(certs.order({ commonName: "www.example.com" }));
     expect(await certs.get(created.id)).toMatchObject({ status: "pending", providerStatus: "new" });
 
@@ -90,13 +89,11 @@ describe("finishOrder", () => {
     let issued: CertificateOrder | undefined;
     for await (const order of certs.list()) if (order.status === "issued") issued = order;
     if (!issued) throw new Error("the seed holds an issued DNSimple certificate");
-    sandbox.faults.add({
-      provider: "dnsimple",
-      method: "POST",
-      route: "/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals/{renewalId}/issue",
-      status: 500,
-      times: 1,
-    });
+    failOnce(
+      "dnsimple",
+      "POST",
+      "/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals/{renewalId}/issue",
+    );
     const { created } = await incompleteOrder(certs.renew(issued.id));
     expect(await certs.get(created.id)).toMatchObject({ status: "pending", providerStatus: "new" });
     sent.length = 0;
@@ -122,13 +119,7 @@ describe("finishOrder", () => {
     const certs = createCertificateClient(dnsimpleV1({ ...sandbox.adapterOptions("dnsimple-v1"), retry: false }), {
       now,
     });
-    sandbox.faults.add({
-      provider: "dnsimple-v1",
-      method: "PUT",
-      route: "/domains/{domain}/certificates/{id}/configure",
-      status: 500,
-      times: 1,
-    });
+    failOnce("dnsimple-v1", "PUT", "/domains/{domain}/certificates/{id}/configure");
     const { created } = await incompleteOrder(
       certs.order({ commonName: "www.example.com", validationMethod: "email" }),
     );
@@ -145,13 +136,7 @@ describe("finishOrder", () => {
     const certs = createCertificateClient(dnsimpleV1({ ...sandbox.adapterOptions("dnsimple-v1"), retry: false }), {
       now,
     });
-    sandbox.faults.add({
-      provider: "dnsimple-v1",
-      method: "PUT",
-      route: "/domains/{domain}/certificates/{id}/submit",
-      status: 500,
-      times: 1,
-    });
+    failOnce("dnsimple-v1", "PUT", "/domains/{domain}/certificates/{id}/submit");
     const { created } = await incompleteOrder(
       certs.order({ commonName: "www.example.com", validationMethod: "email" }),
     );
@@ -200,13 +185,7 @@ describe("finishOrder", () => {
         now,
       },
     );
-    sandbox.faults.add({
-      provider: "dnsimple",
-      method: "POST",
-      route: "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue",
-      status: 500,
-      times: 1,
-    });
+    failOnce("dnsimple", "POST", "/{account}/domains/{domain}/certificates/letsencrypt/{purchaseId}/issue");
     const { created } = await incompleteOrder(certs.order({ commonName: "www.example.com" }));
     sent.length = 0;
     gate.on = true;
@@ -220,13 +199,7 @@ describe("finishOrder", () => {
     const certs = createCertificateClient(dnsimpleV1({ ...sandbox.adapterOptions("dnsimple-v1"), retry: false }), {
       now,
     });
-    sandbox.faults.add({
-      provider: "dnsimple-v1",
-      method: "PUT",
-      route: "/domains/{domain}/certificates/{id}/configure",
-      status: 500,
-      times: 1,
-    });
+    failOnce("dnsimple-v1", "PUT", "/domains/{domain}/certificates/{id}/configure");
     const { created } = await incompleteOrder(
       certs.order({ commonName: "www.example.com", validationMethod: "email" }),
     );
@@ -234,13 +207,7 @@ describe("finishOrder", () => {
     expect(both.every((order) => ["configured", "submitted"].includes(order.providerStatus))).toBe(true);
     expect((await certs.get(created.id)).providerStatus).toBe("submitted");
 
-    sandbox.faults.add({
-      provider: "dnsimple-v1",
-      method: "PUT",
-      route: "/domains/{domain}/certificates/{id}/configure",
-      status: 500,
-      times: 1,
-    });
+    failOnce("dnsimple-v1", "PUT", "/domains/{domain}/certificates/{id}/configure");
     const second = await incompleteOrder(certs.order({ commonName: "shop.example.com", validationMethod: "email" }));
     sandbox.faults.add({
       provider: "dnsimple-v1",
