@@ -38,7 +38,25 @@ export interface SandboxServer {
 /** The largest snapshot `PUT /_sandbox/snapshot` takes: a sandbox with thousands of orders. */
 const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
 
-const isControl = (pathname: string) => pathname === CONTROL_PATH || pathname.startsWith(`${CONTROL_PATH}/`);
+/** How many layers of percent-encoding are taken off a path before deciding whether it is the control API's. */
+const MAX_DECODINGS = 3;
+
+/**
+ * Whether a request may reach the control API, judged as the handlers match paths, not by its raw bytes:
+ * `/%5Fsandbox/snapshot` and `/_sandbox%2Fsnapshot` are routed to it (the router decodes escapes), so they are
+ * guarded too. Anything that could be read as under `/_sandbox` counts; the simulated APIs live elsewhere.
+ */
+function isControl(pathname: string): boolean {
+  let path = pathname;
+  for (let layer = 0; layer < MAX_DECODINGS && path.includes("%"); layer++) {
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      break;
+    }
+  }
+  return path.replace(/\/+/g, "/").toLowerCase().startsWith(CONTROL_PATH);
+}
 const isSimulatedApi = (pathname: string) =>
   Object.values(SANDBOX_MOUNTS).some((mount) => pathname === mount || pathname.startsWith(`${mount}/`));
 
