@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,6 +57,25 @@ describe("writeNewFiles", () => {
     expect(readFileSync(join(dir, "privkey.pem"), "utf8")).toBe("NEW KEY");
   });
 
+  it("with force, a failure part-way puts every replaced file back and leaves nothing else", async () => {
+    const dir = folder();
+    writeFileSync(join(dir, "cert.pem"), "OLD CERT");
+    // The key's name is taken by a folder: the certificate is in place when the key fails.
+    mkdirSync(join(dir, "privkey.pem"));
+    await expect(writeNewFiles(dir, [cert("NEW CERT"), key("NEW KEY")], { force: true })).rejects.toThrow();
+    expect(readFileSync(join(dir, "cert.pem"), "utf8")).toBe("OLD CERT");
+    expect(readdirSync(dir).sort()).toEqual(["cert.pem", "privkey.pem"]);
+  });
+
+  it("with force, drops the replaced files' copies once every new file is in place", async () => {
+    const dir = folder();
+    writeFileSync(join(dir, "cert.pem"), "OLD CERT");
+    const written = await writeNewFiles(dir, [cert("NEW CERT"), key("NEW KEY")], { force: true });
+    expect(readdirSync(dir).sort()).toEqual(["cert.pem", "privkey.pem"]);
+    await written.undo();
+    expect(readFileSync(join(dir, "cert.pem"), "utf8")).toBe("NEW CERT");
+  });
+
   it("says plainly when the folder is a file", async () => {
     const parent = folder();
     writeFileSync(join(parent, "afile"), "x");
@@ -101,5 +120,21 @@ describe("writeNewFiles", () => {
     ]);
     expect(run.status).not.toBe(0);
     expect(readdirSync(dir).filter((name) => !name.startsWith("."))).toEqual([]);
+  });
+
+  it("removes the hidden copies that writers which died left, and keeps those of a writer still running", async () => {
+    const dir = folder();
+    // A pid no process has (above Linux's largest), and this process's own: a write of it in progress.
+    const dead = join(dir, ".fullchain.pem.4194305.0badc0de.tmp");
+    const live = join(dir, `.cert.pem.${process.pid}.0badc0de.tmp`);
+    const unrelated = join(dir, ".notes.4194305.0badc0de.tmp");
+    for (const path of [dead, live, unrelated]) writeFileSync(path, "PART OF A");
+    await writeNewFiles(dir, [cert("CERT"), { name: "fullchain.pem", content: "FULL", mode: 0o644 }], { force: false });
+    expect(readdirSync(dir).sort()).toEqual([
+      ".cert.pem." + process.pid + ".0badc0de.tmp",
+      ".notes.4194305.0badc0de.tmp",
+      "cert.pem",
+      "fullchain.pem",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmod, link, lstat, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, link, lstat, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { UsageError } from "../usage-error.js";
 import { makeFolders } from "./make-folders.js";
@@ -57,14 +57,40 @@ async function makeFolder(dir: string): Promise<void> {
   }
 }
 
+/** The hidden copy a write makes beside its target: `.<name>.<pid>.<tag>.tmp`. */
+const HIDDEN_COPY = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** Whether process `pid` runs on this machine (one of another user's answers EPERM). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === "EPERM";
+  }
+}
+
+/**
+ * Removes the hidden copies of these files that writers which died (`kill -9`, a power cut) left behind: a
+ * copy whose writer still runs is another write in progress, and stays.
+ */
+async function removeLeftovers(dir: string, names: ReadonlySet<string>): Promise<void> {
+  for (const entry of await readdir(dir)) {
+    const match = HIDDEN_COPY.exec(entry);
+    if (match && names.has(match[1]!) && !running(Number(match[2]))) await rm(join(dir, entry), { force: true });
+  }
+}
+
 /**
  * Writes files into `dir` (made if missing) with exactly their modes, each whole or not at all: it is written beside
  * its target under a hidden name, then put in place in one step, so a crash mid-write (`kill -9`, a full disk) never
- * leaves a cut-off key or certificate. Without `force` nothing is written if any of them exists, and a file that
+ * leaves a cut-off key or certificate (the hidden copies such a crash leaves are removed by the next write). Without `force` nothing is written if any of them exists, and a file that
  * appears meanwhile is not replaced either (each goes in place by a hard link, which fails on an existing name);
  * what this call had already put in place is then removed. With `force`, each is renamed over its target, so an old
- * file's looser permissions never apply to a new key and a symlink at the path is replaced, not followed; with
- * `keepReplaced`, each replaced file is kept (hard-linked, under a hidden name beside it) until `commit` or `undo`.
+ * file's looser permissions never apply to a new key and a symlink at the path is replaced, not followed; each
+ * replaced file is kept (hard-linked, under a hidden name beside it) until the last is in place, and put back if
+ * one fails, so the files are all new or all as they were. With `keepReplaced`, the copies stay until `commit` or
+ * `undo`.
  * @throws UsageError naming the files that exist, without `force`; or when `dir` is not a folder.
  */
 export async function writeNewFiles(
@@ -79,6 +105,7 @@ export async function writeNewFiles(
     if (taken.length > 0) throw alreadyThere(taken);
   }
   await makeFolder(dir);
+  await removeLeftovers(dir, new Set(files.map((file) => file.name)));
   const made: string[] = [];
   const replaced: { path: string; copy: string }[] = [];
   const undo = async () => {
@@ -102,8 +129,10 @@ export async function writeNewFiles(
           made.push(path);
           continue;
         }
+        // A replaced file is kept until the whole set is in place: a failure part-way puts every old one back, so
+        // a certificate never ends up beside a key it does not match.
         const existed = await exists(path);
-        if (existed && options.keepReplaced) {
+        if (existed) {
           const copy = join(dir, `.${basename(path)}.${tag}.replaced`);
           await link(path, copy);
           replaced.push({ path, copy });
@@ -118,12 +147,10 @@ export async function writeNewFiles(
     await undo();
     throw error;
   }
-  return {
-    paths,
-    undo,
-    commit: async () => {
-      for (const { copy } of replaced.splice(0)) await rm(copy, { force: true });
-      made.length = 0;
-    },
+  const commit = async () => {
+    for (const { copy } of replaced.splice(0)) await rm(copy, { force: true });
+    made.length = 0;
   };
+  if (!options.keepReplaced) await commit();
+  return { paths, undo, commit };
 }
