@@ -109,3 +109,29 @@ it("rebuilds a lost store from the providers: adopts what it can deliver, orders
     lastError: null,
   });
 });
+
+it("renews at once a certificate that resync adopted within renewBefore of its end, and buys once", async () => {
+  const clock = new SandboxClock();
+  world = await startSandboxWorld(200, clock);
+  const { file } = sandboxFleetFile(world.server.url, 1);
+  // DNSimple makes the key and hands it out, so its order is adopted by a rebuilt store.
+  file.certificates = file.certificates.filter((certificate) => certificate.account === "dnsimple");
+  const first = await fleetFor(file, await databases.fresh(), { now: () => clock.now() });
+  await first.apply();
+  await first.work();
+  const [delivered] = await until(first, (rows) => rows[0]?.state === "delivered");
+  await first.close();
+  open.splice(open.indexOf(first), 1);
+
+  // 20 days before its end, inside the default renewBefore of 30 days, the store is lost.
+  clock.advance(Date.parse(delivered!.validUntil!) - 20 * DAY_MS - clock.now().getTime());
+  const rebuilt = await fleetFor(file, await databases.fresh(), { now: () => clock.now() });
+  await rebuilt.apply();
+  expect(await rebuilt.resync()).toMatchObject({ adopted: 1, reordered: 0 });
+  await rebuilt.work();
+  const [renewed] = await until(rebuilt, (rows) => rows[0]?.generation === 2 && rows[0].state === "delivered");
+  expect(renewed).toMatchObject({ generation: 2, state: "delivered", nextStep: "renew", lastError: null });
+  expect(renewed!.orderId).not.toBe(delivered!.orderId);
+  expect(Date.parse(renewed!.validUntil!)).toBeGreaterThan(Date.parse(delivered!.validUntil!));
+  expect((await sandboxPurchases(world.server.url)).dnsimple).toBe(2);
+});

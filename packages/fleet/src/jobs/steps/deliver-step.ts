@@ -9,8 +9,10 @@ const UNKNOWN_END_RECHECK_MS = DAY_MS;
 
 /**
  * Delivers the downloaded certificate (files or hook), then schedules the renewal check for `renewBefore` ahead of its
- * end date. A certificate that would be due at once (`renewBefore` longer than its validity) is delivered but not
- * renewed in a loop: its last error says why.
+ * end date. One that is due already is renewed at once when `resync` adopted it (it was found with little time left,
+ * and a new order gives a full term); one this fleet bought itself that is due at once (`renewBefore` longer than its
+ * validity) would be due at once again after a renewal, so it is delivered but not renewed in a loop: its last error
+ * says why.
  */
 export async function deliverStep(row: CertificateRow, job: StepJob, context: StepContext): Promise<void> {
   const { spec } = row;
@@ -38,6 +40,12 @@ export async function deliverStep(row: CertificateRow, job: StepJob, context: St
   const renewAt =
     bundle.validUntil === null ? now + UNKNOWN_END_RECHECK_MS : bundle.validUntil.getTime() - spec.renewBeforeMs;
   if (renewAt <= now) {
+    // An order resync adopted has no recovery: the fleet never sent its purchase.
+    const adopted = (await context.store.lastPurchase(job.key, job.generation))?.recovery === null;
+    if (adopted) {
+      await context.moveOn(row, job, { state: "delivered", deliveredGeneration: job.generation }, { step: "renew" });
+      return;
+    }
     await context.moveOn(row, job, { state: "delivered", deliveredGeneration: job.generation }, null);
     await context.store.recordError(
       job.key,
