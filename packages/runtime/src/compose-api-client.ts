@@ -75,6 +75,22 @@ function onlyRequestOptions(options: Record<string, unknown>): boolean {
 const FETCH_LAYERS = [readBodyStep, refuseRedirectsStep];
 
 /**
+ * `send`, made to fail only by rejecting: a layer (a transport, a step of the user's) that throws at once would
+ * otherwise skip the cleanup the layers above do on a rejection, and a concurrency slot would be held for ever.
+ */
+function rejectingThrows(send: Send): Send {
+  return (request, call) => {
+    try {
+      return send(request, call);
+    } catch (error) {
+      // Whatever was thrown goes on as it is: the client makes a CertkitError of it, as of any rejection.
+      const thrown = error as Error;
+      return Promise.reject(thrown);
+    }
+  };
+}
+
+/**
  * Assembles the stack: the chosen steps and the ones every client has, in their one order, over fetch or over the
  * config's transport (which refuses redirects and reads answers itself).
  */
@@ -93,7 +109,10 @@ function assemble(
     steps.events,
     ...(transport ? [] : FETCH_LAYERS),
   ];
-  return layers.reduceRight<Send>((next, step) => (step ? step(next, context) : next), transport?.send ?? sendStep);
+  return layers.reduceRight<Send>(
+    (next, step) => (step ? step(rejectingThrows(next), context) : next),
+    rejectingThrows(transport?.send ?? sendStep),
+  );
 }
 
 /**
@@ -181,6 +200,9 @@ export function composeApiClient<Paths extends Record<string, any>, Media extend
     if (given !== undefined && !(given instanceof AbortSignal))
       throw invalidOption(provider, `option "signal" must be an AbortSignal`);
     checkPathParams(provider, method, path, rest.params);
+    // A call's own server is held to the client's rule: the credentials go with it.
+    if (rest.baseUrl !== undefined)
+      rest.baseUrl = checkServerUrl(provider, "baseUrl", rest.baseUrl, config.allowInsecureHttp);
     const call = startCall(context, {
       method,
       path,

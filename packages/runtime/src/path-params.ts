@@ -35,11 +35,12 @@ export function checkPathParams(provider: string, method: string, path: string, 
   const given = (params as { path?: Record<string, unknown> } | undefined)?.path;
   for (const name of placeholdersOf(path)) {
     const value = given?.[name];
-    const segment = typeof value === "string" || typeof value === "number" ? String(value) : undefined;
-    if (value === undefined || value === null || (segment !== undefined && NOT_A_SEGMENT.has(segment))) {
+    // Only a text or a number is one segment: openapi-fetch joins an array's items (`[".."]` is `..`) and an
+    // object's entries into the path as they are.
+    if ((typeof value !== "string" && typeof value !== "number") || NOT_A_SEGMENT.has(String(value))) {
       throw invalidOption(
         provider,
-        `${method} ${path}: path parameter "${name}" must be given, and be neither empty nor "." or ".."`,
+        `${method} ${path}: path parameter "${name}" must be given as a text or a number, and be neither empty nor "." or ".."`,
       );
     }
   }

@@ -190,13 +190,15 @@ describe("createApiClient", () => {
         return Promise.resolve(Response.json({ id: "x" }));
       },
     });
-    for (const id of [".", "..", "", undefined, null]) {
+    // An array or an object is joined into the path as it is: `[".."]` would be `..`.
+    for (const id of [".", "..", "", undefined, null, [".."], [""], ["a", "b"], { a: "1" }, true]) {
       const path = { id } as unknown as { id: string };
       const call = c.GET("/things/{id}", { params: { path } });
-      await expect(call, String(id)).rejects.toMatchObject({
+      await expect(call, JSON.stringify(id)).rejects.toMatchObject({
         code: "INVALID_INPUT",
         provider: "example",
-        message: 'example: GET /things/{id}: path parameter "id" must be given, and be neither empty nor "." or ".."',
+        message:
+          'example: GET /things/{id}: path parameter "id" must be given as a text or a number, and be neither empty nor "." or ".."',
       });
     }
     await expect(c.GET("/things/{id}", {} as never)).rejects.toMatchObject({ code: "INVALID_INPUT" });
@@ -248,6 +250,26 @@ describe("createApiClient", () => {
       expect(() => client({ baseUrl, allowInsecureHttp: true }), baseUrl).not.toThrow();
     }
     expect(() => client({ baseUrl: "ftp://api.example.test/" })).toThrow(/must use https, not ftp:/);
+  });
+
+  it("holds a call's own baseUrl to the same rule, before any request, and sends to it when it passes", async () => {
+    const sent: string[] = [];
+    const c = client({
+      fetch: (input) => {
+        sent.push(new Request(input).url);
+        return Promise.resolve(Response.json({ id: "x" }));
+      },
+    });
+    const id = { params: { path: { id: "7" } } };
+    for (const baseUrl of ["http://api.example.test/v9", "https://user:pass@api.example.test/", "not a url"]) {
+      await expect(c.GET("/things/{id}", { ...id, baseUrl }), baseUrl).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+        message: expect.stringContaining('option "baseUrl" must'),
+      });
+    }
+    expect(sent).toEqual([]);
+    await c.GET("/things/{id}", { ...id, baseUrl: "https://eu.api.example.test/v9/" });
+    expect(sent).toEqual(["https://eu.api.example.test/v9/things/7"]);
   });
 
   it("lets middleware see one request and its final answer, however many tries it took", async () => {

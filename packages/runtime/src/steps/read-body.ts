@@ -18,11 +18,12 @@ export async function readBounded(
   limit: number,
   onReader?: (stop: () => void) => void,
 ): Promise<Uint8Array | undefined> {
+  // No body (a HEAD's answer, a 304): its `Content-Length` is the resource's, not this answer's.
+  if (response.body === null) return EMPTY;
   if (Number(response.headers.get("content-length")) > limit) {
-    await response.body?.cancel().catch(() => undefined);
+    await response.body.cancel().catch(() => undefined);
     return undefined;
   }
-  if (response.body === null) return EMPTY;
   const reader = response.body.getReader();
   onReader?.(() => void reader.cancel().catch(() => undefined));
   let first: Uint8Array | undefined;

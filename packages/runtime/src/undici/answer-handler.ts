@@ -68,7 +68,8 @@ export class AnswerHandler implements Dispatcher.DispatchHandler {
       // Complete as it stands: these have no body, whatever `Content-Length` says (undici would then report a
       // length mismatch, which comes after the call has settled and changes nothing).
       this.onResponseEnd();
-    } else if (Number(headers["content-length"]) > call.client.maxResponseBytes) {
+    } else if (call.method !== "HEAD" && Number(headers["content-length"]) > call.client.maxResponseBytes) {
+      // A HEAD's `Content-Length` is the resource's: its answer has no body.
       this.#fail(oversizeError(call, status));
     }
   }

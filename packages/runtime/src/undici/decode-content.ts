@@ -19,10 +19,17 @@ const DECODERS: Readonly<Record<string, Decoder | undefined>> = {
 };
 
 /**
+ * The most codings one answer may name, as fetch allows: each is undone at once, in full, so a few hundred layers of
+ * gzip would hold the thread for seconds, past any timeout.
+ */
+const MAX_CODINGS = 5;
+
+/**
  * The body as fetch gives it: undone from the codings `Content-Encoding` names, last applied first, never to more
  * than `limit` bytes (`undefined` past it). The transport asks for no coding, but a server may send one all the same;
  * a coding fetch does not know is left as it is, as fetch leaves it.
- * @throws Error when the bytes are not what the coding says (a cut-off or corrupt stream).
+ * @throws Error when the bytes are not what the coding says (a cut-off or corrupt stream), or name more than
+ * {@link MAX_CODINGS} codings.
  */
 export function decodeContent(bytes: Buffer, contentEncoding: string | null, limit: number): Buffer | undefined {
   if (contentEncoding === null || bytes.byteLength === 0) return bytes;
@@ -30,6 +37,8 @@ export function decodeContent(bytes: Buffer, contentEncoding: string | null, lim
     .split(",")
     .map((coding) => coding.trim().toLowerCase())
     .filter((coding) => coding !== "" && coding !== "identity");
+  if (codings.length > MAX_CODINGS)
+    throw new Error(`the answer names ${codings.length} content codings, more than the ${MAX_CODINGS} fetch takes`);
   let decoded = bytes;
   for (const coding of codings.reverse()) {
     const decoder = DECODERS[coding];
