@@ -17,7 +17,7 @@ import { createdAfterSending, type OrderRecovery } from "../../recovery/order-re
 import { refusedOutright } from "../../recovery/refused-outright.js";
 import { checkContactId, checkDomains, type DnsimpleV1AdapterOptions } from "./dnsimple-v1-adapter-options.js";
 import { DNSIMPLE_V1_CAPABILITIES, DNSIMPLE_V1_PRODUCT_LIMITS } from "./dnsimple-v1-capabilities.js";
-import { decodeDnsimpleV1OrderId, encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
+import { decodeDnsimpleV1OrderId, dnsimpleV1CertificateIdIn, encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
 import { certificateNameIn, hostNameOf } from "./dnsimple-v1-host-names.js";
 import {
   dnsimpleV1ApproversOf,
@@ -196,10 +196,11 @@ export function dnsimpleV1(
       const hostName = hostNameOf(name, domain);
 
       // The purchase's safeguards load with the first order (reading orders never needs them).
-      const { afterPlacing, placeOrder } = await import("../../recovery/guarded-order-steps.js");
-      const purchased = await placeOrder(
-        async () => {
-          const data = unwrap(
+      const { afterPlacing, placeOrder, readPlacedOrder } = await import("../../recovery/guarded-order-steps.js");
+      const lost = () => lostOrderOf(request, domain);
+      const purchased: unknown = await placeOrder(
+        async () =>
+          unwrap(
             await client.POST("/domains/{domain}/certificates", {
               params: { path: { domain } },
               body: {
@@ -211,12 +212,15 @@ export function dnsimpleV1(
               },
               signal,
             }),
-          );
-          return data.certificate;
-        },
-        () => lostOrderOf(request, domain),
+          ),
+        lost,
       );
-      const id = purchased.id;
+      // An answer naming no certificate leaves the order to be looked for like a lost one.
+      const id = readPlacedOrder(
+        () =>
+          dnsimpleV1CertificateIdIn((purchased as { certificate?: { id?: unknown } | null } | null)?.certificate?.id),
+        lost,
+      );
       const orderId = encodeDnsimpleV1OrderId({ domain, certificateId: id });
       const placed = (failedStep: CreatedOrder["failedStep"], nextStep: string): PlacedOrder => ({
         provider: PROVIDER,

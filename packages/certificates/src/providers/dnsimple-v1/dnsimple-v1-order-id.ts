@@ -21,6 +21,20 @@ export function encodeDnsimpleV1OrderId({ domain, certificateId }: DnsimpleV1Ord
 }
 
 /**
+ * A certificate's id read from a v1 answer: a whole number from 1.
+ *
+ * @throws CertkitError `PROVIDER` when the answer holds none (no later call could address the certificate).
+ */
+export function dnsimpleV1CertificateIdIn(value: unknown): number {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value > 0) return value;
+  throw new CertkitError({
+    code: "PROVIDER",
+    provider: "dnsimple-v1",
+    message: "dnsimple-v1: the answer has no certificate id (a whole number)",
+  });
+}
+
+/**
  * Reads an id made by {@link encodeDnsimpleV1OrderId}.
  *
  * @throws CertkitError `INVALID_INPUT` when `id` is not one (no request is sent).

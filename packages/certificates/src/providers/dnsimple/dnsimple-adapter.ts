@@ -10,7 +10,7 @@ import { createdAfterSending, hasOrderedNames, type OrderRecovery } from "../../
 import { refusedOutright } from "../../recovery/refused-outright.js";
 import { DNSIMPLE_CAPABILITIES, DNSIMPLE_LETSENCRYPT_PRODUCT, dnsimpleProductLimits } from "./dnsimple-capabilities.js";
 import { chooseDomain, purchaseName } from "./dnsimple-domains.js";
-import { decodeDnsimpleOrderId, encodeDnsimpleOrderId } from "./dnsimple-order-id.js";
+import { decodeDnsimpleOrderId, dnsimpleIdIn, encodeDnsimpleOrderId } from "./dnsimple-order-id.js";
 import { dnsimpleOrderView } from "./dnsimple-order-view.js";
 import { readDnsimpleOptions, type DnsimpleAdapterOptions } from "./dnsimple-adapter-options.js";
 
@@ -26,6 +26,15 @@ async function* everyItem<T>(
     yield* data;
     if (data.length === 0 || pagination.current_page >= pagination.total_pages) return;
   }
+}
+
+/** The ids of a Let's Encrypt purchase's answer (`{ data: { id, certificate_id } }`), checked. */
+function purchaseIn(answer: unknown): { id: number; certificate_id: number } {
+  const data = (answer as { data?: { id?: unknown; certificate_id?: unknown } | null } | null)?.data;
+  return {
+    id: dnsimpleIdIn(data?.id, "purchase id"),
+    certificate_id: dnsimpleIdIn(data?.certificate_id, "certificate_id"),
+  };
 }
 
 /** The domain of a recovery's `<account>/<domain>` when it is `account`'s, else `undefined`. */
@@ -169,8 +178,8 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     const { autoRenew, signatureAlgorithm } = settings;
     const path = { account, domain };
     // The purchase's safeguards load with the first order (reading orders never needs them).
-    const { afterPlacing, placeOrder } = await import("../../recovery/guarded-order-steps.js");
-    const purchase = await placeOrder(
+    const { afterPlacing, placeOrder, readPlacedOrder } = await import("../../recovery/guarded-order-steps.js");
+    const answer: unknown = await placeOrder(
       async () =>
         unwrap(
           await client.POST("/{account}/domains/{domain}/certificates/letsencrypt", {
@@ -183,7 +192,12 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
             },
             signal,
           }),
-        ).data,
+        ),
+      () => lost.recovery,
+    );
+    // An answer naming no purchase leaves the order to be looked for like a lost one.
+    const purchase = readPlacedOrder(
+      () => purchaseIn(answer),
       () => lost.recovery,
     );
     const id = encodeDnsimpleOrderId({ account, domain, certificate: purchase.certificate_id });

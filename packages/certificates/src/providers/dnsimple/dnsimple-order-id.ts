@@ -18,6 +18,20 @@ export function encodeDnsimpleOrderId(ref: DnsimpleCertificateRef): string {
 }
 
 /**
+ * A DNSimple id (a certificate's, a purchase's) read from an answer: a whole number, as DNSimple sends them.
+ *
+ * @throws CertkitError `PROVIDER` when the answer holds none (no later call could address what it names).
+ */
+export function dnsimpleIdIn(value: unknown, field: string): number {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
+  throw new CertkitError({
+    code: "PROVIDER",
+    provider: "dnsimple",
+    message: `dnsimple: the answer has no ${field} (a whole number)`,
+  });
+}
+
+/**
  * Reads an order id made by {@link encodeDnsimpleOrderId}.
  *
  * @throws CertkitError `INVALID_INPUT` when `id` is not one; no request is sent.

@@ -15,7 +15,7 @@ import type { LostOrder, PlacedOrder } from "../../recovery/guarded-order-steps.
 import { createdAfterSending, hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
 import type { SslmarketAdapterOptions, SslmarketOrderContacts } from "./sslmarket-adapter-options.js";
 import { SSLMARKET_CAPABILITIES } from "./sslmarket-capabilities.js";
-import { sslmarketOrderNumber } from "./sslmarket-order-id.js";
+import { sslmarketOrderNumber, sslmarketOrderNumberIn } from "./sslmarket-order-id.js";
 import {
   SSLMARKET_APPROVER_MAILBOXES,
   sslmarketApprovers,
@@ -213,8 +213,8 @@ export function sslmarket(
         dv_auth_method: DCV_METHODS[request.validationMethod],
       };
       // The purchase's safeguards load with the first order (reading orders never needs them).
-      const { afterPlacing, placeOrder } = await import("../../recovery/guarded-order-steps.js");
-      const { order_id: orderId } = await placeOrder(
+      const { afterPlacing, placeOrder, readPlacedOrder } = await import("../../recovery/guarded-order-steps.js");
+      const answer: unknown = await placeOrder(
         async () => {
           const data = unwrap(
             await client.POST("/order/certificate/{product_code}", {
@@ -225,6 +225,11 @@ export function sslmarket(
           );
           return data;
         },
+        () => lost,
+      );
+      // An answer naming no order leaves it to be looked for like a lost one.
+      const orderId = readPlacedOrder(
+        () => sslmarketOrderNumberIn(answer),
         () => lost,
       );
       const id = String(orderId);

@@ -20,3 +20,18 @@ export function sslmarketOrderNumber(id: unknown, operation: string): number {
     fieldErrors: { id: ["must be an SSLmarket order number"] },
   });
 }
+
+/**
+ * The order number a placed order's answer (`{ order_id }`) names.
+ *
+ * @throws CertkitError `PROVIDER` when it names none (no later call could address the order).
+ */
+export function sslmarketOrderNumberIn(answer: unknown): number {
+  const orderId = (answer as { order_id?: unknown } | null)?.order_id;
+  if (typeof orderId === "number" && Number.isSafeInteger(orderId) && orderId > 0) return orderId;
+  throw new CertkitError({
+    code: "PROVIDER",
+    provider: "sslmarket",
+    message: "sslmarket: the answer has no order_id (a whole number)",
+  });
+}
