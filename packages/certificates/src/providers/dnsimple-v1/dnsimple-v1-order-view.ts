@@ -1,6 +1,6 @@
 import type { Certificate } from "@certkit/dnsimple-v1";
 import type { CertificateOrder, DomainValidation, ValidationStatus } from "../../certificate-order.js";
-import { encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
+import { dnsimpleV1CertificateIdIn, encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
 import { hostNameOf } from "./dnsimple-v1-host-names.js";
 import { mapDnsimpleV1Status } from "./map-dnsimple-v1-status.js";
 
@@ -79,8 +79,11 @@ function withoutPrivateKey(certificate: Certificate): Omit<Certificate, "private
  * order names one name (v1 buys one), so `validFrom` is left out and `altNames` is empty. The signed certificate
  * itself is not parsed here (reading orders loads no X.509 code): `download()` gives it. `raw` is the certificate as
  * sent without its `private_key`: an order is shown and logged, a key only comes from `download()`.
+ *
+ * @throws CertkitError `PROVIDER` when the answer has no certificate id (no later call could find it).
  */
 export function dnsimpleV1OrderView(certificate: Certificate, domain: string): CertificateOrder {
+  const id = encodeDnsimpleV1OrderId({ domain, certificateId: dnsimpleV1CertificateIdIn(certificate?.id) });
   const commonName = dnsimpleV1HostNameOf(certificate, domain);
   const { status, providerStatus, message } = mapDnsimpleV1Status(dnsimpleV1StateOf(certificate));
   const validUntil = isoTime(certificate.expires_on);
@@ -88,7 +91,7 @@ export function dnsimpleV1OrderView(certificate: Certificate, domain: string): C
   const updatedAt = isoTime(certificate.updated_at);
   return {
     provider: "dnsimple-v1",
-    id: encodeDnsimpleV1OrderId({ domain, certificateId: certificate.id }),
+    id,
     commonName,
     altNames: [],
     status,

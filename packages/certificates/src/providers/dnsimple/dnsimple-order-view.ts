@@ -1,13 +1,16 @@
 import type { Certificate } from "@certkit/dnsimple";
 import type { CertificateOrder, DomainValidation } from "../../certificate-order.js";
-import { encodeDnsimpleOrderId } from "./dnsimple-order-id.js";
+import { dnsimpleIdIn, encodeDnsimpleOrderId } from "./dnsimple-order-id.js";
 import { dnsimpleValidationStatus, mapDnsimpleStatus } from "./map-dnsimple-status.js";
 
-/** The names a certificate covers: the common name, then the alternate names without repeats. */
+const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+
+/** The names a certificate covers: the common name, then the alternate names without repeats (non-text is left out). */
 function namesOf(certificate: Certificate): { commonName: string; altNames: string[] } {
-  const commonName = String(certificate.common_name);
-  const alternates = Array.isArray(certificate.alternate_names) ? certificate.alternate_names.map(String) : [];
-  return { commonName, altNames: [...new Set(alternates)].filter((name) => name !== commonName) };
+  const commonName = text(certificate.common_name) ?? "";
+  const alternates: unknown[] = Array.isArray(certificate.alternate_names) ? certificate.alternate_names : [];
+  const altNames = alternates.filter((name): name is string => text(name) !== undefined && name !== commonName);
+  return { commonName, altNames: [...new Set(altNames)] };
 }
 
 /**
@@ -26,29 +29,36 @@ export function dnsimpleValidations(certificate: Certificate): DomainValidation[
 
 /** DNSimple's `expires_at`, or the start of `expires_on` (the earlier bound) when only the day is given. */
 function validUntilOf(certificate: Certificate): string | undefined {
-  if (certificate.expires_at) return certificate.expires_at;
-  return certificate.expires_on ? `${certificate.expires_on}T00:00:00Z` : undefined;
+  const day = text(certificate.expires_on);
+  return text(certificate.expires_at) ?? (day === undefined ? undefined : `${day}T00:00:00Z`);
 }
 
 /**
  * A DNSimple certificate as a {@link CertificateOrder}. `account` and `domain` are where it was read from, for the
- * id. DNSimple gives no start of validity (`validFrom` is left out) and no reason codes.
+ * id. DNSimple gives no start of validity (`validFrom` is left out) and no reason codes. Fields that are not text are
+ * left out.
+ *
+ * @throws CertkitError `PROVIDER` when the answer has no certificate id (no later call could find it).
  */
 export function dnsimpleOrderView(certificate: Certificate, account: number, domain: string): CertificateOrder {
+  const id = encodeDnsimpleOrderId({ account, domain, certificate: dnsimpleIdIn(certificate?.id, "certificate id") });
   const { status, providerStatus, message } = mapDnsimpleStatus(certificate.state);
+  const product = text(certificate.authority_identifier);
   const validUntil = validUntilOf(certificate);
+  const createdAt = text(certificate.created_at);
+  const updatedAt = text(certificate.updated_at);
   return {
     provider: "dnsimple",
-    id: encodeDnsimpleOrderId({ account, domain, certificate: certificate.id }),
+    id,
     ...namesOf(certificate),
     status,
     providerStatus,
     ...(message === undefined ? {} : { message }),
-    product: certificate.authority_identifier,
+    ...(product === undefined ? {} : { product }),
     validation: dnsimpleValidations(certificate),
     ...(validUntil === undefined ? {} : { validUntil }),
-    createdAt: certificate.created_at,
-    updatedAt: certificate.updated_at,
+    ...(createdAt === undefined ? {} : { createdAt }),
+    ...(updatedAt === undefined ? {} : { updatedAt }),
     raw: certificate,
   };
 }
