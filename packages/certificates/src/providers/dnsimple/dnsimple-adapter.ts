@@ -7,6 +7,7 @@ import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
 import type { LostOrder } from "../../recovery/guarded-order-steps.js";
 import { createdAfterSending, hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
+import { MAX_RECOVERY_PAGES, recoveryPagesExceeded } from "../../recovery/recovery-pages.js";
 import { refusedOutright } from "../../recovery/refused-outright.js";
 import { DNSIMPLE_CAPABILITIES, DNSIMPLE_LETSENCRYPT_PRODUCT, dnsimpleProductLimits } from "./dnsimple-capabilities.js";
 import { chooseDomain, purchaseName } from "./dnsimple-domains.js";
@@ -17,11 +18,13 @@ import { readDnsimpleOptions, type DnsimpleAdapterOptions } from "./dnsimple-ada
 /** The DNSimple adapter's type: every operation of {@link DNSIMPLE_CAPABILITIES}, the others left out. */
 export type DnsimpleAdapter = CertificateAdapter<typeof DNSIMPLE_CAPABILITIES, "dnsimple">;
 
-/** Every item of a DNSimple list, one page at a time, as the loop asks for more. */
+/** Every item of a DNSimple list, one page at a time, as the loop asks for more; past `maxPages`, a `PROVIDER` error. */
 async function* everyItem<T>(
   readPage: (page: number) => Promise<{ data: T[]; pagination: Pagination }>,
+  maxPages = Infinity,
 ): AsyncGenerator<T> {
   for (let page = 1; ; page++) {
+    if (page > maxPages) throw recoveryPagesExceeded("dnsimple");
     const { data, pagination } = await readPage(page);
     yield* data;
     if (data.length === 0 || pagination.current_page >= pagination.total_pages) return;
@@ -112,22 +115,25 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
 
   /**
    * The certificates of one domain: oldest first (`id:asc`, so certificates bought meanwhile come at the end), or
-   * newest first (`id:desc`).
+   * newest first (`id:desc`); past `maxPages`, a `PROVIDER` error.
    */
   function domainCertificates(
     account: number,
     domain: string,
     signal: AbortSignal | undefined,
     sort: "id:asc" | "id:desc" = "id:asc",
+    maxPages = Infinity,
   ): AsyncGenerator<Certificate> {
     const per_page = settings.pageSize;
-    return everyItem(async (page) =>
-      unwrap(
-        await client.GET("/{account}/domains/{domain}/certificates", {
-          params: { path: { account, domain }, query: { sort, page, per_page } },
-          signal,
-        }),
-      ),
+    return everyItem(
+      async (page) =>
+        unwrap(
+          await client.GET("/{account}/domains/{domain}/certificates", {
+            params: { path: { account, domain }, query: { sort, page, per_page } },
+            signal,
+          }),
+        ),
+      maxPages,
     );
   }
 
@@ -277,7 +283,7 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
       );
     }
     const found: CertificateOrder[] = [];
-    for await (const certificate of domainCertificates(account, domain, signal, "id:desc")) {
+    for await (const certificate of domainCertificates(account, domain, signal, "id:desc", MAX_RECOVERY_PAGES)) {
       if (!createdAfterSending(certificate.created_at, recovery)) break;
       const order = dnsimpleOrderView(certificate, account, domain);
       if (certificate.authority_identifier === DNSIMPLE_LETSENCRYPT_PRODUCT && hasOrderedNames(order, recovery))

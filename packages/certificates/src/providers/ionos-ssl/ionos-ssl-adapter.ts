@@ -8,6 +8,7 @@ import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
 import type { LostOrder } from "../../recovery/guarded-order-steps.js";
 import { hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
+import { MAX_RECOVERY_PAGES, recoveryPagesExceeded } from "../../recovery/recovery-pages.js";
 import { readIonosSslOptions, type IonosSslAdapterOptions } from "./ionos-ssl-adapter-options.js";
 import { IONOS_SSL_CAPABILITIES } from "./ionos-ssl-capabilities.js";
 import { IONOS_SSL_PRODUCTS, ionosSslProductLimits } from "./ionos-ssl-products.js";
@@ -78,9 +79,11 @@ export function ionosSsl(
     return data;
   }
 
-  async function* everyCertificate(signal: AbortSignal | undefined): AsyncGenerator<Certificate> {
+  /** Every certificate of the account, a page at a time; past `maxPages`, a `PROVIDER` error. */
+  async function* everyCertificate(signal: AbortSignal | undefined, maxPages = Infinity): AsyncGenerator<Certificate> {
     let seen = 0;
     for (let page = 1; ; page += 1) {
+      if (page > maxPages) throw recoveryPagesExceeded(PROVIDER);
       const data = unwrap(
         await client.GET("/v1/certificates", { params: { query: { page, size: pageSize } }, signal }),
       );
@@ -166,7 +169,7 @@ export function ionosSsl(
 
     async findOrders(recovery: OrderRecovery, { signal }: OperationOptions): Promise<CertificateOrder[]> {
       const found: CertificateOrder[] = [];
-      for await (const certificate of everyCertificate(signal)) {
+      for await (const certificate of everyCertificate(signal, MAX_RECOVERY_PAGES)) {
         if (typeof certificate.id !== "string" || certificate.id === "") continue;
         const order = ionosSslOrderView(certificate);
         if (mayBeLostOrder(order, recovery)) found.push(order);

@@ -7,6 +7,7 @@ import type { CertificateOrder, DomainValidation } from "../../certificate-order
 import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
 import type { LostOrder } from "../../recovery/guarded-order-steps.js";
+import { MAX_RECOVERY_PAGES, recoveryPagesExceeded } from "../../recovery/recovery-pages.js";
 import { createdAfterSending, hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
 import { readZerosslOptions, type ZerosslAdapterOptions } from "./zerossl-adapter-options.js";
 import { ZEROSSL_CAPABILITIES } from "./zerossl-capabilities.js";
@@ -67,12 +68,15 @@ export function zerossl(options: ZerosslAdapterOptions): CertificateAdapter<type
     ) as Certificate;
   }
 
+  /** Every certificate `query` lists, a page at a time; past `maxPages`, a `PROVIDER` error. */
   async function* everyCertificate(
     signal: AbortSignal | undefined,
     query: { certificate_status?: string; search?: string } = {},
+    maxPages = Infinity,
   ): AsyncGenerator<Certificate> {
     let seen = 0;
     for (let page = 1; ; page += 1) {
+      if (page > maxPages) throw recoveryPagesExceeded(PROVIDER);
       const data = unwrap(
         await client.GET("/certificates", { params: { query: { ...query, limit: pageSize, page } }, signal }),
       ) as { results?: unknown; total_count?: unknown };
@@ -184,7 +188,7 @@ export function zerossl(options: ZerosslAdapterOptions): CertificateAdapter<type
     async findOrders(recovery: OrderRecovery, { signal }: OperationOptions): Promise<CertificateOrder[]> {
       const found: CertificateOrder[] = [];
       const query = { certificate_status: "draft,pending_validation", search: recovery.commonName };
-      for await (const certificate of everyCertificate(signal, query)) {
+      for await (const certificate of everyCertificate(signal, query, MAX_RECOVERY_PAGES)) {
         if (typeof certificate.id !== "string" || certificate.id === "") continue;
         const order = zerosslOrderView(certificate);
         if (hasOrderedNames(order, recovery) && createdAfterSending(order.createdAt, recovery)) found.push(order);
