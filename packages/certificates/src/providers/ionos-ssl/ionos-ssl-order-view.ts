@@ -57,11 +57,11 @@ export function ionosSslValidation(certificate: Certificate): DomainValidation[]
 export function ionosSslOrderView(certificate: Certificate): CertificateOrder {
   const id = text(certificate?.id);
   if (id === undefined) {
+    // No `body`: a 2xx answer is not redacted, and may echo a credential.
     throw new CertkitError({
       code: "PROVIDER",
       provider: "ionos-ssl",
       message: "IONOS sent a certificate without an id",
-      body: certificate,
     });
   }
   const commonName = text(certificate.commonName) ?? "";

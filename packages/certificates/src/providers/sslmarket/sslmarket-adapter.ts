@@ -175,11 +175,11 @@ export function sslmarket(
     async *list({ signal }: OperationOptions): AsyncGenerator<CertificateOrder> {
       const data = unwrap(await client.GET("/order/list", { signal }));
       if (!Array.isArray(data.orders)) {
+        // No `body`: a 2xx answer is not redacted, and may echo a credential.
         throw new CertkitError({
           code: "PROVIDER",
           provider: PROVIDER,
           message: "sslmarket answered the order list without an `orders` array",
-          body: data,
         });
       }
       for (const item of data.orders) yield sslmarketOrderView(item.order_id, item);

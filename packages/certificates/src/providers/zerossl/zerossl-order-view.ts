@@ -78,11 +78,11 @@ export function zerosslValidation(certificate: Certificate): DomainValidation[] 
 export function zerosslOrderView(certificate: Certificate): CertificateOrder {
   const id = text(certificate?.id);
   if (id === undefined) {
+    // No `body`: a 2xx answer is not redacted, and may echo a credential.
     throw new CertkitError({
       code: "PROVIDER",
       provider: "zerossl",
       message: "ZeroSSL sent a certificate without an id",
-      body: certificate,
     });
   }
   const { commonName, altNames } = namesOf(certificate);
