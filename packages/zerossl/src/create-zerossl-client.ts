@@ -39,7 +39,8 @@ export type ZerosslClient = ApiClient<paths>;
  * - Server: {@link ZEROSSL_BASE_URL}; for tests, the certkit sandbox.
  * - Redacted from every error and event: the access key, in every URL shown too.
  * - Errors: ZeroSSL may send its error body (`{success: false, error: {code, type}}`) with HTTP 200; such an answer is
- *   an error like any other (status 400, "ZeroSSL error sent with HTTP 200"), never `data`. `providerCode` is the
+ *   an error like any other (status 400, "ZeroSSL error sent with HTTP 200"; 500 for a failure on ZeroSSL's side,
+ *   so that a write meeting one is `effectUnknown`), never `data`. `providerCode` is the
  *   error's `type` (e.g. `certificate_not_found`), and a type with a sharper meaning sets the code (`NOT_FOUND`, `AUTH`).
  *
  * The rest is the runtime's, the same for every client: what a call resolves to or rejects with, see {@link ApiClient};

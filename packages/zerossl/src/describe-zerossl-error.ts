@@ -1,5 +1,23 @@
 import type { CertkitErrorCode, ProviderErrorDetails } from "@certkit/runtime";
 
+/**
+ * ZeroSSL's documented error types for a failure on its own side (specs/zerossl/FACTS.md §2.6):
+ * `internal_server_error` and the `internal_error_*` and `failed_*` types. After one of them a write may have taken
+ * effect (a certificate created, a draft cancelled) and a read may go better next time, so such an error sent with
+ * HTTP 200 is given a server-failure status (see read-errors-in-200.ts), never a refusal's.
+ */
+export const SERVER_FAILURE_TYPES: ReadonlySet<string> = new Set([
+  "internal_server_error", // 111, any call
+  "internal_error_failed_processing_csr", // 2820, create
+  "internal_error_failed_creating_certificate", // 2821, create
+  "failed_showing_certificate", // 2822, verify
+  "failed_validating_certificate", // 2823, verify
+  "internal_error_while_valdating_domain_control", // 2826, verify (spelled so)
+  "failed_cancelling_certificate", // 2834, cancel
+  "failed_resending_email", // 2837, resend e-mail
+  "failed_getting_validation_status", // 2838, e-mail status
+]);
+
 // ZeroSSL's error types whose meaning is sharper than the HTTP status they came with (often 200, see
 // read-errors-in-200.ts). The rest keep the status's code.
 const CODE_OF_TYPE: Readonly<Record<string, CertkitErrorCode>> = {
@@ -14,7 +32,7 @@ const CODE_OF_TYPE: Readonly<Record<string, CertkitErrorCode>> = {
   certificate_limit_reached: "VALIDATION_FAILED",
   domain_control_validation_failed: "VALIDATION_FAILED",
   invalid_caa_records_detected: "VALIDATION_FAILED",
-  internal_server_error: "PROVIDER",
+  ...Object.fromEntries([...SERVER_FAILURE_TYPES].map((type) => [type, "PROVIDER" as const])),
 };
 
 /**

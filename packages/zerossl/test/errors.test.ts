@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { expectNoSecret } from "@certkit/test-kit";
 import { composeApiClient } from "@certkit/runtime";
 import { createZerosslClient, zerosslClientConfig, type ClientEvent, type paths } from "../src/index.js";
-import { CERTIFICATE_ID, CSR, errorBody, PEM } from "./support/fixtures.js";
+import { CERTIFICATE_ID, CSR, draftCertificate, errorBody, PEM } from "./support/fixtures.js";
 import { ACCESS_KEY, BASE_URL, requests, server } from "./support/server.js";
 
 const zerossl = (options: { onEvent?: (event: ClientEvent) => void } = {}) =>
@@ -31,6 +31,58 @@ describe("ZeroSSL's errors", () => {
       expect(requests).toHaveLength(1);
     },
   );
+
+  it.each([
+    ["internal_server_error", 111],
+    ["internal_error_failed_creating_certificate", 2821],
+    ["internal_error_failed_processing_csr", 2820],
+  ] as const)(
+    "a ZeroSSL-side failure of a create sent with HTTP 200 (%s) leaves its effect unknown, and is not repeated",
+    async (type, code) => {
+      server.use(http.post(`${BASE_URL}/certificates`, () => HttpResponse.json(errorBody(code, type))));
+      const { data, error } = await zerossl().POST("/certificates", {
+        body: { certificate_domains: "shop.example.test", certificate_csr: CSR },
+      });
+      expect(data).toBeUndefined();
+      expect(error).toMatchObject({
+        code: "PROVIDER",
+        providerCode: type,
+        status: 500,
+        effectUnknown: true,
+        retryable: false,
+      });
+      expect(error?.message).toContain("ZeroSSL error sent with HTTP 200");
+      expect(requests).toHaveLength(1);
+    },
+  );
+
+  it.each([
+    ["invalid_certificate_domain", 2808],
+    ["invalid_certificate_csr", 2818],
+    ["csr_cn_is_invalid", 2836],
+  ] as const)("a create refused for its input (%s) is a refusal: nothing was created", async (type, code) => {
+    server.use(http.post(`${BASE_URL}/certificates`, () => HttpResponse.json(errorBody(code, type))));
+    const { error } = await zerossl().POST("/certificates", {
+      body: { certificate_domains: "shop.example.test", certificate_csr: CSR },
+    });
+    expect(error).toMatchObject({ providerCode: type, status: 400, effectUnknown: false, retryable: false });
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a read that meets a ZeroSSL-side failure sent with HTTP 200 is retried, and then succeeds", async () => {
+    let tries = 0;
+    server.use(
+      http.get(AT, () =>
+        (tries += 1) === 1
+          ? HttpResponse.json(errorBody(2822, "failed_showing_certificate"))
+          : HttpResponse.json(draftCertificate),
+      ),
+    );
+    const { data, error } = await read();
+    expect(error).toBeUndefined();
+    expect(data).toMatchObject({ id: CERTIFICATE_ID });
+    expect(requests).toHaveLength(2);
+  });
 
   it("an error with `success: 0` and an `info` text shows the text", async () => {
     server.use(

@@ -2,7 +2,7 @@ import { generateCsr, SandboxClock, setupSandbox, type MswSandbox } from "@certk
 import { collect, useMswServer } from "@certkit/test-kit";
 import { beforeEach, describe, expect, it } from "vitest";
 import { zerossl, ZEROSSL_CAPABILITIES, type ZerosslAdapterOptions } from "../../src/providers/zerossl/index.js";
-import { createCertificateClient } from "../../src/index.js";
+import { createCertificateClient, OrderNotConfirmedError } from "../../src/index.js";
 
 const { server } = useMswServer();
 
@@ -225,5 +225,49 @@ describe("zerossl adapter: input and errors", () => {
       .catch((error: unknown) => error);
     expect(wrong).toMatchObject({ code: "AUTH", status: 401, providerCode: "invalid_access_key" });
     expect(JSON.stringify(wrong)).not.toContain("wrong-key-value");
+  });
+
+  it.each([
+    ["internal_server_error", 111],
+    ["internal_error_failed_creating_certificate", 2821],
+  ])(
+    "a create that ZeroSSL answers with a failure on its side (%s, HTTP 200) is unconfirmed: one purchase, found again",
+    async (type, code) => {
+      // ZeroSSL creates the certificate, then answers its error with HTTP 200.
+      const failingCreate = async (request: Request) => {
+        const answer = await globalThis.fetch(request);
+        const create = request.method === "POST" && new URL(request.url).pathname.endsWith("/certificates");
+        return create ? Response.json({ success: false, error: { code, type } }) : answer;
+      };
+      const client = clientWith({ fetch: failingCreate });
+      const { csr } = await generateCsr({ commonName: "busy.example.net" });
+      const error = await client.order({ commonName: "busy.example.net", csr }).catch((failure: unknown) => failure);
+      expect(error).toBeInstanceOf(OrderNotConfirmedError);
+      expect(error).toMatchObject({
+        code: "PROVIDER",
+        providerCode: type,
+        effectUnknown: true,
+        retryable: false,
+        recovery: { provider: "zerossl", commonName: "busy.example.net", altNames: [] },
+      });
+      expect(requests).toEqual(["POST /certificates"]);
+      expect(sandbox.simulators.zerossl.orderCount()).toBe(1);
+      const found = await (error as OrderNotConfirmedError).findOrders({ maxWaitMs: 0 });
+      expect(found.map((order) => order.commonName)).toEqual(["busy.example.net"]);
+      expect(requests.filter((request) => request === "POST /certificates")).toHaveLength(1);
+    },
+  );
+
+  it("a create refused for its input (HTTP 200) is a plain refusal, not an unconfirmed order", async () => {
+    const refusingCreate = async (request: Request) =>
+      request.method === "POST" && new URL(request.url).pathname.endsWith("/certificates")
+        ? Response.json({ success: false, error: { code: 2808, type: "invalid_certificate_domain" } })
+        : globalThis.fetch(request);
+    const client = clientWith({ fetch: refusingCreate });
+    const { csr } = await generateCsr({ commonName: "shop.example.net" });
+    const error = await client.order({ commonName: "shop.example.net", csr }).catch((failure: unknown) => failure);
+    expect(error).not.toBeInstanceOf(OrderNotConfirmedError);
+    expect(error).toMatchObject({ providerCode: "invalid_certificate_domain", status: 400, effectUnknown: false });
+    expect(requests).toEqual(["POST /certificates"]);
   });
 });
