@@ -22,7 +22,7 @@ describe.each(TRANSPORTS)("ZeroSSL simulator over %s", (transport) => {
   async function create(names = ["shop.example.net"]): Promise<Certificate> {
     const { csr } = await generateCsr({ commonName: names[0]!, altNames: names.slice(1) });
     const { data, error } = await zerossl.POST("/certificates", {
-      body: { certificate_domains: names.join(","), certificate_csr: csr },
+      body: { certificate_domains: names.join(","), certificate_csr: csr, strict_domains: 1 },
     });
     if (error) throw error;
     return data as Certificate;
@@ -122,6 +122,25 @@ describe.each(TRANSPORTS)("ZeroSSL simulator over %s", (transport) => {
     expect(await response.json()).toEqual({ success: false, error: { code: 2803, type: "certificate_not_found" } });
     const wrong = createZerosslClient({ ...sandbox.clientOptions(origin, "zerossl"), accessKey: "not-the-key" });
     expect((await wrong.GET("/certificates")).error).toMatchObject({ status: 401, code: "AUTH" });
+  });
+
+  it.each([
+    ["shop.example.net", undefined, "www.shop.example.net"],
+    ["shop.example.net", 0, "www.shop.example.net"],
+    ["www.shop.example.net", undefined, "shop.example.net"],
+    ["shop.example.net", 1, ""],
+    ["*.example.net", undefined, ""],
+  ] as const)("a create of %s with strict_domains %s adds %j", async (name, strict, added) => {
+    const { csr } = await generateCsr({ commonName: name });
+    const { data, error } = await zerossl.POST("/certificates", {
+      body: {
+        certificate_domains: name,
+        certificate_csr: csr,
+        ...(strict === undefined ? {} : { strict_domains: strict }),
+      },
+    });
+    expect(error).toBeUndefined();
+    expect(data).toMatchObject({ common_name: name, additional_domains: added });
   });
 
   it.each([

@@ -167,6 +167,30 @@ describe("zerossl adapter: lifecycle", () => {
     // With a total count, the last page is known: one request per certificate at a page size of 1.
     expect(requests.filter((request) => request === "GET /certificates").length).toBe(listed.length);
   });
+
+  it("asks for exactly the ordered names (strict_domains), so a create whose answer is lost is found again", async () => {
+    const sent: unknown[] = [];
+    // ZeroSSL creates the certificate; a gateway loses its answer.
+    const losingCreate = async (request: Request) => {
+      if (request.method !== "POST" || !new URL(request.url).pathname.endsWith("/certificates"))
+        return globalThis.fetch(request);
+      sent.push(await request.clone().json());
+      await globalThis.fetch(request);
+      return new Response("<html><body>Bad gateway</body></html>", {
+        status: 502,
+        headers: { "content-type": "text/html" },
+      });
+    };
+    const client = clientWith({ fetch: losingCreate });
+    const { csr } = await generateCsr({ commonName: "strict.example.net" });
+    const error = await client.order({ commonName: "strict.example.net", csr }).catch((failure: unknown) => failure);
+    expect(sent).toEqual([expect.objectContaining({ certificate_domains: "strict.example.net", strict_domains: 1 })]);
+    expect(error).toBeInstanceOf(OrderNotConfirmedError);
+    const [placed] = sandbox.simulators.zerossl.snapshot().certificates;
+    expect(placed).toMatchObject({ commonName: "strict.example.net", additionalDomains: [] });
+    const found = await (error as OrderNotConfirmedError).findOrders({ maxWaitMs: 0 });
+    expect(found.map((order) => order.id)).toEqual([placed!.id]);
+  });
 });
 
 describe("zerossl adapter: input and errors", () => {

@@ -163,6 +163,9 @@ export function zerossl(options: ZerosslAdapterOptions): CertificateAdapter<type
                 certificate_domains: names.join(","),
                 certificate_csr: request.csr!,
                 certificate_validity_days: validityDays as 90,
+                // Exactly the ordered names: ZeroSSL may otherwise add the `www.` or bare variant, which findOrders,
+                // matching the ordered names, would not recognise.
+                strict_domains: 1,
               },
               signal,
             }),

@@ -33,14 +33,30 @@ export async function sha256(text: string): Promise<string> {
 }
 
 /**
+ * The names ZeroSSL issues for: without `strict_domains=1`, a single name also gets its `www.` or bare variant, as
+ * ZeroSSL may add it (its example types such a pair as a one-name certificate).
+ */
+function issuedNames(names: string[], strict: unknown): string[] {
+  const [name] = names;
+  if (String(strict) === "1" || names.length !== 1 || name === undefined || name.startsWith("*.")) return names;
+  const variant = name.startsWith("www.") ? name.slice(4) : `www.${name}`;
+  return NAME.test(variant) ? [name, variant] : names;
+}
+
+/**
  * Reads `POST /certificates` as ZeroSSL checks it: names (comma-separated, the first the CSR's CN, no wildcard in a
  * multi-name certificate, no repeats), a CSR that parses and names the common name, a validity of 90 or 365 days.
- * Returns `{ draft }`, or ZeroSSL's error answer.
+ * Returns `{ draft }` (its names widened as {@link issuedNames} says), or ZeroSSL's error answer.
  */
 export async function readCreate(
   fields: Record<string, unknown>,
 ): Promise<{ draft: ZerosslDraft } | ReturnType<typeof refusal>> {
-  const { certificate_domains: domains, certificate_csr: csr, certificate_validity_days: days = 90 } = fields;
+  const {
+    certificate_domains: domains,
+    certificate_csr: csr,
+    certificate_validity_days: days = 90,
+    strict_domains: strict,
+  } = fields;
   if (typeof domains !== "string" || domains.trim() === "") return refusal(2812, "missing_certificate_domains");
   const names = domains.split(",").map((name) => name.trim().toLowerCase());
   if (names.some((name) => !NAME.test(name))) return refusal(2808, "invalid_certificate_domain");
@@ -54,7 +70,14 @@ export async function readCreate(
   const parsed = await parseCsr(csr);
   if ("problem" in parsed) return refusal(2818, "invalid_certificate_csr");
   if (!parsed.names.some((name) => name.toLowerCase() === names[0])) return refusal(2836, "csr_cn_is_invalid");
-  return { draft: { names, validityDays, publicKey: parsed.publicKey, csrHash: await sha256(csr.trim()) } };
+  return {
+    draft: {
+      names: issuedNames(names, strict),
+      validityDays,
+      publicKey: parsed.publicKey,
+      csrHash: await sha256(csr.trim()),
+    },
+  };
 }
 
 /** The page and limit of `GET /certificates` (1 and 100 when not given), or `undefined` when not whole numbers ≥ 1. */

@@ -39,7 +39,8 @@ export interface ZerosslSimulatorOptions {
  * (or web) for every name at once: all found make it `pending_validation`, and after the issuance delay `issued`,
  * signed by the sandbox CA for the CSR's key; one missing is `domain_control_validation_failed` with per-name
  * details, and the certificate stays a draft. `EMAIL` mails one approver per name; once every e-mail is approved in
- * the fake mail, the certificate is issued the same way. Errors come with HTTP 200, as ZeroSSL sends them; a wrong or
+ * the fake mail, the certificate is issued the same way. A single name created without `strict_domains=1` also gets
+ * its `www.` or bare variant, as ZeroSSL may add it. Errors come with HTTP 200, as ZeroSSL sends them; a wrong or
  * missing key gets a 401.
  */
 export class ZerosslSimulator implements ProviderSimulator<ZerosslState> {
