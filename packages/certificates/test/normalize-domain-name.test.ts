@@ -22,9 +22,32 @@ describe("normalizeDomainName refuses what it would otherwise rewrite into anoth
     ["a soft hyphen", "exa\u00admple.com", "control or invisible"],
     ["a zero-width space", "exa\u200bmple.com", "control or invisible"],
     ["a byte-order mark", "\ufeffexample.com", "control or invisible"],
+    ["a combining grapheme joiner", "exam\u034Fple.com", "control or invisible"],
+    ["variation selector 16", "example\uFE0F.com", "control or invisible"],
+    ["variation selector 17", "exam\u{E0100}ple.com", "control or invisible"],
+    ["a Mongolian free variation selector", "exam\u180Bple.com", "control or invisible"],
+    ["a Hangul filler", "exam\u3164ple.com", "control or invisible"],
+    ["a half-width Hangul filler", "exam\uFFA0ple.com", "control or invisible"],
   ])("refuses %s", (_what, input, problem) => {
     const check = normalizeDomainName(input);
     expect(check).toMatchObject({ ok: false, problem: expect.stringContaining(problem) });
+  });
+
+  it("accepts no character that IDNA mapping deletes: the name is never read as the name without it", () => {
+    // The Basic Multilingual Plane and plane 14 (tags, variation selectors 17-256), where such characters live.
+    const planes = [
+      [0, 0xffff],
+      [0xe0000, 0xe0fff],
+    ];
+    const rewritten: string[] = [];
+    for (const [first, last] of planes) {
+      for (let codePoint = first!; codePoint <= last!; codePoint += 1) {
+        if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+        const check = normalizeDomainName(`exam${String.fromCodePoint(codePoint)}ple.com`);
+        if (check.ok && check.name === "example.com") rewritten.push(codePoint.toString(16));
+      }
+    }
+    expect(rewritten).toEqual([]);
   });
 
   it("refuses a name of a million characters without reading it all", () => {
@@ -38,5 +61,11 @@ describe("normalizeDomainName refuses what it would otherwise rewrite into anoth
     expect(normalizeDomainName("WWW.Example.COM.")).toEqual({ ok: true, name: "www.example.com" });
     expect(normalizeDomainName("ｅｘａｍｐｌｅ.com")).toEqual({ ok: true, name: "example.com" });
     expect(normalizeDomainName("münchen.example")).toEqual({ ok: true, name: "xn--mnchen-3ya.example" });
+  });
+
+  it.each(["\u3002", "\uFF0E", "\uFF61"])("takes %s, a full stop IDNA reads as a dot, as a final dot too", (dot) => {
+    expect(normalizeDomainName(`shop${dot}example.com`)).toEqual({ ok: true, name: "shop.example.com" });
+    expect(normalizeDomainName(`shop.example.com${dot}`)).toEqual({ ok: true, name: "shop.example.com" });
+    expect(normalizeDomainName(`shop.example.com.${dot}`)).toMatchObject({ ok: false, problem: "has an empty label" });
   });
 });

@@ -5,16 +5,21 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const MAX_NAME_LENGTH = 253;
 // Longer input cannot become a name of 253 characters: checked first, so a huge string costs nothing to refuse.
 const MAX_INPUT_LENGTH = 4 * MAX_NAME_LENGTH;
-// Control and invisible formatting characters (NUL, tab, newline, soft hyphen, zero-width joiners, ...): the URL
-// parser would drop or keep them silently, so a name holding one would be sent as another name.
-const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
+// Control, formatting and default-ignorable characters (NUL, tab, soft hyphen, zero-width joiners, variation
+// selectors, the combining grapheme joiner, Hangul fillers, ...): IDNA mapping deletes the ignorable ones and the URL
+// parser drops or keeps the others silently, so a name holding one would be sent as another name. Together these
+// classes hold every character that the mapping deletes.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+// The full stops IDNA maps to ".": full-width, ideographic and half-width ideographic. A final one is a final dot.
+const FINAL_DOT = /[.\u3002\uFF0E\uFF61]$/;
 
 /**
  * Checks a certificate name as CAs do: DNS labels of letters, digits and inner hyphens, 1 to 63 characters each, at
  * least two labels, at most 253 characters in all, a wildcard only as the whole leftmost label. Unicode names are
  * turned into punycode (IDNA) with the WHATWG URL parser, which every runtime has. A name is refused, never
- * rewritten into another one, when it is percent-encoded (`%65xample.com`) or holds a control or invisible
- * formatting character (NUL, tab, soft hyphen, zero-width characters). Linear in the input's length.
+ * rewritten into another one, when it is percent-encoded (`%65xample.com`) or holds a control, formatting or
+ * invisible character (NUL, tab, soft hyphen, zero-width characters, variation selectors, Hangul fillers): IDNA would
+ * delete it. A final dot may be any that IDNA reads as one (`.`, `。`, `．`, `｡`). Linear in the input's length.
  */
 export function normalizeDomainName(input: unknown): DomainNameCheck {
   if (typeof input !== "string" || input.trim() === "") return { ok: false, problem: "must be a domain name" };
@@ -28,7 +33,7 @@ export function normalizeDomainName(input: unknown): DomainNameCheck {
   if (input.includes("%"))
     return { ok: false, problem: "holds a percent sign: give the name itself, not URL-encoded (%65 is not e)" };
   const wildcard = input.startsWith("*.");
-  const base = (wildcard ? input.slice(2) : input).replace(/\.$/, "");
+  const base = (wildcard ? input.slice(2) : input).replace(FINAL_DOT, "");
   if (base.includes("*"))
     return { ok: false, problem: "may hold a wildcard only as its whole leftmost label (*.example.com)" };
   if (/[/:?#@\\\s]/.test(base))
