@@ -31,6 +31,11 @@ export interface ClientCredentialsOptions {
 
 /** A token endpoint's answer is a few hundred bytes; anything past this is not one. */
 const MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
+/**
+ * The longest access token taken: it travels in a header, which servers commonly cap at 8 KiB, and the redactor
+ * indexes every piece of it (each new token costs in proportion to its length).
+ */
+const MAX_TOKEN_LENGTH = 8192;
 
 // How long before its expiry a token is replaced, at most: a request sent with it must still arrive in time.
 const REFRESH_MARGIN_MS = 30_000;
@@ -116,6 +121,13 @@ export function createClientCredentials(options: ClientCredentialsOptions, now: 
         code: "PROVIDER",
         provider,
         message: `${where} answered HTTP ${response.status} without an access_token`,
+      });
+    }
+    if (token.length > MAX_TOKEN_LENGTH) {
+      throw new CertkitError({
+        code: "PROVIDER",
+        provider,
+        message: `${where} answered with an access_token of ${token.length} characters, more than the ${MAX_TOKEN_LENGTH} a client takes`,
       });
     }
     redactor.add([token]);

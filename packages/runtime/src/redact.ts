@@ -21,8 +21,8 @@ export const MAX_LEARNT_SECRETS = 16;
 /** Removes credentials from text and from JSON-like values before they reach a message, a log or an error. */
 export interface Redactor {
   /**
-   * `text` with every PEM private key, and every known secret (as it is, in lower case, URL-encoded, JSON-escaped or
-   * base64-encoded at any offset) replaced by `[REDACTED]`, and so is every run of half of one of those forms or more
+   * `text` with every PEM private key, and every known secret (as it is, URL-encoded, JSON-escaped or base64-encoded
+   * at any offset, each also in lower case) replaced by `[REDACTED]`, and so is every run of half of one of those forms or more
    * (at least 8 and at most 16 characters): a secret cut off, or encoded in a way not listed, still goes.
    */
   text: (text: string) => string;
@@ -46,16 +46,14 @@ function base64(bytes: Uint8Array): string {
 }
 
 /**
- * The ways a secret can be written in an answer: as it is, in lower case, URL-encoded (upper- or lower-case escapes, `+` for spaces),
- * JSON-escaped, and base64 (standard and URL alphabets) at each of the three offsets it can start at inside a longer
- * encoded text, less the characters that depend on its neighbours.
+ * The ways a secret can be written in an answer: as it is, URL-encoded (upper- or lower-case escapes, `+` for spaces), JSON-escaped, and base64
+ * (standard and URL alphabets) at each of the three offsets it can start at inside a longer encoded text, less the
+ * characters that depend on its neighbours; each of them also all in lower case.
  */
 function formsOf(secret: string): string[] {
   const encoded = encodeURIComponent(secret);
-  // Lower case too: a URL parser lowers a host name, and with it a secret echoed there.
   const forms = [
     secret,
-    secret.toLowerCase(),
     encoded,
     encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
     encoded.replace(/%20/g, "+"),
@@ -69,15 +67,69 @@ function formsOf(secret: string): string[] {
     const middle = base64(padded).slice(offset > 0 ? 4 : 0, whole);
     forms.push(middle, middle.replace(/\+/g, "-").replace(/\//g, "_"));
   }
-  return forms;
+  // Each in lower case too: a URL parser lowers a host name, and with it any form of a secret echoed there.
+  return forms.flatMap((form) => [form, form.toLowerCase()]);
 }
 
-/** How many bits the filter of pieces' first characters has. */
+/** How many hashes of a piece's first three characters there are. */
 const HEAD_BITS = 65_536;
+/** A head's count stops here (a 16-bit count): from then on it is never taken for empty, which costs only a lookup. */
+const HEAD_COUNT_CAP = 0xffff;
 
 /** A hash of the three characters of `text` from `at`, below {@link HEAD_BITS}. */
 function headAt(text: string, at: number): number {
   return (text.charCodeAt(at) * 961 + text.charCodeAt(at + 1) * 31 + text.charCodeAt(at + 2)) & (HEAD_BITS - 1);
+}
+
+/**
+ * The pieces of every form of the secrets a {@link Redactor} knows, counted, so that a secret is added or dropped at
+ * the cost of its own forms alone (a token learnt at run time does not rebuild what the others made).
+ */
+class PieceIndex {
+  /** For each length of piece, how many forms hold each piece of that length. */
+  readonly pieces = new Map<number, Map<string, number>>();
+  /**
+   * How many pieces start with each hash of three characters (a hash, so a count may stand for others too): most
+   * places in a text start no piece, and are passed over without making a string.
+   */
+  readonly heads = new Uint16Array(HEAD_BITS);
+  /** Forms shorter than the shortest piece, matched whole, with how many secrets have each. */
+  readonly #whole = new Map<string, number>();
+  #wholeLongestFirst: string[] | undefined;
+
+  /** Adds (`by` 1) or drops (`by` -1) the forms of `secret`. */
+  change(secret: string, by: 1 | -1): void {
+    for (const form of new Set(formsOf(secret))) {
+      if (form.length < MIN_PIECE_LENGTH) {
+        if (form.length >= MIN_SECRET_LENGTH) {
+          count(this.#whole, form, by);
+          this.#wholeLongestFirst = undefined;
+        }
+        continue;
+      }
+      const length = Math.max(MIN_PIECE_LENGTH, Math.min(MAX_PIECE_LENGTH, Math.ceil(form.length / 2)));
+      let counts = this.pieces.get(length);
+      if (!counts) this.pieces.set(length, (counts = new Map<string, number>()));
+      for (let at = 0; at + length <= form.length; at++) {
+        count(counts, form.slice(at, at + length), by);
+        const head = headAt(form, at);
+        if (this.heads[head]! < HEAD_COUNT_CAP) this.heads[head]! += by;
+      }
+      if (counts.size === 0) this.pieces.delete(length);
+    }
+  }
+
+  /** The short forms, longest first, so a secret that contains another is removed whole. */
+  whole(): readonly string[] {
+    return (this.#wholeLongestFirst ??= [...this.#whole.keys()].sort((a, b) => b.length - a.length));
+  }
+}
+
+/** Adds `by` to `key`'s count in `counts`, forgetting it at 0. */
+function count(counts: Map<string, number>, key: string, by: number): void {
+  const next = (counts.get(key) ?? 0) + by;
+  if (next > 0) counts.set(key, next);
+  else counts.delete(key);
 }
 
 /**
@@ -88,51 +140,26 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
   const usable = (list: readonly (string | undefined)[]) =>
     list.filter((s): s is string => typeof s === "string" && s.length >= MIN_SECRET_LENGTH);
   const given = usable(secrets);
+  const index = new PieceIndex();
+  for (const secret of given) index.change(secret, 1);
   let learnt: string[] = [];
-  // For each length of piece, every piece of that length of every form of every secret; forms shorter than the
-  // shortest piece are matched whole.
-  let pieces = new Map<number, Set<string>>();
-  // A bit for the first three characters of every piece (by a hash, so a bit may stand for others too): most places
-  // in a text start no piece, and are passed over without making a string.
-  let heads = new Uint8Array(HEAD_BITS / 8);
-  let whole: string[] = [];
-  const update = () => {
-    pieces = new Map();
-    heads = new Uint8Array(HEAD_BITS / 8);
-    const short = new Set<string>();
-    for (const form of [...given, ...learnt].flatMap(formsOf)) {
-      if (form.length < MIN_PIECE_LENGTH) {
-        if (form.length >= MIN_SECRET_LENGTH) short.add(form);
-        continue;
-      }
-      const length = Math.max(MIN_PIECE_LENGTH, Math.min(MAX_PIECE_LENGTH, Math.ceil(form.length / 2)));
-      let set = pieces.get(length);
-      if (!set) pieces.set(length, (set = new Set()));
-      for (let at = 0; at + length <= form.length; at++) {
-        set.add(form.slice(at, at + length));
-        const head = headAt(form, at);
-        heads[head >> 3]! |= 1 << (head & 7);
-      }
-    }
-    // Longest first, so a secret that contains another is removed whole.
-    whole = [...short].sort((a, b) => b.length - a.length);
-  };
   const add = (more: readonly string[]) => {
     // Called before every try with the same token: only a new one costs anything.
-    if (usable(more).every((secret) => learnt.includes(secret) || given.includes(secret))) return;
-    learnt = [...learnt.filter((secret) => !more.includes(secret)), ...usable(more)].slice(-MAX_LEARNT_SECRETS);
-    update();
+    const fresh = usable(more);
+    if (fresh.every((secret) => learnt.includes(secret) || given.includes(secret))) return;
+    const next = [...learnt.filter((secret) => !fresh.includes(secret)), ...fresh].slice(-MAX_LEARNT_SECRETS);
+    for (const secret of learnt) if (!next.includes(secret)) index.change(secret, -1);
+    for (const secret of next) if (!learnt.includes(secret)) index.change(secret, 1);
+    learnt = next;
   };
-  update();
 
   /** The places of `input` covered by a piece (overlapping pieces join into one run), or `undefined` when none is. */
   const markRuns = (input: string): boolean[] | undefined => {
     let marked: boolean[] | undefined;
     for (let at = 0; at + MIN_PIECE_LENGTH <= input.length; at++) {
-      const head = headAt(input, at);
-      if ((heads[head >> 3]! & (1 << (head & 7))) === 0) continue;
-      for (const [length, set] of pieces) {
-        if (at + length <= input.length && set.has(input.slice(at, at + length))) {
+      if (index.heads[headAt(input, at)] === 0) continue;
+      for (const [length, counts] of index.pieces) {
+        if (at + length <= input.length && counts.has(input.slice(at, at + length))) {
           (marked ??= new Array<boolean>(input.length).fill(false)).fill(true, at, at + length);
         }
       }
@@ -142,7 +169,7 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
 
   const text = (input: string): string => {
     let out = input.replace(PEM_PRIVATE_KEY, REDACTED);
-    if (pieces.size > 0) {
+    if (index.pieces.size > 0) {
       const marked = markRuns(out);
       if (marked) {
         // Each run of marked places becomes one marker; what lies between is copied in one piece.
@@ -156,7 +183,7 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
         out = kept + out.slice(from);
       }
     }
-    for (const secret of whole) out = out.split(secret).join(REDACTED);
+    for (const secret of index.whole()) out = out.split(secret).join(REDACTED);
     return out;
   };
 

@@ -158,6 +158,16 @@ describe("createClientCredentials", () => {
     });
   });
 
+  it("refuses an access token longer than 8,192 characters, sending nothing to the API", async () => {
+    server.use(http.post(TOKEN_URL, () => HttpResponse.json({ access_token: "t".repeat(8193), expires_in: 300 })));
+    const seen = orderEndpoint();
+    await expect(getOrder(clientWith(createClientCredentials(options)))).rejects.toMatchObject({
+      code: "PROVIDER",
+      message: expect.stringContaining("an access_token of 8193 characters, more than the 8192 a client takes"),
+    });
+    expect(seen).toEqual([]);
+  });
+
   it("takes a plain-http tokenUrl on this machine, or with allowInsecureHttp", () => {
     expect(() => createClientCredentials({ ...options, tokenUrl: "http://127.0.0.1:8080/token" })).not.toThrow();
     expect(() =>

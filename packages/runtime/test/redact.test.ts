@@ -74,6 +74,9 @@ describe("createRedactor", () => {
       btoa(`x${secret}`),
       btoa(`xy${secret}tail`),
       btoa(`Basic me:${secret}`).replace(/\+/g, "-").replace(/\//g, "_"),
+      // A URL parser lowers a host name: base64 in one loses its case.
+      btoa(secret).replace(/\+/g, "-").replace(/\//g, "_").toLowerCase(),
+      btoa(`xy${secret}`).toLowerCase(),
     ];
     for (const echo of echoes) {
       const shown = redact(`before ${echo} after`);
@@ -122,6 +125,24 @@ describe("createRedactor", () => {
     for (const token of tokens) redactor.add([token]);
     expect(redactor.text(`given-secret ${tokens.at(-1)} ${tokens[1]}`)).toBe("[REDACTED] [REDACTED] [REDACTED]");
     expect(redactor.text(tokens[0]!)).toBe(tokens[0]);
+  });
+
+  it("keeps a secret it was given when the same one is learnt and then forgotten", () => {
+    const redactor = createRedactor(["given-secret-1234"]);
+    redactor.add(["given-secret-1234", "first-token-abcd"]);
+    for (let i = 0; i < MAX_LEARNT_SECRETS; i++) redactor.add([`token-${i}-`.padEnd(16, String.fromCharCode(97 + i))]);
+    expect(redactor.text("given-secret-1234 first-token-abcd")).toBe("[REDACTED] first-token-abcd");
+  });
+
+  it("learns long tokens one by one, and forgets the oldest whole while keeping the others", () => {
+    const redactor = createRedactor([]);
+    // Tokens of 8,192 random letters (a fixed seed): no 8-character piece in common, as real ones have none.
+    let seed = 42;
+    const letter = () => String.fromCharCode(97 + ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 26));
+    const tokens = Array.from({ length: MAX_LEARNT_SECRETS + 1 }, () => Array.from({ length: 8192 }, letter).join(""));
+    for (const token of tokens) redactor.add([token]);
+    expect(redactor.text(`a ${tokens[1]!.slice(4000, 4040)} b ${tokens.at(-1)} c`)).toBe("a [REDACTED] b [REDACTED] c");
+    expect(redactor.text(tokens[0]!.slice(0, 64))).toBe(tokens[0]!.slice(0, 64));
   });
 });
 
