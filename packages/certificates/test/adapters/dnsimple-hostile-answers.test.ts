@@ -90,3 +90,36 @@ describe("dnsimpleV1 adapter: an answer with fields of the wrong type", () => {
     });
   });
 });
+
+describe("dnsimple adapter: a renewal answered 2xx without its ids", () => {
+  it.each([
+    ["null data", { data: null }],
+    ["no new certificate id", { data: { id: 7 } }],
+    ["an object for an id", { data: { id: HOSTILE, new_certificate_id: 8 } }],
+  ])("says the renewal is bought and not to renew again (%s), having sent it once", async (_, answer) => {
+    const posts: string[] = [];
+    const client = createCertificateClient(
+      dnsimple({
+        token: "dnsimple-token-0123456789abcdef",
+        accountId: 1010,
+        baseUrl: "https://api.dnsimple.example.test",
+        autoRenew: false,
+        retry: false,
+        fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+          const request = new Request(input, init);
+          if (request.method === "POST") posts.push(new URL(request.url).pathname);
+          return answering(answer)();
+        },
+      }),
+    );
+    const renewal = client.renew("1010/example.com/1");
+    await expect(renewal).rejects.toMatchObject({
+      name: "CertkitError",
+      code: "PROVIDER",
+      effectUnknown: true,
+      retryable: false,
+      message: expect.stringContaining("the renewal is bought. Do not renew again"),
+    });
+    expect(posts).toEqual(["/1010/domains/example.com/certificates/letsencrypt/1/renewals"]);
+  });
+});

@@ -11,7 +11,12 @@ import { MAX_RECOVERY_PAGES, recoveryPagesExceeded } from "../../recovery/recove
 import { refusedOutright } from "../../recovery/refused-outright.js";
 import { DNSIMPLE_CAPABILITIES, DNSIMPLE_LETSENCRYPT_PRODUCT, dnsimpleProductLimits } from "./dnsimple-capabilities.js";
 import { chooseDomain, purchaseName } from "./dnsimple-domains.js";
-import { decodeDnsimpleOrderId, dnsimpleIdIn, encodeDnsimpleOrderId } from "./dnsimple-order-id.js";
+import {
+  decodeDnsimpleOrderId,
+  dnsimpleIdIn,
+  encodeDnsimpleOrderId,
+  type DnsimpleCertificateRef,
+} from "./dnsimple-order-id.js";
 import { dnsimpleOrderView } from "./dnsimple-order-view.js";
 import { readDnsimpleOptions, type DnsimpleAdapterOptions } from "./dnsimple-adapter-options.js";
 
@@ -38,6 +43,32 @@ function purchaseIn(answer: unknown): { id: number; certificate_id: number } {
     id: dnsimpleIdIn(data?.id, "purchase id"),
     certificate_id: dnsimpleIdIn(data?.certificate_id, "certificate_id"),
   };
+}
+
+/**
+ * The ids of a renewal's answer (`{ data: { id, new_certificate_id } }`), checked. DNSimple answered 2xx, so the
+ * renewal was bought: an answer naming no renewal is an error whose effect is known to be there.
+ */
+function renewalIn(answer: unknown, ref: DnsimpleCertificateRef): { id: number; new_certificate_id: number } {
+  const data = (answer as { data?: { id?: unknown; new_certificate_id?: unknown } | null } | null)?.data;
+  try {
+    return {
+      id: dnsimpleIdIn(data?.id, "renewal id"),
+      new_certificate_id: dnsimpleIdIn(data?.new_certificate_id, "new_certificate_id"),
+    };
+  } catch (error) {
+    throw new CertkitError({
+      code: "PROVIDER",
+      provider: "dnsimple",
+      message:
+        `renew: DNSimple accepted the renewal of certificate ${ref.certificate} but its answer names no renewal ` +
+        `(${(error as Error).message}): the renewal is bought. Do not renew again: look at ${ref.domain}'s certificates ` +
+        "for the new one (list(), or DNSimple's console)",
+      retryable: false,
+      effectUnknown: true,
+      cause: error,
+    });
+  }
 }
 
 /** The domain of a recovery's `<account>/<domain>` when it is `account`'s, else `undefined`. */
@@ -318,7 +349,7 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
       unwrap(await client.GET("/{account}/domains/{domain}/certificates/{certificate}", certificatePath)).data
         .auto_renew;
     const { signatureAlgorithm } = settings;
-    const renewal = unwrap(
+    const answer: unknown = unwrap(
       await client.POST("/{account}/domains/{domain}/certificates/letsencrypt/{certificate}/renewals", {
         ...certificatePath,
         body: {
@@ -326,7 +357,8 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
           ...(signatureAlgorithm === undefined ? {} : { signature_algorithm: signatureAlgorithm }),
         },
       }),
-    ).data;
+    );
+    const renewal = renewalIn(answer, ref);
     const { afterPlacing } = await import("../../recovery/guarded-order-steps.js");
     const newId = encodeDnsimpleOrderId({ ...ref, certificate: renewal.new_certificate_id });
     const created = {
