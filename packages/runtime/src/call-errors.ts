@@ -16,6 +16,10 @@ const NOT_SENT_CODES = new Set([
   "UND_ERR_CONNECT_TIMEOUT",
 ]);
 
+// undici's refusals of a request it will not send as given (a `Keep-Alive`, `Transfer-Encoding` or `Upgrade` header,
+// `Expect`), before anything leaves: the same request would be refused again.
+const REFUSED_AS_GIVEN_CODES = new Set(["UND_ERR_INVALID_ARG", "UND_ERR_NOT_SUPPORTED"]);
+
 /** What the error of a call is about: the API, the method and the path template. */
 export function where(call: Pick<Call, "client" | "method" | "path">): string {
   return `${call.client.apiName}: ${call.method} ${call.path}`;
@@ -77,6 +81,16 @@ function inBrowser(): boolean {
 export function networkError(call: Call, error: unknown): CertkitError {
   const cause = safeCause(error, call.client.redactor.text);
   const codes = errorCodes(error);
+  if (codes.some((code) => REFUSED_AS_GIVEN_CODES.has(code))) {
+    return new CertkitError({
+      code: "INVALID_INPUT",
+      provider: call.client.provider,
+      message: `${where(call)} cannot be sent as given: ${cause.message}. Nothing was sent`,
+      retryable: false,
+      effectUnknown: false,
+      cause,
+    });
+  }
   const notSent = codes.some((code) => NOT_SENT_CODES.has(code));
   const opaque = !notSent && error instanceof TypeError && error.cause === undefined && inBrowser();
   const tries = call.attempts > 1 ? ` after ${call.attempts} tries` : "";

@@ -47,6 +47,22 @@ describe.each<[string, () => Transport | undefined]>([
     expect(conditional.response.status).toBe(304);
   });
 
+  it("refuses a request fetch will not send as given (Expect, Transfer-Encoding) as INVALID_INPUT, sent nowhere", async () => {
+    const server = await startLoopbackServer((_, response) => response.writeHead(202).end(ORDER));
+    servers.push(server);
+    for (const headers of [{ Expect: "100-continue" }, { "Transfer-Encoding": "chunked" }, { Upgrade: "h2c" }]) {
+      const write = client(server.url).POST("/orders", { body: { domain: "a.example.test" }, headers });
+      await expect(write, JSON.stringify(headers)).rejects.toMatchObject({
+        name: "CertkitError",
+        code: "INVALID_INPUT",
+        retryable: false,
+        effectUnknown: false,
+        message: expect.stringContaining("cannot be sent as given"),
+      });
+    }
+    expect(server.requests).toEqual([]);
+  });
+
   it("decodes up to five content codings, and refuses more as fetch does (each is undone at once, in full)", async () => {
     const url = await serve((request, response) => {
       const layers = Number(request.url?.split("/").at(-1));
