@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { readBodyStep } from "../../src/steps/read-body.js";
 import { SECRET } from "../support/example-api.js";
@@ -72,6 +73,12 @@ describe("the body reading step", () => {
       "Example API: GET /orders/{id} answered HTTP 200 with a body that is not valid JSON",
     );
     expect(String((readError as Error).cause)).not.toContain(SECRET);
+    // The parser quotes the body near where it stopped: a 10-character run of a long secret, too short to redact.
+    const long = "Zq7ErT5yUa8Fk2Lq9Zx7Wm3Np4Vb6Hc1Jd";
+    const quoted = await read(new Response(long)).catch((e: unknown) => e);
+    expect(String((quoted as Error).cause)).toBe("SyntaxError: not valid JSON");
+    for (let at = 0; at + 6 <= long.length; at++)
+      expect(inspect(quoted, { depth: 5 }), long.slice(at, at + 6)).not.toContain(long.slice(at, at + 6));
     const writeError = await read(new Response(body, { status: 202 }), { method: "POST" }).catch((e: unknown) => e);
     expect(writeError).toMatchObject({ retryable: false, effectUnknown: true });
   });
