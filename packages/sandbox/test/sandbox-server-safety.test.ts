@@ -298,21 +298,24 @@ describe("the control API", () => {
       "/_sandbox%2Fsnapshot",
       "/%255Fsandbox/snapshot",
       "//_sandbox/snapshot",
-    ])("asks for it on %s, a path the router may read as the control API's, and refuses other origins there", async (path) => {
-      const { server } = await serve({ controlToken: TOKEN });
-      const missing = await send(`${server.url}${path}`);
-      expect(missing.status).toBe(401);
-      expect(missing.body).not.toContain("PRIVATE KEY");
-      const reset = await send(`${server.url}${path.replace("snapshot", "reset")}`, {
-        method: "POST",
-        headers: JSON_TYPE,
-      });
-      expect(reset.status).toBe(401);
-      const foreign = await send(`${server.url}${path}`, {
-        headers: { authorization: `Bearer ${TOKEN}`, origin: "http://evil.example.test" },
-      });
-      expect(foreign.status).toBe(403);
-    });
+    ])(
+      "asks for it on %s, a path the router may read as the control API's, and refuses other origins there",
+      async (path) => {
+        const { server } = await serve({ controlToken: TOKEN });
+        const missing = await send(`${server.url}${path}`);
+        expect(missing.status).toBe(401);
+        expect(missing.body).not.toContain("PRIVATE KEY");
+        const reset = await send(`${server.url}${path.replace("snapshot", "reset")}`, {
+          method: "POST",
+          headers: JSON_TYPE,
+        });
+        expect(reset.status).toBe(401);
+        const foreign = await send(`${server.url}${path}`, {
+          headers: { authorization: `Bearer ${TOKEN}`, origin: "http://evil.example.test" },
+        });
+        expect(foreign.status).toBe(403);
+      },
+    );
 
     it.each([[""], ["has space"], ["line\nbreak"], ["ünïcode"]])(
       "is refused before listening when it cannot be a bearer token: %j",
