@@ -1,6 +1,7 @@
 import type { PublisherSpec } from "../config/fleet-file-schema.js";
 import type { ProviderConnector } from "../providers/provider-connector.js";
 import type { ValidationPublisher } from "../publishers/validation-publisher.js";
+import type { CertificateSpec } from "../config/certificate-spec.js";
 import type { CertificateRow, CertificateState, FleetStore, Step } from "../store/fleet-store.js";
 import type { StepJob } from "./fleet-queues.js";
 import type { FleetTiming } from "./fleet-timing.js";
@@ -11,6 +12,11 @@ export interface StepChange {
   orderId?: string;
   validUntil?: Date | null;
   deliveredGeneration?: number;
+  /**
+   * The spec the step acted on: the change is made only while it is still the certificate's (an `apply` meanwhile
+   * may have changed where it is delivered, and the step must then run again with the new one).
+   */
+  actedOn?: CertificateSpec;
 }
 
 /** What comes next: a step, not before `at`. */

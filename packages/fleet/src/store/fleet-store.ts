@@ -167,7 +167,9 @@ export class FleetStore {
         );
         requests.push({ key: spec.key, generation, step: "order" });
       } else if (canonical(row.spec) !== canonical(spec)) {
-        const redeliver = row.state === "delivered";
+        // A delivery under way goes on with the spec it read, and is not recorded (see `advance`'s `actedOn`): the
+        // job sent here delivers with this one.
+        const redeliver = row.state === "delivered" || row.state === "delivering";
         await db.query(
           `UPDATE ${this.#s}.certificates SET spec = $2, next_step = CASE WHEN $3 THEN 'deliver' ELSE next_step END, next_step_at = CASE WHEN $3 THEN now() ELSE next_step_at END, updated_at = now() WHERE key = $1`,
           [spec.key, spec, redeliver],
@@ -220,6 +222,8 @@ export class FleetStore {
       validUntil?: Date | null;
       deliveredGeneration?: number;
       from?: Step;
+      /** Only while the certificate's spec is still this one. */
+      actedOn?: CertificateSpec;
     },
     db: Queryable = this.pool,
   ): Promise<boolean> {
@@ -227,7 +231,8 @@ export class FleetStore {
       `UPDATE ${this.#s}.certificates SET state = $3, next_step = $4, next_step_at = $5, next_step_waits = $11, order_id = COALESCE($6, order_id),
          valid_until = CASE WHEN $7::boolean THEN $8 ELSE valid_until END, delivered_generation = COALESCE($9, delivered_generation),
          last_error = NULL, updated_at = now()
-       WHERE key = $1 AND generation = $2 AND state <> 'removed' AND ($10::text IS NULL OR next_step = $10)`,
+       WHERE key = $1 AND generation = $2 AND state <> 'removed' AND ($10::text IS NULL OR next_step = $10)
+         AND ($12::jsonb IS NULL OR spec = $12::jsonb)`,
       [
         key,
         generation,
@@ -240,6 +245,7 @@ export class FleetStore {
         change.deliveredGeneration ?? null,
         change.from ?? null,
         change.nextStepWaits ?? 0,
+        change.actedOn === undefined ? null : JSON.stringify(change.actedOn),
       ],
     );
     return rowCount === 1;

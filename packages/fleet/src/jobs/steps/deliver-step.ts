@@ -43,10 +43,15 @@ export async function deliverStep(row: CertificateRow, job: StepJob, context: St
     // An order resync adopted has no recovery: the fleet never sent its purchase.
     const adopted = (await context.store.lastPurchase(job.key, job.generation))?.recovery === null;
     if (adopted) {
-      await context.moveOn(row, job, { state: "delivered", deliveredGeneration: job.generation }, { step: "renew" });
+      await context.moveOn(
+        row,
+        job,
+        { state: "delivered", deliveredGeneration: job.generation, actedOn: spec },
+        { step: "renew" },
+      );
       return;
     }
-    await context.moveOn(row, job, { state: "delivered", deliveredGeneration: job.generation }, null);
+    await context.moveOn(row, job, { state: "delivered", deliveredGeneration: job.generation, actedOn: spec }, null);
     await context.store.recordError(
       job.key,
       job.generation,
@@ -57,7 +62,7 @@ export async function deliverStep(row: CertificateRow, job: StepJob, context: St
   await context.moveOn(
     row,
     job,
-    { state: "delivered", deliveredGeneration: job.generation },
+    { state: "delivered", deliveredGeneration: job.generation, actedOn: spec },
     { step: "renew", at: new Date(renewAt) },
   );
 }
