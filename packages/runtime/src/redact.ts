@@ -145,8 +145,9 @@ export function createRedactor(secrets: readonly (string | undefined)[]): Redact
   let learnt: string[] = [];
   const add = (more: readonly string[]) => {
     // Called before every try with the same token: only a new one costs anything.
-    const fresh = usable(more);
+    const fresh = [...new Set(usable(more))];
     if (fresh.every((secret) => learnt.includes(secret) || given.includes(secret))) return;
+    // Each secret once in `learnt`, so that each is added to the index once and dropped once.
     const next = [...learnt.filter((secret) => !fresh.includes(secret)), ...fresh].slice(-MAX_LEARNT_SECRETS);
     for (const secret of learnt) if (!next.includes(secret)) index.change(secret, -1);
     for (const secret of next) if (!learnt.includes(secret)) index.change(secret, 1);

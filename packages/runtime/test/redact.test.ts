@@ -134,6 +134,17 @@ describe("createRedactor", () => {
     expect(redactor.text("given-secret-1234 first-token-abcd")).toBe("[REDACTED] first-token-abcd");
   });
 
+  it("keeps redacting a secret it was given after the same one, learnt twice in one call, is forgotten", () => {
+    const redactor = createRedactor(["given-api-key-0123"]);
+    redactor.add(["given-api-key-0123", "token-zy-abcdefgh"]);
+    redactor.add(["given-api-key-0123", "given-api-key-0123", "token-zz-abcdefgh"]);
+    // Both copies leave in one call.
+    redactor.add(
+      Array.from({ length: MAX_LEARNT_SECRETS }, (_, i) => `token-${i}-`.padEnd(16, String.fromCharCode(97 + i))),
+    );
+    expect(redactor.text("key=given-api-key-0123")).toBe("key=[REDACTED]");
+  });
+
   it("learns long tokens one by one, and forgets the oldest whole while keeping the others", () => {
     const redactor = createRedactor([]);
     // Tokens of 8,192 random letters (a fixed seed): no 8-character piece in common, as real ones have none.
