@@ -1,20 +1,23 @@
 import { CertkitError } from "@certkit/runtime";
-import type { ProviderName } from "../certificate-order.js";
+import type { CertificateOrder, ProviderName } from "../certificate-order.js";
 
 /**
- * The most pages of a provider's list one look of `findOrders` reads. A look searches narrowly (by names, states and
- * the time since sending, newest first where the provider sorts), and at the default 100 a page this is 10 000
- * certificates: a real account's lost order lies well within it, while a provider answering full pages without end
- * (a wrong `total_count`) cost one request per page, for ever, within a single look.
+ * The most pages of a provider's list one look of `findOrders` reads: at the default 100 a page, 100,000
+ * certificates. DNSimple's and ZeroSSL's looks read a narrow list (newest first, or filtered by state and name) and
+ * stop far sooner; IONOS's list has no filter, so a real account's look reads the whole account. A provider answering
+ * full pages without end (a wrong `total`) would otherwise cost one request per page, for ever, within a single look.
  */
-export const MAX_RECOVERY_PAGES = 100;
+export const MAX_RECOVERY_PAGES = 1000;
+
+/** The errors {@link recoveryPagesExceeded} made. */
+const capped = new WeakSet<CertkitError>();
 
 /**
- * The error of a look that stopped at {@link MAX_RECOVERY_PAGES}: the order may lie further on, so the look must not
- * answer "nothing found".
+ * The error of a look that stopped at {@link MAX_RECOVERY_PAGES} having found nothing: the order may lie further on,
+ * so the look must not answer "nothing found".
  */
 export function recoveryPagesExceeded(provider: ProviderName): CertkitError {
-  return new CertkitError({
+  const error = new CertkitError({
     code: "PROVIDER",
     provider,
     message:
@@ -22,4 +25,15 @@ export function recoveryPagesExceeded(provider: ProviderName): CertkitError {
       "may be further on, so this is not a sign that none was placed. Do not order again: look for it with list() or " +
       "in the provider's console",
   });
+  capped.add(error);
+  return error;
+}
+
+/**
+ * What a look that failed with `error` gives: the orders it had found when the page cap stopped it (what it looks for
+ * is there), else the error.
+ */
+export function foundBeforeCap(found: CertificateOrder[], error: unknown): CertificateOrder[] {
+  if (found.length > 0 && error instanceof CertkitError && capped.has(error)) return found;
+  throw error;
 }

@@ -32,6 +32,8 @@ const CASES: {
   provider: string;
   client: (fetch: (request: Request) => Promise<Response>) => CertificateClient;
   page: (number: number) => unknown;
+  /** The page with its first certificate made the lost order. */
+  lost: (page: unknown) => unknown;
   recovery: OrderRecovery;
 }[] = [
   {
@@ -50,6 +52,11 @@ const CASES: {
       total_count: 1e9,
       results: idsOf(number).map((id) => ({ id: `c${id}`, common_name: `other${id}.example.com`, status: "draft" })),
     }),
+    lost: (page) => {
+      const { results } = page as { results: Record<string, unknown>[] };
+      results[0] = { ...results[0], common_name: "shop.example.com", created: "2026-06-01 09:00:05" };
+      return page;
+    },
     recovery: { provider: "zerossl", commonName: "shop.example.com", altNames: [], sentAt: SENT_AT },
   },
   {
@@ -72,6 +79,11 @@ const CASES: {
         status: "PENDING",
       })),
     }),
+    lost: (page) => {
+      const { certificates } = page as { certificates: Record<string, unknown>[] };
+      certificates[0] = { ...certificates[0], commonName: "shop.example.com", certificateType: "SSL_STARTER" };
+      return page;
+    },
     recovery: {
       provider: "ionos-ssl",
       commonName: "shop.example.com",
@@ -102,6 +114,11 @@ const CASES: {
         created_at: SENT_AT,
       })),
     }),
+    lost: (page) => {
+      const { data } = page as { data: Record<string, unknown>[] };
+      data[0] = { ...data[0], common_name: "shop.example.com" };
+      return page;
+    },
     recovery: {
       provider: "dnsimple",
       commonName: "shop.example.com",
@@ -113,7 +130,7 @@ const CASES: {
   },
 ];
 
-describe.each(CASES)("$provider: findOrders over a list that never ends", ({ client, page, recovery }) => {
+describe.each(CASES)("$provider: findOrders over a list that never ends", ({ client, page, recovery, lost }) => {
   it(`stops after ${MAX_RECOVERY_PAGES} pages with a PROVIDER error, never answering "nothing found"`, async () => {
     const { seen, fetch } = endlessList(page);
     const error = await client(fetch)
@@ -127,6 +144,14 @@ describe.each(CASES)("$provider: findOrders over a list that never ends", ({ cli
       code: "PROVIDER",
       message: expect.stringMatching(/not a sign/),
     });
+    expect(seen.requests).toBe(MAX_RECOVERY_PAGES);
+  });
+
+  it(`gives the order it found when the list goes on past ${MAX_RECOVERY_PAGES} pages`, async () => {
+    // The lost order is on the first page (an account with more certificates than the look reads, or a wrong total).
+    const { seen, fetch } = endlessList((number) => (number === 1 ? lost(page(number)) : page(number)));
+    const found = await client(fetch).findOrders(recovery, { maxWaitMs: 0 });
+    expect(found.map((order) => order.commonName)).toEqual(["shop.example.com"]);
     expect(seen.requests).toBe(MAX_RECOVERY_PAGES);
   });
 });

@@ -7,7 +7,7 @@ import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
 import type { LostOrder } from "../../recovery/guarded-order-steps.js";
 import { createdAfterSending, hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
-import { MAX_RECOVERY_PAGES, recoveryPagesExceeded } from "../../recovery/recovery-pages.js";
+import { foundBeforeCap, MAX_RECOVERY_PAGES, recoveryPagesExceeded } from "../../recovery/recovery-pages.js";
 import { refusedOutright } from "../../recovery/refused-outright.js";
 import { DNSIMPLE_CAPABILITIES, DNSIMPLE_LETSENCRYPT_PRODUCT, dnsimpleProductLimits } from "./dnsimple-capabilities.js";
 import { chooseDomain, purchaseName } from "./dnsimple-domains.js";
@@ -314,11 +314,15 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
       );
     }
     const found: CertificateOrder[] = [];
-    for await (const certificate of domainCertificates(account, domain, signal, "id:desc", MAX_RECOVERY_PAGES)) {
-      if (!createdAfterSending(certificate.created_at, recovery)) break;
-      const order = dnsimpleOrderView(certificate, account, domain);
-      if (certificate.authority_identifier === DNSIMPLE_LETSENCRYPT_PRODUCT && hasOrderedNames(order, recovery))
-        found.push(order);
+    try {
+      for await (const certificate of domainCertificates(account, domain, signal, "id:desc", MAX_RECOVERY_PAGES)) {
+        if (!createdAfterSending(certificate.created_at, recovery)) break;
+        const order = dnsimpleOrderView(certificate, account, domain);
+        if (certificate.authority_identifier === DNSIMPLE_LETSENCRYPT_PRODUCT && hasOrderedNames(order, recovery))
+          found.push(order);
+      }
+    } catch (error) {
+      return foundBeforeCap(found, error);
     }
     return found;
   }

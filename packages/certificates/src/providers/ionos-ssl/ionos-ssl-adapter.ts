@@ -8,7 +8,7 @@ import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
 import type { LostOrder } from "../../recovery/guarded-order-steps.js";
 import { hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
-import { MAX_RECOVERY_PAGES, recoveryPagesExceeded } from "../../recovery/recovery-pages.js";
+import { foundBeforeCap, MAX_RECOVERY_PAGES, recoveryPagesExceeded } from "../../recovery/recovery-pages.js";
 import { readIonosSslOptions, type IonosSslAdapterOptions } from "./ionos-ssl-adapter-options.js";
 import { IONOS_SSL_CAPABILITIES } from "./ionos-ssl-capabilities.js";
 import { IONOS_SSL_PRODUCTS, ionosSslProductLimits } from "./ionos-ssl-products.js";
@@ -169,10 +169,14 @@ export function ionosSsl(
 
     async findOrders(recovery: OrderRecovery, { signal }: OperationOptions): Promise<CertificateOrder[]> {
       const found: CertificateOrder[] = [];
-      for await (const certificate of everyCertificate(signal, MAX_RECOVERY_PAGES)) {
-        if (typeof certificate.id !== "string" || certificate.id === "") continue;
-        const order = ionosSslOrderView(certificate);
-        if (mayBeLostOrder(order, recovery)) found.push(order);
+      try {
+        for await (const certificate of everyCertificate(signal, MAX_RECOVERY_PAGES)) {
+          if (typeof certificate.id !== "string" || certificate.id === "") continue;
+          const order = ionosSslOrderView(certificate);
+          if (mayBeLostOrder(order, recovery)) found.push(order);
+        }
+      } catch (error) {
+        return foundBeforeCap(found, error);
       }
       return found;
     },

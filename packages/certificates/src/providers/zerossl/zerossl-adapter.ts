@@ -7,7 +7,7 @@ import type { CertificateOrder, DomainValidation } from "../../certificate-order
 import { invalidInput } from "../../checks/invalid-input.js";
 import type { CheckedOrderRequest } from "../../order-request.js";
 import type { LostOrder } from "../../recovery/guarded-order-steps.js";
-import { MAX_RECOVERY_PAGES, recoveryPagesExceeded } from "../../recovery/recovery-pages.js";
+import { foundBeforeCap, MAX_RECOVERY_PAGES, recoveryPagesExceeded } from "../../recovery/recovery-pages.js";
 import { createdAfterSending, hasOrderedNames, type OrderRecovery } from "../../recovery/order-recovery.js";
 import { readZerosslOptions, type ZerosslAdapterOptions } from "./zerossl-adapter-options.js";
 import { ZEROSSL_CAPABILITIES } from "./zerossl-capabilities.js";
@@ -191,10 +191,14 @@ export function zerossl(options: ZerosslAdapterOptions): CertificateAdapter<type
     async findOrders(recovery: OrderRecovery, { signal }: OperationOptions): Promise<CertificateOrder[]> {
       const found: CertificateOrder[] = [];
       const query = { certificate_status: "draft,pending_validation", search: recovery.commonName };
-      for await (const certificate of everyCertificate(signal, query, MAX_RECOVERY_PAGES)) {
-        if (typeof certificate.id !== "string" || certificate.id === "") continue;
-        const order = zerosslOrderView(certificate);
-        if (hasOrderedNames(order, recovery) && createdAfterSending(order.createdAt, recovery)) found.push(order);
+      try {
+        for await (const certificate of everyCertificate(signal, query, MAX_RECOVERY_PAGES)) {
+          if (typeof certificate.id !== "string" || certificate.id === "") continue;
+          const order = zerosslOrderView(certificate);
+          if (hasOrderedNames(order, recovery) && createdAfterSending(order.createdAt, recovery)) found.push(order);
+        }
+      } catch (error) {
+        return foundBeforeCap(found, error);
       }
       return found;
     },
