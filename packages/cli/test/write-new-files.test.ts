@@ -128,13 +128,18 @@ describe("writeNewFiles", () => {
     const dead = join(dir, ".fullchain.pem.4194305.0badc0de.tmp");
     const live = join(dir, `.cert.pem.${process.pid}.0badc0de.tmp`);
     const unrelated = join(dir, ".notes.4194305.0badc0de.tmp");
-    for (const path of [dead, live, unrelated]) writeFileSync(path, "PART OF A");
-    await writeNewFiles(dir, [cert("CERT"), { name: "fullchain.pem", content: "FULL", mode: 0o644 }], { force: false });
+    // An old key a killed --force write kept to put back.
+    const kept = join(dir, ".privkey.pem.4194305.0badc0de.replaced");
+    for (const path of [dead, live, unrelated, kept]) writeFileSync(path, "PART OF A");
+    await writeNewFiles(dir, [cert("CERT"), key("KEY"), { name: "fullchain.pem", content: "FULL", mode: 0o644 }], {
+      force: false,
+    });
     expect(readdirSync(dir).sort()).toEqual([
       ".cert.pem." + process.pid + ".0badc0de.tmp",
       ".notes.4194305.0badc0de.tmp",
       "cert.pem",
       "fullchain.pem",
+      "privkey.pem",
     ]);
   });
 });

@@ -57,8 +57,11 @@ async function makeFolder(dir: string): Promise<void> {
   }
 }
 
-/** The hidden copy a write makes beside its target: `.<name>.<pid>.<tag>.tmp`. */
-const HIDDEN_COPY = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+/**
+ * The hidden copies a write makes beside its target: the new file, `.<name>.<pid>.<tag>.tmp`, and the one it replaces,
+ * `.<name>.<pid>.<tag>.replaced`.
+ */
+const HIDDEN_COPY = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.(?:tmp|replaced)$/;
 
 /** Whether process `pid` runs on this machine (one of another user's answers EPERM). */
 function running(pid: number): boolean {
@@ -71,8 +74,9 @@ function running(pid: number): boolean {
 }
 
 /**
- * Removes the hidden copies of these files that writers which died (`kill -9`, a power cut) left behind: a
- * copy whose writer still runs is another write in progress, and stays.
+ * Removes the hidden copies of these files that writers which died (`kill -9`, a power cut) left behind: parts of new
+ * files, and old files kept to be put back (an old private key among them), which this write replaces anyway. A copy
+ * whose writer still runs is another write in progress, and stays.
  */
 async function removeLeftovers(dir: string, names: ReadonlySet<string>): Promise<void> {
   for (const entry of await readdir(dir)) {
