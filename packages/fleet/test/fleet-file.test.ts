@@ -77,6 +77,18 @@ describe("the fleet file", () => {
     ]);
   });
 
+  it("refuses two certificates delivered into one folder, however the folder is written", () => {
+    // `api` writes into the folder defaults give `shop` (/etc/ssl/fleet/shop), spelt another way.
+    const text = GOOD.replace(
+      "deliver: { command: [/usr/local/bin/install-cert, api] }",
+      "deliver: { files: { dir: /etc/ssl/fleet/x/../shop/ } }",
+    );
+    expect(problemsOf(text)).toEqual([
+      "fleet.yaml:14:14: certificates[1].deliver: delivers into /etc/ssl/fleet/shop, as certificate 1 does: each would replace the other's files",
+    ]);
+    expect(() => parseFleetFile(GOOD)).not.toThrow();
+  });
+
   it("reports YAML that does not parse, and a JSON file's problems the same way", () => {
     expect(problemsOf("accounts: [1,\n certificates: 2")[0]).toMatch(/^fleet\.yaml:2:\d+: /);
     expect(

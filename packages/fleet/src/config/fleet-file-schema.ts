@@ -1,4 +1,5 @@
 import { normalizeDomainName, PROVIDER_NAMES } from "@certkit/certificates";
+import { join, resolve } from "node:path";
 import { CronExpressionParser } from "cron-parser";
 import { z } from "zod";
 import { parseDuration } from "./duration.js";
@@ -152,7 +153,23 @@ export const fleetFileSchema = z
   })
   .superRefine((file, context) => {
     const seen = new Map<string, number>();
+    const folders = new Map<string, number>();
     file.certificates.forEach((certificate, index) => {
+      // Two certificates in one folder would each replace the other's files: a certificate beside another's key.
+      const deliver = certificate.deliver ?? file.defaults.deliver;
+      const folder =
+        deliver === undefined || !("files" in deliver)
+          ? undefined
+          : resolve(certificate.deliver === undefined ? join(deliver.files.dir, certificate.key) : deliver.files.dir);
+      const sharing = folder === undefined ? undefined : folders.get(folder);
+      if (sharing !== undefined) {
+        context.addIssue({
+          code: "custom",
+          path: ["certificates", index, "deliver"],
+          message: `delivers into ${folder}, as certificate ${sharing + 1} does: each would replace the other's files`,
+        });
+      }
+      if (folder !== undefined && sharing === undefined) folders.set(folder, index);
       const first = seen.get(certificate.key);
       if (first !== undefined) {
         context.addIssue({
