@@ -130,6 +130,26 @@ describe("DNSimple simulator state", () => {
       '"certificates[0]" needs domainId',
     ],
     ["missing id counters", { certificates: [], renewals: [], webhooks: [] }, '"nextIds" must be'],
+    [
+      "a counter that would give an id already there",
+      {
+        certificates: [],
+        renewals: [],
+        webhooks: [{ id: 8001 }],
+        nextIds: { certificate: 1, renewal: 1, webhook: 8001 },
+      },
+      '"nextIds.webhook" must be above every id of "webhooks"',
+    ],
+    [
+      "two webhooks with one id",
+      {
+        certificates: [],
+        renewals: [],
+        webhooks: [{ id: 7 }, { id: 7 }],
+        nextIds: { certificate: 1, renewal: 1, webhook: 8001 },
+      },
+      '"webhooks" ids must be unique',
+    ],
   ])("refuses to restore %s with a TypeError, changing nothing", async (_what, state, message) => {
     const simulator = new DnsimpleSimulator(world, options);
     await simulator.seed();

@@ -130,7 +130,8 @@ describe("SandboxFaults", () => {
     ["a route without a slash", { route: "v1/certificates", status: 500 }, /starting with \//],
     ["from 0", { from: 0, status: 500 }, /from must be an integer ≥ 1/],
     ["times 1.5", { times: 1.5, status: 500 }, /times must be an integer ≥ 1/],
-    ["a negative delay", { delayMs: -1 }, /delayMs must be a finite number ≥ 0/],
+    ["a negative delay", { delayMs: -1 }, /delayMs must be a number from 0 to 2147483647/],
+    ["a delay no timer holds", { delayMs: 2 ** 31, status: 503 }, /delayMs must be a number from 0 to 2147483647/],
   ])("refuses %s", (_what, spec, message) => {
     const faults = new SandboxFaults();
     expect(() => faults.add(spec)).toThrow(message);

@@ -2,6 +2,9 @@ import { delay, HttpResponse } from "msw";
 import type { SandboxProvider } from "../providers.js";
 import { ListLag } from "./list-lag.js";
 
+/** The longest delay a fault may add: what a timer holds (2³¹ − 1 ms, about 24.8 days). */
+const MAX_DELAY_MS = 2_147_483_647;
+
 /** HTTP methods a fault can be limited to. */
 export type FaultMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -71,9 +74,14 @@ function checkSpec(spec: FaultSpec): void {
   checkCount("times", spec.times, 1);
   if (
     spec.delayMs !== undefined &&
-    (typeof spec.delayMs !== "number" || !Number.isFinite(spec.delayMs) || spec.delayMs < 0)
+    (typeof spec.delayMs !== "number" ||
+      !Number.isFinite(spec.delayMs) ||
+      spec.delayMs < 0 ||
+      spec.delayMs > MAX_DELAY_MS)
   ) {
-    throw new RangeError(`fault.delayMs must be a finite number ≥ 0, got ${JSON.stringify(spec.delayMs)}`);
+    throw new RangeError(
+      `fault.delayMs must be a number from 0 to ${MAX_DELAY_MS} (what a timer holds), got ${JSON.stringify(spec.delayMs)}`,
+    );
   }
   if (
     spec.status !== undefined &&

@@ -120,4 +120,12 @@ export function checkDnsimpleState(state: unknown): asserts state is DnsimpleSta
   if (!isObject(nextIds) || !ID_COUNTERS.every((counter) => Number.isInteger(nextIds[counter]))) {
     throw problem(`"nextIds" must be {certificate, renewal, webhook} integers`);
   }
+  // A new object takes the counter's id: one already there would be answered for two objects.
+  COLLECTIONS.forEach((key, at) => {
+    const ids = (state[key] as { id: number }[]).map((item) => item.id);
+    const counter = ID_COUNTERS[at]!;
+    if (new Set(ids).size !== ids.length) throw problem(`"${key}" ids must be unique`);
+    if (ids.some((id) => id >= (nextIds[counter] as number)))
+      throw problem(`"nextIds.${counter}" must be above every id of "${key}"`);
+  });
 }
