@@ -2,10 +2,7 @@ import { deliver } from "../../delivery/deliver.js";
 import type { CertificateRow } from "../../store/fleet-store.js";
 import type { StepJob } from "../fleet-queues.js";
 import type { StepContext } from "../step-context.js";
-import { DAY_MS } from "@certkit/runtime";
-
-/** One day: when the end date is unknown, the renewal check comes back this often. */
-const UNKNOWN_END_RECHECK_MS = DAY_MS;
+import { UNKNOWN_END_RECHECK_MS } from "./renew-step.js";
 
 /**
  * Delivers the downloaded certificate (files or hook), then schedules the renewal check for `renewBefore` ahead of its
