@@ -3,6 +3,7 @@ import type { OperationOptions } from "./adapter.js";
 import type { CertificateOrder, CertificateStatus } from "./certificate-order.js";
 import { ENDED_STATUSES, OrderEndedError } from "./order-ended-error.js";
 import { abortedError, boundedPause, TIMER_MAX_MS } from "./timing/bounded-pause.js";
+import { lookBeforeDeadline } from "./timing/look-before-deadline.js";
 
 /** Options of {@link waitForStatus}. */
 export interface WaitForStatusOptions {
@@ -84,13 +85,20 @@ export async function waitForStatus(
   checkDurations(intervalMs, maxIntervalMs, maxWaitMs);
   const longestTimer = Math.min(maxIntervalMs, TIMER_MAX_MS);
   const { signal } = options;
-  const deadline = Date.now() + maxWaitMs;
+  // Monotonic: a system clock stepped back or forward moves neither the deadline nor the pauses.
+  const deadline = performance.now() + maxWaitMs;
   let interval = Math.min(intervalMs, longestTimer);
   for (let attempt = 1; ; attempt += 1) {
     if (signal?.aborted) throw abortedError(OPERATION, signal);
     let wait = interval;
     try {
-      const order = await client.get(id, signal ? { signal } : {});
+      const order = await lookBeforeDeadline(
+        deadline,
+        longestTimer,
+        signal,
+        (lookSignal) => client.get(id, { signal: lookSignal }),
+        () => timedOut(id, until, maxWaitMs),
+      );
       options.onProgress?.(order, attempt);
       if (until.includes(order.status)) return order;
       if ((ENDED_STATUSES as readonly CertificateStatus[]).includes(order.status))
@@ -99,10 +107,10 @@ export async function waitForStatus(
       if (!isCertkitError(error) || !error.retryable) throw error;
       const askedFor = error.retryAfterMs ?? 0;
       // The provider refuses looks until after the deadline: waiting for it would only end in TIMEOUT.
-      if (askedFor > deadline - Date.now()) throw error;
+      if (askedFor > deadline - performance.now()) throw error;
       wait = Math.max(interval, askedFor);
     }
-    const left = deadline - Date.now();
+    const left = deadline - performance.now();
     if (left <= 0) throw timedOut(id, until, maxWaitMs);
     await boundedPause(Math.min(wait, left), longestTimer, signal, OPERATION);
     interval = Math.min(longestTimer, Math.ceil(interval * 1.5));

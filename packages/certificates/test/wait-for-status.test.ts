@@ -50,7 +50,10 @@ async function settle<T>(waiting: Promise<T>): Promise<{ value?: T; error?: unkn
 
 let timers: number[];
 beforeEach(() => {
-  vi.useFakeTimers({ now: new Date("2026-03-01T00:00:00Z"), toFake: ["setTimeout", "clearTimeout", "Date"] });
+  vi.useFakeTimers({
+    now: new Date("2026-03-01T00:00:00Z"),
+    toFake: ["setTimeout", "clearTimeout", "Date", "performance"],
+  });
   timers = [];
   const setTimer = globalThis.setTimeout;
   vi.spyOn(globalThis, "setTimeout").mockImplementation(((handler: () => void, delay?: number, ...rest: unknown[]) => {
@@ -126,10 +129,11 @@ describe("waitForStatus", () => {
   it("rejects at once with the provider's error when the pause it asks for ends after maxWaitMs", async () => {
     const refusal = rateLimited(30 * DAY_MS);
     const reader = readerOf(refusal, orderIn("issued"));
+    const started = Date.now();
     const { error } = await settle(waitForStatus(reader, "order-1", { maxWaitMs: 3_600_000 }));
     expect(error).toBe(refusal);
     expect(reader.calls).toHaveLength(1);
-    expect(timers).toEqual([]);
+    expect(Date.now()).toBe(started);
   });
 
   it("waits longer than the timer's limit when maxWaitMs says so, every timer within it", async () => {
@@ -147,6 +151,33 @@ describe("waitForStatus", () => {
     expect(Math.max(...timers)).toBe(TIMER_MAX_MS);
     // Looks at 0, 10, 25 and 47.5 days, then every 24.86 days (the timer's limit), and at the deadline.
     expect(reader.calls.map((time) => Math.round((time - started) / DAY_MS))).toEqual([0, 10, 25, 48, 72, 97, 100]);
+  });
+
+  it("rejects with TIMEOUT at maxWaitMs while a look is still on its way, even one that ignores its signal", async () => {
+    const seen: AbortSignal[] = [];
+    const slow: OrderReader = {
+      get: (_id, options) => {
+        seen.push(options!.signal!);
+        return new Promise(() => undefined);
+      },
+    };
+    const started = Date.now();
+    const { error } = await settle(waitForStatus(slow, "order-1", { maxWaitMs: 5_000 }));
+    expect(error).toMatchObject({ code: "TIMEOUT", message: expect.stringContaining("within 5000 ms") });
+    expect(Date.now() - started).toBe(5_000);
+    // A client that honours its signal stops the request at that moment.
+    expect(seen[0]!.aborted).toBe(true);
+  });
+
+  it("keeps its pauses when the system clock is set back (the pauses are measured on a monotonic clock)", async () => {
+    const reader = readerOf(orderIn("processing"), orderIn("issued"));
+    const waiting = waitForStatus(reader, "order-1", { intervalMs: 1_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reader.calls).toHaveLength(1);
+    vi.setSystemTime(Date.now() - 3_600_000);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(reader.calls).toHaveLength(2);
+    expect((await waiting).status).toBe("issued");
   });
 
   it("stops with ABORTED when the signal aborts, between looks or before the first", async () => {

@@ -71,6 +71,11 @@ describe("createWebhookDeduplicator", () => {
     await expect(createWebhookDeduplicator().handleOnce(undefined as unknown as string, () => 1)).rejects.toThrow(
       TypeError,
     );
+    // UTF-8 would make each lone surrogate U+FFFD: three identifiers, one key.
+    for (const id of ["evt-\uD800", "evt-\uDFFF"])
+      await expect(createWebhookDeduplicator().isFirstDelivery(id), id).rejects.toThrow(/well-formed text/);
+    expect(await createWebhookDeduplicator().isFirstDelivery("evt-\uFFFD")).toBe(true);
+    expect(await createWebhookDeduplicator().isFirstDelivery("evt-\uD83D\uDE00")).toBe(true);
     expect(() => createWebhookDeduplicator({ maxEntries: 0 })).toThrow(RangeError);
     expect(() => createWebhookDeduplicator({ maxAgeMs: Number.POSITIVE_INFINITY })).toThrow(RangeError);
   });

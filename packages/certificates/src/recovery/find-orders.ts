@@ -46,11 +46,12 @@ export async function lookWithBackoff(
     TIMER_MAX_MS,
   );
   const { signal } = options;
-  const deadline = Date.now() + maxWaitMs;
+  // Monotonic: a system clock stepped back or forward moves neither the deadline nor the pauses.
+  const deadline = performance.now() + maxWaitMs;
   for (let interval = Math.min(intervalMs, maxIntervalMs); ; interval = Math.min(maxIntervalMs, interval * 2)) {
     if (signal?.aborted) throw abortedError(OPERATION, signal);
     const found = await look(signal ? { signal } : {});
-    const left = deadline - Date.now();
+    const left = deadline - performance.now();
     if (found.length > 0 || left <= 0) return found;
     await boundedPause(Math.min(interval, left), maxIntervalMs, signal, OPERATION);
   }

@@ -44,9 +44,10 @@ export async function boundedPause(
   operation: string,
 ): Promise<void> {
   const piece = Math.min(Math.max(1, pieceMs), TIMER_MAX_MS);
-  const end = Date.now() + totalMs;
+  // A monotonic clock: the system clock stepped back an hour would stretch the pause by an hour.
+  const end = performance.now() + totalMs;
   // At least one timer, so a zero pause still yields to the event loop.
   do {
-    await sleep(Math.min(piece, end - Date.now()), signal, operation);
-  } while (end - Date.now() > 0);
+    await sleep(Math.min(piece, end - performance.now()), signal, operation);
+  } while (end - performance.now() > 0);
 }

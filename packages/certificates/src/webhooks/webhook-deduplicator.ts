@@ -49,12 +49,20 @@ export interface WebhookDeduplicator {
 const DEFAULT_MAX_ENTRIES = 10_000;
 const DEFAULT_MAX_AGE_MS = DAY_MS;
 
+// A half of a UTF-16 surrogate pair on its own: UTF-8 cannot hold it, and encodes every one as U+FFFD.
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /**
  * The fixed-size key a delivery is remembered by: `sha256:` and the Base64url SHA-256 digest of its identifier
  * (WebCrypto, in every runtime). However long an identifier a sender makes up, a store keeps 50 characters for it;
- * a cryptographic hash, so no one can make two identifiers share a key.
+ * a cryptographic hash of the identifier's UTF-8, so no one can make two identifiers share a key (an identifier
+ * that is not well-formed text, which UTF-8 would change, is refused).
+ *
+ * @throws TypeError when the identifier holds a lone surrogate.
  */
 export async function deliveryKey(requestIdentifier: string): Promise<string> {
+  if (LONE_SURROGATE.test(requestIdentifier))
+    throw new TypeError("a delivery's request identifier must be well-formed text (it holds a lone surrogate)");
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(requestIdentifier)));
   let binary = "";
   for (const byte of digest) binary += String.fromCharCode(byte);

@@ -13,7 +13,10 @@ import { orderIn } from "../support/orders.js";
 // findOrders' pauses, on vitest's fake clock: a lagging list is looked at again with doubling, bounded pauses.
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: new Date("2026-06-01T09:00:00Z"), toFake: ["setTimeout", "clearTimeout", "Date"] });
+  vi.useFakeTimers({
+    now: new Date("2026-06-01T09:00:00Z"),
+    toFake: ["setTimeout", "clearTimeout", "Date", "performance"],
+  });
 });
 afterEach(() => vi.useRealTimers());
 
