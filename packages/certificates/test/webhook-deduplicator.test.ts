@@ -108,6 +108,54 @@ describe("handleOnce", () => {
     expect(await dedupe.handleOnce("retry-me", () => "again")).toEqual({ handled: false });
   });
 
+  /** A handler that says when it starts, and ends when the test says. */
+  function heldHandler<T>() {
+    let start!: () => void;
+    const started = new Promise<void>((resolve) => (start = resolve));
+    let end!: { resolve: (value: T) => void; reject: (error: Error) => void };
+    const handle = () => {
+      start();
+      return new Promise<T>((resolve, reject) => (end = { resolve, reject }));
+    };
+    return { handle, started, end: () => end };
+  }
+
+  it("answers a repeat that arrives during the first handling only when that one ends, and handles it if it failed", async () => {
+    const dedupe = createWebhookDeduplicator();
+    const held = heldHandler<string>();
+    const first = dedupe.handleOnce("slow-event", held.handle);
+    await held.started;
+    const runs: string[] = [];
+    let repeatAnswered = false;
+    const repeat = dedupe
+      .handleOnce("slow-event", () => {
+        runs.push("repeat");
+        return "handled by the repeat";
+      })
+      .finally(() => (repeatAnswered = true));
+    // Time for the repeat to reach its claim; its sender gets no answer while the event is not handled yet.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(repeatAnswered).toBe(false);
+    held.end().reject(new Error("the provider is down"));
+    await expect(first).rejects.toThrow("the provider is down");
+    expect(await repeat).toEqual({ handled: true, result: "handled by the repeat" });
+    expect(runs).toEqual(["repeat"]);
+  });
+
+  it("answers a repeat that arrives during a first handling that succeeds as not handled, once it succeeded", async () => {
+    const dedupe = createWebhookDeduplicator();
+    const held = heldHandler<string>();
+    const first = dedupe.handleOnce("event", held.handle);
+    await held.started;
+    let repeatAnswered = false;
+    const repeat = dedupe.handleOnce("event", () => "never").finally(() => (repeatAnswered = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(repeatAnswered).toBe(false);
+    held.end().resolve("done");
+    expect(await first).toEqual({ handled: true, result: "done" });
+    expect(await repeat).toEqual({ handled: false });
+  });
+
   it("keeps a failed delivery claimed in a store that cannot release", async () => {
     const claimed = new Set<string>();
     const dedupe = createWebhookDeduplicator({

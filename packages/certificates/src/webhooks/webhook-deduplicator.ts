@@ -39,7 +39,10 @@ export interface WebhookDeduplicator {
   /**
    * Handles a delivery at most once: claims it, and only then runs `handle` (the provider GET, the work), so repeats
    * arriving at the same time, or later, do nothing and cost no request. When `handle` throws, the claim is released
-   * and the error thrown: answer the provider with an error, and its next delivery is handled.
+   * and the error thrown: answer the provider with an error, and its next delivery is handled. A repeat arriving in
+   * this process while the first is handled waits for it: `{ handled: false }` once it succeeded, or, when it failed,
+   * it handles the event itself. (Across processes sharing a store, a repeat during the handling is `{ handled:
+   * false }` at once: the store knows the claim, not how it ends.)
    */
   handleOnce<T>(requestIdentifier: string, handle: () => T | Promise<T>): Promise<DeliveryHandling<T>>;
   /** Claims a delivery: `true` for the first delivery with this identifier, `false` for a repeat. */
@@ -115,18 +118,42 @@ export function createWebhookDeduplicator(options: WebhookDeduplicatorOptions = 
     }
     return deliveryKey(requestIdentifier);
   };
+  // The handlings under way in this process, by key: a repeat that arrives meanwhile waits for its outcome.
+  const underWay = new Map<string, Promise<DeliveryHandling<unknown>>>();
+  const attempt = async <T>(key: string, handle: () => T | Promise<T>): Promise<DeliveryHandling<T>> => {
+    if (!(await store.claim(key))) return { handled: false };
+    try {
+      return { handled: true, result: await handle() };
+    } catch (error) {
+      await store.release?.(key);
+      throw error;
+    }
+  };
   return {
     async isFirstDelivery(requestIdentifier) {
       return store.claim(await keyOf(requestIdentifier));
     },
-    async handleOnce(requestIdentifier, handle) {
+    async handleOnce<T>(requestIdentifier: string, handle: () => T | Promise<T>): Promise<DeliveryHandling<T>> {
       const key = await keyOf(requestIdentifier);
-      if (!(await store.claim(key))) return { handled: false };
+      for (;;) {
+        const running = underWay.get(key);
+        if (running === undefined) break;
+        // Answered only once the first handling succeeded: if it fails, this delivery handles the event itself (the
+        // first's sender gets the error, and this one's would otherwise get a success for an event never handled).
+        if (
+          await running.then(
+            () => true,
+            () => false,
+          )
+        )
+          return { handled: false };
+      }
+      const handling = attempt(key, handle);
+      underWay.set(key, handling);
       try {
-        return { handled: true, result: await handle() };
-      } catch (error) {
-        await store.release?.(key);
-        throw error;
+        return await handling;
+      } finally {
+        if (underWay.get(key) === handling) underWay.delete(key);
       }
     },
   };
