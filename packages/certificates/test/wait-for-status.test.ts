@@ -169,6 +169,13 @@ describe("waitForStatus", () => {
     expect(seen[0]!.aborted).toBe(true);
   });
 
+  it("still looks once with maxWaitMs 0, and takes what that look says", async () => {
+    const reader = readerOf(orderIn("issued"));
+    const { value } = await settle(waitForStatus(reader, "order-1", { maxWaitMs: 0 }));
+    expect(value?.status).toBe("issued");
+    expect(reader.calls).toHaveLength(1);
+  });
+
   it("keeps its pauses when the system clock is set back (the pauses are measured on a monotonic clock)", async () => {
     const reader = readerOf(orderIn("processing"), orderIn("issued"));
     const waiting = waitForStatus(reader, "order-1", { intervalMs: 1_000 });
