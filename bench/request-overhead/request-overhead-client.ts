@@ -168,6 +168,62 @@ function dispatchJson(dispatcher: Dispatcher, url: URL, headers: string[]): Prom
   });
 }
 
+/**
+ * The request openapi-fetch builds, kept as it is: what {@link dispatchFetch} needs. openapi-fetch takes a `Request`
+ * class of the caller's (its `Request` option), so no real `Request` is made.
+ */
+class DispatchRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  constructor(url: string, init: RequestInit) {
+    this.url = url;
+    this.method = init.method ?? "GET";
+    this.headers = init.headers as Headers;
+  }
+}
+
+/**
+ * The thinnest fetch openapi-fetch can be given on undici's Dispatcher API: a bodiless request dispatched as it is,
+ * and an answer with only what openapi-fetch reads of one (status, one header lookup, `json()`). No timeout, no
+ * retry, no size cap, no redirect check: the floor under any transport that keeps openapi-fetch on this API.
+ */
+function dispatchFetch(dispatcher: Dispatcher): (request: Request) => Promise<Response> {
+  return (given) =>
+    new Promise((resolve, reject) => {
+      const request = given as unknown as DispatchRequest;
+      const url = new URL(request.url);
+      const headers: string[] = [];
+      request.headers.forEach((value, name) => headers.push(name, value));
+      const chunks: Buffer[] = [];
+      let status = 0;
+      let answerHeaders: Record<string, string | string[] | undefined> = {};
+      dispatcher.dispatch(
+        { origin: url.origin, path: url.pathname + url.search, method: request.method, headers },
+        {
+          onRequestStart: () => undefined,
+          onResponseStart: (_controller, statusCode, responseHeaders) => {
+            status = statusCode;
+            answerHeaders = responseHeaders;
+          },
+          onResponseData: (_controller, chunk) => void chunks.push(chunk),
+          onResponseEnd: () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            const answer = {
+              status,
+              ok: status >= 200 && status < 300,
+              headers: { get: (name: string) => answerHeaders[name.toLowerCase()] ?? null },
+              json: () => Promise.resolve(JSON.parse(text) as unknown),
+              text: () => Promise.resolve(text),
+            };
+            resolve(answer as unknown as Response);
+          },
+          onResponseError: (_controller, error) => reject(error),
+        },
+      );
+    });
+}
+
 function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[] {
   const operation = "DNSimple get certificate";
   const { account, domain, certificate, token, baseUrl } = server;
@@ -181,6 +237,12 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
   const certkit = createDnsimpleClient({ token, baseUrl });
   const dispatcher = new Agent();
   const parsedUrl = new URL(url);
+  const bareOnDispatch = createClient<DnsimplePaths>({
+    baseUrl,
+    headers: { Authorization: `Bearer ${token}` },
+    Request: DispatchRequest as unknown as typeof Request,
+    fetch: dispatchFetch(dispatcher),
+  });
   const certkitOnUndici = createDnsimpleClient({ token, baseUrl, transport: undiciTransport() });
   const facade = createCertificateClient(dnsimpleAdapter({ token, baseUrl, accountId: account }));
   const orderId = `${account}/${domain}/${certificate}`;
@@ -236,6 +298,16 @@ function dnsimpleContenders({ dnsimple: server }: FixtureServerInfo): Contender[
         ]);
         const parsed = body as { data?: { id?: number } };
         expect(status === 200 && parsed.data?.id === certificate, `raw undici dispatch got ${status}`);
+      },
+    },
+    {
+      operation,
+      name: "openapi-fetch (bare) on raw undici dispatch",
+      call: async () => {
+        const { data, error } = await bareOnDispatch.GET("/{account}/domains/{domain}/certificates/{certificate}", {
+          params: { path },
+        });
+        expect(error === undefined && data?.data.id === certificate, "openapi-fetch on dispatch got no certificate");
       },
     },
     {
