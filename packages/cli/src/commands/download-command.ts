@@ -1,13 +1,11 @@
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { certificateFolder } from "../files/certificate-folder.js";
 import { EXIT } from "../exit-codes.js";
-import { CERTIFICATE_FILES, PRIVATE_KEY_MODE, PUBLIC_FILE_MODE } from "../files/certificate-file-names.js";
-import { writeNewFiles, type NewFile } from "../files/write-new-files.js";
+import { CERTIFICATE_FILE_NAMES, writeCertificateFiles } from "@certkit/certificates/files";
+import { writeOrExplain } from "../files/file-set-usage.js";
 import { shownPath } from "../output/shown-path.js";
 import { PROVIDER_OPTION, type Command } from "./command.js";
 import { orderTarget } from "./order-target.js";
-
-const pem = (blocks: readonly string[]) => blocks.map((block) => `${block.trim()}\n`).join("");
 
 /** `certkit download ID`: the issued certificate, its chain, the full chain and (where the provider made it) the key. */
 export const downloadCommand: Command = {
@@ -15,8 +13,8 @@ export const downloadCommand: Command = {
   summary: "write the issued certificate, chain, full chain and key (0600) to a folder",
   usage: "ID [--out DIR] [--force]",
   details: [
-    `Writes ${CERTIFICATE_FILES.certificate}, ${CERTIFICATE_FILES.chain} (intermediates), ${CERTIFICATE_FILES.fullchain} (certificate + intermediates) and,`,
-    `when the provider made the key, ${CERTIFICATE_FILES.privateKey} (mode 0600). The chain is checked, leaf to root, before anything is written.`,
+    `Writes ${CERTIFICATE_FILE_NAMES.certificate}, ${CERTIFICATE_FILE_NAMES.chain} (intermediates, empty when there are none), ${CERTIFICATE_FILE_NAMES.fullchain} (certificate + intermediates) and,`,
+    `when the provider made the key, ${CERTIFICATE_FILE_NAMES.privateKey} (mode 0600). The chain is checked, leaf to root, before anything is written.`,
     "Existing files are never replaced without --force; then nothing is written at all.",
   ],
   options: {
@@ -41,21 +39,7 @@ export const downloadCommand: Command = {
         ? values.out
         : certificateFolder((await client.get(ref.id, { signal })).commonName),
     );
-    const files: NewFile[] = [
-      { name: CERTIFICATE_FILES.certificate, content: pem([bundle.certificate]), mode: PUBLIC_FILE_MODE },
-      ...(bundle.chain.length > 0
-        ? [{ name: CERTIFICATE_FILES.chain, content: pem(bundle.chain), mode: PUBLIC_FILE_MODE }]
-        : []),
-      {
-        name: CERTIFICATE_FILES.fullchain,
-        content: pem([bundle.certificate, ...bundle.chain]),
-        mode: PUBLIC_FILE_MODE,
-      },
-      ...(bundle.privateKey === undefined
-        ? []
-        : [{ name: CERTIFICATE_FILES.privateKey, content: pem([bundle.privateKey]), mode: PRIVATE_KEY_MODE }]),
-    ];
-    const written = (await writeNewFiles(dir, files, { force: values.force === true })).paths;
+    const written = await writeOrExplain(() => writeCertificateFiles(dir, bundle, { replace: values.force === true }));
     output.json({
       ref: label,
       dir,
@@ -67,10 +51,10 @@ export const downloadCommand: Command = {
     output.line(
       `${label}: certificate and ${bundle.chain.length} intermediate${bundle.chain.length === 1 ? "" : "s"}, chain verified${bundle.root === undefined ? "" : " up to its root"}`,
     );
-    for (const [index, path] of written.entries())
-      output.line(
-        `  ${shownPath(path, context.cwd)}${files[index]!.mode === PRIVATE_KEY_MODE ? "  (private key, mode 0600)" : ""}`,
-      );
+    for (const path of written) {
+      const isKey = basename(path) === CERTIFICATE_FILE_NAMES.privateKey;
+      output.line(`  ${shownPath(path, context.cwd)}${isKey ? "  (private key, mode 0600)" : ""}`);
+    }
     return EXIT.ok;
   },
 };

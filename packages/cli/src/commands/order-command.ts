@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { CertificateClient, CertificateOrder, ProviderName, ValidationMethod } from "@certkit/certificates";
 import { EXIT } from "../exit-codes.js";
-import { CERTIFICATE_FILES } from "../files/certificate-file-names.js";
+import { CERTIFICATE_FILE_NAMES } from "@certkit/certificates/files";
 import { certificateFolder } from "../files/certificate-folder.js";
 import { checkCsrFlags, CSR_OPTIONS, readCsrOptions } from "../keys/csr-options.js";
 import { prepareCsr, sendWithCsr } from "../keys/key-files.js";
@@ -62,7 +62,7 @@ export const orderCommand: Command = {
   usage: "DOMAIN [--san NAME]... [--csr FILE | --generate-key] [--validation dns|file|email] [--provider NAME]",
   details: [
     "Everything is checked before anything is sent (names, CSR, product, years): a refused order costs no request.",
-    `With --generate-key, ${CERTIFICATE_FILES.privateKey} (mode 0600) and ${CERTIFICATE_FILES.csr} are written to --out before the order is sent, and removed again if the order is refused before sending.`,
+    `With --generate-key, ${CERTIFICATE_FILE_NAMES.privateKey} (mode 0600) and ${CERTIFICATE_FILE_NAMES.csr} are written to --out before the order is sent, and removed again if the order is refused before sending.`,
   ],
   options: {
     ...PROVIDER_OPTION,

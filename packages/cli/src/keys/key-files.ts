@@ -1,6 +1,6 @@
 import { isCertkitError } from "@certkit/certificates";
-import { CERTIFICATE_FILES, PRIVATE_KEY_MODE, PUBLIC_FILE_MODE } from "../files/certificate-file-names.js";
-import { writeNewFiles } from "../files/write-new-files.js";
+import { CERTIFICATE_FILE_NAMES, PRIVATE_KEY_MODE, PUBLIC_FILE_MODE, writeFileSet } from "@certkit/certificates/files";
+import { writeOrExplain } from "../files/file-set-usage.js";
 import type { CsrChoice } from "./csr-options.js";
 
 /** The CSR to send (if any), and the files written for it: a generated key and its CSR. */
@@ -22,14 +22,11 @@ export interface PreparedCsr {
 export async function prepareCsr(choice: CsrChoice, dir: () => string, force: boolean): Promise<PreparedCsr> {
   if (choice.kind === "file") return { csr: choice.csr, files: [] };
   if (choice.kind === "none") return { csr: undefined, files: [] };
-  const written = await writeNewFiles(
-    dir(),
-    [
-      { name: CERTIFICATE_FILES.privateKey, content: choice.generated.privateKey, mode: PRIVATE_KEY_MODE },
-      { name: CERTIFICATE_FILES.csr, content: choice.generated.csr, mode: PUBLIC_FILE_MODE },
-    ],
-    { force, keepReplaced: true },
-  );
+  const files = [
+    { name: CERTIFICATE_FILE_NAMES.privateKey, content: choice.generated.privateKey, mode: PRIVATE_KEY_MODE },
+    { name: CERTIFICATE_FILE_NAMES.csr, content: choice.generated.csr, mode: PUBLIC_FILE_MODE },
+  ];
+  const written = await writeOrExplain(() => writeFileSet(dir(), files, { replace: force, keepReplaced: true }));
   return { csr: choice.generated.csr, files: written.paths, undo: written.undo, commit: written.commit };
 }
 

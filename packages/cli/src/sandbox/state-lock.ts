@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { CertkitError } from "@certkit/runtime";
 import { lock } from "proper-lockfile";
 import { formatDuration } from "../output/format-duration.js";
-import { makeFolders } from "../files/make-folders.js";
+import { makeFolders } from "@certkit/certificates/files";
 
 /**
  * A lock whose folder has not been touched for this long belongs to a run that died (a holder touches it every

@@ -9,7 +9,7 @@ import pg from "pg";
 import { acquireFileLock } from "./file-lock.js";
 import { FLEET_APPLICATION_NAME } from "./fleet-application-name.js";
 import { othersCanReach, preparePostgresBinaries, type PostgresBinaries } from "./postgres-binaries.js";
-import { makeFolders } from "../files/make-folders.js";
+import { makeFolders } from "@certkit/certificates/files";
 
 const run = promisify(execFile);
 

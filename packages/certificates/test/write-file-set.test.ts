@@ -4,73 +4,75 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { writeNewFiles } from "../src/files/write-new-files.ts";
-import { UsageError } from "../src/usage-error.ts";
+import { FileSetError } from "../src/files/file-set-error.js";
+import { writeFileSet } from "../src/files/write-file-set.js";
 
 const folder = () => mkdtempSync(join(tmpdir(), "certkit-write-"));
 const key = (content: string) => ({ name: "privkey.pem", content, mode: 0o600 });
 const cert = (content: string) => ({ name: "cert.pem", content, mode: 0o644 });
 
-describe("writeNewFiles", () => {
+describe("writeFileSet", () => {
   it("puts each file in place whole, with its mode, leaving nothing else in the folder", async () => {
     const dir = join(folder(), "new");
-    const written = await writeNewFiles(dir, [key("KEY"), cert("CERT")], { force: false });
+    const written = await writeFileSet(dir, [key("KEY"), cert("CERT")], { replace: false });
     expect(written.paths).toEqual([join(dir, "privkey.pem"), join(dir, "cert.pem")]);
     expect(readdirSync(dir).sort()).toEqual(["cert.pem", "privkey.pem"]);
     expect(statSync(join(dir, "privkey.pem")).mode & 0o777).toBe(0o600);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
-  it("without force, a file that appears after the check is not replaced, and what was written is taken back", async () => {
+  it("without replace, a file that appears after the check is not replaced, and what was written is taken back", async () => {
     const dir = folder();
     // Many writers of the same folder at once: exactly one wins, every other is told the files exist.
     const results = await Promise.allSettled(
       Array.from({ length: 8 }, (_, index) =>
-        writeNewFiles(dir, [key(`KEY ${index}`), cert(`CERT ${index}`)], { force: false }),
+        writeFileSet(dir, [key(`KEY ${index}`), cert(`CERT ${index}`)], { replace: false }),
       ),
     );
     const won = results.filter((result) => result.status === "fulfilled");
     expect(won).toHaveLength(1);
-    for (const result of results) if (result.status === "rejected") expect(result.reason).toBeInstanceOf(UsageError);
+    for (const result of results)
+      if (result.status === "rejected")
+        expect(result.reason).toMatchObject({ name: "FileSetError", problem: "exists" });
     const keyText = readFileSync(join(dir, "privkey.pem"), "utf8");
     expect(readFileSync(join(dir, "cert.pem"), "utf8")).toBe(keyText.replace("KEY", "CERT"));
     expect(readdirSync(dir).sort()).toEqual(["cert.pem", "privkey.pem"]);
   });
 
-  it("with force and keepReplaced, undo puts the old files back and removes the new ones", async () => {
+  it("replacing with keepReplaced, undo puts the old files back and removes the new ones", async () => {
     const dir = folder();
     writeFileSync(join(dir, "privkey.pem"), "OLD KEY", { mode: 0o600 });
-    const written = await writeNewFiles(dir, [key("NEW KEY"), cert("NEW CERT")], { force: true, keepReplaced: true });
+    const written = await writeFileSet(dir, [key("NEW KEY"), cert("NEW CERT")], { replace: true, keepReplaced: true });
     expect(readFileSync(join(dir, "privkey.pem"), "utf8")).toBe("NEW KEY");
     await written.undo();
     expect(readFileSync(join(dir, "privkey.pem"), "utf8")).toBe("OLD KEY");
     expect(readdirSync(dir)).toEqual(["privkey.pem"]);
   });
 
-  it("with force and keepReplaced, commit drops the old files' copies", async () => {
+  it("replacing with keepReplaced, commit drops the old files' copies", async () => {
     const dir = folder();
     writeFileSync(join(dir, "privkey.pem"), "OLD KEY", { mode: 0o600 });
-    const written = await writeNewFiles(dir, [key("NEW KEY")], { force: true, keepReplaced: true });
+    const written = await writeFileSet(dir, [key("NEW KEY")], { replace: true, keepReplaced: true });
     expect(readdirSync(dir)).toHaveLength(2);
     await written.commit();
     expect(readdirSync(dir)).toEqual(["privkey.pem"]);
     expect(readFileSync(join(dir, "privkey.pem"), "utf8")).toBe("NEW KEY");
   });
 
-  it("with force, a failure part-way puts every replaced file back and leaves nothing else", async () => {
+  it("replacing, a failure part-way puts every replaced file back and leaves nothing else", async () => {
     const dir = folder();
     writeFileSync(join(dir, "cert.pem"), "OLD CERT");
     // The key's name is taken by a folder: the certificate is in place when the key fails.
     mkdirSync(join(dir, "privkey.pem"));
-    await expect(writeNewFiles(dir, [cert("NEW CERT"), key("NEW KEY")], { force: true })).rejects.toThrow();
+    await expect(writeFileSet(dir, [cert("NEW CERT"), key("NEW KEY")], { replace: true })).rejects.toThrow();
     expect(readFileSync(join(dir, "cert.pem"), "utf8")).toBe("OLD CERT");
     expect(readdirSync(dir).sort()).toEqual(["cert.pem", "privkey.pem"]);
   });
 
-  it("with force, drops the replaced files' copies once every new file is in place", async () => {
+  it("replacing, drops the replaced files' copies once every new file is in place", async () => {
     const dir = folder();
     writeFileSync(join(dir, "cert.pem"), "OLD CERT");
-    const written = await writeNewFiles(dir, [cert("NEW CERT"), key("NEW KEY")], { force: true });
+    const written = await writeFileSet(dir, [cert("NEW CERT"), key("NEW KEY")], { replace: true });
     expect(readdirSync(dir).sort()).toEqual(["cert.pem", "privkey.pem"]);
     await written.undo();
     expect(readFileSync(join(dir, "cert.pem"), "utf8")).toBe("NEW CERT");
@@ -79,8 +81,13 @@ describe("writeNewFiles", () => {
   it("says plainly when the folder is a file", async () => {
     const parent = folder();
     writeFileSync(join(parent, "afile"), "x");
-    await expect(writeNewFiles(join(parent, "afile"), [cert("CERT")], { force: false })).rejects.toThrow(
-      new UsageError(`${join(parent, "afile")} is not a folder: nothing was written`),
+    const refused = writeFileSet(join(parent, "afile"), [cert("CERT")], { replace: false });
+    await expect(refused).rejects.toThrow(
+      new FileSetError(
+        "not-a-folder",
+        [join(parent, "afile")],
+        `${join(parent, "afile")} is not a folder: nothing was written`,
+      ),
     );
   });
 
@@ -89,28 +96,32 @@ describe("writeNewFiles", () => {
     // Node's own recursive mkdir would spin here forever (the kernel answers ENOENT under the dangling link).
     symlinkSync(join(parent, "unmounted"), join(parent, "dangling"));
     const through = join(parent, "dangling", "certs");
-    await expect(writeNewFiles(through, [cert("CERT")], { force: false })).rejects.toThrow(
-      new UsageError(
+    await expect(writeFileSet(through, [cert("CERT")], { replace: false })).rejects.toThrow(
+      new FileSetError(
+        "cannot-make-folder",
+        [through],
         `${through} cannot be made (a folder above it is missing or takes no folders, or it is a symlink to nowhere): nothing was written`,
       ),
     );
-    await expect(writeNewFiles(join(parent, "dangling"), [cert("CERT")], { force: false })).rejects.toThrow(
-      new UsageError(
+    await expect(writeFileSet(join(parent, "dangling"), [cert("CERT")], { replace: false })).rejects.toThrow(
+      new FileSetError(
+        "cannot-make-folder",
+        [join(parent, "dangling")],
         `${join(parent, "dangling")} cannot be made (a folder above it is missing or takes no folders, or it is a symlink to nowhere): nothing was written`,
       ),
     );
     const deep = join(parent, "a", "b", "c");
-    await writeNewFiles(deep, [cert("CERT")], { force: false });
+    await writeFileSet(deep, [cert("CERT")], { replace: false });
     expect(readFileSync(join(deep, "cert.pem"), "utf8")).toBe("CERT");
     expect(statSync(join(parent, "a")).mode & 0o777).toBe(0o700);
   });
 
   it("leaves no cut-off file when the process dies mid-write (here: past its file-size limit)", () => {
     const dir = folder();
-    const module = fileURLToPath(new URL("../dist/files/write-new-files.js", import.meta.url));
+    const module = fileURLToPath(new URL("../dist/files/write-file-set.js", import.meta.url));
     const script =
-      `const { writeNewFiles } = await import(${JSON.stringify(module)});` +
-      `await writeNewFiles(${JSON.stringify(dir)}, [{ name: "fullchain.pem", content: "A".repeat(4096), mode: 0o644 }], { force: false });`;
+      `const { writeFileSet } = await import(${JSON.stringify(module)});` +
+      `await writeFileSet(${JSON.stringify(dir)}, [{ name: "fullchain.pem", content: "A".repeat(4096), mode: 0o644 }], { replace: false });`;
     // `ulimit -f 1`: the kernel kills the writer (SIGXFSZ) once a file passes 1,024 bytes, as a crash would.
     const run = spawnSync("bash", [
       "-c",
@@ -128,11 +139,11 @@ describe("writeNewFiles", () => {
     const dead = join(dir, ".fullchain.pem.4194305.0badc0de.tmp");
     const live = join(dir, `.cert.pem.${process.pid}.0badc0de.tmp`);
     const unrelated = join(dir, ".notes.4194305.0badc0de.tmp");
-    // An old key a killed --force write kept to put back.
+    // An old key a killed replacing write kept to put back.
     const kept = join(dir, ".privkey.pem.4194305.0badc0de.replaced");
     for (const path of [dead, live, unrelated, kept]) writeFileSync(path, "PART OF A");
-    await writeNewFiles(dir, [cert("CERT"), key("KEY"), { name: "fullchain.pem", content: "FULL", mode: 0o644 }], {
-      force: false,
+    await writeFileSet(dir, [cert("CERT"), key("KEY"), { name: "fullchain.pem", content: "FULL", mode: 0o644 }], {
+      replace: false,
     });
     expect(readdirSync(dir).sort()).toEqual([
       ".cert.pem." + process.pid + ".0badc0de.tmp",

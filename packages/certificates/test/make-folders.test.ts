@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeFolders } from "../src/files/make-folders.js";
 
-const folder = () => mkdtempSync(join(tmpdir(), "certkit-fleet-folders-"));
+const folder = () => mkdtempSync(join(tmpdir(), "certkit-folders-"));
 
 describe("makeFolders", () => {
   it("makes every missing folder with the mode, and takes one already there", async () => {

@@ -1,3 +1,5 @@
+// Node-only (`@certkit/certificates/files`): the rest of the package builds without Node's types, for browsers.
+/// <reference types="node" />
 import { mkdir, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 
