@@ -374,7 +374,7 @@ describe("certkit fleet resync", () => {
 });
 
 describe("certkit fleet without @certkit/fleet installed", () => {
-  it("says which package to install, where a module error would say nothing useful", async () => {
+  it("says which package to install and how, for a global CLI too, where a module error would say nothing useful", async () => {
     const { loadFleet, FleetNotInstalledError } = await import("../src/commands/fleet-command.ts");
     const missing = Object.assign(
       new Error("Cannot find package '@certkit/fleet' imported from /app/node_modules/@certkit/cli/dist"),
@@ -384,8 +384,11 @@ describe("certkit fleet without @certkit/fleet installed", () => {
     );
     const failure = await loadFleet(() => Promise.reject(missing)).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(FleetNotInstalledError);
+    // A CLI installed with --global loads only packages installed with --global: a plain `npm install` in the
+    // current folder does not reach it.
     expect((failure as Error).message).toBe(
-      "the package @certkit/fleet is not installed beside the CLI: npm install @certkit/fleet",
+      "the package @certkit/fleet is not installed beside the CLI: npm install --global @certkit/fleet " +
+        "(without --global, in the project, when @certkit/cli is a project's dependency)",
     );
   });
 

@@ -10,11 +10,17 @@ import type { Command, CommandContext } from "./command.js";
 
 const HELP = "certkit fleet --help";
 
-/** Why a fleet command cannot run: `@certkit/fleet` is not installed beside the CLI. */
+/**
+ * Why a fleet command cannot run: `@certkit/fleet` is not installed beside the CLI. The CLI loads it from where the CLI
+ * itself is installed, so a CLI installed with `--global` (as the README installs it) needs it installed with `--global`.
+ */
 export class FleetNotInstalledError extends Error {
   override readonly name = "FleetNotInstalledError";
   constructor() {
-    super("the package @certkit/fleet is not installed beside the CLI: npm install @certkit/fleet");
+    super(
+      "the package @certkit/fleet is not installed beside the CLI: npm install --global @certkit/fleet " +
+        "(without --global, in the project, when @certkit/cli is a project's dependency)",
+    );
   }
 }
 
