@@ -70,6 +70,21 @@ describe("pnpm changeset version", () => {
     expect(others.filter((folder) => manifest(root, folder).version !== before[folder])).toEqual([]);
   });
 
+  it("releases a package for the first time as 0.x, whatever the bumps of its pending changesets", () => {
+    // A package at 0.0.0 was never released: its changesets describe its first release, so "major" in one of them
+    // (a change that breaks only unreleased code) must not make that release 1.0.0 (CONTRIBUTING.md: 0.1.0).
+    const pending = Object.fromEntries(
+      readdirSync(join(repoRoot, ".changeset"))
+        .filter((file) => file.endsWith(".md") && file !== "README.md")
+        .map((file) => [file.slice(0, -3), readFileSync(join(repoRoot, ".changeset", file), "utf8")]),
+    );
+    const root = workspaceWith(pending);
+    const unreleased = folders.filter((folder) => manifest(root, folder).version === "0.0.0");
+    changesetVersion(root);
+    const firstReleases = unreleased.map((folder) => `${folder}@${manifest(root, folder).version}`);
+    expect(firstReleases.filter((release) => !/@0\.\d+\.\d+$/.test(release))).toEqual([]);
+  });
+
   it("carries a runtime bump to every package that depends on it: their range, a patch release and a changelog line", () => {
     const root = workspaceWith({ runtime: '---\n"@certkit/runtime": minor\n---\n\nRetries honour RateLimit-Reset.\n' });
     const before = Object.fromEntries(folders.map((folder) => [folder, manifest(root, folder)]));
