@@ -23,6 +23,23 @@ function repoWith(generated: string): string {
   return dir;
 }
 
+describe("pnpm generate's cache", () => {
+  it("is keyed on the generator: every client package lists openapi-typescript, as scripts/ that runs it does", () => {
+    // turbo keys each package's generate task on that package's dependencies: without this entry, a new
+    // openapi-typescript replays the old generated files from the cache, and only the drift test below notices.
+    const manifestOf = (dir: string) =>
+      JSON.parse(readFileSync(join(repoRoot, dir, "package.json"), "utf8")) as {
+        devDependencies?: Record<string, string>;
+      };
+    const generator = manifestOf("scripts").devDependencies?.["openapi-typescript"];
+    expect(generator).toBeDefined();
+    const missing = readApis()
+      .map((api) => api.name)
+      .filter((name) => manifestOf(join("packages", name)).devDependencies?.["openapi-typescript"] !== generator);
+    expect(missing).toEqual([]);
+  });
+});
+
 describe("generated code drift", () => {
   it("finds no drift between the committed specs and the committed generated files", async () => {
     expect(await findCommittedDrift(repoRoot)).toEqual([]);
