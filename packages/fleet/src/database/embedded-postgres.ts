@@ -7,6 +7,7 @@ import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { acquireFileLock } from "./file-lock.js";
+import { processRuns } from "./process-runs.js";
 import { FLEET_APPLICATION_NAME } from "./fleet-application-name.js";
 import { othersCanReach, preparePostgresBinaries, type PostgresBinaries } from "./postgres-binaries.js";
 import { makeFolders } from "@certkit/certificates/files";
@@ -74,15 +75,6 @@ async function serverUser(): Promise<{ uid: number; gid: number } | undefined> {
       "postgres",
     ]);
     return ids();
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
 
@@ -290,6 +282,6 @@ export async function stopEmbeddedPostgres(dir: string = defaultEmbeddedPostgres
   ).catch(async (error: unknown) => {
     // A pid file left by a server that died (kill -9) is not a running server.
     const pid = Number((await readFile(join(data, "postmaster.pid"), "utf8").catch(() => "")).split("\n")[0]);
-    if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) throw error;
+    if (Number.isInteger(pid) && pid > 0 && processRuns(pid)) throw error;
   });
 }

@@ -1,24 +1,15 @@
 import { open, readFile, rm, stat } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
+import { processRuns } from "./process-runs.js";
 
 /** How long a lock may be held before others take it as left behind by a process that died (its pid reused). */
 const LONGEST_HOLD_MS = 120_000;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** Whether the lock file's text names a holder that is gone (dead, or holding it for longer than any start takes). */
 function isStale(text: string, now: number): boolean {
   const [pid, since] = text.split(" ").map(Number);
   if (!Number.isInteger(pid) || !Number.isFinite(since)) return true;
-  return !isAlive(pid!) || now - since! > LONGEST_HOLD_MS;
+  return !processRuns(pid!) || now - since! > LONGEST_HOLD_MS;
 }
 
 /**
