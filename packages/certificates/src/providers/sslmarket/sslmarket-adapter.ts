@@ -1,4 +1,10 @@
-import { createSslmarketClient, type CreateOrderRequest, type DcvMethod, type Order } from "@certkit/sslmarket";
+import {
+  createSslmarketClient,
+  type CreateOrderRequest,
+  type DcvMethod,
+  type Order,
+  type OrderListItem,
+} from "@certkit/sslmarket";
 import { CertkitError, isCertkitError, unwrap } from "@certkit/runtime";
 import type {
   CertificateAdapter,
@@ -99,8 +105,33 @@ export function sslmarket(
   });
 
   async function readOrder(orderId: number, signal: AbortSignal | undefined): Promise<Order> {
-    const data = unwrap(await client.GET("/order/order_id/{order_id}", inOrder(orderId, signal)));
-    return data;
+    const data: unknown = unwrap(await client.GET("/order/order_id/{order_id}", inOrder(orderId, signal)));
+    // Anything but an object has no field to read: the provider's error, not a TypeError further on.
+    if (typeof data !== "object" || data === null || Array.isArray(data)) {
+      throw new CertkitError({
+        code: "PROVIDER",
+        provider: PROVIDER,
+        message: `sslmarket answered order ${orderId} with something that is not an order`,
+      });
+    }
+    return data as Order;
+  }
+
+  /** The orders of `GET /order/list`, each with its order number (an item without one no later call could address). */
+  async function listOrders(signal: AbortSignal | undefined): Promise<{ orderId: number; item: OrderListItem }[]> {
+    const data = unwrap(await client.GET("/order/list", { signal }));
+    if (!Array.isArray(data.orders)) {
+      // No `body`: a 2xx answer is not redacted, and may echo a credential.
+      throw new CertkitError({
+        code: "PROVIDER",
+        provider: PROVIDER,
+        message: "sslmarket answered the order list without an `orders` array",
+      });
+    }
+    return data.orders.map((item: unknown) => ({
+      orderId: sslmarketOrderNumberIn(item),
+      item: item as OrderListItem,
+    }));
   }
 
   /**
@@ -173,16 +204,7 @@ export function sslmarket(
     productLimits: (product) => sslmarketProductLimits(product, defaultProduct),
 
     async *list({ signal }: OperationOptions): AsyncGenerator<CertificateOrder> {
-      const data = unwrap(await client.GET("/order/list", { signal }));
-      if (!Array.isArray(data.orders)) {
-        // No `body`: a 2xx answer is not redacted, and may echo a credential.
-        throw new CertkitError({
-          code: "PROVIDER",
-          provider: PROVIDER,
-          message: "sslmarket answered the order list without an `orders` array",
-        });
-      }
-      for (const item of data.orders) yield sslmarketOrderView(item.order_id, item);
+      for (const { orderId, item } of await listOrders(signal)) yield sslmarketOrderView(orderId, item);
     },
 
     async get(id: string, { signal }: OperationOptions): Promise<CertificateOrder> {
@@ -242,14 +264,13 @@ export function sslmarket(
     },
 
     async findOrders(recovery: OrderRecovery, { signal }: OperationOptions): Promise<CertificateOrder[]> {
-      const data = unwrap(await client.GET("/order/list", { signal }));
-      return (Array.isArray(data.orders) ? data.orders : [])
+      return (await listOrders(signal))
         .filter(
-          (item) =>
+          ({ item }) =>
             (recovery.product === undefined || item.product_code === recovery.product) &&
             createdAfterSending(sslmarketTime(item.inserted), recovery),
         )
-        .map((item) => sslmarketOrderView(item.order_id, item))
+        .map(({ orderId, item }) => sslmarketOrderView(orderId, item))
         .filter((order) => hasOrderedNames(order, recovery));
     },
 
