@@ -17,7 +17,12 @@ import { createdAfterSending, type OrderRecovery } from "../../recovery/order-re
 import { refusedOutright } from "../../recovery/refused-outright.js";
 import { checkContactId, checkDomains, type DnsimpleV1AdapterOptions } from "./dnsimple-v1-adapter-options.js";
 import { DNSIMPLE_V1_CAPABILITIES, DNSIMPLE_V1_PRODUCT_LIMITS } from "./dnsimple-v1-capabilities.js";
-import { decodeDnsimpleV1OrderId, dnsimpleV1CertificateIdIn, encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
+import {
+  decodeDnsimpleV1OrderId,
+  dnsimpleV1CertificateIdIn,
+  encodeDnsimpleV1OrderId,
+  isDnsimpleV1DomainName,
+} from "./dnsimple-v1-order-id.js";
 import { certificateNameIn, hostNameOf } from "./dnsimple-v1-host-names.js";
 import {
   dnsimpleV1ApproversOf,
@@ -28,6 +33,40 @@ import {
 } from "./dnsimple-v1-order-view.js";
 
 const PROVIDER = "dnsimple-v1";
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+function providerError(message: string): CertkitError {
+  return new CertkitError({ code: "PROVIDER", provider: PROVIDER, message: `dnsimple-v1: ${message}` });
+}
+
+/** The certificate of a `{certificate: {...}}` answer; anything else has no field to read and is the provider's error. */
+function certificateIn(envelope: unknown, operation: string): Certificate {
+  const certificate = isRecord(envelope) ? envelope.certificate : undefined;
+  if (!isRecord(certificate)) throw providerError(`${operation} answered something that is not a certificate`);
+  return certificate as Certificate;
+}
+
+/** The certificates of a list answer (`[{certificate: {...}}, ...]`), every item read as {@link certificateIn} does. */
+function certificatesIn(list: unknown, operation: string): Certificate[] {
+  if (!Array.isArray(list)) throw providerError(`${operation} answered something that is not a list of certificates`);
+  return list.map((item: unknown) => certificateIn(item, operation));
+}
+
+/**
+ * The domain names of `GET /domains` (`[{domain: {name}}, ...]`), lower case. A name that is no text, or that an
+ * order id could not carry (a slash, a space, no dot), is the provider's error: it would give ids no call takes.
+ */
+function domainNamesIn(list: unknown): string[] {
+  if (!Array.isArray(list)) throw providerError("GET /domains answered something that is not a list of domains");
+  return list.map((item: unknown) => {
+    const name = isRecord(item) && isRecord(item.domain) ? item.domain.name : undefined;
+    if (typeof name !== "string" || !isDnsimpleV1DomainName(name.toLowerCase()))
+      throw providerError("GET /domains listed a domain without a name an order id can carry");
+    return name.toLowerCase();
+  });
+}
 
 /** What finds a v1 order again: its common name under its domain (v1 keeps no key of the customer's). */
 function lostOrderOf(request: CheckedOrderRequest, domain: string): LostOrder {
@@ -69,8 +108,7 @@ export function dnsimpleV1(
   /** The account's domain names: the `domains` option, or `GET /domains`. */
   async function accountDomains(signal: AbortSignal | undefined): Promise<string[]> {
     if (fixedDomains) return fixedDomains;
-    const data = unwrap(await client.GET("/domains", { signal }));
-    return data.map(({ domain }) => domain.name.toLowerCase());
+    return domainNamesIn(unwrap(await client.GET("/domains", { signal })));
   }
 
   async function readCertificate(
@@ -84,7 +122,7 @@ export function dnsimpleV1(
         signal,
       }),
     );
-    return { certificate: data.certificate, domain };
+    return { certificate: certificateIn(data, "GET /domains/{domain}/certificates/{id}"), domain };
   }
 
   /** The approver to submit: the caller's (when DNSimple offers it), else the first offered. */
@@ -115,7 +153,7 @@ export function dnsimpleV1(
     const data = unwrap(
       await client.PUT("/domains/{domain}/certificates/{id}/configure", { params: { path: { domain, id } }, signal }),
     );
-    return data.certificate;
+    return certificateIn(data, "PUT /domains/{domain}/certificates/{id}/configure");
   }
 
   /** Submits a configured certificate with the approver {@link chooseApprover} picks from those it offers. */
@@ -135,7 +173,7 @@ export function dnsimpleV1(
         signal,
       }),
     );
-    return dnsimpleV1OrderView(data.certificate, domain);
+    return dnsimpleV1OrderView(certificateIn(data, "PUT /domains/{domain}/certificates/{id}/submit"), domain);
   }
 
   /** The domain an order for `request` is bought under and the certificate's name there, with the checks of both. */
@@ -178,7 +216,8 @@ export function dnsimpleV1(
         const data = unwrap(
           await client.GET("/domains/{domain}/certificates", { params: { path: { domain } }, signal }),
         );
-        for (const { certificate } of data) yield dnsimpleV1OrderView(certificate, domain);
+        for (const certificate of certificatesIn(data, "GET /domains/{domain}/certificates"))
+          yield dnsimpleV1OrderView(certificate, domain);
       }
     },
 
@@ -273,8 +312,7 @@ export function dnsimpleV1(
         );
       }
       const data = unwrap(await client.GET("/domains/{domain}/certificates", { params: { path: { domain } }, signal }));
-      return data
-        .map(({ certificate }) => certificate)
+      return certificatesIn(data, "GET /domains/{domain}/certificates")
         .filter((certificate) => createdAfterSending(certificate.created_at ?? undefined, recovery))
         .map((certificate) => dnsimpleV1OrderView(certificate, domain))
         .filter((order) => order.commonName === recovery.commonName);

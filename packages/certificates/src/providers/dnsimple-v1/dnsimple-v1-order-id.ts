@@ -12,6 +12,11 @@ export interface DnsimpleV1OrderId {
 const DOMAIN = /^[^\s/]+\.[^\s/]+$/;
 const CERTIFICATE_ID = /^[1-9]\d*$/;
 
+/** Whether `name` (lower case) is a domain name an order id can carry: no slash, no space, a dot inside. */
+export function isDnsimpleV1DomainName(name: string): boolean {
+  return DOMAIN.test(name);
+}
+
 /**
  * The id the adapter gives an order: `<domain>/<certificate id>` (`example.com/42`). v1 keeps certificates under a
  * domain, so the id carries it; the domain's name also gives the certificate's full host name without a request.
