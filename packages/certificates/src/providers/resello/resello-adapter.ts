@@ -100,7 +100,8 @@ function lostOrderOf(request: CheckedOrderRequest, plan: string, clientReference
  * - A `pending` certificate is read with its validation details: `awaiting_validation` with what to publish, or
  *   `processing` once every name is validated. Other certificates show no validation (call `validation()`).
  * - `confirmValidation` is `POST /validate` (Resello checks the records, files or approvals again); `cancel` is
- *   DELETE, which disables the certificate at once; `renew` sends it back to `pending` with new validations;
+ *   DELETE, which disables the certificate at once; `renew` sends it back to `pending` with new validations (a
+ *   failure reading it once Resello accepted the renewal is an `OrderIncompleteError`: the renewal is bought);
  *   `reissue` (a new CSR is required) is active at once. `download` reads the PKCS#7 bundle: the certificate and
  *   every CA certificate. There is no revoke.
  * - Errors Resello answers are thrown as they come from the client (`CertkitError`, with `providerCode`).
@@ -273,7 +274,17 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
           signal,
         }),
       );
-      return view(certificateIn(unwrapResello(data), "POST /ssl-certificate/{id}/renew"), signal);
+      // The renewal is bought once Resello accepts it: a failure reading it from here on must not invite another.
+      const { afterPlacing } = await import("../../recovery/guarded-order-steps.js");
+      const placed: PlacedOrder = {
+        provider: PROVIDER,
+        operation: "renew",
+        created: { id, failedStep: "read", providerIds: { id } },
+        nextStep: `get("${id}") reads it again`,
+      };
+      return afterPlacing(placed, () =>
+        view(certificateIn(unwrapResello(data), "POST /ssl-certificate/{id}/renew"), signal),
+      );
     },
 
     async reissue(id: string, { signal, csr }: ReplaceOptions) {
