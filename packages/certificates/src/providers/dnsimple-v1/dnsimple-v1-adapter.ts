@@ -15,6 +15,7 @@ import type { LostOrder, PlacedOrder } from "../../recovery/guarded-order-steps.
 import type { CreatedOrder } from "../../recovery/order-incomplete-error.js";
 import { createdAfterSending, type OrderRecovery } from "../../recovery/order-recovery.js";
 import { refusedOutright } from "../../recovery/refused-outright.js";
+import { providerTime } from "../../status/provider-time.js";
 import { checkContactId, checkDomains, type DnsimpleV1AdapterOptions } from "./dnsimple-v1-adapter-options.js";
 import { DNSIMPLE_V1_CAPABILITIES, DNSIMPLE_V1_PRODUCT_LIMITS } from "./dnsimple-v1-capabilities.js";
 import {
@@ -313,7 +314,7 @@ export function dnsimpleV1(
       }
       const data = unwrap(await client.GET("/domains/{domain}/certificates", { params: { path: { domain } }, signal }));
       return certificatesIn(data, "GET /domains/{domain}/certificates")
-        .filter((certificate) => createdAfterSending(certificate.created_at ?? undefined, recovery))
+        .filter((certificate) => createdAfterSending(providerTime(certificate.created_at), recovery))
         .map((certificate) => dnsimpleV1OrderView(certificate, domain))
         .filter((order) => order.commonName === recovery.commonName);
     },

@@ -1,5 +1,6 @@
 import type { Certificate } from "@certkit/dnsimple-v1";
 import type { CertificateOrder, DomainValidation, ValidationStatus } from "../../certificate-order.js";
+import { providerTime } from "../../status/provider-time.js";
 import { dnsimpleV1CertificateIdIn, encodeDnsimpleV1OrderId } from "./dnsimple-v1-order-id.js";
 import { hostNameOf } from "./dnsimple-v1-host-names.js";
 import { mapDnsimpleV1Status } from "./map-dnsimple-v1-status.js";
@@ -58,14 +59,6 @@ export function dnsimpleV1HostNameOf(certificate: Certificate, domain: string): 
   return hostNameOf(typeof certificate.name === "string" ? certificate.name.trim().toLowerCase() : "", domain);
 }
 
-/** An ISO 8601 time from v1's time or date (a date alone, `expires_on`, is read as the start of that day, UTC). */
-function isoTime(value: unknown): string | undefined {
-  if (typeof value !== "string" || value.trim() === "") return undefined;
-  const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
-  const time = Date.parse(text);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
-
 function withoutPrivateKey(certificate: Certificate): Omit<Certificate, "private_key"> {
   const rest: Partial<Certificate> = { ...certificate };
   delete rest.private_key;
@@ -86,9 +79,9 @@ export function dnsimpleV1OrderView(certificate: Certificate, domain: string): C
   const id = encodeDnsimpleV1OrderId({ domain, certificateId: dnsimpleV1CertificateIdIn(certificate?.id) });
   const commonName = dnsimpleV1HostNameOf(certificate, domain);
   const { status, providerStatus, message } = mapDnsimpleV1Status(dnsimpleV1StateOf(certificate));
-  const validUntil = isoTime(certificate.expires_on);
-  const createdAt = isoTime(certificate.created_at);
-  const updatedAt = isoTime(certificate.updated_at);
+  const validUntil = providerTime(certificate.expires_on);
+  const createdAt = providerTime(certificate.created_at);
+  const updatedAt = providerTime(certificate.updated_at);
   return {
     provider: "dnsimple-v1",
     id,

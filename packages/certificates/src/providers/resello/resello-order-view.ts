@@ -1,6 +1,7 @@
 import type { Certificate } from "@certkit/resello";
 import { CertkitError } from "@certkit/runtime";
 import type { CertificateOrder, DomainValidation } from "../../certificate-order.js";
+import { providerTime } from "../../status/provider-time.js";
 import { mapReselloStatus } from "./map-resello-status.js";
 import { fallbackValidationView, validationMethodOf } from "./resello-validation-view.js";
 
@@ -13,14 +14,6 @@ import { fallbackValidationView, validationMethodOf } from "./resello-validation
 
 const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value : undefined;
-
-/** An ISO 8601 time from a date string Resello sent, or `undefined` when there is none that parses. */
-function isoTime(value: unknown): string | undefined {
-  const given = text(value);
-  if (given === undefined) return undefined;
-  const time = Date.parse(given);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
 
 /** The certificate's plan UUID: `plan` is the UUID, or an embedded plan object with its `id`. */
 export function planIdOf(certificate: Certificate): string | undefined {
@@ -72,12 +65,12 @@ export function reselloOrderView(certificate: Certificate, validation?: readonly
       ? undefined
       : validation.every((entry) => entry.status === "valid");
   const { status, providerStatus, message } = mapReselloStatus(certificate.status, { validated });
-  const disabledAt = isoTime(certificate.disabled_at);
+  const disabledAt = providerTime(certificate.disabled_at);
   const product = planIdOf(certificate);
-  const validFrom = isoTime(certificate.valid_from);
-  const validUntil = isoTime(certificate.valid_until);
-  const createdAt = isoTime(certificate.created_at);
-  const updatedAt = isoTime(certificate.updated_at);
+  const validFrom = providerTime(certificate.valid_from);
+  const validUntil = providerTime(certificate.valid_until);
+  const createdAt = providerTime(certificate.created_at);
+  const updatedAt = providerTime(certificate.updated_at);
   return {
     provider: "resello",
     id,
