@@ -97,7 +97,13 @@ export async function findCertificateByClientReference(
       message: "Resello API: GET /ssl-certificate answered something that is not a list of certificates",
     });
   }
-  const match = certificates.find((certificate) => certificate.client_reference === reference);
+  // An item that is not an object (null, text) is no certificate, and cannot be the order looked for.
+  const match = certificates.find(
+    (certificate: unknown): certificate is Certificate =>
+      typeof certificate === "object" &&
+      certificate !== null &&
+      (certificate as Certificate).client_reference === reference,
+  );
   if (match) return match;
   // "Not listed" says even less when the list is not complete.
   const total = Array.isArray(data) ? undefined : data.total;
