@@ -123,7 +123,11 @@ export function dnsimpleV1(
         signal,
       }),
     );
-    return { certificate: certificateIn(data, "GET /domains/{domain}/certificates/{id}"), domain };
+    const certificate = certificateIn(data, "GET /domains/{domain}/certificates/{id}");
+    // Another certificate's answer would give its id to the caller's next call.
+    if (certificate.id !== certificateId)
+      throw providerError("GET /domains/{domain}/certificates/{id} answered another certificate");
+    return { certificate, domain };
   }
 
   /** The approver to submit: the caller's (when DNSimple offers it), else the first offered. */

@@ -121,7 +121,10 @@ export function resello(options: ReselloAdapterOptions): CertificateAdapter<type
 
   async function fetchCertificate(id: string, signal: AbortSignal | undefined): Promise<Certificate> {
     const data = unwrap(await client.GET("/ssl-certificate/{id}", { params: { path: { id } }, signal }));
-    return certificateIn(unwrapResello(data), "GET /ssl-certificate/{id}");
+    const certificate = certificateIn(unwrapResello(data), "GET /ssl-certificate/{id}");
+    // Another certificate's answer would give its id to the caller's next cancel() or renew().
+    if (idOf(certificate) !== id) throw providerError("GET /ssl-certificate/{id} answered another certificate");
+    return certificate;
   }
 
   /** The validations in the certificate's validation details (empty when they cannot be read). */
