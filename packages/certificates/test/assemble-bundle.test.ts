@@ -1,4 +1,5 @@
-import { generateCsr, parseCsr, SandboxCa, toPkcs7, type IssuedCertificate } from "@certkit/sandbox";
+import { createPrivateKey } from "node:crypto";
+import { generateCsr, parseCsr, SandboxCa, toPkcs7, type CsrKeyType, type IssuedCertificate } from "@certkit/sandbox";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assembleBundle } from "../src/bundle/assemble-bundle.js";
 import { pemCertificatesIn } from "../src/bundle/pem-certificates.js";
@@ -9,19 +10,27 @@ const pem = (text: string) => `${text.trim()}\n`;
 
 let ca: SandboxCa;
 let issued: IssuedCertificate;
+/** The PKCS#8 key of `issued`. */
+let issuedKey: string;
 
-beforeAll(async () => {
-  ca = await SandboxCa.create(new Date("2025-01-01T00:00:00Z"));
-  const { csr } = await generateCsr({ commonName: "shop.example.com" });
+/** A certificate of `ca` for a fresh key of `keyType`, and that key. */
+async function issueWithKey(keyType: CsrKeyType): Promise<{ issued: IssuedCertificate; privateKey: string }> {
+  const { csr, privateKey } = await generateCsr({ commonName: "shop.example.com", keyType });
   const parsed = await parseCsr(csr);
   if ("problem" in parsed) throw new Error(parsed.problem);
-  issued = await ca.issue({
+  const certificate = await ca.issue({
     commonName: "shop.example.com",
     altNames: [],
     publicKey: parsed.publicKey,
     validFrom: new Date("2026-01-01T00:00:00Z"),
     validDays: 90,
   });
+  return { issued: certificate, privateKey };
+}
+
+beforeAll(async () => {
+  ca = await SandboxCa.create(new Date("2025-01-01T00:00:00Z"));
+  ({ issued, privateKey: issuedKey } = await issueWithKey("rsa-2048"));
 });
 
 describe("assembleBundle", () => {
@@ -40,16 +49,77 @@ describe("assembleBundle", () => {
     }
   });
 
-  it("leaves the root out when the provider did not send it, keeps a private key, and drops repeats", async () => {
+  it("leaves the root out when the provider did not send it, keeps the leaf's private key, and drops repeats", async () => {
     const bundle = await assembleBundle(
-      { certificates: [issued.intermediate, issued.certificate, issued.certificate], privateKey: "KEY" },
+      { certificates: [issued.intermediate, issued.certificate, issued.certificate], privateKey: issuedKey },
       "resello",
     );
     expect(bundle).toEqual({
       certificate: pem(issued.certificate),
       chain: [pem(issued.intermediate)],
-      privateKey: "KEY",
+      privateKey: issuedKey,
     });
+  });
+
+  it.each([
+    ["an RSA key as PKCS#1", "rsa-2048", "pkcs1"],
+    ["an EC key (P-256) as SEC1", "ec-p256", "sec1"],
+    ["an EC key (P-384) as PKCS#8", "ec-p384", "pkcs8"],
+  ] as const)("keeps %s, as the provider sent it, when it is the leaf's", async (_what, keyType, form) => {
+    const { issued: leaf, privateKey } = await issueWithKey(keyType);
+    const sent = createPrivateKey(privateKey).export({ type: form, format: "pem" }).toString();
+    const bundle = await assembleBundle(
+      { certificates: [leaf.certificate, leaf.intermediate], privateKey: sent },
+      "dnsimple",
+    );
+    expect(bundle.privateKey).toBe(sent);
+  });
+
+  it.each([
+    [
+      "another certificate's RSA key",
+      async () => (await issueWithKey("rsa-2048")).privateKey,
+      /not the key of its certificate/,
+    ],
+    [
+      "an EC key for an RSA certificate",
+      async () => (await issueWithKey("ec-p256")).privateKey,
+      /not the key of its certificate/,
+    ],
+    [
+      "another key as PKCS#1",
+      async () =>
+        createPrivateKey((await issueWithKey("rsa-2048")).privateKey)
+          .export({ type: "pkcs1", format: "pem" })
+          .toString(),
+      /not the key of its certificate/,
+    ],
+    [
+      "a broken key",
+      async () => "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+      /not the key of its certificate/,
+    ],
+    ["text that is no PEM", async () => "KEY", /not one PEM private key/],
+    ["a certificate in place of a key", async () => issued.intermediate, /not one PEM private key/],
+    ["the key twice", async () => `${issuedKey}\n${issuedKey}`, /not one PEM private key/],
+    [
+      "an encrypted key",
+      async () => issuedKey.replaceAll("PRIVATE KEY", "ENCRYPTED PRIVATE KEY"),
+      /not one PEM private key/,
+    ],
+  ])("refuses %s as the provider's error, never quoting the key", async (_what, key, message) => {
+    const privateKey = await key();
+    const failure = await assembleBundle(
+      { certificates: [issued.certificate, issued.intermediate], privateKey },
+      "dnsimple-v1",
+    ).catch((error: unknown) => error);
+    expect(failure).toMatchObject({
+      code: "PROVIDER",
+      provider: "dnsimple-v1",
+      message: expect.stringMatching(message),
+    });
+    const keyText = privateKey.split("\n")[1] ?? privateKey;
+    expect(JSON.stringify(failure)).not.toContain(keyText.slice(0, 16));
   });
 
   it.each([

@@ -5,6 +5,7 @@ import * as x509 from "@peculiar/x509";
 import { CertkitError } from "@certkit/runtime";
 import type { DownloadedCertificates } from "../adapter.js";
 import type { CertificateBundle, ProviderName } from "../certificate-order.js";
+import { matchPrivateKey } from "./private-key-match.js";
 
 function parse(pem: string, provider: ProviderName): x509.X509Certificate {
   try {
@@ -23,7 +24,8 @@ const isSelfSigned = (certificate: x509.X509Certificate) => certificate.subject 
 
 /**
  * Orders what a provider sent into leaf → intermediates → root, whatever order it came in, and checks each link's
- * signature: a bundle that does not chain is the provider's error, not something to install on a server.
+ * signature, and that a private key sent with it is the leaf's: a bundle that does not chain, or whose key belongs
+ * to another certificate, is the provider's error, not something to install on a server.
  */
 export async function assembleBundle(
   downloaded: DownloadedCertificates,
@@ -70,6 +72,20 @@ export async function assembleBundle(
       message: `${provider} sent certificates that are not part of the leaf's chain`,
     });
   }
+  const { privateKey } = downloaded;
+  if (privateKey !== undefined) {
+    const match = await matchPrivateKey(privateKey, path[0]!);
+    if (match === "unreadable" || match === "differs") {
+      throw new CertkitError({
+        code: "PROVIDER",
+        provider,
+        message:
+          match === "unreadable"
+            ? `${provider} sent a private key that is not one PEM private key (PKCS#8, PKCS#1 or SEC1)`
+            : `${provider} sent a private key that is not the key of its certificate`,
+      });
+    }
+  }
   const [leaf, ...rest] = path.map((certificate) => `${certificate.toString("pem")}\n`);
   const last = path.at(-1)!;
   const root = path.length > 1 && isSelfSigned(last) ? rest.pop() : undefined;
@@ -77,6 +93,6 @@ export async function assembleBundle(
     certificate: leaf!,
     chain: rest,
     ...(root === undefined ? {} : { root }),
-    ...(downloaded.privateKey === undefined ? {} : { privateKey: downloaded.privateKey }),
+    ...(privateKey === undefined ? {} : { privateKey }),
   };
 }
