@@ -35,6 +35,11 @@ export interface RevokeOptions extends OperationOptions {
 export interface DownloadedCertificates {
   certificates: string[];
   privateKey?: string;
+  /**
+   * The order as the adapter read it to download it, if it did: the facade checks the certificate holds its names.
+   * Without it, the facade reads the order with `get`.
+   */
+  order?: CertificateOrder;
 }
 
 /**

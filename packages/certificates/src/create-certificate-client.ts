@@ -92,7 +92,13 @@ export interface CertificateClient<C extends Capabilities = Capabilities, P exte
     "confirmValidation",
     (id: string, options?: OperationOptions) => Promise<CertificateOrder>
   >;
-  /** The issued certificate as PEM, its chain ordered leaf → root and verified. */
+  /**
+   * The issued certificate as PEM, its chain ordered leaf → root and verified, checked to hold every name of the
+   * order, with the private key where the provider made it, checked to be the certificate's. Where the adapter does
+   * not read the order to download it (Resello, SSLmarket, ZeroSSL), the order is read with `get` first.
+   * @throws CertkitError `PROVIDER` for a bundle not to install: one that does not chain, lacks an ordered name, or
+   * whose key is another certificate's.
+   */
   download: Offered<C, P, "download", (id: string, options?: OperationOptions) => Promise<CertificateBundle>>;
   /** Renews the certificate; a `csr`, where given, is checked as an order's is (one request, no key, a strong key). */
   renew: Offered<C, P, "renew", (id: string, options?: ReplaceOptions) => Promise<CertificateOrder>>;
@@ -271,9 +277,11 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
       derive(await method("confirmValidation")(id, confirmOptions)),
     download: async (id: string, downloadOptions: OperationOptions = {}) => {
       const downloaded = await method("download")(id, downloadOptions);
+      // The certificate must hold the order's names: the order as the adapter read it, or as it is now.
+      const { commonName, altNames } = downloaded.order ?? (await method("get")(id, downloadOptions));
       // The X.509 parser is loaded with the first download, not with the client.
       const { assembleBundle } = await import("./bundle/assemble-bundle.js");
-      return assembleBundle(downloaded, provider);
+      return assembleBundle(downloaded, provider, [commonName, ...altNames]);
     },
     renew: async (id: string, renewOptions: ReplaceOptions = {}) => {
       const renew = method("renew");

@@ -10,6 +10,8 @@ const pem = (text: string) => `${text.trim()}\n`;
 
 let ca: SandboxCa;
 let issued: IssuedCertificate;
+/** The names `issued` was ordered for. */
+const NAMES = ["shop.example.com"];
 /** The PKCS#8 key of `issued`. */
 let issuedKey: string;
 
@@ -40,7 +42,7 @@ describe("assembleBundle", () => {
       [issued.intermediate, issued.root, issued.certificate],
       [issued.certificate, issued.intermediate, issued.root],
     ]) {
-      const bundle = await assembleBundle({ certificates: order }, "ionos-ssl");
+      const bundle = await assembleBundle({ certificates: order }, "ionos-ssl", NAMES);
       expect(bundle).toEqual({
         certificate: pem(issued.certificate),
         chain: [pem(issued.intermediate)],
@@ -53,6 +55,7 @@ describe("assembleBundle", () => {
     const bundle = await assembleBundle(
       { certificates: [issued.intermediate, issued.certificate, issued.certificate], privateKey: issuedKey },
       "resello",
+      NAMES,
     );
     expect(bundle).toEqual({
       certificate: pem(issued.certificate),
@@ -71,6 +74,7 @@ describe("assembleBundle", () => {
     const bundle = await assembleBundle(
       { certificates: [leaf.certificate, leaf.intermediate], privateKey: sent },
       "dnsimple",
+      NAMES,
     );
     expect(bundle.privateKey).toBe(sent);
   });
@@ -96,15 +100,15 @@ describe("assembleBundle", () => {
     ],
     [
       "a broken key",
-      async () => "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n",
+      () => Promise.resolve("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n"),
       /not the key of its certificate/,
     ],
-    ["text that is no PEM", async () => "KEY", /not one PEM private key/],
-    ["a certificate in place of a key", async () => issued.intermediate, /not one PEM private key/],
-    ["the key twice", async () => `${issuedKey}\n${issuedKey}`, /not one PEM private key/],
+    ["text that is no PEM", () => Promise.resolve("KEY"), /not one PEM private key/],
+    ["a certificate in place of a key", () => Promise.resolve(issued.intermediate), /not one PEM private key/],
+    ["the key twice", () => Promise.resolve(`${issuedKey}\n${issuedKey}`), /not one PEM private key/],
     [
       "an encrypted key",
-      async () => issuedKey.replaceAll("PRIVATE KEY", "ENCRYPTED PRIVATE KEY"),
+      () => Promise.resolve(issuedKey.replaceAll("PRIVATE KEY", "ENCRYPTED PRIVATE KEY")),
       /not one PEM private key/,
     ],
   ])("refuses %s as the provider's error, never quoting the key", async (_what, key, message) => {
@@ -112,6 +116,7 @@ describe("assembleBundle", () => {
     const failure = await assembleBundle(
       { certificates: [issued.certificate, issued.intermediate], privateKey },
       "dnsimple-v1",
+      NAMES,
     ).catch((error: unknown) => error);
     expect(failure).toMatchObject({
       code: "PROVIDER",
@@ -131,11 +136,54 @@ describe("assembleBundle", () => {
       /does not parse as X\.509/,
     ],
   ])("refuses %s as the provider's error", async (_what, certificates, message) => {
-    await expect(assembleBundle({ certificates: certificates() }, "sslmarket")).rejects.toMatchObject({
+    await expect(assembleBundle({ certificates: certificates() }, "sslmarket", NAMES)).rejects.toMatchObject({
       code: "PROVIDER",
       provider: "sslmarket",
       message: expect.stringMatching(message),
     });
+  });
+
+  it("takes a leaf that holds every ordered name, in any case, and more names than the order's", async () => {
+    const both = await ca.issue({
+      commonName: "www.example.com",
+      altNames: ["example.com", "*.example.com"],
+      publicKey: (await ca.generateKey()).publicKey,
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+      validDays: 90,
+    });
+    const certificates = [both.certificate, both.intermediate];
+    for (const ordered of [["www.example.com"], ["WWW.Example.com.", "*.example.com"], []])
+      await expect(assembleBundle({ certificates }, "resello", ordered)).resolves.toMatchObject({
+        chain: [pem(both.intermediate)],
+      });
+  });
+
+  it("refuses a leaf that lacks a name of the order, naming what it lacks", async () => {
+    const certificates = [issued.certificate, issued.intermediate];
+    await expect(
+      assembleBundle({ certificates }, "zerossl", ["shop.example.com", "www.shop.example.com", "*.shop.example.com"]),
+    ).rejects.toMatchObject({
+      code: "PROVIDER",
+      provider: "zerossl",
+      message: 'zerossl sent a certificate that lacks names of its order: "www.shop.example.com", "*.shop.example.com"',
+    });
+    await expect(assembleBundle({ certificates }, "sslmarket", ["other.example.com"])).rejects.toMatchObject({
+      message: 'sslmarket sent a certificate that lacks names of its order: "other.example.com"',
+    });
+  });
+
+  it("names at most five missing names, each quoted and cut at 253 characters", async () => {
+    const ordered = Array.from({ length: 7 }, (_, index) => `n${index}.example.com`);
+    const failure = (await assembleBundle({ certificates: [issued.certificate, issued.intermediate] }, "resello", [
+      ...ordered,
+      `\u001b[2J${"a".repeat(5000)}`,
+    ]).catch((error: unknown) => error)) as Error;
+    expect(failure.message).toMatch(/"n0\.example\.com", .*"n4\.example\.com", and 3 more$/);
+    const escaped = (await assembleBundle({ certificates: [issued.certificate] }, "resello", [
+      `\u001b[2J${"a".repeat(5000)}`,
+    ]).catch((error: unknown) => error)) as Error;
+    expect(escaped.message).not.toContain("\u001b");
+    expect(escaped.message.length).toBeLessThan(400);
   });
 
   it("refuses two leaves", async () => {
@@ -147,7 +195,11 @@ describe("assembleBundle", () => {
       validDays: 90,
     });
     await expect(
-      assembleBundle({ certificates: [issued.certificate, other.certificate, issued.intermediate] }, "ionos-ssl"),
+      assembleBundle(
+        { certificates: [issued.certificate, other.certificate, issued.intermediate] },
+        "ionos-ssl",
+        NAMES,
+      ),
     ).rejects.toMatchObject({
       code: "PROVIDER",
       message: "ionos-ssl sent 3 certificates with 2 leaves: expected one leaf and its chain",
@@ -167,7 +219,7 @@ describe("assembleBundle", () => {
       validDays: 90,
     });
     await expect(
-      assembleBundle({ certificates: [forged.certificate, issued.intermediate, issued.root] }, "dnsimple"),
+      assembleBundle({ certificates: [forged.certificate, issued.intermediate, issued.root] }, "dnsimple", NAMES),
     ).rejects.toMatchObject({
       code: "PROVIDER",
       message: expect.stringMatching(

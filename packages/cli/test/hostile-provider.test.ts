@@ -49,19 +49,23 @@ describe("certkit when the provider's answers are hostile", { timeout: 180_000 }
   it.each([
     ["../../x", "a path up and out"],
     ["/ABSOLUTE", "an absolute path"],
-  ])("download refuses %j (%s) as a folder name: exit 2, nothing written anywhere", async (name) => {
-    const commonName = name === "/ABSOLUTE" ? join(home, "absolute") : name;
-    proxy.rewrite = settingEvery("commonName", commonName);
-    const cwd = join(home, "work", "deep");
-    mkdirSync(cwd, { recursive: true });
-    const run = await runCertkit(["download", ref], { env, cwd });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/so it makes no folder name: say where with --out DIR/);
-    expect(run.stderr).not.toContain(ESC);
-    expect(readdirSync(cwd)).toEqual([]);
-    expect(existsSync(join(home, "x"))).toBe(false);
-    expect(existsSync(join(home, "absolute"))).toBe(false);
-  });
+  ])(
+    "download refuses an order named %j (%s), which its certificate lacks: exit 1, nothing written anywhere",
+    async (name) => {
+      const commonName = name === "/ABSOLUTE" ? join(home, "absolute") : name;
+      proxy.rewrite = settingEvery("commonName", commonName);
+      const cwd = join(home, "work", "deep");
+      mkdirSync(cwd, { recursive: true });
+      const run = await runCertkit(["download", ref], { env, cwd });
+      // The facade refuses the bundle before the CLI picks a folder (whose own guard certificate-folder.test.ts holds).
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/sent a certificate that lacks names of its order/);
+      expect(run.stderr).not.toContain(ESC);
+      expect(readdirSync(cwd)).toEqual([]);
+      expect(existsSync(join(home, "x"))).toBe(false);
+      expect(existsSync(join(home, "absolute"))).toBe(false);
+    },
+  );
 
   it("download's default folder is the normalized name, however the provider writes it", async () => {
     proxy.rewrite = settingEvery("commonName", "Shop.EXAMPLE.com.");

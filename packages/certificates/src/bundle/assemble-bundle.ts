@@ -5,6 +5,7 @@ import * as x509 from "@peculiar/x509";
 import { CertkitError } from "@certkit/runtime";
 import type { DownloadedCertificates } from "../adapter.js";
 import type { CertificateBundle, ProviderName } from "../certificate-order.js";
+import { normalizeDomainName } from "../checks/normalize-domain-name.js";
 import { matchPrivateKey } from "./private-key-match.js";
 
 function parse(pem: string, provider: ProviderName): x509.X509Certificate {
@@ -22,14 +23,29 @@ function parse(pem: string, provider: ProviderName): x509.X509Certificate {
 
 const isSelfSigned = (certificate: x509.X509Certificate) => certificate.subject === certificate.issuer;
 
+/** A name as orders send it (lower case, punycode, no final dot), or as it is in lower case when it is no domain name. */
+function comparable(name: string): string {
+  const checked = normalizeDomainName(name);
+  return checked.ok ? checked.name : name.toLowerCase();
+}
+
+/** The names a certificate holds for TLS: its subjectAltName DNS names and its common names. */
+function namesIn(certificate: x509.X509Certificate): Set<string> {
+  const san = certificate.getExtension(x509.SubjectAlternativeNameExtension);
+  const dnsNames = (san?.names.items ?? []).filter((item) => item.type === "dns").map((item) => item.value);
+  return new Set([...dnsNames, ...certificate.subjectName.getField("CN")].map(comparable));
+}
+
 /**
  * Orders what a provider sent into leaf → intermediates → root, whatever order it came in, and checks each link's
- * signature, and that a private key sent with it is the leaf's: a bundle that does not chain, or whose key belongs
- * to another certificate, is the provider's error, not something to install on a server.
+ * signature, that the leaf holds every name of the order (`orderNames`; a CA may add more, such as the bare domain
+ * of a `www.` name), and that a private key sent with it is the leaf's: a bundle that does not chain, is for other
+ * names, or whose key belongs to another certificate, is the provider's error, not something to install on a server.
  */
 export async function assembleBundle(
   downloaded: DownloadedCertificates,
   provider: ProviderName,
+  orderNames: readonly string[],
 ): Promise<CertificateBundle> {
   const unique = new Map<string, x509.X509Certificate>();
   for (const pem of downloaded.certificates) {
@@ -70,6 +86,19 @@ export async function assembleBundle(
       code: "PROVIDER",
       provider,
       message: `${provider} sent certificates that are not part of the leaf's chain`,
+    });
+  }
+  const held = namesIn(path[0]!);
+  const missing = orderNames.filter((name) => name !== "" && !held.has(comparable(name)));
+  if (missing.length > 0) {
+    throw new CertkitError({
+      code: "PROVIDER",
+      provider,
+      // The names come from the provider: quoted, and cut at a domain name's longest, so none can flood the message.
+      message: `${provider} sent a certificate that lacks names of its order: ${missing
+        .slice(0, 5)
+        .map((name) => JSON.stringify(name.slice(0, 253)))
+        .join(", ")}${missing.length > 5 ? `, and ${missing.length - 5} more` : ""}`,
     });
   }
   const { privateKey } = downloaded;

@@ -144,7 +144,11 @@ describe("sslmarket adapter: the lifecycle through the facade", () => {
       },
     );
     expect(publicKeyOf(bundle.certificate)).toBe(csrKeyOf(csr));
-    expect(requests.at(-1)).toBe(`GET ${API}/certificate/order_id/100001/format/p7b`);
+    // The bundle, then the order, whose names the certificate must hold.
+    expect(requests.slice(-2)).toEqual([
+      `GET ${API}/certificate/order_id/100001/format/p7b`,
+      `GET ${API}/order/order_id/100001`,
+    ]);
 
     // Reissue with a new key: the order is in an undocumented state until the new certificate is published.
     const { csr: newCsr } = await generateCsr({ ...names, keyType: "ec-p256" });

@@ -329,7 +329,7 @@ export function dnsimpleV1(
     },
 
     async download(id: string, { signal }: OperationOptions): Promise<DownloadedCertificates> {
-      const { certificate } = await readCertificate(id, signal);
+      const { certificate, domain } = await readCertificate(id, signal);
       const certificates =
         typeof certificate.ssl_certificate === "string" ? pemCertificatesIn(certificate.ssl_certificate) : [];
       if (certificates.length === 0) {
@@ -344,7 +344,8 @@ export function dnsimpleV1(
         typeof certificate.private_key === "string" && certificate.private_key.trim() !== ""
           ? certificate.private_key
           : undefined;
-      return { certificates, ...(privateKey === undefined ? {} : { privateKey }) };
+      const order = dnsimpleV1OrderView(certificate, domain);
+      return { certificates, ...(privateKey === undefined ? {} : { privateKey }), order };
     },
   };
 }

@@ -327,17 +327,19 @@ export function dnsimple(options: DnsimpleAdapterOptions): DnsimpleAdapter {
     return found;
   }
 
-  /** The certificate, its chain (and root, when DNSimple sends one) and the private key DNSimple made. */
+  /** The certificate, its chain (and root, when DNSimple sends one), the private key DNSimple made, and the order. */
   async function downloadCertificate(id: string, signal: AbortSignal | undefined): Promise<DownloadedCertificates> {
     const ref = decodeDnsimpleOrderId(id);
     const init = { params: { path: ref }, signal };
-    const [bundle, key] = await Promise.all([
+    const [bundle, key, order] = await Promise.all([
       client.GET("/{account}/domains/{domain}/certificates/{certificate}/download", init).then(unwrap),
       client.GET("/{account}/domains/{domain}/certificates/{certificate}/private_key", init).then(unwrap),
+      readCertificate(id, signal),
     ]);
     const { server, chain, root } = bundle.data;
     const parts = [server, ...(Array.isArray(chain) ? chain : []), ...(root ? [root] : [])];
-    return { certificates: parts.flatMap((part) => pemCertificatesIn(String(part))), privateKey: key.data.private_key };
+    const certificates = parts.flatMap((part) => pemCertificatesIn(String(part)));
+    return { certificates, privateKey: key.data.private_key, order };
   }
 
   /** Purchases a renewal of the certificate and issues it: the answer is the NEW certificate's order. */

@@ -220,7 +220,7 @@ export function ionosSsl(
       const authorities = (Array.isArray(certificate.caCertificates) ? certificate.caCertificates : []).flatMap(
         (authority) => (typeof authority?.certificate === "string" ? pemCertificatesIn(authority.certificate) : []),
       );
-      return { certificates: [...leaf, ...authorities] };
+      return { certificates: [...leaf, ...authorities], order: ionosSslOrderView(certificate) };
     },
 
     async cancel(id: string, { signal }: OperationOptions): Promise<CertificateOrder> {
