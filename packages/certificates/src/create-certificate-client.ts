@@ -10,6 +10,7 @@ import type { Capabilities, CertificateOperation } from "./capabilities.js";
 import type { CertificateBundle, CertificateOrder, DomainValidation, ProviderName } from "./certificate-order.js";
 import { isEmailAddress } from "./checks/email-address.js";
 import { invalidInput } from "./checks/invalid-input.js";
+import { checkOrderId } from "./checks/order-id.js";
 import type { CheckedOrderRequest, OrderRequest } from "./order-request.js";
 import type { FindOrdersOptions } from "./recovery/find-orders.js";
 import { isOrderRecovery, type OrderRecovery } from "./recovery/order-recovery.js";
@@ -231,7 +232,10 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
         for await (const order of method("list")(listOptions)) yield derive(order);
       },
     }),
-    get: async (id: string, getOptions: OperationOptions = {}) => derive(await method("get")(id, getOptions)),
+    get: async (id: string, getOptions: OperationOptions = {}) => {
+      const get = method("get");
+      return derive(await get(checkOrderId(provider, id, "get"), getOptions));
+    },
     order: async (request: OrderRequest, { recovery: given, ...orderOptions }: OrderOptions = {}) => {
       const order = method("order");
       const { checkOrderRequest, OrderNotConfirmedError } = await ordering();
@@ -261,8 +265,9 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
       return { ...lost, sentAt: (sentAt ?? now()).toISOString() };
     },
     findOrders,
-    finishOrder: async (id: string, finishOptions: FinishOrderOptions = {}) => {
+    finishOrder: async (given: string, finishOptions: FinishOrderOptions = {}) => {
       method("order");
+      const id = checkOrderId(provider, given, "finishOrder");
       const { approverEmail } = finishOptions;
       if (approverEmail !== undefined && !isEmailAddress(approverEmail))
         throw invalidInput(provider, "approverEmail", "must be an email address", "finishOrder");
@@ -271,12 +276,18 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
         : await method("get")(id, finishOptions);
       return derive(finished);
     },
-    validation: async (id: string, validationOptions: OperationOptions = {}) =>
-      method("validation")(id, validationOptions),
-    confirmValidation: async (id: string, confirmOptions: OperationOptions = {}) =>
-      derive(await method("confirmValidation")(id, confirmOptions)),
-    download: async (id: string, downloadOptions: OperationOptions = {}) => {
-      const downloaded = await method("download")(id, downloadOptions);
+    validation: async (id: string, validationOptions: OperationOptions = {}) => {
+      const validation = method("validation");
+      return validation(checkOrderId(provider, id, "validation"), validationOptions);
+    },
+    confirmValidation: async (id: string, confirmOptions: OperationOptions = {}) => {
+      const confirm = method("confirmValidation");
+      return derive(await confirm(checkOrderId(provider, id, "confirmValidation"), confirmOptions));
+    },
+    download: async (given: string, downloadOptions: OperationOptions = {}) => {
+      const download = method("download");
+      const id = checkOrderId(provider, given, "download");
+      const downloaded = await download(id, downloadOptions);
       // The certificate must hold the order's names: the order as the adapter read it, or as it is now.
       const { commonName, altNames } = downloaded.order ?? (await method("get")(id, downloadOptions));
       // The X.509 parser is loaded with the first download, not with the client.
@@ -285,15 +296,22 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
     },
     renew: async (id: string, renewOptions: ReplaceOptions = {}) => {
       const renew = method("renew");
-      return derive(await renew(id, await checkReplacement("renew", renewOptions)));
+      const checkedId = checkOrderId(provider, id, "renew");
+      return derive(await renew(checkedId, await checkReplacement("renew", renewOptions)));
     },
     reissue: async (id: string, reissueOptions: ReplaceOptions = {}) => {
       const reissue = method("reissue");
-      return derive(await reissue(id, await checkReplacement("reissue", reissueOptions)));
+      const checkedId = checkOrderId(provider, id, "reissue");
+      return derive(await reissue(checkedId, await checkReplacement("reissue", reissueOptions)));
     },
-    cancel: async (id: string, cancelOptions: OperationOptions = {}) =>
-      derive(await method("cancel")(id, cancelOptions)),
-    revoke: async (id: string, revokeOptions: RevokeOptions = {}) => derive(await method("revoke")(id, revokeOptions)),
+    cancel: async (id: string, cancelOptions: OperationOptions = {}) => {
+      const cancel = method("cancel");
+      return derive(await cancel(checkOrderId(provider, id, "cancel"), cancelOptions));
+    },
+    revoke: async (id: string, revokeOptions: RevokeOptions = {}) => {
+      const revoke = method("revoke");
+      return derive(await revoke(checkOrderId(provider, id, "revoke"), revokeOptions));
+    },
   };
   return client as unknown as CertificateClient<C, P>;
 }

@@ -41,6 +41,7 @@ export type { OrderRecovery } from "./recovery/order-recovery.js";
 export type { FindOrdersOptions } from "./recovery/find-orders.js";
 export type { UnsupportedOperation } from "./unsupported-operation.js";
 export { MAX_NAMES_PER_ORDER } from "./checks/names-per-order.js";
+export { MAX_ORDER_ID_LENGTH } from "./checks/order-id.js";
 export {
   createWebhookDeduplicator,
   deliveryKey,

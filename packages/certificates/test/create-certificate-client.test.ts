@@ -87,3 +87,85 @@ describe("createCertificateClient", () => {
     expect(listed).toEqual(["old:expired", "new:issued", "gone:revoked"]);
   });
 });
+
+describe("order ids", () => {
+  /** Every operation that takes an order id, as a call of the client. */
+  const BY_ID = [
+    "get",
+    "finishOrder",
+    "validation",
+    "confirmValidation",
+    "download",
+    "renew",
+    "reissue",
+    "cancel",
+    "revoke",
+  ];
+
+  /** An adapter that can do everything, recording the ids it is given. */
+  function recording(seen: string[]): CertificateAdapter {
+    const order = (id: string) => {
+      seen.push(id);
+      return Promise.resolve(orderIn("issued", { id }));
+    };
+    return {
+      ...readOnly([]),
+      capabilities: {
+        ...NOTHING,
+        list: true,
+        get: true,
+        order: true,
+        validation: true,
+        confirmValidation: true,
+        download: true,
+        renew: true,
+        reissue: true,
+        cancel: true,
+        revoke: true,
+      },
+      get: order,
+      order: () => Promise.reject(new Error("not in this test")),
+      validation: (id) => order(id).then(() => []),
+      confirmValidation: order,
+      download: (id) => order(id).then(() => Promise.reject(new Error("nothing to download here"))),
+      renew: order,
+      reissue: order,
+      cancel: order,
+      revoke: order,
+    };
+  }
+
+  it.each([
+    ["a number", 42, "must be an order id"],
+    ["an empty id", "", "must be an order id"],
+    ["blanks", "   ", "must be an order id"],
+    ["513 characters", "a".repeat(513), "is longer than 512 characters"],
+    ["a NUL", "cert\u0000", "holds a control character"],
+    ["a newline", "cert\nX-Injected: 1", "holds a control character"],
+    ["a C1 control", "cert\u009b31m", "holds a control character"],
+  ])(
+    "refuses %s as an id in every operation with INVALID_INPUT, before the adapter is asked",
+    async (_what, id, problem) => {
+      const seen: string[] = [];
+      const client = createCertificateClient(recording(seen)) as unknown as Record<
+        string,
+        (...args: unknown[]) => Promise<unknown>
+      >;
+      for (const operation of BY_ID) {
+        await expect(client[operation]!(id, {}), operation).rejects.toMatchObject({
+          code: "INVALID_INPUT",
+          message: `${operation}: id ${problem}`,
+          fieldErrors: { id: [problem] },
+        });
+      }
+      expect(seen).toEqual([]);
+    },
+  );
+
+  it("gives an id of 512 characters to the adapter as it is", async () => {
+    const seen: string[] = [];
+    const id = `${"a".repeat(500)}/example.com`;
+    await createCertificateClient(recording(seen)).get(id);
+    expect(seen).toEqual([id]);
+  });
+});
