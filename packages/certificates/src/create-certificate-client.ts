@@ -38,7 +38,10 @@ export interface CertificateClient<C extends Capabilities = Capabilities, P exte
    * spends the same budget: a program running many can hold back while `remaining` is low, rather than be refused.
    */
   readonly rateLimit: RateLimitState | undefined;
-  /** Every order, fetched a page at a time as the loop asks for more. */
+  /**
+   * Every order, fetched a page at a time as the loop asks for more, each once: an order a provider's pages show
+   * twice (orders added while the list is read shift its pages) is given the first time only.
+   */
   list: Offered<C, P, "list", (options?: OperationOptions) => AsyncIterable<CertificateOrder>>;
   get: Offered<C, P, "get", (id: string, options?: OperationOptions) => Promise<CertificateOrder>>;
   /**
@@ -229,7 +232,13 @@ export function createCertificateClient<C extends Capabilities, P extends Provid
     },
     list: (listOptions: OperationOptions = {}) => ({
       async *[Symbol.asyncIterator]() {
-        for await (const order of method("list")(listOptions)) yield derive(order);
+        // A list paged by offset shows an order twice when orders are added while it is read: each is given once.
+        const seen = new Set<string>();
+        for await (const order of method("list")(listOptions)) {
+          if (seen.has(order.id)) continue;
+          seen.add(order.id);
+          yield derive(order);
+        }
       },
     }),
     get: async (id: string, getOptions: OperationOptions = {}) => {

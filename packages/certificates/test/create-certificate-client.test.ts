@@ -88,6 +88,15 @@ describe("createCertificateClient", () => {
   });
 });
 
+describe("list", () => {
+  it("gives each order once when the provider's pages show it twice, in the order first shown", async () => {
+    const orders = ["a", "b", "b", "c", "a", "d"].map((id) => orderIn("issued", { id }));
+    const ids: string[] = [];
+    for await (const order of createCertificateClient(readOnly(orders)).list()) ids.push(order.id);
+    expect(ids).toEqual(["a", "b", "c", "d"]);
+  });
+});
+
 describe("order ids", () => {
   /** Every operation that takes an order id, as a call of the client. */
   const BY_ID = [
