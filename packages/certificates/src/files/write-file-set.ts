@@ -101,14 +101,13 @@ async function removeLeftovers(dir: string, names: ReadonlySet<string>): Promise
  * Writes files into `dir` (made if missing) with exactly their modes, each whole or not at all: it is written beside
  * its target under a hidden name, then put in place in one step, so a crash mid-write (`kill -9`, a full disk) never
  * leaves a cut-off key or certificate (the hidden copies such a crash leaves are removed by the next write). Without
- * `replace` nothing is written if any of them exists, and a file that
- * appears meanwhile is not replaced either (each goes in place by a hard link, which fails on an existing name);
- * what this call had already put in place is then removed. With `replace`, each is renamed over its target, so an old
- * file's looser permissions never apply to a new key and a symlink at the path is replaced, not followed; each
- * replaced file is kept (hard-linked, under a hidden name beside it) until the last is in place, and put back if
- * one fails, so the files are all new or all as they were. With `keepReplaced`, the copies stay until `commit` or
- * `undo`.
- * A process killed part-way through a replacement may leave some files new and some old: write the set again.
+ * `replace` nothing is written if any of them exists, and a file that appears meanwhile is not replaced either (each
+ * goes in place by a hard link, which fails on an existing name); what this call had already put in place is then
+ * removed. With `replace`, each is renamed over its target, so an old file's looser permissions never apply to a new
+ * key and a symlink at the path is replaced, not followed; each replaced file is kept (hard-linked, under a hidden
+ * name beside it) until the last is in place, and put back if one fails, so the files are all new or all as they
+ * were. With `keepReplaced`, the copies stay until `commit` or `undo`. A process killed part-way through a
+ * replacement may leave some files new and some old: write the set again.
  * @throws FileSetError naming the files that exist, without `replace`; or when `dir` is not a folder or cannot be
  * made. Nothing of the set is left behind.
  * @example
