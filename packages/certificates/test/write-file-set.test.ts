@@ -135,9 +135,9 @@ describe("writeFileSet", () => {
 
   it("removes the hidden copies that writers which died left, and keeps those of a writer still running", async () => {
     const dir = folder();
-    // A pid no process has (above Linux's largest), and this process's own: a write of it in progress.
+    // A pid no process has (above Linux's largest), and a running process's (this one's parent): its write in progress.
     const dead = join(dir, ".fullchain.pem.4194305.0badc0de.tmp");
-    const live = join(dir, `.cert.pem.${process.pid}.0badc0de.tmp`);
+    const live = join(dir, `.cert.pem.${process.ppid}.0badc0de.tmp`);
     const unrelated = join(dir, ".notes.4194305.0badc0de.tmp");
     // An old key a killed replacing write kept to put back.
     const kept = join(dir, ".privkey.pem.4194305.0badc0de.replaced");
@@ -146,11 +146,30 @@ describe("writeFileSet", () => {
       replace: false,
     });
     expect(readdirSync(dir).sort()).toEqual([
-      ".cert.pem." + process.pid + ".0badc0de.tmp",
+      ".cert.pem." + process.ppid + ".0badc0de.tmp",
       ".notes.4194305.0badc0de.tmp",
       "cert.pem",
       "fullchain.pem",
       "privkey.pem",
     ]);
+  });
+
+  it("removes the copies an earlier process with this one's id left (a container's main process, restarted)", async () => {
+    const dir = folder();
+    const kept = join(dir, `.privkey.pem.${process.pid}.0badc0de.replaced`);
+    writeFileSync(kept, "OLD KEY", { mode: 0o600 });
+    await writeFileSet(dir, [key("KEY")], { replace: true });
+    expect(readdirSync(dir)).toEqual(["privkey.pem"]);
+  });
+
+  it("keeps the copies of this process's own write in progress", async () => {
+    const dir = folder();
+    const first = await writeFileSet(dir, [key("OLD")], { replace: false });
+    await first.commit();
+    const pending = await writeFileSet(dir, [key("NEW")], { replace: true, keepReplaced: true });
+    await writeFileSet(dir, [key("NEWER")], { replace: true });
+    await pending.undo();
+    expect(readFileSync(join(dir, "privkey.pem"), "utf8")).toBe("OLD");
+    expect(readdirSync(dir)).toEqual(["privkey.pem"]);
   });
 });

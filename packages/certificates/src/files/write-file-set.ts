@@ -73,7 +73,13 @@ async function makeFolder(dir: string): Promise<void> {
  * The hidden copies a write makes beside its target: the new file, `.<name>.<pid>.<tag>.tmp`, and the one it replaces,
  * `.<name>.<pid>.<tag>.replaced`.
  */
-const HIDDEN_COPY = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.(?:tmp|replaced)$/;
+const HIDDEN_COPY = /^\.(.+)\.((\d+)\.[0-9a-f]{8})\.(?:tmp|replaced)$/;
+
+// The tags (`<pid>.<hex>`) of this process's writes whose copies are still in use, shared by every copy of this module
+// a process loads: a copy with this process's id and another tag was left by an earlier process that had the same id
+// (a container's main process has the same one at each start), and would otherwise be taken for a write in progress.
+const IN_PROGRESS = Symbol.for("@certkit/certificates/files: writes in progress");
+const inProgress = ((globalThis as { [IN_PROGRESS]?: Set<string> })[IN_PROGRESS] ??= new Set<string>());
 
 /** Whether process `pid` runs on this machine (one of another user's answers EPERM). */
 function running(pid: number): boolean {
@@ -88,12 +94,16 @@ function running(pid: number): boolean {
 /**
  * Removes the hidden copies of these files that writers which died (`kill -9`, a power cut) left behind: parts of new
  * files, and old files kept to be put back (an old private key among them), which this write replaces anyway. A copy
- * whose writer still runs is another write in progress, and stays.
+ * whose writer still runs is another write in progress, and stays: another process's while it runs, this process's
+ * own while its tag is in `inProgress`.
  */
 async function removeLeftovers(dir: string, names: ReadonlySet<string>): Promise<void> {
   for (const entry of await readdir(dir)) {
     const match = HIDDEN_COPY.exec(entry);
-    if (match && names.has(match[1]!) && !running(Number(match[2]))) await rm(join(dir, entry), { force: true });
+    if (!match || !names.has(match[1]!)) continue;
+    const pid = Number(match[3]);
+    const abandoned = pid === process.pid ? !inProgress.has(match[2]!) : !running(pid);
+    if (abandoned) await rm(join(dir, entry), { force: true });
   }
 }
 
@@ -129,6 +139,8 @@ export async function writeFileSet(
   }
   await makeFolder(dir);
   await removeLeftovers(dir, new Set(files.map((file) => file.name)));
+  const tag = `${process.pid}.${randomBytes(4).toString("hex")}`;
+  inProgress.add(tag);
   const made: string[] = [];
   const replaced: { path: string; copy: string }[] = [];
   const undo = async () => {
@@ -136,8 +148,8 @@ export async function writeFileSet(
     for (const { path, copy } of replaced) await rename(copy, path);
     made.length = 0;
     replaced.length = 0;
+    inProgress.delete(tag);
   };
-  const tag = `${process.pid}.${randomBytes(4).toString("hex")}`;
   try {
     for (const [index, file] of files.entries()) {
       const path = paths[index]!;
@@ -173,6 +185,7 @@ export async function writeFileSet(
   const commit = async () => {
     for (const { copy } of replaced.splice(0)) await rm(copy, { force: true });
     made.length = 0;
+    inProgress.delete(tag);
   };
   if (!options.keepReplaced) await commit();
   return { paths, undo, commit };
