@@ -1,4 +1,4 @@
-import { createPrivateKey } from "node:crypto";
+import { createPrivateKey, generateKeyPairSync } from "node:crypto";
 import { generateCsr, parseCsr, SandboxCa, toPkcs7, type CsrKeyType, type IssuedCertificate } from "@certkit/sandbox";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assembleBundle } from "../src/bundle/assemble-bundle.js";
@@ -71,6 +71,27 @@ describe("assembleBundle", () => {
   ] as const)("keeps %s, as the provider sent it, when it is the leaf's", async (_what, keyType, form) => {
     const { issued: leaf, privateKey } = await issueWithKey(keyType);
     const sent = createPrivateKey(privateKey).export({ type: form, format: "pem" }).toString();
+    const bundle = await assembleBundle(
+      { certificates: [leaf.certificate, leaf.intermediate], privateKey: sent },
+      "dnsimple",
+      NAMES,
+    );
+    expect(bundle.privateKey).toBe(sent);
+  });
+
+  it.each([
+    ["an RSA-PSS key", () => generateKeyPairSync("rsa-pss", { modulusLength: 2048 })],
+    ["an EC key on secp256k1", () => generateKeyPairSync("ec", { namedCurve: "secp256k1" })],
+  ])("keeps %s WebCrypto cannot read, for a leaf of that key, unchecked", async (_what, generate) => {
+    const { publicKey, privateKey } = generate();
+    const leaf = await ca.issue({
+      commonName: "shop.example.com",
+      altNames: [],
+      publicKey: publicKey.export({ type: "spki", format: "pem" }).toString(),
+      validFrom: new Date("2026-01-01T00:00:00Z"),
+      validDays: 90,
+    });
+    const sent = privateKey.export({ type: "pkcs8", format: "pem" }).toString();
     const bundle = await assembleBundle(
       { certificates: [leaf.certificate, leaf.intermediate], privateKey: sent },
       "dnsimple",

@@ -10,11 +10,19 @@ export type PrivateKeyMatch = "matches" | "differs" | "unreadable" | "unchecked"
 /** The PEM labels of a private key: PKCS#8, and the PKCS#1 (RSA) and SEC1 (EC) forms providers also send. */
 const KEY_LABELS = new Set(["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"]);
 
-/** How to import a key of the certificate's kind, or `undefined` for kinds no provider issues (left unchecked). */
+/** The curves WebCrypto has. */
+const WEBCRYPTO_CURVES = new Set(["P-256", "P-384", "P-521"]);
+
+/**
+ * How to import a key of the certificate's kind, or `undefined` for kinds WebCrypto cannot import and no CA issues for
+ * TLS (left unchecked): Ed25519, other curves (secp256k1, brainpool) and RSA-PSS keys (id-RSASSA-PSS, not
+ * rsaEncryption), whose own key would otherwise be taken for another.
+ */
 function importParams(leafKey: x509.PublicKey): RsaHashedImportParams | EcKeyImportParams | undefined {
   const { name, namedCurve } = leafKey.algorithm as { name?: string; namedCurve?: string };
-  if (name === "RSASSA-PKCS1-v1_5" || name === "RSA-PSS") return { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
-  if (name === "ECDSA" && namedCurve !== undefined) return { name: "ECDSA", namedCurve };
+  if (name === "RSASSA-PKCS1-v1_5") return { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" };
+  if (name === "ECDSA" && namedCurve !== undefined && WEBCRYPTO_CURVES.has(namedCurve))
+    return { name: "ECDSA", namedCurve };
   return undefined;
 }
 
