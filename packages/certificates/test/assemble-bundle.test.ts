@@ -79,6 +79,18 @@ describe("assembleBundle", () => {
     expect(bundle.privateKey).toBe(sent);
   });
 
+  it("keeps an EC key sent after its curve's EC PARAMETERS block, as `openssl ecparam -genkey` writes it", async () => {
+    const { issued: leaf, privateKey } = await issueWithKey("ec-p256");
+    const sec1 = createPrivateKey(privateKey).export({ type: "sec1", format: "pem" }).toString();
+    const sent = `-----BEGIN EC PARAMETERS-----\nBggqhkjOPQMBBw==\n-----END EC PARAMETERS-----\n${sec1}`;
+    const bundle = await assembleBundle(
+      { certificates: [leaf.certificate, leaf.intermediate], privateKey: sent },
+      "dnsimple",
+      NAMES,
+    );
+    expect(bundle.privateKey).toBe(sent);
+  });
+
   it.each([
     ["an RSA-PSS key", () => generateKeyPairSync("rsa-pss", { modulusLength: 2048 })],
     ["an EC key on secp256k1", () => generateKeyPairSync("ec", { namedCurve: "secp256k1" })],

@@ -39,7 +39,8 @@ function publicPart(jwk: JsonWebKey): string {
 export async function matchPrivateKey(privateKeyPem: string, leaf: x509.X509Certificate): Promise<PrivateKeyMatch> {
   let blocks: x509.PemStruct[];
   try {
-    blocks = x509.PemConverter.decodeWithHeaders(privateKeyPem);
+    // `openssl ecparam -genkey` writes the curve as an EC PARAMETERS block before the key: servers skip it, as here.
+    blocks = x509.PemConverter.decodeWithHeaders(privateKeyPem).filter((block) => block.type !== "EC PARAMETERS");
   } catch {
     return "unreadable";
   }
