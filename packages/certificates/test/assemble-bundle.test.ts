@@ -1,4 +1,7 @@
 import { createPrivateKey, generateKeyPairSync } from "node:crypto";
+// @peculiar/x509 resolves its ASN.1 codecs through tsyringe, which needs the Reflect metadata API.
+import "reflect-metadata";
+import * as x509 from "@peculiar/x509";
 import { generateCsr, parseCsr, SandboxCa, toPkcs7, type CsrKeyType, type IssuedCertificate } from "@certkit/sandbox";
 import { beforeAll, describe, expect, it } from "vitest";
 import { assembleBundle } from "../src/bundle/assemble-bundle.js";
@@ -189,6 +192,41 @@ describe("assembleBundle", () => {
       await expect(assembleBundle({ certificates }, "resello", ordered)).resolves.toMatchObject({
         chain: [pem(both.intermediate)],
       });
+  });
+
+  it("takes a leaf for IP addresses (ZeroSSL issues such), which it holds as IP addresses, not DNS names", async () => {
+    const algorithm = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" };
+    const [caKeys, leafKeys] = await Promise.all(
+      [1, 2].map(() => crypto.subtle.generateKey(algorithm, false, ["sign", "verify"])),
+    );
+    const validity = { notBefore: new Date("2026-01-01T00:00:00Z"), notAfter: new Date("2026-04-01T00:00:00Z") };
+    const root = await x509.X509CertificateGenerator.createSelfSigned({
+      name: "CN=IP Test Root",
+      keys: caKeys!,
+      signingAlgorithm: algorithm,
+      extensions: [new x509.BasicConstraintsExtension(true, undefined, true)],
+      ...validity,
+    });
+    const addresses = ["192.0.2.1", "192.0.2.2", "2001:db8::1"];
+    const leaf = await x509.X509CertificateGenerator.create({
+      subject: "CN=192.0.2.1",
+      issuer: root.subject,
+      publicKey: leafKeys!.publicKey,
+      signingKey: caKeys!.privateKey,
+      signingAlgorithm: algorithm,
+      extensions: [
+        new x509.SubjectAlternativeNameExtension(addresses.map((value) => ({ type: "ip" as const, value }))),
+      ],
+      ...validity,
+    });
+    const certificates = [leaf.toString("pem"), root.toString("pem")];
+    await expect(
+      assembleBundle({ certificates }, "zerossl", ["192.0.2.1", "192.0.2.2", "2001:DB8:0::1"]),
+    ).resolves.toMatchObject({ certificate: pem(leaf.toString("pem")) });
+    await expect(assembleBundle({ certificates }, "zerossl", ["192.0.2.3"])).rejects.toMatchObject({
+      code: "PROVIDER",
+      message: expect.stringContaining('"192.0.2.3"'),
+    });
   });
 
   it("refuses a leaf that lacks a name of the order, naming what it lacks", async () => {

@@ -23,17 +23,33 @@ function parse(pem: string, provider: ProviderName): x509.X509Certificate {
 
 const isSelfSigned = (certificate: x509.X509Certificate) => certificate.subject === certificate.issuer;
 
-/** A name as orders send it (lower case, punycode, no final dot), or as it is in lower case when it is no domain name. */
+/**
+ * A name as orders send it (lower case, punycode, no final dot), an IPv6 address in the one form the URL parser gives
+ * it (`2001:DB8:0::1` is `[2001:db8::1]`), or anything else as it is in lower case.
+ */
 function comparable(name: string): string {
   const checked = normalizeDomainName(name);
-  return checked.ok ? checked.name : name.toLowerCase();
+  if (checked.ok) return checked.name;
+  if (/^[\da-f:.]+$/i.test(name) && name.includes(":")) {
+    try {
+      return new URL(`http://[${name}]`).hostname;
+    } catch {
+      // Not an IPv6 address: compared as it is.
+    }
+  }
+  return name.toLowerCase();
 }
 
-/** The names a certificate holds for TLS: its subjectAltName DNS names and its common names. */
+/**
+ * The names a certificate holds for TLS: its subjectAltName DNS names and IP addresses (a certificate for an IP
+ * address, as ZeroSSL issues, holds it as one) and its common names.
+ */
 function namesIn(certificate: x509.X509Certificate): Set<string> {
   const san = certificate.getExtension(x509.SubjectAlternativeNameExtension);
-  const dnsNames = (san?.names.items ?? []).filter((item) => item.type === "dns").map((item) => item.value);
-  return new Set([...dnsNames, ...certificate.subjectName.getField("CN")].map(comparable));
+  const sanNames = (san?.names.items ?? [])
+    .filter((item) => item.type === "dns" || item.type === "ip")
+    .map((item) => item.value);
+  return new Set([...sanNames, ...certificate.subjectName.getField("CN")].map(comparable));
 }
 
 /**
