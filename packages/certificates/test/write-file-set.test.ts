@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chownSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -131,6 +140,23 @@ describe("writeFileSet", () => {
     ]);
     expect(run.status).not.toBe(0);
     expect(readdirSync(dir).filter((name) => !name.startsWith("."))).toEqual([]);
+  });
+
+  // Under fs.protected_hardlinks (Linux's default) a user may not hard-link another user's file it cannot write: one
+  // `sudo certkit download` left in a folder the fleet's user owns. Run as root, to write as another user.
+  it.skipIf(process.getuid?.() !== 0)("replaces files another user owns, which it may not hard-link", () => {
+    const dir = folder();
+    const nobody = 65534;
+    chownSync(dir, nobody, nobody);
+    writeFileSync(join(dir, "cert.pem"), "ROOT'S", { mode: 0o644 });
+    const module = fileURLToPath(new URL("../dist/files/write-file-set.js", import.meta.url));
+    const script =
+      `const { writeFileSet } = await import(${JSON.stringify(module)});` +
+      `await writeFileSet(${JSON.stringify(dir)}, [{ name: "cert.pem", content: "NEW", mode: 0o644 }], { replace: true });`;
+    const run = spawnSync(process.execPath, ["--input-type=module", "-e", script], { uid: nobody, gid: nobody });
+    expect(run.stderr.toString()).toBe("");
+    expect(readFileSync(join(dir, "cert.pem"), "utf8")).toBe("NEW");
+    expect(readdirSync(dir)).toEqual(["cert.pem"]);
   });
 
   it("removes the hidden copies that writers which died left, and keeps those of a writer still running", async () => {

@@ -114,10 +114,10 @@ async function removeLeftovers(dir: string, names: ReadonlySet<string>): Promise
  * `replace` nothing is written if any of them exists, and a file that appears meanwhile is not replaced either (each
  * goes in place by a hard link, which fails on an existing name); what this call had already put in place is then
  * removed. With `replace`, each is renamed over its target, so an old file's looser permissions never apply to a new
- * key and a symlink at the path is replaced, not followed; each replaced file is kept (hard-linked, under a hidden
- * name beside it) until the last is in place, and put back if one fails, so the files are all new or all as they
- * were. With `keepReplaced`, the copies stay until `commit` or `undo`. A process killed part-way through a
- * replacement may leave some files new and some old: write the set again.
+ * key and a symlink at the path is replaced, not followed; each replaced file is kept (hard-linked, or moved where it
+ * cannot be, under a hidden name beside it) until the last is in place, and put back if one fails, so the files are
+ * all new or all as they were. With `keepReplaced`, the copies stay until `commit` or `undo`. A process killed
+ * part-way through a replacement may leave some files new and some old: write the set again.
  * @throws FileSetError naming the files that exist, without `replace`; or when `dir` is not a folder or cannot be
  * made. Nothing of the set is left behind.
  * @example
@@ -169,7 +169,14 @@ export async function writeFileSet(
         const existed = await exists(path);
         if (existed) {
           const copy = join(dir, `.${basename(path)}.${tag}.replaced`);
-          await link(path, copy);
+          // A hard link leaves the old file in place until the new one replaces it. Where there can be none (another
+          // user's file under fs.protected_hardlinks, a file system without them), the old file is moved aside: the
+          // path is missing for that moment, rather than the file never replaced. A folder there is not replaced.
+          await link(path, copy).catch(async (error: unknown) => {
+            const refused = errorCode(error) === "EPERM" || errorCode(error) === "ENOTSUP";
+            if (!refused || (await lstat(path)).isDirectory()) throw error;
+            await rename(path, copy);
+          });
           replaced.push({ path, copy });
         }
         await rename(temporary, path);
