@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { providerTime } from "../../src/status/provider-time.js";
 import {
   sslmarketOrderView,
   sslmarketValidations,
   type SslmarketRawOrder,
 } from "../../src/providers/sslmarket/index.js";
-import { sslmarketTime } from "../../src/providers/sslmarket/sslmarket-order-view.js";
 
 const DETAIL = {
   product_type: "ssl_certificate",
@@ -20,21 +20,21 @@ const DETAIL = {
   state: "pending_validation",
 } as unknown as SslmarketRawOrder;
 
-describe("sslmarketTime", () => {
+describe("providerTime, as SSLmarket's dates need it", () => {
   it("reads SSLmarket's date-times as UTC, dates as the start of the day, and zoned values as they say", () => {
-    expect(sslmarketTime("2026-03-01 12:05:09")).toBe("2026-03-01T12:05:09.000Z");
-    expect(sslmarketTime("2026-03-01T12:05")).toBe("2026-03-01T12:05:00.000Z");
-    expect(sslmarketTime("2027-03-01")).toBe("2027-03-01T00:00:00.000Z");
-    expect(sslmarketTime("2026-03-01T12:00:00+02:00")).toBe("2026-03-01T10:00:00.000Z");
+    expect(providerTime("2026-03-01 12:05:09")).toBe("2026-03-01T12:05:09.000Z");
+    expect(providerTime("2026-03-01T12:05")).toBe("2026-03-01T12:05:00.000Z");
+    expect(providerTime("2027-03-01")).toBe("2027-03-01T00:00:00.000Z");
+    expect(providerTime("2026-03-01T12:00:00+02:00")).toBe("2026-03-01T10:00:00.000Z");
     for (const value of ["2026-02-30", "2026-13-01 00:00:00", "yesterday", "", null, undefined, 1_772_366_400, {}]) {
-      expect(sslmarketTime(value)).toBeUndefined();
+      expect(providerTime(value)).toBeUndefined();
     }
   });
 
   it("never throws, and gives ISO 8601 or nothing", () => {
     fc.assert(
       fc.property(fc.anything(), (value) => {
-        const time = sslmarketTime(value);
+        const time = providerTime(value);
         if (time !== undefined) expect(new Date(time).toISOString()).toBe(time);
       }),
     );

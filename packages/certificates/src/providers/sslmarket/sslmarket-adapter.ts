@@ -27,10 +27,10 @@ import {
   sslmarketApprovers,
   sslmarketNames,
   sslmarketOrderView,
-  sslmarketTime,
   sslmarketValidations,
 } from "./sslmarket-order-view.js";
 import { checkOrderAgainstProduct, SSLMARKET_DEFAULT_PRODUCT, sslmarketProductLimits } from "./sslmarket-products.js";
+import { providerTime } from "../../status/provider-time.js";
 
 const PROVIDER = "sslmarket";
 
@@ -268,7 +268,7 @@ export function sslmarket(
         .filter(
           ({ item }) =>
             (recovery.product === undefined || item.product_code === recovery.product) &&
-            createdAfterSending(sslmarketTime(item.inserted), recovery),
+            createdAfterSending(providerTime(item.inserted), recovery),
         )
         .map(({ orderId, item }) => sslmarketOrderView(orderId, item))
         .filter((order) => hasOrderedNames(order, recovery));

@@ -5,6 +5,7 @@ import type {
   ValidationMethod,
   ValidationStatus,
 } from "../../certificate-order.js";
+import { providerTime } from "../../status/provider-time.js";
 import { mapSslmarketStatus } from "./map-sslmarket-status.js";
 
 /** Where a file validation goes on each name: the `fileauth.txt` SSLmarket's help pages name, in `/.well-known/pki-validation/`. */
@@ -21,33 +22,6 @@ export const SSLMARKET_APPROVER_MAILBOXES: readonly string[] = Object.freeze([
 
 /** An SSLmarket order as `GET /order/order_id/{order_id}` (with DCV fields) or `GET /order/list` shows it. */
 export type SslmarketRawOrder = Order | OrderListItem;
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?$/;
-const WITH_ZONE = /(?:Z|[+-]\d{2}:?\d{2})$/i;
-
-/**
- * An SSLmarket date or date-time as ISO 8601, or `undefined` when there is none or it cannot be read. The format is
- * not documented: `YYYY-MM-DD HH:MM:SS` (the examples' form) is read as UTC, a bare date as the start of that day
- * (UTC), and a value with a time zone as it says.
- */
-export function sslmarketTime(value: unknown): string | undefined {
-  if (typeof value !== "string") return undefined;
-  const text = value.trim();
-  const date = DATE.exec(text);
-  const dateTime = DATE_TIME.exec(text);
-  let iso: string | undefined;
-  if (date) iso = `${date[1]}-${date[2]}-${date[3]}T00:00:00Z`;
-  else if (dateTime)
-    iso = `${dateTime[1]}-${dateTime[2]}-${dateTime[3]}T${dateTime[4]}:${dateTime[5]}:${dateTime[6] ?? "00"}${dateTime[7] ?? ""}Z`;
-  else if (WITH_ZONE.test(text)) iso = text;
-  if (iso === undefined) return undefined;
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return undefined;
-  const normalized = new Date(time).toISOString();
-  // Date.parse rolls 2026-02-30 over into March: a day that is not in the calendar is no date.
-  return (date ?? dateTime) && normalized.slice(0, 10) !== iso.slice(0, 10) ? undefined : normalized;
-}
 
 /** The order's names: `domain` first, then the SANs of `dns_names` that are not repeats of it. */
 export function sslmarketNames(raw: Pick<SslmarketRawOrder, "domain" | "dns_names">): {
@@ -103,7 +77,7 @@ export function sslmarketValidations(raw: SslmarketRawOrder): DomainValidation[]
   const method = dcvMethod(raw.dv_auth_method);
   if (method === undefined) return [];
   const { commonName, altNames } = sslmarketNames(raw);
-  const issued = raw.state === "published" || sslmarketTime(raw.published) !== undefined;
+  const issued = raw.state === "published" || providerTime(raw.published) !== undefined;
   const status: ValidationStatus = issued ? "valid" : "waiting";
   const content =
     typeof raw.dv_auth_content === "string" && raw.dv_auth_content.trim() !== ""
@@ -162,9 +136,9 @@ export function sslmarketOrderView(orderId: number | string, raw: SslmarketRawOr
     ...defined({
       message,
       product: typeof raw.product_code === "string" ? raw.product_code : undefined,
-      validFrom: sslmarketTime(raw.published),
-      validUntil: sslmarketTime(raw.expired),
-      createdAt: sslmarketTime(raw.inserted),
+      validFrom: providerTime(raw.published),
+      validUntil: providerTime(raw.expired),
+      createdAt: providerTime(raw.inserted),
     }),
     validation: sslmarketValidations(raw),
     raw,
