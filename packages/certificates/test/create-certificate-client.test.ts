@@ -100,15 +100,8 @@ describe("list", () => {
 describe("order ids", () => {
   /** Every operation that takes an order id, as a call of the client. */
   const BY_ID = [
-    "get",
+    ...CERTIFICATE_OPERATIONS.filter((operation) => operation !== "list" && operation !== "order"),
     "finishOrder",
-    "validation",
-    "confirmValidation",
-    "download",
-    "renew",
-    "reissue",
-    "cancel",
-    "revoke",
   ];
 
   /** An adapter that can do everything, recording the ids it is given. */
@@ -119,19 +112,7 @@ describe("order ids", () => {
     };
     return {
       ...readOnly([]),
-      capabilities: {
-        ...NOTHING,
-        list: true,
-        get: true,
-        order: true,
-        validation: true,
-        confirmValidation: true,
-        download: true,
-        renew: true,
-        reissue: true,
-        cancel: true,
-        revoke: true,
-      },
+      capabilities: { ...NOTHING, ...Object.fromEntries(CERTIFICATE_OPERATIONS.map((operation) => [operation, true])) },
       get: order,
       order: () => Promise.reject(new Error("not in this test")),
       validation: (id) => order(id).then(() => []),
